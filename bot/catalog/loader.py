@@ -1,0 +1,438 @@
+"""Facts files → validated records, with every problem as a ``path:line: message`` value.
+
+Reading is pure and picklable (``parse_file``), so that many files can be parsed in
+parallel processes; catalog-wide rules (unique ids, known ``follows``) are checked after.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from rapidfuzz import process
+
+from bot.catalog.document import Document, DocumentError, read_document
+from bot.catalog.errors import CatalogError
+from bot.catalog.schema import (
+    CAST_KEYS,
+    FILE_KEYS,
+    FILM_KEYS,
+    PERSON_KEYS,
+    SOURCE_KEYS,
+    FactsFile,
+    Film,
+    Person,
+)
+
+DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024
+MAX_ERRORS_PER_FILE = 50
+PATTERNS = ("*.yaml", "*.yml")
+PARALLEL_MIN_BYTES = 1_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class FileRef:
+    """A facts file: where it is, and the name it is reported under."""
+
+    path: Path
+    rel: str
+    display: str
+
+
+@dataclass(slots=True)
+class ParsedFile:
+    """What one facts file says, or what is wrong with it."""
+
+    rel: str
+    display: str
+    sha256: str
+    size: int
+    films: list[Film] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    errors: list[CatalogError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def discover(facts_dir: Path, display_root: str | None = None) -> list[FileRef]:
+    """Every ``*.yaml``/``*.yml`` file below ``facts_dir`` (hidden ones skipped), sorted."""
+    root = Path(facts_dir)
+    shown = display_root if display_root is not None else str(facts_dir)
+    found: set[Path] = set()
+    for pattern in PATTERNS:
+        found.update(root.rglob(pattern))
+    refs = []
+    for path in sorted(found):
+        rel = path.relative_to(root).as_posix()
+        if any(part.startswith(".") for part in rel.split("/")) or not path.is_file():
+            continue
+        refs.append(FileRef(path=path, rel=rel, display=os.path.join(shown, rel)))
+    return refs
+
+
+def file_digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def parse_file(ref: FileRef, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> ParsedFile:
+    """Read, check and validate one facts file. Never raises for bad content."""
+    try:
+        size = ref.path.stat().st_size
+        if size > max_bytes:
+            return _failed(ref, "", size, 1, _too_big(size, max_bytes))
+        with ref.path.open("rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        return _failed(ref, "", 0, 1, f"cannot read the file: {exc.strerror or exc}")
+    if len(data) > max_bytes:
+        return _failed(ref, "", len(data), 1, _too_big(len(data), max_bytes))
+    return parse_bytes(ref, data)
+
+
+def parse_bytes(ref: FileRef, data: bytes) -> ParsedFile:
+    """Check and validate the content of one facts file."""
+    result = ParsedFile(rel=ref.rel, display=ref.display, sha256=file_digest(data), size=len(data))
+    text, problem = _decode(data)
+    if problem is not None:
+        result.errors.append(CatalogError(ref.display, *problem))
+        return result
+    result.errors.extend(CatalogError(ref.display, line, msg) for line, msg in _tab_lines(text))
+    if result.errors:
+        return result
+    try:
+        doc = read_document(text)
+    except DocumentError as exc:
+        result.errors.append(CatalogError(ref.display, exc.line, exc.message))
+        return result
+    films, people, problems = _validate(doc.value)
+    if problems or doc.duplicates:
+        located = read_document(text, track_lines=True)
+        errors = [CatalogError(ref.display, d.line, d.message) for d in located.duplicates]
+        errors += [CatalogError(ref.display, *_locate(located, p)) for p in problems]
+        result.errors = _capped(sorted(set(errors)), ref.display)
+        return result
+    result.films, result.people = films, people
+    return result
+
+
+def parse_files(
+    refs: Sequence[FileRef], max_bytes: int = DEFAULT_MAX_FILE_BYTES, workers: int | None = None
+) -> list[ParsedFile]:
+    """Parse many files, in parallel processes when there is enough work to share."""
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    total = sum(_size(ref.path) for ref in refs)
+    if workers <= 1 or len(refs) < 2 or total < PARALLEL_MIN_BYTES:
+        return [parse_file(ref, max_bytes) for ref in refs]
+    chunk = max(1, len(refs) // (workers * 4))
+    with ProcessPoolExecutor(max_workers=min(workers, len(refs))) as pool:
+        return list(pool.map(parse_file, refs, [max_bytes] * len(refs), chunksize=chunk))
+
+
+def check_catalog(
+    files: Iterable[ParsedFile], kept: dict[str, tuple[str, int]] | None = None
+) -> list[CatalogError]:
+    """Catalog-wide rules: unique film ids, and ``follows`` naming a known film.
+
+    ``kept`` maps the ids of films that come from unchanged files to ``(display path,
+    position in file)``, so an incremental reload checks against the whole catalog.
+    """
+    seen: dict[str, tuple[str, int]] = dict(kept or {})
+    errors: list[CatalogError] = []
+    follows: list[tuple[str, int, str]] = []
+    for parsed in files:
+        for index, film in enumerate(parsed.films):
+            slug = film.slug
+            if slug in seen:
+                first_path, first_index = seen[slug]
+                first_line = film_line(first_path, first_index)
+                errors.append(
+                    CatalogError(
+                        parsed.display,
+                        film_line(parsed.display, index),
+                        f"duplicate film id '{slug}' (also at {first_path}:{first_line}); "
+                        "give one of them a different 'id'",
+                    )
+                )
+                continue
+            seen[slug] = (parsed.display, index)
+            if film.follows:
+                follows.append((parsed.display, index, film.follows))
+    for display, index, target in follows:
+        if target not in seen:
+            hint = _suggest(target, seen)
+            errors.append(
+                CatalogError(
+                    display,
+                    film_line(display, index, "follows"),
+                    f"'follows' names an unknown film id '{target}'{hint}",
+                )
+            )
+    return errors
+
+
+def film_line(display: str, index: int, key: str | None = None) -> int:
+    """The line of the ``index``-th film of a file (re-read on demand: errors are rare)."""
+    try:
+        doc = read_document(Path(display).read_bytes(), track_lines=True)
+    except (OSError, DocumentError):
+        return 1
+    base: tuple[str | int, ...] = (
+        ("films", index) if isinstance(doc.value, dict) and ("films" in doc.value) else ()
+    )
+    path = (*base, key) if key else (*base, "id") if _has_key(doc.value, base, "id") else base
+    return doc.line_of(path)
+
+
+def _has_key(value: Any, base: tuple[str | int, ...], key: str) -> bool:
+    for part in base:
+        try:
+            value = value[part]
+        except (KeyError, IndexError, TypeError):
+            return False
+    return isinstance(value, dict) and key in value
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _failed(ref: FileRef, sha: str, size: int, line: int, message: str) -> ParsedFile:
+    return ParsedFile(
+        rel=ref.rel,
+        display=ref.display,
+        sha256=sha,
+        size=size,
+        errors=[CatalogError(ref.display, line, message)],
+    )
+
+
+def _too_big(size: int, limit: int) -> str:
+    return (
+        f"file is {size / 1_048_576:.1f} MiB, over the {limit / 1_048_576:.0f} MiB limit "
+        "(FILM_BOT_MAX_FILE_MB); split it into smaller files"
+    )
+
+
+def _decode(data: bytes) -> tuple[str, tuple[int, str] | None]:
+    if not data.strip():
+        return "", (1, "file is empty; a facts file holds a film or a 'films:' list")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        return "", (line, "not a text file (it contains NUL bytes); facts files are UTF-8 YAML")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        byte = data[exc.start]
+        return "", (line, f"not valid UTF-8 (byte 0x{byte:02x}); save the file as UTF-8")
+    return text, None
+
+
+def _tab_lines(text: str) -> list[tuple[int, str]]:
+    if "\t" not in text:
+        return []
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            found.append((number, "tab character in indentation; indent with spaces"))
+    return found
+
+
+# --- validation -----------------------------------------------------------------------
+
+Problem = tuple[tuple[str | int, ...], str]
+
+
+def _validate(value: Any) -> tuple[list[Film], list[Person], list[Problem]]:
+    if not isinstance(value, dict):
+        kind = "a list" if isinstance(value, list) else f"the value {value!r}"
+        return (
+            [],
+            [],
+            [
+                (
+                    (),
+                    f"the file holds {kind}; it must hold a film mapping "
+                    "(title: …) or a mapping with a 'films:' list",
+                )
+            ],
+        )
+    single = not (value.keys() & set(FILE_KEYS)) and bool(value.keys() & set(FILM_KEYS))
+    if not value.keys() & (set(FILE_KEYS) | set(FILM_KEYS)):
+        return [], [], _unknown_top_level(value)
+    try:
+        if single:
+            return [Film.model_validate(value)], [], []
+        facts = FactsFile.model_validate(value)
+        return list(facts.films), list(facts.people), []
+    except ValidationError as exc:
+        return [], [], _problems(exc, value, single)
+
+
+def _unknown_top_level(value: dict[Any, Any]) -> list[Problem]:
+    return [
+        (
+            (key,),
+            f"unknown key '{key}'{_suggest(str(key), (*FILM_KEYS, *FILE_KEYS))}; a file "
+            "holds one film (title: …) or 'films:'/'people:' lists",
+        )
+        for key in value
+    ]
+
+
+def _problems(exc: ValidationError, value: Any, single: bool) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: set[tuple[str | int, ...]] = set()
+    for err in exc.errors(include_url=False):
+        path, rest = _data_path(value, err["loc"])
+        kind = err["type"]
+        if kind == "missing":
+            key = rest[0] if rest else "?"
+            problems.append((path, f"missing required key '{key}'{_owner(path, single)}"))
+            continue
+        if path in seen:
+            continue  # one message per value, even when several union branches failed
+        seen.add(path)
+        if kind == "extra_forbidden":
+            key = str(path[-1])
+            allowed = _allowed_keys(path[:-1], single)
+            problems.append(
+                (path, f"unknown key '{key}'{_owner(path[:-1], single)}{_suggest(key, allowed)}")
+            )
+            continue
+        problems.append((path, _message(err, path)))
+    return problems
+
+
+def _data_path(value: Any, loc: tuple[Any, ...]) -> tuple[tuple[str | int, ...], list[Any]]:
+    """Split a pydantic location into the part that exists in the data and the rest.
+
+    Parts that name neither a key nor an index of the data (union branches, a single
+    value promoted to a list) are dropped; a key absent from a mapping starts the rest.
+    """
+    path: list[str | int] = []
+    current = value
+    for position, part in enumerate(loc):
+        if isinstance(current, dict):
+            if part in current:
+                path.append(part)
+                current = current[part]
+            elif isinstance(part, str) and part in _ALL_KEYS:
+                return tuple(path), list(loc[position:])
+        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
+            path.append(part)
+            current = current[part]
+    return tuple(path), []
+
+
+_ALL_KEYS = frozenset((*FILM_KEYS, *FILE_KEYS, *CAST_KEYS, *SOURCE_KEYS, *PERSON_KEYS))
+
+
+def _allowed_keys(parent: tuple[str | int, ...], single: bool) -> tuple[str, ...]:
+    names = [p for p in parent if isinstance(p, str)]
+    last = names[-1] if names else None
+    if last == "cast":
+        return CAST_KEYS
+    if last == "sources":
+        return SOURCE_KEYS
+    if last == "people":
+        return PERSON_KEYS
+    if last == "films" or single:
+        return FILM_KEYS
+    return FILE_KEYS
+
+
+def _owner(path: tuple[str | int, ...], single: bool) -> str:
+    names = [p for p in path if isinstance(p, str)]
+    last = names[-1] if names else None
+    return {
+        "cast": " in a cast entry",
+        "sources": " in a source",
+        "people": " in a person",
+        "films": " in a film",
+    }.get(last or "", " in the film" if single else "")
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    match = process.extractOne(word, list(choices), score_cutoff=60)
+    return f" (did you mean '{match[0]}'?)" if match else ""
+
+
+def _message(err: Any, path: tuple[str | int, ...]) -> str:
+    keys = [p for p in path if isinstance(p, str)]
+    name = f"'{keys[-1]}'" if keys else "this value"
+    if path and isinstance(path[-1], int):
+        name = f"an entry of {name}"
+    kind: str = err["type"]
+    got = err.get("input")
+    shown = _show(got)
+    ctx = err.get("ctx") or {}
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"{name} must be a whole number, got {shown}"
+    if kind in ("float_parsing", "float_type"):
+        return f"{name} must be a number, got {shown}"
+    if kind in ("string_type",):
+        return f"{name} must be text, got {shown}"
+    if kind == "string_too_long":
+        return f"{name} is too long ({len(got):,} characters; at most {ctx.get('max_length'):,})"
+    if kind == "string_too_short":
+        return f"{name} must not be empty"
+    if kind == "string_pattern_mismatch":
+        if keys and keys[-1] in ("id", "follows"):
+            return f"{name} must be a slug of lowercase letters, digits and '-', got {shown}"
+        return f"{name} must be a http(s) URL, got {shown}"
+    if kind == "literal_error":
+        return f"{name} must be one of {ctx.get('expected')}, got {shown}"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"{name} must be a mapping of keys, got {_kind(got)}"
+    if kind == "list_type":
+        return f"{name} must be a list, got {_kind(got)}"
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        return f"{name} is out of range: {err['msg'].lower()}, got {shown}"
+    if kind == "too_long":
+        return f"{name} has too many items ({len(got):,}; at most {ctx.get('max_length'):,})"
+    if kind.startswith("date"):
+        return f"{name} must be a date like 2019-02-14, got {shown}"
+    if kind == "value_error":
+        return f"{name}: {ctx.get('error', err['msg'])!s}"
+    return f"{name}: {err['msg']}"
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return _show(value)
+
+
+def _show(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _locate(doc: Document, problem: Problem) -> tuple[int, str]:
+    path, message = problem
+    return doc.line_of(path), message
+
+
+def _capped(errors: list[CatalogError], display: str) -> list[CatalogError]:
+    if len(errors) <= MAX_ERRORS_PER_FILE:
+        return errors
+    kept = errors[:MAX_ERRORS_PER_FILE]
+    more = len(errors) - MAX_ERRORS_PER_FILE
+    kept.append(CatalogError(display, kept[-1].line, f"… and {more} more problems in this file"))
+    return kept

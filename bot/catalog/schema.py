@@ -1,0 +1,190 @@
+"""The facts schema: what a film, a person and a facts file may say.
+
+Validation is declarative (pydantic); ``bot.catalog.loader`` turns its errors into
+``path:line: message`` records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+STATUSES = ("released", "announced", "in-production", "rumored", "unconfirmed")
+Status = Literal["released", "announced", "in-production", "rumored", "unconfirmed"]
+
+MAX_NAME = 300
+MAX_TEXT = 4000
+MAX_LIST = 5000
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_NAME)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT)]
+Url = Annotated[str, StringConstraints(max_length=2000, pattern=r"^https?://\S+$")]
+Slug = Annotated[
+    str,
+    StringConstraints(max_length=120, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$"),
+]
+
+
+def _as_list(value: Any) -> Any:
+    """Let a single value stand where a list is expected (``composer: Tom Holkenborg``)."""
+    if value is None:
+        return []
+    if isinstance(value, (str, int, float, dict)):
+        return [value]
+    return value
+
+
+def _as_mapping(key: str) -> Any:
+    def convert(value: Any) -> Any:
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            return {key: str(value)}
+        return value
+
+    return convert
+
+
+def _as_text(value: Any) -> Any:
+    """Accept numbers where text is expected (a title such as ``1917`` or ``300``)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+NameText = Annotated[Name, BeforeValidator(_as_text)]
+Names = Annotated[list[NameText], BeforeValidator(_as_list), Field(max_length=MAX_LIST)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Source(Strict):
+    """Where a fact comes from: a URL, a text, or both, with an optional note."""
+
+    url: Url | None = None
+    text: Text | None = None
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _url_or_text(self) -> Source:
+        if not self.url and not self.text:
+            raise ValueError("a source needs a url or a text")
+        return self
+
+    @property
+    def label(self) -> str:
+        return self.text or self.url or ""
+
+
+def _source(value: Any) -> Any:
+    if isinstance(value, str):
+        value = value.strip()
+        return {"url": value} if re.match(r"^https?://", value) else {"text": value}
+    return value
+
+
+class CastMember(Strict):
+    """A person in the cast, with the role (character) they play."""
+
+    person: NameText
+    role: NameText | None = None
+    note: Text | None = None
+
+
+class Person(Strict):
+    """An entry of a file's ``people:`` section."""
+
+    name: NameText
+    aliases: Names = []
+    born: dt.date | Annotated[int, Field(ge=1800, le=2100)] | None = None
+
+
+SourceItem = Annotated[Source, BeforeValidator(_source)]
+CastItem = Annotated[CastMember, BeforeValidator(_as_mapping("person"))]
+
+
+class Film(Strict):
+    """One film as the catalog knows it."""
+
+    id: Slug | None = None
+    title: NameText
+    year: Annotated[int, Field(ge=1870, le=2100)] | None = None
+    aliases: Names = []
+    status: Status = "released"
+    sources: Annotated[list[SourceItem], BeforeValidator(_as_list), Field(max_length=200)] = []
+    follows: Slug | None = None
+    directors: Names = []
+    writers: Names = []
+    producers: Names = []
+    companies: Names = []
+    cast: Annotated[list[CastItem], BeforeValidator(_as_list), Field(max_length=MAX_LIST)] = []
+    composer: Names = []
+    genres: Names = []
+    languages: Names = []
+    countries: Names = []
+    setting: Names = []
+    runtime_minutes: Annotated[int, Field(ge=1, le=10000)] | None = None
+    release_date: dt.date | None = None
+    synopsis: Text | None = None
+    tagline: Text | None = None
+    trailer: Url | None = None
+    tags: Names = []
+    trivia: Annotated[list[Text], BeforeValidator(_as_list), Field(max_length=500)] = []
+    imdb_rating: Annotated[float, Field(ge=0, le=10)] | NameText | None = None
+    imdb_votes: Annotated[int, Field(ge=0)] | NameText | None = None
+
+    @field_validator("year", "runtime_minutes", mode="before")
+    @classmethod
+    def _no_bool(cls, value: Any) -> Any:
+        if isinstance(value, bool):
+            raise ValueError("expected a whole number, not true/false")
+        return value
+
+    @field_validator("release_date", mode="before")
+    @classmethod
+    def _date_text(cls, value: Any) -> Any:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        return value
+
+    @property
+    def slug(self) -> str:
+        """The film's stable id: given, or derived from title and year."""
+        return self.id or slugify(self.title, self.year)
+
+    @property
+    def confirmed(self) -> bool:
+        return self.status == "released"
+
+
+class FactsFile(Strict):
+    """A facts file holding a ``films:`` list and/or a ``people:`` list."""
+
+    films: Annotated[list[Film], Field(max_length=100_000)] = []
+    people: Annotated[list[Person], Field(max_length=100_000)] = []
+
+
+FILM_KEYS = tuple(Film.model_fields)
+FILE_KEYS = tuple(FactsFile.model_fields)
+CAST_KEYS = tuple(CastMember.model_fields)
+SOURCE_KEYS = tuple(Source.model_fields)
+PERSON_KEYS = tuple(Person.model_fields)
+
+
+def slugify(title: str, year: int | None = None) -> str:
+    """``Alita: Battle Angel``, 2019 → ``alita-battle-angel-2019``."""
+    text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:100].strip("-") or "film"
+    return f"{slug}-{year}" if year else slug

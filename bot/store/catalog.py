@@ -1,0 +1,372 @@
+"""The read side: one built store file, opened read-only, and the look-ups the bot makes."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import aiosqlite
+from rapidfuzz import fuzz, process
+
+from bot.text import norm
+
+ROLES = ("director", "writer", "producer", "composer", "cast")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRecord:
+    url: str | None
+    text: str | None
+    note: str | None
+
+    @property
+    def label(self) -> str:
+        return self.text or self.url or ""
+
+
+@dataclass(frozen=True, slots=True)
+class CreditRecord:
+    person_id: int
+    person: str
+    role: str
+    character: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FilmSummary:
+    """Enough of a film to name it in a list."""
+
+    id: int
+    slug: str
+    title: str
+    year: int | None
+    status: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.title} ({self.year})" if self.year else self.title
+
+    @property
+    def confirmed(self) -> bool:
+        return self.status == "released"
+
+
+@dataclass(frozen=True)
+class FilmRecord:
+    """Everything the catalog holds about one film."""
+
+    summary: FilmSummary
+    follows: str | None = None
+    runtime_minutes: int | None = None
+    release_date: str | None = None
+    synopsis: str | None = None
+    tagline: str | None = None
+    trailer: str | None = None
+    imdb_rating: str | None = None
+    imdb_votes: str | None = None
+    file: str = ""
+    credits: tuple[CreditRecord, ...] = ()
+    values: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    sources: tuple[SourceRecord, ...] = ()
+    trivia: tuple[str, ...] = ()
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.summary, name)
+
+    @property
+    def label(self) -> str:
+        return self.summary.label
+
+    def people(self, role: str) -> list[CreditRecord]:
+        return [c for c in self.credits if c.role == role]
+
+    def names(self, role: str) -> list[str]:
+        return [c.person for c in self.credits if c.role == role]
+
+    def listed(self, kind: str) -> tuple[str, ...]:
+        return self.values.get(kind, ())
+
+
+@dataclass(frozen=True, slots=True)
+class PersonCredit:
+    film: FilmSummary
+    role: str
+    character: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    id: int
+    name: str
+    born: str | None
+    aliases: tuple[str, ...]
+    credits: tuple[PersonCredit, ...]
+
+    def films(self, role: str | None = None) -> list[FilmSummary]:
+        seen: dict[int, FilmSummary] = {}
+        for credit in self.credits:
+            if role is None or credit.role == role:
+                seen.setdefault(credit.film.id, credit.film)
+        return list(seen.values())
+
+
+@dataclass(frozen=True, slots=True)
+class NameHit:
+    """A normalised name found in the catalog: a film, a person, a character or a value."""
+
+    norm: str
+    kind: str
+    ref: int
+    display: str
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogStats:
+    films: int
+    people: int
+    credits: int
+    files: int
+    unconfirmed: int
+
+
+_FILM_COLUMNS = "id, slug, title, year, status"
+
+
+class Catalog:
+    """A read-only view of one built store. Immutable: a reload opens a new one."""
+
+    def __init__(self, db: aiosqlite.Connection, path: Path) -> None:
+        self._db = db
+        self.path = path
+        self._titles: list[tuple[str, int]] | None = None
+        self._titles_lock = asyncio.Lock()
+
+    @classmethod
+    async def open(cls, path: Path) -> Catalog:
+        db = await aiosqlite.connect(f"file:{path}?mode=ro", uri=True)
+        await db.execute("PRAGMA query_only = ON")
+        await db.execute("PRAGMA cache_size = -16384")
+        await db.execute("PRAGMA mmap_size = 268435456")
+        catalog = cls(db, path)
+        await catalog.stats()  # fails here, not later, when the file is not a catalog
+        return catalog
+
+    async def close(self) -> None:
+        await self._db.close()
+
+    # --- films -------------------------------------------------------------------------
+
+    async def film(self, film_id: int) -> FilmRecord | None:
+        row = await self._one(
+            "SELECT f.id, f.slug, f.title, f.year, f.status, f.follows, f.runtime_minutes, "
+            "f.release_date, f.synopsis, f.tagline, f.trailer, f.imdb_rating, f.imdb_votes, "
+            "files.display FROM films f JOIN files ON files.id = f.file_id WHERE f.id = ?",
+            (film_id,),
+        )
+        if row is None:
+            return None
+        summary = FilmSummary(*row[:5])
+        credits = tuple(
+            CreditRecord(*r)
+            for r in await self._all(
+                "SELECT c.person_id, p.name, c.role, c.character, c.note FROM credits c "
+                "JOIN people p ON p.id = c.person_id WHERE c.film_id = ? "
+                "ORDER BY c.role, c.position",
+                (film_id,),
+            )
+        )
+        values: dict[str, list[str]] = {}
+        for kind, value in await self._all(
+            "SELECT kind, value FROM film_values WHERE film_id = ? ORDER BY kind, position",
+            (film_id,),
+        ):
+            values.setdefault(kind, []).append(value)
+        sources = tuple(
+            SourceRecord(*r)
+            for r in await self._all(
+                "SELECT url, text, note FROM sources WHERE film_id = ? ORDER BY position",
+                (film_id,),
+            )
+        )
+        trivia = tuple(
+            r[0]
+            for r in await self._all(
+                "SELECT text FROM trivia WHERE film_id = ? ORDER BY position", (film_id,)
+            )
+        )
+        return FilmRecord(
+            summary,
+            *row[5:13],
+            file=row[13],
+            credits=credits,
+            values={k: tuple(v) for k, v in values.items()},
+            sources=sources,
+            trivia=trivia,
+        )
+
+    async def film_by_slug(self, slug: str) -> FilmRecord | None:
+        row = await self._one("SELECT id FROM films WHERE slug = ?", (slug,))
+        return await self.film(row[0]) if row else None
+
+    async def summaries(self, film_ids: Iterable[int]) -> list[FilmSummary]:
+        ids = list(dict.fromkeys(film_ids))
+        if not ids:
+            return []
+        found: dict[int, FilmSummary] = {}
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            for row in await self._all(
+                f"SELECT {_FILM_COLUMNS} FROM films WHERE id IN ({marks})", chunk
+            ):
+                found[row[0]] = FilmSummary(*row)
+        return [found[i] for i in ids if i in found]
+
+    async def films_titled(self, title: str) -> list[FilmSummary]:
+        """Films whose title or alias normalises to the same text, oldest first."""
+        rows = await self._all(
+            "SELECT DISTINCT ref FROM names WHERE norm = ? AND kind = 'film'", (norm(title),)
+        )
+        films = await self.summaries(r[0] for r in rows)
+        return sorted(films, key=lambda f: (f.year or 0, f.title))
+
+    async def complete_titles(self, text: str, limit: int = 25) -> list[FilmSummary]:
+        """Titles for autocomplete: prefix matches first, then fuzzy ones (typos)."""
+        key = norm(text)
+        if not key:
+            rows = await self._all(
+                f"SELECT {_FILM_COLUMNS} FROM films ORDER BY norm LIMIT ?", (limit,)
+            )
+            return [FilmSummary(*r) for r in rows]
+        rows = await self._all(
+            "SELECT DISTINCT ref FROM names WHERE kind = 'film' AND norm >= ? AND norm < ? "
+            "ORDER BY length(norm), norm LIMIT ?",
+            (key, key + "\uffff", limit),
+        )
+        ids = [r[0] for r in rows]
+        if len(ids) < limit:
+            ids += [i for i in await self.fuzzy_titles(key, limit) if i not in ids]
+        return await self.summaries(ids[:limit])
+
+    async def fuzzy_titles(self, key: str, limit: int = 10, cutoff: float = 70) -> list[int]:
+        titles = await self._title_index()
+        matches = process.extract(
+            key, [t for t, _ in titles], scorer=fuzz.WRatio, limit=limit * 2, score_cutoff=cutoff
+        )
+        ids: list[int] = []
+        for _, _, index in matches:
+            fid = titles[index][1]
+            if fid not in ids:
+                ids.append(fid)
+        return ids[:limit]
+
+    async def _title_index(self) -> list[tuple[str, int]]:
+        if self._titles is None:
+            async with self._titles_lock:
+                if self._titles is None:
+                    rows = await self._all("SELECT norm, ref FROM names WHERE kind = 'film'")
+                    self._titles = [(r[0], r[1]) for r in rows]
+        return self._titles
+
+    # --- people --------------------------------------------------------------------------
+
+    async def person(self, person_id: int) -> PersonRecord | None:
+        row = await self._one("SELECT id, name, born FROM people WHERE id = ?", (person_id,))
+        if row is None:
+            return None
+        aliases = tuple(
+            r[0]
+            for r in await self._all(
+                "SELECT display FROM names WHERE kind = 'person' AND ref = ? AND norm != ?",
+                (person_id, norm(row[1])),
+            )
+        )
+        credits = tuple(
+            PersonCredit(FilmSummary(*r[:5]), r[5], r[6], r[7])
+            for r in await self._all(
+                "SELECT f.id, f.slug, f.title, f.year, f.status, c.role, c.character, c.note "
+                "FROM credits c JOIN films f ON f.id = c.film_id WHERE c.person_id = ? "
+                "ORDER BY f.year IS NULL, f.year, f.title",
+                (person_id,),
+            )
+        )
+        return PersonRecord(row[0], row[1], row[2], aliases, credits)
+
+    async def complete_people(self, text: str, limit: int = 25) -> list[tuple[int, str]]:
+        key = norm(text)
+        rows = await self._all(
+            "SELECT ref, display FROM names WHERE kind = 'person' AND norm >= ? AND norm < ? "
+            "ORDER BY length(norm), norm LIMIT ?",
+            (key, key + "\uffff", limit),
+        )
+        seen: dict[int, str] = {}
+        for ref, display in rows:
+            seen.setdefault(ref, display)
+        return list(seen.items())
+
+    async def people_named(self, name: str) -> list[int]:
+        rows = await self._all(
+            "SELECT DISTINCT ref FROM names WHERE norm = ? AND kind = 'person'", (norm(name),)
+        )
+        return [r[0] for r in rows]
+
+    async def cast_as(self, character_norm: str) -> list[tuple[FilmSummary, CreditRecord]]:
+        """Who plays a character (by normalised name), in every film that has it."""
+        rows = await self._all(
+            "SELECT f.id, f.slug, f.title, f.year, f.status, p.id, p.name, c.character, c.note "
+            "FROM credits c JOIN films f ON f.id = c.film_id JOIN people p ON p.id = c.person_id "
+            "WHERE c.character_norm = ? ORDER BY f.year IS NULL, f.year",
+            (character_norm,),
+        )
+        return [(FilmSummary(*r[:5]), CreditRecord(r[5], r[6], "cast", r[7], r[8])) for r in rows]
+
+    async def films_with_value(self, kind: str, value_norm: str) -> list[FilmSummary]:
+        rows = await self._all(
+            "SELECT film_id FROM film_values WHERE kind = ? AND norm = ?", (kind, value_norm)
+        )
+        return await self.summaries(r[0] for r in rows)
+
+    # --- names -----------------------------------------------------------------------------
+
+    async def lookup_names(self, norms: Sequence[str]) -> list[NameHit]:
+        """Every catalog name equal to one of ``norms`` (exact, normalised)."""
+        keys = list(dict.fromkeys(n for n in norms if n))
+        hits: list[NameHit] = []
+        for chunk in _chunks(keys, 500):
+            marks = ",".join("?" * len(chunk))
+            rows = await self._all(
+                f"SELECT norm, kind, ref, display FROM names WHERE norm IN ({marks})", chunk
+            )
+            hits.extend(NameHit(*r) for r in rows)
+        return hits
+
+    async def stats(self) -> CatalogStats:
+        row = await self._one(
+            "SELECT (SELECT count(*) FROM films), (SELECT count(*) FROM people), "
+            "(SELECT count(*) FROM credits), (SELECT count(*) FROM files), "
+            "(SELECT count(*) FROM films WHERE status != 'released')"
+        )
+        assert row is not None
+        return CatalogStats(*row)
+
+    async def file_count(self) -> int:
+        row = await self._one("SELECT count(*) FROM files")
+        return int(row[0]) if row else 0
+
+    # --- plumbing ------------------------------------------------------------------------
+
+    async def _one(self, sql: str, params: Sequence[object] = ()) -> tuple | None:
+        async with self._db.execute(sql, params) as cursor:
+            return await cursor.fetchone()
+
+    async def _all(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
+        async with self._db.execute(sql, params) as cursor:
+            return list(await cursor.fetchall())
+
+
+def _chunks(items: list, size: int) -> Iterable[list]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

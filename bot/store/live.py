@@ -1,0 +1,206 @@
+"""The live store: the catalog being served, and reloads that swap it atomically."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import sqlite3
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.catalog.errors import CatalogError, CatalogInvalid
+from bot.catalog.loader import DEFAULT_MAX_FILE_BYTES
+from bot.store.build import BuildResult, build_store
+from bot.store.catalog import Catalog
+
+log = logging.getLogger(__name__)
+
+CLOSE_GRACE_S = 30.0
+
+
+@dataclass
+class ReloadReport:
+    """What a reload did, for the admin who asked for it."""
+
+    ok: bool
+    errors: list[CatalogError] = field(default_factory=list)
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    films: int = 0
+    files_parsed: int = 0
+    files_reused: int = 0
+    seconds: float = 0.0
+    unchanged: bool = False
+    in_progress: bool = False
+    serving_previous: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_build(cls, result: BuildResult, *, serving_previous: bool = False) -> ReloadReport:
+        return cls(
+            ok=result.ok,
+            errors=result.errors,
+            added=result.added,
+            changed=result.changed,
+            removed=result.removed,
+            films=result.films,
+            files_parsed=result.files_parsed,
+            files_reused=result.files_reused,
+            seconds=result.seconds,
+            unchanged=result.unchanged,
+            serving_previous=serving_previous,
+            notes=result.notes,
+        )
+
+
+class Store:
+    """Owns the served :class:`Catalog`; ``reload`` builds a new one and swaps it in.
+
+    Readers take ``store.catalog`` once per request and use that object throughout, so a
+    request is answered wholly from the old catalog or wholly from the new one.
+    """
+
+    def __init__(
+        self,
+        facts_dir: Path | str,
+        db_path: Path | str | None = None,
+        *,
+        display_root: str | None = None,
+        max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+        workers: int | None = None,
+    ) -> None:
+        self.facts_dir = Path(facts_dir)
+        self.display_root = display_root if display_root is not None else str(facts_dir)
+        self._tmpdir: tempfile.TemporaryDirectory[str] | None = None
+        if db_path is None or str(db_path) == ":memory:":
+            self._tmpdir = tempfile.TemporaryDirectory(prefix="film-bot-")
+            db_path = Path(self._tmpdir.name) / "catalog.db"
+        self.db_path = Path(db_path)
+        self.max_file_bytes = max_file_bytes
+        self.workers = workers
+        self._catalog: Catalog | None = None
+        self._lock = asyncio.Lock()
+        self._retired: dict[asyncio.Task[None], Catalog] = {}
+        self.last_report: ReloadReport | None = None
+
+    @property
+    def catalog(self) -> Catalog:
+        if self._catalog is None:
+            raise RuntimeError("the store is not open")
+        return self._catalog
+
+    @property
+    def is_open(self) -> bool:
+        return self._catalog is not None
+
+    @property
+    def reloading(self) -> bool:
+        return self._lock.locked()
+
+    async def open(self) -> ReloadReport:
+        """Bring the store up to date and serve it.
+
+        When the facts files are bad but a previous store exists, that store is served and
+        the report lists the problems. With nothing to serve, raises ``CatalogInvalid``.
+        """
+        report = await self.reload()
+        if self._catalog is None:
+            raise CatalogInvalid(
+                report.errors or [CatalogError(self.display_root, 1, "no catalog")]
+            )
+        return report
+
+    async def reload(self, *, force: bool = False) -> ReloadReport:
+        """Rebuild from the facts files and swap; a failure keeps the current catalog."""
+        if self._lock.locked():
+            return ReloadReport(ok=False, in_progress=True, serving_previous=True)
+        async with self._lock:
+            report = await self._reload(force)
+        self.last_report = report
+        return report
+
+    async def _reload(self, force: bool) -> ReloadReport:
+        started = time.perf_counter()
+        try:
+            result = await asyncio.to_thread(
+                build_store,
+                self.facts_dir,
+                self.db_path,
+                display_root=self.display_root,
+                max_bytes=self.max_file_bytes,
+                workers=self.workers,
+                force=force,
+            )
+        except (OSError, sqlite3.Error) as exc:
+            log.exception("reload failed while writing the store")
+            message = f"could not write the store {self.db_path}: {exc}"
+            result = BuildResult(ok=False, errors=[CatalogError(self.display_root, 1, message)])
+        for note in result.notes:
+            log.warning("%s", note)
+        if not result.ok:
+            serving = await self._serve_existing()
+            log.warning("reload refused: %d problem(s) in the facts files", len(result.errors))
+            return ReloadReport.from_build(result, serving_previous=serving)
+        if result.unchanged and self._catalog is not None:
+            return ReloadReport.from_build(result)
+        try:
+            fresh = await Catalog.open(self.db_path)
+        except sqlite3.Error as exc:
+            log.exception("the rebuilt store could not be opened")
+            error = CatalogError(self.display_root, 1, f"the rebuilt store is unreadable: {exc}")
+            return ReloadReport(ok=False, errors=[error], serving_previous=self.is_open)
+        self._swap(fresh)
+        report = ReloadReport.from_build(result)
+        report.seconds = time.perf_counter() - started
+        log.info(
+            "catalog ready: %d films (%d files parsed, %d reused) in %.2fs",
+            report.films,
+            report.files_parsed,
+            report.files_reused,
+            report.seconds,
+        )
+        return report
+
+    async def _serve_existing(self) -> bool:
+        """After a failed build: keep serving, or open the last good store file if any."""
+        if self._catalog is not None:
+            return True
+        if not self.db_path.exists():
+            return False
+        try:
+            self._catalog = await Catalog.open(self.db_path)
+        except sqlite3.Error as exc:
+            log.warning("the previous store %s is unreadable (%s)", self.db_path, exc)
+            return False
+        log.warning("serving the last good catalog from %s", self.db_path)
+        return True
+
+    def _swap(self, fresh: Catalog) -> None:
+        old, self._catalog = self._catalog, fresh
+        if old is not None:
+            task = asyncio.get_running_loop().create_task(self._retire(old))
+            self._retired[task] = old
+            task.add_done_callback(lambda t: self._retired.pop(t, None))
+
+    async def _retire(self, old: Catalog) -> None:
+        """Close a replaced catalog once requests that took it have had time to finish."""
+        await asyncio.sleep(CLOSE_GRACE_S)
+        await old.close()
+
+    async def close(self) -> None:
+        catalogs = [self._catalog] if self._catalog else []
+        for task, old in list(self._retired.items()):
+            task.cancel()
+            catalogs.append(old)
+        self._retired.clear()
+        self._catalog = None
+        for catalog in catalogs:
+            with contextlib.suppress(Exception):
+                await catalog.close()
+        if self._tmpdir is not None:
+            self._tmpdir.cleanup()
+            self._tmpdir = None

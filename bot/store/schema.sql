@@ -1,0 +1,81 @@
+-- film-bot catalog store. Built from facts files; never edited in place by the bot.
+PRAGMA user_version = 1;
+
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE files (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,        -- relative to the facts directory
+    display TEXT NOT NULL,            -- as reported in errors
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    films INTEGER NOT NULL
+);
+
+CREATE TABLE films (
+    id INTEGER PRIMARY KEY,
+    slug TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    norm TEXT NOT NULL,
+    year INTEGER,
+    status TEXT NOT NULL,
+    follows TEXT,
+    runtime_minutes INTEGER,
+    release_date TEXT,
+    synopsis TEXT,
+    tagline TEXT,
+    trailer TEXT,
+    imdb_rating TEXT,
+    imdb_votes TEXT,
+    file_id INTEGER NOT NULL,
+    position INTEGER NOT NULL,        -- index of the film in its file
+    digest TEXT NOT NULL              -- content hash, to tell changed films on reload
+);
+
+CREATE TABLE people (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    norm TEXT NOT NULL UNIQUE,
+    born TEXT,
+    declared_in INTEGER               -- file id of a people: entry, if any
+);
+
+-- role: director | writer | producer | composer | cast
+CREATE TABLE credits (
+    film_id INTEGER NOT NULL,
+    person_id INTEGER NOT NULL,
+    role TEXT NOT NULL,
+    character TEXT,
+    character_norm TEXT,
+    note TEXT,
+    position INTEGER NOT NULL
+);
+
+-- kind: alias | genre | language | country | company | setting | tag
+CREATE TABLE film_values (
+    film_id INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    value TEXT NOT NULL,
+    norm TEXT NOT NULL,
+    position INTEGER NOT NULL
+);
+
+CREATE TABLE sources (
+    film_id INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    url TEXT,
+    text TEXT,
+    note TEXT
+);
+
+CREATE TABLE trivia (film_id INTEGER NOT NULL, position INTEGER NOT NULL, text TEXT NOT NULL);
+
+-- every name a question or an autocomplete can mention, normalised
+-- kind: film | person | character | genre | language | country | company | setting | tag
+CREATE TABLE names (
+    norm TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    ref INTEGER NOT NULL,             -- film id, person id, or 0 for values
+    display TEXT NOT NULL
+);
+CREATE UNIQUE INDEX names_key ON names (kind, norm, ref);
