@@ -1,0 +1,82 @@
+"""Finding what a question mentions: films, people, characters and values, by name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.store.catalog import Catalog, NameHit
+
+MAX_NGRAM = 12
+
+# Words that make up questions; alone they are never taken as a name (a film called "It"
+# or "Up" is still found when the question leaves no other candidate).
+SCAFFOLD = frozenset(
+    """
+    a about act acted acting actor actors actress all an and any appear appeared appears are
+    as at be by can cast character come came composed composer could did direct directed
+    director directors do does film films for from genre genres give had has have how i in
+    is it its kind know language languages list made make me movie movies music name names
+    of on or play played plays released role score show star starred starring stars tell
+    that the their them there they this those to type was were what when where which who
+    whom whose why with write writer writers written wrote year years you
+    """.split()
+)
+
+
+@dataclass
+class Mention:
+    """A span of the question's tokens that names something in the catalog."""
+
+    start: int
+    end: int
+    norm: str
+    hits: list[NameHit] = field(default_factory=list)
+
+    @property
+    def size(self) -> int:
+        return self.end - self.start
+
+    def of_kind(self, *kinds: str) -> list[NameHit]:
+        return [h for h in self.hits if h.kind in kinds]
+
+    def has(self, *kinds: str) -> bool:
+        return any(h.kind in kinds for h in self.hits)
+
+
+def ngrams(tokens: list[str], max_n: int = MAX_NGRAM) -> dict[str, list[tuple[int, int]]]:
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for start in range(len(tokens)):
+        for end in range(start + 1, min(len(tokens), start + max_n) + 1):
+            spans.setdefault(" ".join(tokens[start:end]), []).append((start, end))
+    return spans
+
+
+async def find_mentions(tokens: list[str], catalog: Catalog) -> list[Mention]:
+    """Non-overlapping mentions, longest first; common question words are not names."""
+    spans = ngrams(tokens)
+    hits = await catalog.lookup_names(list(spans))
+    by_norm: dict[str, list[NameHit]] = {}
+    for hit in hits:
+        by_norm.setdefault(hit.norm, []).append(hit)
+    candidates = [
+        Mention(start, end, key, by_norm[key]) for key in by_norm for start, end in spans[key]
+    ]
+    candidates.sort(key=lambda m: (-m.size, m.start))
+    taken: set[int] = set()
+    chosen: list[Mention] = []
+    weak: list[Mention] = []
+    for mention in candidates:
+        positions = set(range(mention.start, mention.end))
+        if positions & taken:
+            continue
+        if mention.size == 1 and mention.norm in SCAFFOLD:
+            weak.append(mention)
+            continue
+        taken |= positions
+        chosen.append(mention)
+    if not any(m.has("film", "person", "character") for m in chosen):
+        for mention in weak:
+            if mention.has("film") and not set(range(mention.start, mention.end)) & taken:
+                chosen.append(mention)
+                break
+    return sorted(chosen, key=lambda m: m.start)

@@ -1,0 +1,79 @@
+"""What an answer is, and the phrases every reply shares (status, lists)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.store.catalog import FilmRecord, FilmSummary, SourceRecord
+
+STATUS_PHRASES = {
+    "announced": ("announced", "it has not been released yet"),
+    "in-production": ("in production", "it has not been released yet"),
+    "rumored": ("rumored", "nothing official confirms it"),
+    "unconfirmed": ("unconfirmed", "no official release or announcement is known"),
+}
+
+
+@dataclass
+class Answer:
+    """The engine's reply to one question.
+
+    ``answers`` are names or values, best first; ``text`` is the reply as the bot says
+    it. ``films`` and ``people`` name what the answer is about, for richer displays.
+    """
+
+    question: str
+    answers: list[str]
+    text: str
+    kind: str = "answer"  # answer | not_found | clarify | help | rejected
+    films: list[FilmSummary] = field(default_factory=list)
+    people: list[int] = field(default_factory=list)
+    suggestions: list[str] = field(default_factory=list)
+
+    @property
+    def found(self) -> bool:
+        return self.kind == "answer" and bool(self.answers)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"question": self.question, "answers": self.answers, "text": self.text}
+
+
+def join_names(names: Sequence[str], limit: int = 25) -> str:
+    """``a``, ``a and b``, ``a, b and c``; long lists end with ``and N more``."""
+    items = list(dict.fromkeys(names))
+    if len(items) > limit:
+        rest = len(items) - limit
+        items = [*items[:limit], f"{rest} more"]
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def source_text(sources: Sequence[SourceRecord], limit: int = 2) -> str:
+    labels = [s.label + (f" ({s.note})" if s.note else "") for s in sources[:limit]]
+    return "; ".join(labels) if labels else "no source given"
+
+
+def status_note(film: FilmRecord) -> str:
+    """Sentences saying a film is not a released one, and where the claims come from."""
+    if film.summary.confirmed:
+        return ""
+    status, why = STATUS_PHRASES.get(film.summary.status, (film.summary.status, ""))
+    reason = f" ({why})" if why else ""
+    return f"{film.label} is {status}{reason}. Source: {source_text(film.sources)}."
+
+
+def with_status(film: FilmRecord, sentence: str) -> str:
+    """Mark a sentence about an unreleased film as a claim, so it never reads as fact."""
+    if film.summary.confirmed:
+        return sentence
+    status, why = STATUS_PHRASES.get(film.summary.status, (film.summary.status, ""))
+    reason = f" ({why})" if why else ""
+    return (
+        f"{sentence} This is a claim, not a confirmed fact: the film is {status}{reason}. "
+        f"Source: {source_text(film.sources)}."
+    )

@@ -1,0 +1,263 @@
+"""``film-bot``: the console. The same answering engine and store the Discord bot uses."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+from collections.abc import AsyncIterator, Iterator, Sequence
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import TextIO
+
+from pydantic import ValidationError
+
+from bot.answering import answer
+from bot.catalog import CatalogError, CatalogInvalid, check_catalog, discover, parse_files
+from bot.config import Settings
+from bot.store import Store
+
+log = logging.getLogger("film_bot")
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="film-bot",
+        description="Answer questions about films from a curated, sourced YAML catalog, "
+        "in the terminal or on Discord.",
+        epilog="Settings come from the environment or a .env file; see .env.example.",
+    )
+    parser.add_argument(
+        "--facts",
+        metavar="DIR",
+        type=Path,
+        help="the facts directory (default: $FILM_BOT_FACTS_DIR or facts/)",
+    )
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="the store file (default: a cache file under ~/.cache/film-bot; "
+        "':memory:' keeps none)",
+    )
+    parser.add_argument(
+        "--log-level",
+        choices=("DEBUG", "INFO", "WARNING", "ERROR"),
+        help="how much to log on stderr (default: WARNING here, INFO for 'run')",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    ask = commands.add_parser(
+        "ask",
+        help="answer questions in the terminal",
+        description="Answer a question, or one question per line from stdin with '-'. "
+        "With no question on a terminal, starts an interactive prompt.",
+    )
+    ask.add_argument("question", nargs="*", help="the question, or '-' to read stdin")
+    ask.add_argument(
+        "--json",
+        action="store_true",
+        help='print one JSON object per question: {"question", "answers", "text"}',
+    )
+    ask.set_defaults(handler=cmd_ask)
+
+    check = commands.add_parser(
+        "check",
+        help="validate the facts files",
+        description="Validate facts files without changing the store. Prints every problem "
+        "as path:line: message; exits 1 when there is any.",
+    )
+    check.add_argument("dir", nargs="?", type=Path, help="the facts directory to check")
+    check.set_defaults(handler=cmd_check)
+
+    stats = commands.add_parser("stats", help="count films, people, credits and files")
+    stats.add_argument("--json", action="store_true", help="print the counts as JSON")
+    stats.set_defaults(handler=cmd_stats)
+
+    run = commands.add_parser(
+        "run",
+        help="start the Discord bot",
+        description="Start the Discord bot (needs "
+        "DISCORD_TOKEN). Slash commands are not synced here: use 'film-bot sync'.",
+    )
+    run.set_defaults(handler=cmd_run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        settings = Settings()
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            name = ".".join(str(p) for p in error["loc"]) or "settings"
+            print(f"film-bot: bad setting {name}: {error['msg']}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.facts is not None:
+        settings.facts_dir = args.facts
+    if args.db is not None:
+        settings.db_path = args.db
+    default_level = "INFO" if args.command == "run" else "WARNING"
+    logging.basicConfig(
+        level=args.log_level or (settings.log_level if args.command == "run" else default_level),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    try:
+        return int(args.handler(args, settings) or EXIT_OK)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def open_store(settings: Settings) -> Store:
+    return Store(
+        settings.facts_dir,
+        settings.resolved_db_path(),
+        display_root=str(settings.facts_dir),
+        max_file_bytes=settings.max_file_bytes,
+        workers=settings.workers,
+    )
+
+
+@asynccontextmanager
+async def serving(settings: Settings) -> AsyncIterator[Store]:
+    """An open store; facts problems are reported on stderr, the last good catalog kept."""
+    store = open_store(settings)
+    try:
+        report = await store.open()
+        if not report.ok and report.errors:
+            _print_errors(report.errors, sys.stderr)
+            print(
+                f"film-bot: {len(report.errors)} problem(s) in the facts files; answering from "
+                "the last good catalog",
+                file=sys.stderr,
+            )
+        yield store
+    finally:
+        await store.close()
+
+
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    questions = _questions(args.question)
+    if questions is None:
+        return _interactive(settings)
+    return asyncio.run(_ask_all(settings, questions, as_json=args.json, out=sys.stdout))
+
+
+def _questions(words: list[str]) -> Iterator[str] | None:
+    if words == ["-"] or (not words and not sys.stdin.isatty()):
+        return (line.rstrip("\n") for line in sys.stdin if line.strip())
+    if words:
+        return iter([" ".join(words)])
+    return None
+
+
+async def _ask_all(
+    settings: Settings, questions: Iterator[str], *, as_json: bool, out: TextIO
+) -> int:
+    try:
+        async with serving(settings) as store:
+            for question in questions:
+                reply = await answer(question, store.catalog)
+                if as_json:
+                    out.write(json.dumps(reply.to_json(), ensure_ascii=False) + "\n")
+                else:
+                    out.write(reply.text + "\n")
+                out.flush()
+    except CatalogInvalid as exc:
+        _print_errors(exc.errors, sys.stderr)
+        print(f"film-bot: no catalog to answer from ({exc})", file=sys.stderr)
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def _interactive(settings: Settings) -> int:
+    print("film-bot: ask about films (an empty line or Ctrl-D quits).")
+
+    def lines() -> Iterator[str]:
+        while True:
+            try:
+                line = input("> ")
+            except EOFError:
+                return
+            if not line.strip():
+                return
+            yield line
+
+    return asyncio.run(_ask_all(settings, lines(), as_json=False, out=sys.stdout))
+
+
+def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
+    facts_dir: Path = args.dir or settings.facts_dir
+    if not facts_dir.is_dir():
+        print(f"{facts_dir}:1: facts directory not found", file=sys.stdout)
+        return EXIT_PROBLEMS
+    refs = discover(facts_dir)
+    if not refs:
+        print(f"{facts_dir}:1: no *.yaml facts files", file=sys.stdout)
+        return EXIT_PROBLEMS
+    parsed = parse_files(refs, settings.max_file_bytes, settings.workers)
+    errors = [e for p in parsed for e in p.errors]
+    errors += check_catalog([p for p in parsed if p.ok])
+    if errors:
+        _print_errors(errors, sys.stdout)
+        bad = len({e.path for e in errors})
+        print(f"{len(errors)} problem(s) in {bad} of {len(refs)} file(s)", file=sys.stderr)
+        return EXIT_PROBLEMS
+    films = sum(len(p.films) for p in parsed)
+    print(f"ok: {films} films in {len(refs)} files", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
+    async def run() -> int:
+        try:
+            async with serving(settings) as store:
+                stats = await store.catalog.stats()
+        except CatalogInvalid as exc:
+            _print_errors(exc.errors, sys.stderr)
+            return EXIT_PROBLEMS
+        figures = {
+            "films": stats.films,
+            "unreleased": stats.unconfirmed,
+            "people": stats.people,
+            "credits": stats.credits,
+            "files": stats.files,
+            "store": str(store.db_path) if settings.db_path != ":memory:" else ":memory:",
+        }
+        if args.json:
+            print(json.dumps(figures))
+        else:
+            width = max(len(k) for k in figures)
+            for key, value in figures.items():
+                print(f"{key:<{width}}  {value}")
+        return EXIT_OK
+
+    return asyncio.run(run())
+
+
+def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    if settings.discord_token is None or not settings.discord_token.get_secret_value().strip():
+        print(
+            "film-bot: DISCORD_TOKEN is not set; put it in .env or the environment "
+            "(see .env.example). 'film-bot ask' works without it.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    from bot.discord.launcher import run_bot
+
+    return run_bot(settings)
+
+
+def _print_errors(errors: Sequence[CatalogError], stream: TextIO) -> None:
+    for error in sorted(errors):
+        print(str(error), file=stream)
