@@ -77,6 +77,26 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--json", action="store_true", help="print the counts as JSON")
     stats.set_defaults(handler=cmd_stats)
 
+    importer = commands.add_parser(
+        "import",
+        help="convert an external knowledge base into facts files",
+        description="Convert an external knowledge base into facts files that "
+        "'film-bot --facts DIR' then serves.",
+    )
+    importer.add_argument("format", choices=("metaqa",), help="the knowledge base's format")
+    importer.add_argument("source", type=Path, help="the knowledge base file (e.g. kb.txt)")
+    importer.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="DIR",
+        help="the directory to write facts files into",
+    )
+    importer.add_argument(
+        "--per-file", type=int, default=250, metavar="N", help="films per facts file (default: 250)"
+    )
+    importer.set_defaults(handler=cmd_import)
+
     run = commands.add_parser(
         "run",
         help="start the Discord bot",
@@ -243,6 +263,27 @@ def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_OK
 
     return asyncio.run(run())
+
+
+def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.importers.metaqa import import_metaqa
+
+    if not args.source.is_file():
+        print(f"film-bot: {args.source}: no such file", file=sys.stderr)
+        return EXIT_USAGE
+    if args.per_file < 1:
+        print("film-bot: --per-file must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    report = import_metaqa(args.source, args.out, per_file=args.per_file)
+    print(
+        f"imported {report.films} films ({report.titles} titles, {report.shared_titles} shared "
+        f"by several films) from {report.facts} facts into {len(report.files)} files in "
+        f"{args.out}",
+        file=sys.stderr,
+    )
+    for skipped in report.skipped[:10]:
+        print(f"film-bot: skipped {skipped}", file=sys.stderr)
+    return EXIT_OK
 
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:

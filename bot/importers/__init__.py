@@ -1,0 +1,1 @@
+"""Converters from external knowledge bases into facts files."""
