@@ -399,7 +399,7 @@ class _Writer:
     ) -> tuple[str | None, int, int]:
         pid = self.person_id(person.name, new_people)
         for alias in person.aliases:
-            names.add((norm(alias) or alias.lower(), "person", pid, person.name))
+            names.add((norm(alias) or alias.lower(), "person", pid, alias))
         born = person.born
         shown = (
             born.isoformat() if isinstance(born, dt.date) else None if born is None else str(born)

@@ -1,0 +1,188 @@
+"""The store: queries the bot makes, incremental reloads, and the atomic swap."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from bot.store import Store, build_store
+from tests.conftest import ALITA_2, WriteFacts
+
+
+async def test_a_film_comes_back_with_credits_values_and_sources(store: Store) -> None:
+    (summary,) = await store.catalog.films_titled("alita: battle angel")
+    film = await store.catalog.film(summary.id)
+    assert film is not None
+    assert film.label == "Alita: Battle Angel (2019)"
+    assert film.names("director") == ["Robert Rodriguez"]
+    assert [(c.person, c.character) for c in film.people("cast")][:2] == [
+        ("Rosa Salazar", "Alita"),
+        ("Christoph Waltz", "Dr. Dyson Ido"),
+    ]
+    assert film.listed("genre") == ("Science fiction", "Action")
+    assert film.runtime_minutes == 122
+    assert film.sources[0].url == "https://en.wikipedia.org/wiki/Alita:_Battle_Angel"
+
+
+async def test_an_unconfirmed_film_keeps_its_status_and_source(store: Store) -> None:
+    film = await store.catalog.film_by_slug("alita-battle-angel-2-2025")
+    assert film is not None
+    assert film.summary.status == "unconfirmed" and not film.summary.confirmed
+    assert film.sources[0].text == "Promotional text of a fan-made concept trailer"
+    assert film.follows == "alita-battle-angel-2019"
+
+
+async def test_titles_shared_by_films_return_all_of_them(store: Store) -> None:
+    films = await store.catalog.films_titled("HEAT")
+    assert [f.label for f in films] == ["Heat (1986)", "Heat (1995)"]
+
+
+async def test_aliases_find_films(store: Store) -> None:
+    (film,) = await store.catalog.films_titled("alita")
+    assert film.slug == "alita-battle-angel-2019"
+
+
+async def test_autocomplete_finds_prefixes_and_typos(store: Store) -> None:
+    prefix = [f.label for f in await store.catalog.complete_titles("alit")]
+    assert prefix[:2] == ["Alita: Battle Angel (2019)", "Alita: Battle Angel 2 (2025)"]
+    typo = [f.label for f in await store.catalog.complete_titles("alitta batle angel")]
+    assert "Alita: Battle Angel (2019)" in typo
+
+
+async def test_a_person_lists_films_by_role(store: Store) -> None:
+    (pid,) = await store.catalog.people_named("james cameron")
+    person = await store.catalog.person(pid)
+    assert person is not None
+    roles = {(c.film.title, c.role) for c in person.credits}
+    assert roles == {
+        ("Alita: Battle Angel", "writer"),
+        ("Alita: Battle Angel", "producer"),
+        ("Alita: Battle Angel 2", "producer"),
+    }
+
+
+async def test_who_plays_a_character(store: Store) -> None:
+    ((film, credit),) = await store.catalog.cast_as("commander atheon")
+    assert credit.person == "Benedict Cumberbatch" and film.status == "unconfirmed"
+
+
+async def test_stats_count_the_catalog(store: Store) -> None:
+    stats = await store.catalog.stats()
+    assert (stats.films, stats.files, stats.unconfirmed) == (4, 3, 1)
+    assert stats.people == 15
+
+
+async def test_the_store_remembers_file_hashes_and_reparses_only_changes(
+    small_facts: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "c.db"
+    first = build_store(small_facts, db)
+    assert first.ok and first.files_parsed == 3 and len(first.added) == 4
+    with sqlite3.connect(db) as conn:
+        hashes = dict(conn.execute("SELECT path, sha256 FROM files"))
+    assert set(hashes) == {"alita.yaml", "alita2.yaml", "heat.yaml"}
+    assert all(len(h) == 64 for h in hashes.values())
+
+    again = build_store(small_facts, db)
+    assert again.ok and again.unchanged and again.files_parsed == 0
+
+    (small_facts / "alita2.yaml").write_text(ALITA_2.replace("year: 2025", "year: 2026"))
+    edited = build_store(small_facts, db)
+    assert edited.ok and edited.files_parsed == 1 and edited.files_reused == 2
+    assert edited.added == ["Alita: Battle Angel 2 (2026)"]
+    assert edited.removed == ["Alita: Battle Angel 2 (2025)"]
+
+
+async def test_a_changed_film_is_reported_as_changed(small_facts: Path, tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    build_store(small_facts, db)
+    (small_facts / "alita2.yaml").write_text(ALITA_2.replace("Nova", "Nova (older)"))
+    result = build_store(small_facts, db)
+    assert result.changed == ["Alita: Battle Angel 2 (2025)"]
+    assert result.added == [] and result.removed == []
+
+
+async def test_a_good_reload_swaps_in_new_facts(store: Store, small_facts: Path) -> None:
+    old = store.catalog
+    (small_facts / "up.yaml").write_text("title: Up\nyear: 2009\ndirectors: [Pete Docter]\n")
+    report = await store.reload()
+    assert report.ok and report.added == ["Up (2009)"]
+    assert store.catalog is not old
+    assert [f.label for f in await store.catalog.films_titled("up")] == ["Up (2009)"]
+    assert await old.films_titled("up") == []  # the old catalog is unchanged
+
+
+async def test_a_failed_reload_keeps_the_previous_catalog(store: Store, small_facts: Path) -> None:
+    before = store.catalog
+    (small_facts / "heat.yaml").write_text("films:\n  - title: Heat\n    year: abc\n")
+    report = await store.reload()
+    assert not report.ok and report.serving_previous
+    assert [str(e) for e in report.errors] == [
+        f"{small_facts}/heat.yaml:3: 'year' must be a whole number, got 'abc'"
+    ]
+    assert store.catalog is before
+    assert len(await store.catalog.films_titled("heat")) == 2
+
+
+async def test_removed_files_take_their_films_and_orphans_with_them(
+    store: Store, small_facts: Path
+) -> None:
+    (small_facts / "heat.yaml").unlink()
+    report = await store.reload()
+    assert report.ok and report.removed == ["Heat (1986)", "Heat (1995)"]
+    assert await store.catalog.films_titled("heat") == []
+    assert await store.catalog.people_named("al pacino") == []
+    assert await store.catalog.people_named("rosa salazar") != []
+
+
+async def test_a_restart_serves_the_last_good_store_when_files_turned_bad(
+    small_facts: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "c.db"
+    first = Store(small_facts, db)
+    await first.open()
+    await first.close()
+    (small_facts / "alita.yaml").write_text("title: [broken\n")
+    second = Store(small_facts, db)
+    try:
+        report = await second.open()
+        assert not report.ok and report.serving_previous
+        assert len(await second.catalog.films_titled("alita: battle angel")) == 1
+    finally:
+        await second.close()
+
+
+async def test_people_sections_add_aliases_and_birth_dates(
+    write_facts: WriteFacts, tmp_path: Path
+) -> None:
+    facts = write_facts(
+        film="title: Alita\ncomposer: Tom Holkenborg\n",
+        people="""\
+            people:
+              - name: Tom Holkenborg
+                aliases: [Junkie XL]
+                born: 1967-12-08
+            """,
+    )
+    live = Store(facts, tmp_path / "p.db")
+    await live.open()
+    try:
+        (pid,) = await live.catalog.people_named("junkie xl")
+        person = await live.catalog.person(pid)
+        assert person is not None
+        assert (person.name, person.born, person.aliases) == (
+            "Tom Holkenborg",
+            "1967-12-08",
+            ("Junkie XL",),
+        )
+    finally:
+        await live.close()
+
+
+async def test_memory_store_leaves_no_file_behind(small_facts: Path) -> None:
+    live = Store(small_facts, ":memory:")
+    await live.open()
+    path = live.db_path
+    assert path.exists()
+    await live.close()
+    assert not path.exists()
