@@ -15,7 +15,7 @@ from typing import TextIO
 from pydantic import ValidationError
 
 from bot.answering import answer
-from bot.catalog import CatalogError, CatalogInvalid, check_catalog, discover, parse_files
+from bot.catalog import CatalogError, CatalogInvalid, check_directory
 from bot.config import Settings
 from bot.store import Store
 
@@ -104,6 +104,19 @@ def build_parser() -> argparse.ArgumentParser:
         "DISCORD_TOKEN). Slash commands are not synced here: use 'film-bot sync'.",
     )
     run.set_defaults(handler=cmd_run)
+
+    sync = commands.add_parser(
+        "sync",
+        help="register the slash commands with Discord",
+        description="Register the slash commands with Discord (needs DISCORD_TOKEN). Run it "
+        "once after installing or upgrading, not on every start. By default it syncs to "
+        "$FILM_BOT_DEV_GUILD (instant, for development); --global syncs everywhere (Discord "
+        "may take up to an hour to show them).",
+    )
+    where = sync.add_mutually_exclusive_group()
+    where.add_argument("--guild", type=int, metavar="ID", help="sync to this guild only")
+    where.add_argument("--global", dest="everywhere", action="store_true", help="sync globally")
+    sync.set_defaults(handler=cmd_sync)
     return parser
 
 
@@ -218,23 +231,16 @@ def _interactive(settings: Settings) -> int:
 
 def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     facts_dir: Path = args.dir or settings.facts_dir
-    if not facts_dir.is_dir():
-        print(f"{facts_dir}:1: facts directory not found", file=sys.stdout)
+    result = check_directory(facts_dir, None, settings.max_file_bytes, settings.workers)
+    if not result.ok:
+        _print_errors(result.errors, sys.stdout)
+        bad = len({e.path for e in result.errors})
+        print(
+            f"{len(result.errors)} problem(s) in {bad} of {max(result.files, 1)} file(s)",
+            file=sys.stderr,
+        )
         return EXIT_PROBLEMS
-    refs = discover(facts_dir)
-    if not refs:
-        print(f"{facts_dir}:1: no *.yaml facts files", file=sys.stdout)
-        return EXIT_PROBLEMS
-    parsed = parse_files(refs, settings.max_file_bytes, settings.workers)
-    errors = [e for p in parsed for e in p.errors]
-    errors += check_catalog([p for p in parsed if p.ok])
-    if errors:
-        _print_errors(errors, sys.stdout)
-        bad = len({e.path for e in errors})
-        print(f"{len(errors)} problem(s) in {bad} of {len(refs)} file(s)", file=sys.stderr)
-        return EXIT_PROBLEMS
-    films = sum(len(p.films) for p in parsed)
-    print(f"ok: {films} films in {len(refs)} files", file=sys.stderr)
+    print(f"ok: {result.films} films in {result.files} files", file=sys.stderr)
     return EXIT_OK
 
 
@@ -286,17 +292,38 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
-def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+def _missing_token(settings: Settings) -> bool:
     if settings.discord_token is None or not settings.discord_token.get_secret_value().strip():
         print(
             "film-bot: DISCORD_TOKEN is not set; put it in .env or the environment "
             "(see .env.example). 'film-bot ask' works without it.",
             file=sys.stderr,
         )
+        return True
+    return False
+
+
+def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    if _missing_token(settings):
         return EXIT_USAGE
     from bot.discord.launcher import run_bot
 
     return run_bot(settings)
+
+
+def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
+    guild = args.guild if args.guild is not None else settings.dev_guild
+    if not args.everywhere and guild is None:
+        print(
+            "film-bot: say where to sync: --guild ID, FILM_BOT_DEV_GUILD, or --global",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    if _missing_token(settings):
+        return EXIT_USAGE
+    from bot.discord.launcher import sync_commands
+
+    return sync_commands(settings, None if args.everywhere else guild)
 
 
 def _print_errors(errors: Sequence[CatalogError], stream: TextIO) -> None:

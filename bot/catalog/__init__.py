@@ -1,7 +1,15 @@
 """Facts files → validated records: the schema, the safe YAML reader and the loader."""
 
 from bot.catalog.errors import CatalogError, CatalogInvalid
-from bot.catalog.loader import ParsedFile, check_catalog, discover, parse_file, parse_files
+from bot.catalog.loader import (
+    DirectoryCheck,
+    ParsedFile,
+    check_catalog,
+    check_directory,
+    discover,
+    parse_file,
+    parse_files,
+)
 from bot.catalog.schema import STATUSES, CastMember, FactsFile, Film, Person, Source
 
 __all__ = [
@@ -9,12 +17,14 @@ __all__ = [
     "CastMember",
     "CatalogError",
     "CatalogInvalid",
+    "DirectoryCheck",
     "FactsFile",
     "Film",
     "ParsedFile",
     "Person",
     "Source",
     "check_catalog",
+    "check_directory",
     "discover",
     "parse_file",
     "parse_files",

@@ -436,3 +436,35 @@ def _capped(errors: list[CatalogError], display: str) -> list[CatalogError]:
     more = len(errors) - MAX_ERRORS_PER_FILE
     kept.append(CatalogError(display, kept[-1].line, f"… and {more} more problems in this file"))
     return kept
+
+
+@dataclass(slots=True)
+class DirectoryCheck:
+    """The outcome of validating a facts directory without building anything."""
+
+    errors: list[CatalogError]
+    files: int
+    films: int
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def check_directory(
+    facts_dir: Path,
+    display_root: str | None = None,
+    max_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    workers: int | None = None,
+) -> DirectoryCheck:
+    """Validate every facts file of a directory and the catalog-wide rules."""
+    shown = display_root if display_root is not None else str(facts_dir)
+    if not Path(facts_dir).is_dir():
+        return DirectoryCheck([CatalogError(shown, 1, "facts directory not found")], 0, 0)
+    refs = discover(facts_dir, display_root)
+    if not refs:
+        return DirectoryCheck([CatalogError(shown, 1, "no *.yaml facts files")], 0, 0)
+    parsed = parse_files(refs, max_bytes, workers)
+    errors = [e for p in parsed for e in p.errors]
+    errors += check_catalog([p for p in parsed if p.ok])
+    return DirectoryCheck(sorted(errors), len(refs), sum(len(p.films) for p in parsed))

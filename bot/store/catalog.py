@@ -242,8 +242,9 @@ class Catalog:
             )
             return [FilmSummary(*r) for r in rows]
         rows = await self._all(
-            "SELECT DISTINCT ref FROM names WHERE kind = 'film' AND norm >= ? AND norm < ? "
-            "ORDER BY length(norm), norm LIMIT ?",
+            "SELECT n.ref FROM names n JOIN films f ON f.id = n.ref "
+            "WHERE n.kind = 'film' AND n.norm >= ? AND n.norm < ? "
+            "GROUP BY n.ref ORDER BY min(length(n.norm)), min(n.norm), f.year LIMIT ?",
             (key, key + "\uffff", limit),
         )
         ids = [r[0] for r in rows]

@@ -1,0 +1,204 @@
+"""The Discord bot: a thin adapter that puts the catalog's handlers behind slash commands."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Collection, Sequence
+from pathlib import Path
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.catalog.loader import DEFAULT_MAX_FILE_BYTES
+from bot.discord.checks import AdminPolicy, NotCatalogAdmin
+from bot.store.live import Store
+
+log = logging.getLogger("film_bot.discord")
+
+COGS = (
+    "bot.discord.cogs.film",
+    "bot.discord.cogs.person",
+    "bot.discord.cogs.ask",
+    "bot.discord.cogs.facts",
+)
+
+NO_PINGS = discord.AllowedMentions.none()
+
+
+def bot_intents() -> discord.Intents:
+    """Only what the bot uses: guilds for commands and permissions, messages that mention it
+    and DMs (no privileged message-content intent: mentions and DMs carry their text)."""
+    intents = discord.Intents.none()
+    intents.guilds = True
+    intents.guild_messages = True
+    intents.dm_messages = True
+    return intents
+
+
+class FilmBotBase:
+    """What the sharded and unsharded bots share; mixed into a ``commands.Bot`` class."""
+
+    store: Store
+    admin_policy: AdminPolicy
+    ask_cooldown_s: float
+    sync_commands: bool
+    sync_guild_id: int | None
+
+    def _setup_film_bot(
+        self,
+        store: Store,
+        *,
+        admin_policy: AdminPolicy,
+        ask_cooldown_s: float,
+        sync_commands: bool,
+        sync_guild_id: int | None,
+    ) -> None:
+        self.store = store
+        self.admin_policy = admin_policy
+        self.ask_cooldown_s = ask_cooldown_s
+        self.sync_commands = sync_commands
+        self.sync_guild_id = sync_guild_id
+
+    async def setup_hook(self) -> None:
+        bot: commands.Bot = self  # type: ignore[assignment]
+        report = await self.store.open()
+        if report.ok:
+            log.info("catalog ready: %d films from %s", report.films, self.store.facts_dir)
+        else:
+            log.warning(
+                "facts files have %d problem(s); serving the last good catalog",
+                len(report.errors),
+            )
+            for error in report.errors[:50]:
+                log.warning("%s", error)
+        for name in COGS:
+            await bot.load_extension(name)
+        bot.tree.on_error = self.on_app_command_error
+        if self.sync_commands:
+            await sync_tree(bot, self.sync_guild_id)
+
+    async def on_message(self, message: discord.Message) -> None:
+        """No prefix commands: chat is handled by the ask cog's listener."""
+
+    async def on_app_command_error(
+        self, interaction: discord.Interaction, error: app_commands.AppCommandError
+    ) -> None:
+        """One place for command failures: a short, kind reply; the traceback in the log."""
+        if isinstance(error, NotCatalogAdmin):
+            log.info(
+                "refused /%s for user %s: %s",
+                interaction.command.qualified_name if interaction.command else "?",
+                interaction.user.id,
+                error.reason,
+            )
+            text = error.reason
+        elif isinstance(error, app_commands.CommandOnCooldown):
+            text = f"Easy there: you can ask again in {error.retry_after:.0f} s."
+        elif isinstance(error, app_commands.CheckFailure):
+            text = "You can't use this command here."
+        else:
+            original = getattr(error, "original", error)
+            log.error(
+                "command /%s failed\n%s",
+                interaction.command.qualified_name if interaction.command else "?",
+                "".join(traceback.format_exception(original)),
+            )
+            text = "Something went wrong while answering; the problem has been logged."
+        await reply_privately(interaction, text)
+
+    async def close(self) -> None:
+        await super().close()  # type: ignore[misc]
+        await self.store.close()
+
+
+class FilmBot(FilmBotBase, commands.Bot):
+    """film-bot on one connection (one process, all guilds, or one shard set)."""
+
+
+class ShardedFilmBot(FilmBotBase, commands.AutoShardedBot):
+    """film-bot running several shards in one process."""
+
+
+async def reply_privately(interaction: discord.Interaction, text: str) -> None:
+    """An ephemeral message, whether or not the interaction was answered already."""
+    try:
+        if interaction.response.is_done():
+            await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_PINGS)
+        else:
+            await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)
+    except discord.HTTPException:
+        log.warning("could not tell user %s about an error", interaction.user.id)
+
+
+async def sync_tree(bot: commands.Bot, guild_id: int | None) -> list[app_commands.AppCommand]:
+    """Register the slash commands with Discord: in one guild at once, or globally."""
+    if guild_id is None:
+        synced = await bot.tree.sync()
+        log.info("synced %d commands globally", len(synced))
+        return synced
+    guild = discord.Object(id=guild_id)
+    bot.tree.copy_global_to(guild=guild)
+    synced = await bot.tree.sync(guild=guild)
+    log.info("synced %d commands to guild %s", len(synced), guild_id)
+    return synced
+
+
+def create_bot(
+    facts_dir: Path | str = "facts",
+    db_path: Path | str | None = None,
+    *,
+    admin_role_ids: Collection[int] = (),
+    owner_ids: Collection[int] = (),
+    ask_cooldown_s: float = 3.0,
+    shard_count: int | None = None,
+    shard_ids: Sequence[int] | None = None,
+    sync_commands: bool = False,
+    sync_guild_id: int | None = None,
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    workers: int | None = None,
+    display_root: str | None = None,
+    **options: Any,
+) -> commands.Bot:
+    """The unstarted bot; its catalog is loaded in ``setup_hook``.
+
+    ``db_path`` None or ``":memory:"`` builds the store in a temporary file. Several
+    ``shard_ids`` (or a shard count with no ids) make an ``AutoShardedBot``; one shard id
+    runs that shard alone. Commands are synced at start only with ``sync_commands=True``
+    (tests and development); in production use ``film-bot sync`` once.
+    """
+    store = Store(
+        facts_dir,
+        db_path,
+        display_root=display_root,
+        max_file_bytes=max_file_bytes,
+        workers=workers,
+    )
+    kwargs: dict[str, Any] = {
+        "command_prefix": commands.when_mentioned,
+        "help_command": None,
+        "intents": bot_intents(),
+        "allowed_mentions": NO_PINGS,
+        **options,
+    }
+    ids = list(shard_ids or [])
+    if shard_count is not None and len(ids) != 1:
+        cls: type[commands.Bot] = ShardedFilmBot
+        kwargs["shard_count"] = shard_count
+        if ids:
+            kwargs["shard_ids"] = ids
+    else:
+        cls = FilmBot
+        if shard_count is not None:
+            kwargs.update(shard_count=shard_count, shard_id=ids[0])
+    bot = cls(**kwargs)
+    bot._setup_film_bot(  # type: ignore[attr-defined]
+        store,
+        admin_policy=AdminPolicy.of(admin_role_ids, owner_ids),
+        ask_cooldown_s=ask_cooldown_s,
+        sync_commands=sync_commands,
+        sync_guild_id=sync_guild_id,
+    )
+    return bot

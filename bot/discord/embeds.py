@@ -1,0 +1,342 @@
+"""Embeds for films, people, answers and admin reports, always within Discord's limits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import discord
+from discord.utils import escape_markdown
+
+from bot.answering.reply import STATUS_PHRASES, Answer, source_text
+from bot.catalog.errors import CatalogError
+from bot.store.catalog import CatalogStats, FilmRecord, PersonRecord, SourceRecord
+from bot.store.live import ReloadReport
+
+TITLE_MAX = 256
+DESCRIPTION_MAX = 4096
+FIELDS_MAX = 25
+FIELD_NAME_MAX = 256
+FIELD_VALUE_MAX = 1024
+FOOTER_MAX = 2048
+TOTAL_MAX = 6000
+
+CAST_PER_PAGE = 15
+CREDITS_PER_PAGE = 20
+
+COLOUR_RELEASED = discord.Colour.blurple()
+COLOUR_CLAIM = discord.Colour.orange()
+COLOUR_PROBLEM = discord.Colour.red()
+COLOUR_OK = discord.Colour.green()
+
+ROLE_HEADINGS = {
+    "director": "Directed",
+    "writer": "Wrote",
+    "producer": "Produced",
+    "composer": "Music for",
+    "cast": "Acted in",
+}
+
+
+def clamp(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, ending in an ellipsis when cut."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def lines_within(lines: Sequence[str], limit: int = FIELD_VALUE_MAX) -> str:
+    """As many whole lines as fit in ``limit``, then ``… and N more``."""
+    kept: list[str] = []
+    used = 0
+    for index, line in enumerate(lines):
+        line = clamp(line, limit - 20)
+        rest = len(lines) - index - 1
+        tail = len(f"\n… and {rest} more") if rest else 0
+        if used + len(line) + 1 + tail > limit:
+            kept.append(f"… and {len(lines) - index} more")
+            break
+        kept.append(line)
+        used += len(line) + 1
+    return "\n".join(kept) or "—"
+
+
+def fit(embed: discord.Embed) -> discord.Embed:
+    """Enforce every embed limit, shrinking the largest parts first when over 6000."""
+    if embed.title:
+        embed.title = clamp(embed.title, TITLE_MAX)
+    if embed.description:
+        embed.description = clamp(embed.description, DESCRIPTION_MAX)
+    fields = [
+        (
+            clamp(f.name or "\u200b", FIELD_NAME_MAX),
+            clamp(f.value or "—", FIELD_VALUE_MAX),
+            f.inline,
+        )
+        for f in embed.fields[:FIELDS_MAX]
+    ]
+    embed.clear_fields()
+    for name, value, inline in fields:
+        embed.add_field(name=name, value=value, inline=bool(inline))
+    if embed.footer.text:
+        embed.set_footer(text=clamp(embed.footer.text, FOOTER_MAX))
+    while len(embed) > TOTAL_MAX:
+        excess = len(embed) - TOTAL_MAX
+        longest = max(range(len(embed.fields)), key=lambda i: len(embed.fields[i].value or ""))
+        field_len = len(embed.fields[longest].value or "") if embed.fields else 0
+        if embed.description and len(embed.description) >= field_len:
+            embed.description = clamp(embed.description, max(1, len(embed.description) - excess))
+        elif field_len > 1:
+            item = embed.fields[longest]
+            embed.set_field_at(
+                longest,
+                name=item.name or "\u200b",
+                value=clamp(item.value or "—", max(1, field_len - excess)),
+                inline=bool(item.inline),
+            )
+        else:
+            embed.remove_field(len(embed.fields) - 1)
+    return embed
+
+
+def names(values: Iterable[str]) -> str:
+    return ", ".join(escape_markdown(v) for v in values)
+
+
+def status_banner(film: FilmRecord) -> str:
+    """``⚠ Unconfirmed — claimed by: …`` for anything that is not released."""
+    if film.summary.confirmed:
+        return ""
+    status, why = STATUS_PHRASES.get(film.summary.status, (film.summary.status, ""))
+    claimed = escape_markdown(source_text(film.sources))
+    reason = f" ({why})" if why else ""
+    return (
+        f"⚠️ **{status.capitalize()}** — claimed by: {claimed}.\n"
+        f"Everything below is a claim, not a confirmed fact{reason}."
+    )
+
+
+def source_lines(sources: Sequence[SourceRecord]) -> list[str]:
+    lines = []
+    for source in sources:
+        label = escape_markdown(source.text or source.url or "")
+        line = f"[{label}]({source.url})" if source.url and source.text else source.url or label
+        if source.note:
+            line += f" — {escape_markdown(source.note)}"
+        lines.append(line)
+    return lines or ["no source given"]
+
+
+def cast_lines(film: FilmRecord) -> list[str]:
+    lines = []
+    for credit in film.people("cast"):
+        line = escape_markdown(credit.person)
+        if credit.character:
+            line += f" — {escape_markdown(credit.character)}"
+        if credit.note:
+            line += f" ({escape_markdown(credit.note)})"
+        lines.append(line)
+    return lines
+
+
+def cast_page_count(film: FilmRecord) -> int:
+    return max(1, -(-len(film.people("cast")) // CAST_PER_PAGE))
+
+
+def film_embed(film: FilmRecord, page: int = 0) -> discord.Embed:
+    """The ``/film`` card; ``page`` picks which slice of a long cast is shown."""
+    confirmed = film.summary.confirmed
+    parts = [status_banner(film)] if not confirmed else []
+    if film.synopsis:
+        parts.append(escape_markdown(film.synopsis))
+    if film.tagline:
+        parts.append(f"*{escape_markdown(film.tagline)}*")
+    url = next((s.url for s in film.sources if s.url), None)
+    embed = discord.Embed(
+        title=clamp(film.label, TITLE_MAX),
+        url=url,
+        description=clamp("\n\n".join(parts), DESCRIPTION_MAX) or None,
+        colour=COLOUR_RELEASED if confirmed else COLOUR_CLAIM,
+    )
+    for role, heading in (
+        ("director", "Directed by"),
+        ("writer", "Written by"),
+        ("producer", "Produced by"),
+        ("composer", "Music by"),
+    ):
+        if people := film.names(role):
+            embed.add_field(name=heading, value=clamp(names(people), FIELD_VALUE_MAX))
+    for kind, heading in (
+        ("genre", "Genres"),
+        ("language", "Languages"),
+        ("country", "Countries"),
+        ("setting", "Setting"),
+    ):
+        if values := film.listed(kind):
+            embed.add_field(name=heading, value=clamp(names(values), FIELD_VALUE_MAX))
+    if film.runtime_minutes:
+        embed.add_field(name="Runtime", value=f"{film.runtime_minutes} min")
+    if film.release_date:
+        embed.add_field(name="Released", value=film.release_date)
+    if film.follows:
+        embed.add_field(name="Sequel to", value=film.follows)
+    if film.imdb_rating:
+        embed.add_field(name="IMDb rating", value=str(film.imdb_rating))
+    cast = cast_lines(film)
+    if cast:
+        pages = cast_page_count(film)
+        page = min(max(page, 0), pages - 1)
+        chunk = cast[page * CAST_PER_PAGE : (page + 1) * CAST_PER_PAGE]
+        heading = "Cast" if pages == 1 else f"Cast ({len(cast)}; page {page + 1} of {pages})"
+        embed.add_field(name=heading, value=lines_within(chunk), inline=False)
+    if film.trailer:
+        embed.add_field(name="Trailer", value=film.trailer, inline=False)
+    embed.add_field(name="Sources", value=lines_within(source_lines(film.sources)), inline=False)
+    status = "released" if confirmed else film.summary.status
+    embed.set_footer(text=f"Status: {status} · {film.file}")
+    return fit(embed)
+
+
+def person_lines(person: PersonRecord) -> list[tuple[str, str]]:
+    """``(role heading, film line)`` for every credit, grouped by role."""
+    lines: list[tuple[str, str]] = []
+    for role, heading in ROLE_HEADINGS.items():
+        for credit in person.credits:
+            if credit.role != role:
+                continue
+            line = escape_markdown(credit.film.label)
+            if credit.character:
+                line += f" — {escape_markdown(credit.character)}"
+            if not credit.film.confirmed:
+                line += f" [{credit.film.status}]"
+            lines.append((heading, line))
+    return lines
+
+
+def person_page_count(person: PersonRecord) -> int:
+    return max(1, -(-len(person_lines(person)) // CREDITS_PER_PAGE))
+
+
+def person_embed(person: PersonRecord, page: int = 0) -> discord.Embed:
+    """The ``/person`` card: the person's films by role, paginated when long."""
+    lines = person_lines(person)
+    pages = person_page_count(person)
+    page = min(max(page, 0), pages - 1)
+    about = []
+    if person.born:
+        about.append(f"Born {person.born}")
+    if person.aliases:
+        about.append(f"Also known as {names(person.aliases)}")
+    embed = discord.Embed(
+        title=clamp(person.name, TITLE_MAX),
+        description="\n".join(about) or None,
+        colour=COLOUR_RELEASED,
+    )
+    grouped: dict[str, list[str]] = {}
+    for heading, line in lines[page * CREDITS_PER_PAGE : (page + 1) * CREDITS_PER_PAGE]:
+        grouped.setdefault(heading, []).append(line)
+    for heading, items in grouped.items():
+        embed.add_field(name=heading, value=lines_within(items), inline=False)
+    if any(not c.film.confirmed for c in person.credits):
+        embed.add_field(
+            name="Note",
+            value="Films marked in brackets are not released; their credits are claims.",
+            inline=False,
+        )
+    footer = f"{len({c.film.id for c in person.credits})} films"
+    if pages > 1:
+        footer += f" · page {page + 1} of {pages}"
+    embed.set_footer(text=footer)
+    return fit(embed)
+
+
+def answer_embed(question: str, reply: Answer) -> discord.Embed:
+    """An ``/ask`` reply: what was asked, and the engine's answer."""
+    claim = any(not film.confirmed for film in reply.films)
+    embed = discord.Embed(
+        description=clamp(reply.text, DESCRIPTION_MAX),
+        colour=COLOUR_CLAIM if claim else COLOUR_RELEASED,
+    )
+    embed.set_author(name=clamp(f"❓ {question}", FIELD_NAME_MAX))
+    if reply.suggestions:
+        embed.add_field(
+            name="Did you mean",
+            value=lines_within([escape_markdown(s) for s in reply.suggestions]),
+            inline=False,
+        )
+    return fit(embed)
+
+
+def notice_embed(title: str, text: str, *, problem: bool = True) -> discord.Embed:
+    return fit(
+        discord.Embed(
+            title=title, description=text, colour=COLOUR_PROBLEM if problem else COLOUR_OK
+        )
+    )
+
+
+def error_lines(errors: Sequence[CatalogError]) -> list[str]:
+    return [str(e) for e in errors]
+
+
+def _film_list(items: Sequence[str]) -> str:
+    return lines_within([escape_markdown(i) for i in items])
+
+
+def reload_embed(report: ReloadReport, *, shown_errors: int = 15) -> discord.Embed:
+    """What ``/facts reload`` did: the changes, or every problem and what is still served."""
+    if report.in_progress:
+        return notice_embed(
+            "Reload in progress",
+            "Another reload is running right now; the current catalog keeps answering. "
+            "Try again when it has finished.",
+        )
+    if not report.ok:
+        errors = error_lines(report.errors)
+        body = "\n".join(f"`{escape_markdown(line)}`" for line in errors[:shown_errors])
+        more = len(errors) - shown_errors
+        if more > 0:
+            body += f"\n… and {more} more (see the attached file)"
+        embed = notice_embed(
+            f"Reload failed: {len(errors)} problem(s)",
+            body + "\n\n**The previous catalog is still serving**; nothing was changed.",
+        )
+        return fit(embed)
+    if report.unchanged:
+        text = f"No facts file changed; {report.films} films are served as before."
+    else:
+        text = (
+            f"{report.films} films served now ({report.files_parsed} file(s) read, "
+            f"{report.files_reused} unchanged) in {report.seconds:.2f} s."
+        )
+    embed = discord.Embed(title="Catalog reloaded", description=text, colour=COLOUR_OK)
+    for heading, items in (
+        ("Added", report.added),
+        ("Changed", report.changed),
+        ("Removed", report.removed),
+    ):
+        if items:
+            embed.add_field(name=f"{heading} ({len(items)})", value=_film_list(items))
+    for note in report.notes[:3]:
+        embed.add_field(name="Note", value=escape_markdown(note), inline=False)
+    return fit(embed)
+
+
+def check_embed(errors: Sequence[CatalogError], files: int, films: int) -> discord.Embed:
+    if not errors:
+        return notice_embed(
+            "Facts files are valid", f"{films} films in {files} file(s).", problem=False
+        )
+    lines = error_lines(errors)
+    body = "\n".join(f"`{escape_markdown(line)}`" for line in lines[:15])
+    if len(lines) > 15:
+        body += f"\n… and {len(lines) - 15} more (see the attached file)"
+    return notice_embed(f"{len(lines)} problem(s) in the facts files", body)
+
+
+def stats_embed(stats: CatalogStats, *, facts_dir: str, reloading: bool) -> discord.Embed:
+    embed = discord.Embed(title="Catalog", colour=COLOUR_RELEASED)
+    embed.add_field(name="Films", value=str(stats.films))
+    embed.add_field(name="Not released", value=str(stats.unconfirmed))
+    embed.add_field(name="People", value=str(stats.people))
+    embed.add_field(name="Credits", value=str(stats.credits))
+    embed.add_field(name="Files", value=str(stats.files))
+    embed.set_footer(text=f"{facts_dir}{' · reloading now' if reloading else ''}")
+    return fit(embed)

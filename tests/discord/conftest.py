@@ -1,0 +1,46 @@
+"""The bot in a simulated Discord (simcord), on a tiny catalog in ``tmp_path``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot import create_bot
+from tests.conftest import ALITA, ALITA_2, HEAT
+
+OWNER_ID = 4242
+ADMIN_ROLE_ID = 777
+
+
+@pytest.fixture
+def facts_dir(write_facts) -> Path:
+    return write_facts(alita=ALITA, alita2=ALITA_2, heat=HEAT)
+
+
+@pytest.fixture
+def simcord_bot(facts_dir: Path, tmp_path: Path):
+    return create_bot(
+        facts_dir,
+        tmp_path / "catalog.db",
+        display_root="facts",
+        admin_role_ids=[ADMIN_ROLE_ID],
+        owner_ids=[OWNER_ID],
+        ask_cooldown_s=0,
+        sync_commands=True,
+    )
+
+
+@pytest.fixture
+def guild(simcord_env):
+    return simcord_env.create_guild(name="Cinema Club")
+
+
+@pytest.fixture
+def channel(guild):
+    return guild.create_text_channel("films")
+
+
+@pytest.fixture
+def member(simcord_env, guild):
+    return guild.add_member(simcord_env.create_user("ana"))
