@@ -169,3 +169,12 @@ def test_python_dash_m_bot_runs_the_console(small_facts: Path, tmp_path: Path) -
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "Alita: Battle Angel (2019): directed by Robert Rodriguez."
+
+
+def test_sync_needs_a_target_and_a_token(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["sync"]) == 2
+    assert "--guild ID, FILM_BOT_DEV_GUILD, or --global" in capsys.readouterr().err
+    assert main(["sync", "--guild", "123"]) == 2
+    err = capsys.readouterr().err
+    assert "DISCORD_TOKEN is not set" in err
+    assert "Traceback" not in err

@@ -76,7 +76,6 @@ class FilmBotBase:
                 log.warning("%s", error)
         for name in COGS:
             await bot.load_extension(name)
-        bot.tree.on_error = self.on_app_command_error
         if self.sync_commands:
             await sync_tree(bot, self.sync_guild_id)
 
@@ -112,6 +111,15 @@ class FilmBotBase:
     async def close(self) -> None:
         await super().close()  # type: ignore[misc]
         await self.store.close()
+
+
+class FilmCommandTree(app_commands.CommandTree):
+    """Sends every command failure to the bot's one error handler."""
+
+    async def on_error(
+        self, interaction: discord.Interaction, error: app_commands.AppCommandError
+    ) -> None:
+        await self.client.on_app_command_error(interaction, error)  # type: ignore[attr-defined]
 
 
 class FilmBot(FilmBotBase, commands.Bot):
@@ -181,6 +189,7 @@ def create_bot(
         "help_command": None,
         "intents": bot_intents(),
         "allowed_mentions": NO_PINGS,
+        "tree_cls": FilmCommandTree,
         **options,
     }
     ids = list(shard_ids or [])
