@@ -105,7 +105,7 @@ def status_banner(film: FilmRecord) -> str:
     if film.summary.confirmed:
         return ""
     status, why = STATUS_PHRASES.get(film.summary.status, (film.summary.status, ""))
-    claimed = escape_markdown(source_text(film.sources))
+    claimed = escape_markdown(source_text(film.sources, limit=1))
     reason = f" ({why})" if why else ""
     return (
         f"⚠️ **{status.capitalize()}** — claimed by: {claimed}.\n"
@@ -140,8 +140,9 @@ def cast_page_count(film: FilmRecord) -> int:
     return max(1, -(-len(film.people("cast")) // CAST_PER_PAGE))
 
 
-def film_embed(film: FilmRecord, page: int = 0) -> discord.Embed:
-    """The ``/film`` card; ``page`` picks which slice of a long cast is shown."""
+def film_embed(film: FilmRecord, page: int = 0, *, follows: str | None = None) -> discord.Embed:
+    """The ``/film`` card; ``page`` picks which slice of a long cast is shown, ``follows``
+    names the film it is a sequel to."""
     confirmed = film.summary.confirmed
     parts = [status_banner(film)] if not confirmed else []
     if film.synopsis:
@@ -176,7 +177,7 @@ def film_embed(film: FilmRecord, page: int = 0) -> discord.Embed:
     if film.release_date:
         embed.add_field(name="Released", value=film.release_date)
     if film.follows:
-        embed.add_field(name="Sequel to", value=film.follows)
+        embed.add_field(name="Sequel to", value=escape_markdown(follows or film.follows))
     if film.imdb_rating:
         embed.add_field(name="IMDb rating", value=str(film.imdb_rating))
     cast = cast_lines(film)
