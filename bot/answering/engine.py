@@ -37,10 +37,18 @@ def _rx(words: str) -> re.Pattern[str]:
 
 
 RELATIONS: tuple[Relation, ...] = (
-    Relation("director", _rx(r"direct\w*|director\w*|helm\w*"), "directed by", role="director"),
+    Relation(
+        "director",
+        _rx(r"direct\w*|director\w*|helm\w*|filmmakers?"),
+        "directed by",
+        role="director",
+    ),
     Relation(
         "writer",
-        _rx(r"wr[oi]te|written|writers?|writing|screenplay\w*|screenwriter\w*|script\w*"),
+        _rx(
+            r"wr[oi]te|written|writers?|writing|screenplay\w*|screenwriter\w*|script\w*|"
+            r"scriptwriter\w*|authors?|authored|penned|creators? of the film script"
+        ),
         "written by",
         role="writer",
     ),
@@ -53,17 +61,20 @@ RELATIONS: tuple[Relation, ...] = (
     ),
     Relation(
         "cast",
-        _rx(r"star\w*|act\w*|cast|appear\w*|actors?|actress\w*|in it|who is in|who was in"),
+        _rx(
+            r"star\w*|act\w*|cast|appear\w*|actors?|actress\w*|in it|who is in|who was in|"
+            r"featur\w*|perform\w*|co ?star\w*"
+        ),
         "starring",
         role="cast",
     ),
     Relation(
         "genre",
-        _rx(r"genres?|kind of (?:film|movie)|type of (?:film|movie)"),
+        _rx(r"genres?|(?:sort|kind|type|types|category) of (?:film|movie)s?|categor\w*"),
         "genres",
         value_kind="genre",
     ),
-    Relation("language", _rx(r"languages?|spoken"), "in", value_kind="language"),
+    Relation("language", _rx(r"languages?|spoken|speak"), "in", value_kind="language"),
     Relation("country", _rx(r"countr\w*|where was .* made"), "from", value_kind="country"),
     Relation("company", _rx(r"studios?|compan\w*|distribut\w*"), "companies", value_kind="company"),
     Relation(
@@ -72,8 +83,19 @@ RELATIONS: tuple[Relation, ...] = (
         "set in",
         value_kind="setting",
     ),
-    Relation("tag", _rx(r"tags?|tagged|keywords?|described"), "tags", value_kind="tag"),
+    Relation(
+        "tag",
+        _rx(r"tags?|tagged|keywords?|describ\w*|in a few words|words"),
+        "tags",
+        value_kind="tag",
+    ),
     Relation("runtime", _rx(r"how long|runtime|running time|length|minutes"), "runs"),
+    Relation(
+        "rating",
+        _rx(r"ratings?|rated|considered good|good|imdb score|score on imdb|how good"),
+        "rated",
+    ),
+    Relation("votes", _rx(r"votes?|popular|famous|how well known"), "votes"),
     Relation(
         "status", _rx(r"status|real|confirmed|official|exists?|true|fake|announced"), "status"
     ),
@@ -154,6 +176,15 @@ class _Context:
             if relation.pattern.search(text):
                 return relation
         return None
+
+    def occurrences(self) -> list[tuple[int, Relation]]:
+        """Every relation keyword outside the mentioned names, with its token position."""
+        text = self.key_outside()
+        found: list[tuple[int, Relation]] = []
+        for relation in RELATIONS:
+            for match in relation.pattern.finditer(text):
+                found.append((text.count(" ", 0, match.start()), relation))
+        return sorted(found, key=lambda item: item[0])
 
     def key_outside(self) -> str:
         """The question with every mentioned name blanked out."""
@@ -372,4 +403,232 @@ async def _not_found(ctx: _Context) -> Answer:
     return Answer(ctx.question, [], text, kind="not_found", suggestions=suggestions)
 
 
-HANDLERS: tuple[Handler, ...] = (_who_plays, _role_of_person, _film_relation, _person_films)
+# --- chains: one or two hops from what the question names ---------------------------------
+
+ROLE_RELATIONS = ("director", "writer", "producer", "composer", "cast")
+_SAME = re.compile(r"\b(?:same|also|share[sd]?|other|too)\b")
+_TOGETHER = re.compile(r"\b(?:co|together|alongside|along with|same)\b|\bco ?\w+")
+_ASKS_PEOPLE = re.compile(
+    r"^(?:who|whom|which (?:person|people|actors?|actress\w*|directors?|writers?|"
+    r"screenwriters?|producers?)|name the (?:actors?|directors?|writers?))\b"
+)
+_PERSON_CUE_BEFORE = frozenset(
+    "by starring featuring with for director writer screenwriter actor actress producer "
+    "composer filmmaker scriptwriter".split()
+)
+_PERSON_CUE_AFTER = re.compile(
+    r"^(?:acted|starred|directed|wrote|written|appeared|co|produced|composed|act|star|"
+    r"direct|write)\b"
+)
+_VALUE_KINDS = ("genre", "tag", "language", "country", "company", "setting")
+
+
+def _topic_kind(ctx: _Context, mention: Mention) -> str | None:
+    """Whether a mention names a film, a person or a value here, from the words around it."""
+    kinds = {h.kind for h in mention.hits}
+    has_film, has_person = "film" in kinds, "person" in kinds
+    if has_film and has_person:
+        before = ctx.tokens[mention.start - 1] if mention.start > 0 else ""
+        after = " ".join(ctx.tokens[mention.end : mention.end + 2])
+        if before in _PERSON_CUE_BEFORE or _PERSON_CUE_AFTER.match(after):
+            return "person"
+        return "film"
+    if has_film:
+        return "film"
+    if has_person:
+        return "person"
+    for kind in _VALUE_KINDS:
+        if kind in kinds:
+            return kind
+    return None
+
+
+def _distance(position: int, mention: Mention) -> int:
+    if position < mention.start:
+        return mention.start - position
+    return position - mention.end + 1
+
+
+async def _titles(ctx: _Context, film_ids: list[int]) -> list[FilmSummary]:
+    return await ctx.catalog.summaries(film_ids)
+
+
+async def _people_of(ctx: _Context, film_ids: list[int], role: str) -> list[tuple[int, str]]:
+    people: dict[int, str] = {}
+    for fid in film_ids:
+        record = await ctx.catalog.film(fid)
+        if record is None:
+            continue
+        for credit in record.people(role):
+            people.setdefault(credit.person_id, credit.person)
+    return list(people.items())
+
+
+async def _films_of(ctx: _Context, person_ids: list[int], role: str | None) -> list[FilmSummary]:
+    films: dict[int, FilmSummary] = {}
+    for pid in person_ids:
+        person = await ctx.catalog.person(pid)
+        if person is None:
+            continue
+        for film in person.films(role):
+            films.setdefault(film.id, film)
+    return list(films.values())
+
+
+async def _values_of(ctx: _Context, films: list[FilmSummary], relation: Relation) -> list[str]:
+    values: list[str] = []
+    for film in films:
+        if relation.name == "year":
+            if film.year is not None:
+                values.append(str(film.year))
+            continue
+        record = await ctx.catalog.film(film.id)
+        if record is None:
+            continue
+        got, _ = _read(record, relation)
+        values.extend(got)
+    return list(dict.fromkeys(values))
+
+
+def _claims_note(films: list[FilmSummary]) -> str:
+    if any(not f.confirmed for f in films):
+        return " Films marked in brackets are not released; their credits are claims."
+    return ""
+
+
+def _film_list(films: list[FilmSummary], limit: int = 25) -> str:
+    return join_names([f.label + ("" if f.confirmed else f" [{f.status}]") for f in films], limit)
+
+
+async def _chain(ctx: _Context) -> Answer | None:
+    """Film → facts, person → films → facts, film → people → films, value → films."""
+    topics = [(m, _topic_kind(ctx, m)) for m in ctx.mentions]
+    topics = [(m, k) for m, k in topics if k is not None]
+    if not topics:
+        return None
+    people = [m for m, k in topics if k == "person"]
+    films = [m for m, k in topics if k == "film"]
+    if films and not people:
+        return await _from_film(ctx, films)
+    if people:
+        return await _from_people(ctx, people)
+    return await _from_values(ctx, [(m, k) for m, k in topics])
+
+
+async def _from_film(ctx: _Context, mentions: list[Mention]) -> Answer | None:
+    films = await ctx.films()
+    if not films:
+        return None
+    occurrences = ctx.occurrences()
+    roles = [r for _, r in occurrences if r.role is not None]
+    if roles and _SAME.search(ctx.key_outside()):
+        role = roles[0]
+        ids = [f.id for f in films]
+        people = await _people_of(ctx, ids, role.role or "cast")
+        others = [
+            f for f in await _films_of(ctx, [p for p, _ in people], role.role) if f.id not in ids
+        ]
+        names = join_names([n for _, n in people], 10)
+        text = (
+            f"{join_names([f.label for f in films])}: {role.phrase} {names}, "
+            f"who are also credited on {_film_list(others)}."
+            if others
+            else f"No other film in the catalog shares the {role.name} of "
+            f"{join_names([f.label for f in films])}."
+        )
+        return Answer(
+            ctx.question, list(dict.fromkeys(f.title for f in others)), text, films=others
+        )
+    return await _film_relation(ctx)
+
+
+async def _from_people(ctx: _Context, mentions: list[Mention]) -> Answer | None:
+    occurrences = ctx.occurrences()
+    ids = list(dict.fromkeys(h.ref for m in mentions for h in m.of_kind("person")))
+    first = mentions[0]
+    role_occ = [(pos, r) for pos, r in occurrences if r.role is not None]
+    bind: tuple[int, Relation] | None = None
+    if role_occ:
+        bind = min(role_occ, key=lambda item: _distance(item[0], first))
+    targets = [(pos, r) for pos, r in occurrences if bind is None or (pos, r) != bind]
+    targets = [t for t in targets if bind is None or t[1].name != bind[1].name]
+    role = bind[1].role if bind else None
+    names = [n for n in [await _person_name(ctx, pid) for pid in ids] if n]
+    per_person = [await _films_of(ctx, [pid], role) for pid in ids]
+    if len(ids) > 1 and len(mentions) > 1:
+        common = set.intersection(*({f.id for f in films} for films in per_person))
+        films = [f for f in per_person[0] if f.id in common]
+    else:
+        films = [f for group in per_person for f in group]
+        films = list({f.id: f for f in films}.values())
+    year = ctx.year()
+    if year is not None and not any(str(year) in n for n in names):
+        films = [f for f in films if f.year == year] or films
+    verb = _PERSON_VERBS.get(role or "", "is credited on")
+    who = join_names(names)
+    if not films:
+        together = " together" if len(ids) > 1 else ""
+        text = f"The catalog has no films where {who} {'are' if len(ids) > 1 else 'is'} "
+        text += f"credited{together}" + (f" as {role}." if role else ".")
+        return Answer(ctx.question, [], text, people=ids)
+    asks_people = _ASKS_PEOPLE.search(ctx.key) is not None
+    target = targets[0][1] if targets else None
+    if target is None and asks_people and bind is not None and _TOGETHER.search(ctx.key):
+        target = bind[1]
+    if target is None:
+        text = f"{who} {verb} {_film_list(films)}." + _claims_note(films)
+        if len(ids) > 1 and len(mentions) > 1:
+            text = f"{who} are credited together on {_film_list(films)}." + _claims_note(films)
+        return Answer(
+            ctx.question, list(dict.fromkeys(f.title for f in films)), text, films=films, people=ids
+        )
+    if target.role is not None:
+        found = [
+            (pid, name)
+            for pid, name in await _people_of(ctx, [f.id for f in films], target.role)
+            if pid not in ids
+        ]
+        answers = [name for _, name in found]
+        text = (
+            f"The films {who} {verb.replace('is credited on', 'is credited on')} "
+            f"({_film_list(films, 8)}) are {target.phrase} {join_names(answers, 20)}."
+            if answers
+            else f"The catalog names no {target.name} for the films of {who}."
+        )
+    else:
+        answers = await _values_of(ctx, films, target)
+        text = (
+            f"The films {who} {verb} ({_film_list(films, 8)}): {target.name} "
+            f"{join_names(answers, 20)}."
+            if answers
+            else f"The catalog has no {target.name} for the films of {who}."
+        )
+    return Answer(ctx.question, answers, text + _claims_note(films), films=films, people=ids)
+
+
+async def _person_name(ctx: _Context, pid: int) -> str | None:
+    person = await ctx.catalog.person(pid)
+    return person.name if person else None
+
+
+async def _from_values(ctx: _Context, topics: list[tuple[Mention, str]]) -> Answer | None:
+    films: list[FilmSummary] | None = None
+    named: list[str] = []
+    for mention, kind in topics:
+        found = await ctx.catalog.films_with_value(kind, mention.norm)
+        named.append(mention.hits[0].display)
+        ids = {f.id for f in found}
+        films = found if films is None else [f for f in films if f.id in ids]
+    if films is None:
+        return None
+    year = ctx.year()
+    if year is not None:
+        films = [f for f in films if f.year == year]
+    what = " and ".join(named) + (f" from {year}" if year else "")
+    if not films:
+        return Answer(ctx.question, [], f"The catalog has no films for {what}.")
+    text = f"Films for {what}: {_film_list(films, 30)}." + _claims_note(films)
+    return Answer(ctx.question, list(dict.fromkeys(f.title for f in films)), text, films=films)
+
+
+HANDLERS: tuple[Handler, ...] = (_who_plays, _role_of_person, _chain)

@@ -1,0 +1,1 @@
+"""Benchmarks and accuracy harnesses (run by hand, not by the test suite)."""

@@ -1,0 +1,124 @@
+"""Answering accuracy on the MetaQA dev questions, brackets removed, through ``answer()``.
+
+    python -m bench.qa_accuracy [--sets 1hop,2hop] [--limit N] [--kb PATH] [--workdir DIR]
+
+Prints hits@1 (the first answer is in the gold set) and coverage (every gold answer is among
+the answers) per question type and overall, the slowest questions, and last one JSON line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench.common import DEFAULT_WORKDIR, METAQA, imported_catalog, strip_brackets
+from bot.answering.engine import answer
+from bot.store.live import Store
+from bot.text import norm
+
+
+@dataclass
+class Tally:
+    questions: int = 0
+    hits: int = 0
+    covered: int = 0
+    misses: list[tuple[str, list[str], list[str]]] = field(default_factory=list)
+
+    def add(self, question: str, gold: set[str], answers: list[str]) -> None:
+        self.questions += 1
+        got = [norm(a) for a in answers]
+        if got and got[0] in gold:
+            self.hits += 1
+        elif len(self.misses) < 5:
+            self.misses.append((question, sorted(gold)[:5], answers[:5]))
+        if gold <= set(got):
+            self.covered += 1
+
+    def rate(self, count: int) -> float:
+        return 100.0 * count / self.questions if self.questions else 0.0
+
+
+def read_questions(path: Path, limit: int | None, seed: int) -> list[tuple[str, set[str], str]]:
+    rows = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            question, answers, qtype = line.rstrip("\n").split("\t")
+            rows.append((strip_brackets(question), {norm(a) for a in answers.split("|")}, qtype))
+    if limit is not None and limit < len(rows):
+        rows = random.Random(seed).sample(rows, limit)
+    return rows
+
+
+async def run(args: argparse.Namespace) -> dict[str, object]:
+    facts = imported_catalog(args.kb, args.workdir)
+    store = Store(facts, args.workdir / "metaqa-qa.db", display_root="metaqa")
+    await store.open()
+    summary: dict[str, object] = {}
+    slowest: list[tuple[float, str]] = []
+    try:
+        for name in args.sets:
+            rows = read_questions(METAQA / f"{name}_dev.tsv", args.limit, args.seed)
+            by_type: dict[str, Tally] = defaultdict(Tally)
+            overall = Tally()
+            for question, gold, qtype in rows:
+                started = time.perf_counter()
+                reply = await answer(question, store.catalog)
+                elapsed = time.perf_counter() - started
+                slowest.append((elapsed, question))
+                by_type[qtype].add(question, gold, reply.answers)
+                overall.add(question, gold, reply.answers)
+            print(f"\n{name} ({overall.questions} questions)")
+            print(f"{'type':<32}{'n':>6}{'hits@1':>9}{'coverage':>10}")
+            for qtype in sorted(by_type):
+                tally = by_type[qtype]
+                print(
+                    f"{qtype:<32}{tally.questions:>6}{tally.rate(tally.hits):>8.1f}%"
+                    f"{tally.rate(tally.covered):>9.1f}%"
+                )
+            print(
+                f"{'overall':<32}{overall.questions:>6}{overall.rate(overall.hits):>8.1f}%"
+                f"{overall.rate(overall.covered):>9.1f}%"
+            )
+            if args.misses:
+                for qtype in sorted(by_type):
+                    for question, gold, got in by_type[qtype].misses:
+                        print(f"  miss [{qtype}] {question!r}: gold {gold} got {got}")
+            summary[f"{name}_hits_at_1"] = round(overall.rate(overall.hits), 2)
+            summary[f"{name}_coverage"] = round(overall.rate(overall.covered), 2)
+            summary[f"{name}_questions"] = overall.questions
+    finally:
+        await store.close()
+    slowest.sort(reverse=True)
+    print("\nslowest questions:")
+    for elapsed, question in slowest[:5]:
+        print(f"  {elapsed * 1000:8.1f} ms  {question}")
+    return summary
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.qa_accuracy", description=__doc__)
+    parser.add_argument("--kb", type=Path, default=METAQA / "kb.txt")
+    parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR)
+    parser.add_argument("--sets", type=lambda s: s.split(","), default=["1hop", "2hop"])
+    parser.add_argument("--limit", type=int, default=None, help="a random sample per set")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--misses", action="store_true", help="print a few misses per type")
+    args = parser.parse_args(argv)
+    if not args.kb.exists():
+        print(f"MetaQA knowledge base not found: {args.kb}", file=sys.stderr)
+        return 2
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    summary = asyncio.run(run(args))
+    print(json.dumps(summary))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
