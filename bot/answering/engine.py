@@ -70,7 +70,10 @@ RELATIONS: tuple[Relation, ...] = (
     ),
     Relation(
         "genre",
-        _rx(r"genres?|(?:sort|kind|type|types|category) of (?:film|movie)s?|categor\w*"),
+        _rx(
+            r"genres?|(?:sort|kind|type|types|category) of (?:film|movie)s?|categor\w*|"
+            r"(?:what|which) types?"
+        ),
         "genres",
         value_kind="genre",
     ),
@@ -85,7 +88,7 @@ RELATIONS: tuple[Relation, ...] = (
     ),
     Relation(
         "tag",
-        _rx(r"tags?|tagged|keywords?|describ\w*|in a few words|words"),
+        _rx(r"tags?|tagged|keywords?|describ\w*|in a few words|words|terms|topics?|applicable"),
         "tags",
         value_kind="tag",
     ),
@@ -410,8 +413,11 @@ _SAME = re.compile(r"\b(?:same|also|share[sd]?|other|too)\b")
 _TOGETHER = re.compile(r"\b(?:co|together|alongside|along with|same)\b|\bco ?\w+")
 _ASKS_PEOPLE = re.compile(
     r"^(?:who|whom|which (?:person|people|actors?|actress\w*|directors?|writers?|"
-    r"screenwriters?|producers?)|name the (?:actors?|directors?|writers?))\b"
+    r"screenwriters?|producers?)|name the (?:actors?|directors?|writers?))\b|"
+    r"\b(?:who|whom|which (?:actors?|people|persons?))$"
 )
+_ASKS_FILMS = re.compile(r"^(?:what|which|name|list|show)(?: \w+)? (?:films?|movies?)\b")
+_ABOUT = re.compile(r"\babout\b")
 _PERSON_CUE_BEFORE = frozenset(
     "by starring featuring with for director writer screenwriter actor actress producer "
     "composer filmmaker scriptwriter".split()
@@ -427,6 +433,10 @@ def _topic_kind(ctx: _Context, mention: Mention) -> str | None:
     """Whether a mention names a film, a person or a value here, from the words around it."""
     kinds = {h.kind for h in mention.hits}
     has_film, has_person = "film" in kinds, "person" in kinds
+    if "tag" in kinds and _ASKS_FILMS.search(ctx.key):
+        outside = ctx.key_outside()
+        if _ABOUT.search(outside) or RELATION_BY_NAME["tag"].pattern.search(outside):
+            return "tag"
     if has_film and has_person:
         before = ctx.tokens[mention.start - 1] if mention.start > 0 else ""
         after = " ".join(ctx.tokens[mention.end : mention.end + 2])
@@ -549,7 +559,10 @@ async def _from_people(ctx: _Context, mentions: list[Mention]) -> Answer | None:
     role_occ = [(pos, r) for pos, r in occurrences if r.role is not None]
     bind: tuple[int, Relation] | None = None
     if role_occ:
-        bind = min(role_occ, key=lambda item: _distance(item[0], first))
+        by = first.start > 0 and ctx.tokens[first.start - 1] == "by"
+        before = [item for item in role_occ if item[0] < first.start]
+        pool = before if by and before else role_occ
+        bind = min(pool, key=lambda item: _distance(item[0], first))
     targets = [(pos, r) for pos, r in occurrences if bind is None or (pos, r) != bind]
     targets = [t for t in targets if bind is None or t[1].name != bind[1].name]
     role = bind[1].role if bind else None

@@ -74,7 +74,7 @@ async def find_mentions(tokens: list[str], catalog: Catalog) -> list[Mention]:
             continue
         taken |= positions
         chosen.append(mention)
-    if not any(m.has("film", "person", "character") for m in chosen):
+    if not chosen:
         for mention in weak:
             if mention.has("film") and not set(range(mention.start, mention.end)) & taken:
                 chosen.append(mention)
