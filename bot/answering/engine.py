@@ -317,6 +317,14 @@ def _read(film: FilmRecord, relation: Relation) -> tuple[list[str], str]:
         return [
             str(film.summary.year)
         ], f"{film.summary.title} came out in {film.summary.year}{date}."
+    if relation.name == "rating":
+        if not film.imdb_rating:
+            return [], f"The catalog has no rating for {label}."
+        return [str(film.imdb_rating)], f"{label} is rated {film.imdb_rating} on IMDb."
+    if relation.name == "votes":
+        if not film.imdb_votes:
+            return [], f"The catalog has no IMDb votes for {label}."
+        return [str(film.imdb_votes)], f"{label}: IMDb votes: {film.imdb_votes}."
     if relation.name == "runtime":
         if film.runtime_minutes is None:
             return [], f"The catalog has no running time for {label}."
