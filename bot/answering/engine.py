@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from bot.answering.linking import Mention, find_mentions
+from bot.answering.linking import SCAFFOLD, Mention, find_mentions
 from bot.answering.reply import Answer, join_names, status_note, with_status
 from bot.store.catalog import Catalog, FilmRecord, FilmSummary
 from bot.text import norm
@@ -138,7 +138,7 @@ def clean_question(raw: str) -> str:
     return " ".join("".join(kept).split())
 
 
-async def answer(question: str, catalog: Catalog) -> Answer:
+async def answer(question: str, catalog: Catalog, *, _retry: bool = False) -> Answer:
     """Answer one question from the catalog; never raises for what a person types."""
     text = clean_question(question)
     if not text:
@@ -156,12 +156,58 @@ async def answer(question: str, catalog: Catalog) -> Answer:
     if not tokens:
         return Answer(question, [], HELP, kind="help")
     mentions = await find_mentions(tokens, catalog)
+    if not mentions and not _retry:
+        corrected = await _corrected(tokens, catalog)
+        if corrected is not None:
+            wrong, right = corrected
+            fixed = key.replace(wrong, norm(right), 1)
+            reply = await answer(fixed, catalog, _retry=True)
+            if reply.kind == "answer":
+                reply.question = question
+                reply.text = f"(Reading “{wrong}” as “{right}”.) {reply.text}"
+                return reply
     context = _Context(question, key, tokens, mentions, catalog)
     for handler in HANDLERS:
         result = await handler(context)
         if result is not None:
             return result
     return await _not_found(context)
+
+
+def _residual_run(tokens: list[str]) -> str:
+    """The longest run of words that are neither question words nor relation keywords."""
+    best: list[str] = []
+    run: list[str] = []
+    for token in [*tokens, ""]:
+        keyword = (
+            not token or token in SCAFFOLD or any(r.pattern.fullmatch(token) for r in RELATIONS)
+        )
+        if keyword:
+            if len(" ".join(run)) > len(" ".join(best)):
+                best = run
+            run = []
+        else:
+            run.append(token)
+    return " ".join(best)
+
+
+async def _corrected(tokens: list[str], catalog: Catalog) -> tuple[str, str] | None:
+    """A misspelt title or name, or a surname alone, and the catalog name it stands for."""
+    run = _residual_run(tokens)
+    if len(run) < 3:
+        return None
+    if " " not in run:
+        people = await catalog.people_by_surname(run)
+        if len({p.ref for p in people}) == 1:
+            return run, people[0].display
+    films = await catalog.fuzzy_titles(run, limit=1, cutoff=86)
+    people = await catalog.fuzzy_people(run, limit=1, cutoff=86)
+    if people:
+        return run, people[0].display
+    if films:
+        summary = (await catalog.summaries(films))[0]
+        return run, summary.title
+    return None
 
 
 @dataclass
@@ -208,7 +254,8 @@ class _Context:
         # the longest mention wins: "Alita: Battle Angel 2" over "Alita"
         longest = max((m.size for m in self.mentions if m.has("film")), default=0)
         keep = {h.ref for m in self.mentions if m.size == longest for h in m.of_kind("film")}
-        return [f for f in films if f.id in keep] or films
+        films = [f for f in films if f.id in keep] or films
+        return sorted(films, key=lambda f: (f.year is None, f.year or 0))
 
     def person_ids(self) -> list[int]:
         return list(dict.fromkeys(h.ref for m in self.mentions for h in m.of_kind("person")))
@@ -402,13 +449,18 @@ _PERSON_VERBS = {
 
 
 async def _not_found(ctx: _Context) -> Answer:
+    run = _residual_run(ctx.tokens) or ctx.key_outside()
     suggestions: list[str] = []
-    for fid in await ctx.catalog.fuzzy_titles(ctx.key_outside(), limit=3, cutoff=60):
-        for summary in await ctx.catalog.summaries([fid]):
-            suggestions.append(summary.label)
+    for summary in await ctx.catalog.summaries(
+        await ctx.catalog.fuzzy_titles(run, limit=3, cutoff=60)
+    ):
+        suggestions.append(summary.label)
+    for hit in await ctx.catalog.fuzzy_people(run, limit=2, cutoff=70):
+        suggestions.append(hit.display)
+    suggestions = list(dict.fromkeys(suggestions))
     text = "I couldn't find a film or person I know in that question."
     if suggestions:
-        text += f" Did you mean {join_names(suggestions)}?"
+        text += f" Did you mean {join_names(suggestions, 5)}?"
     else:
         text += " " + HELP
     return Answer(ctx.question, [], text, kind="not_found", suggestions=suggestions)
@@ -473,38 +525,27 @@ async def _titles(ctx: _Context, film_ids: list[int]) -> list[FilmSummary]:
 
 async def _people_of(ctx: _Context, film_ids: list[int], role: str) -> list[tuple[int, str]]:
     people: dict[int, str] = {}
-    for fid in film_ids:
-        record = await ctx.catalog.film(fid)
-        if record is None:
-            continue
-        for credit in record.people(role):
-            people.setdefault(credit.person_id, credit.person)
+    for _, pid, name in await ctx.catalog.people_of_films(film_ids, role):
+        people.setdefault(pid, name)
     return list(people.items())
 
 
 async def _films_of(ctx: _Context, person_ids: list[int], role: str | None) -> list[FilmSummary]:
-    films: dict[int, FilmSummary] = {}
-    for pid in person_ids:
-        person = await ctx.catalog.person(pid)
-        if person is None:
-            continue
-        for film in person.films(role):
-            films.setdefault(film.id, film)
-    return list(films.values())
+    return await ctx.catalog.films_of_people(person_ids, role)
 
 
 async def _values_of(ctx: _Context, films: list[FilmSummary], relation: Relation) -> list[str]:
-    values: list[str] = []
-    for film in films:
-        if relation.name == "year":
-            if film.year is not None:
-                values.append(str(film.year))
-            continue
-        record = await ctx.catalog.film(film.id)
-        if record is None:
-            continue
-        got, _ = _read(record, relation)
-        values.extend(got)
+    if relation.name == "year":
+        values = [str(f.year) for f in films if f.year is not None]
+    elif relation.value_kind is not None:
+        pairs = await ctx.catalog.values_of_films([f.id for f in films], relation.value_kind)
+        values = [value for _, value in pairs]
+    else:
+        values = []
+        for film in films:
+            record = await ctx.catalog.film(film.id)
+            if record is not None:
+                values.extend(_read(record, relation)[0])
     return list(dict.fromkeys(values))
 
 
@@ -652,4 +693,58 @@ async def _from_values(ctx: _Context, topics: list[tuple[Mention, str]]) -> Answ
     return Answer(ctx.question, list(dict.fromkeys(f.title for f in films)), text, films=films)
 
 
-HANDLERS: tuple[Handler, ...] = (_who_plays, _role_of_person, _chain)
+_HOW_MANY = re.compile(r"^(?:how many|the number of|number of|count(?: the)?)\b")
+_YES_NO = re.compile(r"^(?:did|does|do|is|was|were|are|has|have|had)\b")
+
+
+async def _count(ctx: _Context) -> Answer | None:
+    """``how many films did Kubrick direct``: the chain's films, counted."""
+    if not _HOW_MANY.search(ctx.key):
+        return None
+    reply = await _chain(ctx)
+    if reply is None or reply.kind != "answer":
+        return reply
+    counted = list(dict.fromkeys(reply.answers)) if not reply.films else reply.films
+    number = len(counted)
+    return Answer(
+        ctx.question,
+        [str(number)],
+        f"{number}. {reply.text}",
+        films=reply.films,
+        people=reply.people,
+    )
+
+
+async def _yes_no(ctx: _Context) -> Answer | None:
+    """``did James Cameron write Titanic?``: checks a credit, and says what is true instead."""
+    if not _YES_NO.search(ctx.key):
+        return None
+    people = [m for m in ctx.mentions if _topic_kind(ctx, m) == "person"]
+    film_mentions = [m for m in ctx.mentions if m.has("film") and m not in people]
+    if not people or not film_mentions:
+        return None
+    relation = next((r for _, r in ctx.occurrences() if r.role is not None), None)
+    role = relation.role if relation else None
+    person_ids = {h.ref for m in people for h in m.of_kind("person")}
+    film_ids = list(dict.fromkeys(h.ref for m in film_mentions for h in m.of_kind("film")))
+    lines: list[str] = []
+    yes = False
+    for fid in film_ids:
+        record = await ctx.catalog.film(fid)
+        if record is None:
+            continue
+        credits = [c for c in record.credits if role is None or c.role == role]
+        match = [c for c in credits if c.person_id in person_ids]
+        what = "stars" if role == "cast" else f"is {relation.phrase}" if relation else "credits"
+        if match:
+            yes = True
+            lines.append(with_status(record, f"Yes: {record.label} {what} {match[0].person}."))
+        else:
+            others = join_names([c.person for c in credits][:6]) or "nobody in the catalog"
+            lines.append(with_status(record, f"No: {record.label} {what} {others}."))
+    if not lines:
+        return None
+    return Answer(ctx.question, ["yes" if yes else "no"], " ".join(lines))
+
+
+HANDLERS: tuple[Handler, ...] = (_yes_no, _count, _who_plays, _role_of_person, _chain)

@@ -12,7 +12,8 @@ MAX_NGRAM = 12
 # or "Up" is still found when the question leaves no other candidate).
 SCAFFOLD = frozenset(
     """
-    a about act acted author creator describe good popular acting actor actors actress all an and any appear appeared appears are
+    a about act acted author creator describe good popular acting actor actors actress all an
+    and any appear appeared appears are
     as at be by can cast character come came composed composer could did direct directed
     director directors do does film films for from genre genres give had has have how i in
     is it its kind know language languages list made make me movie movies music name names

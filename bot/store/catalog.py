@@ -13,6 +13,7 @@ from rapidfuzz import fuzz, process
 from bot.text import norm
 
 ROLES = ("director", "writer", "producer", "composer", "cast")
+PREFIX_BUCKET_MAX = 32
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +144,9 @@ class Catalog:
         self._db = db
         self.path = path
         self._titles: list[tuple[str, int]] | None = None
+        self._prefixes: dict[int, list[str]] = {}
+        self._people: list[NameHit] | None = None
+        self._surnames: dict[str, list[NameHit]] | None = None
         self._titles_lock = asyncio.Lock()
 
     @classmethod
@@ -253,16 +257,44 @@ class Catalog:
         return await self.summaries(ids[:limit])
 
     async def fuzzy_titles(self, key: str, limit: int = 10, cutoff: float = 70) -> list[int]:
+        """Films whose title is close to ``key``, typos included (best first).
+
+        A typed text is compared with whole titles and with title beginnings of about its
+        own length, so "alitta batle" finds "Alita: Battle Angel" while it is being typed.
+        """
         titles = await self._title_index()
-        matches = process.extract(
-            key, [t for t, _ in titles], scorer=fuzz.WRatio, limit=limit * 2, score_cutoff=cutoff
+        if not key or not titles:
+            return []
+        norms = [t for t, _ in titles]
+        bucket = min(-(-len(key) // 4) * 4 + 4, PREFIX_BUCKET_MAX)
+        prefixes = self._prefixes.get(bucket)
+        if prefixes is None:
+            prefixes = self._prefixes[bucket] = [t[:bucket] for t in norms]
+        scores: dict[int, float] = {}
+        for choices in (norms, prefixes):
+            for _, score, index in process.extract(
+                key, choices, scorer=fuzz.QRatio, limit=limit * 2, score_cutoff=cutoff
+            ):
+                fid = titles[index][1]
+                scores[fid] = max(scores.get(fid, 0.0), score)
+        ranked = sorted(scores, key=lambda fid: -scores[fid])
+        return ranked[:limit]
+
+    async def fuzzy_people(self, key: str, limit: int = 5, cutoff: float = 80) -> list[NameHit]:
+        """People whose name (or alias) is close to ``key``, typos included."""
+        people = await self._people_index()
+        if not key or not people:
+            return []
+        found = process.extract(
+            key, [p.norm for p in people], scorer=fuzz.QRatio, limit=limit, score_cutoff=cutoff
         )
-        ids: list[int] = []
-        for _, _, index in matches:
-            fid = titles[index][1]
-            if fid not in ids:
-                ids.append(fid)
-        return ids[:limit]
+        return [people[index] for _, _, index in found]
+
+    async def people_by_surname(self, surname: str) -> list[NameHit]:
+        """People whose name ends with the word ``surname`` ("kubrick")."""
+        await self._people_index()
+        assert self._surnames is not None
+        return self._surnames.get(surname, [])
 
     async def _title_index(self) -> list[tuple[str, int]]:
         if self._titles is None:
@@ -271,6 +303,23 @@ class Catalog:
                     rows = await self._all("SELECT norm, ref FROM names WHERE kind = 'film'")
                     self._titles = [(r[0], r[1]) for r in rows]
         return self._titles
+
+    async def _people_index(self) -> list[NameHit]:
+        if self._people is None:
+            async with self._titles_lock:
+                if self._people is None:
+                    rows = await self._all(
+                        "SELECT norm, kind, ref, display FROM names WHERE kind = 'person'"
+                    )
+                    people = [NameHit(*r) for r in rows]
+                    surnames: dict[str, list[NameHit]] = {}
+                    for hit in people:
+                        words = hit.norm.split()
+                        if len(words) > 1:
+                            surnames.setdefault(words[-1], []).append(hit)
+                    self._surnames = surnames
+                    self._people = people
+        return self._people
 
     # --- people --------------------------------------------------------------------------
 
@@ -329,6 +378,60 @@ class Catalog:
             "SELECT film_id FROM film_values WHERE kind = ? AND norm = ?", (kind, value_norm)
         )
         return await self.summaries(r[0] for r in rows)
+
+    # --- batches, for questions that hop through many films ----------------------------------
+
+    async def people_of_films(
+        self, film_ids: Sequence[int], role: str
+    ) -> list[tuple[int, int, str]]:
+        """``(film id, person id, name)`` credited in ``role``, in film then billing order."""
+        ids = list(dict.fromkeys(film_ids))
+        order = {fid: i for i, fid in enumerate(ids)}
+        rows: list[tuple] = []
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            rows += await self._all(
+                "SELECT c.film_id, c.person_id, p.name, c.position FROM credits c "
+                f"JOIN people p ON p.id = c.person_id WHERE c.role = ? AND c.film_id IN ({marks})",
+                [role, *chunk],
+            )
+        rows.sort(key=lambda r: (order[r[0]], r[3]))
+        return [(r[0], r[1], r[2]) for r in rows]
+
+    async def films_of_people(
+        self, person_ids: Sequence[int], role: str | None = None
+    ) -> list[FilmSummary]:
+        """Films crediting any of ``person_ids`` (in ``role`` if given), oldest first."""
+        ids = list(dict.fromkeys(person_ids))
+        found: dict[int, FilmSummary] = {}
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            sql = (
+                "SELECT DISTINCT f.id, f.slug, f.title, f.year, f.status FROM credits c "
+                f"JOIN films f ON f.id = c.film_id WHERE c.person_id IN ({marks})"
+            )
+            params: list[object] = list(chunk)
+            if role is not None:
+                sql += " AND c.role = ?"
+                params.append(role)
+            for row in await self._all(sql, params):
+                found[row[0]] = FilmSummary(*row)
+        return sorted(found.values(), key=lambda f: (f.year is None, f.year or 0, f.title))
+
+    async def values_of_films(self, film_ids: Sequence[int], kind: str) -> list[tuple[int, str]]:
+        """``(film id, value)`` of one kind (genre, language, tag…), in film order."""
+        ids = list(dict.fromkeys(film_ids))
+        order = {fid: i for i, fid in enumerate(ids)}
+        rows: list[tuple] = []
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            rows += await self._all(
+                "SELECT film_id, value, position FROM film_values "
+                f"WHERE kind = ? AND film_id IN ({marks})",
+                [kind, *chunk],
+            )
+        rows.sort(key=lambda r: (order[r[0]], r[2]))
+        return [(r[0], r[1]) for r in rows]
 
     # --- names -----------------------------------------------------------------------------
 

@@ -1,0 +1,170 @@
+"""The answering engine: every question form over a tiny catalog, and the honesty rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.answering.engine import MAX_QUESTION_CHARS, answer
+from bot.store.live import Store
+from tests.conftest import ALITA, ALITA_2, HEAT
+
+MORE = """\
+films:
+  - title: Sleepless in Seattle
+    year: 1993
+    directors: Nora Ephron
+    writers: [Nora Ephron, Jeff Arch]
+    cast: [{person: Tom Hanks, role: Sam Baldwin}, {person: Meg Ryan, role: Annie Reed}]
+    genres: [Romantic comedy]
+    languages: [English]
+    sources: [https://example.org/sleepless]
+  - title: You've Got Mail
+    year: 1998
+    directors: Nora Ephron
+    cast: [{person: Tom Hanks, role: Joe Fox}, {person: Meg Ryan, role: Kathleen Kelly}]
+    genres: [Romantic comedy]
+    tags: [bookshop]
+    sources: [https://example.org/mail]
+  - title: Cast Away
+    year: 2000
+    directors: Robert Zemeckis
+    cast: [{person: Tom Hanks, role: Chuck Noland}]
+    genres: [Drama]
+    sources: [https://example.org/castaway]
+  - title: Up
+    year: 2009
+    directors: Pete Docter
+    cast: [{person: Ed Asner, role: Carl Fredricksen}]
+    genres: [Animation]
+    sources: [https://example.org/up]
+  - title: The Shining
+    year: 1980
+    directors: Stanley Kubrick
+    cast: [Jack Nicholson]
+    sources: [https://example.org/shining]
+  - title: Full Metal Jacket
+    year: 1987
+    directors: Stanley Kubrick
+    sources: [https://example.org/fmj]
+"""
+
+
+@pytest.fixture
+async def catalog(write_facts, tmp_path: Path):
+    store = Store(write_facts(alita=ALITA, alita2=ALITA_2, heat=HEAT, more=MORE), tmp_path / "c.db")
+    await store.open()
+    yield store.catalog
+    await store.close()
+
+
+async def ask(catalog, question: str):
+    return await answer(question, catalog)
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "in_text"),
+    [
+        ("who directed heat", "Dick Richards", "Heat (1995): directed by Michael Mann"),
+        ("what year did sleepless in seattle come out", "1993", "came out in 1993"),
+        ("what genre is cast away", "Drama", "Cast Away (2000): genres Drama"),
+        ("which language is Sleepless in Seattle in", "English", "in English"),
+        ("who wrote sleepless in seattle", "Nora Ephron", "written by Nora Ephron and Jeff Arch"),
+        ("who composed the music for alita battle angel", "Tom Holkenborg", "music by"),
+        ("who is in up", "Ed Asner", "starring Ed Asner (Carl Fredricksen)"),
+        ("what films did nora ephron direct", "Sleepless in Seattle", "Nora Ephron directed"),
+        ("which movies are romantic comedies", None, None),
+        ("what movies are about bookshop", "You've Got Mail", "Films for bookshop"),
+    ],
+)
+async def test_one_hop_questions_in_both_directions(catalog, question, first, in_text) -> None:
+    reply = await ask(catalog, question)
+    if first is None:
+        return
+    assert reply.answers[0] == first, reply.text
+    assert in_text in reply.text
+
+
+async def test_who_plays_a_role_and_which_role_a_person_plays(catalog) -> None:
+    assert (await ask(catalog, "who plays Annie Reed")).answers == ["Meg Ryan"]
+    reply = await ask(catalog, "what role does tom hanks play in cast away")
+    assert reply.answers == ["Chuck Noland"]
+
+
+async def test_two_hop_chains(catalog) -> None:
+    directors = await ask(catalog, "who directed the films starring Tom Hanks")
+    assert directors.answers == ["Nora Ephron", "Robert Zemeckis"]
+    years = await ask(catalog, "the films acted by Meg Ryan were released in which years")
+    assert years.answers == ["1993", "1998"]
+    genres = await ask(catalog, "what genres are the films directed by nora ephron")
+    assert genres.answers == ["Romantic comedy"]
+    same = await ask(catalog, "which movies share the same director of Sleepless in Seattle")
+    assert same.answers == ["You've Got Mail"]
+    costars = await ask(catalog, "who co-starred with Meg Ryan")
+    assert costars.answers == ["Tom Hanks"]
+
+
+async def test_films_with_two_people_are_the_films_they_share(catalog) -> None:
+    reply = await ask(catalog, "films with tom hanks and meg ryan")
+    assert reply.answers == ["Sleepless in Seattle", "You've Got Mail"]
+    assert "credited together" in reply.text
+
+
+async def test_counts_and_yes_no_questions(catalog) -> None:
+    count = await ask(catalog, "how many movies did stanley kubrick direct")
+    assert count.answers == ["2"]
+    yes = await ask(catalog, "did nora ephron direct you've got mail?")
+    assert yes.answers == ["yes"]
+    no = await ask(catalog, "did robert zemeckis direct sleepless in seattle")
+    assert no.answers == ["no"]
+    assert "directed by Nora Ephron" in no.text
+
+
+async def test_a_year_narrows_a_shared_title(catalog) -> None:
+    reply = await ask(catalog, "who directed heat 1995")
+    assert reply.answers == ["Michael Mann"]
+
+
+async def test_typos_and_surnames_are_read_and_said(catalog) -> None:
+    typo = await ask(catalog, "who directed alitta battle angle")
+    assert typo.answers == ["Robert Rodriguez"]
+    assert typo.text.startswith("(Reading “alitta battle angle” as “Alita: Battle Angel”.)")
+    surname = await ask(catalog, "what films did kubrick direct")
+    assert surname.answers == ["The Shining", "Full Metal Jacket"]
+
+
+async def test_common_word_titles_are_found_only_when_nothing_else_is_named(catalog) -> None:
+    assert (await ask(catalog, "who directed up")).answers == ["Pete Docter"]
+    reply = await ask(catalog, "what films did tom hanks star in")
+    assert "Up" not in reply.answers
+
+
+async def test_an_unconfirmed_film_is_always_a_claim_with_its_source(catalog) -> None:
+    for question in ("who directed alita battle angel 2", "who plays nova in alita battle angel 2"):
+        reply = await ask(catalog, question)
+        assert "This is a claim, not a confirmed fact" in reply.text, reply.text
+        assert "Promotional text of a fan-made concept trailer" in reply.text
+    status = await ask(catalog, "is alita battle angel 2 real?")
+    assert status.answers == ["unconfirmed"]
+
+
+async def test_nothing_matches_says_so_and_suggests_never_invents(catalog) -> None:
+    reply = await ask(catalog, "who directed Sleepless in Seatle and the frobnicator")
+    assert reply.kind in ("answer", "not_found")
+    missing = await ask(catalog, "who directed Zorblax Quuux")
+    assert missing.kind == "not_found"
+    assert missing.answers == []
+    assert missing.text.startswith("I couldn't find a film or person I know")
+
+
+async def test_hostile_questions_get_bounded_polite_answers(catalog) -> None:
+    long = await ask(catalog, "who directed heat " * 10_000)
+    assert long.kind == "rejected" and f"under {MAX_QUESTION_CHARS}" in long.text
+    empty = await ask(catalog, "   \x00\x07  ")
+    assert empty.kind == "help"
+    zalgo = await ask(catalog, "w̴̡̛h̷o̸ d̷i̶r̷e̴c̸t̵e̷d̵ h̶e̴a̶t̷" + "\u0301" * 400)
+    assert zalgo.kind in ("answer", "not_found", "help")
+    sql = await ask(catalog, "who directed heat'; DROP TABLE films; --")
+    assert "Michael Mann" in sql.text
+    assert (await ask(catalog, "who directed heat")).answers
