@@ -1,0 +1,244 @@
+"""Speed and scale of film-bot on the MetaQA catalog: ``python -m bench``.
+
+Imports ``../shared/metaqa/kb.txt`` through ``film-bot import metaqa``'s code, then measures,
+at each scale (1× is MetaQA itself; 4× and 16× are synthesised copies with distinct titles):
+the YAML parse floor, a cold load, a warm start, a one-file edit reload, the worst event-loop
+stall, and look-ups through the same functions the Discord commands call. Prints a table on
+stderr-free stdout and, last, one JSON line with the 1× figures (plus ``scales``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+import re
+import resource
+import shutil
+import sys
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import yaml
+
+from bench.common import DEFAULT_WORKDIR, METAQA, imported_catalog, strip_brackets
+from bot.answering.engine import answer
+from bot.discord.choices import find_film, title_choices
+from bot.discord.embeds import film_embed
+from bot.store.catalog import Catalog
+from bot.store.live import Store
+
+ID_LINE = re.compile(r"^- id: (\S+)$", re.MULTILINE)
+TITLE_LINE = re.compile(r"^  title: (.+)$", re.MULTILINE)
+
+
+class LagMonitor:
+    """A 10 ms ticker on the event loop; records the worst delay between ticks."""
+
+    def __init__(self, interval: float = 0.010) -> None:
+        self.interval = interval
+        self.worst = 0.0
+        self._task: asyncio.Task[None] | None = None
+
+    async def _tick(self) -> None:
+        loop = asyncio.get_running_loop()
+        expected = loop.time() + self.interval
+        while True:
+            await asyncio.sleep(self.interval)
+            now = loop.time()
+            self.worst = max(self.worst, now - expected)
+            expected = now + self.interval
+
+    def __enter__(self) -> LagMonitor:
+        self._task = asyncio.get_running_loop().create_task(self._tick())
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        assert self._task is not None
+        self._task.cancel()
+
+
+def synthesise(source: Path, out: Path, copies: int) -> Path:
+    """``copies`` × the catalog: each copy's ids and titles carry a distinct suffix."""
+    if (out / ".complete").exists():
+        return out
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    for copy in range(copies):
+        for path in sorted(source.glob("*.yaml")):
+            text = path.read_text(encoding="utf-8")
+            if copy:
+                text = ID_LINE.sub(lambda m, c=copy: f"- id: {m.group(1)}-v{c + 1}", text)
+                text = TITLE_LINE.sub(
+                    lambda m, c=copy: "  title: " + json.dumps(f"{_title(m.group(1))} v{c + 1}"),
+                    text,
+                )
+            (out / f"{path.stem}-{copy + 1:02d}.yaml").write_text(text, encoding="utf-8")
+    (out / ".complete").write_text("ok\n")
+    return out
+
+
+def _title(raw: str) -> str:
+    value = yaml.load(f"t: {raw}", Loader=yaml.CSafeLoader)["t"]
+    return str(value)
+
+
+def parse_floor(facts: Path) -> float:
+    """What ``yaml.load`` with the C loader alone takes on the same files, in one process."""
+    started = time.perf_counter()
+    for path in sorted(facts.glob("*.yaml")):
+        yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
+    return time.perf_counter() - started
+
+
+def count_facts(facts: Path) -> int:
+    """Facts as the knowledge base counts them: one per listed value or scalar field."""
+    total = 0
+    for path in sorted(facts.glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        total += text.count("\n  - ") + text.count("\n  year: ")
+        total -= text.count("\n  - text: MetaQA")
+    return total
+
+
+async def timed(fn: Callable[[], Awaitable[object]], samples: int) -> list[float]:
+    times = []
+    for _ in range(samples):
+        started = time.perf_counter()
+        await fn()
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def p(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def questions(limit: int) -> list[str]:
+    rows = []
+    for name in ("1hop", "2hop"):
+        path = METAQA / f"{name}_dev.tsv"
+        with path.open(encoding="utf-8") as fh:
+            rows += [strip_brackets(line.split("\t", 1)[0]) for line in fh]
+    return random.Random(5).sample(rows, min(limit, len(rows)))
+
+
+async def lookups(catalog: Catalog, asks: list[str]) -> dict[str, float]:
+    """The handlers Discord calls, timed: /ask, /film, /film's autocomplete."""
+    titles = [row[0] for row in await catalog._all("SELECT title FROM films ORDER BY random()")]
+    rng = random.Random(9)
+    sample = rng.sample(titles, min(500, len(titles)))
+    ask_times = []
+    for question in asks:
+        started = time.perf_counter()
+        await answer(question, catalog)
+        ask_times.append((time.perf_counter() - started) * 1000)
+
+    film_times = []
+    for title in sample:
+        started = time.perf_counter()
+        match = await find_film(catalog, title)
+        if match.film is not None:
+            film_embed(match.film)
+        film_times.append((time.perf_counter() - started) * 1000)
+
+    typed = []
+    for title in sample:
+        cut = title[: rng.randint(2, max(2, min(len(title), 12)))]
+        typed.append(cut)
+        if len(title) > 5:
+            i = rng.randrange(1, len(title) - 1)
+            typed.append(title[:i] + title[i + 1 :])  # a letter dropped
+    auto_times = []
+    for text in typed:
+        started = time.perf_counter()
+        await title_choices(catalog, text)
+        auto_times.append((time.perf_counter() - started) * 1000)
+    return {
+        "ask_p50_ms": round(p(ask_times, 0.50), 3),
+        "ask_p99_ms": round(p(ask_times, 0.99), 3),
+        "film_p99_ms": round(p(film_times, 0.99), 3),
+        "autocomplete_p99_ms": round(p(auto_times, 0.99), 3),
+    }
+
+
+async def measure(facts: Path, db: Path, asks: list[str]) -> dict[str, float]:
+    for leftover in db.parent.glob(db.name + "*"):
+        leftover.unlink()
+    floor = parse_floor(facts)
+    store = Store(facts, db, display_root="bench")
+    with LagMonitor() as cold_lag:
+        started = time.perf_counter()
+        report = await store.open()
+        cold = time.perf_counter() - started
+    assert report.ok, report.errors[:3]
+    films = report.films
+    figures = await lookups(store.catalog, asks)
+    await store.close()
+
+    store = Store(facts, db, display_root="bench")
+    started = time.perf_counter()
+    await store.open()
+    warm = time.perf_counter() - started
+
+    target = sorted(facts.glob("*.yaml"))[len(list(facts.glob("*.yaml"))) // 2]
+    original = target.read_text(encoding="utf-8")
+    target.write_text(original.replace("  year: 19", "  year: 20", 1), encoding="utf-8")
+    try:
+        with LagMonitor() as reload_lag:
+            started = time.perf_counter()
+            edited = await store.reload()
+            edit = time.perf_counter() - started
+        assert edited.ok and edited.files_parsed == 1, (edited.errors[:3], edited.files_parsed)
+    finally:
+        target.write_text(original, encoding="utf-8")
+        await store.close()
+    return {
+        "films": films,
+        "facts": count_facts(facts),
+        "parse_floor_s": round(floor, 3),
+        "cold_load_s": round(cold, 3),
+        "warm_start_s": round(warm, 3),
+        "edit_reload_s": round(edit, 3),
+        "loop_lag_max_ms": round(max(cold_lag.worst, reload_lag.worst) * 1000, 1),
+        **figures,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--kb", type=Path, default=METAQA / "kb.txt")
+    parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR)
+    parser.add_argument("--scales", default="1,4,16", help="comma-separated multiples")
+    parser.add_argument("--questions", type=int, default=2000, help="MetaQA questions to time")
+    args = parser.parse_args(argv)
+    if not args.kb.exists():
+        print(f"MetaQA knowledge base not found: {args.kb}", file=sys.stderr)
+        return 2
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    base = imported_catalog(args.kb, args.workdir)
+    asks = questions(args.questions)
+    rows: dict[int, dict[str, float]] = {}
+    rss_1x = 0.0
+    for scale in [int(s) for s in args.scales.split(",")]:
+        facts = base if scale == 1 else synthesise(base, args.workdir / f"scaled-{scale}x", scale)
+        print(f"measuring {scale}× …", file=sys.stderr, flush=True)
+        rows[scale] = asyncio.run(measure(facts, args.workdir / f"bench-{scale}x.db", asks))
+        if scale == 1:
+            rss_1x = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    keys = list(next(iter(rows.values())))
+    print(f"{'':<22}" + "".join(f"{f'{s}×':>14}" for s in rows))
+    for key in keys:
+        print(f"{key:<22}" + "".join(f"{rows[s][key]:>14}" for s in rows))
+    print(f"{'rss_mb (1×, peak)':<22}{rss_1x:>14.1f}")
+    first = rows[min(rows)]
+    summary = {**first, "rss_mb": round(rss_1x, 1), "scales": {str(s): rows[s] for s in rows}}
+    print(json.dumps(summary))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
