@@ -6,6 +6,7 @@ parallel processes; catalog-wide rules (unique ids, known ``follows``) are check
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 from collections.abc import Iterable, Sequence
@@ -132,7 +133,9 @@ def parse_files(
     if workers <= 1 or len(refs) < 2 or total < PARALLEL_MIN_BYTES:
         return [parse_file(ref, max_bytes) for ref in refs]
     chunk = max(1, len(refs) // (workers * 4))
-    with ProcessPoolExecutor(max_workers=min(workers, len(refs))) as pool:
+    with ProcessPoolExecutor(
+        max_workers=min(workers, len(refs)), initializer=_background_priority
+    ) as pool:
         return list(pool.map(parse_file, refs, [max_bytes] * len(refs), chunksize=chunk))
 
 
@@ -198,6 +201,12 @@ def _has_key(value: Any, base: tuple[str | int, ...], key: str) -> bool:
         except (KeyError, IndexError, TypeError):
             return False
     return isinstance(value, dict) and key in value
+
+
+def _background_priority() -> None:
+    """Parsing workers yield the CPU to the process that serves answers."""
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(10)
 
 
 def _size(path: Path) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -136,6 +137,22 @@ class CatalogStats:
 
 _FILM_COLUMNS = "id, slug, title, year, status"
 
+_FILM_QUERY = """
+SELECT f.id, f.slug, f.title, f.year, f.status, f.follows, f.runtime_minutes, f.release_date,
+       f.synopsis, f.tagline, f.trailer, f.imdb_rating, f.imdb_votes, files.display,
+       (SELECT json_group_array(json_array(person_id, name, role, character, note)) FROM
+           (SELECT c.person_id, p.name, c.role, c.character, c.note FROM credits c
+            JOIN people p ON p.id = c.person_id WHERE c.film_id = f.id
+            ORDER BY c.role, c.position)),
+       (SELECT json_group_array(json_array(kind, value)) FROM
+           (SELECT kind, value FROM film_values WHERE film_id = f.id ORDER BY kind, position)),
+       (SELECT json_group_array(json_array(url, text, note)) FROM
+           (SELECT url, text, note FROM sources WHERE film_id = f.id ORDER BY position)),
+       (SELECT json_group_array(text) FROM
+           (SELECT text FROM trivia WHERE film_id = f.id ORDER BY position))
+FROM films f JOIN files ON files.id = f.file_id WHERE f.id = ?
+"""
+
 
 class Catalog:
     """A read-only view of one built store. Immutable: a reload opens a new one."""
@@ -145,6 +162,7 @@ class Catalog:
         self.path = path
         self._titles: list[tuple[str, int]] | None = None
         self._prefixes: dict[int, list[str]] = {}
+        self._norms: list[str] = []
         self._people: list[NameHit] | None = None
         self._surnames: dict[str, list[NameHit]] | None = None
         self._titles_lock = asyncio.Lock()
@@ -165,51 +183,23 @@ class Catalog:
     # --- films -------------------------------------------------------------------------
 
     async def film(self, film_id: int) -> FilmRecord | None:
-        row = await self._one(
-            "SELECT f.id, f.slug, f.title, f.year, f.status, f.follows, f.runtime_minutes, "
-            "f.release_date, f.synopsis, f.tagline, f.trailer, f.imdb_rating, f.imdb_votes, "
-            "files.display FROM films f JOIN files ON files.id = f.file_id WHERE f.id = ?",
-            (film_id,),
-        )
+        """Everything about one film, in one query (credits and lists come back as JSON)."""
+        row = await self._one(_FILM_QUERY, (film_id,))
         if row is None:
             return None
         summary = FilmSummary(*row[:5])
-        credits = tuple(
-            CreditRecord(*r)
-            for r in await self._all(
-                "SELECT c.person_id, p.name, c.role, c.character, c.note FROM credits c "
-                "JOIN people p ON p.id = c.person_id WHERE c.film_id = ? "
-                "ORDER BY c.role, c.position",
-                (film_id,),
-            )
-        )
+        credits = tuple(CreditRecord(*c) for c in json.loads(row[14]))
         values: dict[str, list[str]] = {}
-        for kind, value in await self._all(
-            "SELECT kind, value FROM film_values WHERE film_id = ? ORDER BY kind, position",
-            (film_id,),
-        ):
+        for kind, value in json.loads(row[15]):
             values.setdefault(kind, []).append(value)
-        sources = tuple(
-            SourceRecord(*r)
-            for r in await self._all(
-                "SELECT url, text, note FROM sources WHERE film_id = ? ORDER BY position",
-                (film_id,),
-            )
-        )
-        trivia = tuple(
-            r[0]
-            for r in await self._all(
-                "SELECT text FROM trivia WHERE film_id = ? ORDER BY position", (film_id,)
-            )
-        )
         return FilmRecord(
             summary,
             *row[5:13],
             file=row[13],
             credits=credits,
             values={k: tuple(v) for k, v in values.items()},
-            sources=sources,
-            trivia=trivia,
+            sources=tuple(SourceRecord(*r) for r in json.loads(row[16])),
+            trivia=tuple(json.loads(row[17])),
         )
 
     async def film_by_slug(self, slug: str) -> FilmRecord | None:
@@ -259,24 +249,26 @@ class Catalog:
     async def fuzzy_titles(self, key: str, limit: int = 10, cutoff: float = 70) -> list[int]:
         """Films whose title is close to ``key``, typos included (best first).
 
-        A typed text is compared with whole titles and with title beginnings of about its
-        own length, so "alitta batle" finds "Alita: Battle Angel" while it is being typed.
+        A short typed text is compared with title beginnings of about its own length, so
+        "alitta batle" finds "Alita: Battle Angel" while it is being typed; a long one with
+        whole titles.
         """
         titles = await self._title_index()
         if not key or not titles:
             return []
-        norms = [t for t, _ in titles]
-        bucket = min(-(-len(key) // 4) * 4 + 4, PREFIX_BUCKET_MAX)
-        prefixes = self._prefixes.get(bucket)
-        if prefixes is None:
-            prefixes = self._prefixes[bucket] = [t[:bucket] for t in norms]
+        bucket = -(-len(key) // 4) * 4 + 4
+        if bucket > PREFIX_BUCKET_MAX:
+            choices = self._norms  # a long text is compared with whole titles
+        else:
+            choices = self._prefixes.get(bucket)
+            if choices is None:
+                choices = self._prefixes[bucket] = [t[:bucket] for t in self._norms]
         scores: dict[int, float] = {}
-        for choices in (norms, prefixes):
-            for _, score, index in process.extract(
-                key, choices, scorer=fuzz.QRatio, limit=limit * 2, score_cutoff=cutoff
-            ):
-                fid = titles[index][1]
-                scores[fid] = max(scores.get(fid, 0.0), score)
+        for _, score, index in process.extract(
+            key, choices, scorer=fuzz.QRatio, limit=limit * 2, score_cutoff=cutoff
+        ):
+            fid = titles[index][1]
+            scores[fid] = max(scores.get(fid, 0.0), score)
         ranked = sorted(scores, key=lambda fid: -scores[fid])
         return ranked[:limit]
 
@@ -296,12 +288,24 @@ class Catalog:
         assert self._surnames is not None
         return self._surnames.get(surname, [])
 
+    async def warm(self) -> None:
+        """Build the in-memory name indexes now, so no member's first look-up pays for them."""
+        await self._title_index()
+        await self._people_index()
+        norms = self._norms
+
+        def prefixes() -> dict[int, list[str]]:
+            return {b: [t[:b] for t in norms] for b in range(4, PREFIX_BUCKET_MAX + 1, 4)}
+
+        self._prefixes = await asyncio.to_thread(prefixes)
+
     async def _title_index(self) -> list[tuple[str, int]]:
         if self._titles is None:
             async with self._titles_lock:
                 if self._titles is None:
                     rows = await self._all("SELECT norm, ref FROM names WHERE kind = 'film'")
-                    self._titles = [(r[0], r[1]) for r in rows]
+                    self._titles = await asyncio.to_thread(lambda: [(r[0], r[1]) for r in rows])
+                    self._norms = [t for t, _ in self._titles]
         return self._titles
 
     async def _people_index(self) -> list[NameHit]:
@@ -311,14 +315,7 @@ class Catalog:
                     rows = await self._all(
                         "SELECT norm, kind, ref, display FROM names WHERE kind = 'person'"
                     )
-                    people = [NameHit(*r) for r in rows]
-                    surnames: dict[str, list[NameHit]] = {}
-                    for hit in people:
-                        words = hit.norm.split()
-                        if len(words) > 1:
-                            surnames.setdefault(words[-1], []).append(hit)
-                    self._surnames = surnames
-                    self._people = people
+                    self._people, self._surnames = await asyncio.to_thread(_people_indexes, rows)
         return self._people
 
     # --- people --------------------------------------------------------------------------
@@ -469,6 +466,16 @@ class Catalog:
     async def _all(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
         async with self._db.execute(sql, params) as cursor:
             return list(await cursor.fetchall())
+
+
+def _people_indexes(rows: list) -> tuple[list[NameHit], dict[str, list[NameHit]]]:
+    people = [NameHit(*r) for r in rows]
+    surnames: dict[str, list[NameHit]] = {}
+    for hit in people:
+        words = hit.norm.split()
+        if len(words) > 1:
+            surnames.setdefault(words[-1], []).append(hit)
+    return people, surnames
 
 
 def _chunks(items: list, size: int) -> Iterable[list]:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
+import multiprocessing
 import sqlite3
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +22,16 @@ from bot.store.catalog import Catalog
 log = logging.getLogger(__name__)
 
 CLOSE_GRACE_S = 30.0
+# Big builds run in a separate process, so their Python work never holds this process's
+# GIL and the event loop keeps its heartbeat; small ones are quicker in a thread.
+PROCESS_BUILD_MIN_BYTES = 1_000_000
+
+
+def _facts_size(facts_dir: Path) -> int:
+    try:
+        return sum(p.stat().st_size for p in facts_dir.rglob("*.y*ml") if p.is_file())
+    except OSError:
+        return 0
 
 
 @dataclass
@@ -86,6 +99,14 @@ class Store:
         self._lock = asyncio.Lock()
         self._retired: dict[asyncio.Task[None], Catalog] = {}
         self.last_report: ReloadReport | None = None
+        self._build_pool: ProcessPoolExecutor | None = None
+
+    def _builder(self) -> ProcessPoolExecutor:
+        """One long-lived build process (forked: it runs only ``build_store``)."""
+        if self._build_pool is None:
+            context = multiprocessing.get_context("fork")
+            self._build_pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
+        return self._build_pool
 
     @property
     def catalog(self) -> Catalog:
@@ -125,16 +146,20 @@ class Store:
 
     async def _reload(self, force: bool) -> ReloadReport:
         started = time.perf_counter()
+        build = functools.partial(
+            build_store,
+            self.facts_dir,
+            self.db_path,
+            display_root=self.display_root,
+            max_bytes=self.max_file_bytes,
+            workers=self.workers,
+            force=force,
+        )
         try:
-            result = await asyncio.to_thread(
-                build_store,
-                self.facts_dir,
-                self.db_path,
-                display_root=self.display_root,
-                max_bytes=self.max_file_bytes,
-                workers=self.workers,
-                force=force,
-            )
+            if _facts_size(self.facts_dir) >= PROCESS_BUILD_MIN_BYTES:
+                result = await asyncio.get_running_loop().run_in_executor(self._builder(), build)
+            else:
+                result = await asyncio.to_thread(build)
         except (OSError, sqlite3.Error) as exc:
             log.exception("reload failed while writing the store")
             message = f"could not write the store {self.db_path}: {exc}"
@@ -149,6 +174,7 @@ class Store:
             return ReloadReport.from_build(result)
         try:
             fresh = await Catalog.open(self.db_path)
+            await fresh.warm()
         except sqlite3.Error as exc:
             log.exception("the rebuilt store could not be opened")
             error = CatalogError(self.display_root, 1, f"the rebuilt store is unreadable: {exc}")
@@ -198,6 +224,9 @@ class Store:
             catalogs.append(old)
         self._retired.clear()
         self._catalog = None
+        if self._build_pool is not None:
+            self._build_pool.shutdown(wait=True, cancel_futures=True)
+            self._build_pool = None
         for catalog in catalogs:
             with contextlib.suppress(Exception):
                 await catalog.close()
