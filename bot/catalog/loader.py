@@ -57,6 +57,7 @@ class ParsedFile:
     films: list[Film] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
     errors: list[CatalogError] = field(default_factory=list)
+    path: str = ""  # where the file is on disk, to find lines in it later
 
     @property
     def ok(self) -> bool:
@@ -100,7 +101,13 @@ def parse_file(ref: FileRef, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> ParsedF
 
 def parse_bytes(ref: FileRef, data: bytes) -> ParsedFile:
     """Check and validate the content of one facts file."""
-    result = ParsedFile(rel=ref.rel, display=ref.display, sha256=file_digest(data), size=len(data))
+    result = ParsedFile(
+        rel=ref.rel,
+        display=ref.display,
+        sha256=file_digest(data),
+        size=len(data),
+        path=str(ref.path),
+    )
     text, problem = _decode(data)
     if problem is not None:
         result.errors.append(CatalogError(ref.display, *problem))
@@ -140,13 +147,22 @@ def parse_files(
 
 
 def check_catalog(
-    files: Iterable[ParsedFile], kept: dict[str, tuple[str, int]] | None = None
+    files: Iterable[ParsedFile],
+    kept: dict[str, tuple[str, int]] | None = None,
+    on_disk: dict[str, str] | None = None,
 ) -> list[CatalogError]:
     """Catalog-wide rules: unique film ids, and ``follows`` naming a known film.
 
     ``kept`` maps the ids of films that come from unchanged files to ``(display path,
-    position in file)``, so an incremental reload checks against the whole catalog.
+    position in file)``, so an incremental reload checks against the whole catalog;
+    ``on_disk`` maps display paths to the files, to find the lines to report.
     """
+    files = list(files)
+    disk = {**(on_disk or {}), **{p.display: p.path for p in files if p.path}}
+
+    def line(display: str, index: int, key: str | None = None) -> int:
+        return film_line(disk.get(display, display), index, key)
+
     seen: dict[str, tuple[str, int]] = dict(kept or {})
     errors: list[CatalogError] = []
     follows: list[tuple[str, int, str]] = []
@@ -155,11 +171,11 @@ def check_catalog(
             slug = film.slug
             if slug in seen:
                 first_path, first_index = seen[slug]
-                first_line = film_line(first_path, first_index)
+                first_line = line(first_path, first_index)
                 errors.append(
                     CatalogError(
                         parsed.display,
-                        film_line(parsed.display, index),
+                        line(parsed.display, index),
                         f"duplicate film id '{slug}' (also at {first_path}:{first_line}); "
                         "give one of them a different 'id'",
                     )
@@ -174,17 +190,17 @@ def check_catalog(
             errors.append(
                 CatalogError(
                     display,
-                    film_line(display, index, "follows"),
+                    line(display, index, "follows"),
                     f"'follows' names an unknown film id '{target}'{hint}",
                 )
             )
     return errors
 
 
-def film_line(display: str, index: int, key: str | None = None) -> int:
+def film_line(path: str, index: int, key: str | None = None) -> int:
     """The line of the ``index``-th film of a file (re-read on demand: errors are rare)."""
     try:
-        doc = read_document(Path(display).read_bytes(), track_lines=True)
+        doc = read_document(Path(path).read_bytes(), track_lines=True)
     except (OSError, DocumentError):
         return 1
     base: tuple[str | int, ...] = (
@@ -223,6 +239,7 @@ def _failed(ref: FileRef, sha: str, size: int, line: int, message: str) -> Parse
         sha256=sha,
         size=size,
         errors=[CatalogError(ref.display, line, message)],
+        path=str(ref.path),
     )
 
 
@@ -410,6 +427,14 @@ def _message(err: Any, path: tuple[str | int, ...]) -> str:
     if kind == "list_type":
         return f"{name} must be a list, got {_kind(got)}"
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        words = {
+            "greater_than_equal": ("at least", "ge"),
+            "less_than_equal": ("at most", "le"),
+            "greater_than": ("more than", "gt"),
+            "less_than": ("less than", "lt"),
+        }[kind]
+        if words[1] in ctx:
+            return f"{name} must be {words[0]} {ctx[words[1]]}, got {shown}"
         return f"{name} is out of range: {err['msg'].lower()}, got {shown}"
     if kind == "too_long":
         return f"{name} has too many items ({len(got):,}; at most {ctx.get('max_length'):,})"
@@ -475,5 +500,6 @@ def check_directory(
         return DirectoryCheck([CatalogError(shown, 1, "no *.yaml facts files")], 0, 0)
     parsed = parse_files(refs, max_bytes, workers)
     errors = [e for p in parsed for e in p.errors]
-    errors += check_catalog([p for p in parsed if p.ok])
+    on_disk = {ref.display: str(ref.path) for ref in refs}
+    errors += check_catalog([p for p in parsed if p.ok], None, on_disk)
     return DirectoryCheck(sorted(errors), len(refs), sum(len(p.films) for p in parsed))

@@ -122,7 +122,8 @@ def build_store(
     parsed = parse_files(changed_refs, max_bytes, workers)
     errors = [error for item in parsed for error in item.errors]
     kept = _kept_films(db_path, {r.rel for r in changed_refs} | set(gone)) if previous else {}
-    errors += check_catalog([p for p in parsed if p.ok], kept)
+    on_disk = {ref.display: str(ref.path) for ref in refs}
+    errors += check_catalog([p for p in parsed if p.ok], kept, on_disk)
     if errors:
         return BuildResult(
             ok=False,
