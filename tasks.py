@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Developer tasks that need nothing but Python 3.11+: ``python3 tasks.py demo|test|lint``.
+"""Developer tasks that need nothing but Python 3.11+:
+``python3 tasks.py demo|test|lint|screenshots``.
 
 Each task creates ``.venv`` on first use and installs the project into it.
 """
@@ -68,7 +69,13 @@ def test() -> None:
     run(PYTHON, "-m", "pytest", *sys.argv[2:])
 
 
-TASKS = {"demo": demo, "test": test, "lint": lint}
+def screenshots() -> None:
+    """Regenerate docs/screenshots/ from the real bot in a simulated Discord."""
+    ensure_venv("test,screenshots")
+    run(PYTHON, str(ROOT / "scripts" / "screenshots.py"), *sys.argv[2:])
+
+
+TASKS = {"demo": demo, "test": test, "lint": lint, "screenshots": screenshots}
 
 if __name__ == "__main__":
     if len(sys.argv) < 2 or sys.argv[1] not in TASKS:

@@ -31,7 +31,8 @@ from bot.store.catalog import Catalog
 from bot.store.live import Store
 
 ID_LINE = re.compile(r"^- id: (\S+)$", re.MULTILINE)
-TITLE_LINE = re.compile(r"^  title: (.+)$", re.MULTILINE)
+# single-line titles only: a long title that yaml.dump wrapped keeps its text in every copy
+TITLE_LINE = re.compile(r"^  title: (.+)$(?!\n    )", re.MULTILINE)
 
 
 class LagMonitor:
@@ -70,7 +71,10 @@ def synthesise(source: Path, out: Path, copies: int) -> Path:
         for path in sorted(source.glob("*.yaml")):
             text = path.read_text(encoding="utf-8")
             if copy:
-                text = ID_LINE.sub(lambda m, c=copy: f"- id: {m.group(1)}-v{c + 1}", text)
+                text = ID_LINE.sub(
+                    lambda m, c=copy: "- id: " + json.dumps(f"{_title(m.group(1))}-v{c + 1}"),
+                    text,
+                )
                 text = TITLE_LINE.sub(
                     lambda m, c=copy: "  title: " + json.dumps(f"{_title(m.group(1))} v{c + 1}"),
                     text,

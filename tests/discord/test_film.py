@@ -32,6 +32,7 @@ async def test_an_unconfirmed_film_carries_a_banner_naming_its_source(channel, m
     assert "not a confirmed fact" in embed.description
     assert "Benedict Cumberbatch — Commander Atheon" in fields_of(embed)["Cast"]
     assert embed.footer.text.startswith("Status: unconfirmed")
+    assert fields_of(embed)["Sequel to"] == "Alita: Battle Angel (2019)"
 
 
 async def test_a_title_shared_by_two_films_lists_both_instead_of_picking_one(

@@ -24,8 +24,12 @@ class FilmCog(commands.Cog):
         match = await find_film(catalog, title)
         if match.film is not None:
             film = match.film
+            prequel = await catalog.film_by_slug(film.follows) if film.follows else None
+            follows = prequel.label if prequel else None
             await send_pages(
-                interaction, lambda page: film_embed(film, page), cast_page_count(film)
+                interaction,
+                lambda page: film_embed(film, page, follows=follows),
+                cast_page_count(film),
             )
             return
         if match.candidates:
