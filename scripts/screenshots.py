@@ -122,6 +122,7 @@ async def play(facts: Path, out: Path, workdir: Path) -> list[Path]:
                 await shoot("cast-pages.png", turned)
     finally:
         await env.shutdown()
+        await bot.store.close()  # simcord detaches the bot without closing it
     return saved
 
 

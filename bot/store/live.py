@@ -97,7 +97,7 @@ class Store:
         self.workers = workers
         self._catalog: Catalog | None = None
         self._lock = asyncio.Lock()
-        self._retired: dict[asyncio.Task[None], Catalog] = {}
+        self._retired: dict[Catalog, asyncio.Task[None]] = {}
         self.last_report: ReloadReport | None = None
         self._build_pool: ProcessPoolExecutor | None = None
 
@@ -208,18 +208,18 @@ class Store:
     def _swap(self, fresh: Catalog) -> None:
         old, self._catalog = self._catalog, fresh
         if old is not None:
-            task = asyncio.get_running_loop().create_task(self._retire(old))
-            self._retired[task] = old
-            task.add_done_callback(lambda t: self._retired.pop(t, None))
+            self._retired[old] = asyncio.get_running_loop().create_task(self._retire(old))
 
     async def _retire(self, old: Catalog) -> None:
         """Close a replaced catalog once requests that took it have had time to finish."""
         await asyncio.sleep(CLOSE_GRACE_S)
         await old.close()
+        # Forgotten only once closed: if this task is cancelled, close() still closes it.
+        self._retired.pop(old, None)
 
     async def close(self) -> None:
         catalogs = [self._catalog] if self._catalog else []
-        for task, old in list(self._retired.items()):
+        for old, task in list(self._retired.items()):
             task.cancel()
             catalogs.append(old)
         self._retired.clear()

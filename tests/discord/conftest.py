@@ -19,15 +19,28 @@ def facts_dir(write_facts) -> Path:
 
 
 @pytest.fixture
-def simcord_bot(facts_dir: Path, tmp_path: Path):
-    return create_bot(
+async def make_bot(tmp_path: Path):
+    """Builds bots for simcord and closes their stores afterwards (simcord only detaches)."""
+    bots = []
+
+    def make(facts: Path, **options):
+        options = {"ask_cooldown_s": 0, "sync_commands": True, **options}
+        bot = create_bot(facts, tmp_path / "catalog.db", **options)
+        bots.append(bot)
+        return bot
+
+    yield make
+    for bot in bots:
+        await bot.store.close()
+
+
+@pytest.fixture
+def simcord_bot(make_bot, facts_dir: Path):
+    return make_bot(
         facts_dir,
-        tmp_path / "catalog.db",
         display_root="facts",
         admin_role_ids=[ADMIN_ROLE_ID],
         owner_ids=[OWNER_ID],
-        ask_cooldown_s=0,
-        sync_commands=True,
     )
 
 

@@ -84,10 +84,8 @@ async def test_a_direct_message_is_answered(simcord_env) -> None:
 
 
 @pytest.fixture
-def simcord_bot(facts_dir, tmp_path):
-    from bot import create_bot
-
-    return create_bot(facts_dir, tmp_path / "c.db", ask_cooldown_s=30, sync_commands=True)
+def simcord_bot(make_bot, facts_dir):
+    return make_bot(facts_dir, ask_cooldown_s=30)
 
 
 async def test_ask_has_a_per_user_cooldown(simcord_env, guild, channel, member) -> None:

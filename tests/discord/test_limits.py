@@ -6,7 +6,6 @@ import textwrap
 
 import pytest
 
-from bot import create_bot
 from tests.discord.test_film import fields_of
 
 
@@ -34,8 +33,8 @@ def big_facts(write_facts):
 
 
 @pytest.fixture
-def simcord_bot(big_facts, tmp_path):
-    return create_bot(big_facts, tmp_path / "big.db", ask_cooldown_s=0, sync_commands=True)
+def simcord_bot(make_bot, big_facts):
+    return make_bot(big_facts)
 
 
 def assert_within_limits(embed) -> None:
