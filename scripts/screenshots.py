@@ -90,15 +90,21 @@ async def play(facts: Path, out: Path, workdir: Path) -> list[Path]:
         root = guild.add_member(env.create_user("curator"), roles=[admins])
         async with env.preview(channel, viewers=[ana, root], layout="channel") as preview:
 
-            async def shoot(name: str, target, viewer=ana) -> None:
+            async def shoot(name: str, target, viewer=ana, height: int = 640) -> None:
                 path = out / name
-                await preview.screenshot(path, target=target, viewer=viewer, allow_incomplete=True)
+                await preview.screenshot(
+                    path,
+                    target=target,
+                    viewer=viewer,
+                    allow_incomplete=True,
+                    viewport=(960, height),
+                )
                 saved.append(path)
 
             released = await ana.slash(channel, "film", title="film:heat-1995")
-            await shoot("film-released.png", released)
+            await shoot("film-released.png", released, height=1100)
             sequel = await ana.slash(channel, "film", title="Alita: Battle Angel 2")
-            await shoot("film-unconfirmed.png", sequel)
+            await shoot("film-unconfirmed.png", sequel, height=1100)
             asked = await ana.slash(channel, "ask", question="who plays Commander Atheon?")
             await shoot("ask.png", asked)
             await ana.send(
@@ -119,7 +125,7 @@ async def play(facts: Path, out: Path, workdir: Path) -> list[Path]:
             pages = await ana.slash(channel, "film", title="film:heat-1995")
             if pages.response.components:  # a cast long enough to have pages
                 turned = await ana.click(pages.response, label="▶")
-                await shoot("cast-pages.png", turned)
+                await shoot("cast-pages.png", turned, height=1100)
     finally:
         await env.shutdown()
         await bot.store.close()  # simcord detaches the bot without closing it

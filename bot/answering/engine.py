@@ -555,6 +555,16 @@ def _claims_note(films: list[FilmSummary]) -> str:
     return ""
 
 
+_PLURALS = {"company": "companies", "country": "countries", "votes": "votes"}
+
+
+def _heading(name: str, count: int) -> str:
+    """'Genre' for one value, 'Genres' for several."""
+    if count > 1:
+        name = _PLURALS.get(name, name + "s")
+    return name.capitalize()
+
+
 def _film_list(films: list[FilmSummary], limit: int = 25) -> str:
     return join_names([f.label + ("" if f.confirmed else f" [{f.status}]") for f in films], limit)
 
@@ -644,6 +654,7 @@ async def _from_people(ctx: _Context, mentions: list[Mention]) -> Answer | None:
         return Answer(
             ctx.question, list(dict.fromkeys(f.title for f in films)), text, films=films, people=ids
         )
+    intro = f"Films {who} {verb if len(ids) == 1 else 'share'}: {_film_list(films, 8)}."
     if target.role is not None:
         found = [
             (pid, name)
@@ -652,16 +663,14 @@ async def _from_people(ctx: _Context, mentions: list[Mention]) -> Answer | None:
         ]
         answers = [name for _, name in found]
         text = (
-            f"The films {who} {verb.replace('is credited on', 'is credited on')} "
-            f"({_film_list(films, 8)}) are {target.phrase} {join_names(answers, 20)}."
+            f"{intro} {target.phrase.capitalize()} {join_names(answers, 20)}."
             if answers
             else f"The catalog names no {target.name} for the films of {who}."
         )
     else:
         answers = await _values_of(ctx, films, target)
         text = (
-            f"The films {who} {verb} ({_film_list(films, 8)}): {target.name} "
-            f"{join_names(answers, 20)}."
+            f"{intro} {_heading(target.name, len(answers))}: {join_names(answers, 20)}."
             if answers
             else f"The catalog has no {target.name} for the films of {who}."
         )

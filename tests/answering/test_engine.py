@@ -95,8 +95,13 @@ async def test_who_plays_a_role_and_which_role_a_person_plays(catalog) -> None:
 async def test_two_hop_chains(catalog) -> None:
     directors = await ask(catalog, "who directed the films starring Tom Hanks")
     assert directors.answers == ["Nora Ephron", "Robert Zemeckis"]
+    assert directors.text.startswith(
+        "Films Tom Hanks appears in: Sleepless in Seattle (1993), You've Got Mail (1998) and "
+        "Cast Away (2000). Directed by Nora Ephron and Robert Zemeckis."
+    )
     years = await ask(catalog, "the films acted by Meg Ryan were released in which years")
     assert years.answers == ["1993", "1998"]
+    assert years.text.endswith("Years: 1993 and 1998.")
     genres = await ask(catalog, "what genres are the films directed by nora ephron")
     assert genres.answers == ["Romantic comedy"]
     same = await ask(catalog, "which movies share the same director of Sleepless in Seattle")
