@@ -4,7 +4,7 @@ Imports ``../shared/metaqa/kb.txt`` through ``film-bot import metaqa``'s code, t
 at each scale (1× is MetaQA itself; 4× and 16× are synthesised copies with distinct titles):
 the YAML parse floor, a cold load, a warm start, a one-file edit reload, the worst event-loop
 stall, and look-ups through the same functions the Discord commands call. Prints a table on
-stderr-free stdout and, last, one JSON line with the 1× figures (plus ``scales``).
+stdout and, last, one JSON line with the 1× figures (plus ``scales``: the same per scale).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from bench.common import DEFAULT_WORKDIR, METAQA, imported_catalog, strip_brackets
+from bench.common import METAQA, add_data_options, imported_catalog, strip_brackets
 from bot.answering.engine import answer
 from bot.discord.choices import find_film, title_choices
 from bot.discord.embeds import film_embed
@@ -214,10 +214,13 @@ async def measure(facts: Path, db: Path, asks: list[str]) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("--kb", type=Path, default=METAQA / "kb.txt")
-    parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR)
-    parser.add_argument("--scales", default="1,4,16", help="comma-separated multiples")
-    parser.add_argument("--questions", type=int, default=2000, help="MetaQA questions to time")
+    add_data_options(parser)
+    parser.add_argument(
+        "--scales", default="1,4,16", help="comma-separated multiples of MetaQA (default: 1,4,16)"
+    )
+    parser.add_argument(
+        "--questions", type=int, default=2000, help="MetaQA questions to time (default: 2000)"
+    )
     args = parser.parse_args(argv)
     if not args.kb.exists():
         print(f"MetaQA knowledge base not found: {args.kb}", file=sys.stderr)

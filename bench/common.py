@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import sys
 from pathlib import Path
@@ -11,6 +12,22 @@ from bot.importers.metaqa import import_metaqa
 ROOT = Path(__file__).resolve().parent.parent
 METAQA = ROOT.parent / "shared" / "metaqa"
 DEFAULT_WORKDIR = Path.home() / ".cache" / "film-bot" / "bench"
+
+
+def add_data_options(parser: argparse.ArgumentParser) -> None:
+    """``--kb`` and ``--workdir``, for every benchmark."""
+    parser.add_argument(
+        "--kb",
+        type=Path,
+        default=METAQA / "kb.txt",
+        help="the MetaQA kb.txt (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        default=DEFAULT_WORKDIR,
+        help="where imported catalogs and stores are kept (default: %(default)s)",
+    )
 
 
 def strip_brackets(question: str) -> str:

@@ -18,7 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.common import DEFAULT_WORKDIR, METAQA, imported_catalog, strip_brackets
+from bench.common import METAQA, add_data_options, imported_catalog, strip_brackets
 from bot.answering.engine import answer
 from bot.store.live import Store
 from bot.text import norm
@@ -104,11 +104,15 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.qa_accuracy", description=__doc__)
-    parser.add_argument("--kb", type=Path, default=METAQA / "kb.txt")
-    parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR)
-    parser.add_argument("--sets", type=lambda s: s.split(","), default=["1hop", "2hop"])
+    add_data_options(parser)
+    parser.add_argument(
+        "--sets",
+        type=lambda s: s.split(","),
+        default=["1hop", "2hop"],
+        help="question sets, comma-separated (default: 1hop,2hop)",
+    )
     parser.add_argument("--limit", type=int, default=None, help="a random sample per set")
-    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--seed", type=int, default=7, help="seed for --limit's sample")
     parser.add_argument("--misses", action="store_true", help="print a few misses per type")
     args = parser.parse_args(argv)
     if not args.kb.exists():

@@ -14,9 +14,11 @@ from typing import TextIO
 
 from pydantic import ValidationError
 
+from bot import progress
 from bot.answering import answer
 from bot.catalog import CatalogError, CatalogInvalid, check_directory
 from bot.config import Settings
+from bot.progress import Bar
 from bot.store import Store
 
 log = logging.getLogger("film_bot")
@@ -151,22 +153,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
-def open_store(settings: Settings) -> Store:
+def open_store(settings: Settings, bar: Bar | None = None) -> Store:
     return Store(
         settings.facts_dir,
         settings.resolved_db_path(),
         display_root=str(settings.facts_dir),
         max_file_bytes=settings.max_file_bytes,
         workers=settings.workers,
+        progress=bar if bar is not None and bar.enabled else None,
     )
 
 
 @asynccontextmanager
-async def serving(settings: Settings) -> AsyncIterator[Store]:
-    """An open store; facts problems are reported on stderr, the last good catalog kept."""
-    store = open_store(settings)
+async def serving(settings: Settings, *, quiet: bool = False) -> AsyncIterator[Store]:
+    """An open store; facts problems are reported on stderr, the last good catalog kept.
+
+    A long load shows a progress bar when stderr is a terminal, unless ``quiet``.
+    """
+    bar = Bar(enabled=progress.wanted(quiet=quiet))
+    store = open_store(settings, bar)
     try:
-        report = await store.open()
+        with bar:
+            report = await store.open()
         if not report.ok and report.errors:
             _print_errors(report.errors, sys.stderr)
             print(
@@ -198,7 +206,7 @@ async def _ask_all(
     settings: Settings, questions: Iterator[str], *, as_json: bool, out: TextIO
 ) -> int:
     try:
-        async with serving(settings) as store:
+        async with serving(settings, quiet=as_json) as store:
             for question in questions:
                 reply = await answer(question, store.catalog)
                 if as_json:
@@ -247,7 +255,7 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
     async def run() -> int:
         try:
-            async with serving(settings) as store:
+            async with serving(settings, quiet=args.json) as store:
                 stats = await store.catalog.stats()
         except CatalogInvalid as exc:
             _print_errors(exc.errors, sys.stderr)
@@ -280,7 +288,8 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     if args.per_file < 1:
         print("film-bot: --per-file must be at least 1", file=sys.stderr)
         return EXIT_USAGE
-    report = import_metaqa(args.source, args.out, per_file=args.per_file)
+    with Bar(enabled=progress.wanted()) as bar:
+        report = import_metaqa(args.source, args.out, per_file=args.per_file, progress=bar)
     print(
         f"imported {report.films} films ({report.titles} titles, {report.shared_titles} shared "
         f"by several films) from {report.facts} facts into {len(report.files)} files in "

@@ -6,10 +6,9 @@ parallel processes; catalog-wide rules (unique ids, known ``follows``) are check
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +29,7 @@ from bot.catalog.schema import (
     Film,
     Person,
 )
+from bot.workers import background_worker
 
 DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_ERRORS_PER_FILE = 50
@@ -132,18 +132,37 @@ def parse_bytes(ref: FileRef, data: bytes) -> ParsedFile:
 
 
 def parse_files(
-    refs: Sequence[FileRef], max_bytes: int = DEFAULT_MAX_FILE_BYTES, workers: int | None = None
+    refs: Sequence[FileRef],
+    max_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    workers: int | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> list[ParsedFile]:
-    """Parse many files, in parallel processes when there is enough work to share."""
+    """Parse many files, in parallel processes when there is enough work to share.
+
+    ``progress``, when given, is called with the number of files parsed so far.
+    """
     workers = workers if workers is not None else (os.cpu_count() or 1)
     total = sum(_size(ref.path) for ref in refs)
     if workers <= 1 or len(refs) < 2 or total < PARALLEL_MIN_BYTES:
-        return [parse_file(ref, max_bytes) for ref in refs]
+        results: Iterable[ParsedFile] = (parse_file(ref, max_bytes) for ref in refs)
+        return _counted(results, progress)
     chunk = max(1, len(refs) // (workers * 4))
     with ProcessPoolExecutor(
-        max_workers=min(workers, len(refs)), initializer=_background_priority
+        max_workers=min(workers, len(refs)), initializer=background_worker
     ) as pool:
-        return list(pool.map(parse_file, refs, [max_bytes] * len(refs), chunksize=chunk))
+        results = pool.map(parse_file, refs, [max_bytes] * len(refs), chunksize=chunk)
+        return _counted(results, progress)
+
+
+def _counted(
+    results: Iterable[ParsedFile], progress: Callable[[int], None] | None
+) -> list[ParsedFile]:
+    parsed: list[ParsedFile] = []
+    for item in results:
+        parsed.append(item)
+        if progress is not None:
+            progress(len(parsed))
+    return parsed
 
 
 def check_catalog(
@@ -217,12 +236,6 @@ def _has_key(value: Any, base: tuple[str | int, ...], key: str) -> bool:
         except (KeyError, IndexError, TypeError):
             return False
     return isinstance(value, dict) and key in value
-
-
-def _background_priority() -> None:
-    """Parsing workers yield the CPU to the process that serves answers."""
-    with contextlib.suppress(OSError, AttributeError):
-        os.nice(10)
 
 
 def _size(path: Path) -> int:

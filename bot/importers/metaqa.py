@@ -102,9 +102,12 @@ def import_metaqa(
     out_dir: Path,
     *,
     per_file: int = FILMS_PER_FILE,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> ImportReport:
-    """Convert ``kb_path`` into facts files under ``out_dir`` (created if needed)."""
+    """Convert ``kb_path`` into facts files under ``out_dir`` (created if needed).
+
+    ``progress``, when given, hears ``("writing files", done, total)`` after each file.
+    """
     report = ImportReport()
     with kb_path.open(encoding="utf-8") as fh:
         by_title = read_kb(fh, report)
@@ -119,6 +122,7 @@ def import_metaqa(
             entry["id"] = _unique(slugify(title, entry.get("year")), used)
             entries.append(entry)
     out_dir.mkdir(parents=True, exist_ok=True)
+    total = -(-len(entries) // per_file)
     for start in range(0, len(entries), per_file):
         chunk = entries[start : start + per_file]
         path = out_dir / f"metaqa-{start // per_file + 1:03d}.yaml"
@@ -132,7 +136,7 @@ def import_metaqa(
         path.write_text(text, encoding="utf-8")
         report.files.append(path)
         if progress is not None:
-            progress(len(chunk))
+            progress("writing files", len(report.files), total)
     report.films = len(entries)
     return report
 

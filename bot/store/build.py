@@ -75,6 +75,10 @@ def _sql(name: str) -> str:
     return resources.files("bot.store").joinpath(name).read_text(encoding="utf-8")
 
 
+Progress = Callable[[str, int, int], None]
+"""Hears ``(stage, done, total)``: stage ``"parsing"`` counts files, ``"writing"`` is 0 then 1."""
+
+
 def build_store(
     facts_dir: Path,
     db_path: Path,
@@ -83,11 +87,13 @@ def build_store(
     max_bytes: int = DEFAULT_MAX_FILE_BYTES,
     workers: int | None = None,
     force: bool = False,
+    progress: Progress | None = None,
 ) -> BuildResult:
     """Bring the store at ``db_path`` up to date with ``facts_dir``.
 
     Only files whose content hash changed are parsed again. On any problem nothing is
-    written and ``BuildResult.errors`` lists every ``path:line: message``.
+    written and ``BuildResult.errors`` lists every ``path:line: message``. ``progress``,
+    when given, hears ``(stage, done, total)`` as files are parsed and the store written.
     """
     started = time.perf_counter()
     shown = display_root if display_root is not None else str(facts_dir)
@@ -119,7 +125,15 @@ def build_store(
     previous = previous or {}
     changed_refs = [ref for ref in refs if previous.get(ref.rel) != hashes[ref.rel]]
     gone = sorted(set(previous) - set(hashes))
-    parsed = parse_files(changed_refs, max_bytes, workers)
+    on_parsed = None
+    if progress is not None:
+        total = len(changed_refs)
+        progress("parsing", 0, total)
+
+        def on_parsed(done: int) -> None:
+            progress("parsing", done, total)
+
+    parsed = parse_files(changed_refs, max_bytes, workers, on_parsed)
     errors = [error for item in parsed for error in item.errors]
     kept = _kept_films(db_path, {r.rel for r in changed_refs} | set(gone)) if previous else {}
     on_disk = {ref.display: str(ref.path) for ref in refs}
@@ -132,7 +146,11 @@ def build_store(
             seconds=time.perf_counter() - started,
             notes=notes,
         )
+    if progress is not None:
+        progress("writing", 0, 1)
     result = _write(db_path, parsed, gone, reuse=bool(previous) and bool(kept))
+    if progress is not None:
+        progress("writing", 1, 1)
     result.files_parsed = len(parsed)
     result.files_reused = len(refs) - len(parsed)
     result.seconds = time.perf_counter() - started

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import bisect
+import heapq
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -15,6 +17,8 @@ from bot.text import norm
 
 ROLES = ("director", "writer", "producer", "composer", "cast")
 PREFIX_BUCKET_MAX = 32
+SHORT_PREFIX = 3  # typed texts this short match many titles: their completions are kept
+SHORT_PREFIX_CACHE = 8192
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,9 +164,11 @@ class Catalog:
     def __init__(self, db: aiosqlite.Connection, path: Path) -> None:
         self._db = db
         self.path = path
-        self._titles: list[tuple[str, int]] | None = None
+        self._titles: list[tuple[str, int]] | None = None  # (norm, film id), sorted by norm
         self._prefixes: dict[int, list[str]] = {}
         self._norms: list[str] = []
+        self._rank: list[tuple[int, str, int]] = []  # per title: (length, norm, year)
+        self._short_prefixes: dict[tuple[str, int], list[int]] = {}  # the widest ranges
         self._people: list[NameHit] | None = None
         self._surnames: dict[str, list[NameHit]] | None = None
         self._titles_lock = asyncio.Lock()
@@ -228,30 +234,43 @@ class Catalog:
         return sorted(films, key=lambda f: (f.year or 0, f.title))
 
     async def complete_titles(self, text: str, limit: int = 25) -> list[FilmSummary]:
-        """Titles for autocomplete: prefix matches first, then fuzzy ones (typos)."""
+        """Titles for autocomplete: prefix matches first, then fuzzy ones (typos).
+
+        Served from the in-memory title index (sorted, so a prefix is a range); the fuzzy
+        pass looks at titles that start with the same letter, as people rarely mistype
+        the first one, so it stays cheap however big the catalog.
+        """
         key = norm(text)
+        titles = await self._title_index()
         if not key:
-            rows = await self._all(
-                f"SELECT {_FILM_COLUMNS} FROM films ORDER BY norm LIMIT ?", (limit,)
-            )
-            return [FilmSummary(*r) for r in rows]
-        rows = await self._all(
-            "SELECT n.ref FROM names n JOIN films f ON f.id = n.ref "
-            "WHERE n.kind = 'film' AND n.norm >= ? AND n.norm < ? "
-            "GROUP BY n.ref ORDER BY min(length(n.norm)), min(n.norm), f.year LIMIT ?",
-            (key, key + "\uffff", limit),
-        )
-        ids = [r[0] for r in rows]
+            first = list(dict.fromkeys(fid for _, fid in titles[: limit * 2]))
+            return await self.summaries(first[:limit])
+        ids = self._short_prefixes.get((key, limit)) if len(key) <= SHORT_PREFIX else None
+        if ids is None:
+            lo = bisect.bisect_left(self._norms, key)
+            hi = bisect.bisect_left(self._norms, key + "\uffff", lo)
+            best = heapq.nsmallest(limit * 2, range(lo, hi), key=self._rank.__getitem__)
+            ids = list(dict.fromkeys(titles[i][1] for i in best))[:limit]
+            if len(key) <= SHORT_PREFIX and len(self._short_prefixes) < SHORT_PREFIX_CACHE:
+                self._short_prefixes[(key, limit)] = ids  # the catalog never changes
+        ids = list(ids)
         if len(ids) < limit:
-            ids += [i for i in await self.fuzzy_titles(key, limit) if i not in ids]
+            seen = set(ids)
+            for fid in await self.fuzzy_titles(key, limit, same_start=True):
+                if fid not in seen:
+                    ids.append(fid)
+                    seen.add(fid)
         return await self.summaries(ids[:limit])
 
-    async def fuzzy_titles(self, key: str, limit: int = 10, cutoff: float = 70) -> list[int]:
+    async def fuzzy_titles(
+        self, key: str, limit: int = 10, cutoff: float = 70, *, same_start: bool = False
+    ) -> list[int]:
         """Films whose title is close to ``key``, typos included (best first).
 
         A short typed text is compared with title beginnings of about its own length, so
         "alitta batle" finds "Alita: Battle Angel" while it is being typed; a long one with
-        whole titles.
+        whole titles. ``same_start`` compares only titles that begin with ``key``'s first
+        character (all titles when none of those is close enough).
         """
         titles = await self._title_index()
         if not key or not titles:
@@ -263,10 +282,25 @@ class Catalog:
             choices = self._prefixes.get(bucket)
             if choices is None:
                 choices = self._prefixes[bucket] = [t[:bucket] for t in self._norms]
+        found: list[tuple[float, int]] = []
+        if same_start:
+            lo = bisect.bisect_left(self._norms, key[0])
+            hi = bisect.bisect_left(self._norms, key[0] + "\uffff", lo)
+            found = [
+                (score, lo + index)
+                for _, score, index in process.extract(
+                    key, choices[lo:hi], scorer=fuzz.QRatio, limit=limit * 2, score_cutoff=cutoff
+                )
+            ]
+        if not found:
+            found = [
+                (score, index)
+                for _, score, index in process.extract(
+                    key, choices, scorer=fuzz.QRatio, limit=limit * 2, score_cutoff=cutoff
+                )
+            ]
         scores: dict[int, float] = {}
-        for _, score, index in process.extract(
-            key, choices, scorer=fuzz.QRatio, limit=limit * 2, score_cutoff=cutoff
-        ):
+        for score, index in found:
             fid = titles[index][1]
             scores[fid] = max(scores.get(fid, 0.0), score)
         ranked = sorted(scores, key=lambda fid: -scores[fid])
@@ -303,9 +337,18 @@ class Catalog:
         if self._titles is None:
             async with self._titles_lock:
                 if self._titles is None:
-                    rows = await self._all("SELECT norm, ref FROM names WHERE kind = 'film'")
-                    self._titles = await asyncio.to_thread(lambda: [(r[0], r[1]) for r in rows])
-                    self._norms = [t for t, _ in self._titles]
+                    rows = await self._all(
+                        "SELECT n.norm, n.ref, coalesce(f.year, 0) FROM names n "
+                        "JOIN films f ON f.id = n.ref WHERE n.kind = 'film'"
+                    )
+
+                    def index() -> None:
+                        rows.sort()
+                        self._norms = [r[0] for r in rows]
+                        self._rank = [(len(r[0]), r[0], r[2]) for r in rows]
+                        self._titles = [(r[0], r[1]) for r in rows]
+
+                    await asyncio.to_thread(index)
         return self._titles
 
     async def _people_index(self) -> list[NameHit]:

@@ -16,8 +16,9 @@ from pathlib import Path
 
 from bot.catalog.errors import CatalogError, CatalogInvalid
 from bot.catalog.loader import DEFAULT_MAX_FILE_BYTES
-from bot.store.build import BuildResult, build_store
+from bot.store.build import BuildResult, Progress, build_store
 from bot.store.catalog import Catalog
+from bot.workers import exit_with_parent
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +86,10 @@ class Store:
         display_root: str | None = None,
         max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
         workers: int | None = None,
+        progress: Progress | None = None,
     ) -> None:
+        """``progress`` (for a terminal) hears the build's stages; with it, builds run in
+        a thread of this process rather than the separate build process, so it can."""
         self.facts_dir = Path(facts_dir)
         self.display_root = display_root if display_root is not None else str(facts_dir)
         self._tmpdir: tempfile.TemporaryDirectory[str] | None = None
@@ -95,6 +99,7 @@ class Store:
         self.db_path = Path(db_path)
         self.max_file_bytes = max_file_bytes
         self.workers = workers
+        self.progress = progress
         self._catalog: Catalog | None = None
         self._lock = asyncio.Lock()
         self._retired: dict[Catalog, asyncio.Task[None]] = {}
@@ -105,7 +110,9 @@ class Store:
         """One long-lived build process (forked: it runs only ``build_store``)."""
         if self._build_pool is None:
             context = multiprocessing.get_context("fork")
-            self._build_pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
+            self._build_pool = ProcessPoolExecutor(
+                max_workers=1, mp_context=context, initializer=exit_with_parent
+            )
         return self._build_pool
 
     @property
@@ -156,7 +163,9 @@ class Store:
             force=force,
         )
         try:
-            if _facts_size(self.facts_dir) >= PROCESS_BUILD_MIN_BYTES:
+            if self.progress is not None:
+                result = await asyncio.to_thread(build, progress=self.progress)
+            elif _facts_size(self.facts_dir) >= PROCESS_BUILD_MIN_BYTES:
                 result = await asyncio.get_running_loop().run_in_executor(self._builder(), build)
             else:
                 result = await asyncio.to_thread(build)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import errno
 import logging
 import os
@@ -131,6 +132,28 @@ async def test_a_full_disk_during_a_rebuild_changes_nothing(
     assert not list(store.db_path.parent.glob("*.tmp"))
 
 
+def _children(pid: int) -> list[int]:
+    """Every live descendant of ``pid`` (Linux /proc)."""
+    found: list[int] = []
+    parents = {pid}
+    for _ in range(3):
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            with contextlib.suppress(OSError, ValueError, IndexError):
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+                if int(fields[1]) in parents and int(stat.parent.name) not in found:
+                    found.append(int(stat.parent.name))
+        parents |= set(found)
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
 def test_a_process_killed_mid_reload_leaves_a_store_that_opens(tmp_path: Path) -> None:
     facts = tmp_path / "facts"
     facts.mkdir()
@@ -155,8 +178,13 @@ def test_a_process_killed_mid_reload_leaves_a_store_that_opens(tmp_path: Path) -
             break
         time.sleep(0.01)
     killed_mid_build = child.poll() is None
+    helpers = _children(child.pid)  # the build process and its parsing workers
     child.send_signal(signal.SIGKILL)
     child.wait()
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in helpers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [pid for pid in helpers if _alive(pid)], "helper processes outlived the bot"
 
     async def reopen() -> int:
         store = Store(facts, db)

@@ -49,6 +49,32 @@ async def test_autocomplete_finds_prefixes_and_typos(store: Store) -> None:
     assert "Alita: Battle Angel (2019)" in typo
 
 
+async def test_autocomplete_orders_short_titles_first_and_years_apart(
+    write_facts: WriteFacts, tmp_path: Path
+) -> None:
+    films = "\n".join(
+        f"  - {{title: {title}, year: {year}, sources: [https://example.org/{i}]}}"
+        for i, (title, year) in enumerate(
+            [("Heat", 1995), ("Heat", 1986), ("Heathers", 1989), ("Heavy", 1995), ("Evita", 1996)]
+        )
+    )
+    store = Store(write_facts(films="films:\n" + films), tmp_path / "c.db")
+    await store.open()
+    try:
+        catalog = store.catalog
+        labels = [f.label for f in await catalog.complete_titles("hea")]
+        assert labels[:4] == ["Heat (1986)", "Heat (1995)", "Heavy (1995)", "Heathers (1989)"]
+        assert [f.label for f in await catalog.complete_titles("he", limit=2)] == [
+            "Heat (1986)",
+            "Heat (1995)",
+        ]
+        # A wrong first letter still finds the title when no title starts with that letter.
+        assert "Evita (1996)" in [f.label for f in await catalog.complete_titles("wvita")]
+        assert [f.label for f in await catalog.complete_titles("")][:1] == ["Evita (1996)"]
+    finally:
+        await store.close()
+
+
 async def test_a_person_lists_films_by_role(store: Store) -> None:
     (pid,) = await store.catalog.people_named("james cameron")
     person = await store.catalog.person(pid)

@@ -1,0 +1,33 @@
+"""Helper processes (the build process, the parsing workers) that never outlive their parent.
+
+A process pool's workers wait for work forever; if the bot is killed outright, nothing
+tells them. Each worker therefore watches its parent and leaves when the parent is gone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+import time
+
+PARENT_CHECK_S = 0.5
+
+
+def exit_with_parent() -> None:
+    """Start a watcher thread that ends this process once its parent has died."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_S)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
+def background_worker() -> None:
+    """Initializer for parsing workers: lower priority, and gone with the parent."""
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(10)  # yield the CPU to the process that serves answers
+    exit_with_parent()
