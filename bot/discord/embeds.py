@@ -252,7 +252,7 @@ def answer_embed(question: str, reply: Answer) -> discord.Embed:
     """An ``/ask`` reply: what was asked, and the engine's answer."""
     claim = any(not film.confirmed for film in reply.films)
     embed = discord.Embed(
-        description=clamp(reply.text, DESCRIPTION_MAX),
+        description=clamp(escape_markdown(reply.text), DESCRIPTION_MAX),
         colour=COLOUR_CLAIM if claim else COLOUR_RELEASED,
     )
     embed.set_author(name=clamp(f"❓ {question}", FIELD_NAME_MAX))

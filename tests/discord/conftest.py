@@ -13,6 +13,18 @@ OWNER_ID = 4242
 ADMIN_ROLE_ID = 777
 
 
+def assert_within_limits(embed) -> None:
+    """Discord's hard limits on one embed."""
+    assert len(embed.title or "") <= 256
+    assert len(embed.description or "") <= 4096
+    assert len(embed.fields) <= 25
+    for field in embed.fields:
+        assert 0 < len(field.name) <= 256
+        assert 0 < len(field.value) <= 1024
+    assert len(embed.footer.text or "") <= 2048
+    assert len(embed) <= 6000
+
+
 @pytest.fixture
 def facts_dir(write_facts) -> Path:
     return write_facts(alita=ALITA, alita2=ALITA_2, heat=HEAT)

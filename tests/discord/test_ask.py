@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.answering.engine import MAX_QUESTION_CHARS
+from tests.discord.conftest import assert_within_limits
+
 
 async def test_ask_answers_like_the_console(channel, member) -> None:
     result = await member.slash(channel, "ask", question="who plays Commander Atheon?")
@@ -101,3 +104,43 @@ async def test_ask_has_a_per_user_cooldown(simcord_env, guild, channel, member) 
     await simcord_env.advance_time(31)
     again = await member.slash(channel, "ask", question="who directed Heat?")
     assert again.response.embeds
+
+
+HOSTILE = [
+    "```",
+    "who directed ``` @everyone ```",
+    "**heat** || spoiler || ~~x~~ > quote",
+    "@here who directed <@&123> Heat?",
+    "who directed heat'; DROP TABLE films; --",
+    "\x00\x07\x1b[31m who directed heat",
+    "w̴̡̛h̷o̸ d̷i̶r̷e̴c̸t̵e̷d̵ h̶e̴a̶t̷" + "\u0301" * 200,
+    "x" * 500,
+]
+
+
+@pytest.mark.parametrize("question", HOSTILE)
+async def test_hostile_questions_get_whole_replies_that_ping_nobody(
+    simcord_env, channel, member, question: str
+) -> None:
+    result = await member.slash(channel, "ask", question=question)
+    (embed,) = result.response.embeds
+    assert embed.description
+    assert_within_limits(embed)
+    assert "```" not in embed.description  # echoed text cannot open a code block
+    await member.send(channel, f"<@{simcord_env.bot.user.id}> {question}")
+    reply = channel.last_message
+    assert reply.author.id == simcord_env.bot.user.id
+    assert 0 < len(reply.content) <= 2000
+    assert not reply.mention_everyone and reply.mentions == [] and reply.role_mentions == []
+    bodies = [
+        r.json.get("data", r.json) for r in simcord_env.http_requests if isinstance(r.json, dict)
+    ]
+    sent = [b["allowed_mentions"] for b in bodies if "allowed_mentions" in b]
+    assert len(sent) == 2 and all(m["parse"] == [] for m in sent)
+
+
+async def test_a_chat_question_over_the_limit_is_refused_politely(simcord_env, channel, member):
+    await member.send(channel, f"<@{simcord_env.bot.user.id}> " + "who directed heat " * 100)
+    reply = channel.last_message
+    assert reply.author.id == simcord_env.bot.user.id
+    assert f"under {MAX_QUESTION_CHARS} characters" in reply.content

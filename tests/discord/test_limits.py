@@ -6,6 +6,7 @@ import textwrap
 
 import pytest
 
+from tests.discord.conftest import assert_within_limits
 from tests.discord.test_film import fields_of
 
 
@@ -35,17 +36,6 @@ def big_facts(write_facts):
 @pytest.fixture
 def simcord_bot(make_bot, big_facts):
     return make_bot(big_facts)
-
-
-def assert_within_limits(embed) -> None:
-    assert len(embed.title or "") <= 256
-    assert len(embed.description or "") <= 4096
-    assert len(embed.fields) <= 25
-    for field in embed.fields:
-        assert 0 < len(field.name) <= 256
-        assert 0 < len(field.value) <= 1024
-    assert len(embed.footer.text or "") <= 2048
-    assert len(embed) <= 6000
 
 
 async def test_a_huge_film_stays_within_discords_embed_limits_on_every_page(

@@ -8,6 +8,7 @@ import re
 import discord
 from discord import app_commands
 from discord.ext import commands
+from discord.utils import escape_markdown
 
 from bot.answering.engine import MAX_QUESTION_CHARS, answer
 from bot.discord.bot import NO_PINGS, FilmBotBase
@@ -65,7 +66,7 @@ class AskCog(commands.Cog):
             text = f"Easy there: you can ask again in {retry:.0f} s."
         else:
             reply = await answer(question, self.bot.store.catalog)
-            text = reply.text
+            text = escape_markdown(reply.text)  # plain text: titles may hold * or _
         await message.reply(
             clamp(text, MESSAGE_MAX), allowed_mentions=NO_PINGS, mention_author=False
         )
