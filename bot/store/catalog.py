@@ -339,11 +339,11 @@ class Catalog:
                 if self._titles is None:
                     rows = await self._all(
                         "SELECT n.norm, n.ref, coalesce(f.year, 0) FROM names n "
-                        "JOIN films f ON f.id = n.ref WHERE n.kind = 'film'"
+                        "JOIN films f ON f.id = n.ref WHERE n.kind = 'film' "
+                        "ORDER BY n.norm, n.ref"  # SQLite sorts, off the event loop's GIL
                     )
 
                     def index() -> None:
-                        rows.sort()
                         self._norms = [r[0] for r in rows]
                         self._rank = [(len(r[0]), r[0], r[2]) for r in rows]
                         self._titles = [(r[0], r[1]) for r in rows]

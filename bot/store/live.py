@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import gc
 import logging
 import multiprocessing
 import sqlite3
@@ -183,6 +184,7 @@ class Store:
             return ReloadReport.from_build(result)
         try:
             fresh = await Catalog.open(self.db_path)
+            gc.freeze()  # what exists now is long-lived: the collector need not walk it
             await fresh.warm()
         except sqlite3.Error as exc:
             log.exception("the rebuilt store could not be opened")
@@ -216,6 +218,10 @@ class Store:
 
     def _swap(self, fresh: Catalog) -> None:
         old, self._catalog = self._catalog, fresh
+        # The catalog's name indexes are long-lived: keep the cyclic collector from walking
+        # them again and again (each walk holds the GIL, stalling the event loop). They are
+        # still freed by reference counting once the catalog is retired.
+        gc.freeze()
         if old is not None:
             self._retired[old] = asyncio.get_running_loop().create_task(self._retire(old))
 
