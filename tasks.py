@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Developer tasks that need nothing but Python 3.11+:
-``python3 tasks.py demo|test|lint|screenshots``.
+``python3 tasks.py demo|test|lint|screenshots|bench|accuracy``.
 
 Each task creates ``.venv`` on first use and installs the project into it.
 """
@@ -75,9 +75,28 @@ def screenshots() -> None:
     run(PYTHON, str(ROOT / "scripts" / "screenshots.py"), *sys.argv[2:])
 
 
-TASKS = {"demo": demo, "test": test, "lint": lint, "screenshots": screenshots}
+def bench() -> None:
+    """Speed and scale on the MetaQA catalog (needs ../shared/metaqa)."""
+    ensure_venv("test")
+    run(PYTHON, "-m", "bench", *sys.argv[2:])
+
+
+def accuracy() -> None:
+    """Answering accuracy on the MetaQA dev questions (needs ../shared/metaqa)."""
+    ensure_venv("test")
+    run(PYTHON, "-m", "bench.qa_accuracy", *sys.argv[2:])
+
+
+TASKS = {
+    "demo": demo,
+    "test": test,
+    "lint": lint,
+    "screenshots": screenshots,
+    "bench": bench,
+    "accuracy": accuracy,
+}
 
 if __name__ == "__main__":
     if len(sys.argv) < 2 or sys.argv[1] not in TASKS:
-        sys.exit(f"usage: python3 tasks.py {{{'|'.join(TASKS)}}} [pytest args]")
+        sys.exit(f"usage: python3 tasks.py {{{'|'.join(TASKS)}}} [arguments for the task]")
     TASKS[sys.argv[1]]()
