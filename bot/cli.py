@@ -72,10 +72,21 @@ def build_parser() -> argparse.ArgumentParser:
         description="Validate facts files without changing the store. Prints every problem "
         "as path:line: message; exits 1 when there is any.",
     )
-    check.add_argument("dir", nargs="?", type=Path, help="the facts directory to check")
+    check.add_argument(
+        "dir",
+        nargs="?",
+        type=Path,
+        help="the facts directory to check (default: the --facts directory)",
+    )
     check.set_defaults(handler=cmd_check)
 
-    stats = commands.add_parser("stats", help="count films, people, credits and files")
+    stats = commands.add_parser(
+        "stats",
+        help="count films, people, credits and files",
+        description="Count the films (and those not released), people, credits and files of "
+        "the catalog, and show where its store is. Brings the store up to date first, as "
+        "'ask' does.",
+    )
     stats.add_argument("--json", action="store_true", help="print the counts as JSON")
     stats.set_defaults(handler=cmd_stats)
 
