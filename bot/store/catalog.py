@@ -282,23 +282,20 @@ class Catalog:
             choices = self._prefixes.get(bucket)
             if choices is None:
                 choices = self._prefixes[bucket] = [t[:bucket] for t in self._norms]
+
+        def scan(start: int, candidates: list[str]) -> list[tuple[float, int]]:
+            found = process.extract(
+                key, candidates, scorer=fuzz.QRatio, limit=limit * 2, score_cutoff=cutoff
+            )
+            return [(score, start + index) for _, score, index in found]
+
         found: list[tuple[float, int]] = []
         if same_start:
             lo = bisect.bisect_left(self._norms, key[0])
             hi = bisect.bisect_left(self._norms, key[0] + "\uffff", lo)
-            found = [
-                (score, lo + index)
-                for _, score, index in process.extract(
-                    key, choices[lo:hi], scorer=fuzz.QRatio, limit=limit * 2, score_cutoff=cutoff
-                )
-            ]
+            found = scan(lo, choices[lo:hi])
         if not found:
-            found = [
-                (score, index)
-                for _, score, index in process.extract(
-                    key, choices, scorer=fuzz.QRatio, limit=limit * 2, score_cutoff=cutoff
-                )
-            ]
+            found = scan(0, choices)
         scores: dict[int, float] = {}
         for score, index in found:
             fid = titles[index][1]
