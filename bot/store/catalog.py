@@ -422,17 +422,12 @@ class Catalog:
         self, film_ids: Sequence[int], role: str
     ) -> list[tuple[int, int, str]]:
         """``(film id, person id, name)`` credited in ``role``, in film then billing order."""
-        ids = list(dict.fromkeys(film_ids))
-        order = {fid: i for i, fid in enumerate(ids)}
-        rows: list[tuple] = []
-        for chunk in _chunks(ids, 500):
-            marks = ",".join("?" * len(chunk))
-            rows += await self._all(
-                "SELECT c.film_id, c.person_id, p.name, c.position FROM credits c "
-                f"JOIN people p ON p.id = c.person_id WHERE c.role = ? AND c.film_id IN ({marks})",
-                [role, *chunk],
-            )
-        rows.sort(key=lambda r: (order[r[0]], r[3]))
+        rows = await self._in_film_order(
+            "SELECT c.film_id, c.person_id, p.name, c.position FROM credits c "
+            "JOIN people p ON p.id = c.person_id WHERE c.role = ? AND c.film_id IN ({marks})",
+            role,
+            film_ids,
+        )
         return [(r[0], r[1], r[2]) for r in rows]
 
     async def films_of_people(
@@ -457,18 +452,28 @@ class Catalog:
 
     async def values_of_films(self, film_ids: Sequence[int], kind: str) -> list[tuple[int, str]]:
         """``(film id, value)`` of one kind (genre, language, tag…), in film order."""
+        rows = await self._in_film_order(
+            "SELECT film_id, value, position FROM film_values "
+            "WHERE kind = ? AND film_id IN ({marks})",
+            kind,
+            film_ids,
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    async def _in_film_order(self, sql: str, first: object, film_ids: Sequence[int]) -> list[tuple]:
+        """Rows of ``sql`` for many films, sorted by the films' order then by position.
+
+        ``sql`` takes ``first`` then the film ids in place of ``{marks}``; its rows start
+        with the film id and end with the position.
+        """
         ids = list(dict.fromkeys(film_ids))
         order = {fid: i for i, fid in enumerate(ids)}
         rows: list[tuple] = []
         for chunk in _chunks(ids, 500):
             marks = ",".join("?" * len(chunk))
-            rows += await self._all(
-                "SELECT film_id, value, position FROM film_values "
-                f"WHERE kind = ? AND film_id IN ({marks})",
-                [kind, *chunk],
-            )
-        rows.sort(key=lambda r: (order[r[0]], r[2]))
-        return [(r[0], r[1]) for r in rows]
+            rows += await self._all(sql.format(marks=marks), [first, *chunk])
+        rows.sort(key=lambda r: (order[r[0]], r[-1]))
+        return rows
 
     # --- names -----------------------------------------------------------------------------
 
