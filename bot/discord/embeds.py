@@ -20,6 +20,7 @@ FIELD_VALUE_MAX = 1024
 FOOTER_MAX = 2048
 TOTAL_MAX = 6000
 
+ECHO_MAX = 100  # user text shown back in a reply
 CAST_PER_PAGE = 15
 CREDITS_PER_PAGE = 20
 
@@ -263,6 +264,15 @@ def answer_embed(question: str, reply: Answer) -> discord.Embed:
             inline=False,
         )
     return fit(embed)
+
+
+def unknown_text(what: str, typed: str, suggestions: Sequence[str]) -> str:
+    """ "I don't know a film called “x”. Did you mean …?" with the user's text made safe."""
+    shown = escape_markdown(typed.strip()[:ECHO_MAX])
+    text = f"I don't know {what} “{shown}”."
+    if suggestions:
+        text += f" Did you mean {', '.join(escape_markdown(s) for s in suggestions)}?"
+    return text
 
 
 def notice_embed(title: str, text: str, *, problem: bool = True) -> discord.Embed:

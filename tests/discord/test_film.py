@@ -47,7 +47,9 @@ async def test_a_title_shared_by_two_films_lists_both_instead_of_picking_one(
 async def test_an_unknown_film_gets_a_private_did_you_mean(channel, member) -> None:
     result = await member.slash(channel, "film", title="Alita Battle Angle")
     assert result.ephemeral
-    assert "Did you mean Alita: Battle Angel (2019)" in result.response.content
+    assert result.response.content.startswith(
+        "I don't know a film called “Alita Battle Angle”. Did you mean Alita: Battle Angel (2019)"
+    )
 
 
 async def test_autocomplete_offers_prefix_and_typo_matches_with_years(channel, member) -> None:

@@ -9,7 +9,7 @@ from discord.utils import escape_markdown
 
 from bot.discord.bot import NO_PINGS, FilmBotBase
 from bot.discord.choices import film_choice_name, find_film, title_choices
-from bot.discord.embeds import cast_page_count, film_embed
+from bot.discord.embeds import cast_page_count, film_embed, unknown_text
 from bot.discord.pagination import send_pages
 
 
@@ -40,11 +40,9 @@ class FilmCog(commands.Cog):
                 f"{len(match.candidates)} films are called that:\n{listed}\n"
                 "Pick one from the list as you type to see its card."
             )
-        elif match.suggestions:
-            listed = ", ".join(escape_markdown(film_choice_name(f)) for f in match.suggestions)
-            text = f"I don't know a film called “{_echo(title)}”. Did you mean {listed}?"
         else:
-            text = f"I don't know a film called “{_echo(title)}”."
+            suggestions = [film_choice_name(f) for f in match.suggestions]
+            text = unknown_text("a film called", title, suggestions)
         await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)
 
     @film.autocomplete("title")
@@ -52,11 +50,6 @@ class FilmCog(commands.Cog):
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
         return await title_choices(self.bot.store.catalog, current)
-
-
-def _echo(text: str) -> str:
-    """User text shown back: markdown neutralised and length bounded."""
-    return escape_markdown(text.strip()[:100])
 
 
 async def setup(bot: commands.Bot) -> None:

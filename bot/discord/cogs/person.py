@@ -5,11 +5,10 @@ from __future__ import annotations
 import discord
 from discord import app_commands
 from discord.ext import commands
-from discord.utils import escape_markdown
 
 from bot.discord.bot import NO_PINGS, FilmBotBase
 from bot.discord.choices import find_person, person_choices
-from bot.discord.embeds import person_embed, person_page_count
+from bot.discord.embeds import person_embed, person_page_count, unknown_text
 from bot.discord.pagination import send_pages
 
 
@@ -27,12 +26,7 @@ class PersonCog(commands.Cog):
                 interaction, lambda page: person_embed(person, page), person_page_count(person)
             )
             return
-        shown = escape_markdown(name.strip()[:100])
-        if match.suggestions:
-            listed = ", ".join(escape_markdown(s) for s in match.suggestions)
-            text = f"I don't know anyone called “{shown}”. Did you mean {listed}?"
-        else:
-            text = f"I don't know anyone called “{shown}”."
+        text = unknown_text("anyone called", name, match.suggestions)
         await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)
 
     @person.autocomplete("name")
