@@ -34,6 +34,8 @@ Path = tuple[str | int, ...]
 _STR = "tag:yaml.org,2002:str"
 _CONSTRUCTOR = yaml.SafeLoader("")
 _RESOLVER = yaml.resolver.Resolver()
+# Plain scalars whose first character no implicit type can start with are strings.
+_TYPED_FIRST = frozenset(_RESOLVER.yaml_implicit_resolvers)
 
 
 class DocumentError(Exception):
@@ -68,6 +70,8 @@ def _scalar(ev: events.ScalarEvent) -> Any:
     if tag is None or tag == "!":
         if ev.implicit[0] is False and ev.implicit[1]:
             return ev.value  # quoted: always a string
+        if ev.value and ev.value[0] not in _TYPED_FIRST and None not in _TYPED_FIRST:
+            return ev.value  # plain, and no implicit type starts this way
         tag = _RESOLVER.resolve(ScalarNode, ev.value, ev.implicit)
     elif tag != _STR:
         raise DocumentError(ev.start_mark.line + 1, f"YAML tags are not allowed: {_short_tag(tag)}")

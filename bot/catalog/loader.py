@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from pydantic import ValidationError
 from rapidfuzz import process
@@ -35,6 +35,8 @@ DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_ERRORS_PER_FILE = 50
 PATTERNS = ("*.yaml", "*.yml")
 PARALLEL_MIN_BYTES = 1_000_000
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,32 +143,63 @@ def parse_files(
 
     ``progress``, when given, is called with the number of files parsed so far.
     """
-    workers = workers if workers is not None else (os.cpu_count() or 1)
-    total = sum(_size(ref.path) for ref in refs)
-    if workers <= 1 or len(refs) < 2 or total < PARALLEL_MIN_BYTES:
-        results: Iterable[ParsedFile] = (parse_file(ref, max_bytes) for ref in refs)
-        return _counted(results, progress)
-    chunk = max(1, len(refs) // (workers * 4))
-    with ProcessPoolExecutor(
-        max_workers=min(workers, len(refs)), initializer=background_worker
-    ) as pool:
-        results = pool.map(parse_file, refs, [max_bytes] * len(refs), chunksize=chunk)
-        return _counted(results, progress)
-
-
-def _counted(
-    results: Iterable[ParsedFile], progress: Callable[[int], None] | None
-) -> list[ParsedFile]:
     parsed: list[ParsedFile] = []
-    for item in results:
+    for item in each_file(parse_file, refs, max_bytes, workers):
         parsed.append(item)
         if progress is not None:
             progress(len(parsed))
     return parsed
 
 
+def each_file(
+    read: Callable[[FileRef, int], T],
+    refs: Sequence[FileRef],
+    max_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    workers: int | None = None,
+) -> Iterator[T]:
+    """``read(ref, max_bytes)`` for every file, in order, each as soon as it is ready.
+
+    With enough work to share, files are read by parallel processes at background
+    priority, so the caller can use each result while the others are still being read.
+    """
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    total = sum(_size(ref.path) for ref in refs)
+    if workers <= 1 or len(refs) < 2 or total < PARALLEL_MIN_BYTES:
+        for ref in refs:
+            yield read(ref, max_bytes)
+        return
+    chunk = max(1, len(refs) // (workers * 8))
+    with ProcessPoolExecutor(
+        max_workers=min(workers, len(refs)), initializer=background_worker
+    ) as pool:
+        yield from pool.map(read, refs, [max_bytes] * len(refs), chunksize=chunk)
+
+
+class FilmIds(Protocol):
+    """What the catalog-wide rules need of a film."""
+
+    @property
+    def slug(self) -> str: ...
+
+    @property
+    def follows(self) -> str | None: ...
+
+
+class FileFilms(Protocol):
+    """What the catalog-wide rules need of a file: a parsed file, or its store rows."""
+
+    @property
+    def display(self) -> str: ...
+
+    @property
+    def path(self) -> str: ...
+
+    @property
+    def films(self) -> Sequence[FilmIds]: ...
+
+
 def check_catalog(
-    files: Iterable[ParsedFile],
+    files: Iterable[FileFilms],
     kept: dict[str, tuple[str, int]] | None = None,
     on_disk: dict[str, str] | None = None,
 ) -> list[CatalogError]:

@@ -55,19 +55,14 @@ def _as_mapping(key: str) -> Any:
     return convert
 
 
-def _as_text(value: Any) -> Any:
-    """Accept numbers where text is expected (a title such as ``1917`` or ``300``)."""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return str(value)
-    return value
-
-
-NameText = Annotated[Name, BeforeValidator(_as_text)]
-Names = Annotated[list[NameText], BeforeValidator(_as_list), Field(max_length=MAX_LIST)]
+Names = Annotated[list[Name], BeforeValidator(_as_list), Field(max_length=MAX_LIST)]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # Numbers stand where text is expected (a title such as ``1917`` or ``300``).
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, coerce_numbers_to_str=True
+    )
 
 
 class Source(Strict):
@@ -98,16 +93,16 @@ def _source(value: Any) -> Any:
 class CastMember(Strict):
     """A person in the cast, with the role (character) they play."""
 
-    person: NameText
-    role: NameText | None = None
+    person: Name
+    role: Name | None = None
     note: Text | None = None
 
 
 class Person(Strict):
     """An entry of a file's ``people:`` section."""
 
-    name: NameText
-    aliases: Names = []
+    name: Name
+    aliases: Names = Field(default_factory=list)
     born: dt.date | Annotated[int, Field(ge=1800, le=2100)] | None = None
 
 
@@ -119,31 +114,37 @@ class Film(Strict):
     """One film as the catalog knows it."""
 
     id: Slug | None = None
-    title: NameText
+    title: Name
     year: Annotated[int, Field(ge=1870, le=2100)] | None = None
-    aliases: Names = []
+    aliases: Names = Field(default_factory=list)
     status: Status = "released"
-    sources: Annotated[list[SourceItem], BeforeValidator(_as_list), Field(max_length=200)] = []
+    sources: Annotated[list[SourceItem], BeforeValidator(_as_list), Field(max_length=200)] = Field(
+        default_factory=list
+    )
     follows: Slug | None = None
-    directors: Names = []
-    writers: Names = []
-    producers: Names = []
-    companies: Names = []
-    cast: Annotated[list[CastItem], BeforeValidator(_as_list), Field(max_length=MAX_LIST)] = []
-    composer: Names = []
-    genres: Names = []
-    languages: Names = []
-    countries: Names = []
-    setting: Names = []
+    directors: Names = Field(default_factory=list)
+    writers: Names = Field(default_factory=list)
+    producers: Names = Field(default_factory=list)
+    companies: Names = Field(default_factory=list)
+    cast: Annotated[list[CastItem], BeforeValidator(_as_list), Field(max_length=MAX_LIST)] = Field(
+        default_factory=list
+    )
+    composer: Names = Field(default_factory=list)
+    genres: Names = Field(default_factory=list)
+    languages: Names = Field(default_factory=list)
+    countries: Names = Field(default_factory=list)
+    setting: Names = Field(default_factory=list)
     runtime_minutes: Annotated[int, Field(ge=1, le=10000)] | None = None
     release_date: dt.date | None = None
     synopsis: Text | None = None
     tagline: Text | None = None
     trailer: Url | None = None
-    tags: Names = []
-    trivia: Annotated[list[Text], BeforeValidator(_as_list), Field(max_length=500)] = []
-    imdb_rating: Annotated[float, Field(ge=0, le=10)] | NameText | None = None
-    imdb_votes: Annotated[int, Field(ge=0)] | NameText | None = None
+    tags: Names = Field(default_factory=list)
+    trivia: Annotated[list[Text], BeforeValidator(_as_list), Field(max_length=500)] = Field(
+        default_factory=list
+    )
+    imdb_rating: Annotated[float, Field(ge=0, le=10)] | Name | None = None
+    imdb_votes: Annotated[int, Field(ge=0)] | Name | None = None
 
     @field_validator("year", "runtime_minutes", mode="before")
     @classmethod
@@ -172,8 +173,8 @@ class Film(Strict):
 class FactsFile(Strict):
     """A facts file holding a ``films:`` list and/or a ``people:`` list."""
 
-    films: Annotated[list[Film], Field(max_length=100_000)] = []
-    people: Annotated[list[Person], Field(max_length=100_000)] = []
+    films: Annotated[list[Film], Field(max_length=100_000)] = Field(default_factory=list)
+    people: Annotated[list[Person], Field(max_length=100_000)] = Field(default_factory=list)
 
 
 FILM_KEYS = tuple(Film.model_fields)

@@ -8,8 +8,6 @@ previous file untouched. Synchronous on purpose: callers run it off the event lo
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
-import hashlib
 import logging
 import os
 import sqlite3
@@ -23,35 +21,16 @@ from bot.catalog.errors import CatalogError
 from bot.catalog.loader import (
     DEFAULT_MAX_FILE_BYTES,
     FileRef,
-    ParsedFile,
     check_catalog,
     discover,
+    each_file,
     file_digest,
-    parse_files,
 )
-from bot.catalog.schema import Film, Person
-from bot.text import norm
+from bot.store.rows import FileRows, prepare_file
 
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
-VALUE_KINDS = ("genre", "language", "country", "company", "setting", "tag")
-_VALUE_FIELDS = {
-    "genre": "genres",
-    "language": "languages",
-    "country": "countries",
-    "company": "companies",
-    "setting": "setting",
-    "tag": "tags",
-}
-_ROLE_FIELDS = {
-    "director": "directors",
-    "writer": "writers",
-    "producer": "producers",
-    "composer": "composer",
-}
-
-Progress = Callable[[int, int], None]
 
 
 @dataclass
@@ -125,34 +104,40 @@ def build_store(
     previous = previous or {}
     changed_refs = [ref for ref in refs if previous.get(ref.rel) != hashes[ref.rel]]
     gone = sorted(set(previous) - set(hashes))
-    on_parsed = None
-    if progress is not None:
-        total = len(changed_refs)
-        progress("parsing", 0, total)
-
-        def on_parsed(done: int) -> None:
-            progress("parsing", done, total)
-
-    parsed = parse_files(changed_refs, max_bytes, workers, on_parsed)
-    errors = [error for item in parsed for error in item.errors]
     kept = _kept_films(db_path, {r.rel for r in changed_refs} | set(gone)) if previous else {}
     on_disk = {ref.display: str(ref.path) for ref in refs}
-    errors += check_catalog([p for p in parsed if p.ok], kept, on_disk)
-    if errors:
-        return BuildResult(
-            ok=False,
-            errors=sorted(set(errors)),
-            files_parsed=len(parsed),
-            seconds=time.perf_counter() - started,
-            notes=notes,
-        )
+    total = len(changed_refs)
     if progress is not None:
-        progress("writing", 0, 1)
-    result = _write(db_path, parsed, gone, reuse=bool(previous) and bool(kept))
-    if progress is not None:
-        progress("writing", 1, 1)
-    result.files_parsed = len(parsed)
-    result.files_reused = len(refs) - len(parsed)
+        progress("parsing", 0, total)
+    replaced = [ref.rel for ref in changed_refs] + gone
+    with _Draft(db_path, replaced, set(kept), reuse=bool(previous) and bool(kept)) as draft:
+        # Each file goes into the draft as soon as it is read, while the others are still
+        # being parsed. A problem stops the writing, not the reading, so that every problem
+        # of every file is reported.
+        files: list[FileRows] = []
+        errors: list[CatalogError] = []
+        for item in each_file(prepare_file, changed_refs, max_bytes, workers):
+            files.append(item)
+            errors += item.errors
+            draft.offer(item)
+            if progress is not None:
+                progress("parsing", len(files), total)
+        errors += check_catalog([f for f in files if f.ok], kept, on_disk)
+        if errors:
+            return BuildResult(
+                ok=False,
+                errors=sorted(set(errors)),
+                files_parsed=len(files),
+                seconds=time.perf_counter() - started,
+                notes=notes,
+            )
+        if progress is not None:
+            progress("writing", 0, 1)
+        result = draft.commit()
+        if progress is not None:
+            progress("writing", 1, 1)
+    result.files_parsed = len(files)
+    result.files_reused = len(refs) - len(files)
     result.seconds = time.perf_counter() - started
     result.notes = notes
     return result
@@ -218,66 +203,98 @@ def _kept_films(db_path: Path, replaced: set[str]) -> dict[str, tuple[str, int]]
         db.close()
 
 
-def _film_digest(film: Film) -> str:
-    return hashlib.blake2b(film.model_dump_json().encode(), digest_size=16).hexdigest()
+class _Draft:
+    """The next store, built in a temporary file beside the live one.
 
+    ``commit`` finishes it and renames it into place; leaving the block without a commit
+    (problems in the files, an exception, a full disk) deletes it and changes nothing.
+    """
 
-def _label(title: str, year: int | None) -> str:
-    return f"{title} ({year})" if year else title
+    def __init__(self, db_path: Path, replaced: list[str], kept: set[str], *, reuse: bool) -> None:
+        self.db_path = db_path
+        self.replaced = replaced
+        self.reuse = reuse
+        self.slugs = set(kept)
+        self.stopped = False
+        self.tmp = db_path.with_name(f"{db_path.name}.{os.getpid()}.tmp")
+        self.before: dict[str, tuple[str, str]] = {}
+        self._db: sqlite3.Connection | None = None
+        self._writer: _Writer | None = None
 
+    def __enter__(self) -> _Draft:
+        return self
 
-def _write(db_path: Path, parsed: list[ParsedFile], gone: list[str], *, reuse: bool) -> BuildResult:
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = db_path.with_name(f"{db_path.name}.{os.getpid()}.tmp")
-    with contextlib.suppress(FileNotFoundError):
-        tmp.unlink()
-    try:
-        result = _fill(db_path, tmp, parsed, gone, reuse=reuse)
-        os.replace(tmp, db_path)
-        return result
-    except BaseException:
+    def __exit__(self, *exc: object) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
         with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        raise
+            self.tmp.unlink()
 
-
-def _fill(
-    db_path: Path, tmp: Path, parsed: list[ParsedFile], gone: list[str], *, reuse: bool
-) -> BuildResult:
-    db = _connect(tmp)
-    try:
-        before: dict[str, tuple[str, str]] = {}
-        if reuse:
-            source = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    def _open(self) -> _Writer:
+        """Start the draft: a copy of the live store without the replaced files, or empty."""
+        self.db_path.parent.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            self.tmp.unlink()
+        db = self._db = _connect(self.tmp)
+        if self.reuse:
+            source = sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True)
             try:
                 source.backup(db)
             finally:
                 source.close()
             db.execute("PRAGMA journal_mode = OFF")
             db.execute("BEGIN")
-            before = _remove_files(db, [p.rel for p in parsed] + gone)
+            self.before = _remove_files(db, self.replaced)
         else:
             db.executescript(_sql("schema.sql"))
             db.execute("BEGIN")
-        writer = _Writer(db)
-        for item in parsed:
-            writer.add_file(item)
-        if reuse:
+        return _Writer(db)
+
+    def offer(self, item: FileRows) -> None:
+        """Write ``item``, unless it or a file before it has a problem.
+
+        A film id seen twice stops the writing too (the store could not hold it); the
+        catalog-wide check reports it with both places once every file is read.
+        """
+        slugs = [film.slug for film in item.films]
+        clash = len(set(slugs)) < len(slugs) or not self.slugs.isdisjoint(slugs)
+        self.slugs.update(slugs)
+        self.stopped = self.stopped or clash or not item.ok
+        if self.stopped:
+            return
+        if self._writer is None:
+            self._writer = self._open()
+        self._writer.add_file(item)
+
+    def commit(self) -> BuildResult:
+        writer = self._writer if self._writer is not None else self._open()
+        db = writer.db
+        if self.reuse:
             _drop_orphans(db)
         db.execute("COMMIT")
         db.executescript(_sql("indexes.sql"))
         db.execute("INSERT OR REPLACE INTO meta VALUES ('built_at', ?)", (str(time.time()),))
         db.execute("ANALYZE")
         films = db.execute("SELECT count(*) FROM films").fetchone()[0]
-    finally:
         db.close()
-    after = writer.digests
-    added = [after[s][0] for s in after if s not in before]
-    changed = [after[s][0] for s in after if s in before and before[s][1] != after[s][1]]
-    removed = [before[s][0] for s in before if s not in after]
-    return BuildResult(
-        ok=True, added=sorted(added), changed=sorted(changed), removed=sorted(removed), films=films
-    )
+        self._db = None
+        os.replace(self.tmp, self.db_path)
+        before, after = self.before, writer.digests
+        added = [after[s][0] for s in after if s not in before]
+        changed = [after[s][0] for s in after if s in before and before[s][1] != after[s][1]]
+        removed = [before[s][0] for s in before if s not in after]
+        return BuildResult(
+            ok=True,
+            added=sorted(added),
+            changed=sorted(changed),
+            removed=sorted(removed),
+            films=films,
+        )
+
+
+def _label(title: str, year: int | None) -> str:
+    return f"{title} ({year})" if year else title
 
 
 def _remove_files(db: sqlite3.Connection, rels: Iterable[str]) -> dict[str, tuple[str, str]]:
@@ -339,7 +356,7 @@ def _drop_orphans(db: sqlite3.Connection) -> None:
 
 
 class _Writer:
-    """Inserts parsed files into an open store, batching rows per table."""
+    """Inserts prepared files into an open store: numbers films and people, then batches."""
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
@@ -348,8 +365,7 @@ class _Writer:
         self.next_film = (db.execute("SELECT max(id) FROM films").fetchone()[0] or 0) + 1
         self.digests: dict[str, tuple[str, str]] = {}
 
-    def person_id(self, name: str, new_people: list[tuple[int, str, str]]) -> int:
-        key = norm(name) or name.lower()
+    def person_id(self, key: str, name: str, new_people: list[tuple[int, str, str]]) -> int:
         pid = self.people.get(key)
         if pid is None:
             pid = self.next_person
@@ -358,91 +374,45 @@ class _Writer:
             new_people.append((pid, name, key))
         return pid
 
-    def add_file(self, item: ParsedFile) -> None:
+    def add_file(self, item: FileRows) -> None:
         db = self.db
         file_id = db.execute(
             "INSERT INTO files (path, display, sha256, size, films) VALUES (?,?,?,?,?)",
             (item.rel, item.display, item.sha256, item.size, len(item.films)),
         ).lastrowid
-        assert file_id is not None
-        films, credits, values, sources, trivia = [], [], [], [], []
-        new_people: list[tuple[int, str, str]] = []
-        names: set[tuple[str, str, int, str]] = set()
+        first = self.next_film
+        self.next_film += len(item.films)
+        films = []
         for position, film in enumerate(item.films):
-            fid = self.next_film
-            self.next_film += 1
-            digest = _film_digest(film)
-            self.digests[film.slug] = (_label(film.title, film.year), digest)
-            films.append(_film_row(fid, film, file_id, position, digest))
-            names.add((norm(film.title) or film.title.lower(), "film", fid, film.title))
-            for pos, alias in enumerate(film.aliases):
-                values.append((fid, "alias", alias, norm(alias), pos))
-                names.add((norm(alias) or alias.lower(), "film", fid, film.title))
-            for role, attr in _ROLE_FIELDS.items():
-                for pos, name in enumerate(getattr(film, attr)):
-                    pid = self.person_id(name, new_people)
-                    credits.append((fid, pid, role, None, None, None, pos))
-            for pos, member in enumerate(film.cast):
-                pid = self.person_id(member.person, new_people)
-                character = member.role
-                cnorm = norm(character) if character else None
-                credits.append((fid, pid, "cast", character, cnorm, member.note, pos))
-                if character and cnorm:
-                    names.add((cnorm, "character", 0, character))
-            for kind in VALUE_KINDS:
-                for pos, value in enumerate(getattr(film, _VALUE_FIELDS[kind])):
-                    vnorm = norm(value) or value.lower()
-                    values.append((fid, kind, value, vnorm, pos))
-                    names.add((vnorm, kind, 0, value))
-            for pos, src in enumerate(film.sources):
-                sources.append((fid, pos, src.url, src.text, src.note))
-            for pos, text in enumerate(film.trivia):
-                trivia.append((fid, pos, text))
-        declared = [self._declare(p, file_id, new_people, names) for p in item.people]
+            self.digests[film.slug] = (film.label, film.digest)
+            films.append((first + position, *film[:-1], file_id, position, film.digest))
+        new_people: list[tuple[int, str, str]] = []
+        person = self.person_id
+        credits = [
+            (first + i, person(key, name, new_people), role, ch, ch_key, note, pos)
+            for i, key, name, role, ch, ch_key, note, pos in item.credits
+        ]
+        names = {(key, "film", first + i, title) for key, i, title in item.film_names}
+        names.update((key, kind, 0, shown) for key, kind, shown in item.names)
+        declared = []
+        for name, key, born, aliases in item.people:
+            pid = person(key, name, new_people)
+            names.update((alias_key, "person", pid, alias) for alias_key, alias in aliases)
+            declared.append((born, file_id, pid))
+        names.update((key, "person", pid, name) for pid, name, key in new_people)
         db.executemany("INSERT INTO people (id, name, norm) VALUES (?,?,?)", new_people)
         db.executemany("UPDATE people SET born = ?, declared_in = ? WHERE id = ?", declared)
-        names.update((key, "person", pid, name) for pid, name, key in new_people)
         db.executemany("INSERT INTO films VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", films)
         db.executemany("INSERT INTO credits VALUES (?,?,?,?,?,?,?)", credits)
-        db.executemany("INSERT INTO film_values VALUES (?,?,?,?,?)", values)
-        db.executemany("INSERT INTO sources VALUES (?,?,?,?,?)", sources)
-        db.executemany("INSERT INTO trivia VALUES (?,?,?)", trivia)
-        db.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?)", names)
-
-    def _declare(
-        self,
-        person: Person,
-        file_id: int,
-        new_people: list[tuple[int, str, str]],
-        names: set[tuple[str, str, int, str]],
-    ) -> tuple[str | None, int, int]:
-        pid = self.person_id(person.name, new_people)
-        for alias in person.aliases:
-            names.add((norm(alias) or alias.lower(), "person", pid, alias))
-        born = person.born
-        shown = (
-            born.isoformat() if isinstance(born, dt.date) else None if born is None else str(born)
+        db.executemany(
+            "INSERT INTO film_values VALUES (?,?,?,?,?)",
+            [(first + i, *rest) for i, *rest in item.values],
         )
-        return (shown, file_id, pid)
-
-
-def _film_row(fid: int, film: Film, file_id: int, position: int, digest: str) -> tuple:
-    return (
-        fid,
-        film.slug,
-        film.title,
-        norm(film.title) or film.title.lower(),
-        film.year,
-        film.status,
-        film.follows,
-        film.runtime_minutes,
-        film.release_date.isoformat() if film.release_date else None,
-        film.synopsis,
-        film.tagline,
-        film.trailer,
-        None if film.imdb_rating is None else str(film.imdb_rating),
-        None if film.imdb_votes is None else str(film.imdb_votes),
-        file_id,
-        position,
-        digest,
-    )
+        db.executemany(
+            "INSERT INTO sources VALUES (?,?,?,?,?)",
+            [(first + i, *rest) for i, *rest in item.sources],
+        )
+        db.executemany(
+            "INSERT INTO trivia VALUES (?,?,?)", [(first + i, *rest) for i, *rest in item.trivia]
+        )
+        db.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?)", names)

@@ -212,3 +212,74 @@ async def test_memory_store_leaves_no_file_behind(small_facts: Path) -> None:
     assert path.exists()
     await live.close()
     assert not path.exists()
+
+
+HEAT_1986 = """\
+title: Heat
+year: 1986
+directors: Dick Richards
+cast: [Burt Reynolds]
+"""
+
+
+async def test_a_film_moved_between_edited_files_is_neither_added_nor_removed(
+    store: Store, small_facts: Path
+) -> None:
+    heat = (small_facts / "heat.yaml").read_text()
+    (small_facts / "heat.yaml").write_text(heat.split("  - title: Heat\n    year: 1986")[0])
+    (small_facts / "heat86.yaml").write_text(HEAT_1986)
+    report = await store.reload()
+    assert report.ok, report.errors
+    assert report.added == report.removed == report.changed == []
+    films = await store.catalog.films_titled("heat")
+    assert sorted(f.label for f in films) == ["Heat (1986)", "Heat (1995)"]
+
+
+async def test_a_film_id_given_twice_fails_a_cold_build_and_writes_nothing(
+    write_facts, tmp_path: Path
+) -> None:
+    facts = write_facts(a=HEAT_1986, b=HEAT_1986.replace("Dick Richards", "Someone Else"))
+    db = tmp_path / "c.db"
+    result = build_store(facts, db, display_root="facts")
+    assert not result.ok
+    assert [str(e) for e in result.errors] == [
+        "facts/b.yaml:1: duplicate film id 'heat-1986' (also at facts/a.yaml:1); "
+        "give one of them a different 'id'"
+    ]
+    assert list(tmp_path.glob("c.db*")) == []
+
+
+async def test_a_reload_clashing_with_an_unchanged_file_keeps_the_previous_catalog(
+    store: Store, small_facts: Path
+) -> None:
+    before = store.catalog
+    (small_facts / "zz-heat86.yaml").write_text(HEAT_1986.replace("Dick Richards", "X Y"))
+    report = await store.reload()
+    assert not report.ok and report.serving_previous
+    assert "duplicate film id 'heat-1986'" in str(report.errors[0])
+    assert store.catalog is before
+    assert not list(store.db_path.parent.glob("*.tmp"))
+
+
+def _dump(db: Path) -> dict[str, list[tuple]]:
+    with sqlite3.connect(db) as conn:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return {
+            table: sorted(map(tuple, conn.execute(f"SELECT * FROM {table}")), key=repr)
+            for table in tables
+            if table not in ("meta",) and not table.startswith("sqlite_")
+        }
+
+
+async def test_parallel_workers_build_the_same_store_as_one_process(
+    small_facts: Path, tmp_path: Path, monkeypatch
+) -> None:
+    from bot.catalog import loader
+
+    serial = build_store(small_facts, tmp_path / "serial.db", workers=1)
+    monkeypatch.setattr(loader, "PARALLEL_MIN_BYTES", 0)
+    parallel = build_store(small_facts, tmp_path / "parallel.db", workers=2)
+    assert serial.ok and parallel.ok
+    assert parallel.added == serial.added and len(parallel.added) == 4
+    assert _dump(tmp_path / "parallel.db") == _dump(tmp_path / "serial.db")
+    assert _dump(tmp_path / "serial.db")["credits"]

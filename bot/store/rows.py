@@ -1,0 +1,161 @@
+"""One facts file → the rows the store keeps, prepared where the file is parsed.
+
+Parsing workers hand the build plain tuples rather than validated models: tuples cross the
+process boundary several times faster, and the store writer is left with little more than
+numbering films and people. Rows point at films by their index in the file; the writer
+turns indexes into ids.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from bot.catalog.errors import CatalogError
+from bot.catalog.loader import DEFAULT_MAX_FILE_BYTES, FileRef, parse_file
+from bot.catalog.schema import Film, Person
+from bot.text import norm
+
+VALUE_FIELDS = {
+    "genre": "genres",
+    "language": "languages",
+    "country": "countries",
+    "company": "companies",
+    "setting": "setting",
+    "tag": "tags",
+}
+ROLE_FIELDS = {
+    "director": "directors",
+    "writer": "writers",
+    "producer": "producers",
+    "composer": "composer",
+}
+
+
+class FilmRow(NamedTuple):
+    """A film's own columns, in the store's order (id, file and position come later)."""
+
+    slug: str
+    title: str
+    norm: str
+    year: int | None
+    status: str
+    follows: str | None
+    runtime_minutes: int | None
+    release_date: str | None
+    synopsis: str | None
+    tagline: str | None
+    trailer: str | None
+    imdb_rating: str | None
+    imdb_votes: str | None
+    digest: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.title} ({self.year})" if self.year else self.title
+
+
+@dataclass(slots=True)
+class FileRows:
+    """Everything one facts file adds to the store, or what is wrong with the file."""
+
+    rel: str
+    display: str
+    sha256: str
+    size: int
+    path: str
+    errors: list[CatalogError] = field(default_factory=list)
+    films: list[FilmRow] = field(default_factory=list)
+    # (film index, person key, person name, role, character, character key, note, position)
+    credits: list[tuple] = field(default_factory=list)
+    # (film index, kind, value, key, position); kind "alias" for the film's other titles
+    values: list[tuple] = field(default_factory=list)
+    sources: list[tuple] = field(default_factory=list)  # (film index, position, url, text, note)
+    trivia: list[tuple] = field(default_factory=list)  # (film index, position, text)
+    film_names: list[tuple] = field(default_factory=list)  # (key, film index, title)
+    names: list[tuple] = field(default_factory=list)  # (key, kind, display): characters, values
+    # (name, key, born, ((alias key, alias), ...)) for each entry of ``people:``
+    people: list[tuple] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def add_film(self, film: Film) -> None:
+        index = len(self.films)
+        title_key = key_of(film.title)
+        self.films.append(_film_row(film, title_key))
+        self.film_names.append((title_key, index, film.title))
+        for pos, alias in enumerate(film.aliases):
+            alias_key = key_of(alias)
+            self.values.append((index, "alias", alias, norm(alias), pos))
+            self.film_names.append((alias_key, index, film.title))
+        for role, attr in ROLE_FIELDS.items():
+            for pos, name in enumerate(getattr(film, attr)):
+                self.credits.append((index, key_of(name), name, role, None, None, None, pos))
+        for pos, member in enumerate(film.cast):
+            character = member.role
+            character_key = norm(character) if character else None
+            person = member.person
+            self.credits.append(
+                (index, key_of(person), person, "cast", character, character_key, member.note, pos)
+            )
+            if character and character_key:
+                self.names.append((character_key, "character", character))
+        for kind, attr in VALUE_FIELDS.items():
+            for pos, value in enumerate(getattr(film, attr)):
+                value_key = key_of(value)
+                self.values.append((index, kind, value, value_key, pos))
+                self.names.append((value_key, kind, value))
+        for pos, src in enumerate(film.sources):
+            self.sources.append((index, pos, src.url, src.text, src.note))
+        for pos, text in enumerate(film.trivia):
+            self.trivia.append((index, pos, text))
+
+    def add_person(self, person: Person) -> None:
+        born = person.born
+        shown = (
+            born.isoformat() if isinstance(born, dt.date) else None if born is None else str(born)
+        )
+        aliases = tuple((key_of(alias), alias) for alias in person.aliases)
+        self.people.append((person.name, key_of(person.name), shown, aliases))
+
+
+def key_of(name: str) -> str:
+    """The store's lookup key for a name (its normal form, or lower case if that is empty)."""
+    return norm(name) or name.lower()
+
+
+def prepare_file(ref: FileRef, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> FileRows:
+    """Parse, validate and turn one facts file into rows. Never raises for bad content."""
+    parsed = parse_file(ref, max_bytes)
+    rows = FileRows(
+        parsed.rel, parsed.display, parsed.sha256, parsed.size, parsed.path, parsed.errors
+    )
+    for film in parsed.films:
+        rows.add_film(film)
+    for person in parsed.people:
+        rows.add_person(person)
+    return rows
+
+
+def _film_row(film: Film, title_key: str) -> FilmRow:
+    digest = hashlib.blake2b(film.model_dump_json().encode(), digest_size=16).hexdigest()
+    return FilmRow(
+        film.slug,
+        film.title,
+        title_key,
+        film.year,
+        film.status,
+        film.follows,
+        film.runtime_minutes,
+        film.release_date.isoformat() if film.release_date else None,
+        film.synopsis,
+        film.tagline,
+        film.trailer,
+        None if film.imdb_rating is None else str(film.imdb_rating),
+        None if film.imdb_votes is None else str(film.imdb_votes),
+        digest,
+    )
