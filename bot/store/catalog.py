@@ -505,12 +505,13 @@ class Catalog:
     # --- plumbing ------------------------------------------------------------------------
 
     async def _one(self, sql: str, params: Sequence[object] = ()) -> tuple | None:
-        async with self._db.execute(sql, params) as cursor:
-            return await cursor.fetchone()
+        """The first row of a query that returns at most a few."""
+        rows = await self._all(sql, params)
+        return rows[0] if rows else None
 
     async def _all(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
-        async with self._db.execute(sql, params) as cursor:
-            return list(await cursor.fetchall())
+        # One trip to the database thread (execute, fetch and close together).
+        return list(await self._db.execute_fetchall(sql, params))
 
 
 def _people_indexes(rows: list) -> tuple[list[NameHit], dict[str, list[NameHit]]]:
