@@ -95,10 +95,13 @@ RELATIONS: tuple[Relation, ...] = (
     Relation("runtime", _rx(r"how long|runtime|running time|length|minutes"), "runs"),
     Relation(
         "rating",
-        _rx(r"ratings?|rated|considered good|good|imdb score|score on imdb|how good"),
+        _rx(
+            r"(?<!popularity )ratings?|rated?|considered good|good|imdb score|score on imdb|"
+            r"how good|think of|thought of|opinion"
+        ),
         "rated",
     ),
-    Relation("votes", _rx(r"votes?|popular|famous|how well known"), "votes"),
+    Relation("votes", _rx(r"votes?|popular\w*|famous|how well known"), "votes"),
     Relation(
         "status", _rx(r"status|real|confirmed|official|exists?|true|fake|announced"), "status"
     ),
@@ -155,7 +158,7 @@ async def answer(question: str, catalog: Catalog, *, _retry: bool = False) -> An
     tokens = key.split()
     if not tokens:
         return Answer(question, [], HELP, kind="help")
-    mentions = await find_mentions(tokens, catalog)
+    mentions = _keywords_unmasked(await find_mentions(tokens, catalog))
     if not mentions and not _retry:
         corrected = await _corrected(tokens, catalog)
         if corrected is not None:
@@ -172,6 +175,22 @@ async def answer(question: str, catalog: Catalog, *, _retry: bool = False) -> An
         if result is not None:
             return result
     return await _not_found(context)
+
+
+def _keywords_unmasked(mentions: list[Mention]) -> list[Mention]:
+    """Give relation words back to the question when something else is named.
+
+    A one-word tag or genre that is also a relation word ("script", "music") is far more
+    likely the relation ("the film script for Brazil") than a second topic.
+    """
+    kept = [
+        m
+        for m in mentions
+        if m.size > 1
+        or m.has("film", "person", "character")
+        or not any(r.pattern.fullmatch(m.norm) for r in RELATIONS)
+    ]
+    return kept or mentions
 
 
 def _residual_run(tokens: list[str]) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from bot.store.catalog import Catalog, NameHit
 
 MAX_NGRAM = 12
+PLURAL_KINDS = frozenset({"genre", "tag"})
 
 # Words that make up questions; alone they are never taken as a name (a film called "It"
 # or "Up" is still found when the question leaves no other candidate).
@@ -52,16 +53,46 @@ def ngrams(tokens: list[str], max_n: int = MAX_NGRAM) -> dict[str, list[tuple[in
     return spans
 
 
+def singular(key: str) -> str | None:
+    """``romantic comedies`` → ``romantic comedy``: the last word made singular, if plural."""
+    head, _, last = key.rpartition(" ")
+    if len(last) < 4 or not last.endswith("s") or last.endswith(("ss", "us", "is")):
+        return None
+    if last.endswith("ies"):
+        word = last[:-3] + "y"
+    elif last.endswith(("ches", "shes", "xes", "sses")):
+        word = last[:-2]
+    else:
+        word = last[:-1]
+    return f"{head} {word}" if head else word
+
+
 async def find_mentions(tokens: list[str], catalog: Catalog) -> list[Mention]:
-    """Non-overlapping mentions, longest first; common question words are not names."""
+    """Non-overlapping mentions, longest first; common question words are not names.
+
+    Genres and tags are also found in the plural ("westerns", "romantic comedies").
+    """
     spans = ngrams(tokens)
-    hits = await catalog.lookup_names(list(spans))
+    plurals: dict[str, list[str]] = {}
+    for key in spans:
+        one = singular(key)
+        if one is not None:
+            plurals.setdefault(one, []).append(key)
+    hits = await catalog.lookup_names([*spans, *plurals])
     by_norm: dict[str, list[NameHit]] = {}
     for hit in hits:
         by_norm.setdefault(hit.norm, []).append(hit)
     candidates = [
-        Mention(start, end, key, by_norm[key]) for key in by_norm for start, end in spans[key]
+        Mention(start, end, key, by_norm[key])
+        for key in by_norm
+        if key in spans
+        for start, end in spans[key]
     ]
+    for one, keys in plurals.items():
+        values = [h for h in by_norm.get(one, []) if h.kind in PLURAL_KINDS]
+        for key in keys:
+            if values and key not in by_norm:
+                candidates += [Mention(start, end, one, values) for start, end in spans[key]]
     candidates.sort(key=lambda m: (-m.size, m.start))
     taken: set[int] = set()
     chosen: list[Mention] = []
