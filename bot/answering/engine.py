@@ -274,7 +274,12 @@ class _Context:
         longest = max((m.size for m in self.mentions if m.has("film")), default=0)
         keep = {h.ref for m in self.mentions if m.size == longest for h in m.of_kind("film")}
         films = [f for f in films if f.id in keep] or films
-        return sorted(films, key=lambda f: (f.year is None, f.year or 0))
+        # Titles that differ only in punctuation ("Tarzan the Ape Man", "Tarzan, the Ape
+        # Man") share a normal form: the one typed exactly as it is written comes first.
+        typed = self.question.casefold()
+        return sorted(
+            films, key=lambda f: (f.title.casefold() not in typed, f.year is None, f.year or 0)
+        )
 
     def person_ids(self) -> list[int]:
         return list(dict.fromkeys(h.ref for m in self.mentions for h in m.of_kind("person")))
@@ -503,7 +508,7 @@ _PERSON_CUE_BEFORE = frozenset(
 )
 _PERSON_CUE_AFTER = re.compile(
     r"^(?:acted|starred|directed|wrote|written|appeared|co|produced|composed|act|star|"
-    r"direct|write)\b"
+    r"direct|write)\b(?! by\b)"  # "X directed by …" is said of a film
 )
 _VALUE_KINDS = ("genre", "tag", "language", "country", "company", "setting")
 

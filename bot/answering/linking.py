@@ -53,6 +53,10 @@ def ngrams(tokens: list[str], max_n: int = MAX_NGRAM) -> dict[str, list[tuple[in
     return spans
 
 
+def _own_words(mention: Mention, tokens: list[str]) -> int:
+    return sum(t not in SCAFFOLD for t in tokens[mention.start : mention.end])
+
+
 def singular(key: str) -> str | None:
     """``romantic comedies`` → ``romantic comedy``: the last word made singular, if plural."""
     head, _, last = key.rpartition(" ")
@@ -93,7 +97,9 @@ async def find_mentions(tokens: list[str], catalog: Catalog) -> list[Mention]:
         for key in keys:
             if values and key not in by_norm:
                 candidates += [Mention(start, end, one, values) for start, end in spans[key]]
-    candidates.sort(key=lambda m: (-m.size, m.start))
+    # Longest first; between equally long overlapping names, the one with more words of
+    # its own ("who stars in time changer": "Time Changer", not "In Time").
+    candidates.sort(key=lambda m: (-m.size, -_own_words(m, tokens), m.start))
     taken: set[int] = set()
     chosen: list[Mention] = []
     weak: list[Mention] = []

@@ -186,9 +186,20 @@ sources: [https://example.org/brazil]
 """
 
 
+LOOKALIKES = """\
+films:
+  - {title: In Time, year: 2011, cast: [Justin Timberlake]}
+  - {title: Time Changer, year: 2002, cast: [Gavin MacLeod]}
+  - {title: Tarzan the Ape Man, year: 1932, cast: [Johnny Weissmuller]}
+  - {title: "Tarzan, the Ape Man", year: 1981, cast: [Bo Derek]}
+  - {title: Jesse James, year: 1939, writers: [Nunnally Johnson], cast: [Tyrone Power]}
+  - {title: The Last Ride, year: 2004, cast: [Jesse James]}
+"""
+
+
 @pytest.fixture
 async def brazil(write_facts, tmp_path: Path):
-    store = Store(write_facts("brazil", brazil=BRAZIL), tmp_path / "b.db")
+    store = Store(write_facts("brazil", brazil=BRAZIL, more=LOOKALIKES), tmp_path / "b.db")
     await store.open()
     yield store.catalog
     await store.close()
@@ -214,3 +225,24 @@ async def test_a_relation_word_that_is_also_a_tag_stays_the_relation(brazil) -> 
 )
 async def test_opinion_and_popularity_questions(brazil, question: str, first: str) -> None:
     assert (await ask(brazil, question)).answers == [first]
+
+
+async def test_between_equally_long_names_the_one_with_more_words_of_its_own_wins(
+    brazil,
+) -> None:
+    assert (await ask(brazil, "who stars in time changer")).answers == ["Gavin MacLeod"]
+    assert (await ask(brazil, "who stars in in time")).answers == ["Justin Timberlake"]
+
+
+async def test_a_title_typed_exactly_comes_first_among_lookalikes(brazil) -> None:
+    comma = await ask(brazil, "Tarzan, the Ape Man, when was it released")
+    assert comma.answers == ["1981", "1932"]
+    plain = await ask(brazil, "when was tarzan the ape man released")
+    assert plain.answers == ["1932", "1981"]
+
+
+async def test_a_name_followed_by_written_by_is_the_film(brazil) -> None:
+    film = await ask(brazil, "who was Jesse James written by")
+    assert film.answers == ["Nunnally Johnson"]
+    person = await ask(brazil, "what films has Jesse James acted in")
+    assert person.answers == ["The Last Ride"]
