@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from bot.answering.linking import SCAFFOLD, Mention, find_mentions
+from bot.answering.linking import MAX_NGRAM, SCAFFOLD, Mention, find_mentions
 from bot.answering.reply import Answer, join_names, status_note, with_status
 from bot.store.catalog import Catalog, FilmRecord, FilmSummary
 from bot.text import norm
@@ -120,6 +120,7 @@ _ROLE_OF = re.compile(
     r"\b(?:what|which|who)\b.*\b(?:role|character|part|does .* play|did .* "
     r"play)\b"
 )
+REPAIR_MIN_WORD = 4  # shorter unknown words are left alone, not read as typos
 _YEAR = re.compile(r"\b(18[7-9]\d|19\d\d|20\d\d|2100)\b")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -159,8 +160,10 @@ async def answer(question: str, catalog: Catalog, *, _retry: bool = False) -> An
     if not tokens:
         return Answer(question, [], HELP, kind="help")
     mentions = _keywords_unmasked(await find_mentions(tokens, catalog))
-    if not mentions and not _retry:
-        corrected = await _corrected(tokens, catalog)
+    if not _retry:
+        corrected = await _repaired(tokens, mentions, catalog)
+        if corrected is None and not mentions:
+            corrected = await _corrected(tokens, catalog)
         if corrected is not None:
             wrong, right = corrected
             fixed = key.replace(wrong, norm(right), 1)
@@ -208,6 +211,60 @@ def _residual_run(tokens: list[str]) -> str:
         else:
             run.append(token)
     return " ".join(best)
+
+
+async def _repaired(
+    tokens: list[str], mentions: list[Mention], catalog: Catalog
+) -> tuple[str, str] | None:
+    """A misspelt name: the words around the first unknown word, and the name they mean.
+
+    A word that is in no catalog name, no question phrase and no relation ("lihgt",
+    "molnia") is taken for a typo. The longest run of words around it that is a letter or
+    two away from a catalog name (titles, people, characters, values) is read as that name.
+    """
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    known = await catalog.known_words()
+    unknown = [
+        i
+        for i, token in enumerate(tokens)
+        if i not in covered
+        and len(token) >= REPAIR_MIN_WORD
+        and not token.isdigit()
+        and token not in SCAFFOLD
+        and token not in known
+    ]
+    if unknown:  # rare: only now look for the words of relation phrases ("sort of film")
+        phrases = _phrase_positions(" ".join(tokens))
+        unknown = [i for i in unknown if i not in phrases]
+    if not unknown:
+        return None
+    at = unknown[0]
+    best: tuple[int, int, str, str] | None = None  # (-words, edits, typed, display)
+    for start in range(max(0, at - MAX_NGRAM + 1), at + 1):
+        for end in range(at + 1, min(len(tokens), start + MAX_NGRAM) + 1):
+            typed = " ".join(tokens[start:end])
+            found = await catalog.closest_name(typed, _edits_allowed(typed))
+            if found is None:
+                continue
+            candidate = (start - end, found[0], typed, found[2])
+            if best is None or candidate[:2] < best[:2]:
+                best = candidate
+    return (best[2], best[3]) if best is not None else None
+
+
+def _edits_allowed(typed: str) -> int:
+    """One slip in a short name, two in a longer one, three in a long one."""
+    return 1 if len(typed) <= 7 else 2 if len(typed) <= 20 else 3
+
+
+def _phrase_positions(key: str) -> set[int]:
+    """Positions of the words that make up the question's relation phrases."""
+    positions: set[int] = set()
+    for relation in RELATIONS:
+        for match in relation.pattern.finditer(key):
+            first = key.count(" ", 0, match.start())
+            positions.update(range(first, first + match.group().count(" ") + 1))
+    return positions
 
 
 async def _corrected(tokens: list[str], catalog: Catalog) -> tuple[str, str] | None:

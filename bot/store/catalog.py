@@ -12,6 +12,7 @@ from pathlib import Path
 
 import aiosqlite
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from bot.text import norm
 
@@ -171,6 +172,7 @@ class Catalog:
         self._short_prefixes: dict[tuple[str, int], list[int]] = {}  # the widest ranges
         self._people: list[NameHit] | None = None
         self._surnames: dict[str, list[NameHit]] | None = None
+        self._names: _NameIndex | None = None
         self._titles_lock = asyncio.Lock()
 
     @classmethod
@@ -318,6 +320,40 @@ class Catalog:
         await self._people_index()
         assert self._surnames is not None
         return self._surnames.get(surname, [])
+
+    async def known_words(self) -> frozenset[str]:
+        """Every word of every name in the catalog (titles, people, characters, values)."""
+        return (await self._name_index()).words
+
+    async def closest_name(self, key: str, max_edits: int) -> tuple[int, str, str] | None:
+        """The catalog name nearest to ``key``, as ``(edits, norm, display)``.
+
+        Edits count inserted, dropped, changed and swapped letters; names further than
+        ``max_edits`` are not considered. Only names that begin with ``key``'s first
+        character are compared (people rarely mistype the first letter), and only those
+        whose length is within ``max_edits`` of it, so a look-up scans a handful of names.
+        """
+        index = await self._name_index()
+        if not key:
+            return None
+        candidates = [
+            name
+            for length in range(len(key) - max_edits, len(key) + max_edits + 1)
+            for name in index.by_start.get((key[0], length), ())
+        ]
+        found = process.extractOne(key, candidates, scorer=OSA.distance, score_cutoff=max_edits)
+        if found is None:
+            return None
+        name, edits, _ = found
+        return int(edits), name, index.displays[name]
+
+    async def _name_index(self) -> _NameIndex:
+        if self._names is None:
+            async with self._titles_lock:
+                if self._names is None:
+                    rows = await self._all("SELECT norm, min(display) FROM names GROUP BY norm")
+                    self._names = await asyncio.to_thread(_NameIndex.of, rows)
+        return self._names
 
     async def warm(self) -> None:
         """Build the in-memory name indexes now, so no member's first look-up pays for them."""
@@ -512,6 +548,23 @@ class Catalog:
     async def _all(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
         # One trip to the database thread (execute, fetch and close together).
         return list(await self._db.execute_fetchall(sql, params))
+
+
+@dataclass(frozen=True, slots=True)
+class _NameIndex:
+    """Every distinct name by first letter and length, and the words names are made of."""
+
+    by_start: dict[tuple[str, int], list[str]]
+    displays: dict[str, str]
+    words: frozenset[str]
+
+    @classmethod
+    def of(cls, rows: list[tuple[str, str]]) -> _NameIndex:
+        by_start: dict[tuple[str, int], list[str]] = {}
+        for name, _ in rows:
+            by_start.setdefault((name[:1], len(name)), []).append(name)
+        words = frozenset(word for name, _ in rows for word in name.split())
+        return cls(by_start, dict(rows), words)
 
 
 def _people_indexes(rows: list) -> tuple[list[NameHit], dict[str, list[NameHit]]]:

@@ -246,3 +246,19 @@ async def test_a_name_followed_by_written_by_is_the_film(brazil) -> None:
     assert film.answers == ["Nunnally Johnson"]
     person = await ask(brazil, "what films has Jesse James acted in")
     assert person.answers == ["The Last Ride"]
+
+
+async def test_a_misspelt_name_among_named_things_is_read_and_said(catalog) -> None:
+    genre = await ask(catalog, "what genre is sleepless in seatle")
+    assert genre.answers == ["Romantic comedy"]
+    assert genre.text.startswith("(Reading “sleepless in seatle” as “Sleepless in Seattle”.)")
+    person = await ask(catalog, "did tom hnaks star in cast away")
+    assert person.answers == ["yes"]
+    assert "“tom hnaks” as “Tom Hanks”" in person.text
+
+
+async def test_question_words_and_far_off_words_are_not_read_as_typos(catalog) -> None:
+    sort = await ask(catalog, "what sort of film is cast away")
+    assert sort.answers == ["Drama"] and "Reading" not in sort.text
+    far = await ask(catalog, "who directed cast away qwertyuiop")
+    assert far.answers == ["Robert Zemeckis"] and "Reading" not in far.text
