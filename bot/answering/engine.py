@@ -63,6 +63,7 @@ RELATIONS: tuple[Relation, ...] = (
         "cast",
         _rx(
             r"star\w*|act\w*|cast|appear\w*|actors?|actress\w*|in it|who is in|who was in|"
+            r"whos in|"
             r"featur\w*|perform\w*|co ?star\w*"
         ),
         "starring",
@@ -103,7 +104,12 @@ RELATIONS: tuple[Relation, ...] = (
     ),
     Relation("votes", _rx(r"votes?|popular\w*|famous|how well known"), "votes"),
     Relation(
-        "status", _rx(r"status|real|confirmed|official|exists?|true|fake|announced"), "status"
+        "status",
+        _rx(
+            r"status|real|confirmed|official|exists?|true|fake|announced|out yet|"
+            r"been released|released yet|come out yet|available"
+        ),
+        "status",
     ),
     Relation("year", _rx(r"year|when|released?|come out|came out|release date"), "released"),
     Relation(
@@ -442,9 +448,12 @@ def _read(film: FilmRecord, relation: Relation) -> tuple[list[str], str]:
         if film.summary.year is None:
             return [], f"The catalog has no release year for {film.summary.title}."
         date = f" (release date {film.release_date})" if film.release_date else ""
-        return [
-            str(film.summary.year)
-        ], f"{film.summary.title} came out in {film.summary.year}{date}."
+        title, year = film.summary.title, film.summary.year
+        if film.summary.status == "announced" or film.summary.status == "in-production":
+            return [str(year)], f"{title} is due out in {year}{date}."
+        if not film.summary.confirmed:
+            return [str(year)], f"{title} is said to come out in {year}{date}."
+        return [str(year)], f"{title} came out in {year}{date}."
     if relation.name == "rating":
         if not film.imdb_rating:
             return [], f"The catalog has no rating for {label}."

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from bot.store.catalog import Catalog, NameHit
 
 MAX_NGRAM = 12
-PLURAL_KINDS = frozenset({"genre", "tag"})
+PLURAL_KINDS = frozenset({"genre", "tag"})  # found in the plural too ("westerns")
+POSSESSIVE_KINDS = frozenset({"film", "person"})  # found with 's ("Heat's director")
 
 # Words that make up questions; alone they are never taken as a name (a film called "It"
 # or "Up" is still found when the question leaves no other candidate).
@@ -74,15 +75,19 @@ def singular(key: str) -> str | None:
 async def find_mentions(tokens: list[str], catalog: Catalog) -> list[Mention]:
     """Non-overlapping mentions, longest first; common question words are not names.
 
-    Genres and tags are also found in the plural ("westerns", "romantic comedies").
+    Genres and tags are also found in the plural ("westerns", "romantic comedies"), films
+    and people with a possessive ("Heat's director", "Michael Mann's films").
     """
     spans = ngrams(tokens)
-    plurals: dict[str, list[str]] = {}
+    # Other forms a typed span may stand for, with the kinds of names they may match.
+    forms: dict[str, list[tuple[str, frozenset[str]]]] = {}
     for key in spans:
         one = singular(key)
         if one is not None:
-            plurals.setdefault(one, []).append(key)
-    hits = await catalog.lookup_names([*spans, *plurals])
+            forms.setdefault(one, []).append((key, PLURAL_KINDS))
+        if key.endswith("s") and len(key.rpartition(" ")[2]) > 3:  # "heat's" → "heats"
+            forms.setdefault(key[:-1], []).append((key, POSSESSIVE_KINDS))
+    hits = await catalog.lookup_names([*spans, *forms])
     by_norm: dict[str, list[NameHit]] = {}
     for hit in hits:
         by_norm.setdefault(hit.norm, []).append(hit)
@@ -92,11 +97,11 @@ async def find_mentions(tokens: list[str], catalog: Catalog) -> list[Mention]:
         if key in spans
         for start, end in spans[key]
     ]
-    for one, keys in plurals.items():
-        values = [h for h in by_norm.get(one, []) if h.kind in PLURAL_KINDS]
-        for key in keys:
-            if values and key not in by_norm:
-                candidates += [Mention(start, end, one, values) for start, end in spans[key]]
+    for form, typed in forms.items():
+        for key, kinds in typed:
+            found = [h for h in by_norm.get(form, []) if h.kind in kinds]
+            if found and key not in by_norm:
+                candidates += [Mention(start, end, form, found) for start, end in spans[key]]
     # Longest first; between equally long overlapping names, the one with more words of
     # its own ("who stars in time changer": "Time Changer", not "In Time").
     candidates.sort(key=lambda m: (-m.size, -_own_words(m, tokens), m.start))

@@ -262,3 +262,20 @@ async def test_question_words_and_far_off_words_are_not_read_as_typos(catalog) -
     assert sort.answers == ["Drama"] and "Reading" not in sort.text
     far = await ask(catalog, "who directed cast away qwertyuiop")
     assert far.answers == ["Robert Zemeckis"] and "Reading" not in far.text
+
+
+async def test_possessives_and_contractions(catalog) -> None:
+    assert (await ask(catalog, "Cast Away's director")).answers == ["Robert Zemeckis"]
+    films = await ask(catalog, "Nora Ephron's films")
+    assert films.answers == ["Sleepless in Seattle", "You've Got Mail"]
+    assert (await ask(catalog, "who's in cast away")).answers == ["Tom Hanks"]
+
+
+async def test_release_questions_about_an_unreleased_film_never_say_it_came_out(catalog) -> None:
+    released = await ask(catalog, "has alita battle angel 2 been released?")
+    assert released.answers == ["unconfirmed"]
+    assert (await ask(catalog, "is cast away out yet")).answers == ["released"]
+    when = await ask(catalog, "when does alita battle angel 2 come out")
+    assert when.answers == ["2025"]
+    assert "is said to come out in 2025" in when.text and "came out" not in when.text
+    assert "This is a claim, not a confirmed fact" in when.text
