@@ -39,7 +39,7 @@ def _rx(words: str) -> re.Pattern[str]:
 RELATIONS: tuple[Relation, ...] = (
     Relation(
         "director",
-        _rx(r"direct\w*|director\w*|helm\w*|filmmakers?"),
+        _rx(r"direct\w*|director\w*|helm\w*|filmmakers?|who made|behind the camera"),
         "directed by",
         role="director",
     ),
@@ -63,7 +63,7 @@ RELATIONS: tuple[Relation, ...] = (
         "cast",
         _rx(
             r"star\w*|act\w*|cast|appear\w*|actors?|actress\w*|in it|who is in|who was in|"
-            r"whos in|"
+            r"whos in|play(?:s|ed|ing)? in|"
             r"featur\w*|perform\w*|co ?star\w*"
         ),
         "starring",
@@ -165,7 +165,7 @@ async def answer(question: str, catalog: Catalog, *, _retry: bool = False) -> An
     tokens = key.split()
     if not tokens:
         return Answer(question, [], HELP, kind="help")
-    mentions = _keywords_unmasked(await find_mentions(tokens, catalog))
+    mentions = _keywords_unmasked(tokens, await find_mentions(tokens, catalog))
     if not _retry:
         corrected = await _repaired(tokens, mentions, catalog)
         if corrected is None and not mentions:
@@ -186,20 +186,17 @@ async def answer(question: str, catalog: Catalog, *, _retry: bool = False) -> An
     return await _not_found(context)
 
 
-def _keywords_unmasked(mentions: list[Mention]) -> list[Mention]:
-    """Give relation words back to the question when something else is named.
+def _keywords_unmasked(tokens: list[str], mentions: list[Mention]) -> list[Mention]:
+    """Give relation phrases back to the question when something else is named.
 
-    A one-word tag or genre that is also a relation word ("script", "music") is far more
+    A tag or genre inside a relation phrase ("script", "behind the camera") is far more
     likely the relation ("the film script for Brazil") than a second topic.
     """
-    kept = [
-        m
-        for m in mentions
-        if m.size > 1
-        or m.has("film", "person", "character")
-        or not any(r.pattern.fullmatch(m.norm) for r in RELATIONS)
-    ]
-    return kept or mentions
+    values = [m for m in mentions if not m.has("film", "person", "character")]
+    if not values or len(values) == len(mentions):
+        return mentions
+    phrases = _phrase_positions(" ".join(tokens))
+    return [m for m in mentions if m not in values or not phrases.issuperset(m.positions)]
 
 
 def _residual_run(tokens: list[str]) -> str:
@@ -473,6 +470,12 @@ def _read(film: FilmRecord, relation: Relation) -> tuple[list[str], str]:
         return [film.summary.status], note
     if relation.name == "synopsis":
         if not film.synopsis:
+            tags = list(film.listed("tag"))
+            if tags:  # what the film is tagged with is the next best answer
+                return (
+                    tags,
+                    f"The catalog has no synopsis for {label}; it is tagged {join_names(tags)}.",
+                )
             return [], f"The catalog has no synopsis for {label}."
         return [film.synopsis], f"{label}: {film.synopsis}"
     return [], f"The catalog has nothing on that for {label}."
@@ -566,7 +569,9 @@ _ASKS_PEOPLE = re.compile(
     r"screenwriters?|producers?)|name the (?:actors?|directors?|writers?))\b|"
     r"\b(?:who|whom|which (?:actors?|people|persons?))$"
 )
-_ASKS_FILMS = re.compile(r"^(?:what|which|name|list|show)(?: \w+)? (?:films?|movies?)\b")
+_ASKS_FILMS = re.compile(
+    r"^(?:(?:what|which|name|list|show|recommend|suggest|give me)(?: \w+)? )?(?:films?|movies?)\b"
+)
 _ABOUT = re.compile(r"\babout\b")
 _PERSON_CUE_BEFORE = frozenset(
     "by starring featuring with for director writer screenwriter actor actress producer "

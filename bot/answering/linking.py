@@ -39,6 +39,10 @@ class Mention:
     def size(self) -> int:
         return self.end - self.start
 
+    @property
+    def positions(self) -> range:
+        return range(self.start, self.end)
+
     def of_kind(self, *kinds: str) -> list[NameHit]:
         return [h for h in self.hits if h.kind in kinds]
 
@@ -82,6 +86,8 @@ async def find_mentions(tokens: list[str], catalog: Catalog) -> list[Mention]:
     # Other forms a typed span may stand for, with the kinds of names they may match.
     forms: dict[str, list[tuple[str, frozenset[str]]]] = {}
     for key in spans:
+        if key in SCAFFOLD:  # "plays" is a verb here, not the film "Play" with an 's
+            continue
         one = singular(key)
         if one is not None:
             forms.setdefault(one, []).append((key, PLURAL_KINDS))

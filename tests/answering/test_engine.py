@@ -194,6 +194,7 @@ films:
   - {title: "Tarzan, the Ape Man", year: 1981, cast: [Bo Derek]}
   - {title: Jesse James, year: 1939, writers: [Nunnally Johnson], cast: [Tyrone Power]}
   - {title: The Last Ride, year: 2004, cast: [Jesse James]}
+  - {title: Dystopia, year: 2010, directors: [Jane Roe]}
 """
 
 
@@ -279,3 +280,27 @@ async def test_release_questions_about_an_unreleased_film_never_say_it_came_out(
     assert when.answers == ["2025"]
     assert "is said to come out in 2025" in when.text and "came out" not in when.text
     assert "This is a claim, not a confirmed fact" in when.text
+
+
+@pytest.mark.parametrize(
+    ("question", "answers"),
+    [
+        ("who made brazil", ["Terry Gilliam"]),
+        ("who was behind the camera on Brazil", ["Terry Gilliam"]),
+        ("who played in the last ride", ["Jesse James"]),
+        ("films about dystopia", ["Brazil"]),
+        ("recommend a movie about dystopia", ["Brazil"]),
+        ("who directed dystopia", ["Jane Roe"]),
+    ],
+)
+async def test_more_ways_to_ask(brazil, question: str, answers: list[str]) -> None:
+    assert (await ask(brazil, question)).answers == answers
+
+
+async def test_what_a_film_is_about_falls_back_to_its_tags(brazil) -> None:
+    reply = await ask(brazil, "what is brazil about")
+    assert reply.answers == ["script", "dystopia"]
+    assert (
+        reply.text
+        == "The catalog has no synopsis for Brazil (1985); it is tagged script and dystopia."
+    )
