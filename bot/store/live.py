@@ -104,6 +104,7 @@ class Store:
         self._catalog: Catalog | None = None
         self._lock = asyncio.Lock()
         self._retired: dict[Catalog, asyncio.Task[None]] = {}
+        self._warming: asyncio.Task[object] | None = None
         self.last_report: ReloadReport | None = None
         self._build_pool: ProcessPoolExecutor | None = None
 
@@ -222,8 +223,12 @@ class Store:
         # them again and again (each walk holds the GIL, stalling the event loop). They are
         # still freed by reference counting once the catalog is retired.
         gc.freeze()
+        loop = asyncio.get_running_loop()
+        # The typo-repair index is needed by few questions: built after the swap, so a
+        # reload is not kept waiting for it.
+        self._warming = loop.create_task(fresh.known_words())
         if old is not None:
-            self._retired[old] = asyncio.get_running_loop().create_task(self._retire(old))
+            self._retired[old] = loop.create_task(self._retire(old))
 
     async def _retire(self, old: Catalog) -> None:
         """Close a replaced catalog once requests that took it have had time to finish."""
@@ -233,6 +238,11 @@ class Store:
         self._retired.pop(old, None)
 
     async def close(self) -> None:
+        if self._warming is not None:
+            self._warming.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._warming
+            self._warming = None
         catalogs = [self._catalog] if self._catalog else []
         for old, task in list(self._retired.items()):
             task.cancel()
