@@ -13,6 +13,7 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -153,7 +154,8 @@ def _hash_file(ref: FileRef, max_bytes: int) -> str:
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    db = sqlite3.connect(path, isolation_level=None)
+    # Opened by the draft's helper thread, then used by the build's thread (never both).
+    db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     db.execute("PRAGMA journal_mode = OFF")
     db.execute("PRAGMA synchronous = OFF")
     db.execute("PRAGMA temp_store = MEMORY")
@@ -220,11 +222,25 @@ class _Draft:
         self.before: dict[str, tuple[str, str]] = {}
         self._db: sqlite3.Connection | None = None
         self._writer: _Writer | None = None
+        self._opening: Future[_Writer] | None = None
 
     def __enter__(self) -> _Draft:
+        # Copying the live store (C code, without the GIL) overlaps with parsing the
+        # first files: an edit reload pays for the slower of the two, not both.
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="draft")
+        self._opening = pool.submit(self._open)
+        pool.shutdown(wait=False)  # the thread ends once the draft is open
         return self
 
+    def _ready(self) -> _Writer:
+        if self._writer is None:
+            assert self._opening is not None
+            self._writer = self._opening.result()
+        return self._writer
+
     def __exit__(self, *exc: object) -> None:
+        if self._opening is not None:
+            wait([self._opening])
         if self._db is not None:
             self._db.close()
             self._db = None
@@ -263,12 +279,10 @@ class _Draft:
         self.stopped = self.stopped or clash or not item.ok
         if self.stopped:
             return
-        if self._writer is None:
-            self._writer = self._open()
-        self._writer.add_file(item)
+        self._ready().add_file(item)
 
     def commit(self) -> BuildResult:
-        writer = self._writer if self._writer is not None else self._open()
+        writer = self._ready()
         db = writer.db
         if self.reuse:
             _drop_orphans(db)

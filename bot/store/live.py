@@ -19,6 +19,7 @@ from bot.catalog.errors import CatalogError, CatalogInvalid
 from bot.catalog.loader import DEFAULT_MAX_FILE_BYTES
 from bot.store.build import BuildResult, Progress, build_store
 from bot.store.catalog import Catalog
+from bot.store.rows import warm_up
 from bot.workers import exit_with_parent
 
 log = logging.getLogger(__name__)
@@ -27,6 +28,12 @@ CLOSE_GRACE_S = 30.0
 # Big builds run in a separate process, so their Python work never holds this process's
 # GIL and the event loop keeps its heartbeat; small ones are quicker in a thread.
 PROCESS_BUILD_MIN_BYTES = 1_000_000
+
+
+def _build_process() -> None:
+    """Initializer of the build process: gone with the bot, and warmed up for builds."""
+    exit_with_parent()
+    warm_up()
 
 
 def _facts_size(facts_dir: Path) -> int:
@@ -113,7 +120,7 @@ class Store:
         if self._build_pool is None:
             context = multiprocessing.get_context("fork")
             self._build_pool = ProcessPoolExecutor(
-                max_workers=1, mp_context=context, initializer=exit_with_parent
+                max_workers=1, mp_context=context, initializer=_build_process
             )
         return self._build_pool
 
