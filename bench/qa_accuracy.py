@@ -1,6 +1,6 @@
 """Answering accuracy on the MetaQA dev questions, brackets removed, through ``answer()``.
 
-    python -m bench.qa_accuracy [--sets 1hop,2hop] [--limit N] [--kb PATH] [--workdir DIR]
+    python -m bench.qa_accuracy [--sets 1hop,2hop] [--limit N] [--typos] [--misses]
 
 Prints hits@1 (the first answer is in the gold set) and coverage (every gold answer is among
 the answers) per question type and overall, the slowest questions, and last one JSON line.
@@ -12,6 +12,7 @@ import argparse
 import asyncio
 import json
 import random
+import re
 import sys
 import time
 from collections import defaultdict
@@ -45,11 +46,41 @@ class Tally:
         return 100.0 * count / self.questions if self.questions else 0.0
 
 
-def read_questions(path: Path, limit: int | None, seed: int) -> list[tuple[str, set[str], str]]:
+def misspell(question: str, rng: random.Random) -> str:
+    """One slip in the topic entity (a letter dropped, doubled or two swapped), as typed.
+
+    Only words of five letters or more are touched, and never their first letter.
+    """
+    match = re.search(r"\[(.*?)\]", question)
+    if match is None:
+        return question
+    words = match.group(1).split(" ")
+    long = [i for i, w in enumerate(words) if len(w) >= 5 and w.isalpha()]
+    if not long:
+        return question
+    i = rng.choice(long)
+    word, at = words[i], rng.randrange(1, len(words[i]) - 1)
+    slip = rng.choice(("drop", "double", "swap"))
+    if slip == "drop":
+        word = word[:at] + word[at + 1 :]
+    elif slip == "double":
+        word = word[:at] + word[at] + word[at:]
+    else:
+        word = word[:at] + word[at + 1] + word[at] + word[at + 2 :]
+    words[i] = word
+    return question[: match.start(1)] + " ".join(words) + question[match.end(1) :]
+
+
+def read_questions(
+    path: Path, limit: int | None, seed: int, *, typos: bool = False
+) -> list[tuple[str, set[str], str]]:
     rows = []
+    rng = random.Random(seed)
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             question, answers, qtype = line.rstrip("\n").split("\t")
+            if typos:
+                question = misspell(question, rng)
             rows.append((strip_brackets(question), {norm(a) for a in answers.split("|")}, qtype))
     if limit is not None and limit < len(rows):
         rows = random.Random(seed).sample(rows, limit)
@@ -64,7 +95,9 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
     slowest: list[tuple[float, str]] = []
     try:
         for name in args.sets:
-            rows = read_questions(METAQA / f"{name}_dev.tsv", args.limit, args.seed)
+            rows = read_questions(
+                METAQA / f"{name}_dev.tsv", args.limit, args.seed, typos=args.typos
+            )
             by_type: dict[str, Tally] = defaultdict(Tally)
             overall = Tally()
             for question, gold, qtype in rows:
@@ -90,9 +123,10 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
                 for qtype in sorted(by_type):
                     for question, gold, got in by_type[qtype].misses:
                         print(f"  miss [{qtype}] {question!r}: gold {gold} got {got}")
-            summary[f"{name}_hits_at_1"] = round(overall.rate(overall.hits), 2)
-            summary[f"{name}_coverage"] = round(overall.rate(overall.covered), 2)
-            summary[f"{name}_questions"] = overall.questions
+            prefix = f"{name}_typos" if args.typos else name
+            summary[f"{prefix}_hits_at_1"] = round(overall.rate(overall.hits), 2)
+            summary[f"{prefix}_coverage"] = round(overall.rate(overall.covered), 2)
+            summary[f"{prefix}_questions"] = overall.questions
     finally:
         await store.close()
     slowest.sort(reverse=True)
@@ -114,6 +148,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="a random sample per set")
     parser.add_argument("--seed", type=int, default=7, help="seed for --limit's sample")
     parser.add_argument("--misses", action="store_true", help="print a few misses per type")
+    parser.add_argument(
+        "--typos",
+        action="store_true",
+        help="misspell one word of each question's topic (seeded by --seed), as people do",
+    )
     args = parser.parse_args(argv)
     if not args.kb.exists():
         print(f"MetaQA knowledge base not found: {args.kb}", file=sys.stderr)
