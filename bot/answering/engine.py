@@ -127,6 +127,7 @@ _ROLE_OF = re.compile(
     r"play)\b"
 )
 REPAIR_MIN_WORD = 4  # shorter unknown words are left alone, not read as typos
+TAIL_MAX_GAP = 3  # question words allowed between a name and the stray word after it
 _YEAR = re.compile(r"\b(18[7-9]\d|19\d\d|20\d\d|2100)\b")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -240,7 +241,7 @@ async def _repaired(
         phrases = _phrase_positions(" ".join(tokens))
         unknown = [i for i in unknown if i not in phrases]
     if not unknown:
-        return None
+        return await _title_tail_repaired(tokens, mentions, covered, catalog)
     at = unknown[0]
     best: tuple[int, int, str, str] | None = None  # (-words, edits, typed, display)
     for start in range(max(0, at - MAX_NGRAM + 1), at + 1):
@@ -252,7 +253,37 @@ async def _repaired(
             candidate = (start - end, found[0], typed, found[2])
             if best is None or candidate[:2] < best[:2]:
                 best = candidate
-    return (best[2], best[3]) if best is not None else None
+    if best is None:
+        return await _title_tail_repaired(tokens, mentions, covered, catalog)
+    return best[2], best[3]
+
+
+async def _title_tail_repaired(
+    tokens: list[str], mentions: list[Mention], covered: set[int], catalog: Catalog
+) -> tuple[str, str] | None:
+    """A slip that makes another word ("the family sone", "the eye of the strom").
+
+    What is left is a shorter title (the film "The Family") with a stray word just after it
+    or just before it, past question words only. The two together are read as a longer
+    title when they are one slip away from one.
+    """
+    named = [m for m in mentions if m.has("film")]
+    for mention in named:
+        for step in (1, -1):
+            at = mention.end if step == 1 else mention.start - 1
+            while 0 <= at < len(tokens) and at not in covered and tokens[at] in SCAFFOLD:
+                at += step
+            gap = at - mention.end if step == 1 else mention.start - 1 - at
+            if not 0 <= at < len(tokens) or at in covered or gap > TAIL_MAX_GAP:
+                continue
+            if len(tokens[at]) < REPAIR_MIN_WORD or tokens[at].isdigit():
+                continue
+            start, end = min(mention.start, at), max(mention.end, at + 1)
+            typed = " ".join(tokens[start:end])
+            found = await catalog.closest_name(typed, 1)
+            if found is not None and found[0] > 0:
+                return typed, found[2]
+    return None
 
 
 def _edits_allowed(typed: str) -> int:

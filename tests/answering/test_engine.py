@@ -195,6 +195,8 @@ films:
   - {title: Jesse James, year: 1939, writers: [Nunnally Johnson], cast: [Tyrone Power]}
   - {title: The Last Ride, year: 2004, cast: [Jesse James]}
   - {title: Dystopia, year: 2010, directors: [Jane Roe]}
+  - {title: The Family, year: 2013, directors: [Luc Besson]}
+  - {title: The Family Stone, year: 2005, directors: [Thomas Bezucha]}
 """
 
 
@@ -304,3 +306,10 @@ async def test_what_a_film_is_about_falls_back_to_its_tags(brazil) -> None:
         reply.text
         == "The catalog has no synopsis for Brazil (1985); it is tagged script and dystopia."
     )
+
+
+async def test_a_slip_that_makes_another_word_is_read_with_the_title_before_it(brazil) -> None:
+    reply = await ask(brazil, "who is listed as director for the family sone")
+    assert reply.answers == ["Thomas Bezucha"]
+    assert reply.text.startswith("(Reading “the family sone” as “The Family Stone”.)")
+    assert (await ask(brazil, "who directed the family")).answers == ["Luc Besson"]
