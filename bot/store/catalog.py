@@ -560,11 +560,16 @@ class _NameIndex:
 
     @classmethod
     def of(cls, rows: list[tuple[str, str]]) -> _NameIndex:
+        # Built row by row in Python (not with one big dict() call), so that this thread
+        # lets go of the GIL often and the event loop keeps its pace while it runs.
         by_start: dict[tuple[str, int], list[str]] = {}
-        for name, _ in rows:
+        displays: dict[str, str] = {}
+        words: set[str] = set()
+        for name, display in rows:
             by_start.setdefault((name[:1], len(name)), []).append(name)
-        words = frozenset(word for name, _ in rows for word in name.split())
-        return cls(by_start, dict(rows), words)
+            displays[name] = display
+            words.update(name.split())
+        return cls(by_start, displays, frozenset(words))
 
 
 def _people_indexes(rows: list) -> tuple[list[NameHit], dict[str, list[NameHit]]]:
