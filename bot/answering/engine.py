@@ -609,8 +609,8 @@ _PERSON_CUE_BEFORE = frozenset(
     "composer filmmaker scriptwriter".split()
 )
 _PERSON_CUE_AFTER = re.compile(
-    r"^(?:acted|starred|directed|wrote|written|appeared|co|produced|composed|act|star|"
-    r"direct|write)\b(?! by\b)"  # "X directed by …" is said of a film
+    r"^(?:acted|starred|directed|wrote|written|appeared|co|produced|composed|acts?|stars?|"
+    r"directs?|writes?|appears?)\b(?! by\b)"  # "X directed by …" is said of a film
 )
 _VALUE_KINDS = ("genre", "tag", "language", "country", "company", "setting")
 

@@ -249,6 +249,7 @@ async def test_a_name_followed_by_written_by_is_the_film(brazil) -> None:
     assert film.answers == ["Nunnally Johnson"]
     person = await ask(brazil, "what films has Jesse James acted in")
     assert person.answers == ["The Last Ride"]
+    assert (await ask(brazil, "what does Jesse James appear in")).answers == ["The Last Ride"]
 
 
 async def test_a_misspelt_name_among_named_things_is_read_and_said(catalog) -> None:
