@@ -52,7 +52,13 @@ RELATIONS: tuple[Relation, ...] = (
         "written by",
         role="writer",
     ),
-    Relation("producer", _rx(r"produc\w*"), "produced by", role="producer"),
+    Relation("producer", _rx(r"(?<!in )produc\w*"), "produced by", role="producer"),
+    Relation("sequel", _rx(r"sequels?|prequels?|follow ?ups?|follow(?:s|ed)?"), "sequel"),
+    Relation(
+        "sources",
+        _rx(r"sources?|sourced|citations?|references?|where .*come from|how do you know"),
+        "sources",
+    ),
     Relation(
         "composer",
         _rx(r"compos\w*|score[ds]?|music|soundtrack"),
@@ -107,7 +113,8 @@ RELATIONS: tuple[Relation, ...] = (
         "status",
         _rx(
             r"status|real|confirmed|official|exists?|true|fake|announced|out yet|"
-            r"been released|released yet|come out yet|available"
+            r"been released|released yet|come out yet|available|in production|"
+            r"^(?:has|have|did|was|is) .*(?:come out|released|out)"
         ),
         "status",
     ),
@@ -190,14 +197,16 @@ async def answer(question: str, catalog: Catalog, *, _retry: bool = False) -> An
 def _keywords_unmasked(tokens: list[str], mentions: list[Mention]) -> list[Mention]:
     """Give relation phrases back to the question when something else is named.
 
-    A tag or genre inside a relation phrase ("script", "behind the camera") is far more
-    likely the relation ("the film script for Brazil") than a second topic.
+    A name inside a relation phrase (the tag "script", the film "Up" in "follow-up") is far
+    more likely part of the relation ("the film script for Brazil") than a second topic.
     """
-    values = [m for m in mentions if not m.has("film", "person", "character")]
-    if not values or len(values) == len(mentions):
+    if len(mentions) < 2:
         return mentions
     phrases = _phrase_positions(" ".join(tokens))
-    return [m for m in mentions if m not in values or not phrases.issuperset(m.positions)]
+    inside = [m for m in mentions if phrases.issuperset(m.positions)]
+    if not inside or len(inside) == len(mentions):
+        return mentions
+    return [m for m in mentions if m not in inside]
 
 
 def _residual_run(tokens: list[str]) -> str:
@@ -445,12 +454,38 @@ async def _film_relation(ctx: _Context) -> Answer | None:
     for summary in films:
         record = await ctx.catalog.film(summary.id)
         assert record is not None
-        values, sentence = _read(record, relation)
+        if relation.name == "sequel":
+            values, sentence = await _sequels(ctx, record)
+        else:
+            values, sentence = _read(record, relation)
         answers.extend(values)
-        lines.append(with_status(record, sentence) if relation.name != "status" else sentence)
+        plain = relation.name in ("status", "sources", "sequel")  # these say it themselves
+        lines.append(sentence if plain else with_status(record, sentence))
     if len(films) > 1:
         lines.insert(0, f"{len(films)} films match that title:")
     return Answer(ctx.question, list(dict.fromkeys(answers)), "\n".join(lines), films=films)
+
+
+_EARLIER = re.compile(r"\b(?:prequel|follows?\b(?! ?ups?)|sequel (?:of|to) (?:what|which))\b")
+
+
+async def _sequels(ctx: _Context, film: FilmRecord) -> tuple[list[str], str]:
+    """The films that follow ``film``, and the one it follows, with their status."""
+    later = await ctx.catalog.films_following(film.summary.slug)
+    earlier = await ctx.catalog.film_by_slug(film.follows) if film.follows else None
+    parts: list[str] = []
+    if later:
+        parts.append(f"{film.label} is followed by {_film_list(later)}.")
+    if earlier is not None:
+        parts.append(f"{film.label} follows {earlier.label}.")
+    if not parts:
+        return [], f"The catalog knows no sequel or earlier film for {film.label}."
+    note = status_note(film) or _claims_note(later)
+    after = [f.title for f in later]
+    before = [earlier.summary.title] if earlier is not None else []
+    asks_earlier = bool(_EARLIER.search(ctx.key_outside()))
+    answers = before + after if asks_earlier else after + before
+    return answers, " ".join(parts) + (f" {note.strip()}" if note else "")
 
 
 def _read(film: FilmRecord, relation: Relation) -> tuple[list[str], str]:
@@ -499,6 +534,15 @@ def _read(film: FilmRecord, relation: Relation) -> tuple[list[str], str]:
         if not note:
             return ["released"], f"{label} is a released film."
         return [film.summary.status], note
+    if relation.name == "sources":
+        labels = [src.label for src in film.sources]
+        if not labels:
+            return [], f"The catalog lists no sources for {label}."
+        note = status_note(film)
+        text = f"Sources for {label}: " + "; ".join(labels) + "."
+        if note:
+            text += " " + note.split(" Source:", 1)[0]
+        return labels, text
     if relation.name == "synopsis":
         if not film.synopsis:
             tags = list(film.listed("tag"))
@@ -882,4 +926,48 @@ async def _yes_no(ctx: _Context) -> Answer | None:
     return Answer(ctx.question, ["yes" if yes else "no"], " ".join(lines))
 
 
-HANDLERS: tuple[Handler, ...] = (_yes_no, _count, _who_plays, _role_of_person, _chain)
+_STATUS_WORDS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (_rx(r"unconfirmed|rumou?red|fake|unofficial"), ("unconfirmed", "rumored")),
+    (_rx(r"announced|planned"), ("announced",)),
+    (_rx(r"in production|being made|filming"), ("in-production",)),
+    (
+        _rx(r"unreleased|not (?:yet |been )*(?:released|out)|upcoming|coming soon|future"),
+        ("announced", "in-production", "rumored", "unconfirmed"),
+    ),
+)
+
+
+async def _status_films(ctx: _Context) -> Answer | None:
+    """``which films are unconfirmed``, ``list unreleased films``: films by their status."""
+    if any(m.has("film", "person") for m in ctx.mentions) or not _ASKS_FILMS.search(ctx.key):
+        return None
+    statuses = next((found for pattern, found in _STATUS_WORDS if pattern.search(ctx.key)), None)
+    if statuses is None:
+        return None
+    films = await ctx.catalog.films_with_status(statuses)
+    shown = (
+        "not released yet"
+        if len(statuses) > 2
+        else " or ".join(dict.fromkeys(STATUS_NAMES[s] for s in statuses))
+    )
+    if not films:
+        return Answer(ctx.question, [], f"The catalog has no {shown} films.")
+    text = f"Films that are {shown}: {_film_list(films, 30)}. Their credits are claims."
+    return Answer(ctx.question, [f.title for f in films], text, films=films)
+
+
+STATUS_NAMES = {
+    "announced": "announced",
+    "in-production": "in production",
+    "rumored": "rumored",
+    "unconfirmed": "unconfirmed",
+}
+
+HANDLERS: tuple[Handler, ...] = (
+    _yes_no,
+    _count,
+    _status_films,
+    _who_plays,
+    _role_of_person,
+    _chain,
+)

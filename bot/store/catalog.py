@@ -446,6 +446,24 @@ class Catalog:
         )
         return [(FilmSummary(*r[:5]), CreditRecord(r[5], r[6], "cast", r[7], r[8])) for r in rows]
 
+    async def films_following(self, slug: str) -> list[FilmSummary]:
+        """The films whose ``follows`` names ``slug`` (its sequels), oldest first."""
+        rows = await self._all(
+            f"SELECT {_FILM_COLUMNS} FROM films WHERE follows = ? ORDER BY year IS NULL, year",
+            (slug,),
+        )
+        return [FilmSummary(*row) for row in rows]
+
+    async def films_with_status(self, statuses: Sequence[str]) -> list[FilmSummary]:
+        """Films in any of ``statuses``, undated ones last."""
+        marks = ",".join("?" * len(statuses))
+        rows = await self._all(
+            f"SELECT {_FILM_COLUMNS} FROM films WHERE status IN ({marks}) "
+            "ORDER BY year IS NULL, year, title",
+            list(statuses),
+        )
+        return [FilmSummary(*row) for row in rows]
+
     async def films_with_value(self, kind: str, value_norm: str) -> list[FilmSummary]:
         rows = await self._all(
             "SELECT film_id FROM film_values WHERE kind = ? AND norm = ?", (kind, value_norm)

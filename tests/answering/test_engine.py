@@ -314,3 +314,41 @@ async def test_a_slip_that_makes_another_word_is_read_with_the_title_before_it(b
     assert reply.answers == ["Thomas Bezucha"]
     assert reply.text.startswith("(Reading “the family sone” as “The Family Stone”.)")
     assert (await ask(brazil, "who directed the family")).answers == ["Luc Besson"]
+
+
+async def test_sequels_and_what_a_film_follows(catalog) -> None:
+    sequel = await ask(catalog, "is there a sequel to alita battle angel")
+    assert sequel.answers == ["Alita: Battle Angel 2"]
+    assert sequel.text.startswith(
+        "Alita: Battle Angel (2019) is followed by Alita: Battle Angel 2 (2025) [unconfirmed]."
+    )
+    earlier = await ask(catalog, "what does alita battle angel 2 follow")
+    assert earlier.answers == ["Alita: Battle Angel"]
+    assert "is unconfirmed" in earlier.text
+    none = await ask(catalog, "is there a follow-up to cast away")
+    assert none.answers == []
+    assert none.text == "The catalog knows no sequel or earlier film for Cast Away (2000)."
+
+
+async def test_where_the_facts_come_from(catalog) -> None:
+    reply = await ask(catalog, "what is the source for alita battle angel 2")
+    assert reply.answers == ["Promotional text of a fan-made concept trailer"]
+    assert "is unconfirmed" in reply.text
+    assert (await ask(catalog, "sources for cast away")).answers == ["https://example.org/castaway"]
+
+
+async def test_films_listed_by_status(catalog) -> None:
+    unconfirmed = await ask(catalog, "which films are unconfirmed")
+    assert unconfirmed.answers == ["Alita: Battle Angel 2"]
+    unreleased = await ask(catalog, "list unreleased films")
+    assert unreleased.answers == ["Alita: Battle Angel 2"]
+    assert unreleased.text.startswith("Films that are not released yet: Alita: Battle Angel 2")
+    announced = await ask(catalog, "which films are announced")
+    assert announced.answers == [] and announced.text == "The catalog has no announced films."
+
+
+async def test_release_questions_ask_the_status_and_when_asks_the_year(catalog) -> None:
+    assert (await ask(catalog, "did alita battle angel 2 come out")).answers == ["unconfirmed"]
+    assert (await ask(catalog, "was cast away released")).answers == ["released"]
+    assert (await ask(catalog, "when was cast away released")).answers == ["2000"]
+    assert (await ask(catalog, "who produced alita battle angel")).answers[0] == "James Cameron"
