@@ -49,21 +49,27 @@ class FileRef:
 
 
 @dataclass(slots=True)
-class ParsedFile:
-    """What one facts file says, or what is wrong with it."""
+class FileOutcome:
+    """One facts file as read: where it is, what its content hashes to, what is wrong."""
 
     rel: str
     display: str
     sha256: str
     size: int
-    films: list[Film] = field(default_factory=list)
-    people: list[Person] = field(default_factory=list)
     errors: list[CatalogError] = field(default_factory=list)
     path: str = ""  # where the file is on disk, to find lines in it later
 
     @property
     def ok(self) -> bool:
         return not self.errors
+
+
+@dataclass(slots=True)
+class ParsedFile(FileOutcome):
+    """What one facts file says, or what is wrong with it."""
+
+    films: list[Film] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
 
 
 def discover(facts_dir: Path, display_root: str | None = None) -> list[FileRef]:

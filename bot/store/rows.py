@@ -14,8 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from bot.catalog.errors import CatalogError
-from bot.catalog.loader import DEFAULT_MAX_FILE_BYTES, FileRef, parse_bytes, parse_file
+from bot.catalog.loader import (
+    DEFAULT_MAX_FILE_BYTES,
+    FileOutcome,
+    FileRef,
+    parse_bytes,
+    parse_file,
+)
 from bot.catalog.schema import Film, Person
 from bot.text import norm
 
@@ -59,15 +64,9 @@ class FilmRow(NamedTuple):
 
 
 @dataclass(slots=True)
-class FileRows:
+class FileRows(FileOutcome):
     """Everything one facts file adds to the store, or what is wrong with the file."""
 
-    rel: str
-    display: str
-    sha256: str
-    size: int
-    path: str
-    errors: list[CatalogError] = field(default_factory=list)
     films: list[FilmRow] = field(default_factory=list)
     # (film index, person key, person name, role, character, character key, note, position)
     credits: list[tuple] = field(default_factory=list)
@@ -79,10 +78,6 @@ class FileRows:
     names: list[tuple] = field(default_factory=list)  # (key, kind, display): characters, values
     # (name, key, born, ((alias key, alias), ...)) for each entry of ``people:``
     people: list[tuple] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
 
     def add_film(self, film: Film) -> None:
         index = len(self.films)
@@ -133,7 +128,7 @@ def prepare_file(ref: FileRef, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> FileR
     """Parse, validate and turn one facts file into rows. Never raises for bad content."""
     parsed = parse_file(ref, max_bytes)
     rows = FileRows(
-        parsed.rel, parsed.display, parsed.sha256, parsed.size, parsed.path, parsed.errors
+        parsed.rel, parsed.display, parsed.sha256, parsed.size, parsed.errors, parsed.path
     )
     for film in parsed.films:
         rows.add_film(film)
@@ -156,7 +151,7 @@ def warm_up() -> None:
     """Run one small file through reading, validation and rows, so that the first real
     build of a fresh build process does not pay for first-use set-up."""
     parsed = parse_bytes(FileRef(Path("sample.yaml"), "sample.yaml", "sample.yaml"), _SAMPLE)
-    rows = FileRows(parsed.rel, parsed.display, parsed.sha256, parsed.size, parsed.path)
+    rows = FileRows(parsed.rel, parsed.display, parsed.sha256, parsed.size)
     for film in parsed.films:
         rows.add_film(film)
 
