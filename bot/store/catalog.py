@@ -356,15 +356,19 @@ class Catalog:
         return self._names
 
     async def warm(self) -> None:
-        """Build the in-memory name indexes now, so no member's first look-up pays for them."""
+        """Build the title index now, so no member's first autocomplete pays for it."""
         await self._title_index()
-        await self._people_index()
         norms = self._norms
 
         def prefixes() -> dict[int, list[str]]:
             return {b: [t[:b] for t in norms] for b in range(4, PREFIX_BUCKET_MAX + 1, 4)}
 
         self._prefixes = await asyncio.to_thread(prefixes)
+
+    async def warm_rest(self) -> None:
+        """Build the indexes only misspelt or partial names need (people, every name)."""
+        await self._people_index()
+        await self._name_index()
 
     async def _title_index(self) -> list[tuple[str, int]]:
         if self._titles is None:

@@ -30,6 +30,13 @@ CLOSE_GRACE_S = 30.0
 PROCESS_BUILD_MIN_BYTES = 1_000_000
 
 
+async def _warm_rest(catalog: Catalog) -> None:
+    try:
+        await catalog.warm_rest()
+    except (sqlite3.Error, ValueError) as exc:  # closed under it: built on first use then
+        log.warning("could not prepare the name indexes: %s", exc)
+
+
 def _build_process() -> None:
     """Initializer of the build process: gone with the bot, and warmed up for builds."""
     exit_with_parent()
@@ -231,9 +238,11 @@ class Store:
         # still freed by reference counting once the catalog is retired.
         gc.freeze()
         loop = asyncio.get_running_loop()
-        # The typo-repair index is needed by few questions: built after the swap, so a
-        # reload is not kept waiting for it.
-        self._warming = loop.create_task(fresh.known_words())
+        # The indexes for misspelt and partial names are needed by few questions: built
+        # after the swap, so a reload is not kept waiting for them.
+        if self._warming is not None:
+            self._warming.cancel()
+        self._warming = loop.create_task(_warm_rest(fresh))
         if old is not None:
             self._retired[old] = loop.create_task(self._retire(old))
 
