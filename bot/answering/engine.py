@@ -118,7 +118,7 @@ RELATIONS: tuple[Relation, ...] = (
         ),
         "status",
     ),
-    Relation("year", _rx(r"year|when|released?|come out|came out|release date"), "released"),
+    Relation("year", _rx(r"years?|when|released?|come out|came out|release date"), "released"),
     Relation(
         "synopsis", _rx(r"(?:what|whats) .*about|plot|synopsis|story|storyline|summar\w*"), "about"
     ),
@@ -637,7 +637,9 @@ async def _not_found(ctx: _Context) -> Answer:
 # --- chains: one or two hops from what the question names ---------------------------------
 
 ROLE_RELATIONS = ("director", "writer", "producer", "composer", "cast")
-_SAME = re.compile(r"\b(?:same|also|share[sd]?|other|too)\b")
+_SAME = re.compile(r"\b(?:same|also|share[sd]?|sharing|other|too|else)\b")
+_COSTARS = re.compile(r"\bco ?stars?\b|\b(?:appeared|acted|starred|played) (?:with|alongside)\b")
+_WORKED_WITH = re.compile(r"\b(?:worked|collaborated|teamed up) with\b")
 _TOGETHER = re.compile(r"\b(?:co|together|alongside|along with|same)\b|\bco ?\w+")
 _ASKS_PEOPLE = re.compile(
     r"^(?:who|whom|which (?:person|people|actors?|actress\w*|directors?|writers?|"
@@ -787,7 +789,12 @@ async def _from_people(ctx: _Context, mentions: list[Mention]) -> Answer | None:
     first = mentions[0]
     role_occ = [(pos, r) for pos, r in occurrences if r.role is not None]
     bind: tuple[int, Relation] | None = None
-    if role_occ:
+    # "X's films", "films X worked on": X's own role is open, role words name the answer.
+    owner = _possessive(ctx, first) or _WORKED_WITH.search(ctx.key) is not None
+    costars = _COSTARS.search(ctx.key) is not None
+    if costars:  # the people who share the cast of X's films
+        bind = (first.start, RELATION_BY_NAME["cast"])
+    elif role_occ and not owner:
         by = first.start > 0 and ctx.tokens[first.start - 1] == "by"
         before = [item for item in role_occ if item[0] < first.start]
         pool = before if by and before else role_occ
@@ -815,6 +822,8 @@ async def _from_people(ctx: _Context, mentions: list[Mention]) -> Answer | None:
         return Answer(ctx.question, [], text, people=ids)
     asks_people = _ASKS_PEOPLE.search(ctx.key) is not None
     target = targets[0][1] if targets else None
+    if costars:
+        target = bind[1] if bind else None
     if target is None and asks_people and bind is not None and _TOGETHER.search(ctx.key):
         target = bind[1]
     if target is None:
@@ -845,6 +854,13 @@ async def _from_people(ctx: _Context, mentions: list[Mention]) -> Answer | None:
             else f"The catalog has no {target.name} for the films of {who}."
         )
     return Answer(ctx.question, answers, text + _claims_note(films), films=films, people=ids)
+
+
+def _possessive(ctx: _Context, mention: Mention) -> bool:
+    """Whether a name was typed with an 's before films ("Nora Ephron's films")."""
+    typed = " ".join(ctx.tokens[mention.start : mention.end])
+    after = ctx.tokens[mention.end] if mention.end < len(ctx.tokens) else ""
+    return typed == mention.norm + "s" and after in ("films", "movies", "film", "movie")
 
 
 async def _person_name(ctx: _Context, pid: int) -> str | None:

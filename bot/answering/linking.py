@@ -104,7 +104,10 @@ async def find_mentions(tokens: list[str], catalog: Catalog) -> list[Mention]:
         for start, end in spans[key]
     ]
     for form, typed in forms.items():
+        allowed: dict[str, set[str]] = {}
         for key, kinds in typed:
+            allowed.setdefault(key, set()).update(kinds)
+        for key, kinds in allowed.items():
             found = [h for h in by_norm.get(form, []) if h.kind in kinds]
             if found and key not in by_norm:
                 candidates += [Mention(start, end, form, found) for start, end in spans[key]]

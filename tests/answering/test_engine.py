@@ -352,3 +352,20 @@ async def test_release_questions_ask_the_status_and_when_asks_the_year(catalog) 
     assert (await ask(catalog, "was cast away released")).answers == ["released"]
     assert (await ask(catalog, "when was cast away released")).answers == ["2000"]
     assert (await ask(catalog, "who produced alita battle angel")).answers[0] == "James Cameron"
+
+
+@pytest.mark.parametrize(
+    ("question", "answers"),
+    [
+        ("Meg Ryan's co-stars", ["Tom Hanks"]),
+        ("which actors appeared with meg ryan", ["Tom Hanks"]),
+        ("directors of Tom Hanks's films", ["Nora Ephron", "Robert Zemeckis"]),
+        ("actors in Nora Ephron's films", ["Tom Hanks", "Meg Ryan"]),
+        ("which directors has tom hanks worked with", ["Nora Ephron", "Robert Zemeckis"]),
+        ("in which years did meg ryan have films", ["1993", "1998"]),
+        ("what else did the director of sleepless in seattle make", ["You've Got Mail"]),
+        ("films sharing actors with cast away", ["Sleepless in Seattle", "You've Got Mail"]),
+    ],
+)
+async def test_two_hop_questions_asked_other_ways(catalog, question, answers) -> None:
+    assert (await ask(catalog, question)).answers == answers
