@@ -1,6 +1,6 @@
 """Answering accuracy on the MetaQA dev questions, brackets removed, through ``answer()``.
 
-    python -m bench.qa_accuracy [--sets 1hop,2hop] [--limit N] [--typos] [--misses]
+    python -m bench.qa_accuracy [--sets 1hop,2hop] [--limit N] [--paraphrase] [--typos] [--misses]
 
 Prints hits@1 (the first answer is in the gold set) and coverage (every gold answer is among
 the answers) per question type and overall, the slowest questions, and last one JSON line.
@@ -71,14 +71,60 @@ def misspell(question: str, rng: random.Random) -> str:
     return question[: match.start(1)] + " ".join(words) + question[match.end(1) :]
 
 
+# Other ways people ask MetaQA's questions, by question type; {} is the topic.
+PARAPHRASES: dict[str, tuple[str, ...]] = {
+    "movie_to_director": (
+        "who made {}",
+        "{} was directed by whom",
+        "tell me who directed {}",
+        "{} director",
+        "who was behind the camera on {}",
+    ),
+    "movie_to_actor": ("cast of {}", "who's in {}", "which actors appear in {}", "{} cast"),
+    "movie_to_year": ("when did {} come out", "{} release year", "what year is {} from"),
+    "movie_to_writer": ("who penned {}", "screenwriter of {}", "{} was written by whom"),
+    "movie_to_genre": ("what kind of film is {}", "{} genre", "which genre does {} belong to"),
+    "movie_to_language": ("what language is {} in", "{} language"),
+    "movie_to_tags": ("tags for {}", "keywords of {}", "what is {} about"),
+    "actor_to_movie": ("films with {}", "what has {} been in", "{} filmography", "{} movies"),
+    "director_to_movie": ("films directed by {}", "{}'s films", "what did {} direct"),
+    "writer_to_movie": ("what did {} write", "films written by {}", "screenplays by {}"),
+    "tag_to_movie": ("films about {}", "movies tagged {}", "recommend a movie about {}"),
+    "actor_to_movie_to_actor": ("{}'s co-stars", "which actors appeared with {}"),
+    "actor_to_movie_to_director": (
+        "who directed movies starring {}",
+        "directors of {}'s films",
+        "which directors has {} worked with",
+    ),
+    "actor_to_movie_to_year": ("in which years did {} have films",),
+    "director_to_movie_to_actor": ("actors in {}'s films", "which actors has {} directed"),
+    "movie_to_director_to_movie": (
+        "what else did the director of {} make",
+        "other films by the director of {}",
+    ),
+    "movie_to_actor_to_movie": ("films sharing actors with {}",),
+}
+
+
+def paraphrase(question: str, qtype: str, rng: random.Random) -> str:
+    """The question asked another way, when there is one for its type."""
+    match = re.search(r"\[(.*?)\]", question)
+    forms = PARAPHRASES.get(qtype)
+    if match is None or not forms:
+        return question
+    return rng.choice(forms).format(f"[{match.group(1)}]")
+
+
 def read_questions(
-    path: Path, limit: int | None, seed: int, *, typos: bool = False
+    path: Path, limit: int | None, seed: int, *, typos: bool = False, reword: bool = False
 ) -> list[tuple[str, set[str], str]]:
     rows = []
     rng = random.Random(seed)
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             question, answers, qtype = line.rstrip("\n").split("\t")
+            if reword:
+                question = paraphrase(question, qtype, rng)
             if typos:
                 question = misspell(question, rng)
             rows.append((strip_brackets(question), {norm(a) for a in answers.split("|")}, qtype))
@@ -96,7 +142,11 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
     try:
         for name in args.sets:
             rows = read_questions(
-                METAQA / f"{name}_dev.tsv", args.limit, args.seed, typos=args.typos
+                METAQA / f"{name}_dev.tsv",
+                args.limit,
+                args.seed,
+                typos=args.typos,
+                reword=args.paraphrase,
             )
             by_type: dict[str, Tally] = defaultdict(Tally)
             overall = Tally()
@@ -123,7 +173,11 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
                 for qtype in sorted(by_type):
                     for question, gold, got in by_type[qtype].misses:
                         print(f"  miss [{qtype}] {question!r}: gold {gold} got {got}")
-            prefix = f"{name}_typos" if args.typos else name
+            prefix = (
+                name
+                + ("_paraphrased" if args.paraphrase else "")
+                + ("_typos" if args.typos else "")
+            )
             summary[f"{prefix}_hits_at_1"] = round(overall.rate(overall.hits), 2)
             summary[f"{prefix}_coverage"] = round(overall.rate(overall.covered), 2)
             summary[f"{prefix}_questions"] = overall.questions
@@ -148,6 +202,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="a random sample per set")
     parser.add_argument("--seed", type=int, default=7, help="seed for --limit's sample")
     parser.add_argument("--misses", action="store_true", help="print a few misses per type")
+    parser.add_argument(
+        "--paraphrase",
+        action="store_true",
+        help="ask each question another way where its type has one (seeded by --seed)",
+    )
     parser.add_argument(
         "--typos",
         action="store_true",
