@@ -9,7 +9,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from bot.answering.linking import MAX_NGRAM, SCAFFOLD, Mention, find_mentions
-from bot.answering.reply import Answer, join_names, status_note, with_status
+from bot.answering.reply import Answer, join_names, status_note, status_sentence, with_status
 from bot.store.catalog import Catalog, FilmRecord, FilmSummary
 from bot.text import norm
 
@@ -538,11 +538,9 @@ def _read(film: FilmRecord, relation: Relation) -> tuple[list[str], str]:
         labels = [src.label for src in film.sources]
         if not labels:
             return [], f"The catalog lists no sources for {label}."
-        note = status_note(film)
         text = f"Sources for {label}: " + "; ".join(labels) + "."
-        if note:
-            text += " " + note.split(" Source:", 1)[0]
-        return labels, text
+        status = status_sentence(film)
+        return labels, f"{text} {status}" if status else text
     if relation.name == "synopsis":
         if not film.synopsis:
             tags = list(film.listed("tag"))

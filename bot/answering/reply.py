@@ -58,22 +58,30 @@ def source_text(sources: Sequence[SourceRecord], limit: int = 2) -> str:
     return "; ".join(labels) if labels else "no source given"
 
 
+def status_sentence(film: FilmRecord) -> str:
+    """``X is unconfirmed (why).`` for a film that is not a released one, else nothing."""
+    if film.summary.confirmed:
+        return ""
+    return f"{film.label} is {_status_words(film)}."
+
+
 def status_note(film: FilmRecord) -> str:
     """Sentences saying a film is not a released one, and where the claims come from."""
     if film.summary.confirmed:
         return ""
-    status, why = STATUS_PHRASES.get(film.summary.status, (film.summary.status, ""))
-    reason = f" ({why})" if why else ""
-    return f"{film.label} is {status}{reason}. Source: {source_text(film.sources)}."
+    return f"{status_sentence(film)} Source: {source_text(film.sources)}."
 
 
 def with_status(film: FilmRecord, sentence: str) -> str:
     """Mark a sentence about an unreleased film as a claim, so it never reads as fact."""
     if film.summary.confirmed:
         return sentence
-    status, why = STATUS_PHRASES.get(film.summary.status, (film.summary.status, ""))
-    reason = f" ({why})" if why else ""
     return (
-        f"{sentence} This is a claim, not a confirmed fact: the film is {status}{reason}. "
+        f"{sentence} This is a claim, not a confirmed fact: the film is {_status_words(film)}. "
         f"Source: {source_text(film.sources)}."
     )
+
+
+def _status_words(film: FilmRecord) -> str:
+    status, why = STATUS_PHRASES.get(film.summary.status, (film.summary.status, ""))
+    return f"{status} ({why})" if why else status
