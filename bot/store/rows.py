@@ -18,6 +18,7 @@ from bot.catalog.loader import (
     DEFAULT_MAX_FILE_BYTES,
     FileOutcome,
     FileRef,
+    ParsedFile,
     parse_bytes,
     parse_file,
 )
@@ -126,7 +127,11 @@ def key_of(name: str) -> str:
 
 def prepare_file(ref: FileRef, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> FileRows:
     """Parse, validate and turn one facts file into rows. Never raises for bad content."""
-    parsed = parse_file(ref, max_bytes)
+    return rows_of(parse_file(ref, max_bytes))
+
+
+def rows_of(parsed: ParsedFile) -> FileRows:
+    """The rows of a parsed file (none, with its problems, when it has any)."""
     rows = FileRows(
         parsed.rel, parsed.display, parsed.sha256, parsed.size, parsed.errors, parsed.path
     )
@@ -150,10 +155,7 @@ sources: [https://en.wikipedia.org/wiki/Heat_(1995_film)]
 def warm_up() -> None:
     """Run one small file through reading, validation and rows, so that the first real
     build of a fresh build process does not pay for first-use set-up."""
-    parsed = parse_bytes(FileRef(Path("sample.yaml"), "sample.yaml", "sample.yaml"), _SAMPLE)
-    rows = FileRows(parsed.rel, parsed.display, parsed.sha256, parsed.size)
-    for film in parsed.films:
-        rows.add_film(film)
+    rows_of(parse_bytes(FileRef(Path("sample.yaml"), "sample.yaml", "sample.yaml"), _SAMPLE))
 
 
 def _film_row(film: Film, title_key: str) -> FilmRow:
