@@ -35,6 +35,8 @@ async def _warm_rest(catalog: Catalog) -> None:
         await catalog.warm_rest()
     except (sqlite3.Error, ValueError) as exc:  # closed under it: built on first use then
         log.warning("could not prepare the name indexes: %s", exc)
+        return
+    gc.freeze()  # long-lived like the rest of the catalog (see Store._swap)
 
 
 def _build_process() -> None:
