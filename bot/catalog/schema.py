@@ -35,6 +35,7 @@ Slug = Annotated[
     str,
     StringConstraints(max_length=120, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$"),
 ]
+ImdbId = Annotated[str, StringConstraints(pattern=r"^tt[0-9]{7,12}$")]
 
 
 def _as_list(value: Any) -> Any:
@@ -145,6 +146,7 @@ class Film(Strict):
     )
     imdb_rating: Annotated[float, Field(ge=0, le=10)] | Name | None = None
     imdb_votes: Annotated[int, Field(ge=0)] | Name | None = None
+    imdb_id: ImdbId | None = None
 
     @field_validator("year", "runtime_minutes", mode="before")
     @classmethod
@@ -171,8 +173,13 @@ class Film(Strict):
 
 
 class FactsFile(Strict):
-    """A facts file holding a ``films:`` list and/or a ``people:`` list."""
+    """A facts file holding a ``films:`` list and/or a ``people:`` list.
 
+    ``imported`` names the importer that wrote the file (``imdb``); a film of such a file
+    gives way to a hand-written film with the same ``imdb_id``.
+    """
+
+    imported: Name | None = None
     films: Annotated[list[Film], Field(max_length=100_000)] = Field(default_factory=list)
     people: Annotated[list[Person], Field(max_length=100_000)] = Field(default_factory=list)
 

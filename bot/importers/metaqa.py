@@ -127,7 +127,7 @@ def import_metaqa(
         chunk = entries[start : start + per_file]
         path = out_dir / f"metaqa-{start // per_file + 1:03d}.yaml"
         text = yaml.dump(
-            {"films": [_ordered(e) for e in chunk]},
+            {"imported": "metaqa", "films": [_ordered(e) for e in chunk]},
             Dumper=_Dumper,
             allow_unicode=True,
             sort_keys=False,
