@@ -217,9 +217,28 @@ async def _corrected(tokens: list[str], catalog: Catalog) -> tuple[str, str] | N
     if len(run) < 3:
         return None
     if " " not in run:
-        people = await catalog.people_by_surname(run)
+        return await _surname(run, catalog) or await _fuzzy_name(run, catalog)
+    found = await _fuzzy_name(run, catalog)
+    if found is not None:
+        return found
+    for word in run.split():  # "earliest hitchcock", "kubricks first": one word is a surname
+        found = await _surname(word, catalog)
+        if found is not None:
+            return found
+    return None
+
+
+async def _surname(word: str, catalog: Catalog) -> tuple[str, str] | None:
+    """The one person whose surname is ``word``, or ``word`` with its possessive 's."""
+    forms = [word, word[:-1]] if word.endswith("s") and len(word) > 4 else [word]
+    for form in forms:
+        people = await catalog.people_by_surname(form)
         if len({p.ref for p in people}) == 1:
-            return run, people[0].display
+            return word, people[0].display
+    return None
+
+
+async def _fuzzy_name(run: str, catalog: Catalog) -> tuple[str, str] | None:
     films = await catalog.fuzzy_titles(run, limit=1, cutoff=86)
     people = await catalog.fuzzy_people(run, limit=1, cutoff=86)
     if people:

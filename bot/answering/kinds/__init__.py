@@ -5,6 +5,8 @@
 ``counts``         "how many films did Kubrick direct"
 ``status``         "which films are unconfirmed", "list unreleased films"
 ``characters``     "who plays Nova", "what role does Tom Hanks play in Cast Away"
+``people``         "when was Tom Hanks born", "how old is Keanu Reeves", "who is Junkie
+                   XL", "Kubrick's first film", "Tom Hanks' latest movie"
 ``chains``         a person's films and what is true of them ("what films did Kubrick
                    direct", "who directed the films starring Tom Hanks"), films sharing
                    a credit with a film, films with a genre, tag or other value
@@ -34,6 +36,7 @@ CHAIN = (
     "counts",
     "status",
     "characters",
+    "people",
     "chains",
     "relations",
 )
