@@ -1,6 +1,7 @@
 """Answering accuracy on the MetaQA dev questions, brackets removed, through ``answer()``.
 
     python -m bench.qa_accuracy [--sets 1hop,2hop] [--limit N] [--paraphrase] [--typos] [--misses]
+    python -m bench.qa_accuracy --chat [--misses]     the chat question set (bench.chat_accuracy)
 
 Prints hits@1 (the first answer is in the gold set) and coverage (every gold answer is among
 the answers) per question type and overall, the slowest questions, and last one JSON line.
@@ -19,6 +20,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench import chat_accuracy
 from bench.common import METAQA, add_data_options, imported_catalog, strip_brackets
 from bot.answering.engine import answer
 from bot.store.live import Store
@@ -212,7 +214,14 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="misspell one word of each question's topic (seeded by --seed), as people do",
     )
+    parser.add_argument(
+        "--chat",
+        action="store_true",
+        help="score the chat question set over facts/ instead (see bench.chat_accuracy)",
+    )
     args = parser.parse_args(argv)
+    if args.chat:
+        return chat_accuracy.main(["--misses"] if args.misses else [])
     if not args.kb.exists():
         print(f"MetaQA knowledge base not found: {args.kb}", file=sys.stderr)
         return 2

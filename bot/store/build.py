@@ -31,7 +31,7 @@ from bot.store.rows import FileRows, prepare_file
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 @dataclass
@@ -105,7 +105,14 @@ def build_store(
     previous = previous or {}
     changed_refs = [ref for ref in refs if previous.get(ref.rel) != hashes[ref.rel]]
     gone = sorted(set(previous) - set(hashes))
-    kept = _kept_films(db_path, {r.rel for r in changed_refs} | set(gone)) if previous else {}
+    if previous:
+        # An imported film that gave way to a hand-written one may be due back.
+        reclaimed = _yielded_to(db_path, {r.rel for r in changed_refs} | set(gone))
+        already = {r.rel for r in changed_refs}
+        changed_refs += [r for r in refs if r.rel in reclaimed and r.rel not in already]
+    kept, kept_imdb = (
+        _kept_films(db_path, {r.rel for r in changed_refs} | set(gone)) if previous else ({}, {})
+    )
     on_disk = {ref.display: str(ref.path) for ref in refs}
     total = len(changed_refs)
     if progress is not None:
@@ -123,7 +130,7 @@ def build_store(
             draft.offer(item)
             if progress is not None:
                 progress("parsing", len(files), total)
-        errors += check_catalog([f for f in files if f.ok], kept, on_disk)
+        errors += check_catalog([f for f in files if f.ok], kept, on_disk, kept_imdb)
         if errors:
             return BuildResult(
                 ok=False,
@@ -193,14 +200,44 @@ def _films_count(db_path: Path) -> int | None:
         return None
 
 
-def _kept_films(db_path: Path, replaced: set[str]) -> dict[str, tuple[str, int]]:
+def _kept_films(
+    db_path: Path, replaced: set[str]
+) -> tuple[dict[str, tuple[str, int]], dict[str, tuple[str, int]]]:
+    """Where the films of the files kept as they are stand, by id and by the ``imdb_id``
+    of hand-written films."""
     db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     try:
         rows = db.execute(
-            "SELECT f.slug, files.display, f.position, files.path FROM films f "
-            "JOIN files ON files.id = f.file_id"
+            "SELECT f.slug, files.display, f.position, files.path, f.imdb_id, files.imported "
+            "FROM films f JOIN files ON files.id = f.file_id"
         )
-        return {slug: (display, pos) for slug, display, pos, rel in rows if rel not in replaced}
+        slugs: dict[str, tuple[str, int]] = {}
+        imdb: dict[str, tuple[str, int]] = {}
+        for slug, display, pos, rel, imdb_id, imported in rows:
+            if rel in replaced:
+                continue
+            slugs[slug] = (display, pos)
+            if imdb_id and not imported:
+                imdb.setdefault(imdb_id, (display, pos))
+        return slugs, imdb
+    finally:
+        db.close()
+
+
+def _yielded_to(db_path: Path, replaced: set[str]) -> set[str]:
+    """The imported files holding films that gave way to hand-written films of ``replaced``."""
+    if not replaced:
+        return set()
+    db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        marks = ",".join("?" * len(replaced))
+        rows = db.execute(
+            "SELECT DISTINCT lf.path FROM yielded y JOIN files lf ON lf.id = y.file_id "
+            "JOIN films c ON c.imdb_id = y.imdb_id JOIN files cf ON cf.id = c.file_id "
+            f"WHERE cf.path IN ({marks})",
+            sorted(replaced),
+        )
+        return {path for (path,) in rows}
     finally:
         db.close()
 
@@ -288,6 +325,8 @@ class _Draft:
             _drop_orphans(db)
         db.execute("COMMIT")
         db.executescript(_sql("indexes.sql"))
+        for slug in _curated_wins(db):
+            writer.digests.pop(slug, None)
         db.execute("INSERT OR REPLACE INTO meta VALUES ('built_at', ?)", (str(time.time()),))
         # Statistics for the query planner, from a sample of each index (planning needs
         # their shape, not exact counts). An incremental build keeps the copied ones
@@ -329,12 +368,8 @@ def _remove_files(db: sqlite3.Connection, rels: Iterable[str]) -> dict[str, tupl
         f"SELECT id, slug, title, year, digest FROM films WHERE file_id IN ({fmarks})", file_ids
     ).fetchall()
     before = {slug: (_label(title, year), digest) for _, slug, title, year, digest in rows}
-    db.execute("CREATE TEMP TABLE gone_films (id INTEGER PRIMARY KEY)")
-    db.executemany("INSERT INTO gone_films VALUES (?)", [(r[0],) for r in rows])
-    for table in ("credits", "film_values", "sources", "trivia"):
-        db.execute(f"DELETE FROM {table} WHERE film_id IN (SELECT id FROM gone_films)")
-    db.execute("DELETE FROM names WHERE kind = 'film' AND ref IN (SELECT id FROM gone_films)")
-    db.execute("DELETE FROM films WHERE id IN (SELECT id FROM gone_films)")
+    _delete_films(db, [r[0] for r in rows])
+    db.execute(f"DELETE FROM yielded WHERE file_id IN ({fmarks})", file_ids)
     declared = [
         r[0] for r in db.execute(f"SELECT id FROM people WHERE declared_in IN ({fmarks})", file_ids)
     ]
@@ -349,8 +384,40 @@ def _remove_files(db: sqlite3.Connection, rels: Iterable[str]) -> dict[str, tupl
             f"UPDATE people SET born = NULL, declared_in = NULL WHERE id IN ({pmarks})", declared
         )
     db.execute(f"DELETE FROM files WHERE id IN ({fmarks})", file_ids)
-    db.execute("DROP TABLE gone_films")
     return before
+
+
+def _delete_films(db: sqlite3.Connection, film_ids: list[int]) -> None:
+    db.execute("CREATE TEMP TABLE gone_films (id INTEGER PRIMARY KEY)")
+    db.executemany("INSERT INTO gone_films VALUES (?)", [(i,) for i in film_ids])
+    for table in ("credits", "film_values", "sources", "trivia"):
+        db.execute(f"DELETE FROM {table} WHERE film_id IN (SELECT id FROM gone_films)")
+    db.execute("DELETE FROM names WHERE kind = 'film' AND ref IN (SELECT id FROM gone_films)")
+    db.execute("DELETE FROM films WHERE id IN (SELECT id FROM gone_films)")
+    db.execute("DROP TABLE gone_films")
+
+
+def _curated_wins(db: sqlite3.Connection) -> list[str]:
+    """Leave out the imported films whose ``imdb_id`` a hand-written film has, whatever
+    the order of the files; the ids of the films left out are remembered in ``yielded``,
+    so that they come back when the hand-written film goes. Returns their slugs."""
+    losers = db.execute(
+        "SELECT l.id, l.slug, l.imdb_id, l.file_id FROM files cf "
+        "JOIN films c ON c.file_id = cf.id "
+        "JOIN films l ON l.imdb_id = c.imdb_id AND l.id != c.id "
+        "JOIN files lf ON lf.id = l.file_id "
+        "WHERE cf.imported IS NULL AND c.imdb_id IS NOT NULL AND lf.imported IS NOT NULL"
+    ).fetchall()
+    if not losers:
+        return []
+    db.execute("BEGIN")
+    db.executemany(
+        "INSERT INTO yielded VALUES (?, ?)", [(imdb_id, file_id) for *_, imdb_id, file_id in losers]
+    )
+    _delete_films(db, [film_id for film_id, *_ in losers])
+    _drop_orphans(db)
+    db.execute("COMMIT")
+    return [slug for _, slug, *_ in losers]
 
 
 def _drop_orphans(db: sqlite3.Connection) -> None:
@@ -395,8 +462,8 @@ class _Writer:
     def add_file(self, item: FileRows) -> None:
         db = self.db
         file_id = db.execute(
-            "INSERT INTO files (path, display, sha256, size, films) VALUES (?,?,?,?,?)",
-            (item.rel, item.display, item.sha256, item.size, len(item.films)),
+            "INSERT INTO files (path, display, sha256, size, films, imported) VALUES (?,?,?,?,?,?)",
+            (item.rel, item.display, item.sha256, item.size, len(item.films), item.imported),
         ).lastrowid
         first = self.next_film
         self.next_film += len(item.films)
@@ -420,7 +487,7 @@ class _Writer:
         names.update((key, "person", pid, name) for pid, name, key in new_people)
         db.executemany("INSERT INTO people (id, name, norm) VALUES (?,?,?)", new_people)
         db.executemany("UPDATE people SET born = ?, declared_in = ? WHERE id = ?", declared)
-        db.executemany("INSERT INTO films VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", films)
+        db.executemany("INSERT INTO films VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", films)
         db.executemany("INSERT INTO credits VALUES (?,?,?,?,?,?,?)", credits)
         db.executemany(
             "INSERT INTO film_values VALUES (?,?,?,?,?)",

@@ -1,5 +1,5 @@
 -- film-bot catalog store. Built from facts files; never edited in place by the bot.
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;
 
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
@@ -9,7 +9,8 @@ CREATE TABLE files (
     display TEXT NOT NULL,            -- as reported in errors
     sha256 TEXT NOT NULL,
     size INTEGER NOT NULL,
-    films INTEGER NOT NULL
+    films INTEGER NOT NULL,
+    imported TEXT                     -- the importer that wrote the file, if one did
 );
 
 CREATE TABLE films (
@@ -27,6 +28,7 @@ CREATE TABLE films (
     trailer TEXT,
     imdb_rating TEXT,
     imdb_votes TEXT,
+    imdb_id TEXT,
     rating REAL,                      -- imdb_rating when it is a number, for sorting
     votes INTEGER,                    -- imdb_votes when it is a number
     file_id INTEGER NOT NULL,
@@ -69,6 +71,9 @@ CREATE TABLE sources (
     text TEXT,
     note TEXT
 );
+
+-- imported films left out because a hand-written film has their imdb_id
+CREATE TABLE yielded (imdb_id TEXT NOT NULL, file_id INTEGER NOT NULL);
 
 CREATE TABLE trivia (film_id INTEGER NOT NULL, position INTEGER NOT NULL, text TEXT NOT NULL);
 

@@ -1,0 +1,44 @@
+"""The kinds of questions, one module each. Find where a question is answered here:
+
+=================  =================================================================
+``yesno``          "did James Cameron write Titanic?"
+``counts``         "how many films did Kubrick direct"
+``status``         "which films are unconfirmed", "list unreleased films"
+``characters``     "who plays Nova", "what role does Tom Hanks play in Cast Away"
+``people``         "when was Tom Hanks born", "how old is Keanu Reeves", "who is Junkie
+                   XL", "Kubrick's first film", "Tom Hanks' latest movie"
+``chains``         a person's films and what is true of them ("what films did Kubrick
+                   direct", "who directed the films starring Tom Hanks"), films sharing
+                   a credit with a film, films with a genre, tag or other value
+``relations``      one fact of a film ("who directed Heat", "is Alita 2 real",
+                   "sequel to Alita", "sources for Cast Away"), else its summary
+=================  =================================================================
+
+Each module has ``async def reply(ctx: Context) -> Answer | None``: an answer when the
+question is of its kind, else ``None``. :data:`CHAIN` asks them in order and the first
+answer wins. **Order rule**: a kind that recognises a narrow form of question (by its
+opening words or a phrase, like "how many", "did …", "who plays") comes before the kinds
+that answer anything naming a person, film or value; ``chains`` and ``relations`` come
+last because they answer almost every question that names something.
+
+Adding a kind is one line: write ``kinds/<name>.py`` with its ``reply`` and put its name
+in :data:`CHAIN` where the order rule says.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from bot.answering.context import Kind
+
+CHAIN = (
+    "yesno",
+    "counts",
+    "status",
+    "characters",
+    "people",
+    "chains",
+    "relations",
+)
+
+KINDS: tuple[Kind, ...] = tuple(import_module(f"{__name__}.{name}").reply for name in CHAIN)
