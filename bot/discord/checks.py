@@ -49,12 +49,17 @@ class AdminPolicy:
         return any(role.id in self.role_ids for role in user.roles)
 
 
+def may_use_facts(interaction: discord.Interaction) -> bool:
+    """May this member use ``/facts`` here? The one answer the commands and ``/help`` share."""
+    policy: AdminPolicy = getattr(interaction.client, "admin_policy", AdminPolicy())
+    return policy.allows(interaction)
+
+
 def catalog_admin() -> Callable[[T], T]:
     """An app-command check that refuses anyone the bot's :class:`AdminPolicy` does not allow."""
 
     async def predicate(interaction: discord.Interaction) -> bool:
-        policy: AdminPolicy = getattr(interaction.client, "admin_policy", AdminPolicy())
-        if policy.allows(interaction):
+        if may_use_facts(interaction):
             return True
         if interaction.guild is None:
             raise NotCatalogAdmin("The /facts commands can only be used in a server.")
