@@ -96,8 +96,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="Convert an external knowledge base into facts files that "
         "'film-bot --facts DIR' then serves.",
     )
-    importer.add_argument("format", choices=("metaqa",), help="the knowledge base's format")
-    importer.add_argument("source", type=Path, help="the knowledge base file (e.g. kb.txt)")
+    importer.add_argument("format", choices=("metaqa", "imdb"), help="the knowledge base's format")
+    importer.add_argument(
+        "source",
+        type=Path,
+        help="metaqa: the knowledge base file (kb.txt); imdb: the directory holding IMDb's "
+        "dataset files (title.basics.tsv.gz, …)",
+    )
     importer.add_argument(
         "--out",
         type=Path,
@@ -106,7 +111,32 @@ def build_parser() -> argparse.ArgumentParser:
         help="the directory to write facts files into",
     )
     importer.add_argument(
-        "--per-file", type=int, default=250, metavar="N", help="films per facts file (default: 250)"
+        "--per-file",
+        type=int,
+        default=250,
+        metavar="N",
+        help="metaqa: films per facts file (default: 250)",
+    )
+    importer.add_argument(
+        "--min-votes",
+        type=int,
+        default=0,
+        metavar="N",
+        help="imdb: only titles with at least N votes (default: 0)",
+    )
+    importer.add_argument(
+        "--since", type=int, metavar="YEAR", help="imdb: only titles from YEAR on"
+    )
+    importer.add_argument(
+        "--types",
+        default="movie",
+        metavar="TYPE,…",
+        help="imdb: the title types to import, e.g. movie,tvMovie (default: movie)",
+    )
+    importer.add_argument(
+        "--include-adult",
+        action="store_true",
+        help="imdb: import adult titles too (left out by default)",
     )
     importer.set_defaults(handler=cmd_import)
 
@@ -291,6 +321,8 @@ def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
+    if args.format == "imdb":
+        return _import_imdb(args, settings)
     from bot.importers.metaqa import import_metaqa
 
     if not args.source.is_file():
@@ -309,6 +341,47 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     )
     for skipped in report.skipped[:10]:
         print(f"film-bot: skipped {skipped}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _import_imdb(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.importers.imdb import ImdbOptions, ImportProblem, import_imdb
+
+    if not args.source.is_dir():
+        print(f"film-bot: {args.source}: not a directory of IMDb files", file=sys.stderr)
+        return EXIT_USAGE
+    types = tuple(t.strip() for t in args.types.split(",") if t.strip())
+    if not types or args.min_votes < 0:
+        print("film-bot: --types needs a title type; --min-votes 0 or more", file=sys.stderr)
+        return EXIT_USAGE
+    options = ImdbOptions(
+        min_votes=args.min_votes,
+        since=args.since,
+        types=types,
+        include_adult=args.include_adult,
+    )
+    try:
+        with Bar(enabled=progress.wanted()) as bar:
+            report = import_imdb(
+                args.source, args.out, options, max_file_bytes=settings.max_file_bytes, progress=bar
+            )
+    except ImportProblem as exc:
+        print(f"film-bot: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    skipped = ", ".join(f"{n} {why}" for why, n in sorted(report.skipped.items()))
+    print(
+        f"imported {report.films} films and {report.people} people from {report.titles_read} "
+        f"IMDb titles into {len(report.files)} files in {args.out} ({len(report.written)} "
+        f"written, {len(report.files) - len(report.written)} unchanged, "
+        f"{len(report.removed)} removed) in {report.seconds:.1f}s",
+        file=sys.stderr,
+    )
+    if skipped:
+        print(f"film-bot: skipped {skipped}", file=sys.stderr)
+    for name in report.missing:
+        print(
+            f"film-bot: no {name}.tsv.gz in {args.source}: its facts are left out", file=sys.stderr
+        )
     return EXIT_OK
 
 

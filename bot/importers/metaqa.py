@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from bot.catalog.schema import slugify
+from bot.importers.shards import remove_stale, write_if_changed
 
 try:
     from yaml import CSafeDumper as _Dumper
@@ -133,10 +134,11 @@ def import_metaqa(
             sort_keys=False,
             width=100,
         )
-        path.write_text(text, encoding="utf-8")
+        write_if_changed(path, text.encode("utf-8"))
         report.files.append(path)
         if progress is not None:
             progress("writing files", len(report.files), total)
+    remove_stale(out_dir, "metaqa-*.yaml", report.files)
     report.films = len(entries)
     return report
 

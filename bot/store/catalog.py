@@ -450,6 +450,17 @@ class Catalog:
         )
         return [(FilmSummary(*r[:5]), CreditRecord(r[5], r[6], "cast", r[7], r[8])) for r in rows]
 
+    async def characters_with_word(self, word: str, limit: int = 50) -> list[str]:
+        """Normalised character names that have ``word`` among their words ("jack" →
+        "jack dawson"), for a character asked by part of the name."""
+        pattern = "% " + word.replace("%", "").replace("_", "") + " %"
+        rows = await self._all(
+            "SELECT DISTINCT character_norm FROM credits WHERE character_norm IS NOT NULL "
+            "AND ' ' || character_norm || ' ' LIKE ? LIMIT ?",
+            (pattern, limit),
+        )
+        return [r[0] for r in rows]
+
     async def films_following(self, slug: str) -> list[FilmSummary]:
         """The films whose ``follows`` names ``slug`` (its sequels), oldest first."""
         rows = await self._all(
