@@ -18,14 +18,7 @@ from bot.store.discovery import browse
 
 LISTED = 10  # films in a list when the question does not say how many
 _FILMS = re.compile(r"\b(?:films?|movies?|flicks?|ones?|pictures?|anything|something)\b")
-_WORDS = {
-    "oldest": "oldest",
-    "newest": "newest",
-    "longest": "longest",
-    "shortest": "shortest",
-    "rating": "best rated",
-    "votes": "most popular",
-}
+_WORDS = {"rating": "best rated", "votes": "most popular"}  # other sorts are said as named
 _LACKS = {
     "rating": "no ratings",
     "votes": "no votes or other popularity figures",
@@ -58,7 +51,7 @@ def _in_order(
 ) -> Answer:
     shown = films[:many]
     if many == 1:
-        text = f"The {_WORDS[sort]} of the {wanted.describe()} in the catalog is {shown[0].label}."
+        text = f"The {_WORDS.get(sort, sort)} of the {wanted.describe()} in the catalog is {shown[0].label}."
         if len(films) > 1:
             text += f" Then come {film_list(films[1:])}."
     else:
@@ -83,7 +76,7 @@ async def _by_measure(
         return Answer(ctx.question, [f.title for f in shown], text, films=shown)
     shown = [f for f, _ in measured[:many]]
     said = join_names([f"{f.label}, {_said(sort, value)}" for f, value in measured[:many]])
-    text = f"The {_WORDS[sort]} of the {described} in the catalog: {said}."
+    text = f"The {_WORDS.get(sort, sort)} of the {described} in the catalog: {said}."
     if len(measured) < len(films):  # the films that have the measure come first
         have = _LACKS[sort].removeprefix("no ")
         text += f" The catalog has {have} for only {len(measured)} of these {total} films."
