@@ -51,7 +51,8 @@ def _in_order(
 ) -> Answer:
     shown = films[:many]
     if many == 1:
-        text = f"The {_WORDS.get(sort, sort)} of the {wanted.describe()} in the catalog is {shown[0].label}."
+        said = _WORDS.get(sort, sort)
+        text = f"The {said} of the {wanted.describe()} in the catalog is {shown[0].label}."
         if len(films) > 1:
             text += f" Then come {film_list(films[1:])}."
     else:
