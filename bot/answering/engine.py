@@ -111,12 +111,19 @@ def _keywords_unmasked(tokens: list[str], mentions: list[Mention]) -> list[Menti
     """Give relation phrases back to the question when something else is named.
 
     A name inside a relation phrase (the tag "script", the film "Up" in "follow-up") is far
-    more likely part of the relation ("the film script for Brazil") than a second topic.
+    more likely part of the relation ("the film script for Brazil") than a second topic;
+    so is one whose other words are question words only (the film "The Players" in "who
+    are the players in Seven Sinners").
     """
     if len(mentions) < 2:
         return mentions
     phrases = phrase_positions(" ".join(tokens))
-    inside = [m for m in mentions if phrases.issuperset(m.positions)]
+    inside = [
+        m
+        for m in mentions
+        if phrases.issuperset(i for i in m.positions if tokens[i] not in SCAFFOLD)
+        and phrases.intersection(m.positions)
+    ]
     if not inside or len(inside) == len(mentions):
         return mentions
     return [m for m in mentions if m not in inside]
@@ -217,14 +224,17 @@ async def _corrected(tokens: list[str], catalog: Catalog) -> tuple[str, str] | N
     if len(run) < 3:
         return None
     if " " not in run:
-        return await _surname(run, catalog) or await _fuzzy_name(run, catalog)
-    found = await _fuzzy_name(run, catalog)
+        found = await _surname(run, catalog) or await _fuzzy_name(run, catalog)
+    else:
+        found = await _fuzzy_name(run, catalog)
     if found is not None:
         return found
-    for word in run.split():  # "earliest hitchcock", "kubricks first": one word is a surname
-        found = await _surname(word, catalog)
-        if found is not None:
-            return found
+    # "earliest hitchcock", "suggest a kubrick film": one word of the question is a surname
+    for word in tokens:
+        if len(word) >= 3 and word not in SCAFFOLD and not is_relation_word(word):
+            found = await _surname(word, catalog)
+            if found is not None:
+                return found
     return None
 
 

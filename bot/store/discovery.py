@@ -413,13 +413,14 @@ class _Facets:
 
 
 _FACETS: weakref.WeakKeyDictionary[Catalog, _Facets] = weakref.WeakKeyDictionary()
-_FACETS_LOCK = asyncio.Lock()
+# one lock per catalog, made on first use inside the event loop that serves it
+_FACETS_LOCKS: weakref.WeakKeyDictionary[Catalog, asyncio.Lock] = weakref.WeakKeyDictionary()
 
 
 async def _facets(catalog: Catalog) -> _Facets:
     facets = _FACETS.get(catalog)
     if facets is None:
-        async with _FACETS_LOCK:
+        async with _FACETS_LOCKS.setdefault(catalog, asyncio.Lock()):
             facets = _FACETS.get(catalog)
             if facets is None:
                 facets = _FACETS[catalog] = await _count_facets(catalog)
