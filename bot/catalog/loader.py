@@ -491,6 +491,11 @@ def _message(err: Any, path: tuple[str | int, ...]) -> str:
         return f"{name} must be a number, got {shown}"
     if kind in ("string_type",):
         return f"{name} must be text, got {shown}"
+    if kind == "person_is_number":
+        return (
+            f"{name} must be a person's name, got the number {shown}; write the name "
+            f"(in quotes, '{got}', if that really is someone's name)"
+        )
     if kind == "string_too_long":
         return f"{name} is too long ({len(got):,} characters; at most {ctx.get('max_length'):,})"
     if kind == "string_too_short":
