@@ -97,6 +97,23 @@ async def brazil(write_facts, tmp_path: Path):
     await store.close()
 
 
+@pytest.fixture
+async def catalog_of(write_facts, tmp_path: Path):
+    """Open a catalog made of one facts file given as YAML text."""
+    stores: list[Store] = []
+
+    async def open_catalog(facts: str) -> Catalog:
+        name = f"facts{len(stores)}"
+        store = Store(write_facts(name, **{name: facts}), tmp_path / f"{name}.db")
+        await store.open()
+        stores.append(store)
+        return store.catalog
+
+    yield open_catalog
+    for store in stores:
+        await store.close()
+
+
 async def ask(catalog: Catalog, question: str) -> Answer:
     """Ask as a person would, through the one ``answer()`` every front end uses."""
     return await answer(question, catalog)

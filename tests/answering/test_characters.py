@@ -3,11 +3,8 @@ one character across films."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from bot.store.live import Store
 from tests.answering.conftest import ask
 
 ROLES = """\
@@ -46,11 +43,8 @@ async def test_who_plays_a_role_and_which_role_a_person_plays(catalog) -> None:
 
 
 @pytest.fixture
-async def roles(write_facts, tmp_path: Path):
-    store = Store(write_facts(roles=ROLES), tmp_path / "r.db")
-    await store.open()
-    yield store.catalog
-    await store.close()
+async def roles(catalog_of):
+    return await catalog_of(ROLES)
 
 
 @pytest.mark.parametrize(

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from bot.answering.engine import answer
-from bot.store.live import Store
 
 PEOPLE = """\
 films:
@@ -48,11 +46,8 @@ TODAY = date(2026, 6, 15)
 
 
 @pytest.fixture
-async def people(write_facts, tmp_path: Path):
-    store = Store(write_facts(people=PEOPLE), tmp_path / "p.db")
-    await store.open()
-    yield store.catalog
-    await store.close()
+async def people(catalog_of):
+    return await catalog_of(PEOPLE)
 
 
 async def ask(catalog, question: str, today: date = TODAY):

@@ -78,29 +78,6 @@ async def test_more_ways_to_ask(brazil, question: str, answers: list[str]) -> No
     assert (await ask(brazil, question)).answers == answers
 
 
-async def test_what_a_film_is_about_falls_back_to_its_tags(brazil) -> None:
-    reply = await ask(brazil, "what is brazil about")
-    assert reply.answers == ["script", "dystopia"]
-    assert (
-        reply.text
-        == "The catalog has no synopsis for Brazil (1985); it is tagged script and dystopia."
-    )
-
-
-async def test_sequels_and_what_a_film_follows(catalog) -> None:
-    sequel = await ask(catalog, "is there a sequel to alita battle angel")
-    assert sequel.answers == ["Alita: Battle Angel 2"]
-    assert sequel.text.startswith(
-        "Alita: Battle Angel (2019) is followed by Alita: Battle Angel 2 (2025) [unconfirmed]."
-    )
-    earlier = await ask(catalog, "what does alita battle angel 2 follow")
-    assert earlier.answers == ["Alita: Battle Angel"]
-    assert "is unconfirmed" in earlier.text
-    none = await ask(catalog, "is there a follow-up to cast away")
-    assert none.answers == []
-    assert none.text == "The catalog knows no sequel or earlier film for Cast Away (2000)."
-
-
 async def test_where_the_facts_come_from(catalog) -> None:
     reply = await ask(catalog, "what is the source for alita battle angel 2")
     assert reply.answers == ["Promotional text of a fan-made concept trailer"]

@@ -10,16 +10,20 @@
 ``chains``         a person's films and what is true of them ("what films did Kubrick
                    direct", "who directed the films starring Tom Hanks"), films sharing
                    a credit with a film, films with a genre, tag or other value
+``about``          trivia ("tell me something interesting about Parasite"), the story
+                   ("what is Jaws about", "tell me about Spirited Away"), sequels both
+                   ways ("what came before Avatar: Fire and Ash", "is there a prequel")
 ``relations``      one fact of a film ("who directed Heat", "is Alita 2 real",
-                   "sequel to Alita", "sources for Cast Away"), else its summary
+                   "sources for Cast Away"), else its summary
 =================  =================================================================
 
 Each module has ``async def reply(ctx: Context) -> Answer | None``: an answer when the
 question is of its kind, else ``None``. :data:`CHAIN` asks them in order and the first
 answer wins. **Order rule**: a kind that recognises a narrow form of question (by its
 opening words or a phrase, like "how many", "did …", "who plays") comes before the kinds
-that answer anything naming a person, film or value; ``chains`` and ``relations`` come
-last because they answer almost every question that names something.
+that answer anything naming a person, film or value; ``chains``, ``about`` and
+``relations`` come last because they answer almost every question that names something
+(``about`` before ``relations``: its words, "trivia", "before", "about", are narrower).
 
 Adding a kind is one line: write ``kinds/<name>.py`` with its ``reply`` and put its name
 in :data:`CHAIN` where the order rule says.
@@ -38,6 +42,7 @@ CHAIN = (
     "characters",
     "people",
     "chains",
+    "about",
     "relations",
 )
 

@@ -1,5 +1,5 @@
 """One fact of one film: "who directed Heat", "what genre is Cast Away", "is Alita 2 real",
-"sequel to Alita", "sources for Cast Away"; a film named alone gets its short summary.
+"sources for Cast Away"; a film named alone gets its short summary.
 
 Which fact is asked is the first relation of :mod:`bot.answering.lexicon` whose words appear
 in the question.
@@ -13,8 +13,6 @@ from bot.answering.context import Context
 from bot.answering.lexicon import Relation
 from bot.answering.reply import (
     Answer,
-    claims_note,
-    film_list,
     join_names,
     status_note,
     status_sentence,
@@ -46,35 +44,13 @@ async def film_relation(ctx: Context) -> Answer | None:
     for summary in films:
         record = await ctx.catalog.film(summary.id)
         assert record is not None
-        if relation.name == "sequel":
-            values, sentence = await _sequels(ctx, record)
-        else:
-            values, sentence = read(record, relation)
+        values, sentence = read(record, relation)
         answers.extend(values)
-        plain = relation.name in ("status", "sources", "sequel")  # these say it themselves
+        plain = relation.name in ("status", "sources")  # these say it themselves
         lines.append(sentence if plain else with_status(record, sentence))
     if len(films) > 1:
         lines.insert(0, f"{len(films)} films match that title:")
     return Answer(ctx.question, list(dict.fromkeys(answers)), "\n".join(lines), films=films)
-
-
-async def _sequels(ctx: Context, film: FilmRecord) -> tuple[list[str], str]:
-    """The films that follow ``film``, and the one it follows, with their status."""
-    later = await ctx.catalog.films_following(film.summary.slug)
-    earlier = await ctx.catalog.film_by_slug(film.follows) if film.follows else None
-    parts: list[str] = []
-    if later:
-        parts.append(f"{film.label} is followed by {film_list(later)}.")
-    if earlier is not None:
-        parts.append(f"{film.label} follows {earlier.label}.")
-    if not parts:
-        return [], f"The catalog knows no sequel or earlier film for {film.label}."
-    note = status_note(film) or claims_note(later)
-    after = [f.title for f in later]
-    before = [earlier.summary.title] if earlier is not None else []
-    asks_earlier = bool(_EARLIER.search(ctx.key_outside()))
-    answers = before + after if asks_earlier else after + before
-    return answers, " ".join(parts) + (f" {note.strip()}" if note else "")
 
 
 def read(film: FilmRecord, relation: Relation) -> tuple[list[str], str]:
@@ -151,14 +127,18 @@ async def _film_summary(ctx: Context, films: list[FilmSummary]) -> Answer:
         record = await ctx.catalog.film(summary.id)
         assert record is not None
         answers.append(record.label)
-        parts = [record.label]
-        directors = record.names("director")
-        if directors:
-            parts.append(f"directed by {join_names(directors)}")
-        cast = record.names("cast")
-        if cast:
-            parts.append(f"starring {join_names(cast, 4)}")
-        sentence = ", ".join(parts) + "."
         note = status_note(record)
-        lines.append(f"{sentence} {note}".strip())
+        lines.append(f"{who_made(record)} {note}".strip())
     return Answer(ctx.question, answers, "\n".join(lines), films=films)
+
+
+def who_made(film: FilmRecord) -> str:
+    """``Heat (1995), directed by Michael Mann, starring Al Pacino, ….``"""
+    parts = [film.label]
+    directors = film.names("director")
+    if directors:
+        parts.append(f"directed by {join_names(directors)}")
+    cast = film.names("cast")
+    if cast:
+        parts.append(f"starring {join_names(cast, 4)}")
+    return ", ".join(parts) + "."
