@@ -31,7 +31,7 @@ from bot.store.rows import FileRows, prepare_file
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 @dataclass
@@ -487,7 +487,7 @@ class _Writer:
         names.update((key, "person", pid, name) for pid, name, key in new_people)
         db.executemany("INSERT INTO people (id, name, norm) VALUES (?,?,?)", new_people)
         db.executemany("UPDATE people SET born = ?, declared_in = ? WHERE id = ?", declared)
-        db.executemany("INSERT INTO films VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", films)
+        db.executemany("INSERT INTO films VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", films)
         db.executemany("INSERT INTO credits VALUES (?,?,?,?,?,?,?)", credits)
         db.executemany(
             "INSERT INTO film_values VALUES (?,?,?,?,?)",

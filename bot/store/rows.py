@@ -58,6 +58,8 @@ class FilmRow(NamedTuple):
     imdb_rating: str | None
     imdb_votes: str | None
     imdb_id: str | None
+    rating: float | None
+    votes: int | None
     digest: str
 
     @property
@@ -178,5 +180,12 @@ def _film_row(film: Film, title_key: str) -> FilmRow:
         None if film.imdb_rating is None else str(film.imdb_rating),
         None if film.imdb_votes is None else str(film.imdb_votes),
         film.imdb_id,
+        _number(film.imdb_rating),
+        _number(film.imdb_votes),
         digest,
     )
+
+
+def _number(value: float | int | str | None) -> float | int | None:
+    """A rating or vote count that is a number (MetaQA's words, "good", sort as unknown)."""
+    return value if isinstance(value, int | float) and not isinstance(value, bool) else None

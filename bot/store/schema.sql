@@ -1,5 +1,5 @@
 -- film-bot catalog store. Built from facts files; never edited in place by the bot.
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;
 
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
@@ -29,6 +29,8 @@ CREATE TABLE films (
     imdb_rating TEXT,
     imdb_votes TEXT,
     imdb_id TEXT,
+    rating REAL,                      -- imdb_rating when it is a number, for sorting
+    votes INTEGER,                    -- imdb_votes when it is a number
     file_id INTEGER NOT NULL,
     position INTEGER NOT NULL,        -- index of the film in its file
     digest TEXT NOT NULL              -- content hash, to tell changed films on reload
