@@ -217,14 +217,17 @@ async def _corrected(tokens: list[str], catalog: Catalog) -> tuple[str, str] | N
     if len(run) < 3:
         return None
     if " " not in run:
-        return await _surname(run, catalog) or await _fuzzy_name(run, catalog)
-    found = await _fuzzy_name(run, catalog)
+        found = await _surname(run, catalog) or await _fuzzy_name(run, catalog)
+    else:
+        found = await _fuzzy_name(run, catalog)
     if found is not None:
         return found
-    for word in run.split():  # "earliest hitchcock", "kubricks first": one word is a surname
-        found = await _surname(word, catalog)
-        if found is not None:
-            return found
+    # "earliest hitchcock", "suggest a kubrick film": one word of the question is a surname
+    for word in tokens:
+        if len(word) >= 3 and word not in SCAFFOLD and not is_relation_word(word):
+            found = await _surname(word, catalog)
+            if found is not None:
+                return found
     return None
 
 

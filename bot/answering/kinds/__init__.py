@@ -7,6 +7,12 @@
 ``characters``     "who plays Nova", "what role does Tom Hanks play in Cast Away"
 ``people``         "when was Tom Hanks born", "how old is Keanu Reeves", "who is Junkie
                    XL", "Kubrick's first film", "Tom Hanks' latest movie"
+``picks``          "recommend a sci-fi movie", "something like The Matrix", "a random
+                   animated film": films to watch, with the reason
+``ranking``        "the oldest movie", "best Kubrick films", "top 3 sci fi movies",
+                   "the longest film": films in an order
+``time``           "films from 1999", "80s horror", "Cameron films from the 90s",
+                   "movies between 1990 and 2000": films by when they came out
 ``chains``         a person's films and what is true of them ("what films did Kubrick
                    direct", "who directed the films starring Tom Hanks"), films sharing
                    a credit with a film, films with a genre, tag or other value
@@ -41,6 +47,9 @@ CHAIN = (
     "status",
     "characters",
     "people",
+    "picks",
+    "ranking",
+    "time",
     "chains",
     "about",
     "relations",
