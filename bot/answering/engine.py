@@ -232,12 +232,14 @@ async def _corrected(tokens: list[str], catalog: Catalog) -> tuple[str, str] | N
 
 
 async def _surname(word: str, catalog: Catalog) -> tuple[str, str] | None:
-    """The one person whose surname is ``word``, or ``word`` with its possessive 's."""
+    """The one person whose surname (or else first name: "keanu") is ``word``, or ``word``
+    with its possessive 's."""
     forms = [word, word[:-1]] if word.endswith("s") and len(word) > 4 else [word]
-    for form in forms:
-        people = await catalog.people_by_surname(form)
-        if len({p.ref for p in people}) == 1:
-            return word, people[0].display
+    for lookup in (catalog.people_by_surname, catalog.people_by_first_name):
+        for form in forms:
+            people = await lookup(form)
+            if len({p.ref for p in people}) == 1:
+                return word, people[0].display
     return None
 
 
