@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 import discord
@@ -283,8 +284,17 @@ def notice_embed(title: str, text: str, *, problem: bool = True) -> discord.Embe
     )
 
 
+# An absolute path of two parts or more, where a word starts (not the path of a URL).
+_HOST_PATH = re.compile(r"(?<![\w:/.~-])/(?:[^\s/'\"`:;,()]+/)+([^\s/'\"`:;,()]*)")
+
+
+def without_host_paths(text: str) -> str:
+    """Absolute paths cut to their last part: replies never show how the host is laid out."""
+    return _HOST_PATH.sub(lambda match: match.group(1) or "…", text)
+
+
 def error_lines(errors: Sequence[CatalogError]) -> list[str]:
-    return [str(e) for e in errors]
+    return [without_host_paths(str(e)) for e in errors]
 
 
 def _film_list(items: Sequence[str]) -> str:
@@ -326,7 +336,7 @@ def reload_embed(report: ReloadReport, *, shown_errors: int = 15) -> discord.Emb
         if items:
             embed.add_field(name=f"{heading} ({len(items)})", value=_film_list(items))
     for note in report.notes[:3]:
-        embed.add_field(name="Note", value=escape_markdown(note), inline=False)
+        embed.add_field(name="Note", value=escape_markdown(without_host_paths(note)), inline=False)
     return fit(embed)
 
 
@@ -349,5 +359,6 @@ def stats_embed(stats: CatalogStats, *, facts_dir: str, reloading: bool) -> disc
     embed.add_field(name="People", value=str(stats.people))
     embed.add_field(name="Credits", value=str(stats.credits))
     embed.add_field(name="Files", value=str(stats.files))
-    embed.set_footer(text=f"{facts_dir}{' · reloading now' if reloading else ''}")
+    shown = without_host_paths(facts_dir)
+    embed.set_footer(text=f"{shown}{' · reloading now' if reloading else ''}")
     return fit(embed)
