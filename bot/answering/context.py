@@ -9,7 +9,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from bot.answering.lexicon import ASKS_FILMS, RELATION_BY_NAME, RELATIONS, Relation
+from bot.answering.lexicon import ASKS_FILMS, OPENINGS, RELATION_BY_NAME, RELATIONS, Relation
 from bot.answering.linking import Mention
 from bot.answering.reply import Answer
 from bot.store.catalog import Catalog, FilmSummary
@@ -45,19 +45,32 @@ class Context:
     rng: random.Random = field(default_factory=random.Random)
 
     def relation(self) -> Relation | None:
-        """The first relation whose keywords appear outside the mentioned names."""
+        """The relation a question's opening settles, else the first relation whose keywords
+        appear outside the mentioned names."""
         text = self.key_outside()
+        for opening, relation in OPENINGS:
+            if opening.search(text):
+                return relation
         for relation in RELATIONS:
             if relation.pattern.search(text):
                 return relation
         return None
 
     def occurrences(self) -> list[tuple[int, Relation]]:
-        """Every relation keyword outside the mentioned names, with its token position."""
+        """Every relation keyword outside the mentioned names, with its token position.
+
+        A word belongs to one relation phrase: the more specific relation, earlier in
+        :data:`RELATIONS`, keeps it ("wrote the story": a writer, not a synopsis).
+        """
         text = self.key_outside()
         found: list[tuple[int, Relation]] = []
+        claimed: set[int] = set()
         for relation in RELATIONS:
             for match in relation.pattern.finditer(text):
+                span = set(range(match.start(), match.end()))
+                if span & claimed:
+                    continue
+                claimed |= span
                 found.append((text.count(" ", 0, match.start()), relation))
         return sorted(found, key=lambda item: item[0])
 

@@ -111,12 +111,19 @@ def _keywords_unmasked(tokens: list[str], mentions: list[Mention]) -> list[Menti
     """Give relation phrases back to the question when something else is named.
 
     A name inside a relation phrase (the tag "script", the film "Up" in "follow-up") is far
-    more likely part of the relation ("the film script for Brazil") than a second topic.
+    more likely part of the relation ("the film script for Brazil") than a second topic;
+    so is one whose other words are question words only (the film "The Players" in "who
+    are the players in Seven Sinners").
     """
     if len(mentions) < 2:
         return mentions
     phrases = phrase_positions(" ".join(tokens))
-    inside = [m for m in mentions if phrases.issuperset(m.positions)]
+    inside = [
+        m
+        for m in mentions
+        if phrases.issuperset(i for i in m.positions if tokens[i] not in SCAFFOLD)
+        and phrases.intersection(m.positions)
+    ]
     if not inside or len(inside) == len(mentions):
         return mentions
     return [m for m in mentions if m not in inside]

@@ -28,21 +28,36 @@ def words(alternatives: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternatives})\b")
 
 
+# Most specific first: the thing made ("music", "score", "script") decides over the verb
+# ("who wrote the music", "who made the script"), so composer and writer come before director.
 RELATIONS: tuple[Relation, ...] = (
     Relation(
-        "director",
-        words(r"direct\w*|director\w*|helm\w*|filmmakers?|who made|behind the camera"),
-        "directed by",
-        role="director",
+        "composer",
+        words(r"compos\w*|(?<!imdb )score[ds]?(?! on imdb)|music\w*|soundtracks?"),
+        "music by",
+        role="composer",
     ),
     Relation(
         "writer",
         words(
+            r"wr[oi]te(?: the)? stor(?:y|ies)|stor(?:y|ies) by|"
             r"wr[oi]te|written|writers?|writing|screenplay\w*|screenwriter\w*|script\w*|"
             r"scriptwriter\w*|authors?|authored|penned|creators? of the film script"
         ),
         "written by",
         role="writer",
+    ),
+    Relation(
+        "director",
+        words(
+            r"direct\w*|director\w*|helm\w*|filmmakers?|who made|behind the camera|"
+            # as machine translation and loose speech say it
+            r"manag\w*|head|heads|headed|heading|led|leaders?|"
+            r"lead(?:s|ing)?(?! (?:actor|actress|role|man|lady|part))|in charge|guided|"
+            r"conduct\w*|made by|make|makes|making|(?:an? )?(?:film|movie|picture)s? by"
+        ),
+        "directed by",
+        role="director",
     ),
     Relation("producer", words(r"(?<!in )produc\w*"), "produced by", role="producer"),
     Relation("sequel", words(r"sequels?|prequels?|follow ?ups?|follow(?:s|ed)?"), "sequel"),
@@ -52,17 +67,14 @@ RELATIONS: tuple[Relation, ...] = (
         "sources",
     ),
     Relation(
-        "composer",
-        words(r"compos\w*|score[ds]?|music|soundtrack"),
-        "music by",
-        role="composer",
-    ),
-    Relation(
         "cast",
         words(
             r"star\w*|act\w*|cast|appear\w*|actors?|actress\w*|in it|who is in|who was in|"
-            r"whos in|play(?:s|ed|ing)? in|"
-            r"featur\w*|perform\w*|co ?star\w*"
+            r"whos in|play(?:s|ed|ing)? in|play(?:s|ed|ing)?$|"
+            r"featur\w*|perform\w*|co ?star\w*|players?|protagonists?|participa\w*|"
+            r"t[oa]ok part|take part|taking part|lead (?:actor|actress|role|part)s?|"
+            r"leading (?:man|lady|role|part|actor|actress)|"
+            r"(?:which|who)(?: \w+)? (?:was|were|is|are) in"
         ),
         "starring",
         role="cast",
@@ -89,7 +101,11 @@ RELATIONS: tuple[Relation, ...] = (
     ),
     Relation(
         "tag",
-        words(r"tags?|tagged|keywords?|describ\w*|in a few words|words|terms|topics?|applicable"),
+        words(
+            r"tags?|tagged|key ?words?|describ\w*|in a few words|words|terms|topics?|applicable|"
+            r"deal\w* with|treat\w*|concern\w*|relat\w* to|subjects?|themes?|themat\w*|"
+            r"revolv\w* around"
+        ),
         "tags",
         value_kind="tag",
     ),
@@ -98,7 +114,8 @@ RELATIONS: tuple[Relation, ...] = (
         "rating",
         words(
             r"(?<!popularity )ratings?|rated?|considered good|good|imdb score|score on imdb|"
-            r"how good|think of|thought of|opinion"
+            r"how good|think of|thought of|opinion|evaluat\w*|apprais\w*|judged?|reviews?|"
+            r"reviewed|reception|received"
         ),
         "rated",
     ),
@@ -112,7 +129,14 @@ RELATIONS: tuple[Relation, ...] = (
         ),
         "status",
     ),
-    Relation("year", words(r"years?|when|released?|come out|came out|release date"), "released"),
+    Relation(
+        "year",
+        words(
+            r"years?|when|released?|come out|came out|release date|publish\w*|issued|"
+            r"premiered?|debuted|screened|shown"
+        ),
+        "released",
+    ),
     Relation(
         "synopsis",
         words(r"(?:what|whats) .*about|plot|synopsis|story|storyline|summar\w*"),
@@ -120,6 +144,15 @@ RELATIONS: tuple[Relation, ...] = (
     ),
 )
 RELATION_BY_NAME = {r.name: r for r in RELATIONS}
+
+# Question openings that settle the relation whatever other words follow ("when did the
+# film X appear" asks the year, although "appear" is a cast word).
+OPENINGS: tuple[tuple[re.Pattern[str], Relation], ...] = (
+    (
+        re.compile(r"^(?:when|(?:in )?(?:what|which) year|what is the release (?:year|date))\b"),
+        RELATION_BY_NAME["year"],
+    ),
+)
 
 PERSON_VERBS = {
     "director": "directed",
@@ -136,7 +169,8 @@ ASKS_PEOPLE = re.compile(
     r"\b(?:who|whom|which (?:actors?|people|persons?))$"
 )
 ASKS_FILMS = re.compile(
-    r"^(?:(?:what|which|name|list|show|recommend|suggest|give me)(?: \w+)? )?(?:films?|movies?)\b"
+    r"^(?:(?:in|on|from|for) )?"
+    r"(?:(?:what|which|name|list|show|recommend|suggest|give me)(?: \w+)? )?(?:films?|movies?)\b"
 )
 
 

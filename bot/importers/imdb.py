@@ -20,6 +20,7 @@ import datetime as dt
 import gzip
 import io
 import json
+import marshal
 import re
 import sqlite3
 import tempfile
@@ -256,17 +257,17 @@ class _Spill:
         self.db.execute("PRAGMA synchronous = OFF")
         self.db.execute("PRAGMA cache_size = -32768")
         self.db.executescript(
-            "CREATE TABLE films (num INTEGER PRIMARY KEY, data TEXT NOT NULL);"
+            "CREATE TABLE films (num INTEGER PRIMARY KEY, data BLOB NOT NULL);"
             "CREATE TABLE needed (num INTEGER PRIMARY KEY) WITHOUT ROWID;"
             "CREATE TABLE people (num INTEGER PRIMARY KEY, name TEXT NOT NULL, born INTEGER,"
             " key TEXT NOT NULL);"
         )
         self.db.execute("BEGIN")
-        self._films: list[tuple[int, str]] = []
+        self._films: list[tuple[int, bytes]] = []
         self._needed: list[tuple[int]] = []
 
     def add_film(self, num: int, film: dict[str, Any], people: list[int]) -> None:
-        self._films.append((num, json.dumps(film, ensure_ascii=False, separators=(",", ":"))))
+        self._films.append((num, marshal.dumps(film)))
         self._needed.extend((p,) for p in people)
         if len(self._films) >= 5000:
             self.flush()
@@ -495,6 +496,8 @@ def _character(text: str) -> str | None:
     """``["Jack Dawson"]`` → ``Jack Dawson``; several characters are joined with " / "."""
     if text == MISSING or not text:
         return None
+    if text.startswith('["') and text.endswith('"]') and "\\" not in text and '"' not in text[2:-2]:
+        return _name(text[2:-2])  # one character, nothing escaped: most rows
     try:
         value = json.loads(text)
         names = [str(v) for v in value] if isinstance(value, list) else [str(value)]
@@ -570,7 +573,7 @@ def _ranges(db: sqlite3.Connection) -> Iterator[tuple[int, list[tuple[int, dict[
             yield current, films  # type: ignore[misc]
             films = []
         current = start
-        films.append((num, json.loads(data)))
+        films.append((num, marshal.loads(data)))
     if films:
         yield current, films  # type: ignore[misc]
 
@@ -619,9 +622,14 @@ def _split(
 _UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 
 
+_quoted = json.encoder.encode_basestring  # C code: JSON's string escapes are YAML's
+
+
 def _q(text: str) -> str:
-    """A double-quoted YAML scalar (JSON's string escapes are YAML's)."""
-    quoted = json.dumps(text, ensure_ascii=False)
+    """A double-quoted YAML scalar."""
+    quoted = _quoted(text)
+    if _UNSAFE.search(quoted) is None:
+        return quoted
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
