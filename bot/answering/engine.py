@@ -239,11 +239,18 @@ async def _corrected(tokens: list[str], catalog: Catalog) -> tuple[str, str] | N
 
 
 async def _surname(word: str, catalog: Catalog) -> tuple[str, str] | None:
-    """The one person whose surname is ``word``, or ``word`` with its possessive 's."""
+    """The one person whose surname (or else first name: "keanu") is ``word``, or ``word``
+    with its possessive 's. A first name that is also a character's ("who played jack")
+    is left to the characters."""
     forms = [word, word[:-1]] if word.endswith("s") and len(word) > 4 else [word]
-    for form in forms:
-        people = await catalog.people_by_surname(form)
-        if len({p.ref for p in people}) == 1:
+    for first_name in (False, True):
+        lookup = catalog.people_by_first_name if first_name else catalog.people_by_surname
+        for form in forms:
+            people = await lookup(form)
+            if len({p.ref for p in people}) != 1:
+                continue
+            if first_name and await catalog.characters_with_word(form, limit=1):
+                continue
             return word, people[0].display
     return None
 
