@@ -29,6 +29,7 @@ HELP = (
 )
 
 REPAIR_MIN_WORD = 4  # shorter unknown words are left alone, not read as typos
+SURNAME_SLIP_MIN = 6  # shorter lone words are not read as misspelt surnames
 TAIL_MAX_GAP = 3  # question words allowed between a name and the stray word after it
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -239,10 +240,17 @@ async def _corrected(tokens: list[str], catalog: Catalog) -> tuple[str, str] | N
 
 
 async def _surname(word: str, catalog: Catalog) -> tuple[str, str] | None:
-    """The one person whose surname is ``word``, or ``word`` with its possessive 's."""
+    """The one person ``word`` names alone: by surname ("kubrick", "kubrick's"), else by
+    given name ("keanu"), else by a surname a slip away ("speilberg")."""
     forms = [word, word[:-1]] if word.endswith("s") and len(word) > 4 else [word]
-    for form in forms:
-        people = await catalog.people_by_surname(form)
+    for look_up in (catalog.people_by_surname, catalog.people_by_given_name):
+        for form in forms:
+            people = await look_up(form)
+            if len({p.ref for p in people}) == 1:
+                return word, people[0].display
+    if len(word) >= SURNAME_SLIP_MIN:
+        near = await catalog.closest_surname(word, 1)
+        people = await catalog.people_by_surname(near) if near else []
         if len({p.ref for p in people}) == 1:
             return word, people[0].display
     return None

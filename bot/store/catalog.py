@@ -183,6 +183,7 @@ class Catalog:
         self._short_prefixes: dict[tuple[str, int], list[int]] = {}  # the widest ranges
         self._people: list[NameHit] | None = None
         self._surnames: dict[str, list[NameHit]] | None = None
+        self._given_names: dict[str, list[NameHit]] | None = None
         self._names: _NameIndex | None = None
         self._titles_lock = asyncio.Lock()
 
@@ -334,6 +335,24 @@ class Catalog:
         assert self._surnames is not None
         return self._surnames.get(surname, [])
 
+    async def people_by_given_name(self, given: str) -> list[NameHit]:
+        """People whose name starts with the word ``given`` ("keanu")."""
+        await self._people_index()
+        assert self._given_names is not None
+        return self._given_names.get(given, [])
+
+    async def closest_surname(self, typed: str, max_edits: int) -> str | None:
+        """The surname nearest to ``typed`` ("speilberg" → "spielberg"), at most
+        ``max_edits`` slips away, when one surname is nearest."""
+        await self._people_index()
+        assert self._surnames is not None
+        found = process.extract(
+            typed, self._surnames.keys(), scorer=OSA.distance, score_cutoff=max_edits, limit=2
+        )
+        if not found or (len(found) > 1 and found[1][1] == found[0][1]):
+            return None
+        return found[0][0]
+
     async def known_words(self) -> frozenset[str]:
         """Every word of every name in the catalog (titles, people, characters, values)."""
         return (await self._name_index()).words
@@ -409,7 +428,8 @@ class Catalog:
                     rows = await self._all(
                         "SELECT norm, kind, ref, display FROM names WHERE kind = 'person'"
                     )
-                    self._people, self._surnames = await asyncio.to_thread(_people_indexes, rows)
+                    indexes = await asyncio.to_thread(_people_indexes, rows)
+                    self._people, self._surnames, self._given_names = indexes
         return self._people
 
     # --- people --------------------------------------------------------------------------
@@ -626,14 +646,18 @@ class _NameIndex:
         return cls(by_start, displays, frozenset(words))
 
 
-def _people_indexes(rows: list) -> tuple[list[NameHit], dict[str, list[NameHit]]]:
+def _people_indexes(
+    rows: list,
+) -> tuple[list[NameHit], dict[str, list[NameHit]], dict[str, list[NameHit]]]:
     people = [NameHit(*r) for r in rows]
     surnames: dict[str, list[NameHit]] = {}
+    given: dict[str, list[NameHit]] = {}
     for hit in people:
         words = hit.norm.split()
         if len(words) > 1:
             surnames.setdefault(words[-1], []).append(hit)
-    return people, surnames
+            given.setdefault(words[0], []).append(hit)
+    return people, surnames, given
 
 
 def _chunks(items: list, size: int) -> Iterable[list]:
