@@ -240,15 +240,20 @@ async def _corrected(tokens: list[str], catalog: Catalog) -> tuple[str, str] | N
 
 
 async def _surname(word: str, catalog: Catalog) -> tuple[str, str] | None:
-    """The one person ``word`` names alone: by surname ("kubrick", "kubrick's"), else by
-    given name ("keanu"), else by a surname a slip away ("speilberg")."""
+    """The one person whose surname (or else first name: "keanu") is ``word``, or ``word``
+    with its possessive 's. A first name that is also a character's ("who played jack")
+    is left to the characters."""
     forms = [word, word[:-1]] if word.endswith("s") and len(word) > 4 else [word]
-    for look_up in (catalog.people_by_surname, catalog.people_by_given_name):
+    for first_name in (False, True):
+        lookup = catalog.people_by_first_name if first_name else catalog.people_by_surname
         for form in forms:
-            people = await look_up(form)
-            if len({p.ref for p in people}) == 1:
-                return word, people[0].display
-    if len(word) >= SURNAME_SLIP_MIN:
+            people = await lookup(form)
+            if len({p.ref for p in people}) != 1:
+                continue
+            if first_name and await catalog.characters_with_word(form, limit=1):
+                continue
+            return word, people[0].display
+    if len(word) >= SURNAME_SLIP_MIN:  # "speilberg": a surname a slip away
         near = await catalog.closest_surname(word, 1)
         people = await catalog.people_by_surname(near) if near else []
         if len({p.ref for p in people}) == 1:

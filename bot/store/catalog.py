@@ -183,7 +183,7 @@ class Catalog:
         self._short_prefixes: dict[tuple[str, int], list[int]] = {}  # the widest ranges
         self._people: list[NameHit] | None = None
         self._surnames: dict[str, list[NameHit]] | None = None
-        self._given_names: dict[str, list[NameHit]] | None = None
+        self._first_names: dict[str, list[NameHit]] | None = None
         self._names: _NameIndex | None = None
         self._titles_lock = asyncio.Lock()
 
@@ -335,11 +335,11 @@ class Catalog:
         assert self._surnames is not None
         return self._surnames.get(surname, [])
 
-    async def people_by_given_name(self, given: str) -> list[NameHit]:
-        """People whose name starts with the word ``given`` ("keanu")."""
+    async def people_by_first_name(self, first_name: str) -> list[NameHit]:
+        """People whose name starts with the word ``first_name`` ("keanu")."""
         await self._people_index()
-        assert self._given_names is not None
-        return self._given_names.get(given, [])
+        assert self._first_names is not None
+        return self._first_names.get(first_name, [])
 
     async def closest_surname(self, typed: str, max_edits: int) -> str | None:
         """The surname nearest to ``typed`` ("speilberg" → "spielberg"), at most
@@ -428,8 +428,11 @@ class Catalog:
                     rows = await self._all(
                         "SELECT norm, kind, ref, display FROM names WHERE kind = 'person'"
                     )
-                    indexes = await asyncio.to_thread(_people_indexes, rows)
-                    self._people, self._surnames, self._given_names = indexes
+                    (
+                        self._people,
+                        self._surnames,
+                        self._first_names,
+                    ) = await asyncio.to_thread(_people_indexes, rows)
         return self._people
 
     # --- people --------------------------------------------------------------------------
@@ -649,15 +652,16 @@ class _NameIndex:
 def _people_indexes(
     rows: list,
 ) -> tuple[list[NameHit], dict[str, list[NameHit]], dict[str, list[NameHit]]]:
+    """People, and the people by the last and by the first word of their names."""
     people = [NameHit(*r) for r in rows]
     surnames: dict[str, list[NameHit]] = {}
-    given: dict[str, list[NameHit]] = {}
+    first_names: dict[str, list[NameHit]] = {}
     for hit in people:
         words = hit.norm.split()
         if len(words) > 1:
             surnames.setdefault(words[-1], []).append(hit)
-            given.setdefault(words[0], []).append(hit)
-    return people, surnames, given
+            first_names.setdefault(words[0], []).append(hit)
+    return people, surnames, first_names
 
 
 def _chunks(items: list, size: int) -> Iterable[list]:

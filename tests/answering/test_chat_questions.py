@@ -34,7 +34,7 @@ KINDS = {
     "honesty",
 }
 # Today's score through answer(); raised as the kinds of questions are answered. Target 95.
-FLOOR = 87.0
+FLOOR = 88.0
 
 
 def test_the_set_has_at_least_150_questions_over_every_kind() -> None:

@@ -17,6 +17,7 @@ from tests.answering.conftest import ask
         ("films before 1990", ["The Shining", "Heat", "Full Metal Jacket"]),
         ("movies between 1998 and 2000", ["You've Got Mail", "Cast Away"]),
         ("tom hanks movies after 1995", ["You've Got Mail", "Cast Away"]),
+        ("meg movies from the 90s", ["Sleepless in Seattle", "You've Got Mail"]),
     ],
 )
 async def test_films_of_a_time_oldest_first(catalog, question: str, films: list[str]) -> None:
