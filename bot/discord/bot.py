@@ -23,6 +23,10 @@ COGS = (
     "bot.discord.cogs.person",
     "bot.discord.cogs.ask",
     "bot.discord.cogs.facts",
+    "bot.discord.cogs.browse",
+    "bot.discord.cogs.pick",
+    "bot.discord.cogs.similar",
+    "bot.discord.cogs.help",
 )
 
 NO_PINGS = discord.AllowedMentions.none()

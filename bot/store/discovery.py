@@ -14,6 +14,8 @@ The API:
   reasons ("same director: Michael Mann").
 - :func:`genre_names`, :func:`nearest_genres` and :func:`nearest_people` offer the names a
   filter can take (for autocomplete, and for "nothing found, did you mean …").
+- :func:`query_from_options` turns what a member or the console typed into a query,
+  :func:`nothing_found` words an empty result, :func:`film_line` one film of a list.
 
 No call loads the whole catalog to show a page: a page walks an index in the sort order and
 stops after it, or, when the query's films are few, sorts just those. Totals come from
@@ -45,7 +47,11 @@ SMALL_SET = 2000
 # --- years -------------------------------------------------------------------------------
 
 
-class YearsError(ValueError):
+class FilterError(ValueError):
+    """A filter the catalog cannot take as typed; the message is for the user."""
+
+
+class YearsError(FilterError):
     """A text that is not a year, a decade or a range of years."""
 
 
@@ -407,13 +413,14 @@ class _Facets:
 
 
 _FACETS: weakref.WeakKeyDictionary[Catalog, _Facets] = weakref.WeakKeyDictionary()
-_FACETS_LOCK = asyncio.Lock()
+# one lock per catalog, made on first use inside the event loop that serves it
+_FACETS_LOCKS: weakref.WeakKeyDictionary[Catalog, asyncio.Lock] = weakref.WeakKeyDictionary()
 
 
 async def _facets(catalog: Catalog) -> _Facets:
     facets = _FACETS.get(catalog)
     if facets is None:
-        async with _FACETS_LOCK:
+        async with _FACETS_LOCKS.setdefault(catalog, asyncio.Lock()):
             facets = _FACETS.get(catalog)
             if facets is None:
                 facets = _FACETS[catalog] = await _count_facets(catalog)
@@ -671,3 +678,59 @@ async def nearest_people(catalog: Catalog, text: str, limit: int = 25) -> list[t
         for hit in await catalog.people_by_surname(key.split()[-1]):
             found.setdefault(hit.ref, hit.display)
     return list(found.items())[:limit]
+
+
+# --- typed options, and what is said back ------------------------------------------------
+
+
+def query_from_options(
+    *,
+    genre: str | None = None,
+    year: str | None = None,
+    person: str | None = None,
+    status: str | None = None,
+    default_statuses: tuple[str, ...] = (),
+) -> FilmQuery:
+    """The query for options as typed (``/browse``, ``film-bot browse``): ``year`` in any
+    form :func:`parse_years` reads, ``status`` one of the statuses (else
+    ``default_statuses``). Raises :class:`FilterError` naming what is wrong."""
+    statuses = default_statuses
+    if status is not None and status.strip():
+        wanted = status.strip().lower().replace(" ", "-")
+        if wanted not in STATUSES:
+            raise FilterError(f"'{status[:40]}' is not a status: one of {', '.join(STATUSES)}")
+        statuses = (wanted,)
+    return FilmQuery(
+        genre=(genre or "").strip() or None,
+        years=parse_years(year) if year is not None and year.strip() else None,
+        person=(person or "").strip() or None,
+        statuses=statuses,
+    )
+
+
+async def nothing_found(catalog: Catalog, query: FilmQuery) -> str:
+    """Why a query found no film: the filters, and the nearest genres or names to one that
+    the catalog does not know ("No films match genre “dramma”. Did you mean Drama?")."""
+    text = f"No films match {query.describe()}."
+    if query.genre and key_of(query.genre) not in {key_of(g) for g in await genre_names(catalog)}:
+        near = await nearest_genres(catalog, query.genre, limit=3)
+        known = f" Did you mean {' or '.join(near)}?" if near else ""
+        return f"No films match genre “{query.genre}”: there is no such genre.{known}"
+    if query.person and not await catalog.people_named(query.person):
+        near_people = [name for _, name in await nearest_people(catalog, query.person, limit=3)]
+        known = f" Did you mean {' or '.join(near_people)}?" if near_people else ""
+        return f"No films match “{query.person}”: I know nobody by that name.{known}"
+    filters = sum(bool(x) for x in (query.genre, query.years, query.person, query.statuses))
+    return text + (" Try fewer filters." if filters > 1 else "")
+
+
+def film_line(film: FilmSummary, directors: Sequence[str] = ()) -> str:
+    """``Heat (1995) · Michael Mann · ★ 8.3``; a film not released says so."""
+    parts = [film.label]
+    if directors:
+        parts.append(", ".join(directors[:2]) + (" …" if len(directors) > 2 else ""))
+    if film.rating is not None:
+        parts.append(f"★ {film.rating:g}")
+    if not film.confirmed:
+        parts.append(f"⚠ {film.status}")
+    return " · ".join(parts)
