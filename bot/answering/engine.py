@@ -19,6 +19,7 @@ from bot.answering.kinds.smalltalk import is_small_talk
 from bot.answering.lexicon import is_relation_word, phrase_positions
 from bot.answering.linking import MAX_NGRAM, SCAFFOLD, Mention, find_mentions
 from bot.answering.reply import Answer, join_names
+from bot.answering.wanted import is_asking_word
 from bot.store.catalog import Catalog
 from bot.text import norm
 
@@ -132,11 +133,12 @@ def _keywords_unmasked(tokens: list[str], mentions: list[Mention]) -> list[Menti
 
 
 def _residual_run(tokens: list[str]) -> str:
-    """The longest run of words that are neither question words nor relation keywords."""
+    """The longest run of words that are neither question words, relation keywords nor
+    words asking for films by time, order or genre ("newest", "80s", "recommend")."""
     best: list[str] = []
     run: list[str] = []
     for token in [*tokens, ""]:
-        keyword = not token or token in SCAFFOLD or is_relation_word(token)
+        keyword = not token or token in SCAFFOLD or is_relation_word(token) or is_asking_word(token)
         if keyword:
             if len(" ".join(run)) > len(" ".join(best)):
                 best = run
