@@ -328,11 +328,10 @@ def _read_titles(
             )
         }
         joined = _Joined(tables)
-        total_mb = max(1, basics.size // 1_000_000)
         for count, row in enumerate(basics.rows(), start=1):
             report.titles_read = count
-            if progress is not None and count % 20_000 == 0:
-                progress("reading IMDb titles", basics.read_bytes // 1_000_000, total_mb)
+            if progress is not None and count % 5_000 == 1:
+                progress("reading IMDb titles", basics.read_bytes, basics.size)
             if len(row) < len(col):
                 report.skip("malformed line")
                 continue
@@ -526,7 +525,6 @@ def _read_names(path: Path, spill: _Spill, order: Order, progress: Progress | No
             else "SELECT num FROM needed ORDER BY printf('%07d', num)"
         )
         found: list[tuple[int, str, int | None, str]] = []
-        total_mb = max(1, table.size // 1_000_000)
         for count, (num,) in enumerate(db.execute(wanted), start=1):
             rows = table.rows_for(order(f"{num:07d}"))
             if rows:
@@ -534,8 +532,8 @@ def _read_names(path: Path, spill: _Spill, order: Order, progress: Progress | No
                 if name is not None:
                     born = _int(_at(rows[0], born_col), 1800, 2100)
                     found.append((num, name, born, norm(name) or name.casefold()))
-            if progress is not None and count % 20_000 == 0:
-                progress("reading IMDb names", table.read_bytes // 1_000_000, total_mb)
+            if progress is not None and count % 5_000 == 1:
+                progress("reading IMDb names", table.read_bytes, table.size)
             if len(found) >= 10_000:
                 db.executemany("INSERT INTO people VALUES (?,?,?,?)", found)
                 found.clear()
