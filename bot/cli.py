@@ -7,7 +7,7 @@ import asyncio
 import json
 import logging
 import sys
-from collections.abc import AsyncIterator, Iterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import TextIO
@@ -17,9 +17,22 @@ from pydantic import ValidationError
 from bot import progress
 from bot.answering import answer
 from bot.catalog import CatalogError, CatalogInvalid, check_directory
+from bot.catalog.schema import STATUSES
 from bot.config import Settings
 from bot.progress import Bar
 from bot.store import Store
+from bot.store.catalog import Catalog, FilmSummary
+from bot.store.discovery import (
+    PAGE_SIZE,
+    SORTS,
+    FilterError,
+    browse,
+    film_line,
+    nothing_found,
+    query_from_options,
+    random_films,
+    similar_films,
+)
 
 log = logging.getLogger("film_bot")
 
@@ -140,6 +153,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     importer.set_defaults(handler=cmd_import)
 
+    add_discovery_commands(commands)
+
     run = commands.add_parser(
         "run",
         help="start the Discord bot",
@@ -161,6 +176,51 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument("--global", dest="everywhere", action="store_true", help="sync globally")
     sync.set_defaults(handler=cmd_sync)
     return parser
+
+
+def add_discovery_commands(commands: argparse._SubParsersAction) -> None:
+    """``browse``, ``random`` and ``similar``: what ``/browse``, ``/random`` and ``/similar``
+    answer in Discord."""
+    browse = commands.add_parser(
+        "browse",
+        help="list films by genre, years, person or status",
+        description="List the catalog's films, ten a page, newest first unless --sort.",
+    )
+    _filter_options(browse)
+    browse.add_argument("--person", metavar="P", help="someone who made or played in the films")
+    browse.add_argument(
+        "--sort", choices=tuple(SORTS), default="newest", help="the order (default: newest)"
+    )
+    browse.add_argument("--page", type=int, default=1, metavar="N", help="which page (from 1)")
+    browse.add_argument("--json", action="store_true", help="print the page as one JSON object")
+    browse.set_defaults(handler=cmd_browse)
+
+    pick = commands.add_parser(
+        "random",
+        help="pick a film at random",
+        description="Pick a released film at random (any status given with --status).",
+    )
+    _filter_options(pick)
+    pick.add_argument("--json", action="store_true", help="print the film as one JSON object")
+    pick.set_defaults(handler=cmd_random)
+
+    similar = commands.add_parser(
+        "similar",
+        help="films like one you name",
+        description="The films that share the most with one (director, writers, cast, "
+        "composer, genres, tags, setting), each with what it shares.",
+    )
+    similar.add_argument("title", nargs="+", help="the film's title")
+    similar.add_argument("--json", action="store_true", help="print the films as one JSON object")
+    similar.set_defaults(handler=cmd_similar)
+
+
+def _filter_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--genre", metavar="G", help="a genre, e.g. drama")
+    parser.add_argument(
+        "--year", metavar="Y", help="a year (1999), a decade (1990s, 90s) or a range (1990-1999)"
+    )
+    parser.add_argument("--status", metavar="S", help=f"one of {', '.join(STATUSES)}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -383,6 +443,129 @@ def _import_imdb(args: argparse.Namespace, settings: Settings) -> int:
             f"film-bot: no {name}.tsv.gz in {args.source}: its facts are left out", file=sys.stderr
         )
     return EXIT_OK
+
+
+def _film_json(film: FilmSummary, directors: Sequence[str] | None = None) -> dict[str, object]:
+    shown: dict[str, object] = {
+        "id": film.slug,
+        "title": film.title,
+        "year": film.year,
+        "status": film.status,
+    }
+    if directors is not None:
+        shown["directors"] = list(directors)
+    return {**shown, "rating": film.rating, "votes": film.votes}
+
+
+def _discover(
+    settings: Settings, as_json: bool, work: Callable[[Catalog], Awaitable[tuple[object, bool]]]
+) -> int:
+    """Run ``work`` on the served catalog; it returns what to print and whether it found any."""
+
+    async def run() -> int:
+        try:
+            async with serving(settings, quiet=as_json) as store:
+                shown, found = await work(store.catalog)
+        except CatalogInvalid as exc:
+            _print_errors(exc.errors, sys.stderr)
+            return EXIT_PROBLEMS
+        except FilterError as exc:
+            print(f"film-bot: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        print(json.dumps(shown, ensure_ascii=False) if as_json else shown)
+        return EXIT_OK if found else EXIT_PROBLEMS
+
+    return asyncio.run(run())
+
+
+def cmd_browse(args: argparse.Namespace, settings: Settings) -> int:
+    async def work(catalog: Catalog) -> tuple[object, bool]:
+        query = query_from_options(
+            genre=args.genre, year=args.year, person=args.person, status=args.status
+        )
+        offset = max(args.page - 1, 0) * PAGE_SIZE
+        page = await browse(catalog, query, args.sort, offset=offset)
+        message = await nothing_found(catalog, query) if not page.total else None
+        if page.total and not page.films:
+            pages = "1 page" if page.pages == 1 else f"{page.pages} pages"
+            message = f"Page {args.page} is past the last page: {page.total} films make {pages}."
+        if args.json:
+            films = [_film_json(f, page.directors.get(f.id, ())) for f in page.films]
+            shown = {
+                "query": query.describe(),
+                "sort": args.sort,
+                "total": page.total,
+                "page": page.page,
+                "pages": page.pages,
+                "films": films,
+                **({"message": message} if message else {}),
+            }
+            return shown, bool(page.films)
+        if message:
+            return message, False
+        lines = [f"Films: {query.describe()} ({page.total}, sorted by {args.sort}, "]
+        lines[0] += f"page {page.page} of {page.pages})"
+        lines += [
+            f"{n}. {film_line(f, page.directors.get(f.id, ()))}"
+            for n, f in enumerate(page.films, start=page.offset + 1)
+        ]
+        return "\n".join(lines), True
+
+    return _discover(settings, args.json, work)
+
+
+def cmd_random(args: argparse.Namespace, settings: Settings) -> int:
+    async def work(catalog: Catalog) -> tuple[object, bool]:
+        query = query_from_options(
+            genre=args.genre, year=args.year, status=args.status, default_statuses=("released",)
+        )
+        picked = await random_films(catalog, query)
+        if not picked:
+            message = await nothing_found(catalog, query)
+            return (
+                ({"query": query.describe(), "film": None, "message": message}, False)
+                if (args.json)
+                else (message, False)
+            )
+        film = picked[0]
+        directors = [name for _, _, name in await catalog.people_of_films([film.id], "director")]
+        if args.json:
+            return {"query": query.describe(), "film": _film_json(film, directors)}, True
+        return film_line(film, directors), True
+
+    return _discover(settings, args.json, work)
+
+
+def cmd_similar(args: argparse.Namespace, settings: Settings) -> int:
+    title = " ".join(args.title)
+
+    async def work(catalog: Catalog) -> tuple[object, bool]:
+        titled = await catalog.films_titled(title)
+        if not titled:
+            near = [f.label for f in await catalog.complete_titles(title, limit=3)]
+            message = f"I don't know a film called “{title}”."
+            if near:
+                message += f" Did you mean {', '.join(near)}?"
+            return (
+                {"film": None, "similar": [], "message": message} if args.json else message
+            ), False
+        film = titled[0]  # the best known of the films that share the title
+        found = await similar_films(catalog, film.id)
+        if args.json:
+            similar = [
+                {**_film_json(s.film), "score": s.score, "reasons": list(s.reasons)} for s in found
+            ]
+            return {"film": _film_json(film), "similar": similar}, bool(found)
+        lines = [f"Films like {film.label}:"]
+        lines += [
+            f"{n}. {film_line(s.film)} — {'; '.join(s.reasons)}" for n, s in enumerate(found, 1)
+        ]
+        if len(titled) > 1:
+            others = ", ".join(f.label for f in titled[1:4])
+            lines.append(f"(Other films share the title: {others}.)")
+        return "\n".join(lines), bool(found)
+
+    return _discover(settings, args.json, work)
 
 
 def _missing_token(settings: Settings) -> bool:

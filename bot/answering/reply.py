@@ -27,7 +27,7 @@ class Answer:
     question: str
     answers: list[str]
     text: str
-    kind: str = "answer"  # answer | not_found | clarify | help | rejected
+    kind: str = "answer"  # answer | not_found | clarify | help | chat | rejected
     films: list[FilmSummary] = field(default_factory=list)
     people: list[int] = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 
@@ -10,7 +11,9 @@ from discord.utils import escape_markdown
 
 from bot.answering.reply import STATUS_PHRASES, Answer, source_text
 from bot.catalog.errors import CatalogError
-from bot.store.catalog import CatalogStats, FilmRecord, PersonRecord, SourceRecord
+from bot.discord.choices import FilmMatch, film_choice_name
+from bot.store.catalog import CatalogStats, FilmRecord, FilmSummary, PersonRecord, SourceRecord
+from bot.store.discovery import FilmPage, FilmQuery, SimilarFilm, film_line
 from bot.store.live import ReloadReport
 
 TITLE_MAX = 256
@@ -194,6 +197,8 @@ def film_embed(film: FilmRecord, page: int = 0, *, follows: str | None = None) -
     embed.add_field(name="Sources", value=lines_within(source_lines(film.sources)), inline=False)
     status = "released" if confirmed else film.summary.status
     embed.set_footer(text=f"Status: {status} · {film.file}")
+    if film.poster:
+        embed.set_thumbnail(url=film.poster)
     return fit(embed)
 
 
@@ -217,14 +222,74 @@ def person_page_count(person: PersonRecord) -> int:
     return max(1, -(-len(person_lines(person)) // CREDITS_PER_PAGE))
 
 
-def person_embed(person: PersonRecord, page: int = 0) -> discord.Embed:
-    """The ``/person`` card: the person's films by role, paginated when long."""
+KNOWN_FOR = 4
+ROLE_RANK = {"director": 0, "cast": 1, "writer": 2, "composer": 3, "producer": 4}
+
+
+def life_line(born: str | None, died: str | None, today: dt.date) -> str | None:
+    """``Born 2 September 1964 (age 62)``, or ``Born 1930, died 2020 (aged 89 or 90)``."""
+    if not born:
+        return f"Died {_day(died)}" if died else None
+    start, end = _when(born), _when(died) if died else today
+    if start is None or end is None:
+        return f"Born {born}" + (f", died {died}" if died else "")
+    years = _years_between(start, end)
+    age = f"{years}" if isinstance(years, int) else f"{years[0]} or {years[1]}"
+    if died:
+        return f"Born {_day(born)}, died {_day(died)} (aged {age})"
+    return f"Born {_day(born)} (age {age})"
+
+
+def _when(text: str) -> dt.date | int | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return int(text) if text.isdigit() else None
+
+
+def _day(text: str | None) -> str:
+    when = _when(text or "")
+    return f"{when.day} {when:%B} {when.year}" if isinstance(when, dt.date) else text or ""
+
+
+def _years_between(start: dt.date | int, end: dt.date | int) -> int | tuple[int, int]:
+    """Whole years from ``start`` to ``end``; two candidates when either is a year alone."""
+    if isinstance(start, dt.date) and isinstance(end, dt.date):
+        return end.year - start.year - ((end.month, end.day) < (start.month, start.day))
+    first = start if isinstance(start, int) else start.year
+    last = end if isinstance(end, int) else end.year
+    return (last - first - 1, last - first)
+
+
+def known_for(person: PersonRecord, limit: int = KNOWN_FOR) -> list[FilmSummary]:
+    """The person's best-known films: most voted and best rated first, released before
+    claimed, directing and acting before other roles, then the newest."""
+    best: dict[int, tuple[FilmSummary, int]] = {}
+    for credit in person.credits:
+        rank = ROLE_RANK.get(credit.role, len(ROLE_RANK))
+        held = best.get(credit.film.id)
+        if held is None or rank < held[1]:
+            best[credit.film.id] = (credit.film, rank)
+    ranked = sorted(
+        best.values(),
+        key=lambda item: (item[0].renown[:2], not item[0].confirmed, item[1], -(item[0].year or 0)),
+    )
+    return [film for film, _ in ranked[:limit]]
+
+
+def person_embed(
+    person: PersonRecord, page: int = 0, *, today: dt.date | None = None
+) -> discord.Embed:
+    """The ``/person`` card: age or life years, best-known films, and the person's films by
+    role, paginated when long."""
     lines = person_lines(person)
     pages = person_page_count(person)
     page = min(max(page, 0), pages - 1)
     about = []
-    if person.born:
-        about.append(f"Born {person.born}")
+    if life := life_line(person.born, person.died, today or dt.date.today()):
+        about.append(life)
+    if films := known_for(person):
+        about.append("Known for " + names(f.label for f in films))
     if person.aliases:
         about.append(f"Also known as {names(person.aliases)}")
     embed = discord.Embed(
@@ -247,6 +312,39 @@ def person_embed(person: PersonRecord, page: int = 0) -> discord.Embed:
     if pages > 1:
         footer += f" · page {page + 1} of {pages}"
     embed.set_footer(text=footer)
+    return fit(embed)
+
+
+def browse_embed(page: FilmPage, query: FilmQuery, sort: str) -> discord.Embed:
+    """A ``/browse`` page: one line per film, the total and the page in the footer."""
+    lines = [
+        f"{number}. {escape_markdown(film_line(film, page.directors.get(film.id, ())))}"
+        for number, film in enumerate(page.films, start=page.offset + 1)
+    ]
+    embed = discord.Embed(
+        title=clamp(f"Films: {query.describe()}", TITLE_MAX),
+        description=lines_within(lines, DESCRIPTION_MAX),
+        colour=COLOUR_RELEASED,
+    )
+    films = "film" if page.total == 1 else "films"
+    embed.set_footer(
+        text=f"{page.total} {films} · sorted by {sort} · page {page.page} of {page.pages}"
+    )
+    return fit(embed)
+
+
+def similar_embed(film: FilmSummary, similar: Sequence[SimilarFilm]) -> discord.Embed:
+    """``/similar``: the films most like ``film``, each with what they share."""
+    lines = [
+        f"**{escape_markdown(film_line(item.film))}**\n{escape_markdown('; '.join(item.reasons))}"
+        for item in similar
+    ]
+    embed = discord.Embed(
+        title=clamp(f"Films like {film.label}", TITLE_MAX),
+        description=lines_within(lines, DESCRIPTION_MAX) if lines else "No film shares enough.",
+        colour=COLOUR_RELEASED,
+    )
+    embed.set_footer(text="Ranked by shared director, writers, cast, composer, genres and tags")
     return fit(embed)
 
 
@@ -274,6 +372,74 @@ def unknown_text(what: str, typed: str, suggestions: Sequence[str]) -> str:
     if suggestions:
         text += f" Did you mean {', '.join(escape_markdown(s) for s in suggestions)}?"
     return text
+
+
+def film_match_text(match: FilmMatch, typed: str) -> str:
+    """What to say when a typed title is not one film: the films that share it, or the
+    titles it may have meant."""
+    if match.candidates:
+        listed = "\n".join(f"• {escape_markdown(film_choice_name(f))}" for f in match.candidates)
+        return (
+            f"{len(match.candidates)} films are called that:\n{listed}\n"
+            "Pick one from the list as you type to see its card."
+        )
+    suggestions = [film_choice_name(f) for f in match.suggestions]
+    return unknown_text("a film called", typed, suggestions)
+
+
+HELP_COMMANDS = (
+    ("/film title:", "a film's card: credits, status and sources"),
+    ("/person name:", "someone's films by role, age and best-known films"),
+    ("/browse", "films by genre, year or decade, person or status, ten a page"),
+    ("/random", "a film picked at random (released ones), and 🎲 for another"),
+    ("/similar title:", "the films that share the most with one, and why"),
+    ("/ask question:", "any question in your own words"),
+    ("/help", "this help"),
+)
+HELP_EXAMPLES = (
+    "who directed heat?",
+    "films with tom hanks and meg ryan",
+    "what year did the matrix come out",
+    "who plays nova in alita 2",
+    "science fiction films from 2019",
+)
+HELP_ADMIN = (
+    "`/facts reload`: rebuild the catalog from the facts files; reports what changed, or "
+    "every `path:line: problem` while the previous catalog keeps answering",
+    "`/facts check`: validate the files without loading them",
+    "`/facts stats`: counts of films, people, credits and files",
+    "To change a fact, edit its YAML file in `facts/` (see facts/README.md), run "
+    "`film-bot check`, then `/facts reload`.",
+)
+
+
+def help_embed(*, admin: bool) -> discord.Embed:
+    """``/help`` and a bare mention: every command, example questions, and for admins how
+    to reload the catalog."""
+    embed = discord.Embed(
+        title="film-bot: what I can do",
+        description="I answer from a curated catalog of films; a film that is not released "
+        "is always shown with its status and where the claim comes from.",
+        colour=COLOUR_RELEASED,
+    )
+    embed.add_field(
+        name="Commands",
+        value=lines_within([f"`{name}` {what}" for name, what in HELP_COMMANDS]),
+        inline=False,
+    )
+    embed.add_field(
+        name="Ask in your own words",
+        value=lines_within(
+            ["With `/ask`, by mentioning me, or in a DM; typos are fine:"]
+            + [f"• {example}" for example in HELP_EXAMPLES]
+        ),
+        inline=False,
+    )
+    if admin:
+        embed.add_field(
+            name="Catalog admins", value=lines_within([f"• {line}" for line in HELP_ADMIN])
+        )
+    return fit(embed)
 
 
 def notice_embed(title: str, text: str, *, problem: bool = True) -> discord.Embed:

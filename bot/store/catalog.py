@@ -86,6 +86,7 @@ class FilmRecord:
     values: dict[str, tuple[str, ...]] = field(default_factory=dict)
     sources: tuple[SourceRecord, ...] = ()
     trivia: tuple[str, ...] = ()
+    poster: str | None = None  # an image URL, shown as the card's thumbnail
 
     def __getattr__(self, name: str) -> object:
         return getattr(self.summary, name)
@@ -119,6 +120,7 @@ class PersonRecord:
     born: str | None
     aliases: tuple[str, ...]
     credits: tuple[PersonCredit, ...]
+    died: str | None = None  # like ``born``: YYYY-MM-DD, or YYYY when only the year is known
 
     def films(self, role: str | None = None) -> list[FilmSummary]:
         seen: dict[int, FilmSummary] = {}
@@ -153,7 +155,7 @@ SUMMARY_COLUMNS = 7  # the leading columns of a row that make a FilmSummary
 _FILM_QUERY = """
 SELECT f.id, f.slug, f.title, f.year, f.status, f.rating, f.votes, f.follows,
        f.runtime_minutes, f.release_date, f.synopsis, f.tagline, f.trailer, f.imdb_rating,
-       f.imdb_votes, files.display,
+       f.imdb_votes, files.display, f.poster,
        (SELECT json_group_array(json_array(person_id, name, role, character, note)) FROM
            (SELECT c.person_id, p.name, c.role, c.character, c.note FROM credits c
             JOIN people p ON p.id = c.person_id WHERE c.film_id = f.id
@@ -183,6 +185,7 @@ class Catalog:
         self._short_prefixes: dict[tuple[str, int], list[int]] = {}  # the widest ranges
         self._people: list[NameHit] | None = None
         self._surnames: dict[str, list[NameHit]] | None = None
+        self._first_names: dict[str, list[NameHit]] | None = None
         self._names: _NameIndex | None = None
         self._titles_lock = asyncio.Lock()
 
@@ -208,18 +211,19 @@ class Catalog:
             return None
         summary = FilmSummary(*row[:SUMMARY_COLUMNS])
         rest = row[SUMMARY_COLUMNS:]
-        credits = tuple(CreditRecord(*c) for c in json.loads(rest[9]))
+        credits = tuple(CreditRecord(*c) for c in json.loads(rest[10]))
         values: dict[str, list[str]] = {}
-        for kind, value in json.loads(rest[10]):
+        for kind, value in json.loads(rest[11]):
             values.setdefault(kind, []).append(value)
         return FilmRecord(
             summary,
             *rest[:8],
             file=rest[8],
+            poster=rest[9],
             credits=credits,
             values={k: tuple(v) for k, v in values.items()},
-            sources=tuple(SourceRecord(*r) for r in json.loads(rest[11])),
-            trivia=tuple(json.loads(rest[12])),
+            sources=tuple(SourceRecord(*r) for r in json.loads(rest[12])),
+            trivia=tuple(json.loads(rest[13])),
         )
 
     async def film_by_slug(self, slug: str) -> FilmRecord | None:
@@ -334,6 +338,24 @@ class Catalog:
         assert self._surnames is not None
         return self._surnames.get(surname, [])
 
+    async def people_by_first_name(self, first_name: str) -> list[NameHit]:
+        """People whose name starts with the word ``first_name`` ("keanu")."""
+        await self._people_index()
+        assert self._first_names is not None
+        return self._first_names.get(first_name, [])
+
+    async def closest_surname(self, typed: str, max_edits: int) -> str | None:
+        """The surname nearest to ``typed`` ("speilberg" → "spielberg"), at most
+        ``max_edits`` slips away, when one surname is nearest."""
+        await self._people_index()
+        assert self._surnames is not None
+        found = process.extract(
+            typed, self._surnames.keys(), scorer=OSA.distance, score_cutoff=max_edits, limit=2
+        )
+        if not found or (len(found) > 1 and found[1][1] == found[0][1]):
+            return None
+        return found[0][0]
+
     async def known_words(self) -> frozenset[str]:
         """Every word of every name in the catalog (titles, people, characters, values)."""
         return (await self._name_index()).words
@@ -409,13 +431,17 @@ class Catalog:
                     rows = await self._all(
                         "SELECT norm, kind, ref, display FROM names WHERE kind = 'person'"
                     )
-                    self._people, self._surnames = await asyncio.to_thread(_people_indexes, rows)
+                    (
+                        self._people,
+                        self._surnames,
+                        self._first_names,
+                    ) = await asyncio.to_thread(_people_indexes, rows)
         return self._people
 
     # --- people --------------------------------------------------------------------------
 
     async def person(self, person_id: int) -> PersonRecord | None:
-        row = await self._one("SELECT id, name, born FROM people WHERE id = ?", (person_id,))
+        row = await self._one("SELECT id, name, born, died FROM people WHERE id = ?", (person_id,))
         if row is None:
             return None
         aliases = tuple(
@@ -435,7 +461,7 @@ class Catalog:
                 (person_id,),
             )
         )
-        return PersonRecord(row[0], row[1], row[2], aliases, credits)
+        return PersonRecord(row[0], row[1], row[2], aliases, credits, died=row[3])
 
     async def complete_people(self, text: str, limit: int = 25) -> list[tuple[int, str]]:
         key = norm(text)
@@ -626,14 +652,19 @@ class _NameIndex:
         return cls(by_start, displays, frozenset(words))
 
 
-def _people_indexes(rows: list) -> tuple[list[NameHit], dict[str, list[NameHit]]]:
+def _people_indexes(
+    rows: list,
+) -> tuple[list[NameHit], dict[str, list[NameHit]], dict[str, list[NameHit]]]:
+    """People, and the people by the last and by the first word of their names."""
     people = [NameHit(*r) for r in rows]
     surnames: dict[str, list[NameHit]] = {}
+    first_names: dict[str, list[NameHit]] = {}
     for hit in people:
         words = hit.norm.split()
         if len(words) > 1:
             surnames.setdefault(words[-1], []).append(hit)
-    return people, surnames
+            first_names.setdefault(words[0], []).append(hit)
+    return people, surnames, first_names
 
 
 def _chunks(items: list, size: int) -> Iterable[list]:

@@ -19,6 +19,7 @@ from bot.catalog.errors import CatalogError, CatalogInvalid
 from bot.catalog.loader import DEFAULT_MAX_FILE_BYTES
 from bot.store.build import BuildResult, Progress, build_store
 from bot.store.catalog import Catalog
+from bot.store.discovery import warm as warm_discovery
 from bot.store.rows import warm_up
 from bot.workers import exit_with_parent
 
@@ -33,6 +34,7 @@ PROCESS_BUILD_MIN_BYTES = 1_000_000
 async def _warm_rest(catalog: Catalog) -> None:
     try:
         await catalog.warm_rest()
+        await warm_discovery(catalog)
     except (sqlite3.Error, ValueError) as exc:  # closed under it: built on first use then
         log.warning("could not prepare the name indexes: %s", exc)
         return

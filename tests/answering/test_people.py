@@ -21,6 +21,8 @@ films:
   - title: John Wick
     year: 2014
     cast: [{person: Keanu Reeves, role: John Wick}]
+    imdb_rating: 7.4
+    imdb_votes: 700000
   - title: The Long Goodbye Again
     year: 2031
     status: announced
@@ -93,6 +95,11 @@ async def test_who_is_someone_names_other_names_birth_roles_and_films(people) ->
     assert "scored 1 film" in reply.text and "Fury Road (2015)" in reply.text
     kubrick = await ask(people, "tell me about stanley kubrick")
     assert "directed 2 films and wrote 1" in kubrick.text
+
+
+async def test_who_is_lists_the_best_known_films_first(people) -> None:
+    reply = await ask(people, "who is keanu reeves")
+    assert "Best known here for John Wick (2014), Point Break (1991), Speed (1994)" in reply.text
 
 
 async def test_first_and_latest_film_any_role_or_the_role_asked(people) -> None:

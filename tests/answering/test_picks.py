@@ -48,3 +48,9 @@ async def test_something_like_a_film_gives_what_they_share(catalog) -> None:
 async def test_a_pick_with_nothing_to_offer_says_so(catalog) -> None:
     reply = await pick(catalog, "recommend a horror movie")
     assert reply.answers == []
+
+
+async def test_like_a_title_two_films_share_says_so(catalog) -> None:
+    reply = await pick(catalog, "movies like heat")
+    assert "2 films are called Heat: add the year for another" in reply.text
+    assert "Heat" not in reply.answers

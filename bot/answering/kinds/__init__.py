@@ -1,6 +1,7 @@
 """The kinds of questions, one module each. Find where a question is answered here:
 
 =================  =================================================================
+``smalltalk``      "hi", "thanks!", "help", "what can you do" (and nothing else)
 ``yesno``          "did James Cameron write Titanic?"
 ``counts``         "how many films did Kubrick direct"
 ``status``         "which films are unconfirmed", "list unreleased films"
@@ -21,6 +22,8 @@
                    ways ("what came before Avatar: Fire and Ash", "is there a prequel")
 ``relations``      one fact of a film ("who directed Heat", "is Alita 2 real",
                    "sources for Cast Away"), else its summary
+``offtopic``       "what's the weather like": what the bot is for (last: only what no
+                   other kind answered, naming nothing in the catalog)
 =================  =================================================================
 
 Each module has ``async def reply(ctx: Context) -> Answer | None``: an answer when the
@@ -28,8 +31,10 @@ question is of its kind, else ``None``. :data:`CHAIN` asks them in order and the
 answer wins. **Order rule**: a kind that recognises a narrow form of question (by its
 opening words or a phrase, like "how many", "did …", "who plays") comes before the kinds
 that answer anything naming a person, film or value; ``chains``, ``about`` and
-``relations`` come last because they answer almost every question that names something
+``relations`` come late because they answer almost every question that names something
 (``about`` before ``relations``: its words, "trivia", "before", "about", are narrower).
+``smalltalk`` is first because it answers only whole messages that are small talk;
+``offtopic`` is last because it answers only what nothing else did.
 
 Adding a kind is one line: write ``kinds/<name>.py`` with its ``reply`` and put its name
 in :data:`CHAIN` where the order rule says.
@@ -42,6 +47,7 @@ from importlib import import_module
 from bot.answering.context import Kind
 
 CHAIN = (
+    "smalltalk",
     "yesno",
     "counts",
     "status",
@@ -53,6 +59,7 @@ CHAIN = (
     "chains",
     "about",
     "relations",
+    "offtopic",
 )
 
 KINDS: tuple[Kind, ...] = tuple(import_module(f"{__name__}.{name}").reply for name in CHAIN)

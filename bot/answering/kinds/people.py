@@ -177,14 +177,7 @@ def _roles(person: PersonRecord) -> str:
 
 def best_known(films: list[FilmSummary]) -> list[FilmSummary]:
     """Films best known first: most votes, then highest rating, then the earliest."""
-    return sorted(
-        films,
-        key=lambda f: (
-            -(getattr(f, "votes", None) or 0),
-            -(getattr(f, "rating", None) or 0.0),
-            f.year or 9999,
-        ),
-    )
+    return sorted(films, key=lambda f: f.renown)
 
 
 def _credited_on(person: PersonRecord) -> str:

@@ -23,7 +23,8 @@ _PICK = re.compile(
     r"\b(?:recommend\w*|suggest\w*|recs?|random|surprise me|pick (?:a|me|one|something)|"
     r"(?:should|shall|can|could) (?:i|we|u) (?:watch|see)|"
     r"(?:wanna|want to|gonna|going to|like to|i want) (?:watch|see)|"
-    r"(?:something|anything|films?|movies?) to watch|watch tonight|any good|"
+    r"(?:something|anything|films?|movies?) to watch|tonight|movie night|any good|"
+    r"(?:need|want|looking for|find me) (?:a|an|some) (?:\w+ ){0,2}(?:film|movie|flick)s?|"
     r"a good (?:\w+ ){0,2}(?:film|movie|flick)|worth watching)\b"
 )
 _LIKE = re.compile(
@@ -64,16 +65,22 @@ def _liked_film(ctx: Context) -> Mention | None:
 
 
 async def _like(ctx: Context, mention: Mention) -> Answer:
-    ids = [h.ref for h in mention.of_kind("film")]
-    source = (await ctx.catalog.summaries(ids[:1]))[0]
-    similar = [s for s in await similar_films(ctx.catalog, source.id, limit=SIMILAR_POOL * 2)]
+    ids = {h.ref for h in mention.of_kind("film")}
+    named = [f for f in await ctx.films() if f.id in ids]
+    source = named[0]
+    others = (
+        f" ({len(named)} films are called {source.title}: add the year for another.)"
+        if len(named) > 1
+        else ""
+    )
+    similar = await similar_films(ctx.catalog, source.id, limit=SIMILAR_POOL * 2)
     pool = [s for s in similar if s.film.confirmed and s.film.id != source.id][:SIMILAR_POOL]
     if not pool:
         text = f"The catalog has no released film that shares much with {source.label}."
-        return Answer(ctx.question, [], text, films=[])
+        return Answer(ctx.question, [], text + others)
     picks = _drawn(pool, ctx.rng)
     said = [f"{p.film.label} ({'; '.join(p.reasons[:2])})" for p in picks]
-    text = f"If you liked {source.label}, try {join_names(said)}."
+    text = f"If you liked {source.label}, try {join_names(said)}.{others}"
     films = [p.film for p in picks]
     return Answer(ctx.question, [f.title for f in films], text, films=films)
 
