@@ -225,6 +225,7 @@ class _Condition(NamedTuple):
 class _Filter(NamedTuple):
     conditions: list[_Condition]
     driver: _Condition | None  # the narrowest condition that can list its films
+    years_size: int | None  # films in the query's years, when it has years
 
     @property
     def driver_size(self) -> int:
@@ -267,7 +268,12 @@ async def _filter(catalog: Catalog, query: FilmQuery) -> _Filter:
     conditions: list[_Condition] = []
     if query.years:
         conditions.append(
-            _Condition("f.year BETWEEN ? AND ?", [query.years.first, query.years.last])
+            _Condition(
+                "f.year BETWEEN ? AND ?",
+                [query.years.first, query.years.last],
+                "SELECT id FROM films WHERE year BETWEEN ? AND ?",
+                facets.count(FilmQuery(years=query.years)),
+            )
         )
     if query.statuses:
         marks = ",".join("?" * len(query.statuses))
@@ -306,7 +312,9 @@ async def _filter(catalog: Catalog, query: FilmQuery) -> _Filter:
             )
         )
     drivers = [c for c in conditions if c.ids is not None]
-    return _Filter(conditions, min(drivers, key=lambda c: c.size) if drivers else None)
+    driver = min(drivers, key=lambda c: c.size) if drivers else None
+    years_size = conditions[0].size if query.years else None
+    return _Filter(conditions, driver, years_size)
 
 
 async def _person_ids(catalog: Catalog, query: FilmQuery) -> list[int] | None:
@@ -353,7 +361,7 @@ async def _page_rows(
     # Walking an index in sort order visits about films/total rows per match shown: cheap
     # when matches are common. When the narrowest filter holds few films, fetching and
     # sorting those is cheaper.
-    driven = await _driven(catalog, flt, total, offset + limit)
+    driven = await _driven(catalog, flt, total, offset + limit, sort)
     params = _params(flt)
     if sort.column is None or driven:
         # few films: one sort, those without the sort's value last
@@ -380,13 +388,19 @@ async def _page_rows(
     )
 
 
-async def _driven(catalog: Catalog, flt: _Filter, total: int, wanted: int) -> bool:
+async def _driven(
+    catalog: Catalog, flt: _Filter, total: int, wanted: int, sort: Sort | None = None
+) -> bool:
     """Whether to start from the narrowest filter's films rather than walk an index."""
     if flt.driver is None:
         return False
-    # a walk reads about films/total rows per match it keeps; starting from the driver
-    # reads each of the driver's films once, and sorts them
-    walk_cost = wanted * (await _facets(catalog)).films / max(total, 1)
+    # A walk reads about domain/total rows per match it keeps, where the domain is what
+    # the walked index covers (the query's years, when walking by year); starting from
+    # the driver reads each of the driver's films once, and sorts them.
+    domain = (await _facets(catalog)).films
+    if flt.years_size is not None and sort is not None and sort.index == "films_year":
+        domain = flt.years_size
+    walk_cost = wanted * domain / max(total, 1)
     return flt.driver_size <= walk_cost * WALK_COST
 
 
