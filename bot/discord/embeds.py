@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -198,6 +199,8 @@ def film_embed(film: FilmRecord, page: int = 0, *, follows: str | None = None) -
     embed.add_field(name="Sources", value=lines_within(source_lines(film.sources)), inline=False)
     status = "released" if confirmed else film.summary.status
     embed.set_footer(text=f"Status: {status} · {film.file}")
+    if film.poster:
+        embed.set_thumbnail(url=film.poster)
     return fit(embed)
 
 
@@ -221,14 +224,74 @@ def person_page_count(person: PersonRecord) -> int:
     return max(1, -(-len(person_lines(person)) // CREDITS_PER_PAGE))
 
 
-def person_embed(person: PersonRecord, page: int = 0) -> discord.Embed:
-    """The ``/person`` card: the person's films by role, paginated when long."""
+KNOWN_FOR = 4
+ROLE_RANK = {"director": 0, "cast": 1, "writer": 2, "composer": 3, "producer": 4}
+
+
+def life_line(born: str | None, died: str | None, today: dt.date) -> str | None:
+    """``Born 2 September 1964 (age 62)``, or ``Born 1930, died 2020 (aged 89 or 90)``."""
+    if not born:
+        return f"Died {_day(died)}" if died else None
+    start, end = _when(born), _when(died) if died else today
+    if start is None or end is None:
+        return f"Born {born}" + (f", died {died}" if died else "")
+    years = _years_between(start, end)
+    age = f"{years}" if isinstance(years, int) else f"{years[0]} or {years[1]}"
+    if died:
+        return f"Born {_day(born)}, died {_day(died)} (aged {age})"
+    return f"Born {_day(born)} (age {age})"
+
+
+def _when(text: str) -> dt.date | int | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return int(text) if text.isdigit() else None
+
+
+def _day(text: str | None) -> str:
+    when = _when(text or "")
+    return f"{when.day} {when:%B} {when.year}" if isinstance(when, dt.date) else text or ""
+
+
+def _years_between(start: dt.date | int, end: dt.date | int) -> int | tuple[int, int]:
+    """Whole years from ``start`` to ``end``; two candidates when either is a year alone."""
+    if isinstance(start, dt.date) and isinstance(end, dt.date):
+        return end.year - start.year - ((end.month, end.day) < (start.month, start.day))
+    first = start if isinstance(start, int) else start.year
+    last = end if isinstance(end, int) else end.year
+    return (last - first - 1, last - first)
+
+
+def known_for(person: PersonRecord, limit: int = KNOWN_FOR) -> list[FilmSummary]:
+    """The person's best-known films: most voted and best rated first, released before
+    claimed, directing and acting before other roles, then the newest."""
+    best: dict[int, tuple[FilmSummary, int]] = {}
+    for credit in person.credits:
+        rank = ROLE_RANK.get(credit.role, len(ROLE_RANK))
+        held = best.get(credit.film.id)
+        if held is None or rank < held[1]:
+            best[credit.film.id] = (credit.film, rank)
+    ranked = sorted(
+        best.values(),
+        key=lambda item: (item[0].renown[:2], not item[0].confirmed, item[1], -(item[0].year or 0)),
+    )
+    return [film for film, _ in ranked[:limit]]
+
+
+def person_embed(
+    person: PersonRecord, page: int = 0, *, today: dt.date | None = None
+) -> discord.Embed:
+    """The ``/person`` card: age or life years, best-known films, and the person's films by
+    role, paginated when long."""
     lines = person_lines(person)
     pages = person_page_count(person)
     page = min(max(page, 0), pages - 1)
     about = []
-    if person.born:
-        about.append(f"Born {person.born}")
+    if life := life_line(person.born, person.died, today or dt.date.today()):
+        about.append(life)
+    if films := known_for(person):
+        about.append("Known for " + names(f.label for f in films))
     if person.aliases:
         about.append(f"Also known as {names(person.aliases)}")
     embed = discord.Embed(

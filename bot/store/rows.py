@@ -60,6 +60,7 @@ class FilmRow(NamedTuple):
     imdb_id: str | None
     rating: float | None
     votes: int | None
+    poster: str | None
     digest: str
 
     @property
@@ -80,7 +81,7 @@ class FileRows(FileOutcome):
     trivia: list[tuple] = field(default_factory=list)  # (film index, position, text)
     film_names: list[tuple] = field(default_factory=list)  # (key, film index, title)
     names: list[tuple] = field(default_factory=list)  # (key, kind, display): characters, values
-    # (name, key, born, ((alias key, alias), ...)) for each entry of ``people:``
+    # (name, key, born, died, ((alias key, alias), ...)) for each entry of ``people:``
     people: list[tuple] = field(default_factory=list)
     imported: str | None = None  # the importer that wrote the file, if one did
 
@@ -116,12 +117,9 @@ class FileRows(FileOutcome):
             self.trivia.append((index, pos, text))
 
     def add_person(self, person: Person) -> None:
-        born = person.born
-        shown = (
-            born.isoformat() if isinstance(born, dt.date) else None if born is None else str(born)
-        )
         aliases = tuple((key_of(alias), alias) for alias in person.aliases)
-        self.people.append((person.name, key_of(person.name), shown, aliases))
+        born, died = _when(person.born), _when(person.died)
+        self.people.append((person.name, key_of(person.name), born, died, aliases))
 
 
 def key_of(name: str) -> str:
@@ -182,6 +180,7 @@ def _film_row(film: Film, title_key: str) -> FilmRow:
         film.imdb_id,
         _number(film.imdb_rating),
         _number(film.imdb_votes),
+        film.poster,
         digest,
     )
 
@@ -189,3 +188,10 @@ def _film_row(film: Film, title_key: str) -> FilmRow:
 def _number(value: float | int | str | None) -> float | int | None:
     """A rating or vote count that is a number (MetaQA's words, "good", sort as unknown)."""
     return value if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def _when(value: dt.date | int | None) -> str | None:
+    """A date as ``YYYY-MM-DD``, a year alone as ``YYYY``."""
+    return (
+        value.isoformat() if isinstance(value, dt.date) else None if value is None else str(value)
+    )

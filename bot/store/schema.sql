@@ -1,5 +1,5 @@
 -- film-bot catalog store. Built from facts files; never edited in place by the bot.
-PRAGMA user_version = 3;
+PRAGMA user_version = 4;
 
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
@@ -31,6 +31,7 @@ CREATE TABLE films (
     imdb_id TEXT,
     rating REAL,                      -- imdb_rating when it is a number, for sorting
     votes INTEGER,                    -- imdb_votes when it is a number
+    poster TEXT,
     file_id INTEGER NOT NULL,
     position INTEGER NOT NULL,        -- index of the film in its file
     digest TEXT NOT NULL              -- content hash, to tell changed films on reload
@@ -41,6 +42,7 @@ CREATE TABLE people (
     name TEXT NOT NULL,
     norm TEXT NOT NULL UNIQUE,
     born TEXT,
+    died TEXT,
     declared_in INTEGER               -- file id of a people: entry, if any
 );
 
