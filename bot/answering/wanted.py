@@ -242,6 +242,8 @@ async def wanted_films(ctx: Context, statuses: tuple[str, ...] = ()) -> Wanted:
     """The genre, people, role and years a question asks films for."""
     span = year_span(ctx.key)
     taken = span.positions(ctx.key) if span else set()
+    if any(taken & set(m.positions) and not set(m.positions) <= taken for m in ctx.mentions):
+        span, taken = None, set()  # the year is part of a name: "Broadway Melody of 1936"
     genre: str | None = None
     plural = _PLURAL.search(ctx.key) is not None
     for mention, kind in ctx.topics():

@@ -22,21 +22,21 @@ _SAID_AS_TIME = re.compile(r"^(?:from|in|of|during|since|before|after|between)\b
 
 async def reply(ctx: Context) -> Answer | None:
     """The films of a year, decade or range, narrowed by genre and people, oldest first."""
-    span = year_span(ctx.key)
-    if span is None or order_asked(ctx.key_outside()) is not None:
+    if year_span(ctx.key) is None or order_asked(ctx.key_outside()) is not None:
         return None
     if ASKS_PEOPLE.search(ctx.key) or _NOT_FILMS.search(ctx.key):
         return None
     wanted = await wanted_films(ctx)
-    if wanted.films:  # "who directed heat 1986": the year picks out a film
+    span = wanted.span
+    if span is None or wanted.films:  # "who directed heat 1986": the year picks out a film
         return None
-    said = ctx.key[span.start : span.end]
-    as_time = _SAID_AS_TIME.search(said) is not None
+    as_time = _SAID_AS_TIME.search(ctx.key[span.start : span.end]) is not None
     if not (_ASKS_FILMS.search(ctx.key) or wanted.genre or (wanted.people and as_time)):
         return None
-    titled = any(m.has("film") for m in ctx.mentions)
-    if titled and not (as_time or wanted.plural):
-        return None  # "what genre is the film 1984": the title, not the year
+    taken = span.positions(ctx.key)
+    named = any(taken & set(m.positions) for m in ctx.mentions)
+    if named and not (as_time or span.start == 0):
+        return None  # "what genre is the film 1984", "films about 1920s": a name, not a time
     page = await browse(ctx.catalog, wanted.query, sort="oldest", limit=SHOWN)
     if not page.films:
         return Answer(ctx.question, [], f"The catalog has no {wanted.describe()}.")
