@@ -29,6 +29,7 @@ HELP = (
 )
 
 REPAIR_MIN_WORD = 4  # shorter unknown words are left alone, not read as typos
+SURNAME_SLIP_MIN = 6  # shorter lone words are not read as misspelt surnames
 TAIL_MAX_GAP = 3  # question words allowed between a name and the stray word after it
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -251,6 +252,11 @@ async def _surname(word: str, catalog: Catalog) -> tuple[str, str] | None:
                 continue
             if first_name and await catalog.characters_with_word(form, limit=1):
                 continue
+            return word, people[0].display
+    if len(word) >= SURNAME_SLIP_MIN:  # "speilberg": a surname a slip away
+        near = await catalog.closest_surname(word, 1)
+        people = await catalog.people_by_surname(near) if near else []
+        if len({p.ref for p in people}) == 1:
             return word, people[0].display
     return None
 

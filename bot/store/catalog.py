@@ -344,6 +344,18 @@ class Catalog:
         assert self._first_names is not None
         return self._first_names.get(first_name, [])
 
+    async def closest_surname(self, typed: str, max_edits: int) -> str | None:
+        """The surname nearest to ``typed`` ("speilberg" → "spielberg"), at most
+        ``max_edits`` slips away, when one surname is nearest."""
+        await self._people_index()
+        assert self._surnames is not None
+        found = process.extract(
+            typed, self._surnames.keys(), scorer=OSA.distance, score_cutoff=max_edits, limit=2
+        )
+        if not found or (len(found) > 1 and found[1][1] == found[0][1]):
+            return None
+        return found[0][0]
+
     async def known_words(self) -> frozenset[str]:
         """Every word of every name in the catalog (titles, people, characters, values)."""
         return (await self._name_index()).words

@@ -6,6 +6,7 @@ with a genre, tag, language or other value ("list dramas", "films about dystopia
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from bot.answering.context import Context
 from bot.answering.kinds.relations import read
@@ -173,10 +174,13 @@ async def _person_name(ctx: Context, pid: int) -> str | None:
 
 
 async def _people_of(ctx: Context, film_ids: list[int], role: str) -> list[tuple[int, str]]:
+    """The people credited in ``role`` on the films, those on the most of them first."""
     people: dict[int, str] = {}
+    films_of: Counter[int] = Counter()
     for _, pid, name in await ctx.catalog.people_of_films(film_ids, role):
         people.setdefault(pid, name)
-    return list(people.items())
+        films_of[pid] += 1
+    return sorted(people.items(), key=lambda item: -films_of[item[0]])
 
 
 async def _values_of(ctx: Context, films: list[FilmSummary], relation: Relation) -> list[str]:
@@ -184,7 +188,8 @@ async def _values_of(ctx: Context, films: list[FilmSummary], relation: Relation)
         values = [str(f.year) for f in films if f.year is not None]
     elif relation.value_kind is not None:
         pairs = await ctx.catalog.values_of_films([f.id for f in films], relation.value_kind)
-        values = [value for _, value in pairs]
+        shared = Counter(value for _, value in pairs)  # the most shared values first
+        values = sorted((value for _, value in pairs), key=lambda value: -shared[value])
     else:
         values = []
         for film in films:
