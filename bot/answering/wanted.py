@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from bot.answering.context import Context
-from bot.answering.linking import Mention
+from bot.answering.linking import SCAFFOLD, Mention
 from bot.answering.reply import join_names
 from bot.store.discovery import (
     FIRST_YEAR,
@@ -238,16 +238,60 @@ class Wanted:
         return " ".join(parts)
 
 
+# Words that ask for films in an order or for a pick; a title made only of these and question
+# words ("Most", "Random", "What?") is not what a question asking for films is about.
+KIND_WORDS = frozenset(
+    "first earliest oldest latest newest most recent last longest shortest best top highest "
+    "rated greatest finest popular famous known random recommend recommendation "
+    "recommendations suggest suggestion suggestions recs pick tonight good great some any "
+    "something anything similar like watch wanna pls please before after since between "
+    "until till during onwards later earlier".split()
+)
+_DECADE_TOKEN = re.compile(rf"(?:{_SPAN})")
+
+
+def is_asking_word(token: str) -> bool:
+    """Whether a word asks for films by time, order, genre or pick ("80s", "newest",
+    "scary", "recommend"), rather than being part of a name to look for."""
+    return token in KIND_WORDS or token in _GENRE_FORMS or bool(_DECADE_TOKEN.fullmatch(token))
+
+
+_FILM_NOUNS = frozenset("film films movie movies flick flicks".split())
+
+
+def _topics(ctx: Context, taken: set[int]) -> list[tuple[Mention, str]]:
+    """What each mention names in a question asking for films, outside the years' words.
+
+    A name made only of question words names nothing here; a genre that is also a title
+    ("Western") is the genre when said in the plural or before "films"; a bare number is not
+    a tag ("top 3").
+    """
+    found = []
+    for mention, kind in ctx.topics():
+        words = ctx.tokens[mention.start : mention.end]
+        if taken & set(mention.positions) or all(w in SCAFFOLD or w in KIND_WORDS for w in words):
+            continue
+        after = ctx.tokens[mention.end] if mention.end < len(ctx.tokens) else ""
+        plural = " ".join(words) != mention.norm
+        if kind == "film" and mention.has("genre") and (plural or after in _FILM_NOUNS):
+            kind = "genre"
+        if kind == "tag" and mention.norm.isdigit():
+            continue
+        found.append((mention, kind))
+    return found
+
+
 async def wanted_films(ctx: Context, statuses: tuple[str, ...] = ()) -> Wanted:
     """The genre, people, role and years a question asks films for."""
     span = year_span(ctx.key)
     taken = span.positions(ctx.key) if span else set()
     if any(taken & set(m.positions) and not set(m.positions) <= taken for m in ctx.mentions):
         span, taken = None, set()  # the year is part of a name: "Broadway Melody of 1936"
+    topics = _topics(ctx, taken)
     genre: str | None = None
     plural = _PLURAL.search(ctx.key) is not None
-    for mention, kind in ctx.topics():
-        if kind == "genre" and not taken & set(mention.positions):
+    for mention, kind in topics:
+        if kind == "genre":
             genre = mention.of_kind("genre")[0].display
             typed = " ".join(ctx.tokens[mention.start : mention.end])
             plural = plural or typed != mention.norm  # "comedies" found as "comedy"
@@ -255,17 +299,13 @@ async def wanted_films(ctx: Context, statuses: tuple[str, ...] = ()) -> Wanted:
             break
     if genre is None and (said := await _genre_word(ctx, taken)) is not None:
         genre, plural = said[0], plural or said[1]
-    people = [m for m, kind in ctx.topics() if kind == "person" and not taken & set(m.positions)]
+    people = [m for m, kind in topics if kind == "person"]
     ids = tuple(dict.fromkeys(h.ref for m in people for h in m.of_kind("person")))
     names = tuple(dict.fromkeys(m.of_kind("person")[0].display for m in people))
     role = next((r.role for _, r in ctx.occurrences() if r.role is not None), None)
     role = role if ids else None
-    tag = next((m.of_kind("tag")[0].display for m, kind in ctx.topics() if kind == "tag"), None)
-    films = tuple(
-        m
-        for m, kind in ctx.topics()
-        if kind == "film" and not taken & set(m.positions) and m not in people
-    )
+    tag = next((m.of_kind("tag")[0].display for m, kind in topics if kind == "tag"), None)
+    films = tuple(m for m, kind in topics if kind == "film" and not taken & set(m.positions))
     query = FilmQuery(
         genre=genre,
         tag=tag,

@@ -112,7 +112,7 @@ async def test_a_slip_that_makes_another_word_is_read_with_the_title_before_it(b
     [
         ("kubrick's first film", "The Shining"),
         ("what movies has meg been in", "Sleepless in Seattle"),
-        ("which films did ephorn direct", "Sleepless in Seattle"),
+        ("which films did ephronn direct", "Sleepless in Seattle"),
         ("what films did zemekis direct", "Cast Away"),
     ],
 )
