@@ -35,13 +35,15 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 
 from bot.catalog.schema import STATUSES
-from bot.store.catalog import SUMMARY_COLUMNS, Catalog, FilmSummary
+from bot.store.catalog import SUMMARY_COLUMNS, Catalog, FilmRecord, FilmSummary
 from bot.store.rows import key_of
 
 FIRST_YEAR, LAST_YEAR = 1870, 2100
 PAGE_SIZE = 10
-# Below this many films a query's films are fetched and sorted; above, an index is walked.
+# A tag with fewer films than this may drive a search (counting further is not worth it).
 SMALL_SET = 2000
+# How many rows of an index walk cost as much as one row fetched by id and sorted.
+WALK_COST = 1.0
 
 
 # --- years -------------------------------------------------------------------------------
@@ -382,8 +384,10 @@ async def _driven(catalog: Catalog, flt: _Filter, total: int, wanted: int) -> bo
     """Whether to start from the narrowest filter's films rather than walk an index."""
     if flt.driver is None:
         return False
+    # a walk reads about films/total rows per match it keeps; starting from the driver
+    # reads each of the driver's films once, and sorts them
     walk_cost = wanted * (await _facets(catalog)).films / max(total, 1)
-    return flt.driver_size <= SMALL_SET or walk_cost > flt.driver_size
+    return flt.driver_size <= walk_cost * WALK_COST
 
 
 def _indexed(index: str, driven: bool) -> str:
@@ -400,6 +404,8 @@ class _Facets:
     films: int
     by_year: dict[tuple[int | None, str], int]
     by_genre: dict[str, dict[tuple[int | None, str], int]]
+    first_id: int
+    last_id: int
 
     def count(self, query: FilmQuery) -> int:
         cells = self.by_genre.get(key_of(query.genre), {}) if query.genre else self.by_year
@@ -442,7 +448,10 @@ async def _count_facets(catalog: Catalog) -> _Facets:
     for genre, year, status, n in genres:
         by_genre.setdefault(genre, {})[(year, status)] = n
     by_year = {(year, status): n for year, status, n in years}
-    return _Facets(sum(by_year.values()), by_year, by_genre)
+    # two subqueries: SQLite reads min() and max() of the row id directly only one at a time
+    ids = await catalog.select("SELECT (SELECT min(id) FROM films), (SELECT max(id) FROM films)")
+    first, last = ids[0]
+    return _Facets(sum(by_year.values()), by_year, by_genre, first or 0, last or 0)
 
 
 # --- random ------------------------------------------------------------------------------
@@ -464,32 +473,36 @@ async def random_films(
     rng = rng or random.Random()
     flt = await _filter(catalog, query)
     total = await _count(catalog, query, flt)
+    if total == 0:
+        return []
+    films = (await _facets(catalog)).films
+    # Listing the matches costs a row each; a jump to a random film id costs about
+    # films/total rows to reach the next match. Few matches are listed, many jumped to.
+    listing = flt.driver_size if flt.driver is not None else total if query.years else films
+    if films / total * 4 < listing:
+        return await _random_walk(catalog, flt, rng, list(exclude), count, total)
+    sql = "SELECT f.id FROM films f" + _where(flt, driven=flt.driver is not None)
     skip = set(exclude)
-    if total <= SMALL_SET:
-        driven = await _driven(catalog, flt, total, total)
-        sql = "SELECT f.id FROM films f" + _where(flt, driven=driven)
-        ids = [r[0] for r in await catalog.select(sql, _params(flt))]
-        pool = [i for i in ids if i not in skip]
-        chosen = rng.sample(pool, min(count, len(pool)))
-        return await catalog.summaries(chosen)
-    return await _random_walk(catalog, flt, rng, skip, count, total)
+    pool = [r[0] for r in await catalog.select(sql, _params(flt)) if r[0] not in skip]
+    return await catalog.summaries(rng.sample(pool, min(count, len(pool))))
 
 
 async def _random_walk(
-    catalog: Catalog, flt: _Filter, rng: random.Random, skip: set[int], count: int, total: int
+    catalog: Catalog, flt: _Filter, rng: random.Random, shown: list[int], count: int, total: int
 ) -> list[FilmSummary]:
     """Many matches: jump to a random film id and take the first match from there on
-    (wrapping round to the start), so no pick walks more than a stretch of the index."""
-    low, high = (await catalog.select("SELECT min(id), max(id) FROM films"))[0]
+    (wrapping round to the start), so a pick reads a short stretch of the films."""
+    facets = await _facets(catalog)
+    skip = set(shown)
     chosen: list[int] = []
     for _ in range(count * 4):
         if len(chosen) >= count or len(skip) >= total:
             break
-        start = rng.randint(low, high)
-        recent = list(skip)[-500:]  # a long exclusion is rare; a repeat is then retried
+        start = rng.randint(facets.first_id, facets.last_id)
+        recent = (shown + chosen)[-500:]  # a long exclusion is rare; a repeat is retried
         not_shown = [f"f.id NOT IN ({','.join('?' * len(recent))})"] if recent else []
         for side in (">=", "<"):
-            sql = "SELECT f.id FROM films f" + _where(
+            sql = "SELECT f.id FROM films f NOT INDEXED" + _where(
                 flt, driven=False, extra=[f"f.id {side} ?", *not_shown]
             )
             rows = await catalog.select(
@@ -508,6 +521,7 @@ WEIGHTS = {"director": 3.0, "writer": 2.0, "lead": 2.5, "cast": 1.0, "composer":
 VALUE_WEIGHTS = {"genre": 0.75, "tag": 1.0, "setting": 1.0}
 LEADS = 3  # the first billed cast members are the leads
 CANDIDATES_PER_VALUE = 200  # films taken per shared tag or setting
+FILMS_PER_PERSON = 100  # films taken per shared person and role
 
 
 class SimilarFilm(NamedTuple):
@@ -518,12 +532,16 @@ class SimilarFilm(NamedTuple):
     reasons: tuple[str, ...]
 
 
-async def similar_films(catalog: Catalog, film_id: int, limit: int = 10) -> list[SimilarFilm]:
-    """Films that share the most with ``film_id``: director, writers, cast (leads weigh
-    more), composer, genres, tags and setting. Best first; ties go to the better known."""
-    film = await catalog.film(film_id)
+async def similar_films(
+    catalog: Catalog, film_id: int | FilmRecord, limit: int = 10
+) -> list[SimilarFilm]:
+    """Films that share the most with ``film_id`` (or a film already read): director,
+    writers, cast (leads weigh more), composer, genres, tags and setting. Best first; ties
+    go to the better known."""
+    film = await catalog.film(film_id) if isinstance(film_id, int) else film_id
     if film is None:
         return []
+    film_id = film.id
     scores: dict[int, float] = {}
     reasons: dict[int, dict[str, list[str]]] = {}
 
@@ -537,7 +555,7 @@ async def similar_films(catalog: Catalog, film_id: int, limit: int = 10) -> list
     await _shared_values(catalog, film, credit)
     if len(scores) < limit * 3:
         await _same_genres(catalog, film, scores, limit * 5)
-    await _genre_overlap(catalog, film, scores, credit)
+    await _genre_overlap(catalog, film, scores, credit, limit)
     ranked = sorted(scores, key=lambda fid: -scores[fid])[: limit * 3]
     summaries = {f.id: f for f in await catalog.summaries(ranked)}
     best = sorted(
@@ -551,13 +569,17 @@ async def similar_films(catalog: Catalog, film_id: int, limit: int = 10) -> list
 
 
 async def _shared_people(catalog: Catalog, film_id: int, credit) -> None:
+    # a prolific person's other films are many: those they are billed highest in count
     rows = await catalog.select(
-        "SELECT other.film_id, mine.role, mine.position, other.role, other.position, p.name "
+        "SELECT film_id, role, position, 0, other_position, name FROM ("
+        "SELECT other.film_id, mine.role, mine.position, other.position AS other_position, "
+        "p.name, row_number() OVER (PARTITION BY mine.person_id, mine.role "
+        "ORDER BY other.position, other.film_id DESC) AS rank "
         "FROM credits mine JOIN credits other ON other.person_id = mine.person_id "
         "JOIN people p ON p.id = mine.person_id "
         "WHERE mine.film_id = ? AND other.film_id != mine.film_id "
-        "AND mine.role != 'producer' AND other.role = mine.role",
-        (film_id,),
+        "AND mine.role != 'producer' AND other.role = mine.role) WHERE rank <= ?",
+        (film_id, FILMS_PER_PERSON),
     )
     for other, role, position, _, other_position, name in rows:
         if role == "cast" and position < LEADS and other_position < LEADS:
@@ -596,22 +618,24 @@ async def _same_genres(catalog: Catalog, film, scores: dict[int, float], limit: 
     genres = film.listed("genre")
     if not genres:
         return
-    rows = await catalog.select(
-        "SELECT f.id FROM films f INDEXED BY films_year WHERE f.id != ? AND EXISTS "
-        "(SELECT 1 FROM film_values v WHERE v.film_id = f.id AND v.kind = 'genre' "
-        "AND v.norm = ?) ORDER BY f.year DESC LIMIT ?",
-        (film.id, key_of(genres[0]), limit),
-    )
-    for (fid,) in rows:
-        scores.setdefault(fid, 0.0)
+    query = FilmQuery(genre=genres[0])
+    flt = await _filter(catalog, query)
+    total = await _count(catalog, query, flt)
+    for row in await _page_rows(catalog, flt, SORTS["newest"], limit + 1, 0, total):
+        if row[0] != film.id:
+            scores.setdefault(row[0], 0.0)
 
 
-async def _genre_overlap(catalog: Catalog, film, scores: dict[int, float], credit) -> None:
+async def _genre_overlap(
+    catalog: Catalog, film, scores: dict[int, float], credit, limit: int
+) -> None:
     mine = {key_of(g): g for g in film.listed("genre")}
     if not mine or not scores:
         return
-    # only the best candidates so far can still move up by sharing genres
-    top = sorted(scores, key=lambda fid: -scores[fid])[:300]
+    # only candidates that sharing every genre would lift into the top ones are looked at
+    ranked = sorted(scores, key=lambda fid: -scores[fid])
+    bar = scores[ranked[min(len(ranked), limit) - 1]] - VALUE_WEIGHTS["genre"] * len(mine)
+    top = [fid for fid in ranked[:300] if scores[fid] >= bar]
     for fid, genre in await catalog.values_of_films(top, "genre"):
         if key_of(genre) in mine:
             credit(fid, "genres", mine[key_of(genre)].lower(), VALUE_WEIGHTS["genre"])
