@@ -720,7 +720,7 @@ def query_from_options(
     ``default_statuses``). Raises :class:`FilterError` naming what is wrong."""
     statuses = default_statuses
     if status is not None and status.strip():
-        wanted = status.strip().lower().replace(" ", "-")
+        wanted = status.strip().lower().replace(" ", "-").replace("rumoured", "rumored")
         if wanted not in STATUSES:
             raise FilterError(f"'{status[:40]}' is not a status: one of {', '.join(STATUSES)}")
         statuses = (wanted,)
@@ -734,16 +734,16 @@ def query_from_options(
 
 async def nothing_found(catalog: Catalog, query: FilmQuery) -> str:
     """Why a query found no film: the filters, and the nearest genres or names to one that
-    the catalog does not know ("No films match genre “dramma”. Did you mean Drama?")."""
-    text = f"No films match {query.describe()}."
+    the catalog does not know ("No genre is called “dramma”. Did you mean Drama?")."""
+    text = f"No films for {query.describe()}."
     if query.genre and key_of(query.genre) not in {key_of(g) for g in await genre_names(catalog)}:
         near = await nearest_genres(catalog, query.genre, limit=3)
         known = f" Did you mean {' or '.join(near)}?" if near else ""
-        return f"No films match genre “{query.genre}”: there is no such genre.{known}"
+        return f"No genre is called “{query.genre}”.{known}"
     if query.person and not await catalog.people_named(query.person):
         near_people = [name for _, name in await nearest_people(catalog, query.person, limit=3)]
         known = f" Did you mean {' or '.join(near_people)}?" if near_people else ""
-        return f"No films match “{query.person}”: I know nobody by that name.{known}"
+        return f"I know nobody called “{query.person}”.{known}"
     filters = sum(bool(x) for x in (query.genre, query.years, query.person, query.statuses))
     return text + (" Try fewer filters." if filters > 1 else "")
 
