@@ -92,7 +92,7 @@ async def _from_people(ctx: Context, mentions: list[Mention]) -> Answer | None:
     targets = [(pos, r) for pos, r in occurrences if bind is None or (pos, r) != bind]
     targets = [t for t in targets if bind is None or t[1].name != bind[1].name]
     role = bind[1].role if bind else None
-    names = [n for n in [await _person_name(ctx, pid) for pid in ids] if n]
+    names = [n for n in [await ctx.catalog.person_name(pid) for pid in ids] if n]
     per_person = [await ctx.catalog.films_of_people([pid], role) for pid in ids]
     if role == "director" and not any(per_person) and _MADE.search(ctx.key_outside()):
         role = None  # "what films did Tom Hanks make": the films he is in, if he directed none
@@ -188,11 +188,6 @@ def _distance(position: int, mention: Mention) -> int:
     if position < mention.start:
         return mention.start - position
     return position - mention.end + 1
-
-
-async def _person_name(ctx: Context, pid: int) -> str | None:
-    person = await ctx.catalog.person(pid)
-    return person.name if person else None
 
 
 async def _people_of(ctx: Context, film_ids: list[int], role: str) -> list[tuple[int, str]]:
