@@ -29,9 +29,12 @@ _DECADE_WORDS = (
     "twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|noughties|aughts"
 )
 _SPAN = (
-    r"(?:the )?(?:(?:18|19|20)?\d0s|(?:nineteen )?(?:" + _DECADE_WORDS + r"))"
-    r"|(?:18[7-9]\d|19\d\d|20\d\d|2100)"
+    r"(?:the )?(?:(?:early|mid|late) )?(?:(?:18|19|20)?\d0s|(?:nineteen )?(?:"
+    + _DECADE_WORDS
+    + r"))|(?:18[7-9]\d|19\d\d|20\d\d|2100)"
 )
+SHORT_YEAR_PIVOT = 30  # "in 97" is 1997, "in 05" is 2005
+_PART_OF_DECADE = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}
 _BETWEEN = re.compile(rf"\b(?:between|from) ({_SPAN}) (?:and|to|till|until) ({_SPAN})\b")
 _DASHED = re.compile(rf"\b({_SPAN}) (?:to )?({_SPAN})\b")  # "1990-1999" normalises to two words
 _BEFORE = re.compile(rf"\b(?:before|prior to|earlier than|older than|pre) ({_SPAN})\b")
@@ -41,6 +44,10 @@ _SINCE = re.compile(
     rf"\b(?:since ({_SPAN})|(?:from|in) ({_SPAN}) (?:on|onwards?|and later|or later))\b"
 )
 _ALONE = re.compile(rf"\b(?:(?:from|in|of|during) )?({_SPAN})\b")
+# "in 97", "from '05": a year in two digits, only after a word that says it is a time
+_SHORT_YEAR = re.compile(
+    r"\b(?:from|in|of|during|since) (\d\d)\b(?! (?:minutes?|mins?|hours?|percent|years?))"
+)
 
 
 @dataclass(frozen=True)
@@ -79,8 +86,16 @@ class YearSpan:
 
 
 def _years(text: str) -> tuple[int, int] | None:
+    text = text.removeprefix("the ")
+    part, _, rest = text.partition(" ")
+    if part in _PART_OF_DECADE:  # "the early 90s": the decade's first, middle or last years
+        decade = _years(rest)
+        if decade is None:
+            return None
+        low, high = _PART_OF_DECADE[part]
+        return decade[0] + low, decade[0] + high
     try:
-        years = parse_years(text.removeprefix("the ").removeprefix("nineteen "))
+        years = parse_years(text.removeprefix("nineteen "))
     except YearsError:
         return None
     return years.first, years.last
@@ -113,6 +128,11 @@ def year_span(key: str) -> YearSpan | None:
         found = _years(match.group(1))
         if found:
             return YearSpan(found[0], found[1], match.start(), match.end())
+    match = _SHORT_YEAR.search(key)
+    if match:
+        year = int(match.group(1))
+        year += 1900 if year >= SHORT_YEAR_PIVOT else 2000
+        return YearSpan(year, year, match.start(), match.end())
     return None
 
 

@@ -34,7 +34,7 @@ KINDS = {
     "honesty",
 }
 # The score through answer() when last raised; the target was 95.
-FLOOR = 99.0
+FLOOR = 99.5
 
 
 def test_the_set_has_at_least_150_questions_over_every_kind() -> None:

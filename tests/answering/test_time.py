@@ -87,3 +87,27 @@ async def test_a_title_that_is_a_year_gives_way_to_the_time_when_said_as_one(
 ) -> None:
     assert (await ask(named_by_years, "movies from 2001")).answers == ["Spy Kids"]
     assert (await ask(named_by_years, "what year did 2001 come out")).answers == ["1968"]
+
+
+async def test_films_from_the_same_year_as_a_film(write_facts, tmp_path) -> None:
+    facts = write_facts(
+        "same",
+        films="""\
+        films:
+          - {title: The Matrix, year: 1999, sources: [https://example.org/m]}
+          - {title: Eyes Wide Shut, year: 1999, sources: [https://example.org/e]}
+          - {title: Titanic, year: 1997, sources: [https://example.org/t]}
+        """,
+    )
+    store = Store(facts, tmp_path / "s.db")
+    await store.open()
+    try:
+        same = await ask(store.catalog, "which films came out the same year as the matrix")
+        alone = await ask(store.catalog, "movies from the same year as titanic")
+    finally:
+        await store.close()
+    assert same.answers == ["Eyes Wide Shut"]
+    assert same.text == "Films from 1999, the year of The Matrix (1999): Eyes Wide Shut (1999)."
+    assert (
+        alone.text == "No other film in the catalog came out in 1997, the year of Titanic (1997)."
+    )
