@@ -17,9 +17,14 @@ The API:
 - :func:`query_from_options` turns what a member or the console typed into a query,
   :func:`nothing_found` words an empty result, :func:`film_line` one film of a list.
 
-No call loads the whole catalog to show a page: a page walks an index in the sort order and
-stops after it, or, when the query's films are few, sorts just those. Totals come from
-per-catalog counts by genre, year and status, built once per catalog (it never changes).
+- :func:`warm` prepares the per-catalog counts; the live store calls it after each swap.
+
+No call loads the whole catalog to show a page: a page walks an index in the sort order
+(a genre's films by year along the values index, which carries each film's year) and stops
+after it, or, when the narrowest filter's films are fewer than the walk would read, sorts
+just those. Totals come from per-catalog counts by genre, year and status, built once per
+catalog (it never changes). A random pick jumps to a random film id and takes the next
+match, so films after a long stretch without matches come up a little more often.
 """
 
 from __future__ import annotations
