@@ -613,8 +613,8 @@ async def _random_walk(
 WEIGHTS = {"director": 3.0, "writer": 2.0, "lead": 2.5, "cast": 1.0, "composer": 1.5}
 VALUE_WEIGHTS = {"genre": 0.75, "tag": 1.0, "setting": 1.0}
 LEADS = 3  # the first billed cast members are the leads
-CANDIDATES_PER_VALUE = 200  # films taken per shared tag or setting
-FILMS_PER_PERSON = 100  # films taken per shared person and role
+CANDIDATES_PER_VALUE = 100  # films taken per shared tag or setting
+FILMS_PER_PERSON = 30  # films taken per shared person and role (billed highest)
 
 
 class SimilarFilm(NamedTuple):
