@@ -11,3 +11,19 @@ CREATE INDEX IF NOT EXISTS sources_film ON sources (film_id, position);
 CREATE INDEX IF NOT EXISTS trivia_film ON trivia (film_id, position);
 CREATE INDEX IF NOT EXISTS names_norm ON names (norm);
 CREATE INDEX IF NOT EXISTS names_ref ON names (kind, ref);
+CREATE INDEX IF NOT EXISTS name_changes_generation ON name_changes (generation);
+
+-- Kept up to date by the triggers below once the first build is done.
+INSERT INTO title_grams (rowid, norm) SELECT rowid, norm FROM names WHERE kind = 'film';
+
+CREATE TRIGGER IF NOT EXISTS names_added AFTER INSERT ON names BEGIN
+    INSERT INTO name_changes SELECT CAST(value AS INTEGER), 1, new.norm, new.kind, new.ref,
+        new.display FROM meta WHERE key = 'generation';
+    INSERT INTO title_grams (rowid, norm) SELECT new.rowid, new.norm WHERE new.kind = 'film';
+END;
+CREATE TRIGGER IF NOT EXISTS names_removed AFTER DELETE ON names BEGIN
+    INSERT INTO name_changes SELECT CAST(value AS INTEGER), 0, old.norm, old.kind, old.ref,
+        old.display FROM meta WHERE key = 'generation';
+    INSERT INTO title_grams (title_grams, rowid, norm)
+        SELECT 'delete', old.rowid, old.norm WHERE old.kind = 'film';
+END;

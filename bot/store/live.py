@@ -30,9 +30,9 @@ CLOSE_GRACE_S = 30.0
 PROCESS_BUILD_MIN_BYTES = 1_000_000
 
 
-async def _warm_rest(catalog: Catalog) -> None:
+async def _warm_rest(catalog: Catalog, previous: Catalog | None) -> None:
     try:
-        await catalog.warm_rest()
+        await catalog.warm_rest(previous)
     except (sqlite3.Error, ValueError) as exc:  # closed under it: built on first use then
         log.warning("could not prepare the name indexes: %s", exc)
         return
@@ -202,7 +202,7 @@ class Store:
         try:
             fresh = await Catalog.open(self.db_path)
             gc.freeze()  # what exists now is long-lived: the collector need not walk it
-            await fresh.warm()
+            await fresh.warm(self._catalog)
         except sqlite3.Error as exc:
             log.exception("the rebuilt store could not be opened")
             error = CatalogError(self.display_root, 1, f"the rebuilt store is unreadable: {exc}")
@@ -244,7 +244,7 @@ class Store:
         # after the swap, so a reload is not kept waiting for them.
         if self._warming is not None:
             self._warming.cancel()
-        self._warming = loop.create_task(_warm_rest(fresh))
+        self._warming = loop.create_task(_warm_rest(fresh, old))
         if old is not None:
             self._retired[old] = loop.create_task(self._retire(old))
 
