@@ -27,7 +27,7 @@ from bot.catalog.loader import (
     each_file,
     file_digest,
 )
-from bot.store.indexes import NAME_CHANGES_KEPT
+from bot.store.indexes import NAME_CHANGES_KEPT, title_grams
 from bot.store.rows import FileRows, prepare_file
 
 log = logging.getLogger(__name__)
@@ -80,32 +80,18 @@ def build_store(
     hears ``(stage, done, total)`` as files are parsed and the store written.
     """
     started = time.perf_counter()
-    shown = display_root if display_root is not None else str(facts_dir)
-    if not Path(facts_dir).is_dir():
-        message = (
-            "facts directory not found" if not Path(facts_dir).exists() else ("not a directory")
-        )
-        return BuildResult(ok=False, errors=[CatalogError(shown, 1, message)])
-    try:
-        refs = discover(Path(facts_dir), shown)
-    except OSError as exc:
-        error = CatalogError(shown, 1, f"cannot list the facts directory: {exc.strerror or exc}")
-        return BuildResult(ok=False, errors=[error])
-    if not refs:
-        return BuildResult(ok=False, errors=[CatalogError(shown, 1, "no *.yaml facts files")])
-    notes: list[str] = []
-    previous = _previous_state(db_path, notes)
-    stats = {ref.rel: _stat(ref.path) for ref in refs}
-    hashes = {ref.rel: _current_hash(ref, stats[ref.rel], previous, max_bytes) for ref in refs}
-    if previous is not None and not force and previous.hashes() == hashes:
-        return BuildResult(
-            ok=True,
-            unchanged=True,
-            files_reused=len(refs),
-            films=previous.films,
-            seconds=time.perf_counter() - started,
-            notes=notes,
-        )
+    survey = _survey(Path(facts_dir), db_path, display_root, max_bytes)
+    if isinstance(survey, BuildResult):
+        return survey
+    if survey.current and not force:
+        return survey.unchanged(started)
+    refs, previous, stats, hashes, notes = (
+        survey.refs,
+        survey.previous,
+        survey.stats,
+        survey.hashes,
+        survey.notes,
+    )
     old = {} if previous is None or force else previous.hashes()
     changed_refs = [ref for ref in refs if old.get(ref.rel) != hashes[ref.rel]]
     replaced = [ref.rel for ref in changed_refs] + sorted(
@@ -152,6 +138,71 @@ def build_store(
     result.seconds = time.perf_counter() - started
     result.notes = notes
     return result
+
+
+def current_store(
+    facts_dir: Path,
+    db_path: Path,
+    *,
+    display_root: str | None = None,
+    max_bytes: int = DEFAULT_MAX_FILE_BYTES,
+) -> BuildResult | None:
+    """The result of a build when the store is already up to date with ``facts_dir``
+    (nothing to parse or write), else None. Quick: files whose size and time are those
+    recorded are not read."""
+    started = time.perf_counter()
+    survey = _survey(Path(facts_dir), db_path, display_root, max_bytes)
+    if isinstance(survey, BuildResult) or not survey.current:
+        return None
+    return survey.unchanged(started)
+
+
+@dataclass
+class _Survey:
+    """The facts files and what the store recorded of them."""
+
+    refs: list[FileRef]
+    previous: _PreviousStore | None
+    stats: dict[str, tuple[int, int] | None]
+    hashes: dict[str, str]
+    notes: list[str]
+
+    @property
+    def current(self) -> bool:
+        return self.previous is not None and self.previous.hashes() == self.hashes
+
+    def unchanged(self, started: float) -> BuildResult:
+        assert self.previous is not None
+        return BuildResult(
+            ok=True,
+            unchanged=True,
+            files_reused=len(self.refs),
+            films=self.previous.films,
+            seconds=time.perf_counter() - started,
+            notes=self.notes,
+        )
+
+
+def _survey(
+    facts_dir: Path, db_path: Path, display_root: str | None, max_bytes: int
+) -> _Survey | BuildResult:
+    """The facts files, their content hashes and the store's record, or why not."""
+    shown = display_root if display_root is not None else str(facts_dir)
+    if not facts_dir.is_dir():
+        message = "facts directory not found" if not facts_dir.exists() else "not a directory"
+        return BuildResult(ok=False, errors=[CatalogError(shown, 1, message)])
+    try:
+        refs = discover(facts_dir, shown)
+    except OSError as exc:
+        error = CatalogError(shown, 1, f"cannot list the facts directory: {exc.strerror or exc}")
+        return BuildResult(ok=False, errors=[error])
+    if not refs:
+        return BuildResult(ok=False, errors=[CatalogError(shown, 1, "no *.yaml facts files")])
+    notes: list[str] = []
+    previous = _previous_state(db_path, notes)
+    stats = {ref.rel: _stat(ref.path) for ref in refs}
+    hashes = {ref.rel: _current_hash(ref, stats[ref.rel], previous, max_bytes) for ref in refs}
+    return _Survey(refs, previous, stats, hashes, notes)
 
 
 # A file modified this close to the last build may have changed again within the same
@@ -219,11 +270,11 @@ def _previous_state(db_path: Path, notes: list[str]) -> _PreviousStore | None:
                 )
             }
             meta = dict(db.execute("SELECT key, value FROM meta"))
-            films = int(db.execute("SELECT count(*) FROM films").fetchone()[0])
+            films = int(meta["films"])
             return _PreviousStore(files, int(float(meta.get("built_at", 0)) * 1e9), films)
         finally:
             db.close()
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, KeyError, ValueError) as exc:
         notes.append(f"store {db_path} is unreadable ({exc}); rebuilding from the facts files")
         log.warning("store %s is unreadable (%s); rebuilding from the facts files", db_path, exc)
         return None
@@ -373,6 +424,7 @@ class _Draft(_Target):
         db.execute("PRAGMA analysis_limit = 1000")
         db.execute("ANALYZE")
         films = db.execute("SELECT count(*) FROM films").fetchone()[0]
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('films', ?)", (str(films),))
         # Later builds change the store in place while it is read: readers keep the
         # snapshot they started with until the writer commits (write-ahead log).
         db.execute("PRAGMA journal_mode = WAL")
@@ -405,21 +457,42 @@ class _InPlace(_Target):
         self.generation = int(
             db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0]
         )
+        self.films = int(db.execute("SELECT value FROM meta WHERE key = 'films'").fetchone()[0])
         self.before = _remove_files(db, self.replaced)
         return db
 
     def _finish(self, db: sqlite3.Connection) -> int:
         _drop_orphans(db)
+        _count_grams(db, self.generation)
         db.execute(
             "DELETE FROM name_changes WHERE generation <= ?", (self.generation - NAME_CHANGES_KEPT,)
         )
         db.execute("INSERT OR REPLACE INTO meta VALUES ('built_at', ?)", (str(time.time()),))
-        films = db.execute("SELECT count(*) FROM films").fetchone()[0]
+        assert self.writer is not None
+        films = self.films - len(self.before) + len(self.writer.digests)
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('films', ?)", (str(films),))
         db.execute("COMMIT")
         # Statistics are refreshed only where SQLite judges them stale.
         db.execute("PRAGMA analysis_limit = 1000")
         db.execute("PRAGMA optimize")
         return films
+
+
+def _count_grams(db: sqlite3.Connection, generation: int) -> None:
+    """Bring the film names' triple counts up to date with this build's name changes."""
+    counts: dict[str, int] = {}
+    for added, name in db.execute(
+        "SELECT added, norm FROM name_changes WHERE generation = ? AND kind = 'film'",
+        (generation,),
+    ):
+        for gram in title_grams(name):
+            counts[gram] = counts.get(gram, 0) + (1 if added else -1)
+    db.executemany(
+        "INSERT INTO title_gram_docs VALUES (?, ?) "
+        "ON CONFLICT (gram) DO UPDATE SET docs = docs + excluded.docs",
+        [(gram, n) for gram, n in counts.items() if n],
+    )
+    db.execute("DELETE FROM title_gram_docs WHERE docs <= 0")
 
 
 def _label(title: str, year: int | None) -> str:

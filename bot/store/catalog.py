@@ -20,6 +20,7 @@ from bot.store.indexes import (
     PeopleIndex,
     PersonName,
     TitleIndex,
+    title_grams,
 )
 from bot.text import norm
 
@@ -28,7 +29,9 @@ PREFIX_BUCKET_MAX = 32
 SHORT_PREFIX = 3  # typed texts this short match many titles: their completions are kept
 SHORT_PREFIX_CACHE = 8192
 TYPO_CANDIDATES = 200  # titles sharing the most rare letter triples with a misspelt one
-SHORT_KEY = 7  # texts this short are also looked up one slip away, letter by letter
+SAME_START_MOST = 1000  # titles that begin like a misspelt text, compared with it
+GRAM_POSTINGS_MOST = 3000  # titles looked at through a misspelt text's rarest triples
+RARE_GRAMS = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,7 +263,9 @@ class Catalog:
         typos from the few titles that share the most letter triples with the text.
         """
         key = norm(text)
-        titles = await self._title_index()
+        titles = self._titles
+        if titles is None:  # still being built after a start: the store's name index serves
+            return await self._complete_from_store(key, limit)
         if not key:
             return await self.summaries(titles.first(limit))
         ids = self._short_prefixes.get((key, limit)) if len(key) <= SHORT_PREFIX else None
@@ -275,6 +280,19 @@ class Catalog:
                 if fid not in seen:
                     ids.append(fid)
                     seen.add(fid)
+        return await self.summaries(ids[:limit])
+
+    async def _complete_from_store(self, key: str, limit: int) -> list[FilmSummary]:
+        """Prefix matches from the store's sorted names (the first ones, ranked), then typos."""
+        rows = await self._all(
+            "SELECT n.norm, n.ref, coalesce(f.year, 0) FROM names n JOIN films f ON f.id = n.ref "
+            "WHERE n.kind = 'film' AND n.norm >= ? AND n.norm < ? ORDER BY n.norm LIMIT ?",
+            (key, key + "\uffff", limit * 4),
+        )
+        rows.sort(key=lambda r: (len(r[0]), r[0], r[2]))
+        ids = list(dict.fromkeys(r[1] for r in rows))[:limit]
+        if key and len(ids) < limit:
+            ids += [f for f in await self.fuzzy_titles(key, limit, same_start=True) if f not in ids]
         return await self.summaries(ids[:limit])
 
     async def fuzzy_titles(
@@ -316,38 +334,40 @@ class Catalog:
         return ranked[:limit]
 
     async def _title_candidates(self, key: str) -> list[tuple[str, int]]:
-        """``(norm, film id)`` of the titles most alike ``key`` in letter triples, sorted.
+        """``(norm, film id)`` of the titles a misspelt ``key`` may mean, sorted.
 
-        A slip changes at most three of a text's triples; the triples no title has are the
-        slips themselves. Titles are looked up by the rarest triples only: enough of them
-        that a title a few slips away still shares one, few enough to stay quick.
+        Those that begin like ``key`` (people seldom slip on the first letters), and those
+        that share the most of its rarest letter triples, wherever the slip is: a slip
+        changes a few triples, and the triples no title has are the slips themselves.
         """
-        near = (await self._title_index()).one_slip_away(key) if len(key) <= SHORT_KEY else []
-        grams = sorted({key[i : i + 3] for i in range(len(key) - 2)})
+        titles = self._titles
+        found = set(titles.near(key, SAME_START_MOST)) if titles is not None else set()
+        grams = sorted(title_grams(key))
         if not grams:
-            return sorted(set(near))
+            return sorted(found)
         marks = ",".join("?" * len(grams))
         counts = await self._all(
-            f"SELECT term, doc FROM title_gram_counts WHERE term IN ({marks})", grams
+            f"SELECT gram, docs FROM title_gram_docs WHERE gram IN ({marks})", grams
         )
-        known = sorted((doc, term) for term, doc in counts if doc)
-        slips = 1 if len(key) <= 7 else 2 if len(key) <= 20 else 3
-        # A letter dropped, added or changed alters up to three triples; two swapped, four.
-        wanted = max(1, len(known) - (len(grams) - 4 * slips) + 1)
-        rare = [term for _, term in known[:wanted]]
-        if not rare:
-            return sorted(set(near))
-        hits = " UNION ALL ".join(
-            "SELECT rowid AS id FROM title_grams WHERE title_grams MATCH ?" for _ in rare
-        )
-        rows = await self._all(
-            f"WITH hits AS ({hits}), best AS (SELECT id, count(*) AS shared FROM hits "
-            "GROUP BY id ORDER BY shared DESC, id LIMIT ?) "
-            "SELECT n.norm, n.ref FROM best JOIN names n ON n.rowid = best.id "
-            "ORDER BY n.norm, n.ref",
-            [*('"' + term.replace('"', '""') + '"' for term in rare), TYPO_CANDIDATES],
-        )
-        return sorted({*near, *((name, ref) for name, ref in rows)})
+        rare: list[str] = []
+        postings = 0
+        for doc, term in sorted((doc, term) for term, doc in counts if doc):
+            if postings + doc > GRAM_POSTINGS_MOST or len(rare) >= RARE_GRAMS:
+                break
+            rare.append(term)
+            postings += doc
+        if rare:
+            hits = " UNION ALL ".join(
+                "SELECT rowid AS id FROM title_grams WHERE title_grams MATCH ?" for _ in rare
+            )
+            rows = await self._all(
+                f"WITH hits AS ({hits}), best AS (SELECT id, count(*) AS shared FROM hits "
+                "GROUP BY id ORDER BY shared DESC, id LIMIT ?) "
+                "SELECT n.norm, n.ref FROM best JOIN names n ON n.rowid = best.id",
+                [*('"' + term.replace('"', '""') + '"' for term in rare), TYPO_CANDIDATES],
+            )
+            found.update((name, ref) for name, ref in rows)
+        return sorted(found)
 
     async def fuzzy_people(self, key: str, limit: int = 5, cutoff: float = 80) -> list[NameHit]:
         """People whose name (or alias) is close to ``key``, typos included."""
@@ -390,11 +410,12 @@ class Catalog:
         name, edits, _ = found
         return int(edits), name, index.displays[name]
 
-    async def warm(self, previous: Catalog | None = None) -> None:
+    async def warm(self, previous: Catalog | None = None, *, derive_only: bool = False) -> None:
         """Build the title index now, so no member's first autocomplete pays for it.
 
         With ``previous`` (the catalog this one replaces, after an in-place reload), the
-        index is the previous one changed by the reload's delta.
+        index is the previous one changed by the reload's delta. ``derive_only`` builds it
+        only that way (quick), leaving a full build to later.
         """
         if self._titles is None and previous is not None and previous._titles is not None:
             changes = await self._changes_since(previous)
@@ -404,10 +425,12 @@ class Catalog:
                 years = dict(await self._in_chunks(sql, added))
                 base = previous._titles
                 self._titles = await asyncio.to_thread(base.changed, changes, years)
-        await self._title_index()
+        if not derive_only:
+            await self._title_index()
 
     async def warm_rest(self, previous: Catalog | None = None) -> None:
-        """Build the indexes only misspelt or partial names need (people, every name)."""
+        """Build the other indexes (people, every name; titles if not yet built)."""
+        await self._title_index()
         changes = await self._changes_since(previous) if previous is not None else None
         if changes is not None and self._people is None and previous and previous._people:
             self._people = await asyncio.to_thread(previous._people.changed, changes)

@@ -19,6 +19,11 @@ NAME_CHANGES_KEPT = 32
 SLIP_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789 "  # what normalised names are made of
 
 
+def title_grams(name: str) -> set[str]:
+    """The letter triples of a normalised name, as the store's trigram index splits it."""
+    return {name[i : i + 3] for i in range(len(name) - 2)}
+
+
 @dataclass(frozen=True, slots=True)
 class NameChange:
     """One row of the store's ``names`` table that a reload added or removed."""
@@ -72,26 +77,40 @@ class TitleIndex:
         best = heapq.nsmallest(count * 2, range(lo, hi), key=rank)
         return list(dict.fromkeys(self.refs[i] for i in best))[:count]
 
-    def one_slip_away(self, key: str, each: int = 4) -> list[tuple[str, int]]:
-        """``(norm, film id)`` of titles that begin with ``key`` once one slip is undone:
-        a letter dropped, added, changed, or two letters swapped (up to ``each`` titles for
-        every way of undoing it). For short texts, which have too few letter triples."""
-        variants = {key[:i] + key[i + 1 :] for i in range(len(key))}
-        variants.update(key[:i] + key[i + 1] + key[i] + key[i + 2 :] for i in range(len(key) - 1))
-        for i in range(len(key) + 1):
-            variants.update(key[:i] + c + key[i:] for c in SLIP_LETTERS)
-        for i in range(len(key)):
-            variants.update(key[:i] + c + key[i + 1 :] for c in SLIP_LETTERS)
-        variants.discard("")
-        norms, refs = self.norms, self.refs
+    def near(self, key: str, most: int, each: int = 8) -> list[tuple[str, int]]:
+        """``(norm, film id)`` of titles that begin like ``key``, give or take one slip
+        after its first letter (people seldom slip on the first one).
+
+        Walking along ``key``, once at most ``most`` titles share its start, all of them
+        are taken; before that, at each letter, the titles that begin with ``key`` with a
+        slip undone there (a letter added, dropped, changed, or two swapped), ``each``
+        of each way.
+        """
+        norms = self.norms
         found: list[tuple[str, int]] = []
-        for variant in variants:
-            at = bisect.bisect_left(norms, variant)
-            stop = min(at + each, len(norms))
-            while at < stop and norms[at].startswith(variant):
-                found.append((norms[at], refs[at]))
-                at += 1
+        lo, hi = 0, len(norms)
+        for at in range(1, len(key) + 1):
+            lo = bisect.bisect_left(norms, key[:at], lo, hi)
+            hi = bisect.bisect_left(norms, key[:at] + "\uffff", lo, hi)
+            if hi - lo <= most:
+                return found + list(zip(norms[lo:hi], self.refs[lo:hi], strict=True))
+            start, rest = key[:at], key[at:]
+            ways = {rest[1:], rest[1:2] + rest[:1] + rest[2:]}
+            ways.update(c + rest for c in SLIP_LETTERS)
+            ways.update(c + rest[1:] for c in SLIP_LETTERS)
+            for way in ways:
+                found += self._starting(start + way, each)
         return found
+
+    def _starting(self, start: str, each: int) -> list[tuple[str, int]]:
+        norms = self.norms
+        at = bisect.bisect_left(norms, start)
+        stop = min(at + each, len(norms))
+        taken = []
+        while at < stop and norms[at].startswith(start):
+            taken.append((norms[at], self.refs[at]))
+            at += 1
+        return taken
 
     def first(self, count: int) -> list[int]:
         """The first ``count`` film ids in title order."""

@@ -15,6 +15,7 @@ CREATE INDEX IF NOT EXISTS name_changes_generation ON name_changes (generation);
 
 -- Kept up to date by the triggers below once the first build is done.
 INSERT INTO title_grams (rowid, norm) SELECT rowid, norm FROM names WHERE kind = 'film';
+INSERT INTO title_gram_docs SELECT term, doc FROM title_gram_counts;
 
 CREATE TRIGGER IF NOT EXISTS names_added AFTER INSERT ON names BEGIN
     INSERT INTO name_changes SELECT CAST(value AS INTEGER), 1, new.norm, new.kind, new.ref,

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from bot.catalog.errors import CatalogError, CatalogInvalid
 from bot.catalog.loader import DEFAULT_MAX_FILE_BYTES
-from bot.store.build import BuildResult, Progress, build_store
+from bot.store.build import BuildResult, Progress, build_store, current_store
 from bot.store.catalog import Catalog
 from bot.store.rows import warm_up
 from bot.workers import exit_with_parent
@@ -180,10 +180,19 @@ class Store:
             workers=self.workers,
             force=force,
         )
+        big = _facts_size(self.facts_dir) >= PROCESS_BUILD_MIN_BYTES
+        if big and self._build_pool is None:
+            # Forked now, before this process opens the store: a child must not inherit
+            # open SQLite connections (nor their locks), and is warm when an edit comes.
+            self._builder().submit(int)
         try:
-            if self.progress is not None:
+            # Nothing changed (a restart, most often): known without starting a build.
+            quick = None if force else await asyncio.to_thread(self._current)
+            if quick is not None:
+                result = quick
+            elif self.progress is not None:
                 result = await asyncio.to_thread(build, progress=self.progress)
-            elif _facts_size(self.facts_dir) >= PROCESS_BUILD_MIN_BYTES:
+            elif big:
                 result = await asyncio.get_running_loop().run_in_executor(self._builder(), build)
             else:
                 result = await asyncio.to_thread(build)
@@ -202,7 +211,9 @@ class Store:
         try:
             fresh = await Catalog.open(self.db_path)
             gc.freeze()  # what exists now is long-lived: the collector need not walk it
-            await fresh.warm(self._catalog)
+            # A big catalog's title index, unless derived from the previous one, is built
+            # after the swap; until then autocomplete reads the store's name index.
+            await fresh.warm(self._catalog, derive_only=big)
         except sqlite3.Error as exc:
             log.exception("the rebuilt store could not be opened")
             error = CatalogError(self.display_root, 1, f"the rebuilt store is unreadable: {exc}")
@@ -218,6 +229,14 @@ class Store:
             report.seconds,
         )
         return report
+
+    def _current(self) -> BuildResult | None:
+        return current_store(
+            self.facts_dir,
+            self.db_path,
+            display_root=self.display_root,
+            max_bytes=self.max_file_bytes,
+        )
 
     async def _serve_existing(self) -> bool:
         """After a failed build: keep serving, or open the last good store file if any."""

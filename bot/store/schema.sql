@@ -96,3 +96,6 @@ CREATE TABLE name_changes (
 -- Film names by their three-letter pieces: the few titles a misspelt title may mean.
 CREATE VIRTUAL TABLE title_grams USING fts5 (norm, content = '', tokenize = 'trigram', detail = 'none');
 CREATE VIRTUAL TABLE title_gram_counts USING fts5vocab (title_grams, 'row');
+-- How many film names have each triple, kept as a table: the vocabulary above counts them
+-- by reading the whole list of names that have it.
+CREATE TABLE title_gram_docs (gram TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;

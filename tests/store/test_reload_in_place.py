@@ -73,6 +73,7 @@ def _content(db_path: Path) -> dict[str, list]:
             "values": "SELECT f.slug, v.kind, v.value FROM film_values v "
             "JOIN films f ON f.id = v.film_id",
             "grams": "SELECT term, doc FROM title_gram_counts",
+            "gram_docs": "SELECT gram, docs FROM title_gram_docs",
         }
         return {name: sorted(db.execute(sql).fetchall()) for name, sql in queries.items()}
     finally:
