@@ -82,7 +82,7 @@ def bench() -> None:
 
 
 def accuracy() -> None:
-    """Answering accuracy on the MetaQA dev questions (needs ../shared/metaqa)."""
+    """Answering accuracy: MetaQA dev questions (needs ../shared/metaqa), or --chat."""
     ensure_venv("test")
     run(PYTHON, "-m", "bench.qa_accuracy", *sys.argv[2:])
 

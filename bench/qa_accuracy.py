@@ -1,6 +1,8 @@
 """Answering accuracy on the MetaQA dev questions, brackets removed, through ``answer()``.
 
-    python -m bench.qa_accuracy [--sets 1hop,2hop] [--limit N] [--paraphrase] [--typos] [--misses]
+    python -m bench.qa_accuracy [--sets 1hop,2hop] [--limit N] [--paraphrase [machine]] [--typos]
+        [--misses]
+    python -m bench.qa_accuracy --chat [--misses]     the chat question set (bench.chat_accuracy)
 
 Prints hits@1 (the first answer is in the gold set) and coverage (every gold answer is among
 the answers) per question type and overall, the slowest questions, and last one JSON line.
@@ -19,6 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench import chat_accuracy
 from bench.common import METAQA, add_data_options, imported_catalog, strip_brackets
 from bot.answering.engine import answer
 from bot.store.live import Store
@@ -106,17 +109,200 @@ PARAPHRASES: dict[str, tuple[str, ...]] = {
 }
 
 
-def paraphrase(question: str, qtype: str, rng: random.Random) -> str:
+# The same questions as machine translation round trips word them: unusual relation words
+# ("manager", "headed", "players"), stiff orders ("which was in the film X") and filler.
+MACHINE_PARAPHRASES: dict[str, tuple[str, ...]] = {
+    "movie_to_director": (
+        "who is the manager of {}",
+        "which person headed {}",
+        "who led the movie {}",
+        "who was the head of {}",
+        "who helmed the film {}",
+        "who was in charge of {}",
+        "the film {} was led by whom",
+        "who is the leader of the movie {}",
+        "which person was the director of the film {}",
+        "who conducted the film {}",
+        "by whom was the movie {} directed",
+        "who was the filmmaker of {}",
+        "the movie {} was headed by which person",
+        "who guided the film {}",
+    ),
+    "movie_to_actor": (
+        "who are the players in {}",
+        "who are the performers in {}",
+        "which was in the film {}",
+        "who was in the movie {}",
+        "which person played in {}",
+        "who acts in the film {}",
+        "which people were in {}",
+        "who are the protagonists of {}",
+        "who took part in the movie {}",
+        "the actors of the film {} are who",
+        "who participated in {}",
+        "which actors played in the movie {}",
+        "who is the star of {}",
+        "who appeared in the film {}",
+    ),
+    "movie_to_writer": (
+        "who is the author of {}",
+        "who was the writer of the film {}",
+        "by whom was {} written",
+        "who wrote the script of the movie {}",
+        "which person wrote {}",
+        "the screenplay of {} is by whom",
+        "who is the scriptwriter of {}",
+        "who penned the film {}",
+        "who was the author of the movie {}",
+        "the film {} was written by which person",
+        "which person authored {}",
+        "who made the script for {}",
+    ),
+    "movie_to_year": (
+        "in what year was {} released",
+        "when was the film {} published",
+        "what year did the movie {} come out",
+        "when was {} issued",
+        "in which year was the movie {} out",
+        "when did the film {} appear",
+        "the movie {} was released when",
+        "what is the release year of the film {}",
+        "in what year did {} premiere",
+        "when was the movie {} shown",
+    ),
+    "movie_to_genre": (
+        "what kind of movie is {}",
+        "what type of film is {}",
+        "the film {} is which genre",
+        "what is the genre of the movie {}",
+        "which category does {} belong to",
+        "what sort of movie is the film {}",
+        "the movie {} belongs to what genre",
+        "what kind of film is the movie {}",
+        "which type of movie is {}",
+    ),
+    "movie_to_language": (
+        "what is the language of {}",
+        "in what language is the film {}",
+        "what language is spoken in the movie {}",
+        "the film {} is in which language",
+        "which language does {} use",
+        "in which language was the movie {} made",
+    ),
+    "movie_to_tags": (
+        "what words describe the film {}",
+        "describe the movie {} in a few words",
+        "what are some terms describing {}",
+        "what topics is the movie {} about",
+        "which keywords describe the film {}",
+        "what are the key words for {}",
+        "what terms apply to the movie {}",
+        "what tags does the film {} have",
+    ),
+    "movie_to_imdbrating": (
+        "how would people evaluate {}",
+        "how is the film {} rated",
+        "what rating did the movie {} get",
+        "how well was {} rated",
+    ),
+    "movie_to_imdbvotes": (
+        "how popular is the film {}",
+        "what is the popularity of {}",
+        "how famous is the movie {}",
+    ),
+    "actor_to_movie": (
+        "which movies was {} in",
+        "in which films did {} appear",
+        "what films did {} play in",
+        "which films did {} participate in",
+        "what movies does {} act in",
+        "which films did {} take part in",
+        "which films has {} performed in",
+        "in what movies did {} play",
+        "what are the films in which {} acted",
+        "which films featured {}",
+        "{} played in which films",
+        "what films was {} a player in",
+    ),
+    "director_to_movie": (
+        "you can name a film made by {}",
+        "what is a film by {}",
+        "which films did {} lead",
+        "what movies were headed by {}",
+        "which films were helmed by {}",
+        "what films did {} manage",
+        "which movies was {} the manager of",
+        "what films was {} in charge of",
+        "which films did {} make",
+        "name a movie directed by {}",
+        "what are the films of the director {}",
+        "which movies were led by {}",
+    ),
+    "writer_to_movie": (
+        "which films did {} author",
+        "what movies were penned by {}",
+        "which scripts did {} write",
+        "what films is {} the author of",
+        "which movies did {} write the screenplay for",
+        "what films were written by the writer {}",
+        "name a film whose script is by {}",
+        "which films were authored by {}",
+        "what did the author {} write",
+    ),
+    "tag_to_movie": (
+        "which films deal with {}",
+        "what movies treat {}",
+        "which films are related to {}",
+        "what films have {} as a theme",
+        "which movies have the subject {}",
+        "what films concern {}",
+        "which movies are on the topic {}",
+        "name films about {}",
+    ),
+    "actor_to_movie_to_director": (
+        "who headed the films in which {} played",
+        "who were the managers of the movies with {}",
+        "which people directed films that {} was in",
+    ),
+    "actor_to_movie_to_writer": (
+        "who authored the movies that {} played in",
+        "which persons wrote the films with {}",
+    ),
+    "director_to_movie_to_actor": (
+        "who were the players in the films headed by {}",
+        "which performers were in the movies made by {}",
+    ),
+    "writer_to_movie_to_actor": (
+        "who played in the films penned by {}",
+        "which performers were in the movies authored by {}",
+    ),
+    "movie_to_director_to_movie": (
+        "which other films did the manager of {} lead",
+        "what else did the person who headed {} make",
+    ),
+    "movie_to_writer_to_movie": (
+        "what other films did the author of {} write",
+        "which movies were penned by the writer of {}",
+    ),
+    "movie_to_actor_to_movie": (
+        "which films have the same players as {}",
+        "what other movies were the performers of {} in",
+    ),
+}
+PARAPHRASE_STYLES = {"people": PARAPHRASES, "machine": MACHINE_PARAPHRASES}
+
+
+def paraphrase(question: str, qtype: str, rng: random.Random, style: str = "people") -> str:
     """The question asked another way, when there is one for its type."""
     match = re.search(r"\[(.*?)\]", question)
-    forms = PARAPHRASES.get(qtype)
+    forms = PARAPHRASE_STYLES[style].get(qtype)
     if match is None or not forms:
         return question
     return rng.choice(forms).format(f"[{match.group(1)}]")
 
 
 def read_questions(
-    path: Path, limit: int | None, seed: int, *, typos: bool = False, reword: bool = False
+    path: Path, limit: int | None, seed: int, *, typos: bool = False, reword: str | None = None
 ) -> list[tuple[str, set[str], str]]:
     rows = []
     rng = random.Random(seed)
@@ -124,7 +310,7 @@ def read_questions(
         for line in fh:
             question, answers, qtype = line.rstrip("\n").split("\t")
             if reword:
-                question = paraphrase(question, qtype, rng)
+                question = paraphrase(question, qtype, rng, reword)
             if typos:
                 question = misspell(question, rng)
             rows.append((strip_brackets(question), {norm(a) for a in answers.split("|")}, qtype))
@@ -175,7 +361,11 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
                         print(f"  miss [{qtype}] {question!r}: gold {gold} got {got}")
             prefix = (
                 name
-                + ("_paraphrased" if args.paraphrase else "")
+                + (
+                    f"_paraphrased{'_machine' if args.paraphrase == 'machine' else ''}"
+                    if args.paraphrase
+                    else ""
+                )
                 + ("_typos" if args.typos else "")
             )
             summary[f"{prefix}_hits_at_1"] = round(overall.rate(overall.hits), 2)
@@ -204,15 +394,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misses", action="store_true", help="print a few misses per type")
     parser.add_argument(
         "--paraphrase",
-        action="store_true",
-        help="ask each question another way where its type has one (seeded by --seed)",
+        nargs="?",
+        const="people",
+        default=None,
+        choices=sorted(PARAPHRASE_STYLES),
+        help="ask each question another way where its type has one (seeded by --seed): as "
+        "people ask (the default) or as machine translation words it ('machine')",
     )
     parser.add_argument(
         "--typos",
         action="store_true",
         help="misspell one word of each question's topic (seeded by --seed), as people do",
     )
+    parser.add_argument(
+        "--chat",
+        action="store_true",
+        help="score the chat question set over facts/ instead (see bench.chat_accuracy)",
+    )
     args = parser.parse_args(argv)
+    if args.chat:
+        return chat_accuracy.main(["--misses"] if args.misses else [])
     if not args.kb.exists():
         print(f"MetaQA knowledge base not found: {args.kb}", file=sys.stderr)
         return 2

@@ -7,7 +7,7 @@ import asyncio
 import json
 import logging
 import sys
-from collections.abc import AsyncIterator, Iterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import TextIO
@@ -17,9 +17,22 @@ from pydantic import ValidationError
 from bot import progress
 from bot.answering import answer
 from bot.catalog import CatalogError, CatalogInvalid, check_directory
+from bot.catalog.schema import STATUSES
 from bot.config import Settings
 from bot.progress import Bar
 from bot.store import Store
+from bot.store.catalog import Catalog, FilmSummary
+from bot.store.discovery import (
+    PAGE_SIZE,
+    SORTS,
+    FilterError,
+    browse,
+    film_line,
+    nothing_found,
+    query_from_options,
+    random_films,
+    similar_films,
+)
 
 log = logging.getLogger("film_bot")
 
@@ -96,8 +109,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="Convert an external knowledge base into facts files that "
         "'film-bot --facts DIR' then serves.",
     )
-    importer.add_argument("format", choices=("metaqa",), help="the knowledge base's format")
-    importer.add_argument("source", type=Path, help="the knowledge base file (e.g. kb.txt)")
+    importer.add_argument("format", choices=("metaqa", "imdb"), help="the knowledge base's format")
+    importer.add_argument(
+        "source",
+        type=Path,
+        help="metaqa: the knowledge base file (kb.txt); imdb: the directory holding IMDb's "
+        "dataset files (title.basics.tsv.gz, …)",
+    )
     importer.add_argument(
         "--out",
         type=Path,
@@ -106,9 +124,36 @@ def build_parser() -> argparse.ArgumentParser:
         help="the directory to write facts files into",
     )
     importer.add_argument(
-        "--per-file", type=int, default=250, metavar="N", help="films per facts file (default: 250)"
+        "--per-file",
+        type=int,
+        default=250,
+        metavar="N",
+        help="metaqa: films per facts file (default: 250)",
+    )
+    importer.add_argument(
+        "--min-votes",
+        type=int,
+        default=0,
+        metavar="N",
+        help="imdb: only titles with at least N votes (default: 0)",
+    )
+    importer.add_argument(
+        "--since", type=int, metavar="YEAR", help="imdb: only titles from YEAR on"
+    )
+    importer.add_argument(
+        "--types",
+        default="movie",
+        metavar="TYPE,…",
+        help="imdb: the title types to import, e.g. movie,tvMovie (default: movie)",
+    )
+    importer.add_argument(
+        "--include-adult",
+        action="store_true",
+        help="imdb: import adult titles too (left out by default)",
     )
     importer.set_defaults(handler=cmd_import)
+
+    add_discovery_commands(commands)
 
     run = commands.add_parser(
         "run",
@@ -131,6 +176,51 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument("--global", dest="everywhere", action="store_true", help="sync globally")
     sync.set_defaults(handler=cmd_sync)
     return parser
+
+
+def add_discovery_commands(commands: argparse._SubParsersAction) -> None:
+    """``browse``, ``random`` and ``similar``: what ``/browse``, ``/random`` and ``/similar``
+    answer in Discord."""
+    browse = commands.add_parser(
+        "browse",
+        help="list films by genre, years, person or status",
+        description="List the catalog's films, ten a page, newest first unless --sort.",
+    )
+    _filter_options(browse)
+    browse.add_argument("--person", metavar="P", help="someone who made or played in the films")
+    browse.add_argument(
+        "--sort", choices=tuple(SORTS), default="newest", help="the order (default: newest)"
+    )
+    browse.add_argument("--page", type=int, default=1, metavar="N", help="which page (from 1)")
+    browse.add_argument("--json", action="store_true", help="print the page as one JSON object")
+    browse.set_defaults(handler=cmd_browse)
+
+    pick = commands.add_parser(
+        "random",
+        help="pick a film at random",
+        description="Pick a released film at random (any status given with --status).",
+    )
+    _filter_options(pick)
+    pick.add_argument("--json", action="store_true", help="print the film as one JSON object")
+    pick.set_defaults(handler=cmd_random)
+
+    similar = commands.add_parser(
+        "similar",
+        help="films like one you name",
+        description="The films that share the most with one (director, writers, cast, "
+        "composer, genres, tags, setting), each with what it shares.",
+    )
+    similar.add_argument("title", nargs="+", help="the film's title")
+    similar.add_argument("--json", action="store_true", help="print the films as one JSON object")
+    similar.set_defaults(handler=cmd_similar)
+
+
+def _filter_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--genre", metavar="G", help="a genre, e.g. drama")
+    parser.add_argument(
+        "--year", metavar="Y", help="a year (1999), a decade (1990s, 90s) or a range (1990-1999)"
+    )
+    parser.add_argument("--status", metavar="S", help=f"one of {', '.join(STATUSES)}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -291,6 +381,8 @@ def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
+    if args.format == "imdb":
+        return _import_imdb(args, settings)
     from bot.importers.metaqa import import_metaqa
 
     if not args.source.is_file():
@@ -310,6 +402,170 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     for skipped in report.skipped[:10]:
         print(f"film-bot: skipped {skipped}", file=sys.stderr)
     return EXIT_OK
+
+
+def _import_imdb(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.importers.imdb import ImdbOptions, ImportProblem, import_imdb
+
+    if not args.source.is_dir():
+        print(f"film-bot: {args.source}: not a directory of IMDb files", file=sys.stderr)
+        return EXIT_USAGE
+    types = tuple(t.strip() for t in args.types.split(",") if t.strip())
+    if not types or args.min_votes < 0:
+        print("film-bot: --types needs a title type; --min-votes 0 or more", file=sys.stderr)
+        return EXIT_USAGE
+    options = ImdbOptions(
+        min_votes=args.min_votes,
+        since=args.since,
+        types=types,
+        include_adult=args.include_adult,
+    )
+    try:
+        with Bar(enabled=progress.wanted()) as bar:
+            report = import_imdb(
+                args.source, args.out, options, max_file_bytes=settings.max_file_bytes, progress=bar
+            )
+    except ImportProblem as exc:
+        print(f"film-bot: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    skipped = ", ".join(f"{n} {why}" for why, n in sorted(report.skipped.items()))
+    print(
+        f"imported {report.films} films and {report.people} people from {report.titles_read} "
+        f"IMDb titles into {len(report.files)} files in {args.out} ({len(report.written)} "
+        f"written, {len(report.files) - len(report.written)} unchanged, "
+        f"{len(report.removed)} removed) in {report.seconds:.1f}s",
+        file=sys.stderr,
+    )
+    if skipped:
+        print(f"film-bot: skipped {skipped}", file=sys.stderr)
+    for name in report.missing:
+        print(
+            f"film-bot: no {name}.tsv.gz in {args.source}: its facts are left out", file=sys.stderr
+        )
+    return EXIT_OK
+
+
+def _film_json(film: FilmSummary, directors: Sequence[str] | None = None) -> dict[str, object]:
+    shown: dict[str, object] = {
+        "id": film.slug,
+        "title": film.title,
+        "year": film.year,
+        "status": film.status,
+    }
+    if directors is not None:
+        shown["directors"] = list(directors)
+    return {**shown, "rating": film.rating, "votes": film.votes}
+
+
+def _discover(
+    settings: Settings, as_json: bool, work: Callable[[Catalog], Awaitable[tuple[object, bool]]]
+) -> int:
+    """Run ``work`` on the served catalog; it returns what to print and whether it found any."""
+
+    async def run() -> int:
+        try:
+            async with serving(settings, quiet=as_json) as store:
+                shown, found = await work(store.catalog)
+        except CatalogInvalid as exc:
+            _print_errors(exc.errors, sys.stderr)
+            return EXIT_PROBLEMS
+        except FilterError as exc:
+            print(f"film-bot: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        print(json.dumps(shown, ensure_ascii=False) if as_json else shown)
+        return EXIT_OK if found else EXIT_PROBLEMS
+
+    return asyncio.run(run())
+
+
+def cmd_browse(args: argparse.Namespace, settings: Settings) -> int:
+    async def work(catalog: Catalog) -> tuple[object, bool]:
+        query = query_from_options(
+            genre=args.genre, year=args.year, person=args.person, status=args.status
+        )
+        offset = max(args.page - 1, 0) * PAGE_SIZE
+        page = await browse(catalog, query, args.sort, offset=offset)
+        message = await nothing_found(catalog, query) if not page.total else None
+        if page.total and not page.films:
+            pages = "1 page" if page.pages == 1 else f"{page.pages} pages"
+            message = f"Page {args.page} is past the last page: {page.total} films make {pages}."
+        if args.json:
+            films = [_film_json(f, page.directors.get(f.id, ())) for f in page.films]
+            shown = {
+                "query": query.describe(),
+                "sort": args.sort,
+                "total": page.total,
+                "page": page.page,
+                "pages": page.pages,
+                "films": films,
+                **({"message": message} if message else {}),
+            }
+            return shown, bool(page.films)
+        if message:
+            return message, False
+        lines = [f"Films: {query.describe()} ({page.total}, sorted by {args.sort}, "]
+        lines[0] += f"page {page.page} of {page.pages})"
+        lines += [
+            f"{n}. {film_line(f, page.directors.get(f.id, ()))}"
+            for n, f in enumerate(page.films, start=page.offset + 1)
+        ]
+        return "\n".join(lines), True
+
+    return _discover(settings, args.json, work)
+
+
+def cmd_random(args: argparse.Namespace, settings: Settings) -> int:
+    async def work(catalog: Catalog) -> tuple[object, bool]:
+        query = query_from_options(
+            genre=args.genre, year=args.year, status=args.status, default_statuses=("released",)
+        )
+        picked = await random_films(catalog, query)
+        if not picked:
+            message = await nothing_found(catalog, query)
+            return (
+                ({"query": query.describe(), "film": None, "message": message}, False)
+                if (args.json)
+                else (message, False)
+            )
+        film = picked[0]
+        directors = [name for _, _, name in await catalog.people_of_films([film.id], "director")]
+        if args.json:
+            return {"query": query.describe(), "film": _film_json(film, directors)}, True
+        return film_line(film, directors), True
+
+    return _discover(settings, args.json, work)
+
+
+def cmd_similar(args: argparse.Namespace, settings: Settings) -> int:
+    title = " ".join(args.title)
+
+    async def work(catalog: Catalog) -> tuple[object, bool]:
+        titled = await catalog.films_titled(title)
+        if not titled:
+            near = [f.label for f in await catalog.complete_titles(title, limit=3)]
+            message = f"I don't know a film called “{title}”."
+            if near:
+                message += f" Did you mean {', '.join(near)}?"
+            return (
+                {"film": None, "similar": [], "message": message} if args.json else message
+            ), False
+        film = titled[0]  # the best known of the films that share the title
+        found = await similar_films(catalog, film.id)
+        if args.json:
+            similar = [
+                {**_film_json(s.film), "score": s.score, "reasons": list(s.reasons)} for s in found
+            ]
+            return {"film": _film_json(film), "similar": similar}, bool(found)
+        lines = [f"Films like {film.label}:"]
+        lines += [
+            f"{n}. {film_line(s.film)} — {'; '.join(s.reasons)}" for n, s in enumerate(found, 1)
+        ]
+        if len(titled) > 1:
+            others = ", ".join(f.label for f in titled[1:4])
+            lines.append(f"(Other films share the title: {others}.)")
+        return "\n".join(lines), bool(found)
+
+    return _discover(settings, args.json, work)
 
 
 def _missing_token(settings: Settings) -> bool:

@@ -47,13 +47,16 @@ class Settings(BaseSettings):
     owner_ids: Annotated[list[int], NoDecode] = Field(
         default_factory=list, validation_alias="FILM_BOT_OWNER_IDS"
     )
+    admin_guild_ids: Annotated[list[int], NoDecode] = Field(
+        default_factory=list, validation_alias="FILM_BOT_ADMIN_GUILD_IDS"
+    )
     shard_count: int | None = Field(default=None, ge=1, validation_alias="FILM_BOT_SHARD_COUNT")
     shard_ids: Annotated[list[int], NoDecode] = Field(
         default_factory=list, validation_alias="FILM_BOT_SHARD_IDS"
     )
     ask_cooldown_s: float = Field(default=3.0, ge=0, validation_alias="FILM_BOT_ASK_COOLDOWN_S")
 
-    @field_validator("admin_role_ids", "owner_ids", "shard_ids", mode="before")
+    @field_validator("admin_role_ids", "owner_ids", "admin_guild_ids", "shard_ids", mode="before")
     @classmethod
     def _id_list(cls, value: object) -> object:
         if isinstance(value, str):

@@ -15,6 +15,7 @@ from tqdm import tqdm
 SHOW_AFTER_S = 0.5  # quick work never draws a bar
 
 _STAGES = {"parsing": "parsing facts files", "writing": "writing the store"}
+_UNITS = {"reading IMDb titles": "MB", "reading IMDb names": "MB"}
 
 
 def wanted(stream: TextIO | None = None, *, quiet: bool = False) -> bool:
@@ -27,7 +28,8 @@ class Bar:
     """Hears ``(stage, done, total)`` and shows it as one bar per stage.
 
     Usable as a catalog build's ``progress`` (stages "parsing" and "writing") and as the
-    importer's (stage "writing files"). Safe to call from the build thread.
+    importers' (stage "writing files"; "reading IMDb titles" and "names", in MB read).
+    Safe to call from the build thread.
     """
 
     def __init__(self, stream: TextIO | None = None, *, enabled: bool = True) -> None:
@@ -47,7 +49,7 @@ class Bar:
                 self._bar = tqdm(
                     total=total or None,
                     desc=_STAGES.get(stage, stage),
-                    unit="file" if stage != "writing" else "",
+                    unit=_UNITS.get(stage, "file") if stage != "writing" else "",
                     file=self.stream,
                     delay=SHOW_AFTER_S,
                     leave=False,

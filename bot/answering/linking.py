@@ -91,7 +91,9 @@ async def find_mentions(tokens: list[str], catalog: Catalog) -> list[Mention]:
         one = singular(key)
         if one is not None:
             forms.setdefault(one, []).append((key, PLURAL_KINDS))
-        if key.endswith("s") and len(key.rpartition(" ")[2]) > 3:  # "heat's" → "heats"
+        head, _, last = key.rpartition(" ")
+        # "heat's" → "heats"; a short last word only after others ("junkie xl's")
+        if key.endswith("s") and len(last) > (2 if head else 3):
             forms.setdefault(key[:-1], []).append((key, POSSESSIVE_KINDS))
     hits = await catalog.lookup_names([*spans, *forms])
     by_norm: dict[str, list[NameHit]] = {}

@@ -27,7 +27,7 @@ class Answer:
     question: str
     answers: list[str]
     text: str
-    kind: str = "answer"  # answer | not_found | clarify | help | rejected
+    kind: str = "answer"  # answer | not_found | clarify | help | chat | rejected
     films: list[FilmSummary] = field(default_factory=list)
     people: list[int] = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)
@@ -51,6 +51,18 @@ def join_names(names: Sequence[str], limit: int = 25) -> str:
     if len(items) == 1:
         return items[0]
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def film_list(films: Sequence[FilmSummary], limit: int = 25) -> str:
+    """Film labels joined, each film that is not a released one marked with its status."""
+    return join_names([f.label + ("" if f.confirmed else f" [{f.status}]") for f in films], limit)
+
+
+def claims_note(films: Sequence[FilmSummary]) -> str:
+    """The sentence that goes after a list holding films marked as not released."""
+    if any(not f.confirmed for f in films):
+        return " Films marked in brackets are not released; their credits are claims."
+    return ""
 
 
 def source_text(sources: Sequence[SourceRecord], limit: int = 2) -> str:

@@ -70,6 +70,7 @@ class ParsedFile(FileOutcome):
 
     films: list[Film] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
+    imported: str | None = None  # the importer that wrote the file, if one did
 
 
 def discover(facts_dir: Path, display_root: str | None = None) -> list[FileRef]:
@@ -128,14 +129,14 @@ def parse_bytes(ref: FileRef, data: bytes) -> ParsedFile:
     except DocumentError as exc:
         result.errors.append(CatalogError(ref.display, exc.line, exc.message))
         return result
-    films, people, problems = _validate(doc.value)
+    films, people, imported, problems = _validate(doc.value)
     if problems or doc.duplicates:
         located = read_document(text, track_lines=True)
         errors = [CatalogError(ref.display, d.line, d.message) for d in located.duplicates]
         errors += [CatalogError(ref.display, *_locate(located, p)) for p in problems]
         result.errors = _capped(sorted(set(errors)), ref.display)
         return result
-    result.films, result.people = films, people
+    result.films, result.people, result.imported = films, people, imported
     return result
 
 
@@ -190,12 +191,18 @@ class FilmIds(Protocol):
     @property
     def follows(self) -> str | None: ...
 
+    @property
+    def imdb_id(self) -> str | None: ...
+
 
 class FileFilms(Protocol):
     """What the catalog-wide rules need of a file: a parsed file, or its store rows."""
 
     @property
     def display(self) -> str: ...
+
+    @property
+    def imported(self) -> str | None: ...
 
     @property
     def path(self) -> str: ...
@@ -208,12 +215,15 @@ def check_catalog(
     files: Iterable[FileFilms],
     kept: dict[str, tuple[str, int]] | None = None,
     on_disk: dict[str, str] | None = None,
+    kept_imdb: dict[str, tuple[str, int]] | None = None,
 ) -> list[CatalogError]:
-    """Catalog-wide rules: unique film ids, and ``follows`` naming a known film.
+    """Catalog-wide rules: unique film ids, ``follows`` naming a known film, and at most
+    one hand-written film per ``imdb_id`` (imported films give way to it instead).
 
     ``kept`` maps the ids of films that come from unchanged files to ``(display path,
-    position in file)``, so an incremental reload checks against the whole catalog;
-    ``on_disk`` maps display paths to the files, to find the lines to report.
+    position in file)``, and ``kept_imdb`` the ``imdb_id`` of their hand-written films, so
+    an incremental reload checks against the whole catalog; ``on_disk`` maps display
+    paths to the files, to find the lines to report.
     """
     files = list(files)
     disk = {**(on_disk or {}), **{p.display: p.path for p in files if p.path}}
@@ -222,10 +232,26 @@ def check_catalog(
         return film_line(disk.get(display, display), index, key)
 
     seen: dict[str, tuple[str, int]] = dict(kept or {})
+    seen_imdb: dict[str, tuple[str, int]] = dict(kept_imdb or {})
     errors: list[CatalogError] = []
     follows: list[tuple[str, int, str]] = []
     for parsed in files:
         for index, film in enumerate(parsed.films):
+            imdb_id = film.imdb_id
+            if imdb_id and not parsed.imported:
+                if imdb_id in seen_imdb:
+                    first_path, first_index = seen_imdb[imdb_id]
+                    errors.append(
+                        CatalogError(
+                            parsed.display,
+                            line(parsed.display, index, "imdb_id"),
+                            f"duplicate imdb_id '{imdb_id}' (also at {first_path}:"
+                            f"{line(first_path, first_index, 'imdb_id')}); one film per "
+                            "IMDb title",
+                        )
+                    )
+                else:
+                    seen_imdb[imdb_id] = (parsed.display, index)
             slug = film.slug
             if slug in seen:
                 first_path, first_index = seen[slug]
@@ -334,12 +360,13 @@ def _tab_lines(text: str) -> list[tuple[int, str]]:
 Problem = tuple[tuple[str | int, ...], str]
 
 
-def _validate(value: Any) -> tuple[list[Film], list[Person], list[Problem]]:
+def _validate(value: Any) -> tuple[list[Film], list[Person], str | None, list[Problem]]:
     if not isinstance(value, dict):
         kind = "a list" if isinstance(value, list) else f"the value {value!r}"
         return (
             [],
             [],
+            None,
             [
                 (
                     (),
@@ -350,14 +377,14 @@ def _validate(value: Any) -> tuple[list[Film], list[Person], list[Problem]]:
         )
     single = not (value.keys() & set(FILE_KEYS)) and bool(value.keys() & set(FILM_KEYS))
     if not value.keys() & (set(FILE_KEYS) | set(FILM_KEYS)):
-        return [], [], _unknown_top_level(value)
+        return [], [], None, _unknown_top_level(value)
     try:
         if single:
-            return [Film.model_validate(value)], [], []
+            return [Film.model_validate(value)], [], None, []
         facts = FactsFile.model_validate(value)
-        return list(facts.films), list(facts.people), []
+        return list(facts.films), list(facts.people), facts.imported, []
     except ValidationError as exc:
-        return [], [], _problems(exc, value, single)
+        return [], [], None, _problems(exc, value, single)
 
 
 def _unknown_top_level(value: dict[Any, Any]) -> list[Problem]:
@@ -464,11 +491,18 @@ def _message(err: Any, path: tuple[str | int, ...]) -> str:
         return f"{name} must be a number, got {shown}"
     if kind in ("string_type",):
         return f"{name} must be text, got {shown}"
+    if kind == "person_is_number":
+        return (
+            f"{name} must be a person's name, got the number {shown}; write the name "
+            f"(in quotes, '{got}', if that really is someone's name)"
+        )
     if kind == "string_too_long":
         return f"{name} is too long ({len(got):,} characters; at most {ctx.get('max_length'):,})"
     if kind == "string_too_short":
         return f"{name} must not be empty"
     if kind == "string_pattern_mismatch":
+        if keys and keys[-1] == "imdb_id":
+            return f"{name} must be an IMDb title id, 'tt' and 7 to 12 digits, got {shown}"
         if keys and keys[-1] in ("id", "follows"):
             return f"{name} must be a slug of lowercase letters, digits and '-', got {shown}"
         return f"{name} must be a http(s) URL, got {shown}"

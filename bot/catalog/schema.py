@@ -20,6 +20,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 STATUSES = ("released", "announced", "in-production", "rumored", "unconfirmed")
 Status = Literal["released", "announced", "in-production", "rumored", "unconfirmed"]
@@ -35,6 +36,7 @@ Slug = Annotated[
     str,
     StringConstraints(max_length=120, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$"),
 ]
+ImdbId = Annotated[str, StringConstraints(pattern=r"^tt[0-9]{7,12}$")]
 
 
 def _as_list(value: Any) -> Any:
@@ -49,13 +51,26 @@ def _as_list(value: Any) -> Any:
 def _as_mapping(key: str) -> Any:
     def convert(value: Any) -> Any:
         if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-            return {key: str(value)}
+            return {key: value}
         return value
 
     return convert
 
 
+def _not_a_number(value: Any) -> Any:
+    """A person is named in words: ``cast: 42`` is a slip (a title may be ``1917``)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise PydanticCustomError(
+            "person_is_number",
+            "a person's name must be text, got the number {number}",
+            {"number": value},
+        )
+    return value
+
+
 Names = Annotated[list[Name], BeforeValidator(_as_list), Field(max_length=MAX_LIST)]
+PersonName = Annotated[Name, BeforeValidator(_not_a_number)]
+PersonNames = Annotated[list[PersonName], BeforeValidator(_as_list), Field(max_length=MAX_LIST)]
 
 
 class Strict(BaseModel):
@@ -93,7 +108,7 @@ def _source(value: Any) -> Any:
 class CastMember(Strict):
     """A person in the cast, with the role (character) they play."""
 
-    person: Name
+    person: PersonName
     role: Name | None = None
     note: Text | None = None
 
@@ -101,7 +116,7 @@ class CastMember(Strict):
 class Person(Strict):
     """An entry of a file's ``people:`` section."""
 
-    name: Name
+    name: PersonName
     aliases: Names = Field(default_factory=list)
     born: dt.date | Annotated[int, Field(ge=1800, le=2100)] | None = None
 
@@ -122,14 +137,14 @@ class Film(Strict):
         default_factory=list
     )
     follows: Slug | None = None
-    directors: Names = Field(default_factory=list)
-    writers: Names = Field(default_factory=list)
-    producers: Names = Field(default_factory=list)
+    directors: PersonNames = Field(default_factory=list)
+    writers: PersonNames = Field(default_factory=list)
+    producers: PersonNames = Field(default_factory=list)
     companies: Names = Field(default_factory=list)
     cast: Annotated[list[CastItem], BeforeValidator(_as_list), Field(max_length=MAX_LIST)] = Field(
         default_factory=list
     )
-    composer: Names = Field(default_factory=list)
+    composer: PersonNames = Field(default_factory=list)
     genres: Names = Field(default_factory=list)
     languages: Names = Field(default_factory=list)
     countries: Names = Field(default_factory=list)
@@ -145,6 +160,7 @@ class Film(Strict):
     )
     imdb_rating: Annotated[float, Field(ge=0, le=10)] | Name | None = None
     imdb_votes: Annotated[int, Field(ge=0)] | Name | None = None
+    imdb_id: ImdbId | None = None
 
     @field_validator("year", "runtime_minutes", mode="before")
     @classmethod
@@ -171,8 +187,13 @@ class Film(Strict):
 
 
 class FactsFile(Strict):
-    """A facts file holding a ``films:`` list and/or a ``people:`` list."""
+    """A facts file holding a ``films:`` list and/or a ``people:`` list.
 
+    ``imported`` names the importer that wrote the file (``imdb``); a film of such a file
+    gives way to a hand-written film with the same ``imdb_id``.
+    """
+
+    imported: Name | None = None
     films: Annotated[list[Film], Field(max_length=100_000)] = Field(default_factory=list)
     people: Annotated[list[Person], Field(max_length=100_000)] = Field(default_factory=list)
 

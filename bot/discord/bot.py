@@ -13,8 +13,8 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.catalog.loader import DEFAULT_MAX_FILE_BYTES
-from bot.discord.checks import AdminPolicy, NotCatalogAdmin
-from bot.store.live import Store
+from bot.discord.checks import AdminPolicy, NotCatalogAdmin, admin_policy
+from bot.store.live import ReloadReport, Store
 
 log = logging.getLogger("film_bot.discord")
 
@@ -23,6 +23,10 @@ COGS = (
     "bot.discord.cogs.person",
     "bot.discord.cogs.ask",
     "bot.discord.cogs.facts",
+    "bot.discord.cogs.browse",
+    "bot.discord.cogs.pick",
+    "bot.discord.cogs.similar",
+    "bot.discord.cogs.help",
 )
 
 NO_PINGS = discord.AllowedMentions.none()
@@ -62,8 +66,8 @@ class FilmBotBase:
         self.sync_commands = sync_commands
         self.sync_guild_id = sync_guild_id
 
-    async def setup_hook(self) -> None:
-        bot: commands.Bot = self  # type: ignore[assignment]
+    async def open_catalog(self) -> ReloadReport:
+        """Load the catalog to serve; raises ``CatalogInvalid`` when there is none."""
         report = await self.store.open()
         if report.ok:
             log.info("catalog ready: %d films from %s", report.films, self.store.facts_dir)
@@ -74,6 +78,12 @@ class FilmBotBase:
             )
             for error in report.errors[:50]:
                 log.warning("%s", error)
+        return report
+
+    async def setup_hook(self) -> None:
+        bot: commands.Bot = self  # type: ignore[assignment]
+        if not self.store.is_open:  # the launcher opens it before connecting
+            await self.open_catalog()
         for name in COGS:
             await bot.load_extension(name)
         if self.sync_commands:
@@ -141,17 +151,32 @@ async def reply_privately(interaction: discord.Interaction, text: str) -> None:
         log.warning("could not tell user %s about an error", interaction.user.id)
 
 
-async def sync_tree(bot: commands.Bot, guild_id: int | None) -> list[app_commands.AppCommand]:
-    """Register the slash commands with Discord: in one guild at once, or globally."""
-    if guild_id is None:
-        synced = await bot.tree.sync()
-        log.info("synced %d commands globally", len(synced))
-        return synced
-    guild = discord.Object(id=guild_id)
-    bot.tree.copy_global_to(guild=guild)
-    synced = await bot.tree.sync(guild=guild)
-    log.info("synced %d commands to guild %s", len(synced), guild_id)
-    return synced
+Synced = list[tuple[int | None, list[app_commands.AppCommand]]]
+
+
+async def sync_tree(bot: commands.Bot, guild_id: int | None) -> Synced:
+    """Register the slash commands with Discord: in one guild at once, or globally.
+
+    Globally, the commands for everyone go everywhere and ``/facts`` only to the admin
+    servers, when some are set. Returns ``(guild id or None for global, commands)`` pairs.
+    """
+    if guild_id is not None:
+        guild = discord.Object(id=guild_id)
+        bot.tree.copy_global_to(guild=guild)
+        synced = await bot.tree.sync(guild=guild)
+        log.info("synced %d commands to guild %s", len(synced), guild_id)
+        return [(guild_id, synced)]
+    done: Synced = [(None, await bot.tree.sync())]
+    log.info("synced %d commands globally", len(done[0][1]))
+    for admin_guild in sorted(admin_policy(bot).guild_ids):
+        synced = await bot.tree.sync(guild=discord.Object(id=admin_guild))
+        log.info("synced %d commands to admin guild %s", len(synced), admin_guild)
+        done.append((admin_guild, synced))
+    return done
+
+
+def _shown_name(facts_dir: Path | str) -> str:
+    return Path(facts_dir).resolve().name or "facts"
 
 
 def create_bot(
@@ -160,6 +185,7 @@ def create_bot(
     *,
     admin_role_ids: Collection[int] = (),
     owner_ids: Collection[int] = (),
+    admin_guild_ids: Collection[int] = (),
     ask_cooldown_s: float = 3.0,
     shard_count: int | None = None,
     shard_ids: Sequence[int] | None = None,
@@ -176,11 +202,15 @@ def create_bot(
     ``shard_ids`` (or a shard count with no ids) make an ``AutoShardedBot``; one shard id
     runs that shard alone. Commands are synced at start only with ``sync_commands=True``
     (tests and development); in production use ``film-bot sync`` once.
+
+    ``/facts`` is accepted only in the ``admin_guild_ids`` servers when given (see
+    :mod:`bot.discord.checks`). Replies name facts files under ``display_root``, by default
+    the facts directory's own name, so they never show where the files are on the host.
     """
     store = Store(
         facts_dir,
         db_path,
-        display_root=display_root,
+        display_root=display_root if display_root is not None else _shown_name(facts_dir),
         max_file_bytes=max_file_bytes,
         workers=workers,
     )
@@ -205,7 +235,7 @@ def create_bot(
     bot = cls(**kwargs)
     bot._setup_film_bot(  # type: ignore[attr-defined]
         store,
-        admin_policy=AdminPolicy.of(admin_role_ids, owner_ids),
+        admin_policy=AdminPolicy.of(admin_role_ids, owner_ids, admin_guild_ids),
         ask_cooldown_s=ask_cooldown_s,
         sync_commands=sync_commands,
         sync_guild_id=sync_guild_id,

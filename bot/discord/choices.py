@@ -1,4 +1,5 @@
-"""What ``/film`` and ``/person`` offer while typing, and how a typed value is resolved.
+"""What the commands offer while typing (titles, people, genres), and how a typed value is
+resolved.
 
 Plain functions over a :class:`Catalog`, so the benchmark measures exactly what Discord runs.
 """
@@ -10,6 +11,7 @@ from dataclasses import dataclass, field
 from discord import app_commands
 
 from bot.store.catalog import Catalog, FilmRecord, FilmSummary, PersonRecord
+from bot.store.discovery import nearest_genres, nearest_people
 
 CHOICES_MAX = 25
 CHOICE_TEXT_MAX = 100
@@ -46,11 +48,34 @@ def film_value(film: FilmSummary) -> str:
 
 
 async def person_choices(catalog: Catalog, current: str) -> list[app_commands.Choice[str]]:
-    people = await catalog.complete_people(current[:200], limit=CHOICES_MAX)
+    """Up to 25 people for what has been typed: name beginnings, then typo-tolerant ones."""
+    people = await nearest_people(catalog, current[:200], limit=CHOICES_MAX)
     return [
         app_commands.Choice(name=_fit(name), value=_fit(f"{PERSON_VALUE_PREFIX}{pid}"))
         for pid, name in people
     ]
+
+
+async def genre_choices(catalog: Catalog, current: str) -> list[app_commands.Choice[str]]:
+    """Up to 25 genres for what has been typed, typos included."""
+    genres = await nearest_genres(catalog, current[:200], limit=CHOICES_MAX)
+    return [app_commands.Choice(name=_fit(g), value=_fit(g)) for g in genres]
+
+
+async def person_name(catalog: Catalog, value: str) -> str:
+    """The name behind a chosen ``person:ID`` value; typed text as it is."""
+    text = value.strip()
+    if text.startswith(PERSON_VALUE_PREFIX) and text[len(PERSON_VALUE_PREFIX) :].isdigit():
+        person = await catalog.person(int(text[len(PERSON_VALUE_PREFIX) :]))
+        if person is not None:
+            return person.name
+    return text
+
+
+async def prequel_label(catalog: Catalog, film: FilmRecord) -> str | None:
+    """The label of the film ``film`` is a sequel to, for its card."""
+    prequel = await catalog.film_by_slug(film.follows) if film.follows else None
+    return prequel.label if prequel else None
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 import discord
@@ -9,7 +10,9 @@ from discord.utils import escape_markdown
 
 from bot.answering.reply import STATUS_PHRASES, Answer, source_text
 from bot.catalog.errors import CatalogError
-from bot.store.catalog import CatalogStats, FilmRecord, PersonRecord, SourceRecord
+from bot.discord.choices import FilmMatch, film_choice_name
+from bot.store.catalog import CatalogStats, FilmRecord, FilmSummary, PersonRecord, SourceRecord
+from bot.store.discovery import FilmPage, FilmQuery, SimilarFilm, film_line
 from bot.store.live import ReloadReport
 
 TITLE_MAX = 256
@@ -249,6 +252,39 @@ def person_embed(person: PersonRecord, page: int = 0) -> discord.Embed:
     return fit(embed)
 
 
+def browse_embed(page: FilmPage, query: FilmQuery, sort: str) -> discord.Embed:
+    """A ``/browse`` page: one line per film, the total and the page in the footer."""
+    lines = [
+        f"{number}. {escape_markdown(film_line(film, page.directors.get(film.id, ())))}"
+        for number, film in enumerate(page.films, start=page.offset + 1)
+    ]
+    embed = discord.Embed(
+        title=clamp(f"Films: {query.describe()}", TITLE_MAX),
+        description=lines_within(lines, DESCRIPTION_MAX),
+        colour=COLOUR_RELEASED,
+    )
+    films = "film" if page.total == 1 else "films"
+    embed.set_footer(
+        text=f"{page.total} {films} · sorted by {sort} · page {page.page} of {page.pages}"
+    )
+    return fit(embed)
+
+
+def similar_embed(film: FilmSummary, similar: Sequence[SimilarFilm]) -> discord.Embed:
+    """``/similar``: the films most like ``film``, each with what they share."""
+    lines = [
+        f"**{escape_markdown(film_line(item.film))}**\n{escape_markdown('; '.join(item.reasons))}"
+        for item in similar
+    ]
+    embed = discord.Embed(
+        title=clamp(f"Films like {film.label}", TITLE_MAX),
+        description=lines_within(lines, DESCRIPTION_MAX) if lines else "No film shares enough.",
+        colour=COLOUR_RELEASED,
+    )
+    embed.set_footer(text="Ranked by shared director, writers, cast, composer, genres and tags")
+    return fit(embed)
+
+
 def answer_embed(question: str, reply: Answer) -> discord.Embed:
     """An ``/ask`` reply: what was asked, and the engine's answer."""
     claim = any(not film.confirmed for film in reply.films)
@@ -275,6 +311,74 @@ def unknown_text(what: str, typed: str, suggestions: Sequence[str]) -> str:
     return text
 
 
+def film_match_text(match: FilmMatch, typed: str) -> str:
+    """What to say when a typed title is not one film: the films that share it, or the
+    titles it may have meant."""
+    if match.candidates:
+        listed = "\n".join(f"• {escape_markdown(film_choice_name(f))}" for f in match.candidates)
+        return (
+            f"{len(match.candidates)} films are called that:\n{listed}\n"
+            "Pick one from the list as you type to see its card."
+        )
+    suggestions = [film_choice_name(f) for f in match.suggestions]
+    return unknown_text("a film called", typed, suggestions)
+
+
+HELP_COMMANDS = (
+    ("/film title:", "a film's card: credits, status and sources"),
+    ("/person name:", "someone's films by role, age and best-known films"),
+    ("/browse", "films by genre, year or decade, person or status, ten a page"),
+    ("/random", "a film picked at random (released ones), and 🎲 for another"),
+    ("/similar title:", "the films that share the most with one, and why"),
+    ("/ask question:", "any question in your own words"),
+    ("/help", "this help"),
+)
+HELP_EXAMPLES = (
+    "who directed heat?",
+    "films with tom hanks and meg ryan",
+    "what year did the matrix come out",
+    "who plays nova in alita 2",
+    "science fiction films from 2019",
+)
+HELP_ADMIN = (
+    "`/facts reload`: rebuild the catalog from the facts files; reports what changed, or "
+    "every `path:line: problem` while the previous catalog keeps answering",
+    "`/facts check`: validate the files without loading them",
+    "`/facts stats`: counts of films, people, credits and files",
+    "To change a fact, edit its YAML file in `facts/` (see facts/README.md), run "
+    "`film-bot check`, then `/facts reload`.",
+)
+
+
+def help_embed(*, admin: bool) -> discord.Embed:
+    """``/help`` and a bare mention: every command, example questions, and for admins how
+    to reload the catalog."""
+    embed = discord.Embed(
+        title="film-bot: what I can do",
+        description="I answer from a curated catalog of films; a film that is not released "
+        "is always shown with its status and where the claim comes from.",
+        colour=COLOUR_RELEASED,
+    )
+    embed.add_field(
+        name="Commands",
+        value=lines_within([f"`{name}` {what}" for name, what in HELP_COMMANDS]),
+        inline=False,
+    )
+    embed.add_field(
+        name="Ask in your own words",
+        value=lines_within(
+            ["With `/ask`, by mentioning me, or in a DM; typos are fine:"]
+            + [f"• {example}" for example in HELP_EXAMPLES]
+        ),
+        inline=False,
+    )
+    if admin:
+        embed.add_field(
+            name="Catalog admins", value=lines_within([f"• {line}" for line in HELP_ADMIN])
+        )
+    return fit(embed)
+
+
 def notice_embed(title: str, text: str, *, problem: bool = True) -> discord.Embed:
     return fit(
         discord.Embed(
@@ -283,8 +387,17 @@ def notice_embed(title: str, text: str, *, problem: bool = True) -> discord.Embe
     )
 
 
+# An absolute path of two parts or more, where a word starts (not the path of a URL).
+_HOST_PATH = re.compile(r"(?<![\w:/.~-])/(?:[^\s/'\"`:;,()]+/)+([^\s/'\"`:;,()]*)")
+
+
+def without_host_paths(text: str) -> str:
+    """Absolute paths cut to their last part: replies never show how the host is laid out."""
+    return _HOST_PATH.sub(lambda match: match.group(1) or "…", text)
+
+
 def error_lines(errors: Sequence[CatalogError]) -> list[str]:
-    return [str(e) for e in errors]
+    return [without_host_paths(str(e)) for e in errors]
 
 
 def _film_list(items: Sequence[str]) -> str:
@@ -326,7 +439,7 @@ def reload_embed(report: ReloadReport, *, shown_errors: int = 15) -> discord.Emb
         if items:
             embed.add_field(name=f"{heading} ({len(items)})", value=_film_list(items))
     for note in report.notes[:3]:
-        embed.add_field(name="Note", value=escape_markdown(note), inline=False)
+        embed.add_field(name="Note", value=escape_markdown(without_host_paths(note)), inline=False)
     return fit(embed)
 
 
@@ -349,5 +462,6 @@ def stats_embed(stats: CatalogStats, *, facts_dir: str, reloading: bool) -> disc
     embed.add_field(name="People", value=str(stats.people))
     embed.add_field(name="Credits", value=str(stats.credits))
     embed.add_field(name="Files", value=str(stats.files))
-    embed.set_footer(text=f"{facts_dir}{' · reloading now' if reloading else ''}")
+    shown = without_host_paths(facts_dir)
+    embed.set_footer(text=f"{shown}{' · reloading now' if reloading else ''}")
     return fit(embed)

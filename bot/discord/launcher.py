@@ -46,12 +46,12 @@ def bot_from_settings(settings: Settings, **overrides: Any) -> commands.Bot:
         settings.resolved_db_path(),
         admin_role_ids=settings.admin_role_ids,
         owner_ids=settings.owner_ids,
+        admin_guild_ids=settings.admin_guild_ids,
         ask_cooldown_s=settings.ask_cooldown_s,
         shard_count=settings.shard_count,
         shard_ids=settings.shard_ids or None,
         max_file_bytes=settings.max_file_bytes,
         workers=settings.workers,
-        display_root=str(settings.facts_dir),
         **overrides,
     )
 
@@ -94,10 +94,10 @@ def sync_commands(settings: Settings, guild_id: int | None) -> int:
                 log.error("Discord refused the token: check DISCORD_TOKEN")
                 return 2
             synced = await sync_tree(bot, guild_id)
-        where = f"guild {guild_id}" if guild_id else "all guilds (may take up to an hour)"
-        print(
-            f"synced {len(synced)} commands to {where}: " + ", ".join(f"/{c.name}" for c in synced)
-        )
+        for guild, commands_there in synced:
+            where = f"guild {guild}" if guild else "all guilds (may take up to an hour)"
+            names = ", ".join(f"/{c.name}" for c in commands_there)
+            print(f"synced {len(commands_there)} commands to {where}: {names}")
         return 0
 
     return asyncio.run(run())

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from bot.catalog.schema import slugify
+from bot.importers.shards import remove_stale, write_if_changed
 
 try:
     from yaml import CSafeDumper as _Dumper
@@ -127,16 +128,17 @@ def import_metaqa(
         chunk = entries[start : start + per_file]
         path = out_dir / f"metaqa-{start // per_file + 1:03d}.yaml"
         text = yaml.dump(
-            {"films": [_ordered(e) for e in chunk]},
+            {"imported": "metaqa", "films": [_ordered(e) for e in chunk]},
             Dumper=_Dumper,
             allow_unicode=True,
             sort_keys=False,
             width=100,
         )
-        path.write_text(text, encoding="utf-8")
+        write_if_changed(path, text.encode("utf-8"))
         report.files.append(path)
         if progress is not None:
             progress("writing files", len(report.files), total)
+    remove_stale(out_dir, "metaqa-*.yaml", report.files)
     report.films = len(entries)
     return report
 

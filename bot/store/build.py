@@ -28,11 +28,11 @@ from bot.catalog.loader import (
     file_digest,
 )
 from bot.store.indexes import NAME_CHANGES_KEPT, title_grams
-from bot.store.rows import FileRows, prepare_file
+from bot.store.rows import FileRows, FilmRow, prepare_file
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 4
 
 
 @dataclass
@@ -94,9 +94,13 @@ def build_store(
     )
     old = {} if previous is None or force else previous.hashes()
     changed_refs = [ref for ref in refs if old.get(ref.rel) != hashes[ref.rel]]
-    replaced = [ref.rel for ref in changed_refs] + sorted(
-        set(previous.files if previous else ()) - set(hashes)
-    )
+    gone = sorted(set(previous.files if previous else ()) - set(hashes))
+    if previous is not None:
+        # An imported film that gave way to a hand-written one may be due back.
+        reclaimed = _yielded_to(db_path, {r.rel for r in changed_refs} | set(gone))
+        already = {r.rel for r in changed_refs}
+        changed_refs += [r for r in refs if r.rel in reclaimed and r.rel not in already]
+    replaced = [ref.rel for ref in changed_refs] + gone
     mtimes = {rel: stat[1] for rel, stat in stats.items() if stat is not None}
     on_disk = {ref.display: str(ref.path) for ref in refs}
     total = len(changed_refs)
@@ -116,11 +120,11 @@ def build_store(
             if progress is not None:
                 progress("parsing", len(files), total)
         good = [f for f in files if f.ok]
-        errors += check_catalog(good, target.kept(good), on_disk)
+        errors += check_catalog(good, *target.kept(good, on_disk))
         if errors:
             # Checked again with every film id at hand, for the best "did you mean".
             errors = [e for f in files for e in f.errors]
-            errors += check_catalog(good, target.kept(None), on_disk)
+            errors += check_catalog(good, *target.kept(None, on_disk))
             return BuildResult(
                 ok=False,
                 errors=sorted(set(errors)),
@@ -280,23 +284,57 @@ def _previous_state(db_path: Path, notes: list[str]) -> _PreviousStore | None:
         return None
 
 
+Places = dict[str, tuple[str, int]]
+"""Where films stand, ``(display path, position in file)``, by film id or by ``imdb_id``."""
+
+
 def _kept_films(
-    db: sqlite3.Connection, replaced: set[str], slugs: set[str] | None
-) -> dict[str, tuple[str, int]]:
-    """``slug -> (display path, position)`` of films from files not replaced: those of
-    ``slugs``, or all of them when ``slugs`` is None."""
+    db: sqlite3.Connection, replaced: set[str], films: list[FilmRow] | None
+) -> tuple[Places, Places]:
+    """Where the films of the files not replaced stand, by id and by the ``imdb_id`` of
+    hand-written films: those ``films`` name (their ids, ``follows`` and ``imdb_id``), or
+    all of them when ``films`` is None."""
     sql = (
-        "SELECT f.slug, files.display, f.position, files.path FROM films f "
-        "JOIN files ON files.id = f.file_id"
+        "SELECT f.slug, files.display, f.position, files.path, f.imdb_id, files.imported "
+        "FROM films f JOIN files ON files.id = f.file_id"
     )
-    if slugs is None:
+    if films is None:
         rows = db.execute(sql).fetchall()
     else:
+        slugs = {f.slug for f in films} | {f.follows for f in films if f.follows}
+        imdb_ids = {f.imdb_id for f in films if f.imdb_id}
         rows = []
-        for chunk in _chunks(sorted(slugs), 500):
-            marks = ",".join("?" * len(chunk))
-            rows += db.execute(f"{sql} WHERE f.slug IN ({marks})", chunk).fetchall()
-    return {slug: (display, pos) for slug, display, pos, rel in rows if rel not in replaced}
+        for column, values in (("slug", slugs), ("imdb_id", imdb_ids)):
+            for chunk in _chunks(sorted(values), 500):
+                marks = ",".join("?" * len(chunk))
+                rows += db.execute(f"{sql} WHERE f.{column} IN ({marks})", chunk).fetchall()
+    slug_places: Places = {}
+    imdb_places: Places = {}
+    for slug, display, pos, rel, imdb_id, imported in rows:
+        if rel in replaced:
+            continue
+        slug_places[slug] = (display, pos)
+        if imdb_id and not imported:
+            imdb_places.setdefault(imdb_id, (display, pos))
+    return slug_places, imdb_places
+
+
+def _yielded_to(db_path: Path, replaced: set[str]) -> set[str]:
+    """The imported files holding films that gave way to hand-written films of ``replaced``."""
+    if not replaced:
+        return set()
+    db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        marks = ",".join("?" * len(replaced))
+        rows = db.execute(
+            "SELECT DISTINCT lf.path FROM yielded y JOIN files lf ON lf.id = y.file_id "
+            "JOIN films c ON c.imdb_id = y.imdb_id JOIN files cf ON cf.id = c.file_id "
+            f"WHERE cf.path IN ({marks})",
+            sorted(replaced),
+        )
+        return {path for (path,) in rows}
+    finally:
+        db.close()
 
 
 def _chunks(items: list, size: int) -> Iterable[list]:
@@ -357,17 +395,17 @@ class _Target:
         if not self.stopped:
             self.writer.add_file(item)
 
-    def kept(self, files: list[FileRows] | None) -> dict[str, tuple[str, int]]:
-        """The films of the unchanged files that ``files`` name (ids and ``follows``), or
-        all of them when ``files`` is None."""
+    def kept(
+        self, files: list[FileRows] | None, on_disk: dict[str, str]
+    ) -> tuple[Places, dict[str, str], Places]:
+        """``check_catalog``'s view of the unchanged files: where their films that
+        ``files`` name stand (all of them when ``files`` is None), and the files on disk."""
         assert self.db is not None
         if not self.in_place:
-            return {}
-        slugs = None
-        if files is not None:
-            slugs = {film.slug for f in files for film in f.films}
-            slugs |= {film.follows for f in files for film in f.films if film.follows}
-        return _kept_films(self.db, set(self.replaced), slugs)
+            return {}, on_disk, {}
+        films = None if files is None else [film for f in files for film in f.films]
+        slugs, imdb = _kept_films(self.db, set(self.replaced), films)
+        return slugs, on_disk, imdb
 
     def commit(self) -> BuildResult:
         assert self.db is not None and self.writer is not None
@@ -423,6 +461,11 @@ class _Draft(_Target):
         # their shape, not exact counts).
         db.execute("PRAGMA analysis_limit = 1000")
         db.execute("ANALYZE")
+        db.execute("BEGIN")
+        for slug in _curated_wins(db):
+            self.writer.digests.pop(slug, None)  # type: ignore[union-attr]
+        _count_grams(db, 0)
+        db.execute("COMMIT")
         films = db.execute("SELECT count(*) FROM films").fetchone()[0]
         db.execute("INSERT OR REPLACE INTO meta VALUES ('films', ?)", (str(films),))
         # Later builds change the store in place while it is read: readers keep the
@@ -462,6 +505,9 @@ class _InPlace(_Target):
         return db
 
     def _finish(self, db: sqlite3.Connection) -> int:
+        assert self.writer is not None
+        for slug in _curated_wins(db):
+            self.writer.digests.pop(slug, None)
         _drop_orphans(db)
         _count_grams(db, self.generation)
         db.execute(
@@ -505,9 +551,7 @@ def _remove_files(db: sqlite3.Connection, rels: Iterable[str]) -> dict[str, tupl
     What the removed films used (people, characters, genres and other values) is noted in
     temporary tables, for ``_drop_orphans`` to check at the end of the build.
     """
-    db.execute("CREATE TEMP TABLE IF NOT EXISTS gone_films (id INTEGER PRIMARY KEY)")
-    db.execute("CREATE TEMP TABLE IF NOT EXISTS maybe_people (id INTEGER PRIMARY KEY)")
-    db.execute("CREATE TEMP TABLE IF NOT EXISTS maybe_names (norm TEXT, kind TEXT)")
+    _note_tables(db)
     rels = list(rels)
     if not rels:
         return {}
@@ -520,7 +564,30 @@ def _remove_files(db: sqlite3.Connection, rels: Iterable[str]) -> dict[str, tupl
         f"SELECT id, slug, title, year, digest FROM films WHERE file_id IN ({fmarks})", file_ids
     ).fetchall()
     before = {slug: (_label(title, year), digest) for _, slug, title, year, digest in rows}
-    db.executemany("INSERT INTO gone_films VALUES (?)", [(r[0],) for r in rows])
+    _delete_films(db, [r[0] for r in rows])
+    db.execute(f"DELETE FROM yielded WHERE file_id IN ({fmarks})", file_ids)
+    declared = [
+        r[0] for r in db.execute(f"SELECT id FROM people WHERE declared_in IN ({fmarks})", file_ids)
+    ]
+    if declared:
+        pmarks = ",".join("?" * len(declared))
+        db.executemany("INSERT OR IGNORE INTO maybe_people VALUES (?)", [(p,) for p in declared])
+        db.execute(
+            f"DELETE FROM names WHERE kind = 'person' AND ref IN ({pmarks}) AND norm != "
+            "(SELECT norm FROM people WHERE people.id = names.ref)",
+            declared,
+        )
+        db.execute(
+            f"UPDATE people SET born = NULL, declared_in = NULL WHERE id IN ({pmarks})", declared
+        )
+    db.execute(f"DELETE FROM files WHERE id IN ({fmarks})", file_ids)
+    return before
+
+
+def _delete_films(db: sqlite3.Connection, film_ids: list[int]) -> None:
+    """Delete films and all their rows, noting what they used for ``_drop_orphans``."""
+    _note_tables(db)
+    db.executemany("INSERT INTO gone_films VALUES (?)", [(i,) for i in film_ids])
     gone = "SELECT id FROM gone_films"
     db.execute(
         "INSERT OR IGNORE INTO maybe_people "
@@ -538,22 +605,34 @@ def _remove_files(db: sqlite3.Connection, rels: Iterable[str]) -> dict[str, tupl
         db.execute(f"DELETE FROM {table} WHERE film_id IN ({gone})")
     db.execute(f"DELETE FROM names WHERE kind = 'film' AND ref IN ({gone})")
     db.execute(f"DELETE FROM films WHERE id IN ({gone})")
-    declared = [
-        r[0] for r in db.execute(f"SELECT id FROM people WHERE declared_in IN ({fmarks})", file_ids)
-    ]
-    if declared:
-        pmarks = ",".join("?" * len(declared))
-        db.executemany("INSERT OR IGNORE INTO maybe_people VALUES (?)", [(p,) for p in declared])
-        db.execute(
-            f"DELETE FROM names WHERE kind = 'person' AND ref IN ({pmarks}) AND norm != "
-            "(SELECT norm FROM people WHERE people.id = names.ref)",
-            declared,
-        )
-        db.execute(
-            f"UPDATE people SET born = NULL, declared_in = NULL WHERE id IN ({pmarks})", declared
-        )
-    db.execute(f"DELETE FROM files WHERE id IN ({fmarks})", file_ids)
-    return before
+    db.execute("DELETE FROM temp.gone_films")
+
+
+def _curated_wins(db: sqlite3.Connection) -> list[str]:
+    """Leave out the imported films whose ``imdb_id`` a hand-written film has, whatever
+    the order of the files; the ids of the films left out are remembered in ``yielded``,
+    so that they come back when the hand-written film goes. Returns their slugs."""
+    losers = db.execute(
+        "SELECT l.id, l.slug, l.imdb_id, l.file_id FROM files cf "
+        "JOIN films c ON c.file_id = cf.id "
+        "JOIN films l ON l.imdb_id = c.imdb_id AND l.id != c.id "
+        "JOIN files lf ON lf.id = l.file_id "
+        "WHERE cf.imported IS NULL AND c.imdb_id IS NOT NULL AND lf.imported IS NOT NULL"
+    ).fetchall()
+    if not losers:
+        return []
+    db.executemany(
+        "INSERT INTO yielded VALUES (?, ?)", [(imdb_id, file_id) for *_, imdb_id, file_id in losers]
+    )
+    _delete_films(db, [film_id for film_id, *_ in losers])
+    _drop_orphans(db)
+    return [slug for _, slug, *_ in losers]
+
+
+def _note_tables(db: sqlite3.Connection) -> None:
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS gone_films (id INTEGER PRIMARY KEY)")
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS maybe_people (id INTEGER PRIMARY KEY)")
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS maybe_names (norm TEXT, kind TEXT)")
 
 
 def _drop_orphans(db: sqlite3.Connection) -> None:
@@ -576,6 +655,7 @@ def _drop_orphans(db: sqlite3.Connection) -> None:
         "(SELECT kind, norm FROM maybe_names WHERE kind != 'character') AND NOT EXISTS "
         "(SELECT 1 FROM film_values v WHERE v.kind = names.kind AND v.norm = names.norm)"
     )
+    _note_tables(db)
     for table in ("gone_films", "maybe_people", "maybe_names"):
         db.execute(f"DELETE FROM temp.{table}")
 
@@ -611,8 +691,9 @@ class _Writer:
         # The time seen before the file was read: if it changed since, it is read next time.
         mtime_ns = self.mtimes.get(item.rel, 0)
         file_id = db.execute(
-            "INSERT INTO files (path, display, sha256, size, films, mtime_ns) VALUES (?,?,?,?,?,?)",
-            (item.rel, item.display, item.sha256, item.size, len(item.films), mtime_ns),
+            "INSERT INTO files (path, display, sha256, size, films, imported, mtime_ns) "
+            "VALUES (?,?,?,?,?,?,?)",
+            (*item.file_columns, mtime_ns),
         ).lastrowid
         first = self.next_film
         self.next_film += len(item.films)
@@ -636,7 +717,7 @@ class _Writer:
         names.update((key, "person", pid, name) for pid, name, key in new_people)
         db.executemany("INSERT INTO people (id, name, norm) VALUES (?,?,?)", new_people)
         db.executemany("UPDATE people SET born = ?, declared_in = ? WHERE id = ?", declared)
-        db.executemany("INSERT INTO films VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", films)
+        db.executemany("INSERT INTO films VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", films)
         db.executemany("INSERT INTO credits VALUES (?,?,?,?,?,?,?)", credits)
         db.executemany(
             "INSERT INTO film_values VALUES (?,?,?,?,?)",

@@ -63,10 +63,17 @@ class FilmSummary:
     title: str
     year: int | None
     status: str
+    rating: float | None = None  # IMDb rating, when the catalog has it as a number
+    votes: int | None = None  # IMDb votes, likewise
 
     @property
     def label(self) -> str:
         return f"{self.title} ({self.year})" if self.year else self.title
+
+    @property
+    def renown(self) -> tuple[int, float, int]:
+        """Sort key, best known first: most votes, then best rating, then oldest."""
+        return (-(self.votes or 0), -(self.rating or 0.0), self.year or 0)
 
     @property
     def confirmed(self) -> bool:
@@ -152,11 +159,16 @@ class CatalogStats:
     unconfirmed: int
 
 
-_FILM_COLUMNS = "id, slug, title, year, status"
+_FILM_COLUMNS = "id, slug, title, year, status, rating, votes"
+SUMMARY_COLUMNS = 7  # the leading columns of a row that make a FilmSummary
+
+# A film's renown (``bot.store.indexes.Renown``), from the films table ``f``
+_RENOWN = "-coalesce(f.votes, 0), -coalesce(f.rating, 0.0), coalesce(f.year, 0)"
 
 _FILM_QUERY = """
-SELECT f.id, f.slug, f.title, f.year, f.status, f.follows, f.runtime_minutes, f.release_date,
-       f.synopsis, f.tagline, f.trailer, f.imdb_rating, f.imdb_votes, files.display,
+SELECT f.id, f.slug, f.title, f.year, f.status, f.rating, f.votes, f.follows,
+       f.runtime_minutes, f.release_date, f.synopsis, f.tagline, f.trailer, f.imdb_rating,
+       f.imdb_votes, files.display,
        (SELECT json_group_array(json_array(person_id, name, role, character, note)) FROM
            (SELECT c.person_id, p.name, c.role, c.character, c.note FROM credits c
             JOIN people p ON p.id = c.person_id WHERE c.film_id = f.id
@@ -216,19 +228,20 @@ class Catalog:
         row = await self._one(_FILM_QUERY, (film_id,))
         if row is None:
             return None
-        summary = FilmSummary(*row[:5])
-        credits = tuple(CreditRecord(*c) for c in json.loads(row[14]))
+        summary = FilmSummary(*row[:SUMMARY_COLUMNS])
+        rest = row[SUMMARY_COLUMNS:]
+        credits = tuple(CreditRecord(*c) for c in json.loads(rest[9]))
         values: dict[str, list[str]] = {}
-        for kind, value in json.loads(row[15]):
+        for kind, value in json.loads(rest[10]):
             values.setdefault(kind, []).append(value)
         return FilmRecord(
             summary,
-            *row[5:13],
-            file=row[13],
+            *rest[:8],
+            file=rest[8],
             credits=credits,
             values={k: tuple(v) for k, v in values.items()},
-            sources=tuple(SourceRecord(*r) for r in json.loads(row[16])),
-            trivia=tuple(json.loads(row[17])),
+            sources=tuple(SourceRecord(*r) for r in json.loads(rest[11])),
+            trivia=tuple(json.loads(rest[12])),
         )
 
     async def film_by_slug(self, slug: str) -> FilmRecord | None:
@@ -249,12 +262,13 @@ class Catalog:
         return [found[i] for i in ids if i in found]
 
     async def films_titled(self, title: str) -> list[FilmSummary]:
-        """Films whose title or alias normalises to the same text, oldest first."""
+        """Films whose title or alias normalises to the same text, best known first
+        (most votes, then best rating, then oldest)."""
         rows = await self._all(
             "SELECT DISTINCT ref FROM names WHERE norm = ? AND kind = 'film'", (norm(title),)
         )
         films = await self.summaries(r[0] for r in rows)
-        return sorted(films, key=lambda f: (f.year or 0, f.title))
+        return sorted(films, key=lambda f: (f.renown, f.title))
 
     async def complete_titles(self, text: str, limit: int = 25) -> list[FilmSummary]:
         """Titles for autocomplete: prefix matches first, then fuzzy ones (typos).
@@ -285,11 +299,11 @@ class Catalog:
     async def _complete_from_store(self, key: str, limit: int) -> list[FilmSummary]:
         """Prefix matches from the store's sorted names (the first ones, ranked), then typos."""
         rows = await self._all(
-            "SELECT n.norm, n.ref, coalesce(f.year, 0) FROM names n JOIN films f ON f.id = n.ref "
+            f"SELECT n.norm, n.ref, {_RENOWN} FROM names n JOIN films f ON f.id = n.ref "
             "WHERE n.kind = 'film' AND n.norm >= ? AND n.norm < ? ORDER BY n.norm LIMIT ?",
             (key, key + "\uffff", limit * 4),
         )
-        rows.sort(key=lambda r: (len(r[0]), r[0], r[2]))
+        rows.sort(key=lambda r: (len(r[0]), r[0], *r[2:]))
         ids = list(dict.fromkeys(r[1] for r in rows))[:limit]
         if key and len(ids) < limit:
             ids += [f for f in await self.fuzzy_titles(key, limit, same_start=True) if f not in ids]
@@ -384,6 +398,11 @@ class Catalog:
         people = await self._people_index()
         return [_hit(p) for p in people.surnames.get(surname, [])]
 
+    async def people_by_first_name(self, first_name: str) -> list[NameHit]:
+        """People whose name starts with the word ``first_name`` ("keanu")."""
+        people = await self._people_index()
+        return [_hit(p) for p in people.first_names.get(first_name, [])]
+
     async def known_words(self) -> AbstractSet[str]:
         """Every word of every name in the catalog (titles, people, characters, values)."""
         return (await self._name_index()).word_counts.keys()
@@ -421,10 +440,10 @@ class Catalog:
             changes = await self._changes_since(previous)
             if changes is not None:
                 added = [c.ref for c in changes if c.added and c.kind == "film"]
-                sql = "SELECT id, coalesce(year, 0) FROM films WHERE id IN ({marks})"
-                years = dict(await self._in_chunks(sql, added))
+                sql = f"SELECT f.id, {_RENOWN} FROM films f WHERE f.id IN ({{marks}})"
+                renown = {r[0]: tuple(r[1:]) for r in await self._in_chunks(sql, added)}
                 base = previous._titles
-                self._titles = await asyncio.to_thread(base.changed, changes, years)
+                self._titles = await asyncio.to_thread(base.changed, changes, renown)
         if not derive_only:
             await self._title_index()
 
@@ -475,7 +494,7 @@ class Catalog:
             async with self._titles_lock:
                 if self._titles is None:
                     rows = await self._all(
-                        "SELECT n.norm, n.ref, coalesce(f.year, 0) FROM names n "
+                        f"SELECT n.norm, n.ref, {_RENOWN} FROM names n "
                         "JOIN films f ON f.id = n.ref WHERE n.kind = 'film' "
                         "ORDER BY n.norm, n.ref"  # SQLite sorts, off the event loop's GIL
                     )
@@ -507,9 +526,10 @@ class Catalog:
             )
         )
         credits = tuple(
-            PersonCredit(FilmSummary(*r[:5]), r[5], r[6], r[7])
+            PersonCredit(FilmSummary(*r[:7]), r[7], r[8], r[9])
             for r in await self._all(
-                "SELECT f.id, f.slug, f.title, f.year, f.status, c.role, c.character, c.note "
+                "SELECT f.id, f.slug, f.title, f.year, f.status, f.rating, f.votes, "
+                "c.role, c.character, c.note "
                 "FROM credits c JOIN films f ON f.id = c.film_id WHERE c.person_id = ? "
                 "ORDER BY f.year IS NULL, f.year, f.title",
                 (person_id,),
@@ -538,12 +558,24 @@ class Catalog:
     async def cast_as(self, character_norm: str) -> list[tuple[FilmSummary, CreditRecord]]:
         """Who plays a character (by normalised name), in every film that has it."""
         rows = await self._all(
-            "SELECT f.id, f.slug, f.title, f.year, f.status, p.id, p.name, c.character, c.note "
-            "FROM credits c JOIN films f ON f.id = c.film_id JOIN people p ON p.id = c.person_id "
+            "SELECT f.id, f.slug, f.title, f.year, f.status, f.rating, f.votes, p.id, p.name, "
+            "c.character, c.note FROM credits c JOIN films f ON f.id = c.film_id "
+            "JOIN people p ON p.id = c.person_id "
             "WHERE c.character_norm = ? ORDER BY f.year IS NULL, f.year",
             (character_norm,),
         )
-        return [(FilmSummary(*r[:5]), CreditRecord(r[5], r[6], "cast", r[7], r[8])) for r in rows]
+        return [(FilmSummary(*r[:7]), CreditRecord(r[7], r[8], "cast", r[9], r[10])) for r in rows]
+
+    async def characters_with_word(self, word: str, limit: int = 50) -> list[str]:
+        """Normalised character names that have ``word`` among their words ("jack" →
+        "jack dawson"), for a character asked by part of the name."""
+        pattern = "% " + word.replace("%", "").replace("_", "") + " %"
+        rows = await self._all(
+            "SELECT DISTINCT character_norm FROM credits WHERE character_norm IS NOT NULL "
+            "AND ' ' || character_norm || ' ' LIKE ? LIMIT ?",
+            (pattern, limit),
+        )
+        return [r[0] for r in rows]
 
     async def films_following(self, slug: str) -> list[FilmSummary]:
         """The films whose ``follows`` names ``slug`` (its sequels), oldest first."""
@@ -592,7 +624,8 @@ class Catalog:
         for chunk in _chunks(ids, 500):
             marks = ",".join("?" * len(chunk))
             sql = (
-                "SELECT DISTINCT f.id, f.slug, f.title, f.year, f.status FROM credits c "
+                "SELECT DISTINCT f.id, f.slug, f.title, f.year, f.status, f.rating, f.votes "
+                "FROM credits c "
                 f"JOIN films f ON f.id = c.film_id WHERE c.person_id IN ({marks})"
             )
             params: list[object] = list(chunk)
@@ -654,6 +687,10 @@ class Catalog:
     async def file_count(self) -> int:
         row = await self._one("SELECT count(*) FROM files")
         return int(row[0]) if row else 0
+
+    async def select(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
+        """Rows of a read-only query, for the store's other modules (``discovery``)."""
+        return await self._all(sql, params)
 
     # --- plumbing ------------------------------------------------------------------------
 

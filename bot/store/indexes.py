@@ -24,6 +24,11 @@ def title_grams(name: str) -> set[str]:
     return {name[i : i + 3] for i in range(len(name) - 2)}
 
 
+Renown = tuple[int, float, int]
+"""``(-votes, -rating, year)`` of a film, 0 when unknown: films sharing a title sort best
+known first."""
+
+
 @dataclass(frozen=True, slots=True)
 class NameChange:
     """One row of the store's ``names`` table that a reload added or removed."""
@@ -39,27 +44,27 @@ class TitleIndex:
     """Every film title and alias by normal form, sorted by ``(norm, film id)``.
 
     A typed prefix is a range of the sorted norms; completions rank shorter titles first,
-    then alphabetically, then by year.
+    then alphabetically, then films sharing a title best known first (``Renown``).
     """
 
-    __slots__ = ("norms", "refs", "years")
+    __slots__ = ("norms", "refs", "renown")
 
-    def __init__(self, norms: list[str], refs: list[int], years: list[int]) -> None:
+    def __init__(self, norms: list[str], refs: list[int], renown: list[Renown]) -> None:
         self.norms = norms
         self.refs = refs
-        self.years = years
+        self.renown = renown
 
     @classmethod
-    def of(cls, rows: Iterable[tuple[str, int, int]]) -> TitleIndex:
-        """From ``(norm, film id, year or 0)`` rows sorted by norm then film id."""
+    def of(cls, rows: Iterable[tuple[str, int, int, float, int]]) -> TitleIndex:
+        """From ``(norm, film id, *renown)`` rows sorted by norm then film id."""
         norms: list[str] = []
         refs: list[int] = []
-        years: list[int] = []
-        for norm, ref, year in rows:
+        renown: list[Renown] = []
+        for norm, ref, *known in rows:
             norms.append(norm)
             refs.append(ref)
-            years.append(year)
-        return cls(norms, refs, years)
+            renown.append(tuple(known))  # type: ignore[arg-type]
+        return cls(norms, refs, renown)
 
     def __len__(self) -> int:
         return len(self.norms)
@@ -69,10 +74,10 @@ class TitleIndex:
         norms = self.norms
         lo = bisect.bisect_left(norms, key)
         hi = bisect.bisect_left(norms, key + "\uffff", lo)
-        years = self.years
+        renown = self.renown
 
-        def rank(i: int) -> tuple[int, str, int]:
-            return len(norms[i]), norms[i], years[i]
+        def rank(i: int) -> tuple[int, str, Renown]:
+            return len(norms[i]), norms[i], renown[i]
 
         best = heapq.nsmallest(count * 2, range(lo, hi), key=rank)
         return list(dict.fromkeys(self.refs[i] for i in best))[:count]
@@ -116,12 +121,12 @@ class TitleIndex:
         """The first ``count`` film ids in title order."""
         return list(dict.fromkeys(self.refs[: count * 2]))[:count]
 
-    def changed(self, changes: Sequence[NameChange], years: dict[int, int]) -> TitleIndex:
+    def changed(self, changes: Sequence[NameChange], renown: dict[int, Renown]) -> TitleIndex:
         """A copy with the film names of ``changes`` applied in order.
 
-        ``years`` gives the year (or 0) of every film a change adds.
+        ``renown`` gives that of every film a change adds.
         """
-        norms, refs, yrs = list(self.norms), list(self.refs), list(self.years)
+        norms, refs, known = list(self.norms), list(self.refs), list(self.renown)
         for change in changes:
             if change.kind != "film":
                 continue
@@ -130,10 +135,10 @@ class TitleIndex:
             if change.added and not present:
                 norms.insert(at, change.norm)
                 refs.insert(at, change.ref)
-                yrs.insert(at, years.get(change.ref, 0))
+                known.insert(at, renown.get(change.ref, (0, 0.0, 0)))
             elif not change.added and present:
-                del norms[at], refs[at], yrs[at]
-        return TitleIndex(norms, refs, yrs)
+                del norms[at], refs[at], known[at]
+        return TitleIndex(norms, refs, known)
 
 
 def _position(norms: list[str], refs: list[int], norm: str, ref: int) -> int:
@@ -155,19 +160,23 @@ class PersonName:
 
 
 class PeopleIndex:
-    """People's names and aliases, sorted by ``(norm, person id)``, and people by surname."""
+    """People's names and aliases, sorted by ``(norm, person id)``, and people by the last
+    and by the first word of their names."""
 
-    __slots__ = ("hits", "norms", "surnames")
+    __slots__ = ("first_names", "hits", "norms", "surnames")
 
     def __init__(self, hits: list[PersonName]) -> None:
         self.hits = hits
         self.norms = [hit.norm for hit in hits]
         surnames: dict[str, list[PersonName]] = {}
+        first_names: dict[str, list[PersonName]] = {}
         for hit in hits:
             words = hit.norm.split()
             if len(words) > 1:
                 surnames.setdefault(words[-1], []).append(hit)
+                first_names.setdefault(words[0], []).append(hit)
         self.surnames = surnames
+        self.first_names = first_names
 
     @classmethod
     def of(cls, rows: Iterable[tuple[str, str, int, str]]) -> PeopleIndex:

@@ -19,6 +19,7 @@ from bot.catalog.errors import CatalogError, CatalogInvalid
 from bot.catalog.loader import DEFAULT_MAX_FILE_BYTES
 from bot.store.build import BuildResult, Progress, build_store, current_store
 from bot.store.catalog import Catalog
+from bot.store.discovery import warm as warm_discovery
 from bot.store.rows import warm_up
 from bot.workers import exit_with_parent
 
@@ -33,6 +34,7 @@ PROCESS_BUILD_MIN_BYTES = 1_000_000
 async def _warm_rest(catalog: Catalog, previous: Catalog | None) -> None:
     try:
         await catalog.warm_rest(previous)
+        await warm_discovery(catalog)
     except (sqlite3.Error, ValueError) as exc:  # closed under it: built on first use then
         log.warning("could not prepare the name indexes: %s", exc)
         return
@@ -123,6 +125,7 @@ class Store:
         self._warming: asyncio.Task[object] | None = None
         self.last_report: ReloadReport | None = None
         self._build_pool: ProcessPoolExecutor | None = None
+        self._big: bool | None = None  # whether the catalog is big enough for a build process
 
     def _builder(self) -> ProcessPoolExecutor:
         """One long-lived build process (forked: it runs only ``build_store``)."""
@@ -180,14 +183,17 @@ class Store:
             workers=self.workers,
             force=force,
         )
-        big = _facts_size(self.facts_dir) >= PROCESS_BUILD_MIN_BYTES
+        if self._big is None:  # measured once: walking a big catalog's files is not free
+            self._big = _facts_size(self.facts_dir) >= PROCESS_BUILD_MIN_BYTES
+        big = self._big
         if big and self._build_pool is None:
             # Forked now, before this process opens the store: a child must not inherit
             # open SQLite connections (nor their locks), and is warm when an edit comes.
             self._builder().submit(int)
         try:
-            # Nothing changed (a restart, most often): known without starting a build.
-            quick = None if force else await asyncio.to_thread(self._current)
+            # A restart with nothing changed: known without starting a build.
+            starting = self._catalog is None and not force
+            quick = await asyncio.to_thread(self._current) if starting else None
             if quick is not None:
                 result = quick
             elif self.progress is not None:
@@ -208,6 +214,7 @@ class Store:
             return ReloadReport.from_build(result, serving_previous=serving)
         if result.unchanged and self._catalog is not None:
             return ReloadReport.from_build(result)
+        fresh: Catalog | None = None
         try:
             fresh = await Catalog.open(self.db_path)
             gc.freeze()  # what exists now is long-lived: the collector need not walk it
@@ -215,6 +222,8 @@ class Store:
             # after the swap; until then autocomplete reads the store's name index.
             await fresh.warm(self._catalog, derive_only=big)
         except sqlite3.Error as exc:
+            if fresh is not None:
+                await fresh.close()
             log.exception("the rebuilt store could not be opened")
             error = CatalogError(self.display_root, 1, f"the rebuilt store is unreadable: {exc}")
             return ReloadReport(ok=False, errors=[error], serving_previous=self.is_open)

@@ -57,6 +57,9 @@ class FilmRow(NamedTuple):
     trailer: str | None
     imdb_rating: str | None
     imdb_votes: str | None
+    imdb_id: str | None
+    rating: float | None
+    votes: int | None
     digest: str
 
     @property
@@ -79,6 +82,12 @@ class FileRows(FileOutcome):
     names: list[tuple] = field(default_factory=list)  # (key, kind, display): characters, values
     # (name, key, born, ((alias key, alias), ...)) for each entry of ``people:``
     people: list[tuple] = field(default_factory=list)
+    imported: str | None = None  # the importer that wrote the file, if one did
+
+    @property
+    def file_columns(self) -> tuple[str, str, str, int, int, str | None]:
+        """The file's row in the store: path, display, sha256, size, films, importer."""
+        return self.rel, self.display, self.sha256, self.size, len(self.films), self.imported
 
     def add_film(self, film: Film) -> None:
         index = len(self.films)
@@ -135,6 +144,7 @@ def rows_of(parsed: ParsedFile) -> FileRows:
     rows = FileRows(
         parsed.rel, parsed.display, parsed.sha256, parsed.size, parsed.errors, parsed.path
     )
+    rows.imported = parsed.imported
     for film in parsed.films:
         rows.add_film(film)
     for person in parsed.people:
@@ -174,5 +184,13 @@ def _film_row(film: Film, title_key: str) -> FilmRow:
         film.trailer,
         None if film.imdb_rating is None else str(film.imdb_rating),
         None if film.imdb_votes is None else str(film.imdb_votes),
+        film.imdb_id,
+        _number(film.imdb_rating),
+        _number(film.imdb_votes),
         digest,
     )
+
+
+def _number(value: float | int | str | None) -> float | int | None:
+    """A rating or vote count that is a number (MetaQA's words, "good", sort as unknown)."""
+    return value if isinstance(value, int | float) and not isinstance(value, bool) else None

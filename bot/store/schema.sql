@@ -1,6 +1,6 @@
 -- film-bot catalog store. Built from facts files: a first build writes a new file, later
 -- ones change it in one write transaction (write-ahead log, so readers keep their snapshot).
-PRAGMA user_version = 2;
+PRAGMA user_version = 4;
 
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
@@ -11,6 +11,7 @@ CREATE TABLE files (
     sha256 TEXT NOT NULL,
     size INTEGER NOT NULL,
     films INTEGER NOT NULL,
+    imported TEXT,                    -- the importer that wrote the file, if one did
     mtime_ns INTEGER NOT NULL DEFAULT 0  -- modification time when last read
 );
 
@@ -29,6 +30,9 @@ CREATE TABLE films (
     trailer TEXT,
     imdb_rating TEXT,
     imdb_votes TEXT,
+    imdb_id TEXT,
+    rating REAL,                      -- imdb_rating when it is a number, for sorting
+    votes INTEGER,                    -- imdb_votes when it is a number
     file_id INTEGER NOT NULL,
     position INTEGER NOT NULL,        -- index of the film in its file
     digest TEXT NOT NULL              -- content hash, to tell changed films on reload
@@ -69,6 +73,9 @@ CREATE TABLE sources (
     text TEXT,
     note TEXT
 );
+
+-- imported films left out because a hand-written film has their imdb_id
+CREATE TABLE yielded (imdb_id TEXT NOT NULL, file_id INTEGER NOT NULL);
 
 CREATE TABLE trivia (film_id INTEGER NOT NULL, position INTEGER NOT NULL, text TEXT NOT NULL);
 

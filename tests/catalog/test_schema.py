@@ -65,6 +65,29 @@ def test_bad_values_are_refused(field: str, value: object) -> None:
         Film.model_validate(data)
 
 
+@pytest.mark.parametrize(
+    "people",
+    [
+        {"cast": 42},
+        {"cast": ["Al Pacino", 42]},
+        {"cast": [{"person": 42, "role": "Neil"}]},
+        {"directors": 7},
+        {"writers": ["Michael Mann", 12]},
+        {"producers": 5},
+        {"composer": 8.5},
+    ],
+)
+def test_a_bare_number_is_not_a_person(people: dict[str, object]) -> None:
+    with pytest.raises(ValidationError, match="a person's name must be text, got the number"):
+        Film.model_validate({"title": 1917, **people})
+
+
+def test_a_number_in_quotes_is_a_name_and_people_entries_need_words() -> None:
+    assert Film.model_validate({"title": "Heat", "cast": "42"}).cast[0].person == "42"
+    with pytest.raises(ValidationError, match="got the number 99"):
+        FactsFile.model_validate({"people": [{"name": 99}]})
+
+
 def test_a_source_needs_a_url_or_a_text() -> None:
     with pytest.raises(ValidationError, match="a source needs a url or a text"):
         Film.model_validate({"title": "X", "sources": [{"note": "only a note"}]})

@@ -140,3 +140,17 @@ async def test_admin_commands_do_not_exist_in_direct_messages(simcord_env) -> No
     assert not any(name.startswith("facts") for name in user.available_commands())
     with pytest.raises(SetupError, match=r"not visible .* \(reason: context\)"):
         await user.slash("facts reload")
+
+
+async def test_a_number_where_a_name_belongs_fails_the_reload_with_its_line(
+    facts_dir: Path, channel, member, admin
+) -> None:
+    (facts_dir / "heat.yaml").write_text(
+        "title: Heat\nyear: 1995\ndirectors: 7\n", encoding="utf-8"
+    )
+    report = (await admin.slash(channel, "facts reload")).response.embeds[0]
+    assert "facts/heat.yaml:3: 'directors' must be a person's name, got the number 7" in (
+        report.description
+    )
+    answer = await member.slash(channel, "ask", question="who directed Heat?")
+    assert "Michael Mann" in answer.response.embeds[0].description

@@ -39,6 +39,8 @@ EXPECTED = {
     "binary-tag.yaml": "facts/binary-tag.yaml:2: YAML tags are not allowed: !!binary",
     "long-title.yaml": "facts/long-title.yaml:1: 'title' is too long (10,000 characters; at "
     "most 300)",
+    "number-as-name.yaml": "facts/number-as-name.yaml:4: 'cast' must be a person's name, got the "
+    "number 42; write the name (in quotes, '42', if that really is someone's name)",
 }
 
 

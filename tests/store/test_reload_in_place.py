@@ -50,7 +50,7 @@ async def _indexes(catalog: Catalog) -> tuple:
     titles, people, names = catalog._titles, catalog._people, catalog._names
     assert titles is not None and people is not None and names is not None
     return (
-        (titles.norms, titles.refs, titles.years),
+        (titles.norms, titles.refs, titles.renown),
         people.hits,
         (names.by_start, names.displays, names.word_counts),
     )

@@ -12,7 +12,7 @@ from discord.utils import escape_markdown
 
 from bot.answering.engine import MAX_QUESTION_CHARS, answer
 from bot.discord.bot import NO_PINGS, FilmBotBase
-from bot.discord.embeds import answer_embed, clamp
+from bot.discord.embeds import answer_embed, clamp, help_embed
 
 log = logging.getLogger("film_bot.discord.ask")
 
@@ -59,8 +59,11 @@ class AskCog(commands.Cog):
             return
         question = strip_mention(message.content, me.id)
         if not question:
-            text = "Ask me about films, e.g. “who directed Heat?”, or use /film and /ask."
-        elif self.bot.ask_cooldown_s > 0 and (
+            await message.reply(
+                embed=help_embed(admin=False), allowed_mentions=NO_PINGS, mention_author=False
+            )
+            return
+        if self.bot.ask_cooldown_s > 0 and (
             retry := self._chat_cooldown.update_rate_limit(message)
         ):
             text = f"Easy there: you can ask again in {retry:.0f} s."

@@ -12,7 +12,7 @@ from discord.ext import commands
 
 from bot.catalog.loader import check_directory
 from bot.discord.bot import NO_PINGS, FilmBotBase
-from bot.discord.checks import catalog_admin
+from bot.discord.checks import admin_policy, catalog_admin
 from bot.discord.embeds import check_embed, error_lines, reload_embed, stats_embed
 
 log = logging.getLogger("film_bot.discord.facts")
@@ -90,4 +90,6 @@ class FactsCog(commands.GroupCog, group_name="facts", group_description="Manage 
 
 
 async def setup(bot: commands.Bot) -> None:
-    await bot.add_cog(FactsCog(bot))  # type: ignore[arg-type]
+    # With admin servers set, /facts is registered there only (and refused elsewhere).
+    guilds = [discord.Object(id=g) for g in sorted(admin_policy(bot).guild_ids)]
+    await bot.add_cog(FactsCog(bot), **({"guilds": guilds} if guilds else {}))  # type: ignore[arg-type]

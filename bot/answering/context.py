@@ -1,0 +1,142 @@
+"""What every kind of question sees: the question, the names it mentions, the catalog, the
+clock and the dice."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from bot.answering.lexicon import ASKS_FILMS, OPENINGS, RELATION_BY_NAME, RELATIONS, Relation
+from bot.answering.linking import Mention
+from bot.answering.reply import Answer
+from bot.store.catalog import Catalog, FilmSummary
+
+_YEAR = re.compile(r"\b(18[7-9]\d|19\d\d|20\d\d|2100)\b")
+_ABOUT = re.compile(r"\babout\b")
+_PERSON_CUE_BEFORE = frozenset(
+    "by starring featuring with for director writer screenwriter actor actress producer "
+    "composer filmmaker scriptwriter".split()
+)
+_PERSON_CUE_AFTER = re.compile(
+    r"^(?:acted|starred|directed|wrote|written|appeared|co|produced|composed|acts?|stars?|"
+    r"directs?|writes?|appears?)\b(?! by\b)"  # "X directed by …" is said of a film
+)
+_VALUE_KINDS = ("genre", "tag", "language", "country", "company", "setting")
+
+
+@dataclass
+class Context:
+    """One question as the kinds see it.
+
+    ``key`` is the question in normal form and ``tokens`` its words; ``mentions`` are the
+    catalog names found in it. ``today`` and ``rng`` are the clock and the randomness a
+    reply may use ("how old is …", "a random film"), injectable so tests are stable.
+    """
+
+    question: str
+    key: str
+    tokens: list[str]
+    mentions: list[Mention]
+    catalog: Catalog
+    today: date = field(default_factory=date.today)
+    rng: random.Random = field(default_factory=random.Random)
+
+    def relation(self) -> Relation | None:
+        """The relation a question's opening settles, else the first relation whose keywords
+        appear outside the mentioned names."""
+        text = self.key_outside()
+        for opening, relation in OPENINGS:
+            if opening.search(text):
+                return relation
+        for relation in RELATIONS:
+            if relation.pattern.search(text):
+                return relation
+        return None
+
+    def occurrences(self) -> list[tuple[int, Relation]]:
+        """Every relation keyword outside the mentioned names, with its token position.
+
+        A word belongs to one relation phrase: the more specific relation, earlier in
+        :data:`RELATIONS`, keeps it ("wrote the story": a writer, not a synopsis).
+        """
+        text = self.key_outside()
+        found: list[tuple[int, Relation]] = []
+        claimed: set[int] = set()
+        for relation in RELATIONS:
+            for match in relation.pattern.finditer(text):
+                span = set(range(match.start(), match.end()))
+                if span & claimed:
+                    continue
+                claimed |= span
+                found.append((text.count(" ", 0, match.start()), relation))
+        return sorted(found, key=lambda item: item[0])
+
+    def key_outside(self) -> str:
+        """The question with every mentioned name blanked out."""
+        drop = {i for m in self.mentions for i in range(m.start, m.end)}
+        return " ".join("_" if i in drop else t for i, t in enumerate(self.tokens))
+
+    def year(self) -> int | None:
+        """A year typed in the question outside the names ("heat 1995")."""
+        match = _YEAR.search(self.key_outside())
+        return int(match.group(1)) if match else None
+
+    async def films(self) -> list[FilmSummary]:
+        """Films named by the film mentions, narrowed by a year in the question if any."""
+        ids = [h.ref for m in self.mentions for h in m.of_kind("film")]
+        films = await self.catalog.summaries(ids)
+        year = self.year()
+        if year is not None:
+            films = [f for f in films if f.year == year] or films
+        # the longest mention wins: "Alita: Battle Angel 2" over "Alita"
+        longest = max((m.size for m in self.mentions if m.has("film")), default=0)
+        keep = {h.ref for m in self.mentions if m.size == longest for h in m.of_kind("film")}
+        films = [f for f in films if f.id in keep] or films
+        # Titles that differ only in punctuation ("Tarzan the Ape Man", "Tarzan, the Ape
+        # Man") share a normal form: the one typed exactly as it is written comes first.
+        typed = self.question.casefold()
+        return sorted(
+            films, key=lambda f: (f.title.casefold() not in typed, f.year is None, f.year or 0)
+        )
+
+    def person_ids(self) -> list[int]:
+        """The people the question names, in order, each once."""
+        return list(dict.fromkeys(h.ref for m in self.mentions for h in m.of_kind("person")))
+
+    def characters(self) -> list[Mention]:
+        """The mentions that name a character."""
+        return [m for m in self.mentions if m.has("character")]
+
+    def topic_kind(self, mention: Mention) -> str | None:
+        """Whether a mention names a film, a person or a value here, from the words around it."""
+        kinds = {h.kind for h in mention.hits}
+        has_film, has_person = "film" in kinds, "person" in kinds
+        if "tag" in kinds and ASKS_FILMS.search(self.key):
+            outside = self.key_outside()
+            if _ABOUT.search(outside) or RELATION_BY_NAME["tag"].pattern.search(outside):
+                return "tag"
+        if has_film and has_person:
+            before = self.tokens[mention.start - 1] if mention.start > 0 else ""
+            after = " ".join(self.tokens[mention.end : mention.end + 2])
+            if before in _PERSON_CUE_BEFORE or _PERSON_CUE_AFTER.match(after):
+                return "person"
+            return "film"
+        if has_film:
+            return "film"
+        if has_person:
+            return "person"
+        for kind in _VALUE_KINDS:
+            if kind in kinds:
+                return kind
+        return None
+
+    def topics(self) -> list[tuple[Mention, str]]:
+        """Each mention with what it names here, leaving out those that name nothing."""
+        found = [(m, self.topic_kind(m)) for m in self.mentions]
+        return [(m, k) for m, k in found if k is not None]
+
+
+Kind = Callable[[Context], Awaitable[Answer | None]]

@@ -1,0 +1,201 @@
+"""Questions that go through films: a person's films and what is true of them ("what films
+did Kubrick direct", "who directed the films starring Tom Hanks", "Meg Ryan's co-stars"),
+films sharing a credit with a film ("what else did the director of Heat make"), and films
+with a genre, tag, language or other value ("list dramas", "films about dystopia")."""
+
+from __future__ import annotations
+
+import re
+
+from bot.answering.context import Context
+from bot.answering.kinds.relations import read
+from bot.answering.lexicon import ASKS_PEOPLE, PERSON_VERBS, RELATION_BY_NAME, Relation
+from bot.answering.linking import Mention
+from bot.answering.reply import Answer, claims_note, film_list, join_names
+from bot.store.catalog import FilmSummary
+
+_SAME = re.compile(r"\b(?:same|also|share[sd]?|sharing|other|too|else)\b")
+_COSTARS = re.compile(r"\bco ?stars?\b|\b(?:appeared|acted|starred|played) (?:with|alongside)\b")
+_WORKED_WITH = re.compile(r"\b(?:worked|collaborated|teamed up) with\b")
+_TOGETHER = re.compile(r"\b(?:co|together|alongside|along with|same)\b|\bco ?\w+")
+_PLURALS = {"company": "companies", "country": "countries", "votes": "votes"}
+
+
+async def reply(ctx: Context) -> Answer | None:
+    """Person → films → facts, film → people → films, value → films."""
+    topics = ctx.topics()
+    if not topics:
+        return None
+    people = [m for m, k in topics if k == "person"]
+    if people:
+        return await _from_people(ctx, people)
+    if any(k == "film" for _, k in topics):
+        return await _sharing_a_credit(ctx)
+    return await _from_values(ctx, topics)
+
+
+async def _sharing_a_credit(ctx: Context) -> Answer | None:
+    """Other films with the same director, cast, … as the films named."""
+    roles = [r for _, r in ctx.occurrences() if r.role is not None]
+    if not roles or not _SAME.search(ctx.key_outside()):
+        return None
+    films = await ctx.films()
+    if not films:
+        return None
+    role = roles[0]
+    ids = [f.id for f in films]
+    people = await _people_of(ctx, ids, role.role or "cast")
+    others = [
+        f
+        for f in await ctx.catalog.films_of_people([p for p, _ in people], role.role)
+        if f.id not in ids
+    ]
+    names = join_names([n for _, n in people], 10)
+    text = (
+        f"{join_names([f.label for f in films])}: {role.phrase} {names}, "
+        f"who are also credited on {film_list(others)}."
+        if others
+        else f"No other film in the catalog shares the {role.name} of "
+        f"{join_names([f.label for f in films])}."
+    )
+    return Answer(ctx.question, list(dict.fromkeys(f.title for f in others)), text, films=others)
+
+
+async def _from_people(ctx: Context, mentions: list[Mention]) -> Answer | None:
+    occurrences = ctx.occurrences()
+    ids = list(dict.fromkeys(h.ref for m in mentions for h in m.of_kind("person")))
+    first = mentions[0]
+    role_occ = [(pos, r) for pos, r in occurrences if r.role is not None]
+    bind: tuple[int, Relation] | None = None
+    # "X's films", "films X worked on": X's own role is open, role words name the answer.
+    owner = _possessive(ctx, first) or _WORKED_WITH.search(ctx.key) is not None
+    costars = _COSTARS.search(ctx.key) is not None
+    if costars:  # the people who share the cast of X's films
+        bind = (first.start, RELATION_BY_NAME["cast"])
+    elif role_occ and not owner:
+        by = first.start > 0 and ctx.tokens[first.start - 1] == "by"
+        before = [item for item in role_occ if item[0] < first.start]
+        pool = before if by and before else role_occ
+        bind = min(pool, key=lambda item: _distance(item[0], first))
+    targets = [(pos, r) for pos, r in occurrences if bind is None or (pos, r) != bind]
+    targets = [t for t in targets if bind is None or t[1].name != bind[1].name]
+    role = bind[1].role if bind else None
+    names = [n for n in [await _person_name(ctx, pid) for pid in ids] if n]
+    per_person = [await ctx.catalog.films_of_people([pid], role) for pid in ids]
+    if len(ids) > 1 and len(mentions) > 1:
+        common = set.intersection(*({f.id for f in films} for films in per_person))
+        films = [f for f in per_person[0] if f.id in common]
+    else:
+        films = [f for group in per_person for f in group]
+        films = list({f.id: f for f in films}.values())
+    year = ctx.year()
+    if year is not None and not any(str(year) in n for n in names):
+        films = [f for f in films if f.year == year] or films
+    verb = PERSON_VERBS.get(role or "", "is credited on")
+    who = join_names(names)
+    if not films:
+        together = " together" if len(ids) > 1 else ""
+        text = f"The catalog has no films where {who} {'are' if len(ids) > 1 else 'is'} "
+        text += f"credited{together}" + (f" as {role}." if role else ".")
+        return Answer(ctx.question, [], text, people=ids)
+    asks_people = ASKS_PEOPLE.search(ctx.key) is not None
+    target = targets[0][1] if targets else None
+    if costars:
+        target = bind[1] if bind else None
+    if target is None and asks_people and bind is not None and _TOGETHER.search(ctx.key):
+        target = bind[1]
+    if target is None:
+        text = f"{who} {verb} {film_list(films)}." + claims_note(films)
+        if len(ids) > 1 and len(mentions) > 1:
+            text = f"{who} are credited together on {film_list(films)}." + claims_note(films)
+        return Answer(
+            ctx.question, list(dict.fromkeys(f.title for f in films)), text, films=films, people=ids
+        )
+    intro = f"Films {who} {verb if len(ids) == 1 else 'share'}: {film_list(films, 8)}."
+    if target.role is not None:
+        found = [
+            (pid, name)
+            for pid, name in await _people_of(ctx, [f.id for f in films], target.role)
+            if pid not in ids
+        ]
+        answers = [name for _, name in found]
+        text = (
+            f"{intro} {target.phrase.capitalize()} {join_names(answers, 20)}."
+            if answers
+            else f"The catalog names no {target.name} for the films of {who}."
+        )
+    else:
+        answers = await _values_of(ctx, films, target)
+        text = (
+            f"{intro} {_heading(target.name, len(answers))}: {join_names(answers, 20)}."
+            if answers
+            else f"The catalog has no {target.name} for the films of {who}."
+        )
+    return Answer(ctx.question, answers, text + claims_note(films), films=films, people=ids)
+
+
+async def _from_values(ctx: Context, topics: list[tuple[Mention, str]]) -> Answer | None:
+    films: list[FilmSummary] | None = None
+    named: list[str] = []
+    for mention, kind in topics:
+        found = await ctx.catalog.films_with_value(kind, mention.norm)
+        named.append(mention.hits[0].display)
+        ids = {f.id for f in found}
+        films = found if films is None else [f for f in films if f.id in ids]
+    if films is None:
+        return None
+    year = ctx.year()
+    if year is not None:
+        films = [f for f in films if f.year == year]
+    what = " and ".join(named) + (f" from {year}" if year else "")
+    if not films:
+        return Answer(ctx.question, [], f"The catalog has no films for {what}.")
+    text = f"Films for {what}: {film_list(films, 30)}." + claims_note(films)
+    return Answer(ctx.question, list(dict.fromkeys(f.title for f in films)), text, films=films)
+
+
+def _possessive(ctx: Context, mention: Mention) -> bool:
+    """Whether a name was typed with an 's before films ("Nora Ephron's films")."""
+    typed = " ".join(ctx.tokens[mention.start : mention.end])
+    after = ctx.tokens[mention.end] if mention.end < len(ctx.tokens) else ""
+    return typed == mention.norm + "s" and after in ("films", "movies", "film", "movie")
+
+
+def _distance(position: int, mention: Mention) -> int:
+    if position < mention.start:
+        return mention.start - position
+    return position - mention.end + 1
+
+
+async def _person_name(ctx: Context, pid: int) -> str | None:
+    person = await ctx.catalog.person(pid)
+    return person.name if person else None
+
+
+async def _people_of(ctx: Context, film_ids: list[int], role: str) -> list[tuple[int, str]]:
+    people: dict[int, str] = {}
+    for _, pid, name in await ctx.catalog.people_of_films(film_ids, role):
+        people.setdefault(pid, name)
+    return list(people.items())
+
+
+async def _values_of(ctx: Context, films: list[FilmSummary], relation: Relation) -> list[str]:
+    if relation.name == "year":
+        values = [str(f.year) for f in films if f.year is not None]
+    elif relation.value_kind is not None:
+        pairs = await ctx.catalog.values_of_films([f.id for f in films], relation.value_kind)
+        values = [value for _, value in pairs]
+    else:
+        values = []
+        for film in films:
+            record = await ctx.catalog.film(film.id)
+            if record is not None:
+                values.extend(read(record, relation)[0])
+    return list(dict.fromkeys(values))
+
+
+def _heading(name: str, count: int) -> str:
+    """'Genre' for one value, 'Genres' for several."""
+    if count > 1:
+        name = _PLURALS.get(name, name + "s")
+    return name.capitalize()

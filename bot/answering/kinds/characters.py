@@ -1,0 +1,222 @@
+"""Characters: "who plays Nova", "who played jack in titanic" (part of a name), "who voices
+Woody", "al pacino's character in heat", "what's the name of keanu's character in the
+matrix", "which films does Sigourney Weaver play Ripley in" (one character across films)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.answering.context import Context
+from bot.answering.lexicon import ASKS_FILMS, is_relation_word
+from bot.answering.linking import SCAFFOLD
+from bot.answering.reply import Answer, join_names, with_status
+from bot.store.catalog import CreditRecord, FilmRecord, FilmSummary
+from bot.text import norm
+
+_PLAYS = re.compile(
+    r"\b(?:who|whom|which actor|which actress)\b.*\b(?:plays?|played|playing|voices?|"
+    r"voiced|portray\w*|is|was)\b|\b(?:played|voiced|portrayed) by\b|\bvoice of\b"
+)
+_ROLE_OF = re.compile(
+    r"\b(?:roles?|characters?|parts?)\b|"
+    r"\b(?:what|which|who)\b.*\b(?:do|does|did|is|was)\b.*\b(?:play\w*|voic\w*|portray\w*)\b"
+)
+# Words around a character's name that are not part of it.
+_NOT_A_NAME = frozenset(
+    "who whos whom which what whats actor actress person plays played playing portray "
+    "portrays portrayed voice voices voiced voicing part parts roles characters name named "
+    "called the in of a an as by did does do was is were s on".split()
+)
+MAX_CHARACTERS = 12  # characters sharing a word that one question may list
+
+
+async def reply(ctx: Context) -> Answer | None:
+    """Who plays a character (by full or part of the name), else whom a person plays."""
+    return await _who_plays(ctx) or await _who_plays_part(ctx) or await _role_of_person(ctx)
+
+
+async def _who_plays(ctx: Context) -> Answer | None:
+    characters = ctx.characters()
+    if not characters or not _PLAYS.search(ctx.key):
+        return None
+    films = {f.id for f in await ctx.films()}
+    found: list[tuple[FilmSummary, CreditRecord]] = []
+    for mention in characters:
+        found += [
+            (film, credit)
+            for film, credit in await ctx.catalog.cast_as(mention.norm)
+            if not films or film.id in films
+        ]
+    return await _players(ctx, found)
+
+
+async def _who_plays_part(ctx: Context) -> Answer | None:
+    """ "who played jack in titanic": a word or two of a character's name."""
+    if not _PLAYS.search(ctx.key) or ctx.person_ids():
+        return None
+    films = await ctx.films()
+    words = _fragment(ctx, films)
+    if not words:
+        return None
+    found: list[tuple[FilmSummary, CreditRecord]] = []
+    if films:
+        for film in films:
+            record = await ctx.catalog.film(film.id)
+            assert record is not None
+            found += [(film, c) for c in record.people("cast") if _named(c.character, words)]
+    else:
+        for character in await ctx.catalog.characters_with_word(words[0]):
+            if _named(character, words):
+                found += await ctx.catalog.cast_as(character)
+            if len(found) >= MAX_CHARACTERS:
+                break
+    return await _players(ctx, found)
+
+
+async def _players(ctx: Context, found: list[tuple[FilmSummary, CreditRecord]]) -> Answer | None:
+    if not found:
+        return None
+    records = []
+    for film, credit in found:
+        record = await ctx.catalog.film(film.id)
+        assert record is not None
+        records.append((record, credit))
+    answers = list(dict.fromkeys(credit.person for _, credit in found))
+    return Answer(ctx.question, answers, _sentences(records), films=[f for f, _ in found])
+
+
+async def _role_of_person(ctx: Context) -> Answer | None:
+    if not _ROLE_OF.search(ctx.key):
+        return None
+    films = await ctx.films()
+    credits = await _credits_of_people(ctx, films)
+    if not credits:
+        return None
+    words = _fragment(ctx, films)
+    asks_films = ASKS_FILMS.search(ctx.key) is not None
+    if words:  # "… play ripley in": only that character
+        credits = [c for c in credits if _named(c[1].character, words)] or credits
+    elif asks_films:  # "which films did X play in": every film, not only those with roles
+        return None
+    if asks_films:
+        answers = [record.summary.title for record, _ in credits]
+    else:
+        answers = [credit.character or "" for _, credit in credits]
+    return Answer(
+        ctx.question,
+        list(dict.fromkeys(answers)),
+        _sentences(credits),
+        films=[record.summary for record, _ in credits],
+        people=list(dict.fromkeys(credit.person_id for _, credit in credits)),
+    )
+
+
+async def _credits_of_people(
+    ctx: Context, films: list[FilmSummary]
+) -> list[tuple[FilmRecord, CreditRecord]]:
+    """The named people's roles, in the named films if any; a person may be named by part
+    of their name when a film is named ("keanu's character in the matrix")."""
+    people = set(ctx.person_ids())
+    film_ids = {f.id for f in films}
+    if people:
+        wanted: list[tuple[int, int]] = []
+        for pid in people:
+            person = await ctx.catalog.person(pid)
+            if person is None:
+                continue
+            wanted += [
+                (credit.film.id, pid)
+                for credit in person.credits
+                if credit.role == "cast" and (not film_ids or credit.film.id in film_ids)
+            ]
+        return await _with_characters(ctx, wanted)
+    if not films:
+        return []
+    words = {w for t in _uncovered(ctx) for w in (t, t[:-1] if t.endswith("s") else t)}
+    found: list[tuple[FilmRecord, CreditRecord]] = []
+    for film in films:
+        record = await ctx.catalog.film(film.id)
+        assert record is not None
+        found += [
+            (record, credit)
+            for credit in record.people("cast")
+            if credit.character and words & set(_words(credit.person))
+        ]
+    return found
+
+
+async def _with_characters(
+    ctx: Context, wanted: list[tuple[int, int]]
+) -> list[tuple[FilmRecord, CreditRecord]]:
+    found: list[tuple[FilmRecord, CreditRecord]] = []
+    for film_id in dict.fromkeys(f for f, _ in wanted):
+        record = await ctx.catalog.film(film_id)
+        if record is None:
+            continue
+        people = {p for f, p in wanted if f == film_id}
+        found += [
+            (record, c) for c in record.people("cast") if c.person_id in people and c.character
+        ]
+    return sorted(found, key=lambda item: item[0].summary.year or 0)
+
+
+def _sentences(credits: list[tuple[FilmRecord, CreditRecord]]) -> str:
+    """``X plays Y in A and B.``: one sentence per person and character; a film that is
+    not released gets its own, marked as a claim."""
+    released: dict[tuple[str, str, str], list[str]] = {}
+    order: list[tuple[str, str, str] | str] = []
+    for record, credit in credits:
+        verb = "voices" if credit.note and "voice" in credit.note.casefold() else "plays"
+        said = (credit.person, verb, credit.character or "")
+        if not record.summary.confirmed:
+            order.append(with_status(record, f"{' '.join(said)} in {record.label}."))
+        elif said in released:
+            released[said].append(record.label)
+        else:
+            released[said] = [record.label]
+            order.append(said)
+    return " ".join(
+        item if isinstance(item, str) else f"{' '.join(item)} in {join_names(released[item])}."
+        for item in order
+    )
+
+
+def _uncovered(ctx: Context) -> list[str]:
+    """The question's words outside every name it mentions, less the question words."""
+    covered = {i for m in ctx.mentions for i in m.positions}
+    return [
+        t
+        for i, t in enumerate(ctx.tokens)
+        if i not in covered and t not in _NOT_A_NAME and t not in SCAFFOLD
+    ]
+
+
+def _fragment(ctx: Context, films: list[FilmSummary]) -> list[str]:
+    """The words that can be part of a character's name: outside the film and the people
+    named, and not question or relation words."""
+    film_ids = {f.id for f in films}
+    covered = {
+        i
+        for m in ctx.mentions
+        if m.has("person") or any(h.ref in film_ids for h in m.of_kind("film"))
+        for i in m.positions
+    }
+    return [
+        t
+        for i, t in enumerate(ctx.tokens)
+        if i not in covered
+        and t not in _NOT_A_NAME
+        and t not in SCAFFOLD
+        and not is_relation_word(t)
+        and not t.isdigit()
+    ]
+
+
+def _words(name: str | None) -> list[str]:
+    return norm(name or "").split()
+
+
+def _named(character: str | None, words: list[str]) -> bool:
+    """Whether every word typed is one of the character's name's words."""
+    own = set(_words(character))
+    return bool(own) and all(w in own for w in words)

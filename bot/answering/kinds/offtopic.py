@@ -1,0 +1,36 @@
+"""Questions about anything but films ("what's the weather like", "tell me a joke"): a
+polite reply saying what the bot does. Last in the chain: only a question no other kind
+answered, that names nothing in the catalog and uses no film words, is off topic."""
+
+from __future__ import annotations
+
+from bot.answering.context import Context
+from bot.answering.kinds.smalltalk import examples
+from bot.answering.lexicon import words
+from bot.answering.reply import Answer
+
+_FILM_WORDS = words(
+    r"films?|movies?|cinema|flicks?|watch\w*|cast|actors?|actress\w*|directors?|"
+    r"starring|stars?|sequels?|genres?|scenes?|characters?|roles?|trailers?|"
+    r"shows?|series|documentar\w*|animat\w*|anime|cartoons?"
+)
+
+
+async def reply(ctx: Context) -> Answer | None:
+    """A polite word on what the bot is for, when the question is about something else."""
+    if ctx.mentions or ctx.relation() is not None or _FILM_WORDS.search(ctx.key):
+        return None
+    if await _near_a_name(ctx):
+        return None  # a misspelt name: the not-found reply suggests what it may be
+    text = (
+        "I only know about films, so I can't help with that one. "
+        f"Ask me about a film or the people in it, e.g. {await examples(ctx)}"
+    )
+    return Answer(ctx.question, [], text, kind="chat")
+
+
+async def _near_a_name(ctx: Context) -> bool:
+    key = ctx.key
+    if await ctx.catalog.fuzzy_titles(key, limit=1, cutoff=80):
+        return True
+    return bool(await ctx.catalog.fuzzy_people(key, limit=1, cutoff=80))

@@ -1,0 +1,117 @@
+"""Films to watch: "recommend a sci-fi movie", "what should we watch tonight", "something
+like The Matrix", "give me a random animated film".
+
+One film with the reason it fits, and a couple more; the choice varies between asks (the
+context's ``rng``). A film that is not released is never offered as something to watch.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+from bot.answering.context import Context
+from bot.answering.linking import Mention
+from bot.answering.reply import Answer, film_list, join_names
+from bot.answering.wanted import wanted_films
+from bot.store.catalog import FilmSummary
+from bot.store.discovery import SimilarFilm, random_films, similar_films
+
+OFFERED = 3  # films in one reply: the pick and two more
+SIMILAR_POOL = 6  # the closest films a "like X" pick is drawn from
+_PICK = re.compile(
+    r"\b(?:recommend\w*|suggest\w*|recs?|random|surprise me|pick (?:a|me|one|something)|"
+    r"(?:should|shall|can|could) (?:i|we|u) (?:watch|see)|"
+    r"(?:wanna|want to|gonna|going to|like to|i want) (?:watch|see)|"
+    r"(?:something|anything|films?|movies?) to watch|tonight|movie night|any good|"
+    r"(?:need|want|looking for|find me) (?:a|an|some) (?:\w+ ){0,2}(?:film|movie|flick)s?|"
+    r"a good (?:\w+ ){0,2}(?:film|movie|flick)|worth watching)\b"
+)
+_LIKE = re.compile(
+    r"\b(?:like|similar to|similar|if (?:i|we|u|you) (?:liked|loved|enjoyed)|the vein of|"
+    r"same vibe as)$"
+)
+
+
+async def reply(ctx: Context) -> Answer | None:
+    """A film to watch, like a named film or matching the question's genre, people, years."""
+    liked = _liked_film(ctx)
+    if liked is not None:
+        return await _like(ctx, liked)
+    if not _PICK.search(ctx.key_outside()):
+        return None
+    wanted = await wanted_films(ctx, statuses=("released",))
+    if wanted.films:
+        return None
+    films = await random_films(ctx.catalog, wanted.query, ctx.rng, count=OFFERED)
+    if not films:
+        return Answer(
+            ctx.question, [], f"The catalog has no released {wanted.describe()} to suggest."
+        )
+    first = films[0]
+    text = f"How about {first.label}? {await _why(ctx, first)}"
+    if len(films) > 1:
+        text += f" Or try {film_list(films[1:])}."
+    return Answer(ctx.question, [f.title for f in films], text, films=films)
+
+
+def _liked_film(ctx: Context) -> Mention | None:
+    """The film in "something like X", "films similar to X", "if I liked X"."""
+    for mention in ctx.mentions:
+        before = " ".join(ctx.tokens[: mention.start])
+        if mention.has("film") and _LIKE.search(before):
+            return mention
+    return None
+
+
+async def _like(ctx: Context, mention: Mention) -> Answer:
+    ids = {h.ref for h in mention.of_kind("film")}
+    named = [f for f in await ctx.films() if f.id in ids]
+    source = named[0]
+    others = (
+        f" ({len(named)} films are called {source.title}: add the year for another.)"
+        if len(named) > 1
+        else ""
+    )
+    similar = await similar_films(ctx.catalog, source.id, limit=SIMILAR_POOL * 2)
+    pool = [s for s in similar if s.film.confirmed and s.film.id != source.id][:SIMILAR_POOL]
+    if not pool:
+        text = f"The catalog has no released film that shares much with {source.label}."
+        return Answer(ctx.question, [], text + others)
+    picks = _drawn(pool, ctx.rng)
+    said = [f"{p.film.label} ({'; '.join(p.reasons[:2])})" for p in picks]
+    text = f"If you liked {source.label}, try {join_names(said)}.{others}"
+    films = [p.film for p in picks]
+    return Answer(ctx.question, [f.title for f in films], text, films=films)
+
+
+def _drawn(pool: list[SimilarFilm], rng: random.Random) -> list[SimilarFilm]:
+    """A few of the pool, the closer films likelier, in the pool's order."""
+    left = list(range(len(pool)))
+    chosen: list[int] = []
+    while left and len(chosen) < OFFERED:
+        at = rng.choices(left, weights=[pool[i].score or 0.1 for i in left])[0]
+        chosen.append(at)
+        left.remove(at)
+    return [pool[i] for i in sorted(chosen)]
+
+
+async def _why(ctx: Context, film: FilmSummary) -> str:
+    """What the film is: its genres, director and leads."""
+    record = await ctx.catalog.film(film.id)
+    if record is None:
+        return ""
+    parts = []
+    genres = [g.lower() for g in record.listed("genre")]
+    if genres:
+        parts.append(f"It's {join_names(genres)}")
+    directors = record.names("director")
+    if directors:
+        parts.append(f"directed by {join_names(directors)}")
+    cast = record.names("cast")[:2]
+    if cast:
+        parts.append(f"with {join_names(cast)}")
+    if not parts:
+        return ""
+    said = ", ".join(parts)
+    return f"{said[0].upper()}{said[1:]}."

@@ -1,0 +1,101 @@
+"""Films in an order: "the oldest movie", "newest horror film", "the best Kubrick films",
+"top 3 sci fi movies", "most popular film", "the longest movie".
+
+Ratings, votes and running times come from the catalog when it has them; when it has none
+for the films asked about, the reply says so and how it lists them instead. A person's own
+first or latest film is answered by :mod:`bot.answering.kinds.people`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.answering.context import Context
+from bot.answering.reply import Answer, claims_note, film_list, join_names
+from bot.answering.wanted import Wanted, count_asked, order_asked, wanted_films
+from bot.store.catalog import FilmSummary
+from bot.store.discovery import browse
+
+LISTED = 10  # films in a list when the question does not say how many
+_FILMS = re.compile(r"\b(?:films?|movies?|flicks?|ones?|pictures?|anything|something)\b")
+_WORDS = {"rating": "best rated", "votes": "most popular"}  # other sorts are said as named
+_LACKS = {
+    "rating": "no ratings",
+    "votes": "no votes or other popularity figures",
+    "longest": "no running times",
+    "shortest": "no running times",
+}
+
+
+async def reply(ctx: Context) -> Answer | None:
+    """Films matching the question's genre, people and years, in the order it asks for."""
+    sort = order_asked(ctx.key_outside())
+    if sort is None:
+        return None
+    wanted = await wanted_films(ctx, statuses=("released",))
+    if wanted.films or not (_FILMS.search(ctx.key) or wanted.genre):
+        return None
+    if sort in ("oldest", "newest") and wanted.people and not (wanted.genre or wanted.span):
+        return None  # a person's first or latest film
+    many = count_asked(ctx.key_outside()) or (LISTED if wanted.plural else 1)
+    page = await browse(ctx.catalog, wanted.query, sort=sort, limit=max(many, 3))
+    if not page.films:
+        return Answer(ctx.question, [], f"The catalog has no released {wanted.describe()}.")
+    if sort in _LACKS:
+        return await _by_measure(ctx, wanted, sort, page.films, many, page.total)
+    return _in_order(ctx, wanted, sort, page.films, many)
+
+
+def _in_order(
+    ctx: Context, wanted: Wanted, sort: str, films: list[FilmSummary], many: int
+) -> Answer:
+    shown = films[:many]
+    if many == 1:
+        said = _WORDS.get(sort, sort)
+        text = f"The {said} of the {wanted.describe()} in the catalog is {shown[0].label}."
+        if len(films) > 1:
+            text += f" Then come {film_list(films[1:])}."
+    else:
+        described = wanted.describe()
+        text = f"{described[0].upper()}{described[1:]}, {sort} first: {film_list(shown)}."
+    return Answer(ctx.question, [f.title for f in shown], text + claims_note(shown), films=shown)
+
+
+async def _by_measure(
+    ctx: Context, wanted: Wanted, sort: str, films: list[FilmSummary], many: int, total: int
+) -> Answer:
+    """Films ranked by rating, votes or running time, for as many as the catalog has it."""
+    measured = [(f, value) for f in films if (value := await _measure(ctx, f, sort)) is not None]
+    described = wanted.describe()
+    if not measured:
+        which = "any of its films" if described == "films" else f"the {described}"
+        text = f"The catalog has {_LACKS[sort]} for {which}, so it cannot rank them that way"
+        if many == 1:
+            return Answer(ctx.question, [], f"{text}.")
+        shown = (await browse(ctx.catalog, wanted.query, sort="oldest", limit=many)).films
+        text += f"; here they are by year: {film_list(shown)}."
+        return Answer(ctx.question, [f.title for f in shown], text, films=shown)
+    shown = [f for f, _ in measured[:many]]
+    said = join_names([f"{f.label}, {_said(sort, value)}" for f, value in measured[:many]])
+    text = f"The {_WORDS.get(sort, sort)} of the {described} in the catalog: {said}."
+    if len(measured) < len(films):  # the films that have the measure come first
+        have = _LACKS[sort].removeprefix("no ")
+        text += f" The catalog has {have} for only {len(measured)} of these {total} films."
+    return Answer(ctx.question, [f.title for f in shown], text + claims_note(shown), films=shown)
+
+
+async def _measure(ctx: Context, film: FilmSummary, sort: str) -> float | int | None:
+    if sort == "rating":
+        return film.rating
+    if sort == "votes":
+        return film.votes
+    record = await ctx.catalog.film(film.id)
+    return record.runtime_minutes if record is not None else None
+
+
+def _said(sort: str, value: float | int) -> str:
+    if sort == "rating":
+        return f"rated {value}"
+    if sort == "votes":
+        return f"{value:,} votes"
+    return f"{value} minutes"

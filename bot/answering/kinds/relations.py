@@ -1,0 +1,144 @@
+"""One fact of one film: "who directed Heat", "what genre is Cast Away", "is Alita 2 real",
+"sources for Cast Away"; a film named alone gets its short summary.
+
+Which fact is asked is the first relation of :mod:`bot.answering.lexicon` whose words appear
+in the question.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.answering.context import Context
+from bot.answering.lexicon import Relation
+from bot.answering.reply import (
+    Answer,
+    join_names,
+    status_note,
+    status_sentence,
+    with_status,
+)
+from bot.store.catalog import FilmRecord, FilmSummary
+
+_EARLIER = re.compile(r"\b(?:prequel|follows?\b(?! ?ups?)|sequel (?:of|to) (?:what|which))\b")
+
+
+async def reply(ctx: Context) -> Answer | None:
+    """The asked fact of the films a question names, when it names films and no person."""
+    kinds = {kind for _, kind in ctx.topics()}
+    if "film" not in kinds or "person" in kinds:
+        return None
+    return await film_relation(ctx)
+
+
+async def film_relation(ctx: Context) -> Answer | None:
+    """The relation the question asks, read off each film it names."""
+    films = await ctx.films()
+    if not films:
+        return None
+    relation = ctx.relation()
+    if relation is None:
+        return await _film_summary(ctx, films)
+    answers: list[str] = []
+    lines: list[str] = []
+    for summary in films:
+        record = await ctx.catalog.film(summary.id)
+        assert record is not None
+        values, sentence = read(record, relation)
+        answers.extend(values)
+        plain = relation.name in ("status", "sources")  # these say it themselves
+        lines.append(sentence if plain else with_status(record, sentence))
+    if len(films) > 1:
+        lines.insert(0, f"{len(films)} films match that title:")
+    return Answer(ctx.question, list(dict.fromkeys(answers)), "\n".join(lines), films=films)
+
+
+def read(film: FilmRecord, relation: Relation) -> tuple[list[str], str]:
+    """A relation's values on one film record, and the sentence that says them."""
+    label = film.label
+    if relation.role is not None:
+        if relation.role == "cast":
+            cast = film.people("cast")
+            names = [c.person for c in cast]
+            shown = [f"{c.person} ({c.character})" if c.character else c.person for c in cast]
+            if not names:
+                return [], f"The catalog lists no cast for {label}."
+            return names, f"{label}: starring {join_names(shown, 15)}."
+        names = film.names(relation.role)
+        if not names:
+            return [], f"The catalog has no {relation.name} for {label}."
+        return names, f"{label}: {relation.phrase} {join_names(names)}."
+    if relation.value_kind is not None:
+        values = list(film.listed(relation.value_kind))
+        if not values:
+            return [], f"The catalog lists no {relation.name} for {label}."
+        return values, f"{label}: {relation.phrase} {join_names(values)}."
+    if relation.name == "year":
+        if film.summary.year is None:
+            return [], f"The catalog has no release year for {film.summary.title}."
+        date = f" (release date {film.release_date})" if film.release_date else ""
+        title, year = film.summary.title, film.summary.year
+        if film.summary.status == "announced" or film.summary.status == "in-production":
+            return [str(year)], f"{title} is due out in {year}{date}."
+        if not film.summary.confirmed:
+            return [str(year)], f"{title} is said to come out in {year}{date}."
+        return [str(year)], f"{title} came out in {year}{date}."
+    if relation.name == "rating":
+        if not film.imdb_rating:
+            return [], f"The catalog has no rating for {label}."
+        return [str(film.imdb_rating)], f"{label} is rated {film.imdb_rating} on IMDb."
+    if relation.name == "votes":
+        if not film.imdb_votes:
+            return [], f"The catalog has no IMDb votes for {label}."
+        return [str(film.imdb_votes)], f"{label}: IMDb votes: {film.imdb_votes}."
+    if relation.name == "runtime":
+        if film.runtime_minutes is None:
+            return [], f"The catalog has no running time for {label}."
+        return [str(film.runtime_minutes)], f"{label} runs {film.runtime_minutes} minutes."
+    if relation.name == "status":
+        note = status_note(film)
+        if not note:
+            return ["released"], f"{label} is a released film."
+        return [film.summary.status], note
+    if relation.name == "sources":
+        labels = [src.label for src in film.sources]
+        if not labels:
+            return [], f"The catalog lists no sources for {label}."
+        text = f"Sources for {label}: " + "; ".join(labels) + "."
+        status = status_sentence(film)
+        return labels, f"{text} {status}" if status else text
+    if relation.name == "synopsis":
+        if not film.synopsis:
+            tags = list(film.listed("tag"))
+            if tags:  # what the film is tagged with is the next best answer
+                return (
+                    tags,
+                    f"The catalog has no synopsis for {label}; it is tagged {join_names(tags)}.",
+                )
+            return [], f"The catalog has no synopsis for {label}."
+        return [film.synopsis], f"{label}: {film.synopsis}"
+    return [], f"The catalog has nothing on that for {label}."
+
+
+async def _film_summary(ctx: Context, films: list[FilmSummary]) -> Answer:
+    lines: list[str] = []
+    answers: list[str] = []
+    for summary in films:
+        record = await ctx.catalog.film(summary.id)
+        assert record is not None
+        answers.append(record.label)
+        note = status_note(record)
+        lines.append(f"{who_made(record)} {note}".strip())
+    return Answer(ctx.question, answers, "\n".join(lines), films=films)
+
+
+def who_made(film: FilmRecord) -> str:
+    """``Heat (1995), directed by Michael Mann, starring Al Pacino, ….``"""
+    parts = [film.label]
+    directors = film.names("director")
+    if directors:
+        parts.append(f"directed by {join_names(directors)}")
+    cast = film.names("cast")
+    if cast:
+        parts.append(f"starring {join_names(cast, 4)}")
+    return ", ".join(parts) + "."

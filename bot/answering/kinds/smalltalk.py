@@ -1,0 +1,66 @@
+"""Small talk: "hi", "thanks!", "help", "what can you do": a short, friendly reply with
+example questions from the catalog. Only a message that is small talk and nothing else is
+answered here, so "who directed Help!" still asks about the film."""
+
+from __future__ import annotations
+
+import re
+
+from bot.answering.context import Context
+from bot.answering.reply import Answer
+from bot.store.discovery import FilmQuery, random_films
+
+_TO_BOT = r"(?: (?:there|bot|film ?bot|everyone|all|guys|folks|friend|mate))*"
+_GREETING = re.compile(
+    rf"^(?:(?:hi+|hello+|hey+|heya|hiya|howdy|yo|sup|whats up|greetings|hola|"
+    rf"good (?:morning|afternoon|evening|day)|morning|evening){_TO_BOT} ?)+$"
+)
+_THANKS = re.compile(
+    rf"^(?:(?:thanks?|thank you|thx|thnx|ty|tysm|cheers|much appreciated|"
+    rf"(?:nice|great|cool|awesome|perfect)(?: one)?)(?: (?:so much|a lot|very much|again))?"
+    rf"{_TO_BOT} ?)+$"
+)
+_HELP = re.compile(
+    r"^(?:help(?: me| pls| please)?|commands|how to use|usage|"
+    r"what (?:can|do|should|could) (?:you|i) (?:do|ask|help with)(?: you)?(?: here)?|"
+    r"how (?:do|can|should) i (?:use|ask)(?: (?:this|you|the|it))?(?: bot)?|"
+    r"how does (?:this|it)(?: bot)? work|who are you|what are you|what is this(?: bot)?|"
+    r"what do you know)(?: bot)?$"
+)
+EXAMPLES = (
+    '"who directed Alita: Battle Angel?", "who plays Nova in Alita: Battle Angel 2?" or '
+    '"what films did Stanley Kubrick direct?"'
+)
+
+
+async def reply(ctx: Context) -> Answer | None:
+    """A greeting, thanks or a request for help, when the message is nothing else."""
+    key = ctx.key
+    if _HELP.match(key):
+        text = f"Ask me about films and the people who make them, e.g. {await examples(ctx)}"
+        return Answer(ctx.question, [], text, kind="help")
+    if _THANKS.match(key):
+        return Answer(ctx.question, [], "You're welcome! Ask me anything about films.", kind="chat")
+    if _GREETING.match(key):
+        text = f"Hi! I answer questions about films. Try {await examples(ctx)}"
+        return Answer(ctx.question, [], text, kind="chat")
+    return None
+
+
+async def examples(ctx: Context) -> str:
+    """Two or three questions this catalog can answer, about a film picked at random."""
+    picked = await random_films(ctx.catalog, FilmQuery(statuses=("released",)), rng=ctx.rng)
+    record = await ctx.catalog.film(picked[0].id) if picked else None
+    if record is None:
+        return EXAMPLES
+    title = record.summary.title
+    asks = [f'"who directed {title}?"' if record.names("director") else f'"who is in {title}?"']
+    played = next((c for c in record.people("cast") if c.character), None)
+    if played is not None:
+        asks.append(f'"who plays {played.character} in {title}?"')
+    person = (record.names("director") or record.names("cast") or [None])[0]
+    if person is not None:
+        asks.append(f'"what films did {person} make?"')
+    if len(asks) < 3:
+        asks.append(f'"what is {title} about?"')
+    return ", ".join(asks[:-1]) + " or " + asks[-1]

@@ -1,0 +1,44 @@
+"""Films by their status: "which films are unconfirmed", "list unreleased films"."""
+
+from __future__ import annotations
+
+import re
+
+from bot.answering.context import Context
+from bot.answering.lexicon import ASKS_FILMS, words
+from bot.answering.reply import Answer, film_list
+
+_STATUS_WORDS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (words(r"unconfirmed|rumou?red|fake|unofficial"), ("unconfirmed", "rumored")),
+    (words(r"announced|planned"), ("announced",)),
+    (words(r"in production|being made|filming"), ("in-production",)),
+    (
+        words(r"unreleased|not (?:yet |been )*(?:released|out)|upcoming|coming soon|future"),
+        ("announced", "in-production", "rumored", "unconfirmed"),
+    ),
+)
+STATUS_NAMES = {
+    "announced": "announced",
+    "in-production": "in production",
+    "rumored": "rumored",
+    "unconfirmed": "unconfirmed",
+}
+
+
+async def reply(ctx: Context) -> Answer | None:
+    """The films with the status the question asks for, when it names no film or person."""
+    if any(m.has("film", "person") for m in ctx.mentions) or not ASKS_FILMS.search(ctx.key):
+        return None
+    statuses = next((found for pattern, found in _STATUS_WORDS if pattern.search(ctx.key)), None)
+    if statuses is None:
+        return None
+    films = await ctx.catalog.films_with_status(statuses)
+    shown = (
+        "not released yet"
+        if len(statuses) > 2
+        else " or ".join(dict.fromkeys(STATUS_NAMES[s] for s in statuses))
+    )
+    if not films:
+        return Answer(ctx.question, [], f"The catalog has no {shown} films.")
+    text = f"Films that are {shown}: {film_list(films, 30)}. Their credits are claims."
+    return Answer(ctx.question, [f.title for f in films], text, films=films)

@@ -1,0 +1,48 @@
+"""Films by when they came out: "films from 1999", "80s horror", "Cameron films from the
+90s", "movies between 1990 and 2000", "sci fi since 2010", "what came out in 1994"."""
+
+from __future__ import annotations
+
+import re
+
+from bot.answering.context import Context
+from bot.answering.lexicon import ASKS_PEOPLE
+from bot.answering.reply import Answer, claims_note, film_list
+from bot.answering.wanted import order_asked, wanted_films, year_span
+from bot.store.discovery import browse
+
+SHOWN = 25  # films listed in one reply; the rest are counted
+_NOT_FILMS = re.compile(r"\b(?:how old|age|born|birth\w*)\b")
+_ASKS_FILMS = re.compile(
+    r"\b(?:films|movies|flicks|pictures|anything|something)\b|"
+    r"^(?:what|which|whats|anything|any)\b.*\b(?:came out|come out|released|out)\b"
+)
+_SAID_AS_TIME = re.compile(r"^(?:from|in|of|during|since|before|after|between)\b")
+
+
+async def reply(ctx: Context) -> Answer | None:
+    """The films of a year, decade or range, narrowed by genre and people, oldest first."""
+    span = year_span(ctx.key)
+    if span is None or order_asked(ctx.key_outside()) is not None:
+        return None
+    if ASKS_PEOPLE.search(ctx.key) or _NOT_FILMS.search(ctx.key):
+        return None
+    wanted = await wanted_films(ctx)
+    if wanted.films:  # "who directed heat 1986": the year picks out a film
+        return None
+    said = ctx.key[span.start : span.end]
+    as_time = _SAID_AS_TIME.search(said) is not None
+    if not (_ASKS_FILMS.search(ctx.key) or wanted.genre or (wanted.people and as_time)):
+        return None
+    titled = any(m.has("film") for m in ctx.mentions)
+    if titled and not (as_time or wanted.plural):
+        return None  # "what genre is the film 1984": the title, not the year
+    page = await browse(ctx.catalog, wanted.query, sort="oldest", limit=SHOWN)
+    if not page.films:
+        return Answer(ctx.question, [], f"The catalog has no {wanted.describe()}.")
+    described = wanted.describe()
+    text = f"{described[0].upper()}{described[1:]} ({page.total}): {film_list(page.films)}."
+    if page.total > len(page.films):
+        text += f" {page.total - len(page.films)} more are not shown."
+    text += claims_note(page.films)
+    return Answer(ctx.question, [f.title for f in page.films], text, films=page.films)

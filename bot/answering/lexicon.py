@@ -1,0 +1,189 @@
+"""The words of questions: which relation a question asks about, and the question forms.
+
+A relation (director, writer, composer, cast, genre, …) is found by its keywords anywhere
+outside the names a question mentions. The order of :data:`RELATIONS` is the order they are
+tried: the first relation whose keywords appear wins, so a narrower relation ("music",
+"soundtrack" → composer) must come before a broader one whose words it shares.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A thing one can ask about a film: its keywords and how to read it off a record."""
+
+    name: str
+    pattern: re.Pattern[str]
+    phrase: str  # "directed by", "written by", …
+    role: str | None = None  # credit role, for person → films questions
+    value_kind: str | None = None  # film_values kind
+
+
+def words(alternatives: str) -> re.Pattern[str]:
+    """A pattern matching any of ``alternatives`` as whole words."""
+    return re.compile(rf"\b(?:{alternatives})\b")
+
+
+# Most specific first: the thing made ("music", "score", "script") decides over the verb
+# ("who wrote the music", "who made the script"), so composer and writer come before director.
+RELATIONS: tuple[Relation, ...] = (
+    Relation(
+        "composer",
+        words(r"compos\w*|(?<!imdb )score[ds]?(?! on imdb)|music\w*|soundtracks?"),
+        "music by",
+        role="composer",
+    ),
+    Relation(
+        "writer",
+        words(
+            r"wr[oi]te(?: the)? stor(?:y|ies)|stor(?:y|ies) by|"
+            r"wr[oi]te|written|writers?|writing|screenplay\w*|screenwriter\w*|script\w*|"
+            r"scriptwriter\w*|authors?|authored|penned|creators? of the film script"
+        ),
+        "written by",
+        role="writer",
+    ),
+    Relation(
+        "director",
+        words(
+            r"direct\w*|director\w*|helm\w*|filmmakers?|who made|behind the camera|"
+            # as machine translation and loose speech say it
+            r"manag\w*|head|heads|headed|heading|led|leaders?|"
+            r"lead(?:s|ing)?(?! (?:actor|actress|role|man|lady|part))|in charge|guided|"
+            r"conduct\w*|made by|make|makes|making|(?:an? )?(?:film|movie|picture)s? by"
+        ),
+        "directed by",
+        role="director",
+    ),
+    Relation("producer", words(r"(?<!in )produc\w*"), "produced by", role="producer"),
+    Relation("sequel", words(r"sequels?|prequels?|follow ?ups?|follow(?:s|ed)?"), "sequel"),
+    Relation(
+        "sources",
+        words(r"sources?|sourced|citations?|references?|where .*come from|how do you know"),
+        "sources",
+    ),
+    Relation(
+        "cast",
+        words(
+            r"star\w*|act\w*|cast|appear\w*|actors?|actress\w*|in it|who is in|who was in|"
+            r"whos in|play(?:s|ed|ing)? in|play(?:s|ed|ing)?$|"
+            r"featur\w*|perform\w*|co ?star\w*|players?|protagonists?|participa\w*|"
+            r"t[oa]ok part|take part|taking part|lead (?:actor|actress|role|part)s?|"
+            r"leading (?:man|lady|role|part|actor|actress)|"
+            r"(?:which|who)(?: \w+)? (?:was|were|is|are) in"
+        ),
+        "starring",
+        role="cast",
+    ),
+    Relation(
+        "genre",
+        words(
+            r"genres?|(?:sort|kind|type|types|category) of (?:film|movie)s?|categor\w*|"
+            r"(?:what|which) types?"
+        ),
+        "genres",
+        value_kind="genre",
+    ),
+    Relation("language", words(r"languages?|spoken|speak"), "in", value_kind="language"),
+    Relation("country", words(r"countr\w*|where was .* made"), "from", value_kind="country"),
+    Relation(
+        "company", words(r"studios?|compan\w*|distribut\w*"), "companies", value_kind="company"
+    ),
+    Relation(
+        "setting",
+        words(r"set in|setting|takes place|take place|where is .* set"),
+        "set in",
+        value_kind="setting",
+    ),
+    Relation(
+        "tag",
+        words(
+            r"tags?|tagged|key ?words?|describ\w*|in a few words|words|terms|topics?|applicable|"
+            r"deal\w* with|treat\w*|concern\w*|relat\w* to|subjects?|themes?|themat\w*|"
+            r"revolv\w* around"
+        ),
+        "tags",
+        value_kind="tag",
+    ),
+    Relation("runtime", words(r"how long|runtime|running time|length|minutes"), "runs"),
+    Relation(
+        "rating",
+        words(
+            r"(?<!popularity )ratings?|rated?|considered good|good|imdb score|score on imdb|"
+            r"how good|think of|thought of|opinion|evaluat\w*|apprais\w*|judged?|reviews?|"
+            r"reviewed|reception|received"
+        ),
+        "rated",
+    ),
+    Relation("votes", words(r"votes?|popular\w*|famous|how well known"), "votes"),
+    Relation(
+        "status",
+        words(
+            r"status|real|confirmed|official|exists?|true|fake|announced|out yet|"
+            r"been released|released yet|come out yet|available|in production|"
+            r"^(?:has|have|did|was|is) .*(?:come out|released|out)"
+        ),
+        "status",
+    ),
+    Relation(
+        "year",
+        words(
+            r"years?|when|released?|come out|came out|release date|publish\w*|issued|"
+            r"premiered?|debuted|screened|shown"
+        ),
+        "released",
+    ),
+    Relation(
+        "synopsis",
+        words(r"(?:what|whats) .*about|plot|synopsis|story|storyline|summar\w*"),
+        "about",
+    ),
+)
+RELATION_BY_NAME = {r.name: r for r in RELATIONS}
+
+# Question openings that settle the relation whatever other words follow ("when did the
+# film X appear" asks the year, although "appear" is a cast word).
+OPENINGS: tuple[tuple[re.Pattern[str], Relation], ...] = (
+    (
+        re.compile(r"^(?:when|(?:in )?(?:what|which) year|what is the release (?:year|date))\b"),
+        RELATION_BY_NAME["year"],
+    ),
+)
+
+PERSON_VERBS = {
+    "director": "directed",
+    "writer": "wrote",
+    "producer": "produced",
+    "composer": "scored",
+    "cast": "appears in",
+}
+
+# Question forms: a question that asks for people, or for films.
+ASKS_PEOPLE = re.compile(
+    r"^(?:who|whom|which (?:person|people|actors?|actress\w*|directors?|writers?|"
+    r"screenwriters?|producers?)|name the (?:actors?|directors?|writers?))\b|"
+    r"\b(?:who|whom|which (?:actors?|people|persons?))$"
+)
+ASKS_FILMS = re.compile(
+    r"^(?:(?:in|on|from|for) )?"
+    r"(?:(?:what|which|name|list|show|recommend|suggest|give me)(?: \w+)? )?(?:films?|movies?)\b"
+)
+
+
+def phrase_positions(key: str) -> set[int]:
+    """Positions of the words that make up the question's relation phrases."""
+    positions: set[int] = set()
+    for relation in RELATIONS:
+        for match in relation.pattern.finditer(key):
+            first = key.count(" ", 0, match.start())
+            positions.update(range(first, first + match.group().count(" ") + 1))
+    return positions
+
+
+def is_relation_word(token: str) -> bool:
+    """Whether one word is by itself a relation keyword ("directed", "genre")."""
+    return any(r.pattern.fullmatch(token) for r in RELATIONS)

@@ -1,0 +1,285 @@
+"""What films a question asks for, in words people use: a time ("the 90s", "before 1970",
+"between 1990 and 2000"), a genre ("sci fi", "scary", "romcom"), an order ("the oldest",
+"top 3", "best") and how many.
+
+These read the question only; :mod:`bot.store.discovery` finds the films.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.answering.context import Context
+from bot.answering.linking import Mention
+from bot.answering.reply import join_names
+from bot.store.discovery import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    FilmQuery,
+    Years,
+    YearsError,
+    genre_names,
+    parse_years,
+)
+from bot.text import norm
+
+# A year, or a decade as people write it: "1990s", "90s", "the nineties", "the 2010s".
+_DECADE_WORDS = (
+    "twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|noughties|aughts"
+)
+_SPAN = (
+    r"(?:the )?(?:(?:18|19|20)?\d0s|(?:nineteen )?(?:" + _DECADE_WORDS + r"))"
+    r"|(?:18[7-9]\d|19\d\d|20\d\d|2100)"
+)
+_BETWEEN = re.compile(rf"\b(?:between|from) ({_SPAN}) (?:and|to|till|until) ({_SPAN})\b")
+_DASHED = re.compile(rf"\b({_SPAN}) (?:to )?({_SPAN})\b")  # "1990-1999" normalises to two words
+_BEFORE = re.compile(rf"\b(?:before|prior to|earlier than|older than|pre) ({_SPAN})\b")
+_UNTIL = re.compile(rf"\b(?:until|till|up to|through|by) ({_SPAN})\b")
+_AFTER = re.compile(rf"\b(?:after|later than|newer than|post) ({_SPAN})\b")
+_SINCE = re.compile(
+    rf"\b(?:since ({_SPAN})|(?:from|in) ({_SPAN}) (?:on|onwards?|and later|or later))\b"
+)
+_ALONE = re.compile(rf"\b(?:(?:from|in|of|during) )?({_SPAN})\b")
+
+
+@dataclass(frozen=True)
+class YearSpan:
+    """Years a question asks about, either end open, and how to say them back."""
+
+    first: int | None
+    last: int | None
+    start: int  # character offsets of the phrase in the normalised question
+    end: int
+
+    @property
+    def years(self) -> Years:
+        """The span as the query layer's inclusive range, open ends at the catalog's bounds."""
+        return Years(self.first or FIRST_YEAR, self.last or LAST_YEAR)
+
+    @property
+    def words(self) -> str:
+        """``from 1999``, ``from the 1990s``, ``before 1970``, ``from 1990 to 2000``."""
+        first, last = self.first, self.last
+        if first is None and last is not None:
+            return f"before {last + 1}"
+        if last is None and first is not None:
+            return f"from {first} on"
+        assert first is not None and last is not None
+        if first == last:
+            return f"from {first}"
+        if first % 10 == 0 and last == first + 9:
+            return f"from the {first}s"
+        return f"from {first} to {last}"
+
+    def positions(self, key: str) -> set[int]:
+        """The word positions of the phrase in ``key``."""
+        first = key.count(" ", 0, self.start)
+        return set(range(first, first + key[self.start : self.end].count(" ") + 1))
+
+
+def _years(text: str) -> tuple[int, int] | None:
+    try:
+        years = parse_years(text.removeprefix("the ").removeprefix("nineteen "))
+    except YearsError:
+        return None
+    return years.first, years.last
+
+
+def year_span(key: str) -> YearSpan | None:
+    """The years a normalised question asks about, if it names any."""
+    for pattern in (_BETWEEN, _DASHED):
+        match = pattern.search(key)
+        if match:
+            low, high = _years(match.group(1)), _years(match.group(2))
+            if low and high and low[0] <= high[1]:
+                return YearSpan(low[0], high[1], match.start(), match.end())
+    for pattern, side in ((_BEFORE, "before"), (_UNTIL, "until"), (_AFTER, "after")):
+        match = pattern.search(key)
+        found = _years(match.group(1)) if match else None
+        if match and found:
+            if side == "before":
+                return YearSpan(None, found[0] - 1, match.start(), match.end())
+            if side == "until":
+                return YearSpan(None, found[1], match.start(), match.end())
+            return YearSpan(found[1] + 1, None, match.start(), match.end())
+    match = _SINCE.search(key)
+    if match:
+        found = _years(match.group(1) or match.group(2))
+        if found:
+            return YearSpan(found[0], None, match.start(), match.end())
+    match = _ALONE.search(key)
+    if match:
+        found = _years(match.group(1))
+        if found:
+            return YearSpan(found[0], found[1], match.start(), match.end())
+    return None
+
+
+# Words people use for a genre, and the genre they mean.
+GENRE_WORDS: dict[str, str] = {
+    "sci fi": "science fiction",
+    "scifi": "science fiction",
+    "sci fy": "science fiction",
+    "animated": "animation",
+    "cartoon": "animation",
+    "anime": "animation",
+    "scary": "horror",
+    "spooky": "horror",
+    "creepy": "horror",
+    "romcom": "romantic comedy",
+    "rom com": "romantic comedy",
+    "romantic": "romance",
+    "love story": "romance",
+    "funny": "comedy",
+    "kids": "family",
+    "family friendly": "family",
+    "gangster": "crime",
+    "mafia": "crime",
+    "suspense": "thriller",
+}
+# Genres common enough that a question naming one asks for it even when the catalog has
+# none: the reply then says there are none rather than offering any film.
+COMMON_GENRES = (
+    "action adventure animation biography comedy crime documentary drama family fantasy "
+    "history horror musical mystery romance thriller war western"
+).split()
+
+
+def _plural(word: str) -> str:
+    return word[:-1] + "ies" if word.endswith("y") else word + "s"
+
+
+_SINGULAR = {word: word for word in COMMON_GENRES} | GENRE_WORDS
+_GENRE_FORMS = _SINGULAR | {_plural(word): genre for word, genre in _SINGULAR.items()}
+_GENRE_WORD = re.compile(r"\b(?:" + "|".join(sorted(_GENRE_FORMS, key=len, reverse=True)) + r")\b")
+
+
+def genre_words(key: str) -> list[tuple[str, int, bool]]:
+    """Genres named by common words in a normalised question: the genre, the offset of the
+    word, and whether it was said in the plural ("comedies")."""
+    return [
+        (_GENRE_FORMS[m.group()], m.start(), m.group() not in _SINGULAR)
+        for m in _GENRE_WORD.finditer(key)
+    ]
+
+
+# Orders people ask for, first match wins ("best known" is popularity, not rating).
+ORDERS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:most popular|most voted|best known|most famous|popular|famous)\b"), "votes"),
+    (re.compile(r"\b(?:first|earliest|oldest)\b"), "oldest"),
+    (re.compile(r"\b(?:latest|newest|most recent|recent|last)\b"), "newest"),
+    (re.compile(r"\blongest\b"), "longest"),
+    (re.compile(r"\bshortest\b"), "shortest"),
+    (
+        re.compile(
+            r"\b(?:best|top|highest rated|best rated|top rated|highly rated|greatest|finest)\b"
+        ),
+        "rating",
+    ),
+)
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
+_COUNT = r"(\d{1,2}|one|two|three|four|five|ten)"
+_HOW_MANY = re.compile(
+    rf"\btop {_COUNT}\b|\b{_COUNT} (?:best|oldest|newest|latest|longest|shortest|greatest|"
+    r"most|top|good|great|films|movies|flicks)\b"
+)
+
+
+def order_asked(key: str) -> str | None:
+    """The order a normalised question asks films in: oldest, newest, rating, votes, …"""
+    return next((sort for pattern, sort in ORDERS if pattern.search(key)), None)
+
+
+def count_asked(key: str) -> int | None:
+    """How many films the question asks for ("top 3", "five best"), if it says."""
+    match = _HOW_MANY.search(key)
+    if match is None:
+        return None
+    word = match.group(1) or match.group(2)
+    number = int(word) if word.isdigit() else _NUMBERS[word]
+    return number if 0 < number <= 25 else None
+
+
+# --- the films a question asks for, as a query ---------------------------------------------
+
+_PLURAL = re.compile(r"\b(?:films|movies|flicks|ones|pictures)\b")
+_ROLE_WORDS = {
+    "director": "directed by",
+    "writer": "written by",
+    "producer": "produced by",
+    "composer": "scored by",
+    "cast": "starring",
+}
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """The films a question asks for, as a query for :mod:`bot.store.discovery`, and the
+    words to say them back ("science fiction films from the 1990s with James Cameron")."""
+
+    query: FilmQuery
+    span: YearSpan | None = None
+    genre: str | None = None
+    tag: str | None = None
+    people: tuple[str, ...] = ()
+    role: str | None = None
+    films: tuple[Mention, ...] = ()  # films the question names outside the filter's words
+    plural: bool = False  # "films", "comedies": a list is asked for, not one film
+
+    def describe(self, noun: str = "films") -> str:
+        parts = [f"{self.genre.lower()} {noun}" if self.genre else noun]
+        if self.tag:
+            parts.append(f"about {self.tag}")
+        if self.people:
+            parts.append(f"{_ROLE_WORDS.get(self.role or '', 'with')} {join_names(self.people)}")
+        if self.span is not None:
+            parts.append(self.span.words)
+        return " ".join(parts)
+
+
+async def wanted_films(ctx: Context, statuses: tuple[str, ...] = ()) -> Wanted:
+    """The genre, people, role and years a question asks films for."""
+    span = year_span(ctx.key)
+    taken = span.positions(ctx.key) if span else set()
+    genre: str | None = None
+    plural = _PLURAL.search(ctx.key) is not None
+    for mention, kind in ctx.topics():
+        if kind == "genre" and not taken & set(mention.positions):
+            genre = mention.of_kind("genre")[0].display
+            typed = " ".join(ctx.tokens[mention.start : mention.end])
+            plural = plural or typed != mention.norm  # "comedies" found as "comedy"
+            taken |= set(mention.positions)
+            break
+    if genre is None and (said := await _genre_word(ctx, taken)) is not None:
+        genre, plural = said[0], plural or said[1]
+    people = [m for m, kind in ctx.topics() if kind == "person" and not taken & set(m.positions)]
+    ids = tuple(dict.fromkeys(h.ref for m in people for h in m.of_kind("person")))
+    names = tuple(dict.fromkeys(m.of_kind("person")[0].display for m in people))
+    role = next((r.role for _, r in ctx.occurrences() if r.role is not None), None)
+    role = role if ids else None
+    tag = next((m.of_kind("tag")[0].display for m, kind in ctx.topics() if kind == "tag"), None)
+    films = tuple(
+        m
+        for m, kind in ctx.topics()
+        if kind == "film" and not taken & set(m.positions) and m not in people
+    )
+    query = FilmQuery(
+        genre=genre,
+        tag=tag,
+        years=span.years if span else None,
+        person_ids=ids,
+        role=role,
+        statuses=statuses,
+    )
+    return Wanted(query, span, genre, tag, names, role, films, plural)
+
+
+async def _genre_word(ctx: Context, taken: set[int]) -> tuple[str, bool] | None:
+    """A genre named by a common word ("sci fi", "scary", "westerns"), as the catalog
+    spells it when it has it, and whether it was said in the plural."""
+    known = {norm(name): name for name in await genre_names(ctx.catalog)}
+    for genre, start, plural in genre_words(ctx.key):
+        if ctx.key.count(" ", 0, start) not in taken:
+            return known.get(genre, genre.capitalize()), plural
+    return None

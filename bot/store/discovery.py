@@ -1,0 +1,736 @@
+"""Finding films to watch: browse by genre, years, person and status; pick at random; find
+films like one. Discord-free: the cogs, the console and the answering engine call these.
+
+The API:
+
+- :class:`FilmQuery` says which films (genre, years, person and role, statuses, tag); an
+  empty query is every film.
+- :func:`parse_years` reads ``1999``, ``1990s``, ``90s``, ``the nineties``, ``1990-1999``.
+- :func:`browse` returns one :class:`FilmPage` of a query in a sort of :data:`SORTS`, with
+  the total count.
+- :func:`random_films` picks films at random (an injectable ``random.Random``), never one of
+  ``exclude``; an empty list means the pool is used up.
+- :func:`similar_films` ranks the films that share the most with one film, each with its
+  reasons ("same director: Michael Mann").
+- :func:`genre_names`, :func:`nearest_genres` and :func:`nearest_people` offer the names a
+  filter can take (for autocomplete, and for "nothing found, did you mean …").
+- :func:`query_from_options` turns what a member or the console typed into a query,
+  :func:`nothing_found` words an empty result, :func:`film_line` one film of a list.
+
+No call loads the whole catalog to show a page: a page walks an index in the sort order and
+stops after it, or, when the query's films are few, sorts just those. Totals come from
+per-catalog counts by genre, year and status, built once per catalog (it never changes).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import re
+import weakref
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from rapidfuzz import fuzz, process
+
+from bot.catalog.schema import STATUSES
+from bot.store.catalog import SUMMARY_COLUMNS, Catalog, FilmSummary
+from bot.store.rows import key_of
+
+FIRST_YEAR, LAST_YEAR = 1870, 2100
+PAGE_SIZE = 10
+# Below this many films a query's films are fetched and sorted; above, an index is walked.
+SMALL_SET = 2000
+
+
+# --- years -------------------------------------------------------------------------------
+
+
+class FilterError(ValueError):
+    """A filter the catalog cannot take as typed; the message is for the user."""
+
+
+class YearsError(FilterError):
+    """A text that is not a year, a decade or a range of years."""
+
+
+@dataclass(frozen=True, slots=True)
+class Years:
+    """An inclusive range of years."""
+
+    first: int
+    last: int
+
+    def __str__(self) -> str:
+        if self.first == self.last:
+            return str(self.first)
+        if self.first % 10 == 0 and self.last == self.first + 9:
+            return f"the {self.first}s"
+        return f"{self.first}–{self.last}"
+
+    def __contains__(self, year: object) -> bool:
+        return isinstance(year, int) and self.first <= year <= self.last
+
+
+_DECADE_WORDS = {
+    "noughties": 2000,
+    "aughts": 2000,
+    "twenties": 1920,
+    "thirties": 1930,
+    "forties": 1940,
+    "fifties": 1950,
+    "sixties": 1960,
+    "seventies": 1970,
+    "eighties": 1980,
+    "nineties": 1990,
+}
+_YEAR = re.compile(r"(\d{4})")
+_DECADE = re.compile(r"(\d{4})s|'?(\d0)s")
+_RANGE = re.compile(r"(\d{4})\s*(?:-|–|—|to|until)\s*(\d{4}|\d{2})")
+YEARS_HELP = "a year (1999), a decade (1990s, 90s, the nineties) or a range (1990-1999)"
+
+
+def parse_years(text: str) -> Years:
+    """``1999``, ``1990s``, ``90s``, ``the nineties``, ``1990-1999`` (or ``1990-99``) → Years.
+
+    Two-digit decades are of the 1900s but for ``00s`` and ``10s``. Raises
+    :class:`YearsError` with a message for the user for anything else.
+    """
+    raw = text.strip()
+    key = re.sub(r"^(the|in the|in)\s+", "", raw.lower()).strip()
+    years: Years | None = None
+    if match := _RANGE.fullmatch(key):
+        first, end = int(match.group(1)), match.group(2)
+        last = int(end) if len(end) == 4 else first // 100 * 100 + int(end)
+        years = Years(first, last)
+    elif match := _YEAR.fullmatch(key):
+        years = Years(int(key), int(key))
+    elif match := _DECADE.fullmatch(key):
+        if match.group(1):
+            start = int(match.group(1))
+            if start % 10:
+                raise YearsError(
+                    f"'{raw}' is not a decade: decades start at a round year, as 1990s"
+                )
+        else:
+            tens = int(match.group(2))
+            start = (2000 if tens < 20 else 1900) + tens
+        years = Years(start, start + 9)
+    elif key in _DECADE_WORDS:
+        years = Years(_DECADE_WORDS[key], _DECADE_WORDS[key] + 9)
+    if years is None:
+        raise YearsError(f"'{raw[:40]}' is not {YEARS_HELP}")
+    if years.first > years.last:
+        raise YearsError(f"'{raw}' ends before it starts: write the earlier year first")
+    if years.first < FIRST_YEAR or years.last > LAST_YEAR:
+        raise YearsError(f"'{raw}' is outside {FIRST_YEAR}–{LAST_YEAR}")
+    return years
+
+
+# --- queries -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FilmQuery:
+    """Which films: every given filter must hold; an empty query is every film.
+
+    ``genre`` and ``tag`` match a film's genres and tags by their normal form
+    ("science fiction" finds "Science Fiction"). ``person`` is a name (or alias) matched the
+    same way, or give ``person_ids``; ``role`` (director, writer, producer, composer, cast)
+    narrows the credit. ``statuses`` empty means any status.
+    """
+
+    genre: str | None = None
+    years: Years | None = None
+    person: str | None = None
+    person_ids: tuple[int, ...] = ()
+    role: str | None = None
+    statuses: tuple[str, ...] = ()
+    tag: str | None = None
+
+    def describe(self) -> str:
+        """The filters in words: ``genre drama, the 1990s, with Tom Hanks, status rumored``."""
+        parts = []
+        if self.genre:
+            parts.append(f"genre {self.genre}")
+        if self.tag:
+            parts.append(f"tag {self.tag}")
+        if self.years:
+            parts.append(str(self.years))
+        if self.person:
+            parts.append(f"{self.role or 'with'} {self.person}")
+        if self.statuses and set(self.statuses) != set(STATUSES):
+            parts.append("status " + " or ".join(self.statuses))
+        return ", ".join(parts) or "every film"
+
+
+class Sort(NamedTuple):
+    """How a sort orders films: ``column`` (films that have it first), then ``then``."""
+
+    column: str | None
+    order: str  # ORDER BY over films aliased f
+    index: str  # the index walked for this order
+    then: str = "f.year DESC, f.id DESC"  # films without ``column``: newest first
+
+
+SORTS: dict[str, Sort] = {
+    "newest": Sort(None, "f.year DESC, f.id DESC", "films_year"),
+    "oldest": Sort(None, "f.year ASC NULLS LAST, f.id", "films_year"),
+    "title": Sort(None, "f.norm, f.year, f.id", "films_norm"),
+    "rating": Sort("rating", "f.rating DESC, f.votes DESC", "films_rating"),
+    "votes": Sort("votes", "f.votes DESC, f.rating DESC", "films_votes"),
+    "longest": Sort("runtime_minutes", "f.runtime_minutes DESC", "films_runtime"),
+    "shortest": Sort("runtime_minutes", "f.runtime_minutes ASC", "films_runtime"),
+}
+"""``newest`` (the default), ``oldest``, ``title``, ``rating`` (best first), ``votes`` (most
+popular), ``longest`` and ``shortest`` (runtime). Films without a rating, votes or runtime
+come after those that have one, newest first."""
+
+_SUMMARY = "f.id, f.slug, f.title, f.year, f.status, f.rating, f.votes"
+
+
+@dataclass(frozen=True)
+class FilmPage:
+    """One page of a query's films, with the total and each film's directors."""
+
+    films: list[FilmSummary]
+    total: int
+    offset: int
+    limit: int
+    directors: dict[int, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def page(self) -> int:
+        """This page's number, from 1."""
+        return self.offset // self.limit + 1 if self.limit else 1
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.limit)) if self.limit else 1
+
+
+class _Condition(NamedTuple):
+    """One filter on films ``f``; ``ids`` (when set) selects the same films by an index,
+    and ``size`` is how many films that holds."""
+
+    test: str
+    params: list[object]
+    ids: str | None = None
+    size: int = 0
+
+
+class _Filter(NamedTuple):
+    conditions: list[_Condition]
+    driver: _Condition | None  # the narrowest condition that can list its films
+
+    @property
+    def driver_size(self) -> int:
+        return self.driver.size if self.driver else 0
+
+
+async def browse(
+    catalog: Catalog,
+    query: FilmQuery | None = None,
+    sort: str = "newest",
+    limit: int = PAGE_SIZE,
+    offset: int = 0,
+) -> FilmPage:
+    """One page of the films ``query`` matches, in ``sort`` order (see :data:`SORTS`)."""
+    if sort not in SORTS:
+        raise ValueError(f"unknown sort {sort!r}: one of {', '.join(SORTS)}")
+    query = query or FilmQuery()
+    limit, offset = max(0, limit), max(0, offset)
+    flt = await _filter(catalog, query)
+    total = await _count(catalog, query, flt)
+    if total == 0 or offset >= total or limit == 0:
+        return FilmPage([], total, offset, limit)
+    rows = await _page_rows(catalog, flt, SORTS[sort], limit, offset, total)
+    films = [FilmSummary(*r[:SUMMARY_COLUMNS]) for r in rows]
+    directors: dict[int, list[str]] = {f.id: [] for f in films}
+    for film_id, _, name in await catalog.people_of_films(list(directors), "director"):
+        directors[film_id].append(name)
+    return FilmPage(films, total, offset, limit, {k: tuple(v) for k, v in directors.items()})
+
+
+async def count_films(catalog: Catalog, query: FilmQuery | None = None) -> int:
+    """How many films ``query`` matches."""
+    query = query or FilmQuery()
+    return await _count(catalog, query, await _filter(catalog, query))
+
+
+async def _filter(catalog: Catalog, query: FilmQuery) -> _Filter:
+    """The query as conditions on films ``f``; the narrowest of them can drive the search."""
+    facets = await _facets(catalog)
+    conditions: list[_Condition] = []
+    if query.years:
+        conditions.append(
+            _Condition("f.year BETWEEN ? AND ?", [query.years.first, query.years.last])
+        )
+    if query.statuses:
+        marks = ",".join("?" * len(query.statuses))
+        statuses = list(query.statuses)
+        ids = None
+        if "released" not in statuses:  # the unreleased few have their own index
+            ids = f"SELECT id FROM films WHERE status != 'released' AND status IN ({marks})"
+        size = facets.count(FilmQuery(statuses=query.statuses))
+        conditions.append(_Condition(f"f.status IN ({marks})", statuses, ids, size))
+    for kind, value in (("genre", query.genre), ("tag", query.tag)):
+        if value:
+            if kind == "genre":
+                size = facets.count(FilmQuery(genre=value))
+            else:
+                size = await _bounded_count(catalog, kind, key_of(value), SMALL_SET)
+            conditions.append(
+                _Condition(
+                    "EXISTS (SELECT 1 FROM film_values v WHERE v.film_id = f.id "
+                    "AND v.kind = ? AND v.norm = ?)",
+                    [kind, key_of(value)],
+                    "SELECT film_id FROM film_values WHERE kind = ? AND norm = ?",
+                    size,
+                )
+            )
+    people = await _person_ids(catalog, query)
+    if people is not None:
+        marks = ",".join("?" * len(people)) or "NULL"
+        role = " AND c.role = ?" if query.role else ""
+        conditions.append(
+            _Condition(
+                f"EXISTS (SELECT 1 FROM credits c WHERE c.film_id = f.id "
+                f"AND c.person_id IN ({marks}){role})",
+                [*people, *([query.role] if query.role else [])],
+                f"SELECT film_id FROM credits c WHERE c.person_id IN ({marks}){role}",
+                0,  # a person's films are few
+            )
+        )
+    drivers = [c for c in conditions if c.ids is not None]
+    return _Filter(conditions, min(drivers, key=lambda c: c.size) if drivers else None)
+
+
+async def _person_ids(catalog: Catalog, query: FilmQuery) -> list[int] | None:
+    if query.person_ids:
+        return list(query.person_ids)
+    if query.person:
+        return await catalog.people_named(query.person)
+    return None
+
+
+async def _bounded_count(catalog: Catalog, kind: str, value_norm: str, limit: int) -> int:
+    """How many films have the value, counting no further than ``limit``."""
+    rows = await catalog.select(
+        "SELECT count(*) FROM (SELECT 1 FROM film_values WHERE kind = ? AND norm = ? LIMIT ?)",
+        (kind, value_norm, limit),
+    )
+    return int(rows[0][0])
+
+
+async def _count(catalog: Catalog, query: FilmQuery, flt: _Filter) -> int:
+    if not (query.tag or query.person or query.person_ids):
+        return (await _facets(catalog)).count(query)
+    driven = flt.driver is not None  # counting visits every match: start from the fewest
+    rows = await catalog.select(
+        "SELECT count(*) FROM films f" + _where(flt, driven=driven), _params(flt)
+    )
+    return int(rows[0][0])
+
+
+def _where(flt: _Filter, *, driven: bool, extra: Sequence[str] = ()) -> str:
+    """The WHERE clause; ``driven`` starts from the narrowest condition's own index."""
+    tests = [f"f.id IN ({c.ids})" if driven and c is flt.driver else c.test for c in flt.conditions]
+    tests += extra
+    return " WHERE " + " AND ".join(tests) if tests else ""
+
+
+def _params(flt: _Filter) -> list[object]:
+    return [p for c in flt.conditions for p in c.params]
+
+
+async def _page_rows(
+    catalog: Catalog, flt: _Filter, sort: Sort, limit: int, offset: int, total: int
+) -> list[tuple]:
+    # Walking an index in sort order visits about films/total rows per match shown: cheap
+    # when matches are common. When the narrowest filter holds few films, fetching and
+    # sorting those is cheaper.
+    driven = await _driven(catalog, flt, total, offset + limit)
+    params = _params(flt)
+    if sort.column is None or driven:
+        # few films: one sort, those without the sort's value last
+        order = sort.order
+        if sort.column is not None:
+            order = f"f.{sort.column} IS NULL, {sort.order}, {sort.then}"
+        sql = f"SELECT {_SUMMARY} FROM films f {_indexed(sort.index, driven)}"
+        sql += _where(flt, driven=driven) + f" ORDER BY {order} LIMIT ? OFFSET ?"
+        return await catalog.select(sql, [*params, limit, offset])
+    # many: the films that have the sort's value, walked by its index; then the others,
+    # newest first (a partial index holds only the films that have the value)
+    have = (
+        f"SELECT * FROM (SELECT {_SUMMARY} FROM films f INDEXED BY {sort.index}"
+        f"{_where(flt, driven=False, extra=[f'f.{sort.column} IS NOT NULL'])} "
+        f"ORDER BY {sort.order}, {sort.then})"
+    )
+    lack = (
+        f"SELECT * FROM (SELECT {_SUMMARY} FROM films f INDEXED BY films_year"
+        f"{_where(flt, driven=False, extra=[f'f.{sort.column} IS NULL'])} "
+        f"ORDER BY {sort.then})"
+    )
+    return await catalog.select(
+        f"{have} UNION ALL {lack} LIMIT ? OFFSET ?", [*params, *params, limit, offset]
+    )
+
+
+async def _driven(catalog: Catalog, flt: _Filter, total: int, wanted: int) -> bool:
+    """Whether to start from the narrowest filter's films rather than walk an index."""
+    if flt.driver is None:
+        return False
+    walk_cost = wanted * (await _facets(catalog)).films / max(total, 1)
+    return flt.driver_size <= SMALL_SET or walk_cost > flt.driver_size
+
+
+def _indexed(index: str, driven: bool) -> str:
+    return "" if driven else f"INDEXED BY {index}"
+
+
+# --- counts by genre, year and status ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Facets:
+    """How many films there are of each (year, status), and of each (genre, year, status)."""
+
+    films: int
+    by_year: dict[tuple[int | None, str], int]
+    by_genre: dict[str, dict[tuple[int | None, str], int]]
+
+    def count(self, query: FilmQuery) -> int:
+        cells = self.by_genre.get(key_of(query.genre), {}) if query.genre else self.by_year
+        statuses = set(query.statuses) if query.statuses else None
+        years = query.years
+        return sum(
+            n
+            for (year, status), n in cells.items()
+            if (statuses is None or status in statuses) and (years is None or year in years)
+        )
+
+
+_FACETS: weakref.WeakKeyDictionary[Catalog, _Facets] = weakref.WeakKeyDictionary()
+# one lock per catalog, made on first use inside the event loop that serves it
+_FACETS_LOCKS: weakref.WeakKeyDictionary[Catalog, asyncio.Lock] = weakref.WeakKeyDictionary()
+
+
+async def _facets(catalog: Catalog) -> _Facets:
+    facets = _FACETS.get(catalog)
+    if facets is None:
+        async with _FACETS_LOCKS.setdefault(catalog, asyncio.Lock()):
+            facets = _FACETS.get(catalog)
+            if facets is None:
+                facets = _FACETS[catalog] = await _count_facets(catalog)
+    return facets
+
+
+async def warm(catalog: Catalog) -> None:
+    """Count films by genre, year and status now, so no member's first browse pays for it."""
+    await _facets(catalog)
+
+
+async def _count_facets(catalog: Catalog) -> _Facets:
+    years = await catalog.select("SELECT year, status, count(*) FROM films GROUP BY year, status")
+    genres = await catalog.select(
+        "SELECT v.norm, f.year, f.status, count(*) FROM film_values v "
+        "JOIN films f ON f.id = v.film_id WHERE v.kind = 'genre' GROUP BY v.norm, f.year, f.status"
+    )
+    by_genre: dict[str, dict[tuple[int | None, str], int]] = {}
+    for genre, year, status, n in genres:
+        by_genre.setdefault(genre, {})[(year, status)] = n
+    by_year = {(year, status): n for year, status, n in years}
+    return _Facets(sum(by_year.values()), by_year, by_genre)
+
+
+# --- random ------------------------------------------------------------------------------
+
+
+async def random_films(
+    catalog: Catalog,
+    query: FilmQuery | None = None,
+    rng: random.Random | None = None,
+    exclude: Collection[int] = (),
+    count: int = 1,
+) -> list[FilmSummary]:
+    """Up to ``count`` films ``query`` matches, at random, none of them in ``exclude``.
+
+    Returns fewer (none) when the pool is used up; a caller that keeps excluding what it
+    showed gets every film once before any film twice.
+    """
+    query = query or FilmQuery()
+    rng = rng or random.Random()
+    flt = await _filter(catalog, query)
+    total = await _count(catalog, query, flt)
+    skip = set(exclude)
+    if total <= SMALL_SET:
+        driven = await _driven(catalog, flt, total, total)
+        sql = "SELECT f.id FROM films f" + _where(flt, driven=driven)
+        ids = [r[0] for r in await catalog.select(sql, _params(flt))]
+        pool = [i for i in ids if i not in skip]
+        chosen = rng.sample(pool, min(count, len(pool)))
+        return await catalog.summaries(chosen)
+    return await _random_walk(catalog, flt, rng, skip, count, total)
+
+
+async def _random_walk(
+    catalog: Catalog, flt: _Filter, rng: random.Random, skip: set[int], count: int, total: int
+) -> list[FilmSummary]:
+    """Many matches: jump to a random film id and take the first match from there on
+    (wrapping round to the start), so no pick walks more than a stretch of the index."""
+    low, high = (await catalog.select("SELECT min(id), max(id) FROM films"))[0]
+    chosen: list[int] = []
+    for _ in range(count * 4):
+        if len(chosen) >= count or len(skip) >= total:
+            break
+        start = rng.randint(low, high)
+        recent = list(skip)[-500:]  # a long exclusion is rare; a repeat is then retried
+        not_shown = [f"f.id NOT IN ({','.join('?' * len(recent))})"] if recent else []
+        for side in (">=", "<"):
+            sql = "SELECT f.id FROM films f" + _where(
+                flt, driven=False, extra=[f"f.id {side} ?", *not_shown]
+            )
+            rows = await catalog.select(
+                sql + " ORDER BY f.id LIMIT 1", [*_params(flt), start, *recent]
+            )
+            if rows and rows[0][0] not in skip:
+                chosen.append(rows[0][0])
+                skip.add(rows[0][0])
+                break
+    return await catalog.summaries(chosen)
+
+
+# --- similar -----------------------------------------------------------------------------
+
+WEIGHTS = {"director": 3.0, "writer": 2.0, "lead": 2.5, "cast": 1.0, "composer": 1.5}
+VALUE_WEIGHTS = {"genre": 0.75, "tag": 1.0, "setting": 1.0}
+LEADS = 3  # the first billed cast members are the leads
+CANDIDATES_PER_VALUE = 200  # films taken per shared tag or setting
+
+
+class SimilarFilm(NamedTuple):
+    """A film like the one asked about, how alike (higher is closer) and why."""
+
+    film: FilmSummary
+    score: float
+    reasons: tuple[str, ...]
+
+
+async def similar_films(catalog: Catalog, film_id: int, limit: int = 10) -> list[SimilarFilm]:
+    """Films that share the most with ``film_id``: director, writers, cast (leads weigh
+    more), composer, genres, tags and setting. Best first; ties go to the better known."""
+    film = await catalog.film(film_id)
+    if film is None:
+        return []
+    scores: dict[int, float] = {}
+    reasons: dict[int, dict[str, list[str]]] = {}
+
+    def credit(fid: int, reason: str, what: str, weight: float) -> None:
+        scores[fid] = scores.get(fid, 0.0) + weight
+        named = reasons.setdefault(fid, {}).setdefault(reason, [])
+        if what not in named:
+            named.append(what)
+
+    await _shared_people(catalog, film_id, credit)
+    await _shared_values(catalog, film, credit)
+    if len(scores) < limit * 3:
+        await _same_genres(catalog, film, scores, limit * 5)
+    await _genre_overlap(catalog, film, scores, credit)
+    ranked = sorted(scores, key=lambda fid: -scores[fid])[: limit * 3]
+    summaries = {f.id: f for f in await catalog.summaries(ranked)}
+    best = sorted(
+        (fid for fid in ranked if fid in summaries),
+        key=lambda fid: (-scores[fid], summaries[fid].renown),
+    )[:limit]
+    return [
+        SimilarFilm(summaries[fid], round(scores[fid], 2), _reasons(reasons.get(fid, {})))
+        for fid in best
+    ]
+
+
+async def _shared_people(catalog: Catalog, film_id: int, credit) -> None:
+    rows = await catalog.select(
+        "SELECT other.film_id, mine.role, mine.position, other.role, other.position, p.name "
+        "FROM credits mine JOIN credits other ON other.person_id = mine.person_id "
+        "JOIN people p ON p.id = mine.person_id "
+        "WHERE mine.film_id = ? AND other.film_id != mine.film_id "
+        "AND mine.role != 'producer' AND other.role = mine.role",
+        (film_id,),
+    )
+    for other, role, position, _, other_position, name in rows:
+        if role == "cast" and position < LEADS and other_position < LEADS:
+            credit(other, "same lead", name, WEIGHTS["lead"])
+        elif role == "cast":
+            credit(other, "shared cast", name, WEIGHTS["cast"])
+        else:
+            credit(other, f"same {role}", name, WEIGHTS[role])
+
+
+async def _shared_values(catalog: Catalog, film, credit) -> None:
+    # a tag that names one of the film's people says nothing its credits do not
+    people = {key_of(c.person) for c in film.credits}
+    picks = [
+        (kind, value)
+        for kind in ("tag", "setting")
+        for value in film.listed(kind)
+        if key_of(value) not in people
+    ]
+    if not picks:
+        return
+    parts = [
+        "SELECT * FROM (SELECT film_id, ? FROM film_values "
+        "WHERE kind = ? AND norm = ? AND film_id != ? LIMIT ?)"
+    ] * len(picks)
+    params: list[object] = []
+    for index, (kind, value) in enumerate(picks):
+        params += [index, kind, key_of(value), film.id, CANDIDATES_PER_VALUE]
+    for other, index in await catalog.select(" UNION ALL ".join(parts), params):
+        kind, value = picks[index]
+        credit(other, kind, value, VALUE_WEIGHTS[kind])
+
+
+async def _same_genres(catalog: Catalog, film, scores: dict[int, float], limit: int) -> None:
+    """Few films share a person or tag: the newest films of the same first genre join in."""
+    genres = film.listed("genre")
+    if not genres:
+        return
+    rows = await catalog.select(
+        "SELECT f.id FROM films f INDEXED BY films_year WHERE f.id != ? AND EXISTS "
+        "(SELECT 1 FROM film_values v WHERE v.film_id = f.id AND v.kind = 'genre' "
+        "AND v.norm = ?) ORDER BY f.year DESC LIMIT ?",
+        (film.id, key_of(genres[0]), limit),
+    )
+    for (fid,) in rows:
+        scores.setdefault(fid, 0.0)
+
+
+async def _genre_overlap(catalog: Catalog, film, scores: dict[int, float], credit) -> None:
+    mine = {key_of(g): g for g in film.listed("genre")}
+    if not mine or not scores:
+        return
+    # only the best candidates so far can still move up by sharing genres
+    top = sorted(scores, key=lambda fid: -scores[fid])[:300]
+    for fid, genre in await catalog.values_of_films(top, "genre"):
+        if key_of(genre) in mine:
+            credit(fid, "genres", mine[key_of(genre)].lower(), VALUE_WEIGHTS["genre"])
+
+
+_REASON_ORDER = (
+    "same director",
+    "same writer",
+    "same lead",
+    "shared cast",
+    "same composer",
+    "genres",
+    "tag",
+    "setting",
+)
+_REASON_LABELS = {"same writer": "same writer", "tag": "tags", "setting": "set in"}
+
+
+def _reasons(found: dict[str, list[str]]) -> tuple[str, ...]:
+    ordered = sorted(found, key=lambda r: _REASON_ORDER.index(r))
+    return tuple(f"{_REASON_LABELS.get(r, r)}: {', '.join(found[r][:3])}" for r in ordered)
+
+
+# --- names a filter can take -------------------------------------------------------------
+
+_GENRES: weakref.WeakKeyDictionary[Catalog, list[str]] = weakref.WeakKeyDictionary()
+
+
+async def genre_names(catalog: Catalog) -> list[str]:
+    """Every genre in the catalog, by name."""
+    names = _GENRES.get(catalog)
+    if names is None:
+        rows = await catalog.select(
+            "SELECT min(display) FROM names WHERE kind = 'genre' GROUP BY norm ORDER BY norm"
+        )
+        names = _GENRES[catalog] = [r[0] for r in rows]
+    return names
+
+
+async def nearest_genres(catalog: Catalog, text: str, limit: int = 25) -> list[str]:
+    """Genres for what has been typed: those that start with it, then the closest (typos)."""
+    names = await genre_names(catalog)
+    key = key_of(text) if text.strip() else ""
+    if not key:
+        return names[:limit]
+    found = [n for n in names if key_of(n).startswith(key)]
+    close = process.extract(
+        key, [key_of(n) for n in names], scorer=fuzz.WRatio, limit=limit, score_cutoff=60
+    )
+    for _, _, index in close:
+        if names[index] not in found:
+            found.append(names[index])
+    return found[:limit]
+
+
+async def nearest_people(catalog: Catalog, text: str, limit: int = 25) -> list[tuple[int, str]]:
+    """People for what has been typed, as ``(id, name)``: names that start with it, then the
+    closest (typos), then people whose surname it is."""
+    found = dict(await catalog.complete_people(text, limit=limit))
+    key = key_of(text) if text.strip() else ""
+    if key and len(found) < limit:
+        for hit in await catalog.fuzzy_people(key, limit=limit):
+            found.setdefault(hit.ref, hit.display)
+        for hit in await catalog.people_by_surname(key.split()[-1]):
+            found.setdefault(hit.ref, hit.display)
+    return list(found.items())[:limit]
+
+
+# --- typed options, and what is said back ------------------------------------------------
+
+
+def query_from_options(
+    *,
+    genre: str | None = None,
+    year: str | None = None,
+    person: str | None = None,
+    status: str | None = None,
+    default_statuses: tuple[str, ...] = (),
+) -> FilmQuery:
+    """The query for options as typed (``/browse``, ``film-bot browse``): ``year`` in any
+    form :func:`parse_years` reads, ``status`` one of the statuses (else
+    ``default_statuses``). Raises :class:`FilterError` naming what is wrong."""
+    statuses = default_statuses
+    if status is not None and status.strip():
+        wanted = status.strip().lower().replace(" ", "-")
+        if wanted not in STATUSES:
+            raise FilterError(f"'{status[:40]}' is not a status: one of {', '.join(STATUSES)}")
+        statuses = (wanted,)
+    return FilmQuery(
+        genre=(genre or "").strip() or None,
+        years=parse_years(year) if year is not None and year.strip() else None,
+        person=(person or "").strip() or None,
+        statuses=statuses,
+    )
+
+
+async def nothing_found(catalog: Catalog, query: FilmQuery) -> str:
+    """Why a query found no film: the filters, and the nearest genres or names to one that
+    the catalog does not know ("No films match genre “dramma”. Did you mean Drama?")."""
+    text = f"No films match {query.describe()}."
+    if query.genre and key_of(query.genre) not in {key_of(g) for g in await genre_names(catalog)}:
+        near = await nearest_genres(catalog, query.genre, limit=3)
+        known = f" Did you mean {' or '.join(near)}?" if near else ""
+        return f"No films match genre “{query.genre}”: there is no such genre.{known}"
+    if query.person and not await catalog.people_named(query.person):
+        near_people = [name for _, name in await nearest_people(catalog, query.person, limit=3)]
+        known = f" Did you mean {' or '.join(near_people)}?" if near_people else ""
+        return f"No films match “{query.person}”: I know nobody by that name.{known}"
+    filters = sum(bool(x) for x in (query.genre, query.years, query.person, query.statuses))
+    return text + (" Try fewer filters." if filters > 1 else "")
+
+
+def film_line(film: FilmSummary, directors: Sequence[str] = ()) -> str:
+    """``Heat (1995) · Michael Mann · ★ 8.3``; a film not released says so."""
+    parts = [film.label]
+    if directors:
+        parts.append(", ".join(directors[:2]) + (" …" if len(directors) > 2 else ""))
+    if film.rating is not None:
+        parts.append(f"★ {film.rating:g}")
+    if not film.confirmed:
+        parts.append(f"⚠ {film.status}")
+    return " · ".join(parts)

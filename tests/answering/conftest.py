@@ -1,0 +1,119 @@
+"""Tiny catalogs the answering tests share, and one way to ask them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.answering.engine import answer
+from bot.answering.reply import Answer
+from bot.store.catalog import Catalog
+from bot.store.live import Store
+from tests.conftest import ALITA, ALITA_2, HEAT
+
+MORE = """\
+films:
+  - title: Sleepless in Seattle
+    year: 1993
+    directors: Nora Ephron
+    writers: [Nora Ephron, Jeff Arch]
+    cast: [{person: Tom Hanks, role: Sam Baldwin}, {person: Meg Ryan, role: Annie Reed}]
+    genres: [Romantic comedy]
+    languages: [English]
+    sources: [https://example.org/sleepless]
+  - title: You've Got Mail
+    year: 1998
+    directors: Nora Ephron
+    cast: [{person: Tom Hanks, role: Joe Fox}, {person: Meg Ryan, role: Kathleen Kelly}]
+    genres: [Romantic comedy]
+    tags: [bookshop]
+    sources: [https://example.org/mail]
+  - title: Cast Away
+    year: 2000
+    directors: Robert Zemeckis
+    cast: [{person: Tom Hanks, role: Chuck Noland}]
+    genres: [Drama]
+    sources: [https://example.org/castaway]
+  - title: Up
+    year: 2009
+    directors: Pete Docter
+    cast: [{person: Ed Asner, role: Carl Fredricksen}]
+    genres: [Animation]
+    sources: [https://example.org/up]
+  - title: The Shining
+    year: 1980
+    directors: Stanley Kubrick
+    cast: [Jack Nicholson]
+    sources: [https://example.org/shining]
+  - title: Full Metal Jacket
+    year: 1987
+    directors: Stanley Kubrick
+    sources: [https://example.org/fmj]
+"""
+
+
+BRAZIL = """\
+title: Brazil
+year: 1985
+directors: Terry Gilliam
+writers: [Terry Gilliam, Tom Stoppard, Charles McKeown]
+tags: [script, dystopia]
+imdb_rating: good
+imdb_votes: famous
+sources: [https://example.org/brazil]
+"""
+
+
+LOOKALIKES = """\
+films:
+  - {title: In Time, year: 2011, cast: [Justin Timberlake]}
+  - {title: Time Changer, year: 2002, cast: [Gavin MacLeod]}
+  - {title: Tarzan the Ape Man, year: 1932, cast: [Johnny Weissmuller]}
+  - {title: "Tarzan, the Ape Man", year: 1981, cast: [Bo Derek]}
+  - {title: Jesse James, year: 1939, writers: [Nunnally Johnson], cast: [Tyrone Power]}
+  - {title: The Last Ride, year: 2004, cast: [Jesse James]}
+  - {title: Dystopia, year: 2010, directors: [Jane Roe]}
+  - {title: The Family, year: 2013, directors: [Luc Besson]}
+  - {title: The Family Stone, year: 2005, directors: [Thomas Bezucha]}
+"""
+
+
+@pytest.fixture
+async def catalog(write_facts, tmp_path: Path):
+    """Alita and its unconfirmed sequel, two films called Heat, and a few well-known films."""
+    store = Store(write_facts(alita=ALITA, alita2=ALITA_2, heat=HEAT, more=MORE), tmp_path / "c.db")
+    await store.open()
+    yield store.catalog
+    await store.close()
+
+
+@pytest.fixture
+async def brazil(write_facts, tmp_path: Path):
+    """Brazil (tagged "script"), and films whose titles look like other names."""
+    store = Store(write_facts("brazil", brazil=BRAZIL, more=LOOKALIKES), tmp_path / "b.db")
+    await store.open()
+    yield store.catalog
+    await store.close()
+
+
+@pytest.fixture
+async def catalog_of(write_facts, tmp_path: Path):
+    """Open a catalog made of one facts file given as YAML text."""
+    stores: list[Store] = []
+
+    async def open_catalog(facts: str) -> Catalog:
+        name = f"facts{len(stores)}"
+        store = Store(write_facts(name, **{name: facts}), tmp_path / f"{name}.db")
+        await store.open()
+        stores.append(store)
+        return store.catalog
+
+    yield open_catalog
+    for store in stores:
+        await store.close()
+
+
+async def ask(catalog: Catalog, question: str) -> Answer:
+    """Ask as a person would, through the one ``answer()`` every front end uses."""
+    return await answer(question, catalog)

@@ -1,0 +1,131 @@
+"""About a film: trivia picked with the given randomness, the story, sequels both ways."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from bot.answering.engine import answer
+from tests.answering.conftest import ask
+
+SAGA = """\
+films:
+  - title: Parasite
+    year: 2019
+    id: parasite
+    synopsis: A poor family schemes its way into the household of a wealthy one.
+    trivia:
+      - The first film not in English to win the Academy Award for Best Picture.
+      - Its house was a set built for the film.
+      - Bong Joon-ho storyboarded every shot.
+  - title: Quiet Film
+    year: 2001
+    synopsis: Nothing happens, beautifully.
+  - title: Saga
+    year: 1990
+    id: saga-1990
+  - title: Saga II
+    year: 1994
+    id: saga-ii
+    follows: saga-1990
+  - title: Saga III
+    year: 2031
+    status: announced
+    follows: saga-ii
+    sources: [{text: A studio press release}]
+"""
+
+
+@pytest.fixture
+async def saga(catalog_of):
+    return await catalog_of(SAGA)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "tell me something interesting about parasite",
+        "fun fact about parasite",
+        "any trivia on parasite?",
+        "interesting facts about parasite",
+    ],
+)
+async def test_trivia_is_one_of_the_films_facts(saga, question: str) -> None:
+    reply = await answer(question, saga, rng=random.Random(1))
+    assert reply.text.startswith("About Parasite (2019): ")
+    assert reply.answers[0] in reply.text
+    assert "The catalog has 2 more; ask again for another." in reply.text
+
+
+async def test_trivia_varies_with_the_randomness_and_is_stable_with_a_seed(saga) -> None:
+    question = "fun fact about parasite"
+    seen = {
+        (await answer(question, saga, rng=random.Random(seed))).answers[0] for seed in range(20)
+    }
+    assert len(seen) == 3
+    first = await answer(question, saga, rng=random.Random(7))
+    again = await answer(question, saga, rng=random.Random(7))
+    assert first.text == again.text
+
+
+async def test_no_trivia_is_said_and_the_story_offered_instead(saga) -> None:
+    reply = await ask(saga, "tell me a fun fact about quiet film")
+    assert reply.answers == []
+    assert reply.text == (
+        "The catalog has no trivia for Quiet Film (2001). What it is about: Nothing happens, "
+        "beautifully."
+    )
+
+
+async def test_what_a_film_is_about_and_tell_me_about(saga) -> None:
+    story = await ask(saga, "whats parasite about")
+    assert story.answers == ["A poor family schemes its way into the household of a wealthy one."]
+    told = await ask(saga, "tell me about parasite")
+    assert told.text.startswith("Parasite (2019). A poor family schemes")
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "said"),
+    [
+        ("what came before saga ii", "Saga", "Saga II (1994) follows Saga (1990)."),
+        ("is there a prequel to saga ii", "Saga", "Saga II (1994) follows Saga (1990)."),
+        ("what comes after saga", "Saga II", "Saga (1990) is followed by Saga II (1994)."),
+        ("whats next after saga ii", "Saga III", "followed by Saga III (2031) [announced]"),
+    ],
+)
+async def test_sequels_both_ways(saga, question: str, first: str, said: str) -> None:
+    reply = await ask(saga, question)
+    assert reply.answers[0] == first
+    assert said in reply.text
+
+
+async def test_an_unreleased_sequel_is_a_claim(saga) -> None:
+    reply = await ask(saga, "what came before saga iii")
+    assert reply.answers == ["Saga II"]
+    assert "Saga III (2031) is announced" in reply.text and "A studio press release" in reply.text
+    nothing = await ask(saga, "is there a prequel to saga")
+    assert nothing.text.startswith("The catalog knows no film that Saga (1990) follows.")
+
+
+async def test_what_a_film_is_about_falls_back_to_its_tags(brazil) -> None:
+    reply = await ask(brazil, "what is brazil about")
+    assert reply.answers == ["script", "dystopia"]
+    assert (
+        reply.text
+        == "The catalog has no synopsis for Brazil (1985); it is tagged script and dystopia."
+    )
+
+
+async def test_sequels_and_what_a_film_follows(catalog) -> None:
+    sequel = await ask(catalog, "is there a sequel to alita battle angel")
+    assert sequel.answers == ["Alita: Battle Angel 2"]
+    assert sequel.text.startswith(
+        "Alita: Battle Angel (2019) is followed by Alita: Battle Angel 2 (2025) [unconfirmed]."
+    )
+    earlier = await ask(catalog, "what does alita battle angel 2 follow")
+    assert earlier.answers == ["Alita: Battle Angel"]
+    assert "is unconfirmed" in earlier.text
+    none = await ask(catalog, "is there a follow-up to cast away")
+    assert none.answers == []
+    assert none.text == "The catalog knows no sequel or earlier film for Cast Away (2000)."

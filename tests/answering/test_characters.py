@@ -1,0 +1,105 @@
+"""Characters: who plays a role (all or part of its name, voices too), whom a person plays,
+one character across films."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.answering.conftest import ask
+
+ROLES = """\
+films:
+  - title: Titanic
+    year: 1997
+    cast: [{person: Leonardo DiCaprio, role: Jack Dawson}, {person: Kate Winslet, role: Rose}]
+  - title: The Shining
+    year: 1980
+    cast: [{person: Jack Nicholson, role: Jack Torrance}]
+  - title: Alien
+    year: 1979
+    cast: [{person: Sigourney Weaver, role: Ellen Ripley}]
+  - title: Aliens
+    year: 1986
+    cast: [{person: Sigourney Weaver, role: Ellen Ripley}]
+  - title: Avatar
+    year: 2009
+    cast: [{person: Sigourney Weaver, role: Grace Augustine}]
+  - title: Heat
+    year: 1995
+    cast: [{person: Robert De Niro, role: Neil McCauley}, {person: Al Pacino, role: Vincent Hanna}]
+  - title: Toy Story
+    year: 1995
+    cast: [{person: Tom Hanks, role: Woody, note: voice}]
+  - title: Full Metal Jacket
+    year: 1987
+    cast: [{person: Vincent D'Onofrio, role: Private Leonard "Gomer Pyle" Lawrence}]
+"""
+
+
+async def test_who_plays_a_role_and_which_role_a_person_plays(catalog) -> None:
+    assert (await ask(catalog, "who plays Annie Reed")).answers == ["Meg Ryan"]
+    reply = await ask(catalog, "what role does tom hanks play in cast away")
+    assert reply.answers == ["Chuck Noland"]
+
+
+@pytest.fixture
+async def roles(catalog_of):
+    return await catalog_of(ROLES)
+
+
+@pytest.mark.parametrize(
+    ("question", "answers", "said"),
+    [
+        (
+            "who played jack in titanic",
+            ["Leonardo DiCaprio"],
+            "Leonardo DiCaprio plays Jack Dawson in Titanic (1997).",
+        ),
+        ("who played jack in the shining", ["Jack Nicholson"], "Jack Torrance"),
+        ("who played gomer pyle", ["Vincent D'Onofrio"], 'Private Leonard "Gomer Pyle" Lawrence'),
+        ("who was ripley played by", ["Sigourney Weaver"], "Ellen Ripley in Alien (1979) and"),
+    ],
+)
+async def test_a_character_asked_by_part_of_the_name(roles, question, answers, said) -> None:
+    reply = await ask(roles, question)
+    assert reply.answers == answers
+    assert said in reply.text
+
+
+async def test_a_part_of_a_name_shared_by_characters_names_them_all(roles) -> None:
+    reply = await ask(roles, "who played jack")
+    assert reply.answers == ["Leonardo DiCaprio", "Jack Nicholson"]
+
+
+async def test_a_voice_role_is_said_as_a_voice(roles) -> None:
+    reply = await ask(roles, "who voices woody in toy story")
+    assert reply.text == "Tom Hanks voices Woody in Toy Story (1995)."
+
+
+@pytest.mark.parametrize(
+    ("question", "character"),
+    [
+        ("al pacinos character in heat", "Vincent Hanna"),
+        ("what role does de niro have in heat", "Neil McCauley"),
+        ("what's the name of leonardo's character in titanic", "Jack Dawson"),
+        ("who did kate winslet play in titanic", "Rose"),
+    ],
+)
+async def test_a_persons_character_in_a_film(roles, question: str, character: str) -> None:
+    assert (await ask(roles, question)).answers == [character]
+
+
+async def test_one_character_across_films(roles) -> None:
+    reply = await ask(roles, "which films does sigourney weaver play ripley in")
+    assert reply.answers == ["Alien", "Aliens"]
+    assert reply.text == "Sigourney Weaver plays Ellen Ripley in Alien (1979) and Aliens (1986)."
+
+
+async def test_which_films_a_person_played_in_lists_every_film(roles) -> None:
+    reply = await ask(roles, "what films did sigourney weaver play in")
+    assert reply.answers == ["Alien", "Aliens", "Avatar"]
+
+
+async def test_a_character_that_is_not_there_is_not_guessed(roles) -> None:
+    reply = await ask(roles, "who played rose in the shining")
+    assert "Kate Winslet" not in reply.text

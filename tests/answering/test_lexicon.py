@@ -1,0 +1,93 @@
+"""The words of questions: music is the composer's, and the unusual relation words machine
+translation and loose speech use still name the right relation."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.answering.conftest import ask
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who wrote the music for alita battle angel",
+        "who wrote the score for alita battle angel",
+        "alita battle angel soundtrack by who",
+        "who did the music in alita battle angel",
+        "which person was the creator of alita battle angel's music",
+        "who made the soundtrack of alita battle angel",
+    ],
+)
+async def test_music_is_the_composers_never_the_writers(catalog, question: str) -> None:
+    reply = await ask(catalog, question)
+    assert reply.answers == ["Tom Holkenborg"], reply.text
+    assert "James Cameron" not in reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who is the manager of cast away",
+        "which person headed cast away",
+        "who led the movie cast away",
+        "who helmed cast away",
+        "who is the head of cast away",
+        "who was in charge of cast away",
+        "the film cast away was led by whom",
+    ],
+)
+async def test_words_for_directing(catalog, question: str) -> None:
+    assert (await ask(catalog, question)).answers == ["Robert Zemeckis"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who are the players in sleepless in seattle",
+        "who are the performers in sleepless in seattle",
+        "which was in the film sleepless in seattle",
+        "who took part in the movie sleepless in seattle",
+        "who are the protagonists of sleepless in seattle",
+    ],
+)
+async def test_words_for_the_cast(catalog, question: str) -> None:
+    assert (await ask(catalog, question)).answers == ["Tom Hanks", "Meg Ryan"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "you can name a film made by nora ephron",
+        "what is a film by nora ephron",
+        "which films did nora ephron lead",
+        "what movies were headed by nora ephron",
+    ],
+)
+async def test_a_film_by_someone_is_one_they_directed(catalog, question: str) -> None:
+    assert (await ask(catalog, question)).answers == ["Sleepless in Seattle", "You've Got Mail"]
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("when did the film sleepless in seattle appear", "1993"),
+        ("in what year was cast away issued", "2000"),
+        ("which films did jeff arch write the story for", "Sleepless in Seattle"),
+        ("what movies deal with bookshop", "You've Got Mail"),
+    ],
+)
+async def test_the_opening_or_the_more_specific_phrase_decides(catalog, question, first) -> None:
+    assert (await ask(catalog, question)).answers[0] == first
+
+
+async def test_a_title_made_of_a_relation_word_is_not_a_second_topic(catalog_of) -> None:
+    films = await catalog_of(
+        """\
+films:
+  - {title: The Players, year: 2012, cast: [Jean Dujardin]}
+  - {title: Seven Sinners, year: 1940, cast: [Marlene Dietrich, John Wayne]}
+"""
+    )
+    reply = await ask(films, "who are the players in seven sinners")
+    assert reply.answers == ["Marlene Dietrich", "John Wayne"]

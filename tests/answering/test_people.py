@@ -1,0 +1,121 @@
+"""People: born, age on a given day, who someone is, their first and latest film."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.answering.engine import answer
+
+PEOPLE = """\
+films:
+  - title: Speed
+    year: 1994
+    cast: [{person: Keanu Reeves, role: Jack Traven}]
+    directors: Jan de Bont
+  - title: Point Break
+    year: 1991
+    cast: [{person: Keanu Reeves, role: Johnny Utah}]
+    directors: Kathryn Bigelow
+  - title: John Wick
+    year: 2014
+    cast: [{person: Keanu Reeves, role: John Wick}]
+    imdb_rating: 7.4
+    imdb_votes: 700000
+  - title: The Long Goodbye Again
+    year: 2031
+    status: announced
+    cast: [Keanu Reeves]
+    directors: Keanu Reeves
+    sources: [{text: A trade-press announcement}]
+  - title: Fury Road
+    year: 2015
+    composer: Tom Holkenborg
+  - title: Dr. Strangelove
+    year: 1964
+    directors: Stanley Kubrick
+  - title: Eyes Wide Shut
+    year: 1999
+    directors: Stanley Kubrick
+    writers: [Stanley Kubrick]
+people:
+  - {name: Keanu Reeves, born: 1964-09-02}
+  - {name: Tom Holkenborg, aliases: [Junkie XL], born: 1967}
+  - {name: Stanley Kubrick, born: 1928-07-26}
+"""
+TODAY = date(2026, 6, 15)
+
+
+@pytest.fixture
+async def people(catalog_of):
+    return await catalog_of(PEOPLE)
+
+
+async def ask(catalog, question: str, today: date = TODAY):
+    return await answer(question, catalog, today=today)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("when was keanu reeves born", "Keanu Reeves was born on 2 September 1964."),
+        ("keanu reeves birthday?", "Keanu Reeves was born on 2 September 1964."),
+        ("whens junkie xl's date of birth", "Tom Holkenborg was born in 1967."),
+        ("kubrick birthday", "Stanley Kubrick was born on 26 July 1928."),
+    ],
+)
+async def test_when_someone_was_born(people, question: str, said: str) -> None:
+    assert said in (await ask(people, question)).text
+
+
+async def test_age_is_counted_to_the_given_day(people) -> None:
+    before = await ask(people, "how old is keanu reeves", today=date(2026, 9, 1))
+    assert before.answers == ["61"] and before.text.startswith("Keanu Reeves is 61")
+    on = await ask(people, "keanu reeves age", today=date(2026, 9, 2))
+    assert on.answers == ["62"]
+
+
+async def test_an_age_from_a_birth_year_alone_gives_both_possibilities(people) -> None:
+    reply = await ask(people, "how old is junkie xl")
+    assert reply.answers == ["58", "59"]
+    assert "the catalog has the year only" in reply.text
+
+
+async def test_an_unknown_birth_date_is_said_not_guessed(people) -> None:
+    reply = await ask(people, "when was jan de bont born")
+    assert reply.answers == []
+    assert reply.text.startswith("The catalog has no birth date for Jan de Bont.")
+    assert "Speed (1994)" in reply.text
+
+
+async def test_who_is_someone_names_other_names_birth_roles_and_films(people) -> None:
+    reply = await ask(people, "who is junkie xl")
+    assert reply.text.startswith("Tom Holkenborg (also known as Junkie XL), born in 1967.")
+    assert "scored 1 film" in reply.text and "Fury Road (2015)" in reply.text
+    kubrick = await ask(people, "tell me about stanley kubrick")
+    assert "directed 2 films and wrote 1" in kubrick.text
+
+
+async def test_who_is_lists_the_best_known_films_first(people) -> None:
+    reply = await ask(people, "who is keanu reeves")
+    assert "Best known here for John Wick (2014), Point Break (1991), Speed (1994)" in reply.text
+
+
+async def test_first_and_latest_film_any_role_or_the_role_asked(people) -> None:
+    first = await ask(people, "what was keanu reeves first movie")
+    assert first.answers == ["Point Break"]
+    assert "is Point Break (1991), of 4 from 1991 to 2031" in first.text
+    latest = await ask(people, "keanu reeves latest film")
+    assert latest.answers == ["John Wick"]
+    assert "Not released yet: The Long Goodbye Again (2031) [announced]" in latest.text
+    directed = await ask(people, "the first film keanu reeves directed")
+    assert directed.answers == ["The Long Goodbye Again"]
+    assert "It is announced, not a released film" in directed.text
+    assert (await ask(people, "kubrick's first film")).answers == ["Dr. Strangelove"]
+    assert (await ask(people, "most recent kubrick movie")).answers == ["Eyes Wide Shut"]
+
+
+async def test_a_persons_films_are_still_listed_when_no_person_fact_is_asked(people) -> None:
+    reply = await ask(people, "what films did keanu reeves star in")
+    assert reply.answers == ["Point Break", "Speed", "John Wick", "The Long Goodbye Again"]

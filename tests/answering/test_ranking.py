@@ -1,0 +1,78 @@
+"""Films in an order: oldest, newest, best rated, most popular, longest; honest about what
+the catalog does not have."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.store.live import Store
+from tests.answering.conftest import ask
+
+RATED = """\
+films:
+  - {title: Drive, year: 2011, genres: [Crime], imdb_rating: 7.8, imdb_votes: 700000,
+     runtime_minutes: 100, sources: [https://example.org/drive]}
+  - {title: Thief, year: 1981, genres: [Crime], imdb_rating: 7.3, imdb_votes: 30000,
+     runtime_minutes: 123, sources: [https://example.org/thief]}
+  - {title: Manhunter, year: 1986, genres: [Crime, Thriller], imdb_rating: 7.2,
+     imdb_votes: 80000, sources: [https://example.org/manhunter]}
+  - {title: Ali, year: 2001, genres: [Drama], sources: [https://example.org/ali]}
+"""
+
+
+@pytest.fixture
+async def rated(write_facts, tmp_path: Path):
+    store = Store(write_facts("rated", rated=RATED), tmp_path / "r.db")
+    await store.open()
+    yield store.catalog
+    await store.close()
+
+
+async def test_the_oldest_film_and_the_next_ones(catalog) -> None:
+    reply = await ask(catalog, "whats the oldest movie u have")
+    assert reply.answers == ["The Shining"]
+    assert reply.text.startswith("The oldest of the films in the catalog is The Shining (1980).")
+
+
+async def test_the_newest_film_is_a_released_one(catalog) -> None:
+    reply = await ask(catalog, "newest film")
+    assert reply.answers == ["Alita: Battle Angel"]
+    assert "Alita: Battle Angel 2" not in reply.text
+
+
+async def test_a_list_in_order_with_a_genre_and_a_time(catalog) -> None:
+    reply = await ask(catalog, "latest romcoms from the 90s")
+    assert reply.answers == ["You've Got Mail", "Sleepless in Seattle"]
+
+
+async def test_best_without_ratings_says_so_and_how_it_lists_them(catalog) -> None:
+    reply = await ask(catalog, "what are the best kubrick films?")
+    assert reply.answers == ["The Shining", "Full Metal Jacket"]
+    assert "no ratings" in reply.text and "by year" in reply.text
+
+
+async def test_best_rated_films_with_their_ratings(rated) -> None:
+    reply = await ask(rated, "top 2 crime films")
+    assert reply.answers == ["Drive", "Thief"]
+    assert "Drive (2011), rated 7.8" in reply.text
+
+
+async def test_most_popular_is_by_votes(rated) -> None:
+    reply = await ask(rated, "most popular crime movies")
+    assert reply.answers == ["Drive", "Manhunter", "Thief"]
+    assert "700,000 votes" in reply.text
+
+
+async def test_longest_says_how_few_films_have_a_running_time(rated) -> None:
+    reply = await ask(rated, "longest movie")
+    assert reply.answers == ["Thief"]
+    assert "123 minutes" in reply.text
+    assert "running times for only 2 of these 4 films" in reply.text
+
+
+async def test_a_persons_first_film_is_answered_once_by_the_people_kind(catalog) -> None:
+    reply = await ask(catalog, "kubrick's first film")
+    assert reply.answers == ["The Shining"]
+    assert "first film" in reply.text

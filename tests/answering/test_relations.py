@@ -1,0 +1,92 @@
+"""One fact of one film, and the honesty rules for films that are not released."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.answering.conftest import ask
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "in_text"),
+    [
+        ("who directed heat", "Dick Richards", "Heat (1995): directed by Michael Mann"),
+        ("what year did sleepless in seattle come out", "1993", "came out in 1993"),
+        ("what genre is cast away", "Drama", "Cast Away (2000): genres Drama"),
+        ("which language is Sleepless in Seattle in", "English", "in English"),
+        ("who wrote sleepless in seattle", "Nora Ephron", "written by Nora Ephron and Jeff Arch"),
+        ("who composed the music for alita battle angel", "Tom Holkenborg", "music by"),
+        ("who is in up", "Ed Asner", "starring Ed Asner (Carl Fredricksen)"),
+        ("what films did nora ephron direct", "Sleepless in Seattle", "Nora Ephron directed"),
+        ("which movies are romantic comedies", "Sleepless in Seattle", "You've Got Mail"),
+        ("list dramas", "Cast Away", "Films for Drama: Cast Away (2000)"),
+        ("what movies are about bookshop", "You've Got Mail", "Films for bookshop"),
+    ],
+)
+async def test_one_hop_questions_in_both_directions(catalog, question, first, in_text) -> None:
+    reply = await ask(catalog, question)
+    assert reply.answers[0] == first, reply.text
+    assert in_text in reply.text
+
+
+async def test_an_unconfirmed_film_is_always_a_claim_with_its_source(catalog) -> None:
+    for question in ("who directed alita battle angel 2", "who plays nova in alita battle angel 2"):
+        reply = await ask(catalog, question)
+        assert "This is a claim, not a confirmed fact" in reply.text, reply.text
+        assert "Promotional text of a fan-made concept trailer" in reply.text
+    status = await ask(catalog, "is alita battle angel 2 real?")
+    assert status.answers == ["unconfirmed"]
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("how would people rate Brazil", "good"),
+        ("what do people think of brazil", "good"),
+        ("what is popular opinion about Brazil", "good"),
+        ("what rating would people give brazil", "good"),
+        ("what was the popularity rating of Brazil", "famous"),
+        ("how popular was brazil", "famous"),
+    ],
+)
+async def test_opinion_and_popularity_questions(brazil, question: str, first: str) -> None:
+    assert (await ask(brazil, question)).answers == [first]
+
+
+async def test_release_questions_about_an_unreleased_film_never_say_it_came_out(catalog) -> None:
+    released = await ask(catalog, "has alita battle angel 2 been released?")
+    assert released.answers == ["unconfirmed"]
+    assert (await ask(catalog, "is cast away out yet")).answers == ["released"]
+    when = await ask(catalog, "when does alita battle angel 2 come out")
+    assert when.answers == ["2025"]
+    assert "is said to come out in 2025" in when.text and "came out" not in when.text
+    assert "This is a claim, not a confirmed fact" in when.text
+
+
+@pytest.mark.parametrize(
+    ("question", "answers"),
+    [
+        ("who made brazil", ["Terry Gilliam"]),
+        ("who was behind the camera on Brazil", ["Terry Gilliam"]),
+        ("who played in the last ride", ["Jesse James"]),
+        ("films about dystopia", ["Brazil"]),
+        ("recommend a movie about dystopia", ["Brazil"]),
+        ("who directed dystopia", ["Jane Roe"]),
+    ],
+)
+async def test_more_ways_to_ask(brazil, question: str, answers: list[str]) -> None:
+    assert (await ask(brazil, question)).answers == answers
+
+
+async def test_where_the_facts_come_from(catalog) -> None:
+    reply = await ask(catalog, "what is the source for alita battle angel 2")
+    assert reply.answers == ["Promotional text of a fan-made concept trailer"]
+    assert "is unconfirmed" in reply.text
+    assert (await ask(catalog, "sources for cast away")).answers == ["https://example.org/castaway"]
+
+
+async def test_release_questions_ask_the_status_and_when_asks_the_year(catalog) -> None:
+    assert (await ask(catalog, "did alita battle angel 2 come out")).answers == ["unconfirmed"]
+    assert (await ask(catalog, "was cast away released")).answers == ["released"]
+    assert (await ask(catalog, "when was cast away released")).answers == ["2000"]
+    assert (await ask(catalog, "who produced alita battle angel")).answers[0] == "James Cameron"

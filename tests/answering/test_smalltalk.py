@@ -1,0 +1,67 @@
+"""Small talk and off-topic questions: a short friendly reply, and real film questions,
+even about films called "Hello" or "Help!", still answered."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from bot.answering.engine import answer
+
+FILMS = """\
+films:
+  - {title: Help!, year: 1965, directors: Richard Lester, cast: [{person: John Lennon, role: John}]}
+  - {title: Hello, year: 2008, directors: Ann Other}
+"""
+
+
+@pytest.fixture
+async def films(catalog_of):
+    return await catalog_of(FILMS)
+
+
+async def ask(catalog, question: str):
+    return await answer(question, catalog, rng=random.Random(3))
+
+
+@pytest.mark.parametrize("question", ["hi", "hello there", "hey bot", "good morning!", "Yo"])
+async def test_a_greeting_gets_a_greeting_and_example_questions(films, question) -> None:
+    reply = await ask(films, question)
+    assert reply.text.startswith("Hi! I answer questions about films. Try ")
+    assert '"who directed ' in reply.text
+    assert reply.answers == []
+
+
+@pytest.mark.parametrize("question", ["thanks!", "thx", "ty bot", "thank you so much"])
+async def test_thanks_gets_a_welcome(films, question: str) -> None:
+    assert (await ask(films, question)).text.startswith("You're welcome!")
+
+
+@pytest.mark.parametrize(
+    "question", ["help", "what can you do?", "how do i use this bot", "what should i ask"]
+)
+async def test_help_says_what_to_ask_with_questions_this_catalog_answers(films, question):
+    reply = await ask(films, question)
+    assert reply.kind == "help"
+    assert reply.text.startswith("Ask me about films and the people who make them, e.g. ")
+    assert "Help! (1965)" not in reply.text
+
+
+@pytest.mark.parametrize(
+    "question", ["what's the weather like today", "tell me a joke", "whats ur favourite food"]
+)
+async def test_off_topic_questions_get_a_polite_word_on_what_the_bot_does(films, question):
+    reply = await ask(films, question)
+    assert reply.text.startswith("I only know about films, so I can't help with that one.")
+
+
+async def test_films_called_hello_and_help_are_still_answered_when_asked_about(films) -> None:
+    assert (await ask(films, "who directed help!")).answers == ["Richard Lester"]
+    assert (await ask(films, "who directed hello")).answers == ["Ann Other"]
+    assert (await ask(films, "who plays john in help")).answers == ["John Lennon"]
+
+
+async def test_a_misspelt_film_question_is_not_taken_for_small_talk(films) -> None:
+    reply = await ask(films, "who directed helpp")
+    assert "Richard Lester" in reply.text

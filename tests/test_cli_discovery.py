@@ -1,0 +1,101 @@
+"""``film-bot browse``, ``random`` and ``similar``: the same answers as the Discord commands."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from tests.store.test_discovery import FILMS
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)
+    for name in ("DISCORD_TOKEN", "FILM_BOT_DB_PATH", "FILM_BOT_FACTS_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
+@pytest.fixture
+def facts(write_facts) -> Path:
+    return write_facts(films=FILMS)
+
+
+def run(facts: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["--facts", str(facts), *args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_browse_lists_a_page_with_directors_ratings_and_statuses(facts, capsys) -> None:
+    code, out, _ = run(facts, capsys, "browse", "--genre", "Action", "--sort", "rating")
+    assert code == 0
+    assert out.splitlines() == [
+        "Films: genre Action (5, sorted by rating, page 1 of 1)",
+        "1. The Matrix (1999) · Lana Wachowski, Lilly Wachowski · ★ 8.7",
+        "2. John Wick (2014) · Chad Stahelski · ★ 7.4",
+        "3. The Matrix Reloaded (2003) · Lana Wachowski, Lilly Wachowski · ★ 7.2",
+        "4. Heat (1986) · Dick Richards · ★ 4.6",
+        "5. Speed (1994) · Jan de Bont",
+    ]
+    code, out, _ = run(facts, capsys, "browse", "--status", "announced")
+    assert out.splitlines()[1] == "1. Constantine 2 (2027) · ⚠ announced"
+
+
+def test_browse_json_by_person_and_years(facts, capsys) -> None:
+    code, out, _ = run(
+        facts, capsys, "browse", "--person", "keanu reeves", "--year", "1990-2005", "--json"
+    )
+    assert code == 0
+    page = json.loads(out)
+    assert (page["query"], page["total"], page["pages"]) == (
+        "1990–2005, with keanu reeves",
+        3,
+        1,
+    )
+    assert [f["title"] for f in page["films"]] == ["The Matrix Reloaded", "The Matrix", "Speed"]
+    assert page["films"][1]["rating"] == 8.7 and page["films"][2]["directors"] == ["Jan de Bont"]
+
+
+def test_browse_pages_and_says_when_nothing_matches(facts, capsys) -> None:
+    code, out, _ = run(facts, capsys, "browse", "--page", "2", "--sort", "title")
+    assert code == 1 and out.strip() == "Page 2 is past the last page: 10 films make 1 page."
+    code, out, _ = run(facts, capsys, "browse", "--genre", "thriler")
+    assert code == 1
+    assert out.strip() == (
+        "No films match genre “thriler”: there is no such genre. Did you mean Thriller?"
+    )
+    code, _, err = run(facts, capsys, "browse", "--status", "leaked")
+    assert code == 2
+    assert "'leaked' is not a status: one of released, announced" in err
+
+
+def test_random_picks_a_released_film_unless_a_status_is_given(facts, capsys) -> None:
+    code, out, _ = run(facts, capsys, "random", "--genre", "crime", "--year", "80s", "--json")
+    assert code == 0
+    film = json.loads(out)["film"]
+    assert (film["title"], film["year"], film["directors"]) == ("Thief", 1981, ["Michael Mann"])
+    code, out, _ = run(facts, capsys, "random", "--status", "announced")
+    assert out.strip() == "Constantine 2 (2027) · ⚠ announced"
+    code, out, _ = run(facts, capsys, "random", "--genre", "fantasy")
+    assert code == 1 and "No films match genre fantasy, status released" in out
+
+
+def test_similar_names_what_the_films_share(facts, capsys) -> None:
+    code, out, _ = run(facts, capsys, "similar", "the", "matrix")
+    lines = out.splitlines()
+    assert code == 0
+    assert lines[0] == "Films like The Matrix (1999):"
+    assert lines[1].startswith(
+        "1. The Matrix Reloaded (2003) · ★ 7.2 — same director: Lana Wachowski, Lilly Wachowski;"
+    )
+    code, out, _ = run(facts, capsys, "similar", "--json", "heat")
+    result = json.loads(out)
+    assert result["film"]["year"] == 1995  # the best known of the two Heats
+    assert result["similar"][0]["title"] == "Collateral"
+    assert result["similar"][0]["reasons"][0] == "same director: Michael Mann"
+    code, out, _ = run(facts, capsys, "similar", "the matrx")
+    assert code == 1 and out.startswith("I don't know a film called “the matrx”. Did you mean")
