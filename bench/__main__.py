@@ -24,6 +24,7 @@ from pathlib import Path
 import yaml
 
 from bench.common import METAQA, add_data_options, imported_catalog, strip_brackets
+from bench.discovery import discovery_lookups
 from bot.answering.engine import answer
 from bot.discord.choices import find_film, title_choices
 from bot.discord.embeds import film_embed
@@ -166,6 +167,7 @@ async def lookups(catalog: Catalog, asks: list[str]) -> dict[str, float]:
         "ask_p99_ms": round(p(ask_times, 0.99), 3),
         "film_p99_ms": round(p(film_times, 0.99), 3),
         "autocomplete_p99_ms": round(p(auto_times, 0.99), 3),
+        **(await discovery_lookups(catalog, sample)),
     }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -38,6 +38,9 @@ class Settings(BaseSettings):
     facts_dir: Path = Field(default=Path("facts"), validation_alias="FILM_BOT_FACTS_DIR")
     db_path: str | None = Field(default=None, validation_alias="FILM_BOT_DB_PATH")
     log_level: str = Field(default="INFO", validation_alias="FILM_BOT_LOG_LEVEL")
+    log_format: Literal["text", "json"] = Field(
+        default="text", validation_alias="FILM_BOT_LOG_FORMAT"
+    )
     max_file_mb: float = Field(default=8.0, gt=0, le=1024, validation_alias="FILM_BOT_MAX_FILE_MB")
     workers: int | None = Field(default=None, ge=1, le=64, validation_alias="FILM_BOT_WORKERS")
     dev_guild: int | None = Field(default=None, validation_alias="FILM_BOT_DEV_GUILD")

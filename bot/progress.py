@@ -15,7 +15,7 @@ from tqdm import tqdm
 SHOW_AFTER_S = 0.5  # quick work never draws a bar
 
 _STAGES = {"parsing": "parsing facts files", "writing": "writing the store"}
-_UNITS = {"reading IMDb titles": "MB", "reading IMDb names": "MB"}
+_IN_BYTES = frozenset({"reading IMDb titles", "reading IMDb names"})
 
 
 def wanted(stream: TextIO | None = None, *, quiet: bool = False) -> bool:
@@ -28,7 +28,7 @@ class Bar:
     """Hears ``(stage, done, total)`` and shows it as one bar per stage.
 
     Usable as a catalog build's ``progress`` (stages "parsing" and "writing") and as the
-    importers' (stage "writing files"; "reading IMDb titles" and "names", in MB read).
+    importers' (stage "writing files"; "reading IMDb titles" and "names", in bytes read).
     Safe to call from the build thread.
     """
 
@@ -49,7 +49,8 @@ class Bar:
                 self._bar = tqdm(
                     total=total or None,
                     desc=_STAGES.get(stage, stage),
-                    unit=_UNITS.get(stage, "file") if stage != "writing" else "",
+                    unit="B" if stage in _IN_BYTES else "file" if stage != "writing" else "",
+                    unit_scale=stage in _IN_BYTES,
                     file=self.stream,
                     delay=SHOW_AFTER_S,
                     leave=False,

@@ -31,6 +31,10 @@ SHOTS = {
     "autocomplete.png": "the bot's autocomplete choices for a misspelt title",
     "reload-error.png": "an admin /facts reload that reports a broken file",
     "cast-pages.png": "the paginated cast of a film, page 2",
+    "browse.png": "/browse year:90s, a page of films with directors, and page buttons",
+    "random.png": "/random, a film picked at random with its 🎲 Another button",
+    "similar.png": "/similar, the films most like one and what they share",
+    "help.png": "/help as a catalog admin sees it",
 }
 
 
@@ -122,6 +126,14 @@ async def play(facts: Path, out: Path, workdir: Path) -> list[Path]:
             )
             reload = await root.slash(channel, "facts reload")
             await shoot("reload-error.png", reload, viewer=root)
+            browsed = await ana.slash(channel, "browse", year="90s")
+            await shoot("browse.png", browsed, height=720)
+            picked = await ana.slash(channel, "random", year="1990s")
+            await shoot("random.png", picked, height=1100)
+            alike = await ana.slash(channel, "similar", title=_similar_title(session_facts))
+            await shoot("similar.png", alike, height=900)
+            helped = await root.slash(channel, "help")
+            await shoot("help.png", helped, viewer=root, height=900)
             pages = await ana.slash(channel, "film", title="film:heat-1995")
             if pages.response.components:  # a cast long enough to have pages
                 turned = await ana.click(pages.response, label="▶")
@@ -130,6 +142,12 @@ async def play(facts: Path, out: Path, workdir: Path) -> list[Path]:
         await env.shutdown()
         await bot.store.close()  # simcord detaches the bot without closing it
     return saved
+
+
+def _similar_title(facts: Path) -> str:
+    """A film with much in common with others in the starter catalog, else the tests' one."""
+    starter = any("You've Got Mail" in p.read_text(encoding="utf-8") for p in facts.glob("*.yaml"))
+    return "You've Got Mail" if starter else "Alita: Battle Angel"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -45,10 +45,14 @@ def test_the_screenshot_script_saves_every_picture(small_facts: Path, tmp_path: 
         [
             "ask.png",
             "autocomplete.png",
+            "browse.png",
             "film-released.png",
             "film-unconfirmed.png",
+            "help.png",
             "mention.png",
+            "random.png",
             "reload-error.png",
+            "similar.png",
         ]
     )
     assert all(p.stat().st_size > 5_000 for p in out.glob("*.png"))

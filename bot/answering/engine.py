@@ -15,9 +15,11 @@ from datetime import date
 
 from bot.answering.context import Context
 from bot.answering.kinds import KINDS
+from bot.answering.kinds.smalltalk import is_small_talk
 from bot.answering.lexicon import is_relation_word, phrase_positions
 from bot.answering.linking import MAX_NGRAM, SCAFFOLD, Mention, find_mentions
 from bot.answering.reply import Answer, join_names
+from bot.answering.wanted import is_asking_word
 from bot.store.catalog import Catalog
 from bot.text import norm
 
@@ -29,6 +31,7 @@ HELP = (
 )
 
 REPAIR_MIN_WORD = 4  # shorter unknown words are left alone, not read as typos
+SURNAME_SLIP_MIN = 7  # shorter lone words are not read as misspelt surnames
 TAIL_MAX_GAP = 3  # question words allowed between a name and the stray word after it
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -79,7 +82,7 @@ async def answer(
     if not tokens:
         return Answer(question, [], HELP, kind="help")
     mentions = _keywords_unmasked(tokens, await find_mentions(tokens, catalog))
-    if not _retry:
+    if not _retry and not is_small_talk(key):  # "thanks" is not a misspelt "Hanks"
         corrected = await _repaired(tokens, mentions, catalog)
         if corrected is None and not mentions:
             corrected = await _corrected(tokens, catalog)
@@ -130,11 +133,12 @@ def _keywords_unmasked(tokens: list[str], mentions: list[Mention]) -> list[Menti
 
 
 def _residual_run(tokens: list[str]) -> str:
-    """The longest run of words that are neither question words nor relation keywords."""
+    """The longest run of words that are neither question words, relation keywords nor
+    words asking for films by time, order or genre ("newest", "80s", "recommend")."""
     best: list[str] = []
     run: list[str] = []
     for token in [*tokens, ""]:
-        keyword = not token or token in SCAFFOLD or is_relation_word(token)
+        keyword = not token or token in SCAFFOLD or is_relation_word(token) or is_asking_word(token)
         if keyword:
             if len(" ".join(run)) > len(" ".join(best)):
                 best = run
@@ -223,8 +227,9 @@ async def _corrected(tokens: list[str], catalog: Catalog) -> tuple[str, str] | N
     run = _residual_run(tokens)
     if len(run) < 3:
         return None
+    # A surname is surer than a title a slip away, which is surer than a first name.
     if " " not in run:
-        found = await _surname(run, catalog) or await _fuzzy_name(run, catalog)
+        found = await _surname(run, catalog, surname_only=True) or await _fuzzy_name(run, catalog)
     else:
         found = await _fuzzy_name(run, catalog)
     if found is not None:
@@ -238,12 +243,14 @@ async def _corrected(tokens: list[str], catalog: Catalog) -> tuple[str, str] | N
     return None
 
 
-async def _surname(word: str, catalog: Catalog) -> tuple[str, str] | None:
+async def _surname(
+    word: str, catalog: Catalog, *, surname_only: bool = False
+) -> tuple[str, str] | None:
     """The one person whose surname (or else first name: "keanu") is ``word``, or ``word``
-    with its possessive 's. A first name that is also a character's ("who played jack")
-    is left to the characters."""
+    with its possessive 's, or else a surname a slip away ("speilberg"). A first name that
+    is also a character's ("who played jack") is left to the characters."""
     forms = [word, word[:-1]] if word.endswith("s") and len(word) > 4 else [word]
-    for first_name in (False, True):
+    for first_name in (False,) if surname_only else (False, True):
         lookup = catalog.people_by_first_name if first_name else catalog.people_by_surname
         for form in forms:
             people = await lookup(form)
@@ -251,6 +258,11 @@ async def _surname(word: str, catalog: Catalog) -> tuple[str, str] | None:
                 continue
             if first_name and await catalog.characters_with_word(form, limit=1):
                 continue
+            return word, people[0].display
+    if not surname_only and len(word) >= SURNAME_SLIP_MIN:
+        near = await catalog.closest_surname(word, 1)
+        people = await catalog.people_by_surname(near) if near else []
+        if len({p.ref for p in people}) == 1:
             return word, people[0].display
     return None
 

@@ -70,7 +70,7 @@ RELATIONS: tuple[Relation, ...] = (
         "cast",
         words(
             r"star\w*|act\w*|cast|appear\w*|actors?|actress\w*|in it|who is in|who was in|"
-            r"whos in|play(?:s|ed|ing)? in|play(?:s|ed|ing)?$|"
+            r"whos in|been in|play(?:s|ed|ing)? in|play(?:s|ed|ing)?$|"
             r"featur\w*|perform\w*|co ?star\w*|players?|protagonists?|participa\w*|"
             r"t[oa]ok part|take part|taking part|lead (?:actor|actress|role|part)s?|"
             r"leading (?:man|lady|role|part|actor|actress)|"
@@ -109,6 +109,8 @@ RELATIONS: tuple[Relation, ...] = (
         "tags",
         value_kind="tag",
     ),
+    Relation("tagline", words(r"taglines?|slogans?|catch ?phrases?|catchline"), "tagline"),
+    Relation("trailer", words(r"trailers?|teasers?"), "trailer"),
     Relation("runtime", words(r"how long|runtime|running time|length|minutes"), "runs"),
     Relation(
         "rating",

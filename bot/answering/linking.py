@@ -19,7 +19,8 @@ SCAFFOLD = frozenset(
     as at be by can cast character come came composed composer could did direct directed
     director directors do does film films for from genre genres give had has have how i in
     is it its kind know language languages list made make me movie movies music name names
-    of on or play played plays released role score show star starred starring stars tell
+    of on or people person persons play played plays released role score show star starred
+    starring stars tell
     that the their them there they this those to type was were what when where which who
     whom whose why with write writer writers written wrote year years you
     """.split()

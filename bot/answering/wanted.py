@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from bot.answering.context import Context
-from bot.answering.linking import Mention
+from bot.answering.linking import SCAFFOLD, Mention
 from bot.answering.reply import join_names
 from bot.store.discovery import (
     FIRST_YEAR,
@@ -29,9 +29,12 @@ _DECADE_WORDS = (
     "twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|noughties|aughts"
 )
 _SPAN = (
-    r"(?:the )?(?:(?:18|19|20)?\d0s|(?:nineteen )?(?:" + _DECADE_WORDS + r"))"
-    r"|(?:18[7-9]\d|19\d\d|20\d\d|2100)"
+    r"(?:the )?(?:(?:early|mid|late) )?(?:(?:18|19|20)?\d0s|(?:nineteen )?(?:"
+    + _DECADE_WORDS
+    + r"))|(?:18[7-9]\d|19\d\d|20\d\d|2100)"
 )
+SHORT_YEAR_PIVOT = 30  # "in 97" is 1997, "in 05" is 2005
+_PART_OF_DECADE = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}
 _BETWEEN = re.compile(rf"\b(?:between|from) ({_SPAN}) (?:and|to|till|until) ({_SPAN})\b")
 _DASHED = re.compile(rf"\b({_SPAN}) (?:to )?({_SPAN})\b")  # "1990-1999" normalises to two words
 _BEFORE = re.compile(rf"\b(?:before|prior to|earlier than|older than|pre) ({_SPAN})\b")
@@ -41,6 +44,10 @@ _SINCE = re.compile(
     rf"\b(?:since ({_SPAN})|(?:from|in) ({_SPAN}) (?:on|onwards?|and later|or later))\b"
 )
 _ALONE = re.compile(rf"\b(?:(?:from|in|of|during) )?({_SPAN})\b")
+# "in 97", "from '05": a year in two digits, only after a word that says it is a time
+_SHORT_YEAR = re.compile(
+    r"\b(?:from|in|of|during|since) (\d\d)\b(?! (?:minutes?|mins?|hours?|percent|years?))"
+)
 
 
 @dataclass(frozen=True)
@@ -79,8 +86,16 @@ class YearSpan:
 
 
 def _years(text: str) -> tuple[int, int] | None:
+    text = text.removeprefix("the ")
+    part, _, rest = text.partition(" ")
+    if part in _PART_OF_DECADE:  # "the early 90s": the decade's first, middle or last years
+        decade = _years(rest)
+        if decade is None:
+            return None
+        low, high = _PART_OF_DECADE[part]
+        return decade[0] + low, decade[0] + high
     try:
-        years = parse_years(text.removeprefix("the ").removeprefix("nineteen "))
+        years = parse_years(text.removeprefix("nineteen "))
     except YearsError:
         return None
     return years.first, years.last
@@ -113,6 +128,11 @@ def year_span(key: str) -> YearSpan | None:
         found = _years(match.group(1))
         if found:
             return YearSpan(found[0], found[1], match.start(), match.end())
+    match = _SHORT_YEAR.search(key)
+    if match:
+        year = int(match.group(1))
+        year += 1900 if year >= SHORT_YEAR_PIVOT else 2000
+        return YearSpan(year, year, match.start(), match.end())
     return None
 
 
@@ -238,14 +258,60 @@ class Wanted:
         return " ".join(parts)
 
 
+# Words that ask for films in an order or for a pick; a title made only of these and question
+# words ("Most", "Random", "What?") is not what a question asking for films is about.
+KIND_WORDS = frozenset(
+    "first earliest oldest latest newest most recent last longest shortest best top highest "
+    "rated greatest finest popular famous known random recommend recommendation "
+    "recommendations suggest suggestion suggestions recs pick tonight good great some any "
+    "something anything similar like watch wanna pls please before after since between "
+    "until till during onwards later earlier".split()
+)
+_DECADE_TOKEN = re.compile(rf"(?:{_SPAN})")
+
+
+def is_asking_word(token: str) -> bool:
+    """Whether a word asks for films by time, order, genre or pick ("80s", "newest",
+    "scary", "recommend"), rather than being part of a name to look for."""
+    return token in KIND_WORDS or token in _GENRE_FORMS or bool(_DECADE_TOKEN.fullmatch(token))
+
+
+_FILM_NOUNS = frozenset("film films movie movies flick flicks".split())
+
+
+def _topics(ctx: Context, taken: set[int]) -> list[tuple[Mention, str]]:
+    """What each mention names in a question asking for films, outside the years' words.
+
+    A name made only of question words names nothing here; a genre that is also a title
+    ("Western") is the genre when said in the plural or before "films"; a bare number is not
+    a tag ("top 3").
+    """
+    found = []
+    for mention, kind in ctx.topics():
+        words = ctx.tokens[mention.start : mention.end]
+        if taken & set(mention.positions) or all(w in SCAFFOLD or w in KIND_WORDS for w in words):
+            continue
+        after = ctx.tokens[mention.end] if mention.end < len(ctx.tokens) else ""
+        plural = " ".join(words) != mention.norm
+        if kind == "film" and mention.has("genre") and (plural or after in _FILM_NOUNS):
+            kind = "genre"
+        if kind == "tag" and mention.norm.isdigit():
+            continue
+        found.append((mention, kind))
+    return found
+
+
 async def wanted_films(ctx: Context, statuses: tuple[str, ...] = ()) -> Wanted:
     """The genre, people, role and years a question asks films for."""
     span = year_span(ctx.key)
     taken = span.positions(ctx.key) if span else set()
+    if any(taken & set(m.positions) and not set(m.positions) <= taken for m in ctx.mentions):
+        span, taken = None, set()  # the year is part of a name: "Broadway Melody of 1936"
+    topics = _topics(ctx, taken)
     genre: str | None = None
     plural = _PLURAL.search(ctx.key) is not None
-    for mention, kind in ctx.topics():
-        if kind == "genre" and not taken & set(mention.positions):
+    for mention, kind in topics:
+        if kind == "genre":
             genre = mention.of_kind("genre")[0].display
             typed = " ".join(ctx.tokens[mention.start : mention.end])
             plural = plural or typed != mention.norm  # "comedies" found as "comedy"
@@ -253,17 +319,13 @@ async def wanted_films(ctx: Context, statuses: tuple[str, ...] = ()) -> Wanted:
             break
     if genre is None and (said := await _genre_word(ctx, taken)) is not None:
         genre, plural = said[0], plural or said[1]
-    people = [m for m, kind in ctx.topics() if kind == "person" and not taken & set(m.positions)]
+    people = [m for m, kind in topics if kind == "person"]
     ids = tuple(dict.fromkeys(h.ref for m in people for h in m.of_kind("person")))
     names = tuple(dict.fromkeys(m.of_kind("person")[0].display for m in people))
     role = next((r.role for _, r in ctx.occurrences() if r.role is not None), None)
     role = role if ids else None
-    tag = next((m.of_kind("tag")[0].display for m, kind in ctx.topics() if kind == "tag"), None)
-    films = tuple(
-        m
-        for m, kind in ctx.topics()
-        if kind == "film" and not taken & set(m.positions) and m not in people
-    )
+    tag = next((m.of_kind("tag")[0].display for m, kind in topics if kind == "tag"), None)
+    films = tuple(m for m, kind in topics if kind == "film" and not taken & set(m.positions))
     query = FilmQuery(
         genre=genre,
         tag=tag,

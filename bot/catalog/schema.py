@@ -119,6 +119,7 @@ class Person(Strict):
     name: PersonName
     aliases: Names = Field(default_factory=list)
     born: dt.date | Annotated[int, Field(ge=1800, le=2100)] | None = None
+    died: dt.date | Annotated[int, Field(ge=1800, le=2100)] | None = None
 
 
 SourceItem = Annotated[Source, BeforeValidator(_source)]
@@ -154,6 +155,7 @@ class Film(Strict):
     synopsis: Text | None = None
     tagline: Text | None = None
     trailer: Url | None = None
+    poster: Url | None = None
     tags: Names = Field(default_factory=list)
     trivia: Annotated[list[Text], BeforeValidator(_as_list), Field(max_length=500)] = Field(
         default_factory=list

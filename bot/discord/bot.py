@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import time
 import traceback
 from collections.abc import Collection, Sequence
 from pathlib import Path
@@ -30,6 +32,7 @@ COGS = (
 )
 
 NO_PINGS = discord.AllowedMentions.none()
+STOPPING_REPLY = "The bot is restarting; ask again in a moment."
 
 
 def bot_intents() -> discord.Intents:
@@ -50,6 +53,9 @@ class FilmBotBase:
     ask_cooldown_s: float
     sync_commands: bool
     sync_guild_id: int | None
+    started_at: float
+    stopping: bool
+    _requests: set[asyncio.Task[object]]
 
     def _setup_film_bot(
         self,
@@ -65,13 +71,33 @@ class FilmBotBase:
         self.ask_cooldown_s = ask_cooldown_s
         self.sync_commands = sync_commands
         self.sync_guild_id = sync_guild_id
+        self.started_at = time.time()
+        self.stopping = False
+        self._requests = set()
+
+    def track_request(self) -> None:
+        """Count the running task as a request in flight: a stop lets it finish."""
+        task = asyncio.current_task()
+        if task is not None:
+            self._requests.add(task)
+            task.add_done_callback(self._requests.discard)
+
+    async def finish_requests(self, timeout: float) -> int:
+        """Take no new requests; give those in flight ``timeout`` s to finish.
+
+        Returns how many were still running when the time was up.
+        """
+        self.stopping = True
+        running = {t for t in self._requests if not t.done() and t is not asyncio.current_task()}
+        if not running:
+            return 0
+        _, unfinished = await asyncio.wait(running, timeout=timeout)
+        return len(unfinished)
 
     async def open_catalog(self) -> ReloadReport:
         """Load the catalog to serve; raises ``CatalogInvalid`` when there is none."""
         report = await self.store.open()
-        if report.ok:
-            log.info("catalog ready: %d films from %s", report.films, self.store.facts_dir)
-        else:
+        if not report.ok:  # a good load is logged by the store
             log.warning(
                 "facts files have %d problem(s); serving the last good catalog",
                 len(report.errors),
@@ -85,7 +111,8 @@ class FilmBotBase:
         if not self.store.is_open:  # the launcher opens it before connecting
             await self.open_catalog()
         for name in COGS:
-            await bot.load_extension(name)
+            if name not in bot.extensions:  # a login retried after setup began
+                await bot.load_extension(name)
         if self.sync_commands:
             await sync_tree(bot, self.sync_guild_id)
 
@@ -119,12 +146,24 @@ class FilmBotBase:
         await reply_privately(interaction, text)
 
     async def close(self) -> None:
-        await super().close()  # type: ignore[misc]
-        await self.store.close()
+        try:
+            await super().close()  # type: ignore[misc]
+        finally:  # even when closing the connection is cut short
+            await self.store.close()
 
 
 class FilmCommandTree(app_commands.CommandTree):
-    """Sends every command failure to the bot's one error handler."""
+    """Counts the commands in flight, turns new ones away once the bot is stopping, and
+    sends every command failure to the bot's one error handler."""
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        client: FilmBotBase = self.client  # type: ignore[assignment]
+        if not client.stopping:
+            client.track_request()
+            return True
+        if interaction.type is discord.InteractionType.application_command:
+            await reply_privately(interaction, STOPPING_REPLY)
+        return False
 
     async def on_error(
         self, interaction: discord.Interaction, error: app_commands.AppCommandError
@@ -173,6 +212,15 @@ async def sync_tree(bot: commands.Bot, guild_id: int | None) -> Synced:
         log.info("synced %d commands to admin guild %s", len(synced), admin_guild)
         done.append((admin_guild, synced))
     return done
+
+
+def _without_voice_warnings() -> None:
+    # A text-only bot: discord.py's warnings that voice support is missing (PyNaCl, davey)
+    # mean nothing here. They are switched off at the flags discord.py keeps for them, so
+    # every other warning still shows.
+    for flag in ("warn_nacl", "warn_dave"):
+        if hasattr(discord.VoiceClient, flag):
+            setattr(discord.VoiceClient, flag, False)
 
 
 def _shown_name(facts_dir: Path | str) -> str:
@@ -232,6 +280,7 @@ def create_bot(
         cls = FilmBot
         if shard_count is not None:
             kwargs.update(shard_count=shard_count, shard_id=ids[0])
+    _without_voice_warnings()
     bot = cls(**kwargs)
     bot._setup_film_bot(  # type: ignore[attr-defined]
         store,

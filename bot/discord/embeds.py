@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 import discord
 from discord.utils import escape_markdown
@@ -196,6 +199,8 @@ def film_embed(film: FilmRecord, page: int = 0, *, follows: str | None = None) -
     embed.add_field(name="Sources", value=lines_within(source_lines(film.sources)), inline=False)
     status = "released" if confirmed else film.summary.status
     embed.set_footer(text=f"Status: {status} · {film.file}")
+    if film.poster:
+        embed.set_thumbnail(url=film.poster)
     return fit(embed)
 
 
@@ -219,14 +224,74 @@ def person_page_count(person: PersonRecord) -> int:
     return max(1, -(-len(person_lines(person)) // CREDITS_PER_PAGE))
 
 
-def person_embed(person: PersonRecord, page: int = 0) -> discord.Embed:
-    """The ``/person`` card: the person's films by role, paginated when long."""
+KNOWN_FOR = 4
+ROLE_RANK = {"director": 0, "cast": 1, "writer": 2, "composer": 3, "producer": 4}
+
+
+def life_line(born: str | None, died: str | None, today: dt.date) -> str | None:
+    """``Born 2 September 1964 (age 62)``, or ``Born 1930, died 2020 (aged 89 or 90)``."""
+    if not born:
+        return f"Died {_day(died)}" if died else None
+    start, end = _when(born), _when(died) if died else today
+    if start is None or end is None:
+        return f"Born {born}" + (f", died {died}" if died else "")
+    years = _years_between(start, end)
+    age = f"{years}" if isinstance(years, int) else f"{years[0]} or {years[1]}"
+    if died:
+        return f"Born {_day(born)}, died {_day(died)} (aged {age})"
+    return f"Born {_day(born)} (age {age})"
+
+
+def _when(text: str) -> dt.date | int | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return int(text) if text.isdigit() else None
+
+
+def _day(text: str | None) -> str:
+    when = _when(text or "")
+    return f"{when.day} {when:%B} {when.year}" if isinstance(when, dt.date) else text or ""
+
+
+def _years_between(start: dt.date | int, end: dt.date | int) -> int | tuple[int, int]:
+    """Whole years from ``start`` to ``end``; two candidates when either is a year alone."""
+    if isinstance(start, dt.date) and isinstance(end, dt.date):
+        return end.year - start.year - ((end.month, end.day) < (start.month, start.day))
+    first = start if isinstance(start, int) else start.year
+    last = end if isinstance(end, int) else end.year
+    return (last - first - 1, last - first)
+
+
+def known_for(person: PersonRecord, limit: int = KNOWN_FOR) -> list[FilmSummary]:
+    """The person's best-known films: most voted and best rated first, released before
+    claimed, directing and acting before other roles, then the newest."""
+    best: dict[int, tuple[FilmSummary, int]] = {}
+    for credit in person.credits:
+        rank = ROLE_RANK.get(credit.role, len(ROLE_RANK))
+        held = best.get(credit.film.id)
+        if held is None or rank < held[1]:
+            best[credit.film.id] = (credit.film, rank)
+    ranked = sorted(
+        best.values(),
+        key=lambda item: (item[0].renown[:2], not item[0].confirmed, item[1], -(item[0].year or 0)),
+    )
+    return [film for film, _ in ranked[:limit]]
+
+
+def person_embed(
+    person: PersonRecord, page: int = 0, *, today: dt.date | None = None
+) -> discord.Embed:
+    """The ``/person`` card: age or life years, best-known films, and the person's films by
+    role, paginated when long."""
     lines = person_lines(person)
     pages = person_page_count(person)
     page = min(max(page, 0), pages - 1)
     about = []
-    if person.born:
-        about.append(f"Born {person.born}")
+    if life := life_line(person.born, person.died, today or dt.date.today()):
+        about.append(life)
+    if films := known_for(person):
+        about.append("Known for " + names(f.label for f in films))
     if person.aliases:
         about.append(f"Also known as {names(person.aliases)}")
     embed = discord.Embed(
@@ -455,13 +520,72 @@ def check_embed(errors: Sequence[CatalogError], files: int, films: int) -> disco
     return notice_embed(f"{len(lines)} problem(s) in the facts files", body)
 
 
-def stats_embed(stats: CatalogStats, *, facts_dir: str, reloading: bool) -> discord.Embed:
+@dataclass(frozen=True)
+class Health:
+    """How the running bot is doing, for its admins."""
+
+    uptime_s: float
+    catalog_age_s: float | None  # since the catalog served now was loaded
+    last_reload: ReloadReport | None
+    last_reload_age_s: float | None
+    latency_s: float | None  # the gateway's heartbeat round trip; None when not connected
+    shard: str
+
+
+def duration(seconds: float) -> str:
+    """``45 s``, ``12 min``, ``3 h 5 min``, ``2 d 4 h``."""
+    seconds = max(0, int(seconds))
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes, hours, days = seconds // 60, seconds // 3600, seconds // 86400
+    if hours == 0:
+        return f"{minutes} min"
+    if days == 0:
+        return f"{hours} h {minutes % 60} min"
+    return f"{days} d {hours % 24} h"
+
+
+def reload_summary(report: ReloadReport) -> str:
+    """What the last reload did, in a few words."""
+    if not report.ok:
+        kept = "; the previous catalog kept serving" if report.serving_previous else ""
+        return f"failed: {len(report.errors)} problem(s){kept}"
+    if report.unchanged:
+        return f"ok, nothing changed ({report.films} films)"
+    changes = (
+        f"{len(report.added)} added, {len(report.changed)} changed, {len(report.removed)} removed"
+    )
+    return f"ok, {report.films} films ({changes})"
+
+
+def _health_fields(embed: discord.Embed, health: Health) -> None:
+    embed.add_field(name="Uptime", value=duration(health.uptime_s))
+    loaded = "—" if health.catalog_age_s is None else f"{duration(health.catalog_age_s)} ago"
+    embed.add_field(name="Catalog loaded", value=loaded)
+    if health.last_reload is None or health.last_reload_age_s is None:
+        last = "none yet"
+    else:
+        last = f"{reload_summary(health.last_reload)}, {duration(health.last_reload_age_s)} ago"
+    embed.add_field(name="Last reload", value=without_host_paths(last), inline=False)
+    seconds = health.latency_s
+    connected = seconds is not None and math.isfinite(seconds)
+    latency = f"{seconds * 1000:.0f} ms" if connected and seconds is not None else "not connected"
+    embed.add_field(name="Gateway latency", value=latency)
+    embed.add_field(name="Shard", value=health.shard)
+
+
+def stats_embed(
+    stats: CatalogStats, *, facts_dir: str, reloading: bool, health: Health | None = None
+) -> discord.Embed:
+    """``/facts stats``: the catalog's counts and, with ``health``, how the bot is doing."""
     embed = discord.Embed(title="Catalog", colour=COLOUR_RELEASED)
     embed.add_field(name="Films", value=str(stats.films))
     embed.add_field(name="Not released", value=str(stats.unconfirmed))
     embed.add_field(name="People", value=str(stats.people))
     embed.add_field(name="Credits", value=str(stats.credits))
     embed.add_field(name="Files", value=str(stats.files))
+    if health is not None:
+        _health_fields(embed, health)
     shown = without_host_paths(facts_dir)
     embed.set_footer(text=f"{shown}{' · reloading now' if reloading else ''}")
     return fit(embed)

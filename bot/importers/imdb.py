@@ -182,7 +182,6 @@ class _Table:
         self._line: str | None = None
         self._key: Any = None
         self._last: Any = None
-        self._last_id = ""
         if path is None:
             return
         self.raw = path.open("rb")
@@ -209,14 +208,10 @@ class _Table:
         if line is None:
             return
         tab = line.find("\t")
-        ident = line[:tab] if tab >= 0 else line.rstrip("\n")
-        key = self.order(ident[2:])
+        key = self.order(line[2:tab] if tab >= 0 else line[2:].rstrip("\n"))
         if self._last is not None and key < self._last:
-            raise _Unsorted(
-                f"{self.path} is not sorted by id ({ident} after {self._last_id}); "
-                "use the files as IMDb publishes them"
-            )
-        self._key, self._last, self._last_id = key, key, ident
+            raise self._unsorted(line)
+        self._key = self._last = key
 
     def rows(self) -> Iterator[list[str]]:
         """Every row, in file order."""
@@ -228,15 +223,29 @@ class _Table:
     def rows_for(self, key: Any) -> list[list[str]]:
         """The rows whose id is ``key``; rows before it are passed over unread."""
         found: list[list[str]] = []
-        while self._line is not None:
-            if self._key < key:
-                self._advance()
-            elif self._key == key:
-                found.append(self._line.rstrip("\n").split("\t"))
-                self._advance()
-            else:
+        # Most lines of the big files belong to titles that are not imported: passing over
+        # them is this loop's work, so it reads the id of a line and nothing more.
+        line, current, lines, order = self._line, self._key, self._lines, self.order
+        while line is not None and current <= key:
+            if current == key:
+                found.append(line.rstrip("\n").split("\t"))
+            line = next(lines, None)
+            if line is None:
                 break
+            tab = line.find("\t")
+            following = order(line[2:tab] if tab >= 0 else line[2:].rstrip("\n"))
+            if following < current:
+                raise self._unsorted(line)
+            current = following
+        self._line, self._key, self._last = line, current, current
         return found
+
+    def _unsorted(self, line: str) -> _Unsorted:
+        ident = line.split("\t", 1)[0].rstrip("\n")
+        return _Unsorted(
+            f"{self.path} is not sorted by id ({ident} comes after a later id); "
+            "use the files as IMDb publishes them"
+        )
 
     def close(self) -> None:
         if self.raw is not None:
@@ -319,11 +328,10 @@ def _read_titles(
             )
         }
         joined = _Joined(tables)
-        total_mb = max(1, basics.size // 1_000_000)
         for count, row in enumerate(basics.rows(), start=1):
             report.titles_read = count
-            if progress is not None and count % 20_000 == 0:
-                progress("reading IMDb titles", basics.read_bytes // 1_000_000, total_mb)
+            if progress is not None and count % 5_000 == 1:
+                progress("reading IMDb titles", basics.read_bytes, basics.size)
             if len(row) < len(col):
                 report.skip("malformed line")
                 continue
@@ -517,7 +525,6 @@ def _read_names(path: Path, spill: _Spill, order: Order, progress: Progress | No
             else "SELECT num FROM needed ORDER BY printf('%07d', num)"
         )
         found: list[tuple[int, str, int | None, str]] = []
-        total_mb = max(1, table.size // 1_000_000)
         for count, (num,) in enumerate(db.execute(wanted), start=1):
             rows = table.rows_for(order(f"{num:07d}"))
             if rows:
@@ -525,8 +532,8 @@ def _read_names(path: Path, spill: _Spill, order: Order, progress: Progress | No
                 if name is not None:
                     born = _int(_at(rows[0], born_col), 1800, 2100)
                     found.append((num, name, born, norm(name) or name.casefold()))
-            if progress is not None and count % 20_000 == 0:
-                progress("reading IMDb names", table.read_bytes // 1_000_000, total_mb)
+            if progress is not None and count % 5_000 == 1:
+                progress("reading IMDb names", table.read_bytes, table.size)
             if len(found) >= 10_000:
                 db.executemany("INSERT INTO people VALUES (?,?,?,?)", found)
                 found.clear()

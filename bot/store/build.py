@@ -32,7 +32,7 @@ from bot.store.rows import FileRows, FilmRow, prepare_file
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 6
 
 
 @dataclass
@@ -578,7 +578,9 @@ def _remove_files(db: sqlite3.Connection, rels: Iterable[str]) -> dict[str, tupl
             declared,
         )
         db.execute(
-            f"UPDATE people SET born = NULL, declared_in = NULL WHERE id IN ({pmarks})", declared
+            "UPDATE people SET born = NULL, died = NULL, declared_in = NULL "
+            f"WHERE id IN ({pmarks})",
+            declared,
         )
     db.execute(f"DELETE FROM files WHERE id IN ({fmarks})", file_ids)
     return before
@@ -710,17 +712,21 @@ class _Writer:
         names = {(key, "film", first + i, title) for key, i, title in item.film_names}
         names.update((key, kind, 0, shown) for key, kind, shown in item.names)
         declared = []
-        for name, key, born, aliases in item.people:
+        for name, key, born, died, aliases in item.people:
             pid = person(key, name, new_people)
             names.update((alias_key, "person", pid, alias) for alias_key, alias in aliases)
-            declared.append((born, file_id, pid))
+            declared.append((born, died, file_id, pid))
         names.update((key, "person", pid, name) for pid, name, key in new_people)
         db.executemany("INSERT INTO people (id, name, norm) VALUES (?,?,?)", new_people)
-        db.executemany("UPDATE people SET born = ?, declared_in = ? WHERE id = ?", declared)
-        db.executemany("INSERT INTO films VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", films)
+        db.executemany(
+            "UPDATE people SET born = ?, died = ?, declared_in = ? WHERE id = ?", declared
+        )
+        db.executemany(
+            "INSERT INTO films VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", films
+        )
         db.executemany("INSERT INTO credits VALUES (?,?,?,?,?,?,?)", credits)
         db.executemany(
-            "INSERT INTO film_values VALUES (?,?,?,?,?)",
+            "INSERT INTO film_values VALUES (?,?,?,?,?,?)",
             [(first + i, *rest) for i, *rest in item.values],
         )
         db.executemany(

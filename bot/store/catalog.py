@@ -98,6 +98,7 @@ class FilmRecord:
     values: dict[str, tuple[str, ...]] = field(default_factory=dict)
     sources: tuple[SourceRecord, ...] = ()
     trivia: tuple[str, ...] = ()
+    poster: str | None = None  # an image URL, shown as the card's thumbnail
 
     def __getattr__(self, name: str) -> object:
         return getattr(self.summary, name)
@@ -131,6 +132,7 @@ class PersonRecord:
     born: str | None
     aliases: tuple[str, ...]
     credits: tuple[PersonCredit, ...]
+    died: str | None = None  # like ``born``: YYYY-MM-DD, or YYYY when only the year is known
 
     def films(self, role: str | None = None) -> list[FilmSummary]:
         seen: dict[int, FilmSummary] = {}
@@ -168,7 +170,7 @@ _RENOWN = "-coalesce(f.votes, 0), -coalesce(f.rating, 0.0), coalesce(f.year, 0)"
 _FILM_QUERY = """
 SELECT f.id, f.slug, f.title, f.year, f.status, f.rating, f.votes, f.follows,
        f.runtime_minutes, f.release_date, f.synopsis, f.tagline, f.trailer, f.imdb_rating,
-       f.imdb_votes, files.display,
+       f.imdb_votes, files.display, f.poster,
        (SELECT json_group_array(json_array(person_id, name, role, character, note)) FROM
            (SELECT c.person_id, p.name, c.role, c.character, c.note FROM credits c
             JOIN people p ON p.id = c.person_id WHERE c.film_id = f.id
@@ -230,18 +232,19 @@ class Catalog:
             return None
         summary = FilmSummary(*row[:SUMMARY_COLUMNS])
         rest = row[SUMMARY_COLUMNS:]
-        credits = tuple(CreditRecord(*c) for c in json.loads(rest[9]))
+        credits = tuple(CreditRecord(*c) for c in json.loads(rest[10]))
         values: dict[str, list[str]] = {}
-        for kind, value in json.loads(rest[10]):
+        for kind, value in json.loads(rest[11]):
             values.setdefault(kind, []).append(value)
         return FilmRecord(
             summary,
             *rest[:8],
             file=rest[8],
+            poster=rest[9],
             credits=credits,
             values={k: tuple(v) for k, v in values.items()},
-            sources=tuple(SourceRecord(*r) for r in json.loads(rest[11])),
-            trivia=tuple(json.loads(rest[12])),
+            sources=tuple(SourceRecord(*r) for r in json.loads(rest[12])),
+            trivia=tuple(json.loads(rest[13])),
         )
 
     async def film_by_slug(self, slug: str) -> FilmRecord | None:
@@ -403,6 +406,17 @@ class Catalog:
         people = await self._people_index()
         return [_hit(p) for p in people.first_names.get(first_name, [])]
 
+    async def closest_surname(self, typed: str, max_edits: int) -> str | None:
+        """The surname nearest to ``typed`` ("speilberg" → "spielberg"), at most
+        ``max_edits`` slips away, when one surname is nearest."""
+        people = await self._people_index()
+        found = process.extract(
+            typed, people.surnames.keys(), scorer=OSA.distance, score_cutoff=max_edits, limit=2
+        )
+        if not found or (len(found) > 1 and found[1][1] == found[0][1]):
+            return None
+        return found[0][0]
+
     async def known_words(self) -> AbstractSet[str]:
         """Every word of every name in the catalog (titles, people, characters, values)."""
         return (await self._name_index()).word_counts.keys()
@@ -515,7 +529,7 @@ class Catalog:
     # --- people --------------------------------------------------------------------------
 
     async def person(self, person_id: int) -> PersonRecord | None:
-        row = await self._one("SELECT id, name, born FROM people WHERE id = ?", (person_id,))
+        row = await self._one("SELECT id, name, born, died FROM people WHERE id = ?", (person_id,))
         if row is None:
             return None
         aliases = tuple(
@@ -535,7 +549,7 @@ class Catalog:
                 (person_id,),
             )
         )
-        return PersonRecord(row[0], row[1], row[2], aliases, credits)
+        return PersonRecord(row[0], row[1], row[2], aliases, credits, died=row[3])
 
     async def complete_people(self, text: str, limit: int = 25) -> list[tuple[int, str]]:
         key = norm(text)

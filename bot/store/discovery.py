@@ -35,13 +35,15 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 
 from bot.catalog.schema import STATUSES
-from bot.store.catalog import SUMMARY_COLUMNS, Catalog, FilmSummary
+from bot.store.catalog import SUMMARY_COLUMNS, Catalog, FilmRecord, FilmSummary
 from bot.store.rows import key_of
 
 FIRST_YEAR, LAST_YEAR = 1870, 2100
 PAGE_SIZE = 10
-# Below this many films a query's films are fetched and sorted; above, an index is walked.
+# A tag with fewer films than this may drive a search (counting further is not worth it).
 SMALL_SET = 2000
+# How many rows of an index walk cost as much as one row fetched by id and sorted.
+WALK_COST = 1.0
 
 
 # --- years -------------------------------------------------------------------------------
@@ -172,11 +174,19 @@ class Sort(NamedTuple):
     order: str  # ORDER BY over films aliased f
     index: str  # the index walked for this order
     then: str = "f.year DESC, f.id DESC"  # films without ``column``: newest first
+    by_value_year: str | None = None  # the same order along a genre's values, by year
 
 
 SORTS: dict[str, Sort] = {
-    "newest": Sort(None, "f.year DESC, f.id DESC", "films_year"),
-    "oldest": Sort(None, "f.year ASC NULLS LAST, f.id", "films_year"),
+    "newest": Sort(
+        None, "f.year DESC, f.id DESC", "films_year", by_value_year="v.year DESC, v.film_id DESC"
+    ),
+    "oldest": Sort(
+        None,
+        "f.year ASC NULLS LAST, f.id",
+        "films_year",
+        by_value_year="v.year NULLS LAST, v.film_id",
+    ),
     "title": Sort(None, "f.norm, f.year, f.id", "films_norm"),
     "rating": Sort("rating", "f.rating DESC, f.votes DESC", "films_rating"),
     "votes": Sort("votes", "f.votes DESC, f.rating DESC", "films_votes"),
@@ -218,11 +228,14 @@ class _Condition(NamedTuple):
     params: list[object]
     ids: str | None = None
     size: int = 0
+    ids_params: list[object] | None = None  # when ``ids`` takes others than ``test``
+    by_year: str | None = None  # FROM … WHERE that walks the same films in year order
 
 
 class _Filter(NamedTuple):
     conditions: list[_Condition]
     driver: _Condition | None  # the narrowest condition that can list its films
+    years_size: int | None  # films in the query's years, when it has years
 
     @property
     def driver_size(self) -> int:
@@ -265,7 +278,12 @@ async def _filter(catalog: Catalog, query: FilmQuery) -> _Filter:
     conditions: list[_Condition] = []
     if query.years:
         conditions.append(
-            _Condition("f.year BETWEEN ? AND ?", [query.years.first, query.years.last])
+            _Condition(
+                "f.year BETWEEN ? AND ?",
+                [query.years.first, query.years.last],
+                "SELECT id FROM films WHERE year BETWEEN ? AND ?",
+                facets.count(FilmQuery(years=query.years)),
+            )
         )
     if query.statuses:
         marks = ",".join("?" * len(query.statuses))
@@ -277,17 +295,27 @@ async def _filter(catalog: Catalog, query: FilmQuery) -> _Filter:
         conditions.append(_Condition(f"f.status IN ({marks})", statuses, ids, size))
     for kind, value in (("genre", query.genre), ("tag", query.tag)):
         if value:
+            # a film's values carry its year: the films of a genre and years are one range
+            # of the values index, in year order
+            within = [kind, key_of(value)]
+            years = ""
+            if query.years:
+                years = " AND year BETWEEN ? AND ?"
+                within += [query.years.first, query.years.last]
             if kind == "genre":
-                size = facets.count(FilmQuery(genre=value))
+                size = facets.count(FilmQuery(genre=value, years=query.years))
             else:
-                size = await _bounded_count(catalog, kind, key_of(value), SMALL_SET)
+                size = await _bounded_count(catalog, within, years, SMALL_SET)
             conditions.append(
                 _Condition(
                     "EXISTS (SELECT 1 FROM film_values v WHERE v.film_id = f.id "
                     "AND v.kind = ? AND v.norm = ?)",
                     [kind, key_of(value)],
-                    "SELECT film_id FROM film_values WHERE kind = ? AND norm = ?",
+                    f"SELECT film_id FROM film_values WHERE kind = ? AND norm = ?{years}",
                     size,
+                    within,
+                    "film_values v CROSS JOIN films f ON f.id = v.film_id "
+                    f"WHERE v.kind = ? AND v.norm = ?{years.replace('year', 'v.year')}",
                 )
             )
     people = await _person_ids(catalog, query)
@@ -304,7 +332,9 @@ async def _filter(catalog: Catalog, query: FilmQuery) -> _Filter:
             )
         )
     drivers = [c for c in conditions if c.ids is not None]
-    return _Filter(conditions, min(drivers, key=lambda c: c.size) if drivers else None)
+    driver = min(drivers, key=lambda c: c.size) if drivers else None
+    years_size = conditions[0].size if query.years else None
+    return _Filter(conditions, driver, years_size)
 
 
 async def _person_ids(catalog: Catalog, query: FilmQuery) -> list[int] | None:
@@ -315,11 +345,12 @@ async def _person_ids(catalog: Catalog, query: FilmQuery) -> list[int] | None:
     return None
 
 
-async def _bounded_count(catalog: Catalog, kind: str, value_norm: str, limit: int) -> int:
-    """How many films have the value, counting no further than ``limit``."""
+async def _bounded_count(catalog: Catalog, within: list[object], years: str, limit: int) -> int:
+    """How many films have the value (in the years), counting no further than ``limit``."""
     rows = await catalog.select(
-        "SELECT count(*) FROM (SELECT 1 FROM film_values WHERE kind = ? AND norm = ? LIMIT ?)",
-        (kind, value_norm, limit),
+        "SELECT count(*) FROM (SELECT 1 FROM film_values WHERE kind = ? AND norm = ?"
+        f"{years} LIMIT ?)",
+        (*within, limit),
     )
     return int(rows[0][0])
 
@@ -329,20 +360,38 @@ async def _count(catalog: Catalog, query: FilmQuery, flt: _Filter) -> int:
         return (await _facets(catalog)).count(query)
     driven = flt.driver is not None  # counting visits every match: start from the fewest
     rows = await catalog.select(
-        "SELECT count(*) FROM films f" + _where(flt, driven=driven), _params(flt)
+        "SELECT count(*) FROM films f" + _where(flt, driven=driven), _params(flt, driven=driven)
     )
     return int(rows[0][0])
 
 
-def _where(flt: _Filter, *, driven: bool, extra: Sequence[str] = ()) -> str:
-    """The WHERE clause; ``driven`` starts from the narrowest condition's own index."""
-    tests = [f"f.id IN ({c.ids})" if driven and c is flt.driver else c.test for c in flt.conditions]
+def _where(
+    flt: _Filter,
+    *,
+    driven: bool,
+    extra: Sequence[str] = (),
+    skip: _Condition | None = None,
+    joiner: str = " WHERE ",
+) -> str:
+    """The WHERE clause; ``driven`` starts from the narrowest condition's own index;
+    ``skip`` leaves out a condition the FROM clause already applies."""
+    tests = [
+        f"f.id IN ({c.ids})" if driven and c is flt.driver else c.test
+        for c in flt.conditions
+        if c is not skip
+    ]
     tests += extra
-    return " WHERE " + " AND ".join(tests) if tests else ""
+    return joiner + " AND ".join(tests) if tests else ""
 
 
-def _params(flt: _Filter) -> list[object]:
-    return [p for c in flt.conditions for p in c.params]
+def _params(flt: _Filter, *, driven: bool = False, skip: _Condition | None = None) -> list[object]:
+    """The parameters of :func:`_where`'s clause, in order."""
+    params: list[object] = []
+    for c in flt.conditions:
+        if c is skip:
+            continue
+        params += (c.ids_params or c.params) if driven and c is flt.driver else c.params
+    return params
 
 
 async def _page_rows(
@@ -351,8 +400,11 @@ async def _page_rows(
     # Walking an index in sort order visits about films/total rows per match shown: cheap
     # when matches are common. When the narrowest filter holds few films, fetching and
     # sorting those is cheaper.
-    driven = await _driven(catalog, flt, total, offset + limit)
-    params = _params(flt)
+    driven = await _driven(catalog, flt, total, offset + limit, sort)
+    walk = _year_walk(flt, sort)
+    if walk is not None:
+        return await _walk_by_year(catalog, flt, walk, sort, limit, offset)
+    params = _params(flt, driven=driven)
     if sort.column is None or driven:
         # few films: one sort, those without the sort's value last
         order = sort.order
@@ -368,22 +420,59 @@ async def _page_rows(
         f"{_where(flt, driven=False, extra=[f'f.{sort.column} IS NOT NULL'])} "
         f"ORDER BY {sort.order}, {sort.then})"
     )
-    lack = (
-        f"SELECT * FROM (SELECT {_SUMMARY} FROM films f INDEXED BY films_year"
-        f"{_where(flt, driven=False, extra=[f'f.{sort.column} IS NULL'])} "
-        f"ORDER BY {sort.then})"
-    )
+    lacking = f"f.{sort.column} IS NULL"
+    walk = _year_walk(flt, SORTS["newest"])
+    if walk is not None:  # the others along their genre's values, by year
+        lack = (
+            f"SELECT * FROM (SELECT {_SUMMARY} FROM {walk.by_year}"
+            f"{_where(flt, driven=False, skip=walk, extra=[lacking], joiner=' AND ')} "
+            f"ORDER BY {SORTS['newest'].by_value_year})"
+        )
+        lack_params = [*(walk.ids_params or walk.params), *_params(flt, skip=walk)]
+    else:
+        lack = (
+            f"SELECT * FROM (SELECT {_SUMMARY} FROM films f INDEXED BY films_year"
+            f"{_where(flt, driven=False, extra=[lacking])} ORDER BY {sort.then})"
+        )
+        lack_params = params
     return await catalog.select(
-        f"{have} UNION ALL {lack} LIMIT ? OFFSET ?", [*params, *params, limit, offset]
+        f"{have} UNION ALL {lack} LIMIT ? OFFSET ?", [*params, *lack_params, limit, offset]
     )
 
 
-async def _driven(catalog: Catalog, flt: _Filter, total: int, wanted: int) -> bool:
+def _year_walk(flt: _Filter, sort: Sort) -> _Condition | None:
+    """For newest or oldest first, the narrowest genre or tag, whose films can be walked in
+    year order along the values index (so a page reads about as many rows as it shows)."""
+    if sort.by_value_year is None:
+        return None
+    walks = [c for c in flt.conditions if c.by_year is not None]
+    return min(walks, key=lambda c: c.size) if walks else None
+
+
+async def _walk_by_year(
+    catalog: Catalog, flt: _Filter, walk: _Condition, sort: Sort, limit: int, offset: int
+) -> list[tuple]:
+    sql = f"SELECT {_SUMMARY} FROM {walk.by_year}"
+    sql += _where(flt, driven=False, skip=walk, joiner=" AND ")
+    sql += f" ORDER BY {sort.by_value_year} LIMIT ? OFFSET ?"
+    params = [*(walk.ids_params or walk.params), *_params(flt, skip=walk), limit, offset]
+    return await catalog.select(sql, params)
+
+
+async def _driven(
+    catalog: Catalog, flt: _Filter, total: int, wanted: int, sort: Sort | None = None
+) -> bool:
     """Whether to start from the narrowest filter's films rather than walk an index."""
     if flt.driver is None:
         return False
-    walk_cost = wanted * (await _facets(catalog)).films / max(total, 1)
-    return flt.driver_size <= SMALL_SET or walk_cost > flt.driver_size
+    # A walk reads about domain/total rows per match it keeps, where the domain is what
+    # the walked index covers (the query's years, when walking by year); starting from
+    # the driver reads each of the driver's films once, and sorts them.
+    domain = (await _facets(catalog)).films
+    if flt.years_size is not None and sort is not None and sort.index == "films_year":
+        domain = flt.years_size
+    walk_cost = wanted * domain / max(total, 1)
+    return flt.driver_size <= walk_cost * WALK_COST
 
 
 def _indexed(index: str, driven: bool) -> str:
@@ -400,6 +489,8 @@ class _Facets:
     films: int
     by_year: dict[tuple[int | None, str], int]
     by_genre: dict[str, dict[tuple[int | None, str], int]]
+    first_id: int
+    last_id: int
 
     def count(self, query: FilmQuery) -> int:
         cells = self.by_genre.get(key_of(query.genre), {}) if query.genre else self.by_year
@@ -442,7 +533,10 @@ async def _count_facets(catalog: Catalog) -> _Facets:
     for genre, year, status, n in genres:
         by_genre.setdefault(genre, {})[(year, status)] = n
     by_year = {(year, status): n for year, status, n in years}
-    return _Facets(sum(by_year.values()), by_year, by_genre)
+    # two subqueries: SQLite reads min() and max() of the row id directly only one at a time
+    ids = await catalog.select("SELECT (SELECT min(id) FROM films), (SELECT max(id) FROM films)")
+    first, last = ids[0]
+    return _Facets(sum(by_year.values()), by_year, by_genre, first or 0, last or 0)
 
 
 # --- random ------------------------------------------------------------------------------
@@ -464,32 +558,38 @@ async def random_films(
     rng = rng or random.Random()
     flt = await _filter(catalog, query)
     total = await _count(catalog, query, flt)
+    if total == 0:
+        return []
+    films = (await _facets(catalog)).films
+    # Listing the matches costs a row each; a jump to a random film id costs about
+    # films/total rows to reach the next match. Few matches are listed, many jumped to.
+    listing = flt.driver_size if flt.driver is not None else total if query.years else films
+    if films / total * 4 < listing:
+        return await _random_walk(catalog, flt, rng, list(exclude), count, total)
+    driven = flt.driver is not None
+    sql = "SELECT f.id FROM films f" + _where(flt, driven=driven)
     skip = set(exclude)
-    if total <= SMALL_SET:
-        driven = await _driven(catalog, flt, total, total)
-        sql = "SELECT f.id FROM films f" + _where(flt, driven=driven)
-        ids = [r[0] for r in await catalog.select(sql, _params(flt))]
-        pool = [i for i in ids if i not in skip]
-        chosen = rng.sample(pool, min(count, len(pool)))
-        return await catalog.summaries(chosen)
-    return await _random_walk(catalog, flt, rng, skip, count, total)
+    rows = await catalog.select(sql, _params(flt, driven=driven))
+    pool = [r[0] for r in rows if r[0] not in skip]
+    return await catalog.summaries(rng.sample(pool, min(count, len(pool))))
 
 
 async def _random_walk(
-    catalog: Catalog, flt: _Filter, rng: random.Random, skip: set[int], count: int, total: int
+    catalog: Catalog, flt: _Filter, rng: random.Random, shown: list[int], count: int, total: int
 ) -> list[FilmSummary]:
     """Many matches: jump to a random film id and take the first match from there on
-    (wrapping round to the start), so no pick walks more than a stretch of the index."""
-    low, high = (await catalog.select("SELECT min(id), max(id) FROM films"))[0]
+    (wrapping round to the start), so a pick reads a short stretch of the films."""
+    facets = await _facets(catalog)
+    skip = set(shown)
     chosen: list[int] = []
     for _ in range(count * 4):
         if len(chosen) >= count or len(skip) >= total:
             break
-        start = rng.randint(low, high)
-        recent = list(skip)[-500:]  # a long exclusion is rare; a repeat is then retried
+        start = rng.randint(facets.first_id, facets.last_id)
+        recent = (shown + chosen)[-500:]  # a long exclusion is rare; a repeat is retried
         not_shown = [f"f.id NOT IN ({','.join('?' * len(recent))})"] if recent else []
         for side in (">=", "<"):
-            sql = "SELECT f.id FROM films f" + _where(
+            sql = "SELECT f.id FROM films f NOT INDEXED" + _where(
                 flt, driven=False, extra=[f"f.id {side} ?", *not_shown]
             )
             rows = await catalog.select(
@@ -508,6 +608,7 @@ WEIGHTS = {"director": 3.0, "writer": 2.0, "lead": 2.5, "cast": 1.0, "composer":
 VALUE_WEIGHTS = {"genre": 0.75, "tag": 1.0, "setting": 1.0}
 LEADS = 3  # the first billed cast members are the leads
 CANDIDATES_PER_VALUE = 200  # films taken per shared tag or setting
+FILMS_PER_PERSON = 100  # films taken per shared person and role
 
 
 class SimilarFilm(NamedTuple):
@@ -518,12 +619,16 @@ class SimilarFilm(NamedTuple):
     reasons: tuple[str, ...]
 
 
-async def similar_films(catalog: Catalog, film_id: int, limit: int = 10) -> list[SimilarFilm]:
-    """Films that share the most with ``film_id``: director, writers, cast (leads weigh
-    more), composer, genres, tags and setting. Best first; ties go to the better known."""
-    film = await catalog.film(film_id)
+async def similar_films(
+    catalog: Catalog, film_id: int | FilmRecord, limit: int = 10
+) -> list[SimilarFilm]:
+    """Films that share the most with ``film_id`` (or a film already read): director,
+    writers, cast (leads weigh more), composer, genres, tags and setting. Best first; ties
+    go to the better known."""
+    film = await catalog.film(film_id) if isinstance(film_id, int) else film_id
     if film is None:
         return []
+    film_id = film.id
     scores: dict[int, float] = {}
     reasons: dict[int, dict[str, list[str]]] = {}
 
@@ -537,7 +642,7 @@ async def similar_films(catalog: Catalog, film_id: int, limit: int = 10) -> list
     await _shared_values(catalog, film, credit)
     if len(scores) < limit * 3:
         await _same_genres(catalog, film, scores, limit * 5)
-    await _genre_overlap(catalog, film, scores, credit)
+    await _genre_overlap(catalog, film, scores, credit, limit)
     ranked = sorted(scores, key=lambda fid: -scores[fid])[: limit * 3]
     summaries = {f.id: f for f in await catalog.summaries(ranked)}
     best = sorted(
@@ -551,13 +656,17 @@ async def similar_films(catalog: Catalog, film_id: int, limit: int = 10) -> list
 
 
 async def _shared_people(catalog: Catalog, film_id: int, credit) -> None:
+    # a prolific person's other films are many: those they are billed highest in count
     rows = await catalog.select(
-        "SELECT other.film_id, mine.role, mine.position, other.role, other.position, p.name "
+        "SELECT film_id, role, position, 0, other_position, name FROM ("
+        "SELECT other.film_id, mine.role, mine.position, other.position AS other_position, "
+        "p.name, row_number() OVER (PARTITION BY mine.person_id, mine.role "
+        "ORDER BY other.position, other.film_id DESC) AS rank "
         "FROM credits mine JOIN credits other ON other.person_id = mine.person_id "
         "JOIN people p ON p.id = mine.person_id "
         "WHERE mine.film_id = ? AND other.film_id != mine.film_id "
-        "AND mine.role != 'producer' AND other.role = mine.role",
-        (film_id,),
+        "AND mine.role != 'producer' AND other.role = mine.role) WHERE rank <= ?",
+        (film_id, FILMS_PER_PERSON),
     )
     for other, role, position, _, other_position, name in rows:
         if role == "cast" and position < LEADS and other_position < LEADS:
@@ -596,22 +705,24 @@ async def _same_genres(catalog: Catalog, film, scores: dict[int, float], limit: 
     genres = film.listed("genre")
     if not genres:
         return
-    rows = await catalog.select(
-        "SELECT f.id FROM films f INDEXED BY films_year WHERE f.id != ? AND EXISTS "
-        "(SELECT 1 FROM film_values v WHERE v.film_id = f.id AND v.kind = 'genre' "
-        "AND v.norm = ?) ORDER BY f.year DESC LIMIT ?",
-        (film.id, key_of(genres[0]), limit),
-    )
-    for (fid,) in rows:
-        scores.setdefault(fid, 0.0)
+    query = FilmQuery(genre=genres[0])
+    flt = await _filter(catalog, query)
+    total = await _count(catalog, query, flt)
+    for row in await _page_rows(catalog, flt, SORTS["newest"], limit + 1, 0, total):
+        if row[0] != film.id:
+            scores.setdefault(row[0], 0.0)
 
 
-async def _genre_overlap(catalog: Catalog, film, scores: dict[int, float], credit) -> None:
+async def _genre_overlap(
+    catalog: Catalog, film, scores: dict[int, float], credit, limit: int
+) -> None:
     mine = {key_of(g): g for g in film.listed("genre")}
     if not mine or not scores:
         return
-    # only the best candidates so far can still move up by sharing genres
-    top = sorted(scores, key=lambda fid: -scores[fid])[:300]
+    # only candidates that sharing every genre would lift into the top ones are looked at
+    ranked = sorted(scores, key=lambda fid: -scores[fid])
+    bar = scores[ranked[min(len(ranked), limit) - 1]] - VALUE_WEIGHTS["genre"] * len(mine)
+    top = [fid for fid in ranked[:300] if scores[fid] >= bar]
     for fid, genre in await catalog.values_of_films(top, "genre"):
         if key_of(genre) in mine:
             credit(fid, "genres", mine[key_of(genre)].lower(), VALUE_WEIGHTS["genre"])
@@ -696,7 +807,7 @@ def query_from_options(
     ``default_statuses``). Raises :class:`FilterError` naming what is wrong."""
     statuses = default_statuses
     if status is not None and status.strip():
-        wanted = status.strip().lower().replace(" ", "-")
+        wanted = status.strip().lower().replace(" ", "-").replace("rumoured", "rumored")
         if wanted not in STATUSES:
             raise FilterError(f"'{status[:40]}' is not a status: one of {', '.join(STATUSES)}")
         statuses = (wanted,)
@@ -710,16 +821,16 @@ def query_from_options(
 
 async def nothing_found(catalog: Catalog, query: FilmQuery) -> str:
     """Why a query found no film: the filters, and the nearest genres or names to one that
-    the catalog does not know ("No films match genre “dramma”. Did you mean Drama?")."""
-    text = f"No films match {query.describe()}."
+    the catalog does not know ("No genre is called “dramma”. Did you mean Drama?")."""
+    text = f"No films for {query.describe()}."
     if query.genre and key_of(query.genre) not in {key_of(g) for g in await genre_names(catalog)}:
         near = await nearest_genres(catalog, query.genre, limit=3)
         known = f" Did you mean {' or '.join(near)}?" if near else ""
-        return f"No films match genre “{query.genre}”: there is no such genre.{known}"
+        return f"No genre is called “{query.genre}”.{known}"
     if query.person and not await catalog.people_named(query.person):
         near_people = [name for _, name in await nearest_people(catalog, query.person, limit=3)]
         known = f" Did you mean {' or '.join(near_people)}?" if near_people else ""
-        return f"No films match “{query.person}”: I know nobody by that name.{known}"
+        return f"I know nobody called “{query.person}”.{known}"
     filters = sum(bool(x) for x in (query.genre, query.years, query.person, query.statuses))
     return text + (" Try fewer filters." if filters > 1 else "")
 

@@ -60,6 +60,7 @@ class FilmRow(NamedTuple):
     imdb_id: str | None
     rating: float | None
     votes: int | None
+    poster: str | None
     digest: str
 
     @property
@@ -74,13 +75,13 @@ class FileRows(FileOutcome):
     films: list[FilmRow] = field(default_factory=list)
     # (film index, person key, person name, role, character, character key, note, position)
     credits: list[tuple] = field(default_factory=list)
-    # (film index, kind, value, key, position); kind "alias" for the film's other titles
+    # (film index, kind, value, key, position, film's year); kind "alias" for other titles
     values: list[tuple] = field(default_factory=list)
     sources: list[tuple] = field(default_factory=list)  # (film index, position, url, text, note)
     trivia: list[tuple] = field(default_factory=list)  # (film index, position, text)
     film_names: list[tuple] = field(default_factory=list)  # (key, film index, title)
     names: list[tuple] = field(default_factory=list)  # (key, kind, display): characters, values
-    # (name, key, born, ((alias key, alias), ...)) for each entry of ``people:``
+    # (name, key, born, died, ((alias key, alias), ...)) for each entry of ``people:``
     people: list[tuple] = field(default_factory=list)
     imported: str | None = None  # the importer that wrote the file, if one did
 
@@ -96,7 +97,7 @@ class FileRows(FileOutcome):
         self.film_names.append((title_key, index, film.title))
         for pos, alias in enumerate(film.aliases):
             alias_key = key_of(alias)
-            self.values.append((index, "alias", alias, norm(alias), pos))
+            self.values.append((index, "alias", alias, norm(alias), pos, film.year))
             self.film_names.append((alias_key, index, film.title))
         for role, attr in ROLE_FIELDS.items():
             for pos, name in enumerate(getattr(film, attr)):
@@ -113,7 +114,7 @@ class FileRows(FileOutcome):
         for kind, attr in VALUE_FIELDS.items():
             for pos, value in enumerate(getattr(film, attr)):
                 value_key = key_of(value)
-                self.values.append((index, kind, value, value_key, pos))
+                self.values.append((index, kind, value, value_key, pos, film.year))
                 self.names.append((value_key, kind, value))
         for pos, src in enumerate(film.sources):
             self.sources.append((index, pos, src.url, src.text, src.note))
@@ -121,12 +122,9 @@ class FileRows(FileOutcome):
             self.trivia.append((index, pos, text))
 
     def add_person(self, person: Person) -> None:
-        born = person.born
-        shown = (
-            born.isoformat() if isinstance(born, dt.date) else None if born is None else str(born)
-        )
         aliases = tuple((key_of(alias), alias) for alias in person.aliases)
-        self.people.append((person.name, key_of(person.name), shown, aliases))
+        born, died = _when(person.born), _when(person.died)
+        self.people.append((person.name, key_of(person.name), born, died, aliases))
 
 
 def key_of(name: str) -> str:
@@ -187,6 +185,7 @@ def _film_row(film: Film, title_key: str) -> FilmRow:
         film.imdb_id,
         _number(film.imdb_rating),
         _number(film.imdb_votes),
+        film.poster,
         digest,
     )
 
@@ -194,3 +193,10 @@ def _film_row(film: Film, title_key: str) -> FilmRow:
 def _number(value: float | int | str | None) -> float | int | None:
     """A rating or vote count that is a number (MetaQA's words, "good", sort as unknown)."""
     return value if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def _when(value: dt.date | int | None) -> str | None:
+    """A date as ``YYYY-MM-DD``, a year alone as ``YYYY``."""
+    return (
+        value.isoformat() if isinstance(value, dt.date) else None if value is None else str(value)
+    )

@@ -1,6 +1,6 @@
 -- film-bot catalog store. Built from facts files: a first build writes a new file, later
 -- ones change it in one write transaction (write-ahead log, so readers keep their snapshot).
-PRAGMA user_version = 4;
+PRAGMA user_version = 6;
 
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
@@ -33,6 +33,7 @@ CREATE TABLE films (
     imdb_id TEXT,
     rating REAL,                      -- imdb_rating when it is a number, for sorting
     votes INTEGER,                    -- imdb_votes when it is a number
+    poster TEXT,
     file_id INTEGER NOT NULL,
     position INTEGER NOT NULL,        -- index of the film in its file
     digest TEXT NOT NULL              -- content hash, to tell changed films on reload
@@ -43,6 +44,7 @@ CREATE TABLE people (
     name TEXT NOT NULL,
     norm TEXT NOT NULL UNIQUE,
     born TEXT,
+    died TEXT,
     declared_in INTEGER               -- file id of a people: entry, if any
 );
 
@@ -63,7 +65,8 @@ CREATE TABLE film_values (
     kind TEXT NOT NULL,
     value TEXT NOT NULL,
     norm TEXT NOT NULL,
-    position INTEGER NOT NULL
+    position INTEGER NOT NULL,
+    year INTEGER                      -- the film's, so a genre's films can be walked by year
 );
 
 CREATE TABLE sources (

@@ -46,3 +46,16 @@ async def test_films_with_two_people_are_the_films_they_share(catalog) -> None:
 )
 async def test_two_hop_questions_asked_other_ways(catalog, question, answers) -> None:
     assert (await ask(catalog, question)).answers == answers
+
+
+@pytest.mark.parametrize(
+    ("question", "answers"),
+    [
+        ("which persons wrote the films with Meg Ryan", ["Nora Ephron", "Jeff Arch"]),
+        ("which people directed films that tom hanks was in", ["Nora Ephron", "Robert Zemeckis"]),
+        ("which movies were directed by the director of you've got mail", ["Sleepless in Seattle"]),
+        ("who co-wrote films with jeff arch", ["Nora Ephron"]),
+    ],
+)
+async def test_the_cast_and_a_films_credit_said_in_other_words(catalog, question, answers) -> None:
+    assert (await ask(catalog, question)).answers == answers

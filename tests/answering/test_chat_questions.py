@@ -33,8 +33,8 @@ KINDS = {
     "relations",
     "honesty",
 }
-# Today's score through answer(); raised as the kinds of questions are answered. Target 95.
-FLOOR = 88.0
+# The score through answer() when last raised; the target was 95.
+FLOOR = 99.5
 
 
 def test_the_set_has_at_least_150_questions_over_every_kind() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.answering.engine import MAX_QUESTION_CHARS
 from tests.answering.conftest import ask
 
@@ -103,3 +105,20 @@ async def test_a_slip_that_makes_another_word_is_read_with_the_title_before_it(b
     assert reply.answers == ["Thomas Bezucha"]
     assert reply.text.startswith("(Reading “the family sone” as “The Family Stone”.)")
     assert (await ask(brazil, "who directed the family")).answers == ["Luc Besson"]
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("kubrick's first film", "The Shining"),
+        ("what movies has meg been in", "Sleepless in Seattle"),
+        ("which films did ephronn direct", "Sleepless in Seattle"),
+        ("what films did zemekis direct", "Cast Away"),
+    ],
+)
+async def test_a_lone_surname_given_name_or_misspelt_surname_names_one_person(
+    catalog, question: str, first: str
+) -> None:
+    reply = await ask(catalog, question)
+    assert reply.answers[0] == first, reply.text
+    assert reply.text.startswith("(Reading “")

@@ -90,3 +90,17 @@ async def test_release_questions_ask_the_status_and_when_asks_the_year(catalog) 
     assert (await ask(catalog, "was cast away released")).answers == ["released"]
     assert (await ask(catalog, "when was cast away released")).answers == ["2000"]
     assert (await ask(catalog, "who produced alita battle angel")).answers[0] == "James Cameron"
+
+
+async def test_tagline_and_trailer_are_read_or_said_missing(catalog_of) -> None:
+    films = await catalog_of(
+        """\
+films:
+  - {title: Jaws, year: 1975, tagline: "Don't go in the water.", trailer: https://example.org/t}
+  - {title: Heat, year: 1995}
+"""
+    )
+    assert (await ask(films, "whats the tagline of jaws")).answers == ["Don't go in the water."]
+    assert (await ask(films, "is there a trailer for jaws")).answers == ["https://example.org/t"]
+    missing = await ask(films, "what's the tagline of heat")
+    assert missing.answers == [] and missing.text == "The catalog has no tagline for Heat (1995)."

@@ -65,3 +65,8 @@ async def test_films_called_hello_and_help_are_still_answered_when_asked_about(f
 async def test_a_misspelt_film_question_is_not_taken_for_small_talk(films) -> None:
     reply = await ask(films, "who directed helpp")
     assert "Richard Lester" in reply.text
+
+
+async def test_small_talk_is_not_read_as_a_misspelt_name(catalog_of) -> None:
+    films = await catalog_of("films:\n  - {title: Big, year: 1988, cast: [Tom Hanks]}\n")
+    assert (await ask(films, "thanks!")).text.startswith("You're welcome!")

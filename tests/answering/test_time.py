@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.store.live import Store
 from tests.answering.conftest import ask
 
 
@@ -47,3 +48,66 @@ async def test_a_time_with_no_films_says_so(catalog) -> None:
 async def test_a_year_after_a_title_still_picks_out_the_film(catalog) -> None:
     reply = await ask(catalog, "who directed heat 1986")
     assert reply.answers == ["Dick Richards"]
+
+
+NAMED_BY_YEARS = """\
+films:
+  - {title: Broadway Melody of 1936, year: 1935, directors: [Roy Del Ruth],
+     sources: [https://example.org/bm]}
+  - {title: Born to Dance, year: 1936, directors: [Roy Del Ruth], tags: [1920s],
+     sources: [https://example.org/btd]}
+  - {title: Zelig, year: 1983, tags: [1920s], sources: [https://example.org/zelig]}
+  - {title: "2001", year: 1968, sources: [https://example.org/2001]}
+  - {title: Spy Kids, year: 2001, sources: [https://example.org/spy]}
+"""
+
+
+@pytest.fixture
+async def named_by_years(write_facts, tmp_path):
+    store = Store(write_facts("years", films=NAMED_BY_YEARS), tmp_path / "y.db")
+    await store.open()
+    yield store.catalog
+    await store.close()
+
+
+async def test_a_year_inside_a_title_is_the_title(named_by_years) -> None:
+    reply = await ask(
+        named_by_years, "which movies have the same director of broadway melody of 1936"
+    )
+    assert reply.answers == ["Born to Dance"]
+
+
+async def test_a_tag_that_looks_like_a_decade_is_the_tag(named_by_years) -> None:
+    reply = await ask(named_by_years, "which films are about 1920s")
+    assert set(reply.answers) == {"Born to Dance", "Zelig"}
+
+
+async def test_a_title_that_is_a_year_gives_way_to_the_time_when_said_as_one(
+    named_by_years,
+) -> None:
+    assert (await ask(named_by_years, "movies from 2001")).answers == ["Spy Kids"]
+    assert (await ask(named_by_years, "what year did 2001 come out")).answers == ["1968"]
+
+
+async def test_films_from_the_same_year_as_a_film(write_facts, tmp_path) -> None:
+    facts = write_facts(
+        "same",
+        films="""\
+        films:
+          - {title: The Matrix, year: 1999, sources: [https://example.org/m]}
+          - {title: Eyes Wide Shut, year: 1999, sources: [https://example.org/e]}
+          - {title: Titanic, year: 1997, sources: [https://example.org/t]}
+        """,
+    )
+    store = Store(facts, tmp_path / "s.db")
+    await store.open()
+    try:
+        same = await ask(store.catalog, "which films came out the same year as the matrix")
+        alone = await ask(store.catalog, "movies from the same year as titanic")
+    finally:
+        await store.close()
+    assert same.answers == ["Eyes Wide Shut"]
+    assert same.text == "Films from 1999, the year of The Matrix (1999): Eyes Wide Shut (1999)."
+    assert (
+        alone.text == "No other film in the catalog came out in 1997, the year of Titanic (1997)."
+    )

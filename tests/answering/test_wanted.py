@@ -24,6 +24,10 @@ from bot.text import norm
         ("films 1990-1995", 1990, 1995, "from 1990 to 1995"),
         ("films from 2010 onwards", 2010, None, "from 2010 on"),
         ("noughties comedies", 2000, 2009, "from the 2000s"),
+        ("movies from the early 90s", 1990, 1993, "from 1990 to 1993"),
+        ("late eighties horror", 1986, 1989, "from 1986 to 1989"),
+        ("what movies were out in 97", 1997, 1997, "from 1997"),
+        ("films from 05", 2005, 2005, "from 2005"),
     ],
 )
 def test_years_are_read_as_people_write_them(
@@ -37,6 +41,7 @@ def test_years_are_read_as_people_write_them(
 def test_a_question_without_years_has_no_span() -> None:
     assert year_span(norm("who directed heat")) is None
     assert year_span(norm("top 3 sci fi movies")) is None
+    assert year_span(norm("a film in 90 minutes")) is None
 
 
 def test_the_span_knows_which_words_it_took() -> None:

@@ -16,6 +16,8 @@ def simcord_bot(make_bot, write_facts):
         f"genres: [Drama], sources: [https://example.org/{i}]}}"
         for i in range(45)
     )
+    genres = ", ".join(f"'Genre {i} {'g' * 120}'" for i in range(40))
+    films += f"\n  - {{title: Genre Sampler, genres: [{genres}], sources: [https://example.org]}}"
     return make_bot(write_facts(many=f"films:\n{films}\n"))
 
 
@@ -39,3 +41,13 @@ async def test_long_lists_page_within_discords_limits_for_the_asker_only(
     await simcord_env.advance_time(200)
     buttons = [c for row in channel.last_message.components for c in row.children]
     assert buttons and all(button.disabled for button in buttons)
+
+
+async def test_autocomplete_offers_at_most_25_choices_within_discords_limits(
+    channel, member
+) -> None:
+    for option, typed in (("genre", ""), ("genre", "genre"), ("person", "d"), ("person", "")):
+        choices = await member.autocomplete(channel, "browse", option, typed)
+        assert 1 <= len(choices) <= 25
+        assert all(len(c["name"]) <= 100 and len(c["value"]) <= 100 for c in choices)
+    assert len(await member.autocomplete(channel, "browse", "genre", "genre")) == 25

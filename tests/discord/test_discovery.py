@@ -70,14 +70,12 @@ async def test_genre_autocomplete_tolerates_typos_and_stays_within_limits(channe
 async def test_nothing_found_names_the_filter_and_the_nearest_names(channel, member) -> None:
     genre = await member.slash(channel, "browse", genre="thrillr")
     assert genre.ephemeral
-    assert genre.response.content == (
-        "No films match genre “thrillr”: there is no such genre. Did you mean Thriller?"
-    )
+    assert genre.response.content == ("No genre is called “thrillr”. Did you mean Thriller?")
     person = await member.slash(channel, "browse", person="Keanu Reevs")
-    assert person.response.content.startswith("No films match “Keanu Reevs”: I know nobody")
+    assert person.response.content.startswith("I know nobody called “Keanu Reevs”.")
     assert "Did you mean Keanu Reeves" in person.response.content
     empty = await member.slash(channel, "browse", genre="crime", year="1920s")
-    assert empty.response.content == "No films match genre crime, the 1920s. Try fewer filters."
+    assert empty.response.content == "No films for genre crime, the 1920s. Try fewer filters."
     year = await member.slash(channel, "browse", year="last summer")
     assert year.ephemeral
     assert year.response.content.startswith("'last summer' is not a year (1999), a decade")
@@ -118,7 +116,7 @@ async def test_random_picks_unreleased_films_only_when_asked(channel, member) ->
     assert nothing.ephemeral
     assert (
         nothing.response.content
-        == "No films match genre fantasy, status released. Try fewer filters."
+        == "No films for genre fantasy, status released. Try fewer filters."
     )
 
 

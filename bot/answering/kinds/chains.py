@@ -6,6 +6,7 @@ with a genre, tag, language or other value ("list dramas", "films about dystopia
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from bot.answering.context import Context
 from bot.answering.kinds.relations import read
@@ -18,6 +19,15 @@ _SAME = re.compile(r"\b(?:same|also|share[sd]?|sharing|other|too|else)\b")
 _COSTARS = re.compile(r"\bco ?stars?\b|\b(?:appeared|acted|starred|played) (?:with|alongside)\b")
 _WORKED_WITH = re.compile(r"\b(?:worked|collaborated|teamed up) with\b")
 _TOGETHER = re.compile(r"\b(?:co|together|alongside|along with|same)\b|\bco ?\w+")
+_CAST_BEFORE = re.compile(r"(?:^|\b(?:the|those|any|all|some)) (?:films?|movies?|pictures?) with$")
+_CAST_AFTER = re.compile(
+    r"^(?:was|were|has been|have been|had been|played|appeared|acted|starred) in$"
+)
+# "which movies were penned by the writer of X": films asked, through a role of film X
+_FILMS_OF_THE = re.compile(
+    r"^(?:(?:in|on|from) )?(?:what|which|name|list|show)(?: \w+)? (?:films?|movies?)\b.*"
+    r"\b(?:the|its|their) \w+ of (?:the (?:film|movie) )?_"
+)
 _PLURALS = {"company": "companies", "country": "countries", "votes": "votes"}
 
 
@@ -37,7 +47,8 @@ async def reply(ctx: Context) -> Answer | None:
 async def _sharing_a_credit(ctx: Context) -> Answer | None:
     """Other films with the same director, cast, … as the films named."""
     roles = [r for _, r in ctx.occurrences() if r.role is not None]
-    if not roles or not _SAME.search(ctx.key_outside()):
+    outside = ctx.key_outside()
+    if not roles or not (_SAME.search(outside) or _FILMS_OF_THE.search(outside)):
         return None
     films = await ctx.films()
     if not films:
@@ -70,7 +81,7 @@ async def _from_people(ctx: Context, mentions: list[Mention]) -> Answer | None:
     # "X's films", "films X worked on": X's own role is open, role words name the answer.
     owner = _possessive(ctx, first) or _WORKED_WITH.search(ctx.key) is not None
     costars = _COSTARS.search(ctx.key) is not None
-    if costars:  # the people who share the cast of X's films
+    if costars or _in_the_cast(ctx, first):  # "films with X", "films X was in"
         bind = (first.start, RELATION_BY_NAME["cast"])
     elif role_occ and not owner:
         by = first.start > 0 and ctx.tokens[first.start - 1] == "by"
@@ -154,6 +165,14 @@ async def _from_values(ctx: Context, topics: list[tuple[Mention, str]]) -> Answe
     return Answer(ctx.question, list(dict.fromkeys(f.title for f in films)), text, films=films)
 
 
+def _in_the_cast(ctx: Context, mention: Mention) -> bool:
+    """Whether the words around a person make them the cast: "films with X", "movies
+    starring X", "films that X was in"."""
+    before = " ".join(ctx.tokens[max(0, mention.start - 3) : mention.start])
+    after = " ".join(ctx.tokens[mention.end :])
+    return bool(_CAST_BEFORE.search(before) or _CAST_AFTER.match(after))
+
+
 def _possessive(ctx: Context, mention: Mention) -> bool:
     """Whether a name was typed with an 's before films ("Nora Ephron's films")."""
     typed = " ".join(ctx.tokens[mention.start : mention.end])
@@ -173,10 +192,13 @@ async def _person_name(ctx: Context, pid: int) -> str | None:
 
 
 async def _people_of(ctx: Context, film_ids: list[int], role: str) -> list[tuple[int, str]]:
+    """The people credited in ``role`` on the films, those on the most of them first."""
     people: dict[int, str] = {}
+    films_of: Counter[int] = Counter()
     for _, pid, name in await ctx.catalog.people_of_films(film_ids, role):
         people.setdefault(pid, name)
-    return list(people.items())
+        films_of[pid] += 1
+    return sorted(people.items(), key=lambda item: -films_of[item[0]])
 
 
 async def _values_of(ctx: Context, films: list[FilmSummary], relation: Relation) -> list[str]:
@@ -184,7 +206,8 @@ async def _values_of(ctx: Context, films: list[FilmSummary], relation: Relation)
         values = [str(f.year) for f in films if f.year is not None]
     elif relation.value_kind is not None:
         pairs = await ctx.catalog.values_of_films([f.id for f in films], relation.value_kind)
-        values = [value for _, value in pairs]
+        shared = Counter(value for _, value in pairs)  # the most shared values first
+        values = sorted((value for _, value in pairs), key=lambda value: -shared[value])
     else:
         values = []
         for film in films:

@@ -91,6 +91,11 @@ def read(film: FilmRecord, relation: Relation) -> tuple[list[str], str]:
         if not film.imdb_votes:
             return [], f"The catalog has no IMDb votes for {label}."
         return [str(film.imdb_votes)], f"{label}: IMDb votes: {film.imdb_votes}."
+    if relation.name in ("tagline", "trailer"):
+        value = film.tagline if relation.name == "tagline" else film.trailer
+        if not value:
+            return [], f"The catalog has no {relation.name} for {label}."
+        return [value], f"{label}: {relation.name} {value}"
     if relation.name == "runtime":
         if film.runtime_minutes is None:
             return [], f"The catalog has no running time for {label}."

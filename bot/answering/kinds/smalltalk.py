@@ -47,6 +47,11 @@ async def reply(ctx: Context) -> Answer | None:
     return None
 
 
+def is_small_talk(key: str) -> bool:
+    """Whether a whole message (in normal form) is a greeting, thanks or a call for help."""
+    return any(pattern.match(key) for pattern in (_HELP, _THANKS, _GREETING))
+
+
 async def examples(ctx: Context) -> str:
     """Two or three questions this catalog can answer, about a film picked at random."""
     picked = await random_films(ctx.catalog, FilmQuery(statuses=("released",)), rng=ctx.rng)

@@ -9,34 +9,37 @@ from bot.answering.context import Context
 from bot.answering.lexicon import ASKS_PEOPLE
 from bot.answering.reply import Answer, claims_note, film_list
 from bot.answering.wanted import order_asked, wanted_films, year_span
-from bot.store.discovery import browse
+from bot.store.discovery import FilmQuery, Years, browse
 
 SHOWN = 25  # films listed in one reply; the rest are counted
 _NOT_FILMS = re.compile(r"\b(?:how old|age|born|birth\w*)\b")
 _ASKS_FILMS = re.compile(
-    r"\b(?:films|movies|flicks|pictures|anything|something)\b|"
+    r"\b(?:films?|movies?|flicks?|pictures?|anything|something)\b|"
     r"^(?:what|which|whats|anything|any)\b.*\b(?:came out|come out|released|out)\b"
 )
+_SAME_YEAR = re.compile(r"\b(?:same year as|(?:in|from) the year of)\b")
 _SAID_AS_TIME = re.compile(r"^(?:from|in|of|during|since|before|after|between)\b")
 
 
 async def reply(ctx: Context) -> Answer | None:
     """The films of a year, decade or range, narrowed by genre and people, oldest first."""
-    span = year_span(ctx.key)
-    if span is None or order_asked(ctx.key_outside()) is not None:
+    if _SAME_YEAR.search(ctx.key_outside()):
+        return await _same_year(ctx)
+    if year_span(ctx.key) is None or order_asked(ctx.key_outside()) is not None:
         return None
     if ASKS_PEOPLE.search(ctx.key) or _NOT_FILMS.search(ctx.key):
         return None
     wanted = await wanted_films(ctx)
-    if wanted.films:  # "who directed heat 1986": the year picks out a film
+    span = wanted.span
+    if span is None or wanted.films:  # "who directed heat 1986": the year picks out a film
         return None
-    said = ctx.key[span.start : span.end]
-    as_time = _SAID_AS_TIME.search(said) is not None
+    as_time = _SAID_AS_TIME.search(ctx.key[span.start : span.end]) is not None
     if not (_ASKS_FILMS.search(ctx.key) or wanted.genre or (wanted.people and as_time)):
         return None
-    titled = any(m.has("film") for m in ctx.mentions)
-    if titled and not (as_time or wanted.plural):
-        return None  # "what genre is the film 1984": the title, not the year
+    taken = span.positions(ctx.key)
+    named = any(taken & set(m.positions) for m in ctx.mentions)
+    if named and not (as_time or span.start == 0):
+        return None  # "what genre is the film 1984", "films about 1920s": a name, not a time
     page = await browse(ctx.catalog, wanted.query, sort="oldest", limit=SHOWN)
     if not page.films:
         return Answer(ctx.question, [], f"The catalog has no {wanted.describe()}.")
@@ -46,3 +49,21 @@ async def reply(ctx: Context) -> Answer | None:
         text += f" {page.total - len(page.films)} more are not shown."
     text += claims_note(page.films)
     return Answer(ctx.question, [f.title for f in page.films], text, films=page.films)
+
+
+async def _same_year(ctx: Context) -> Answer | None:
+    """The other films of the year a named film came out."""
+    films = [f for f in await ctx.films() if f.year is not None]
+    if not films:
+        return None
+    film, year = films[0], films[0].year
+    assert year is not None
+    query = FilmQuery(years=Years(year, year))
+    page = await browse(ctx.catalog, query, sort="oldest", limit=SHOWN + 1)
+    others = [f for f in page.films if f.id != film.id][:SHOWN]
+    if not others:
+        text = f"No other film in the catalog came out in {year}, the year of {film.label}."
+        return Answer(ctx.question, [], text, films=[film])
+    text = f"Films from {year}, the year of {film.label}: {film_list(others)}."
+    text += claims_note(others)
+    return Answer(ctx.question, [f.title for f in others], text, films=others)

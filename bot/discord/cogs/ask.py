@@ -57,6 +57,7 @@ class AskCog(commands.Cog):
         is_dm = message.guild is None
         if not is_dm and me not in message.mentions:
             return
+        self.bot.track_request()  # a stop lets the reply go out
         question = strip_mention(message.content, me.id)
         if not question:
             await message.reply(

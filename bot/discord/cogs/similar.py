@@ -28,7 +28,7 @@ class SimilarCog(commands.Cog):
         if match.film is None:
             await reply_privately(interaction, film_match_text(match, title))
             return
-        found = await similar_films(catalog, match.film.id, limit=SIMILAR_MAX)
+        found = await similar_films(catalog, match.film, limit=SIMILAR_MAX)
         await interaction.response.send_message(embed=similar_embed(match.film.summary, found))
 
     @similar.autocomplete("title")
