@@ -16,7 +16,8 @@ _GREETING = re.compile(
     rf"good (?:morning|afternoon|evening|day)|morning|evening){_TO_BOT} ?)+$"
 )
 _THANKS = re.compile(
-    rf"^(?:(?:thanks?|thank you|thx|thnx|ty|tysm|cheers|much appreciated|"
+    rf"^(?:(?:thanks?|thank (?:you|u|ya|yu)|thanx|thnks|thx|thnx|ty|tysm|tyvm|cheers|"
+    rf"much appreciated|appreciate it|"
     rf"(?:nice|great|cool|awesome|perfect)(?: one)?)(?: (?:so much|a lot|very much|again))?"
     rf"{_TO_BOT} ?)+$"
 )
@@ -63,9 +64,11 @@ async def examples(ctx: Context) -> str:
     played = next((c for c in record.people("cast") if c.character), None)
     if played is not None:
         asks.append(f'"who plays {played.character} in {title}?"')
-    person = (record.names("director") or record.names("cast") or [None])[0]
-    if person is not None:
-        asks.append(f'"what films did {person} make?"')
+    directors, cast = record.names("director"), record.names("cast")
+    if directors:
+        asks.append(f'"what else did {directors[0]} direct?"')
+    elif cast:
+        asks.append(f'"what films is {cast[0]} in?"')
     if len(asks) < 3:
         asks.append(f'"what is {title} about?"')
     return ", ".join(asks[:-1]) + " or " + asks[-1]
