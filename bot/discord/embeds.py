@@ -14,7 +14,15 @@ from discord.utils import escape_markdown
 from bot.answering.reply import STATUS_PHRASES, Answer, source_text
 from bot.catalog.errors import CatalogError
 from bot.discord.choices import FilmMatch, film_choice_name
-from bot.store.catalog import CatalogStats, FilmRecord, FilmSummary, PersonRecord, SourceRecord
+from bot.store.catalog import (
+    CatalogStats,
+    FilmRecord,
+    FilmSummary,
+    PersonRecord,
+    SourceRecord,
+    has_renown,
+)
+from bot.store.dates import parse_when, said, said_years, years_between
 from bot.store.discovery import FilmPage, FilmQuery, SimilarFilm, film_line
 from bot.store.live import ReloadReport
 
@@ -224,59 +232,19 @@ def person_page_count(person: PersonRecord) -> int:
     return max(1, -(-len(person_lines(person)) // CREDITS_PER_PAGE))
 
 
-KNOWN_FOR = 4
-ROLE_RANK = {"director": 0, "cast": 1, "writer": 2, "composer": 3, "producer": 4}
-
-
 def life_line(born: str | None, died: str | None, today: dt.date) -> str | None:
     """``Born 2 September 1964 (age 62)``, or ``Born 1930, died 2020 (aged 89 or 90)``."""
-    if not born:
-        return f"Died {_day(died)}" if died else None
-    start, end = _when(born), _when(died) if died else today
-    if start is None or end is None:
-        return f"Born {born}" + (f", died {died}" if died else "")
-    years = _years_between(start, end)
-    age = f"{years}" if isinstance(years, int) else f"{years[0]} or {years[1]}"
-    if died:
-        return f"Born {_day(born)}, died {_day(died)} (aged {age})"
-    return f"Born {_day(born)} (age {age})"
-
-
-def _when(text: str) -> dt.date | int | None:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        return int(text) if text.isdigit() else None
-
-
-def _day(text: str | None) -> str:
-    when = _when(text or "")
-    return f"{when.day} {when:%B} {when.year}" if isinstance(when, dt.date) else text or ""
-
-
-def _years_between(start: dt.date | int, end: dt.date | int) -> int | tuple[int, int]:
-    """Whole years from ``start`` to ``end``; two candidates when either is a year alone."""
-    if isinstance(start, dt.date) and isinstance(end, dt.date):
-        return end.year - start.year - ((end.month, end.day) < (start.month, start.day))
-    first = start if isinstance(start, int) else start.year
-    last = end if isinstance(end, int) else end.year
-    return (last - first - 1, last - first)
-
-
-def known_for(person: PersonRecord, limit: int = KNOWN_FOR) -> list[FilmSummary]:
-    """The person's best-known films: most voted and best rated first, released before
-    claimed, directing and acting before other roles, then the newest."""
-    best: dict[int, tuple[FilmSummary, int]] = {}
-    for credit in person.credits:
-        rank = ROLE_RANK.get(credit.role, len(ROLE_RANK))
-        held = best.get(credit.film.id)
-        if held is None or rank < held[1]:
-            best[credit.film.id] = (credit.film, rank)
-    ranked = sorted(
-        best.values(),
-        key=lambda item: (item[0].renown[:2], not item[0].confirmed, item[1], -(item[0].year or 0)),
-    )
-    return [film for film, _ in ranked[:limit]]
+    start, end = parse_when(born), parse_when(died)
+    if start is None:
+        if end is not None:
+            return f"Died {said(end)}"
+        return f"Died {died}" if died else None
+    if died and end is None:
+        return f"Born {said(start)}, died {died}"
+    age = said_years(years_between(start, end or today))
+    if end is not None:
+        return f"Born {said(start)}, died {said(end)} (aged {age})"
+    return f"Born {said(start)} (age {age})"
 
 
 def person_embed(
@@ -290,8 +258,9 @@ def person_embed(
     about = []
     if life := life_line(person.born, person.died, today or dt.date.today()):
         about.append(life)
-    if films := known_for(person):
-        about.append("Known for " + names(f.label for f in films))
+    if films := person.known_for():
+        lead = "Known for " if has_renown(films) else "Films include "
+        about.append(lead + names(f.label for f in films))
     if person.aliases:
         about.append(f"Also known as {names(person.aliases)}")
     embed = discord.Embed(

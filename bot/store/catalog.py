@@ -13,6 +13,7 @@ import aiosqlite
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from bot.store.dates import When, parse_when
 from bot.store.indexes import (
     NAME_CHANGES_KEPT,
     NameChange,
@@ -125,6 +126,15 @@ class PersonCredit:
     note: str | None
 
 
+def has_renown(films: Iterable[FilmSummary]) -> bool:
+    """Whether votes or ratings say which of these films are best known."""
+    return any(f.votes or f.rating for f in films)
+
+
+KNOWN_FOR = 4  # best-known films named for a person
+ROLE_RANK = {"director": 0, "cast": 1, "writer": 2, "composer": 3, "producer": 4}
+
+
 @dataclass(frozen=True)
 class PersonRecord:
     id: int
@@ -134,12 +144,42 @@ class PersonRecord:
     credits: tuple[PersonCredit, ...]
     died: str | None = None  # like ``born``: YYYY-MM-DD, or YYYY when only the year is known
 
+    @property
+    def birth(self) -> When | None:
+        """The birth date, or the year alone when that is all the catalog has."""
+        return parse_when(self.born)
+
+    @property
+    def death(self) -> When | None:
+        """The date of death, or its year; ``None`` when the catalog records none."""
+        return parse_when(self.died)
+
     def films(self, role: str | None = None) -> list[FilmSummary]:
         seen: dict[int, FilmSummary] = {}
         for credit in self.credits:
             if role is None or credit.role == role:
                 seen.setdefault(credit.film.id, credit.film)
         return list(seen.values())
+
+    def known_for(self, limit: int = KNOWN_FOR) -> list[FilmSummary]:
+        """The best-known films: most voted and best rated first, released before claimed,
+        directing and acting before other roles, then the newest."""
+        best: dict[int, tuple[FilmSummary, int]] = {}
+        for credit in self.credits:
+            rank = ROLE_RANK.get(credit.role, len(ROLE_RANK))
+            held = best.get(credit.film.id)
+            if held is None or rank < held[1]:
+                best[credit.film.id] = (credit.film, rank)
+        ranked = sorted(
+            best.values(),
+            key=lambda item: (
+                item[0].renown[:2],
+                not item[0].confirmed,
+                item[1],
+                -(item[0].year or 0),
+            ),
+        )
+        return [film for film, _ in ranked[:limit]]
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,10 +39,14 @@ films:
     year: 1999
     directors: Stanley Kubrick
     writers: [Stanley Kubrick]
+  - title: Psycho
+    year: 1960
+    composer: Bernard Herrmann
 people:
   - {name: Keanu Reeves, born: 1964-09-02}
   - {name: Tom Holkenborg, aliases: [Junkie XL], born: 1967}
   - {name: Stanley Kubrick, born: 1928-07-26}
+  - {name: Bernard Herrmann, born: 1911-06-29, died: 1975-12-24}
 """
 TODAY = date(2026, 6, 15)
 
@@ -99,7 +103,9 @@ async def test_who_is_someone_names_other_names_birth_roles_and_films(people) ->
 
 async def test_who_is_lists_the_best_known_films_first(people) -> None:
     reply = await ask(people, "who is keanu reeves")
-    assert "Best known here for John Wick (2014), Point Break (1991), Speed (1994)" in reply.text
+    assert "Best known here for John Wick (2014), Speed (1994), Point Break (1991)" in reply.text
+    unranked = await ask(people, "who is stanley kubrick")
+    assert "Films here include Eyes Wide Shut (1999) and Dr. Strangelove (1964)." in unranked.text
 
 
 async def test_first_and_latest_film_any_role_or_the_role_asked(people) -> None:
@@ -124,3 +130,30 @@ async def test_a_persons_films_are_still_listed_when_no_person_fact_is_asked(peo
 async def test_an_age_past_a_hundred_is_what_they_would_be_not_what_they_are(people) -> None:
     reply = await ask(people, "how old is kubrick", today=date(2030, 1, 1))
     assert reply.text.endswith("so would be 101 today; the catalog has no date of death.")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how old is bernard herrmann", "when did herrmann die", "is bernard herrmann alive"],
+)
+async def test_someone_who_died_is_given_their_death_and_age_at_death(people, question) -> None:
+    reply = await ask(people, question)
+    assert reply.answers == ["24 December 1975"]
+    assert reply.text.endswith(
+        "Bernard Herrmann died on 24 December 1975, aged 64 (born on 29 June 1911)."
+    )
+
+
+async def test_a_death_the_catalog_does_not_record_is_not_guessed(people) -> None:
+    reply = await ask(people, "is keanu reeves still alive")
+    assert reply.answers == []
+    assert reply.text == (
+        "The catalog has no date of death for Keanu Reeves (born on 2 September 1964)."
+    )
+
+
+async def test_birth_and_who_is_name_the_date_of_death(people) -> None:
+    born = await ask(people, "when was bernard herrmann born")
+    assert born.text == "Bernard Herrmann was born on 29 June 1911 and died on 24 December 1975."
+    who = await ask(people, "who is bernard herrmann")
+    assert who.text.startswith("Bernard Herrmann, born 29 June 1911, died 24 December 1975.")

@@ -4,15 +4,16 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from bot.answering.context import Context
 from bot.answering.lexicon import PERSON_VERBS, words
 from bot.answering.reply import Answer, film_list, join_names
-from bot.store.catalog import FilmSummary, PersonRecord
+from bot.store.catalog import FilmSummary, PersonRecord, has_renown
+from bot.store.dates import When, said, said_years, years_between
 
 _BORN = words(r"born|birth\w*|bday|b day|date of birth|dob")
 _AGE = words(r"how old|age|aged|years old")
+_DIED = words(r"died|die|death|dead|alive|living|still with us|passed away|pass away")
 _FIRST = words(r"first|earliest|oldest|debut\w*|began|begin\w*|start\w*")
 _LATEST = words(r"latest|newest|most recent|recent|last|lately|current|new")
 _FILMS = words(r"films?|movies?|pictures?|works?|credits?|roles?|projects?|debut\w*")
@@ -22,7 +23,6 @@ _WHO_IS_WORDS = frozenset(
     "information on anything".split()
 )
 _WHO_IS_OPENING = re.compile(r"^(?:who|whos|tell me|what do you know|info|information)\b")
-KNOWN_FOR = 4  # best-known films named in "who is X"
 UNLIKELY_AGE = 100  # from here on an age is said as "would be", not "is"
 
 
@@ -30,7 +30,9 @@ async def reply(ctx: Context) -> Answer | None:
     """Birth, age, who someone is, and their first or latest film."""
     outside = ctx.key_outside()
     first, latest = _FIRST.search(outside), _LATEST.search(outside)
-    if _AGE.search(outside):
+    if _DIED.search(outside):
+        ask = _death_reply
+    elif _AGE.search(outside):
         ask = _age_reply
     elif _BORN.search(outside):
         ask = _born_reply
@@ -71,56 +73,60 @@ def _asks_who(ctx: Context) -> bool:
     return all(t in _WHO_IS_WORDS for t in rest)
 
 
-def _birth(person: PersonRecord) -> date | int | None:
-    """The birth date, or the year alone when that is all the catalog has."""
-    if not person.born:
-        return None
-    try:
-        return date.fromisoformat(person.born)
-    except ValueError:
-        return int(person.born[:4]) if person.born[:4].isdigit() else None
-
-
-def _said(born: date | int) -> str:
-    """``9 July 1956``, or ``1956``."""
-    if isinstance(born, int):
-        return str(born)
-    return f"{born.day} {born:%B} {born.year}"
-
-
 def _no_birth(ctx: Context, person: PersonRecord) -> Answer:
     text = f"The catalog has no birth date for {person.name}." + _credited_on(person)
     return Answer(ctx.question, [], text, people=[person.id])
 
 
 def _born_reply(ctx: Context, person: PersonRecord) -> Answer:
-    born = _birth(person)
+    born = person.birth
     if born is None:
         return _no_birth(ctx, person)
-    when = "in" if isinstance(born, int) else "on"
-    text = f"{person.name} was born {when} {_said(born)}."
-    return Answer(ctx.question, [_said(born)], text, people=[person.id])
+    text = f"{person.name} was born {_on(born)}"
+    if person.death is not None:
+        text += f" and died {_on(person.death)}"
+    return Answer(ctx.question, [said(born)], text + ".", people=[person.id])
 
 
 def _age_reply(ctx: Context, person: PersonRecord) -> Answer:
-    born = _birth(person)
+    born, died = person.birth, person.death
     if born is None:
         return _no_birth(ctx, person)
-    if isinstance(born, int):  # the year alone: two ages are possible
-        older = ctx.today.year - born
+    if died is not None:
+        return _death_reply(ctx, person)
+    years = years_between(born, ctx.today)
+    age = said_years(years)
+    answers = [str(y) for y in years] if isinstance(years, tuple) else [age]
+    oldest = years if isinstance(years, int) else years[1]
+    if oldest >= UNLIKELY_AGE:  # no date of death is known: do not call them living
         text = (
-            f"{person.name} was born in {born}, so is {older - 1} or {older} "
-            f"(the catalog has the year only)."
-        )
-        return Answer(ctx.question, [str(older - 1), str(older)], text, people=[person.id])
-    age = ctx.today.year - born.year - ((ctx.today.month, ctx.today.day) < (born.month, born.day))
-    text = f"{person.name} is {age}: born on {_said(born)}."
-    if age >= UNLIKELY_AGE:  # the catalog keeps no date of death: do not call them living
-        text = (
-            f"{person.name} was born on {_said(born)}, so would be {age} today; the catalog "
+            f"{person.name} was born {_on(born)}, so would be {age} today; the catalog "
             "has no date of death."
         )
-    return Answer(ctx.question, [str(age)], text, people=[person.id])
+    elif isinstance(years, tuple):
+        text = f"{person.name} was born in {born}, so is {age} (the catalog has the year only)."
+    else:
+        text = f"{person.name} is {age}: born on {said(born)}."
+    return Answer(ctx.question, answers, text, people=[person.id])
+
+
+def _death_reply(ctx: Context, person: PersonRecord) -> Answer:
+    """``when did Kubrick die``, ``is Hitchcock still alive``: what the catalog records."""
+    born, died = person.birth, person.death
+    if died is None:
+        text = f"The catalog has no date of death for {person.name}"
+        if born is not None:
+            text += f" (born {_on(born)})"
+        return Answer(ctx.question, [], text + ".", people=[person.id])
+    text = f"{person.name} died {_on(died)}"
+    if born is not None:
+        text += f", aged {said_years(years_between(born, died))} (born {_on(born)})"
+    return Answer(ctx.question, [said(died)], text + ".", people=[person.id])
+
+
+def _on(when: When) -> str:
+    """``on 26 July 1928``, or ``in 1928``."""
+    return f"in {when}" if isinstance(when, int) else f"on {said(when)}"
 
 
 def _role_asked(ctx: Context) -> str | None:
@@ -162,15 +168,17 @@ def _who_is(ctx: Context, person: PersonRecord) -> Answer:
     others = [a for a in person.aliases if a != person.name]
     if others:
         parts.append(f"(also known as {join_names(others)})")
-    born = _birth(person)
     head = " ".join(parts)
-    if born is not None:
-        head += f", born {'in ' if isinstance(born, int) else ''}{_said(born)}"
+    if person.birth is not None:
+        head += f", born {_on(person.birth).removeprefix('on ')}"
+    if person.death is not None:
+        head += f", died {_on(person.death).removeprefix('on ')}"
     roles = _roles(person)
-    known = best_known(person.films())[:KNOWN_FOR]
+    known = person.known_for()
     text = f"{head}. In the catalog, {person.name} {roles}."
     if known:
-        text += f" Best known here for {film_list(known)}."
+        lead = "Best known here for" if has_renown(known) else "Films here include"
+        text += f" {lead} {film_list(known)}."
         if any(not f.confirmed for f in known):
             text += " Films marked in brackets are not released; their credits are claims."
     return Answer(ctx.question, [person.name], text, films=known, people=[person.id])
@@ -182,20 +190,17 @@ def _roles(person: PersonRecord) -> str:
     for credit in person.credits:
         counts.setdefault(credit.role, set()).add(credit.film.id)
     ranked = sorted(counts.items(), key=lambda item: -len(item[1]))
-    said = [f"{PERSON_VERBS.get(role, 'is credited on')} {len(ids)}" for role, ids in ranked if ids]
-    if not said:
+    parts = [
+        f"{PERSON_VERBS.get(role, 'is credited on')} {len(ids)}" for role, ids in ranked if ids
+    ]
+    if not parts:
         return "has no credits"
-    said[0] += " film" if len(ranked[0][1]) == 1 else " films"
-    return join_names(said)
-
-
-def best_known(films: list[FilmSummary]) -> list[FilmSummary]:
-    """Films best known first: most votes, then highest rating, then the earliest."""
-    return sorted(films, key=lambda f: f.renown)
+    parts[0] += " film" if len(ranked[0][1]) == 1 else " films"
+    return join_names(parts)
 
 
 def _credited_on(person: PersonRecord) -> str:
-    films = best_known(person.films())[:KNOWN_FOR]
+    films = person.known_for()
     if not films:
         return ""
     return f" It knows {person.name} from {film_list(films)}."
