@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 import discord
 from discord.utils import escape_markdown
@@ -518,13 +520,72 @@ def check_embed(errors: Sequence[CatalogError], files: int, films: int) -> disco
     return notice_embed(f"{len(lines)} problem(s) in the facts files", body)
 
 
-def stats_embed(stats: CatalogStats, *, facts_dir: str, reloading: bool) -> discord.Embed:
+@dataclass(frozen=True)
+class Health:
+    """How the running bot is doing, for its admins."""
+
+    uptime_s: float
+    catalog_age_s: float | None  # since the catalog served now was loaded
+    last_reload: ReloadReport | None
+    last_reload_age_s: float | None
+    latency_s: float | None  # the gateway's heartbeat round trip; None when not connected
+    shard: str
+
+
+def duration(seconds: float) -> str:
+    """``45 s``, ``12 min``, ``3 h 5 min``, ``2 d 4 h``."""
+    seconds = max(0, int(seconds))
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes, hours, days = seconds // 60, seconds // 3600, seconds // 86400
+    if hours == 0:
+        return f"{minutes} min"
+    if days == 0:
+        return f"{hours} h {minutes % 60} min"
+    return f"{days} d {hours % 24} h"
+
+
+def reload_summary(report: ReloadReport) -> str:
+    """What the last reload did, in a few words."""
+    if not report.ok:
+        kept = "; the previous catalog kept serving" if report.serving_previous else ""
+        return f"failed: {len(report.errors)} problem(s){kept}"
+    if report.unchanged:
+        return f"ok, nothing changed ({report.films} films)"
+    changes = (
+        f"{len(report.added)} added, {len(report.changed)} changed, {len(report.removed)} removed"
+    )
+    return f"ok, {report.films} films ({changes})"
+
+
+def _health_fields(embed: discord.Embed, health: Health) -> None:
+    embed.add_field(name="Uptime", value=duration(health.uptime_s))
+    loaded = "—" if health.catalog_age_s is None else f"{duration(health.catalog_age_s)} ago"
+    embed.add_field(name="Catalog loaded", value=loaded)
+    if health.last_reload is None or health.last_reload_age_s is None:
+        last = "none yet"
+    else:
+        last = f"{reload_summary(health.last_reload)}, {duration(health.last_reload_age_s)} ago"
+    embed.add_field(name="Last reload", value=without_host_paths(last), inline=False)
+    seconds = health.latency_s
+    connected = seconds is not None and math.isfinite(seconds)
+    latency = f"{seconds * 1000:.0f} ms" if connected and seconds is not None else "not connected"
+    embed.add_field(name="Gateway latency", value=latency)
+    embed.add_field(name="Shard", value=health.shard)
+
+
+def stats_embed(
+    stats: CatalogStats, *, facts_dir: str, reloading: bool, health: Health | None = None
+) -> discord.Embed:
+    """``/facts stats``: the catalog's counts and, with ``health``, how the bot is doing."""
     embed = discord.Embed(title="Catalog", colour=COLOUR_RELEASED)
     embed.add_field(name="Films", value=str(stats.films))
     embed.add_field(name="Not released", value=str(stats.unconfirmed))
     embed.add_field(name="People", value=str(stats.people))
     embed.add_field(name="Credits", value=str(stats.credits))
     embed.add_field(name="Files", value=str(stats.files))
+    if health is not None:
+        _health_fields(embed, health)
     shown = without_host_paths(facts_dir)
     embed.set_footer(text=f"{shown}{' · reloading now' if reloading else ''}")
     return fit(embed)

@@ -124,6 +124,8 @@ class Store:
         self._retired: dict[Catalog, asyncio.Task[None]] = {}
         self._warming: asyncio.Task[object] | None = None
         self.last_report: ReloadReport | None = None
+        self.last_report_at: float | None = None  # wall-clock time of the last reload
+        self.loaded_at: float | None = None  # when the catalog served now was swapped in
         self._build_pool: ProcessPoolExecutor | None = None
 
     def _builder(self) -> ProcessPoolExecutor:
@@ -168,7 +170,7 @@ class Store:
             return ReloadReport(ok=False, in_progress=True, serving_previous=True)
         async with self._lock:
             report = await self._reload(force)
-        self.last_report = report
+        self.last_report, self.last_report_at = report, time.time()
         return report
 
     async def _reload(self, force: bool) -> ReloadReport:
@@ -229,6 +231,7 @@ class Store:
             return False
         try:
             self._catalog = await Catalog.open(self.db_path)
+            self.loaded_at = time.time()
         except sqlite3.Error as exc:
             log.warning("the previous store %s is unreadable (%s)", self.db_path, exc)
             return False
@@ -237,6 +240,7 @@ class Store:
 
     def _swap(self, fresh: Catalog) -> None:
         old, self._catalog = self._catalog, fresh
+        self.loaded_at = time.time()
         # The catalog's name indexes are long-lived: keep the cyclic collector from walking
         # them again and again (each walk holds the GIL, stalling the event loop). They are
         # still freed by reference counting once the catalog is retired.

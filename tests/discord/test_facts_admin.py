@@ -154,3 +154,41 @@ async def test_a_number_where_a_name_belongs_fails_the_reload_with_its_line(
     )
     answer = await member.slash(channel, "ask", question="who directed Heat?")
     assert "Michael Mann" in answer.response.embeds[0].description
+
+
+async def test_facts_stats_shows_how_the_bot_is_doing(
+    simcord_env, facts_dir: Path, channel, admin
+) -> None:
+    (facts_dir / "heat.yaml").write_text("title: Heat\nyear: abc\n", encoding="utf-8")
+    await admin.slash(channel, "facts reload")
+    fields = {
+        f.name: f.value
+        for f in (await admin.slash(channel, "facts stats")).response.embeds[0].fields
+    }
+    assert fields["Uptime"].endswith(" s")
+    assert fields["Catalog loaded"].endswith(" ago")
+    assert fields["Last reload"].startswith(
+        "failed: 1 problem(s); the previous catalog kept serving, "
+    )
+    assert fields["Gateway latency"].endswith(" ms") or fields["Gateway latency"] == "not connected"
+    assert fields["Shard"] == "none"
+    (facts_dir / "heat.yaml").write_text(
+        HEAT.replace("Dick Richards", "Jerry Jameson"), encoding="utf-8"
+    )
+    await admin.slash(channel, "facts reload")
+    fields = {
+        f.name: f.value
+        for f in (await admin.slash(channel, "facts stats")).response.embeds[0].fields
+    }
+    assert fields["Last reload"].startswith("ok, 4 films (0 added, 1 changed, 0 removed), ")
+
+
+def test_durations_read_like_a_person_would_say_them() -> None:
+    from bot.discord.embeds import duration
+
+    assert [duration(s) for s in (45, 720, 3 * 3600 + 300, 2 * 86400 + 4 * 3600)] == [
+        "45 s",
+        "12 min",
+        "3 h 5 min",
+        "2 d 4 h",
+    ]

@@ -12,6 +12,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -61,14 +62,18 @@ def start(facts: Path, tmp_path: Path, **env: str) -> subprocess.Popen[str]:
 
 
 def read_until(process: subprocess.Popen[str], marker: str, count: int) -> list[str]:
+    """stderr lines up to the ``count``-th holding ``marker``; a silent process is killed."""
     lines: list[str] = []
-    deadline = time.monotonic() + 60
-    assert process.stderr is not None
-    while sum(marker in line for line in lines) < count:
-        assert time.monotonic() < deadline, lines
-        line = process.stderr.readline()
-        assert line, (lines, process.poll())
-        lines.append(line.rstrip("\n"))
+    watchdog = threading.Timer(60, process.kill)  # readline returns at once then
+    watchdog.start()
+    try:
+        assert process.stderr is not None
+        while sum(marker in line for line in lines) < count:
+            line = process.stderr.readline()
+            assert line, (lines, process.poll())
+            lines.append(line.rstrip("\n"))
+    finally:
+        watchdog.cancel()
     return lines
 
 

@@ -44,14 +44,19 @@ async def test_a_stop_gives_up_on_a_request_that_does_not_finish_in_time(
 ) -> None:
     from bot.discord.cogs import ask
 
-    async def stuck(question, catalog, **options):
-        await asyncio.sleep(3600)
+    gate = asyncio.Event()
+    answer = ask.answer
 
-    monkeypatch.setattr(ask, "answer", stuck)
+    async def late_answer(question, catalog, **options):
+        await gate.wait()
+        return await answer(question, catalog, **options)
+
+    monkeypatch.setattr(ask, "answer", late_answer)
     in_flight = asyncio.create_task(member.slash(channel, "ask", question="who directed Heat?"))
     for _ in range(500):
         if simcord_env.bot._requests:
             break
         await asyncio.sleep(0.01)
     assert await simcord_env.bot.finish_requests(0.05) == 1
-    in_flight.cancel()
+    gate.set()
+    await in_flight

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
+import time
 
 import discord
 from discord import app_commands
@@ -13,7 +14,7 @@ from discord.ext import commands
 from bot.catalog.loader import check_directory
 from bot.discord.bot import NO_PINGS, FilmBotBase
 from bot.discord.checks import admin_policy, catalog_admin
-from bot.discord.embeds import check_embed, error_lines, reload_embed, stats_embed
+from bot.discord.embeds import Health, check_embed, error_lines, reload_embed, stats_embed
 
 log = logging.getLogger("film_bot.discord.facts")
 
@@ -83,10 +84,32 @@ class FactsCog(commands.GroupCog, group_name="facts", group_description="Manage 
     async def stats(self, interaction: discord.Interaction) -> None:
         store = self.bot.store
         stats = await store.catalog.stats()
-        await interaction.response.send_message(
-            embed=stats_embed(stats, facts_dir=store.display_root, reloading=store.reloading),
-            ephemeral=True,
+        embed = stats_embed(
+            stats,
+            facts_dir=store.display_root,
+            reloading=store.reloading,
+            health=self._health(interaction),
         )
+        await interaction.response.send_message(embed=embed, ephemeral=True)
+
+    def _health(self, interaction: discord.Interaction) -> Health:
+        store, now = self.bot.store, time.time()
+        client: commands.Bot = self.bot  # type: ignore[assignment]
+        return Health(
+            uptime_s=now - self.bot.started_at,
+            catalog_age_s=None if store.loaded_at is None else now - store.loaded_at,
+            last_reload=store.last_report,
+            last_reload_age_s=None if store.last_report_at is None else now - store.last_report_at,
+            latency_s=client.latency,
+            shard=_shard_of(client, interaction.guild),
+        )
+
+
+def _shard_of(client: commands.Bot, guild: discord.Guild | None) -> str:
+    """``1 of 4``: the shard that serves this server; ``none`` for an unsharded bot."""
+    if not client.shard_count or client.shard_count <= 1 or guild is None:
+        return "none"
+    return f"{guild.shard_id} of {client.shard_count}"
 
 
 async def setup(bot: commands.Bot) -> None:
