@@ -45,6 +45,7 @@ NAMES = (
 REQUIRED = ("title.basics", "name.basics")
 MISSING = "\\N"
 IMPORTER = "imdb"
+DOWNLOADS = "https://datasets.imdbws.com/"
 FILE_PATTERN = "imdb-tt*.yaml"
 RANGE = 10_000  # title ids per file before any split
 DEFAULT_TYPES = ("movie",)
@@ -126,9 +127,11 @@ def import_imdb(
         raise ImportProblem(f"{source}: no {shown} (nor .tsv); download it from {DOWNLOADS}")
     out_dir.mkdir(parents=True, exist_ok=True)
     report = ImdbReport(missing=[n for n in NAMES if paths[n] is None])
+    # A hidden directory: the loader does not look into it, should a reload run meanwhile.
     with tempfile.TemporaryDirectory(prefix=".imdb-import-", dir=out_dir) as tmp:
+        # IMDb's files are sorted by the number of their ids (tt9999999 before tt10000000);
+        # files sorted as text instead are read in that order when the first fails.
         for order in (_numeric, _textual):
-            # IMDb sorts its files by id; which order of ids is read from the files.
             report = ImdbReport(missing=report.missing)
             spill = _Spill(Path(tmp) / f"spill-{order.__name__}.db")
             try:
@@ -136,19 +139,15 @@ def import_imdb(
                     paths, options, today or dt.date.today(), spill, report, order, progress
                 )
                 _read_names(paths["name.basics"], spill, order, progress)  # type: ignore[arg-type]
+                _write_files(spill, out_dir, max_file_bytes // 4, report, progress)
+                break
             except _Unsorted as exc:
-                spill.close()
                 if order is _textual:
                     raise ImportProblem(str(exc)) from None
-                continue
-            _write_files(spill, out_dir, max_file_bytes // 4, report, progress)
-            spill.close()
-            break
+            finally:
+                spill.close()
     report.seconds = time.perf_counter() - started
     return report
-
-
-DOWNLOADS = "https://datasets.imdbws.com/"
 
 
 # --- reading the files ------------------------------------------------------------------

@@ -31,7 +31,7 @@ from bot.store.rows import FileRows, prepare_file
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 @dataclass
@@ -496,7 +496,7 @@ class _Writer:
         )
         db.executemany("INSERT INTO credits VALUES (?,?,?,?,?,?,?)", credits)
         db.executemany(
-            "INSERT INTO film_values VALUES (?,?,?,?,?)",
+            "INSERT INTO film_values VALUES (?,?,?,?,?,?)",
             [(first + i, *rest) for i, *rest in item.values],
         )
         db.executemany(

@@ -440,6 +440,11 @@ class Catalog:
 
     # --- people --------------------------------------------------------------------------
 
+    async def person_name(self, person_id: int) -> str | None:
+        """A person's name alone, without their credits."""
+        row = await self._one("SELECT name FROM people WHERE id = ?", (person_id,))
+        return row[0] if row else None
+
     async def person(self, person_id: int) -> PersonRecord | None:
         row = await self._one("SELECT id, name, born, died FROM people WHERE id = ?", (person_id,))
         if row is None:

@@ -174,11 +174,19 @@ class Sort(NamedTuple):
     order: str  # ORDER BY over films aliased f
     index: str  # the index walked for this order
     then: str = "f.year DESC, f.id DESC"  # films without ``column``: newest first
+    by_value_year: str | None = None  # the same order along a genre's values, by year
 
 
 SORTS: dict[str, Sort] = {
-    "newest": Sort(None, "f.year DESC, f.id DESC", "films_year"),
-    "oldest": Sort(None, "f.year ASC NULLS LAST, f.id", "films_year"),
+    "newest": Sort(
+        None, "f.year DESC, f.id DESC", "films_year", by_value_year="v.year DESC, v.film_id DESC"
+    ),
+    "oldest": Sort(
+        None,
+        "f.year ASC NULLS LAST, f.id",
+        "films_year",
+        by_value_year="v.year NULLS LAST, v.film_id",
+    ),
     "title": Sort(None, "f.norm, f.year, f.id", "films_norm"),
     "rating": Sort("rating", "f.rating DESC, f.votes DESC", "films_rating"),
     "votes": Sort("votes", "f.votes DESC, f.rating DESC", "films_votes"),
@@ -220,11 +228,14 @@ class _Condition(NamedTuple):
     params: list[object]
     ids: str | None = None
     size: int = 0
+    ids_params: list[object] | None = None  # when ``ids`` takes others than ``test``
+    by_year: str | None = None  # FROM … WHERE that walks the same films in year order
 
 
 class _Filter(NamedTuple):
     conditions: list[_Condition]
     driver: _Condition | None  # the narrowest condition that can list its films
+    years_size: int | None  # films in the query's years, when it has years
 
     @property
     def driver_size(self) -> int:
@@ -267,7 +278,12 @@ async def _filter(catalog: Catalog, query: FilmQuery) -> _Filter:
     conditions: list[_Condition] = []
     if query.years:
         conditions.append(
-            _Condition("f.year BETWEEN ? AND ?", [query.years.first, query.years.last])
+            _Condition(
+                "f.year BETWEEN ? AND ?",
+                [query.years.first, query.years.last],
+                "SELECT id FROM films WHERE year BETWEEN ? AND ?",
+                facets.count(FilmQuery(years=query.years)),
+            )
         )
     if query.statuses:
         marks = ",".join("?" * len(query.statuses))
@@ -279,17 +295,27 @@ async def _filter(catalog: Catalog, query: FilmQuery) -> _Filter:
         conditions.append(_Condition(f"f.status IN ({marks})", statuses, ids, size))
     for kind, value in (("genre", query.genre), ("tag", query.tag)):
         if value:
+            # a film's values carry its year: the films of a genre and years are one range
+            # of the values index, in year order
+            within = [kind, key_of(value)]
+            years = ""
+            if query.years:
+                years = " AND year BETWEEN ? AND ?"
+                within += [query.years.first, query.years.last]
             if kind == "genre":
-                size = facets.count(FilmQuery(genre=value))
+                size = facets.count(FilmQuery(genre=value, years=query.years))
             else:
-                size = await _bounded_count(catalog, kind, key_of(value), SMALL_SET)
+                size = await _bounded_count(catalog, within, years, SMALL_SET)
             conditions.append(
                 _Condition(
                     "EXISTS (SELECT 1 FROM film_values v WHERE v.film_id = f.id "
                     "AND v.kind = ? AND v.norm = ?)",
                     [kind, key_of(value)],
-                    "SELECT film_id FROM film_values WHERE kind = ? AND norm = ?",
+                    f"SELECT film_id FROM film_values WHERE kind = ? AND norm = ?{years}",
                     size,
+                    within,
+                    "film_values v CROSS JOIN films f ON f.id = v.film_id "
+                    f"WHERE v.kind = ? AND v.norm = ?{years.replace('year', 'v.year')}",
                 )
             )
     people = await _person_ids(catalog, query)
@@ -306,7 +332,9 @@ async def _filter(catalog: Catalog, query: FilmQuery) -> _Filter:
             )
         )
     drivers = [c for c in conditions if c.ids is not None]
-    return _Filter(conditions, min(drivers, key=lambda c: c.size) if drivers else None)
+    driver = min(drivers, key=lambda c: c.size) if drivers else None
+    years_size = conditions[0].size if query.years else None
+    return _Filter(conditions, driver, years_size)
 
 
 async def _person_ids(catalog: Catalog, query: FilmQuery) -> list[int] | None:
@@ -317,11 +345,12 @@ async def _person_ids(catalog: Catalog, query: FilmQuery) -> list[int] | None:
     return None
 
 
-async def _bounded_count(catalog: Catalog, kind: str, value_norm: str, limit: int) -> int:
-    """How many films have the value, counting no further than ``limit``."""
+async def _bounded_count(catalog: Catalog, within: list[object], years: str, limit: int) -> int:
+    """How many films have the value (in the years), counting no further than ``limit``."""
     rows = await catalog.select(
-        "SELECT count(*) FROM (SELECT 1 FROM film_values WHERE kind = ? AND norm = ? LIMIT ?)",
-        (kind, value_norm, limit),
+        "SELECT count(*) FROM (SELECT 1 FROM film_values WHERE kind = ? AND norm = ?"
+        f"{years} LIMIT ?)",
+        (*within, limit),
     )
     return int(rows[0][0])
 
@@ -331,20 +360,38 @@ async def _count(catalog: Catalog, query: FilmQuery, flt: _Filter) -> int:
         return (await _facets(catalog)).count(query)
     driven = flt.driver is not None  # counting visits every match: start from the fewest
     rows = await catalog.select(
-        "SELECT count(*) FROM films f" + _where(flt, driven=driven), _params(flt)
+        "SELECT count(*) FROM films f" + _where(flt, driven=driven), _params(flt, driven=driven)
     )
     return int(rows[0][0])
 
 
-def _where(flt: _Filter, *, driven: bool, extra: Sequence[str] = ()) -> str:
-    """The WHERE clause; ``driven`` starts from the narrowest condition's own index."""
-    tests = [f"f.id IN ({c.ids})" if driven and c is flt.driver else c.test for c in flt.conditions]
+def _where(
+    flt: _Filter,
+    *,
+    driven: bool,
+    extra: Sequence[str] = (),
+    skip: _Condition | None = None,
+    joiner: str = " WHERE ",
+) -> str:
+    """The WHERE clause; ``driven`` starts from the narrowest condition's own index;
+    ``skip`` leaves out a condition the FROM clause already applies."""
+    tests = [
+        f"f.id IN ({c.ids})" if driven and c is flt.driver else c.test
+        for c in flt.conditions
+        if c is not skip
+    ]
     tests += extra
-    return " WHERE " + " AND ".join(tests) if tests else ""
+    return joiner + " AND ".join(tests) if tests else ""
 
 
-def _params(flt: _Filter) -> list[object]:
-    return [p for c in flt.conditions for p in c.params]
+def _params(flt: _Filter, *, driven: bool = False, skip: _Condition | None = None) -> list[object]:
+    """The parameters of :func:`_where`'s clause, in order."""
+    params: list[object] = []
+    for c in flt.conditions:
+        if c is skip:
+            continue
+        params += (c.ids_params or c.params) if driven and c is flt.driver else c.params
+    return params
 
 
 async def _page_rows(
@@ -353,8 +400,11 @@ async def _page_rows(
     # Walking an index in sort order visits about films/total rows per match shown: cheap
     # when matches are common. When the narrowest filter holds few films, fetching and
     # sorting those is cheaper.
-    driven = await _driven(catalog, flt, total, offset + limit)
-    params = _params(flt)
+    driven = await _driven(catalog, flt, total, offset + limit, sort)
+    walk = _year_walk(flt, sort)
+    if walk is not None:
+        return await _walk_by_year(catalog, flt, walk, sort, limit, offset)
+    params = _params(flt, driven=driven)
     if sort.column is None or driven:
         # few films: one sort, those without the sort's value last
         order = sort.order
@@ -370,23 +420,58 @@ async def _page_rows(
         f"{_where(flt, driven=False, extra=[f'f.{sort.column} IS NOT NULL'])} "
         f"ORDER BY {sort.order}, {sort.then})"
     )
-    lack = (
-        f"SELECT * FROM (SELECT {_SUMMARY} FROM films f INDEXED BY films_year"
-        f"{_where(flt, driven=False, extra=[f'f.{sort.column} IS NULL'])} "
-        f"ORDER BY {sort.then})"
-    )
+    lacking = f"f.{sort.column} IS NULL"
+    walk = _year_walk(flt, SORTS["newest"])
+    if walk is not None:  # the others along their genre's values, by year
+        lack = (
+            f"SELECT * FROM (SELECT {_SUMMARY} FROM {walk.by_year}"
+            f"{_where(flt, driven=False, skip=walk, extra=[lacking], joiner=' AND ')} "
+            f"ORDER BY {SORTS['newest'].by_value_year})"
+        )
+        lack_params = [*(walk.ids_params or walk.params), *_params(flt, skip=walk)]
+    else:
+        lack = (
+            f"SELECT * FROM (SELECT {_SUMMARY} FROM films f INDEXED BY films_year"
+            f"{_where(flt, driven=False, extra=[lacking])} ORDER BY {sort.then})"
+        )
+        lack_params = params
     return await catalog.select(
-        f"{have} UNION ALL {lack} LIMIT ? OFFSET ?", [*params, *params, limit, offset]
+        f"{have} UNION ALL {lack} LIMIT ? OFFSET ?", [*params, *lack_params, limit, offset]
     )
 
 
-async def _driven(catalog: Catalog, flt: _Filter, total: int, wanted: int) -> bool:
+def _year_walk(flt: _Filter, sort: Sort) -> _Condition | None:
+    """For newest or oldest first, the narrowest genre or tag, whose films can be walked in
+    year order along the values index (so a page reads about as many rows as it shows)."""
+    if sort.by_value_year is None:
+        return None
+    walks = [c for c in flt.conditions if c.by_year is not None]
+    return min(walks, key=lambda c: c.size) if walks else None
+
+
+async def _walk_by_year(
+    catalog: Catalog, flt: _Filter, walk: _Condition, sort: Sort, limit: int, offset: int
+) -> list[tuple]:
+    sql = f"SELECT {_SUMMARY} FROM {walk.by_year}"
+    sql += _where(flt, driven=False, skip=walk, joiner=" AND ")
+    sql += f" ORDER BY {sort.by_value_year} LIMIT ? OFFSET ?"
+    params = [*(walk.ids_params or walk.params), *_params(flt, skip=walk), limit, offset]
+    return await catalog.select(sql, params)
+
+
+async def _driven(
+    catalog: Catalog, flt: _Filter, total: int, wanted: int, sort: Sort | None = None
+) -> bool:
     """Whether to start from the narrowest filter's films rather than walk an index."""
     if flt.driver is None:
         return False
-    # a walk reads about films/total rows per match it keeps; starting from the driver
-    # reads each of the driver's films once, and sorts them
-    walk_cost = wanted * (await _facets(catalog)).films / max(total, 1)
+    # A walk reads about domain/total rows per match it keeps, where the domain is what
+    # the walked index covers (the query's years, when walking by year); starting from
+    # the driver reads each of the driver's films once, and sorts them.
+    domain = (await _facets(catalog)).films
+    if flt.years_size is not None and sort is not None and sort.index == "films_year":
+        domain = flt.years_size
+    walk_cost = wanted * domain / max(total, 1)
     return flt.driver_size <= walk_cost * WALK_COST
 
 
@@ -481,9 +566,11 @@ async def random_films(
     listing = flt.driver_size if flt.driver is not None else total if query.years else films
     if films / total * 4 < listing:
         return await _random_walk(catalog, flt, rng, list(exclude), count, total)
-    sql = "SELECT f.id FROM films f" + _where(flt, driven=flt.driver is not None)
+    driven = flt.driver is not None
+    sql = "SELECT f.id FROM films f" + _where(flt, driven=driven)
     skip = set(exclude)
-    pool = [r[0] for r in await catalog.select(sql, _params(flt)) if r[0] not in skip]
+    rows = await catalog.select(sql, _params(flt, driven=driven))
+    pool = [r[0] for r in rows if r[0] not in skip]
     return await catalog.summaries(rng.sample(pool, min(count, len(pool))))
 
 

@@ -7,7 +7,7 @@ CREATE INDEX IF NOT EXISTS credits_film ON credits (film_id, role, position);
 CREATE INDEX IF NOT EXISTS credits_person ON credits (person_id, role, film_id);
 CREATE INDEX IF NOT EXISTS credits_character ON credits (character_norm) WHERE character_norm IS NOT NULL;
 CREATE INDEX IF NOT EXISTS values_film ON film_values (film_id, kind, position);
-CREATE INDEX IF NOT EXISTS values_norm ON film_values (kind, norm, film_id);
+CREATE INDEX IF NOT EXISTS values_norm ON film_values (kind, norm, year, film_id);
 CREATE INDEX IF NOT EXISTS sources_film ON sources (film_id, position);
 CREATE INDEX IF NOT EXISTS trivia_film ON trivia (film_id, position);
 CREATE INDEX IF NOT EXISTS names_norm ON names (norm);

@@ -75,7 +75,7 @@ class FileRows(FileOutcome):
     films: list[FilmRow] = field(default_factory=list)
     # (film index, person key, person name, role, character, character key, note, position)
     credits: list[tuple] = field(default_factory=list)
-    # (film index, kind, value, key, position); kind "alias" for the film's other titles
+    # (film index, kind, value, key, position, film's year); kind "alias" for other titles
     values: list[tuple] = field(default_factory=list)
     sources: list[tuple] = field(default_factory=list)  # (film index, position, url, text, note)
     trivia: list[tuple] = field(default_factory=list)  # (film index, position, text)
@@ -92,7 +92,7 @@ class FileRows(FileOutcome):
         self.film_names.append((title_key, index, film.title))
         for pos, alias in enumerate(film.aliases):
             alias_key = key_of(alias)
-            self.values.append((index, "alias", alias, norm(alias), pos))
+            self.values.append((index, "alias", alias, norm(alias), pos, film.year))
             self.film_names.append((alias_key, index, film.title))
         for role, attr in ROLE_FIELDS.items():
             for pos, name in enumerate(getattr(film, attr)):
@@ -109,7 +109,7 @@ class FileRows(FileOutcome):
         for kind, attr in VALUE_FIELDS.items():
             for pos, value in enumerate(getattr(film, attr)):
                 value_key = key_of(value)
-                self.values.append((index, kind, value, value_key, pos))
+                self.values.append((index, kind, value, value_key, pos, film.year))
                 self.names.append((value_key, kind, value))
         for pos, src in enumerate(film.sources):
             self.sources.append((index, pos, src.url, src.text, src.note))

@@ -1,5 +1,5 @@
 -- film-bot catalog store. Built from facts files; never edited in place by the bot.
-PRAGMA user_version = 4;
+PRAGMA user_version = 5;
 
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
@@ -63,7 +63,8 @@ CREATE TABLE film_values (
     kind TEXT NOT NULL,
     value TEXT NOT NULL,
     norm TEXT NOT NULL,
-    position INTEGER NOT NULL
+    position INTEGER NOT NULL,
+    year INTEGER                      -- the film's, so a genre's films can be walked by year
 );
 
 CREATE TABLE sources (

@@ -91,3 +91,8 @@ films:
     )
     reply = await ask(films, "who are the players in seven sinners")
     assert reply.answers == ["Marlene Dietrich", "John Wayne"]
+
+
+async def test_made_by_someone_who_directed_nothing_is_the_films_they_are_in(catalog) -> None:
+    reply = await ask(catalog, "what movies did meg ryan make")
+    assert reply.answers == ["Sleepless in Seattle", "You've Got Mail"]

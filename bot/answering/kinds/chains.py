@@ -19,6 +19,7 @@ _SAME = re.compile(r"\b(?:same|also|share[sd]?|sharing|other|too|else)\b")
 _COSTARS = re.compile(r"\bco ?stars?\b|\b(?:appeared|acted|starred|played) (?:with|alongside)\b")
 _WORKED_WITH = re.compile(r"\b(?:worked|collaborated|teamed up) with\b")
 _TOGETHER = re.compile(r"\b(?:co|together|alongside|along with|same)\b|\bco ?\w+")
+_MADE = re.compile(r"\b(?:make|makes|making|made by|(?:films?|movies?|pictures?) by)\b")
 _CAST_BEFORE = re.compile(r"(?:^|\b(?:the|those|any|all|some)) (?:films?|movies?|pictures?) with$")
 _CAST_AFTER = re.compile(
     r"^(?:was|were|has been|have been|had been|played|appeared|acted|starred) in$"
@@ -91,8 +92,11 @@ async def _from_people(ctx: Context, mentions: list[Mention]) -> Answer | None:
     targets = [(pos, r) for pos, r in occurrences if bind is None or (pos, r) != bind]
     targets = [t for t in targets if bind is None or t[1].name != bind[1].name]
     role = bind[1].role if bind else None
-    names = [n for n in [await _person_name(ctx, pid) for pid in ids] if n]
+    names = [n for n in [await ctx.catalog.person_name(pid) for pid in ids] if n]
     per_person = [await ctx.catalog.films_of_people([pid], role) for pid in ids]
+    if role == "director" and not any(per_person) and _MADE.search(ctx.key_outside()):
+        role = None  # "what films did Tom Hanks make": the films he is in, if he directed none
+        per_person = [await ctx.catalog.films_of_people([pid], None) for pid in ids]
     if len(ids) > 1 and len(mentions) > 1:
         common = set.intersection(*({f.id for f in films} for films in per_person))
         films = [f for f in per_person[0] if f.id in common]
@@ -184,11 +188,6 @@ def _distance(position: int, mention: Mention) -> int:
     if position < mention.start:
         return mention.start - position
     return position - mention.end + 1
-
-
-async def _person_name(ctx: Context, pid: int) -> str | None:
-    person = await ctx.catalog.person(pid)
-    return person.name if person else None
 
 
 async def _people_of(ctx: Context, film_ids: list[int], role: str) -> list[tuple[int, str]]:

@@ -52,8 +52,8 @@ async def _who_plays(ctx: Context) -> Answer | None:
 
 async def _who_plays_part(ctx: Context) -> Answer | None:
     """ "who played jack in titanic": a word or two of a character's name."""
-    if not _PLAYS.search(ctx.key) or ctx.person_ids():
-        return None
+    if not _PLAYS.search(ctx.key) or ctx.person_ids() or not _uncovered(ctx):
+        return None  # nothing but names and question words: no part of a name to look for
     films = await ctx.films()
     words = _fragment(ctx, films)
     if not words:
@@ -89,15 +89,15 @@ async def _role_of_person(ctx: Context) -> Answer | None:
     if not _ROLE_OF.search(ctx.key):
         return None
     films = await ctx.films()
+    words = _fragment(ctx, films)
+    asks_films = ASKS_FILMS.search(ctx.key) is not None
+    if asks_films and not words:  # "which films did X play in": every film, not only roles
+        return None
     credits = await _credits_of_people(ctx, films)
     if not credits:
         return None
-    words = _fragment(ctx, films)
-    asks_films = ASKS_FILMS.search(ctx.key) is not None
     if words:  # "… play ripley in": only that character
         credits = [c for c in credits if _named(c[1].character, words)] or credits
-    elif asks_films:  # "which films did X play in": every film, not only those with roles
-        return None
     if asks_films:
         answers = [record.summary.title for record, _ in credits]
     else:

@@ -27,20 +27,28 @@ KNOWN_FOR = 4  # best-known films named in "who is X"
 
 async def reply(ctx: Context) -> Answer | None:
     """Birth, age, who someone is, and their first or latest film."""
-    person = await _the_person(ctx)
-    if person is None:
-        return None
     outside = ctx.key_outside()
-    if _AGE.search(outside):
-        return _age_reply(ctx, person)
-    if _BORN.search(outside):
-        return _born_reply(ctx, person)
     first, latest = _FIRST.search(outside), _LATEST.search(outside)
-    if (first or latest) and _FILMS.search(outside):
-        return _first_or_latest(ctx, person, latest=latest is not None and first is None)
-    if _asks_who(ctx):
-        return _who_is(ctx, person)
-    return None
+    if _AGE.search(outside):
+        ask = _age_reply
+    elif _BORN.search(outside):
+        ask = _born_reply
+    elif (first or latest) and _FILMS.search(outside):
+        ask = _first_reply if first or not latest else _latest_reply
+    elif _asks_who(ctx):
+        ask = _who_is
+    else:
+        return None  # checked before any look-up: most questions are not about a person
+    person = await _the_person(ctx)
+    return ask(ctx, person) if person is not None else None
+
+
+def _first_reply(ctx: Context, person: PersonRecord) -> Answer:
+    return _first_or_latest(ctx, person, latest=False)
+
+
+def _latest_reply(ctx: Context, person: PersonRecord) -> Answer:
+    return _first_or_latest(ctx, person, latest=True)
 
 
 async def _the_person(ctx: Context) -> PersonRecord | None:

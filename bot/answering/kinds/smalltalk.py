@@ -63,9 +63,11 @@ async def examples(ctx: Context) -> str:
     played = next((c for c in record.people("cast") if c.character), None)
     if played is not None:
         asks.append(f'"who plays {played.character} in {title}?"')
-    person = (record.names("director") or record.names("cast") or [None])[0]
-    if person is not None:
-        asks.append(f'"what films did {person} make?"')
+    directors, cast = record.names("director"), record.names("cast")
+    if directors:
+        asks.append(f'"what else did {directors[0]} direct?"')
+    elif cast:
+        asks.append(f'"what films is {cast[0]} in?"')
     if len(asks) < 3:
         asks.append(f'"what is {title} about?"')
     return ", ".join(asks[:-1]) + " or " + asks[-1]
