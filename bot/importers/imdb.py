@@ -405,39 +405,54 @@ def _title(
     runtime = _int(row[col["runtimeMinutes"]], 1, 10_000)
     if runtime is not None:
         film["runtime_minutes"] = runtime
-    people: list[int] = []
-    crew = joined.crew.rows_for(key)
-    principals = sorted(
-        joined.principals.rows_for(key),
-        key=lambda r: _int(_at(r, joined.p["ordering"]), 0, 10**9) or 0,
-    )
-    for field_name, column in (("directors", "directors"), ("writers", "writers")):
-        listed = _crew(crew, joined.c[column])
-        if listed:
-            film[field_name] = listed
-            people += listed
-    cast: list[list[Any]] = []
-    for prow in principals:
-        person = _person_num(_at(prow, joined.p["nconst"]))
-        if person is None:
-            continue
-        category = _at(prow, joined.p["category"])
-        if category in CAST:
-            cast.append([person, _character(_at(prow, joined.p["characters"]))])
-        elif category in ("composer", "producer"):
-            key_name = "composer" if category == "composer" else "producers"
-            if person not in film.setdefault(key_name, []):
-                film[key_name].append(person)
-        else:
-            continue
-        people.append(person)
-    if cast:
-        film["cast"] = cast[:MAX_LIST]
+    people = _credits(film, joined.crew.rows_for(key), joined.principals.rows_for(key), joined)
     if rating is not None:
         film["imdb_rating"] = rating
     if votes:
         film["imdb_votes"] = votes
     return int(tconst[2:]), film, people
+
+
+# principals category → film key; directors and writers come from title.crew when it has them
+CREDITS = {
+    "composer": "composer",
+    "producer": "producers",
+    "director": "directors",
+    "writer": "writers",
+}
+
+
+def _credits(
+    film: dict[str, Any], crew: list[list[str]], principals: list[list[str]], joined: _Joined
+) -> list[int]:
+    """Add the film's credits, as people's numbers; returns every person credited."""
+    people: list[int] = []
+    for key in ("directors", "writers"):
+        listed = _crew(crew, joined.c[key])
+        if listed:
+            film[key] = listed
+            people += listed
+    from_crew = {"directors", "writers"} & film.keys()
+    ordered = sorted(principals, key=lambda r: _int(_at(r, joined.p["ordering"]), 0, 10**9) or 0)
+    cast: list[list[Any]] = []
+    for row in ordered:
+        person = _person_num(_at(row, joined.p["nconst"]))
+        category = _at(row, joined.p["category"])
+        if person is None:
+            continue
+        if category in CAST:
+            cast.append([person, _character(_at(row, joined.p["characters"]))])
+        elif CREDITS.get(category) and CREDITS[category] not in from_crew:
+            listed = film.setdefault(CREDITS[category], [])
+            if person in listed:
+                continue
+            listed.append(person)
+        else:
+            continue
+        people.append(person)
+    if cast:
+        film["cast"] = cast[:MAX_LIST]
+    return people
 
 
 def _at(row: list[str], index: int | None) -> str:

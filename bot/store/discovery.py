@@ -564,7 +564,7 @@ async def random_films(
     # Listing the matches costs a row each; a jump to a random film id costs about
     # films/total rows to reach the next match. Few matches are listed, many jumped to.
     listing = flt.driver_size if flt.driver is not None else total if query.years else films
-    if films / total * 4 < listing:
+    if films / total * 4 * WALK_COST < listing:
         return await _random_walk(catalog, flt, rng, list(exclude), count, total)
     driven = flt.driver is not None
     sql = "SELECT f.id FROM films f" + _where(flt, driven=driven)
@@ -581,25 +581,26 @@ async def _random_walk(
     (wrapping round to the start), so a pick reads a short stretch of the films."""
     facets = await _facets(catalog)
     skip = set(shown)
-    chosen: list[int] = []
+    chosen: list[FilmSummary] = []
     for _ in range(count * 4):
         if len(chosen) >= count or len(skip) >= total:
             break
         start = rng.randint(facets.first_id, facets.last_id)
-        recent = (shown + chosen)[-500:]  # a long exclusion is rare; a repeat is retried
+        recent = (shown + [f.id for f in chosen])[-500:]  # a repeat beyond these is retried
         not_shown = [f"f.id NOT IN ({','.join('?' * len(recent))})"] if recent else []
-        for side in (">=", "<"):
-            sql = "SELECT f.id FROM films f NOT INDEXED" + _where(
-                flt, driven=False, extra=[f"f.id {side} ?", *not_shown]
-            )
-            rows = await catalog.select(
-                sql + " ORDER BY f.id LIMIT 1", [*_params(flt), start, *recent]
-            )
-            if rows and rows[0][0] not in skip:
-                chosen.append(rows[0][0])
-                skip.add(rows[0][0])
-                break
-    return await catalog.summaries(chosen)
+        # from the jump onwards, else from the start: the second half runs only if needed
+        halves = [
+            f"SELECT * FROM (SELECT {_SUMMARY} FROM films f NOT INDEXED"
+            f"{_where(flt, driven=False, extra=[f'f.id {side} ?', *not_shown])} "
+            "ORDER BY f.id LIMIT 1)"
+            for side in (">=", "<")
+        ]
+        params = [*_params(flt), start, *recent]
+        rows = await catalog.select(" UNION ALL ".join(halves) + " LIMIT 1", params * 2)
+        if rows and rows[0][0] not in skip:
+            chosen.append(FilmSummary(*rows[0][:SUMMARY_COLUMNS]))
+            skip.add(rows[0][0])
+    return chosen
 
 
 # --- similar -----------------------------------------------------------------------------
@@ -628,7 +629,6 @@ async def similar_films(
     film = await catalog.film(film_id) if isinstance(film_id, int) else film_id
     if film is None:
         return []
-    film_id = film.id
     scores: dict[int, float] = {}
     reasons: dict[int, dict[str, list[str]]] = {}
 
@@ -638,8 +638,7 @@ async def similar_films(
         if what not in named:
             named.append(what)
 
-    await _shared_people(catalog, film_id, credit)
-    await _shared_values(catalog, film, credit)
+    await _shared(catalog, film, credit)
     if len(scores) < limit * 3:
         await _same_genres(catalog, film, scores, limit * 5)
     await _genre_overlap(catalog, film, scores, credit, limit)
@@ -655,29 +654,20 @@ async def similar_films(
     ]
 
 
-async def _shared_people(catalog: Catalog, film_id: int, credit) -> None:
+async def _shared(catalog: Catalog, film: FilmRecord, credit) -> None:
+    """Credit the films that share a person (in the same role), a tag or a setting, all
+    read in one query."""
     # a prolific person's other films are many: those they are billed highest in count
-    rows = await catalog.select(
-        "SELECT film_id, role, position, 0, other_position, name FROM ("
+    parts = [
+        "SELECT film_id, role, position, other_position, person_id FROM ("
         "SELECT other.film_id, mine.role, mine.position, other.position AS other_position, "
-        "p.name, row_number() OVER (PARTITION BY mine.person_id, mine.role "
+        "mine.person_id, row_number() OVER (PARTITION BY mine.person_id, mine.role "
         "ORDER BY other.position, other.film_id DESC) AS rank "
         "FROM credits mine JOIN credits other ON other.person_id = mine.person_id "
-        "JOIN people p ON p.id = mine.person_id "
         "WHERE mine.film_id = ? AND other.film_id != mine.film_id "
-        "AND mine.role != 'producer' AND other.role = mine.role) WHERE rank <= ?",
-        (film_id, FILMS_PER_PERSON),
-    )
-    for other, role, position, _, other_position, name in rows:
-        if role == "cast" and position < LEADS and other_position < LEADS:
-            credit(other, "same lead", name, WEIGHTS["lead"])
-        elif role == "cast":
-            credit(other, "shared cast", name, WEIGHTS["cast"])
-        else:
-            credit(other, f"same {role}", name, WEIGHTS[role])
-
-
-async def _shared_values(catalog: Catalog, film, credit) -> None:
+        "AND mine.role != 'producer' AND other.role = mine.role) WHERE rank <= ?"
+    ]
+    params: list[object] = [film.id, FILMS_PER_PERSON]
     # a tag that names one of the film's people says nothing its credits do not
     people = {key_of(c.person) for c in film.credits}
     picks = [
@@ -686,18 +676,25 @@ async def _shared_values(catalog: Catalog, film, credit) -> None:
         for value in film.listed(kind)
         if key_of(value) not in people
     ]
-    if not picks:
-        return
-    parts = [
-        "SELECT * FROM (SELECT film_id, ? FROM film_values "
-        "WHERE kind = ? AND norm = ? AND film_id != ? LIMIT ?)"
-    ] * len(picks)
-    params: list[object] = []
     for index, (kind, value) in enumerate(picks):
+        parts.append(
+            "SELECT * FROM (SELECT film_id, 'value', ?, 0, 0 FROM film_values "
+            "WHERE kind = ? AND norm = ? AND film_id != ? LIMIT ?)"
+        )
         params += [index, kind, key_of(value), film.id, CANDIDATES_PER_VALUE]
-    for other, index in await catalog.select(" UNION ALL ".join(parts), params):
-        kind, value = picks[index]
-        credit(other, kind, value, VALUE_WEIGHTS[kind])
+    names = {c.person_id: c.person for c in film.credits}
+    for other, role, position, other_position, person_id in await catalog.select(
+        " UNION ALL ".join(parts), params
+    ):
+        if role == "value":
+            kind, value = picks[position]
+            credit(other, kind, value, VALUE_WEIGHTS[kind])
+        elif role == "cast" and position < LEADS and other_position < LEADS:
+            credit(other, "same lead", names[person_id], WEIGHTS["lead"])
+        elif role == "cast":
+            credit(other, "shared cast", names[person_id], WEIGHTS["cast"])
+        else:
+            credit(other, f"same {role}", names[person_id], WEIGHTS[role])
 
 
 async def _same_genres(catalog: Catalog, film, scores: dict[int, float], limit: int) -> None:

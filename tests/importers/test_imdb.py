@@ -363,6 +363,15 @@ def test_a_missing_file_is_named(tmp_path: Path) -> None:
         run(source, tmp_path / "out")
 
 
+def test_without_title_crew_directors_come_from_the_principals(tmp_path: Path) -> None:
+    source = write_dataset(tmp_path / "imdb")
+    (source / "title.crew.tsv.gz").unlink()
+    report = import_imdb(source, tmp_path / "out", today=TODAY)
+    assert report.missing == ["title.crew"]
+    heat = films_of(tmp_path / "out")["tt0113277"]
+    assert heat["directors"] == ["Michael Mann"] and "writers" not in heat
+
+
 async def test_imported_films_answer_questions(dataset: Path, tmp_path: Path) -> None:
     run(dataset, tmp_path / "facts" / "imdb")
     store = Store(tmp_path / "facts", tmp_path / "c.db")
