@@ -33,7 +33,7 @@ def words(alternatives: str) -> re.Pattern[str]:
 RELATIONS: tuple[Relation, ...] = (
     Relation(
         "composer",
-        words(r"compos\w*|(?<!imdb )score[ds]?(?! on imdb)|music\w*|soundtracks?"),
+        words(r"compos\w*|(?<!imdb )score[ds]?(?! on imdb)|music|musicians?|soundtracks?"),
         "music by",
         role="composer",
     ),

@@ -119,3 +119,8 @@ async def test_first_and_latest_film_any_role_or_the_role_asked(people) -> None:
 async def test_a_persons_films_are_still_listed_when_no_person_fact_is_asked(people) -> None:
     reply = await ask(people, "what films did keanu reeves star in")
     assert reply.answers == ["Point Break", "Speed", "John Wick", "The Long Goodbye Again"]
+
+
+async def test_an_age_past_a_hundred_is_what_they_would_be_not_what_they_are(people) -> None:
+    reply = await ask(people, "how old is kubrick", today=date(2030, 1, 1))
+    assert reply.text.endswith("so would be 101 today; the catalog has no date of death.")

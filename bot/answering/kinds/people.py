@@ -23,6 +23,7 @@ _WHO_IS_WORDS = frozenset(
 )
 _WHO_IS_OPENING = re.compile(r"^(?:who|whos|tell me|what do you know|info|information)\b")
 KNOWN_FOR = 4  # best-known films named in "who is X"
+UNLIKELY_AGE = 100  # from here on an age is said as "would be", not "is"
 
 
 async def reply(ctx: Context) -> Answer | None:
@@ -114,6 +115,11 @@ def _age_reply(ctx: Context, person: PersonRecord) -> Answer:
         return Answer(ctx.question, [str(older - 1), str(older)], text, people=[person.id])
     age = ctx.today.year - born.year - ((ctx.today.month, ctx.today.day) < (born.month, born.day))
     text = f"{person.name} is {age}: born on {_said(born)}."
+    if age >= UNLIKELY_AGE:  # the catalog keeps no date of death: do not call them living
+        text = (
+            f"{person.name} was born on {_said(born)}, so would be {age} today; the catalog "
+            "has no date of death."
+        )
     return Answer(ctx.question, [str(age)], text, people=[person.id])
 
 

@@ -16,7 +16,8 @@ _GREETING = re.compile(
     rf"good (?:morning|afternoon|evening|day)|morning|evening){_TO_BOT} ?)+$"
 )
 _THANKS = re.compile(
-    rf"^(?:(?:thanks?|thank you|thx|thnx|ty|tysm|cheers|much appreciated|"
+    rf"^(?:(?:thanks?|thank (?:you|u|ya|yu)|thanx|thnks|thx|thnx|ty|tysm|tyvm|cheers|"
+    rf"much appreciated|appreciate it|"
     rf"(?:nice|great|cool|awesome|perfect)(?: one)?)(?: (?:so much|a lot|very much|again))?"
     rf"{_TO_BOT} ?)+$"
 )
