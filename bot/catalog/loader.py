@@ -584,8 +584,31 @@ def check_directory(
     refs = discover(facts_dir, display_root)
     if not refs:
         return DirectoryCheck([CatalogError(shown, 1, "no *.yaml facts files")], 0, 0)
-    parsed = parse_files(refs, max_bytes, workers)
-    errors = [e for p in parsed for e in p.errors]
+    # Only what the catalog-wide rules need is kept of each file, so that checking a big
+    # catalog (an IMDb import) takes little more memory than one file.
+    files = [_FileKeys.of(p) for p in each_file(parse_file, refs, max_bytes, workers)]
+    errors = [e for f in files for e in f.errors]
     on_disk = {ref.display: str(ref.path) for ref in refs}
-    errors += check_catalog([p for p in parsed if p.ok], None, on_disk)
-    return DirectoryCheck(sorted(errors), len(refs), sum(len(p.films) for p in parsed))
+    errors += check_catalog([f for f in files if not f.errors], None, on_disk)
+    return DirectoryCheck(sorted(errors), len(refs), sum(len(f.films) for f in files))
+
+
+@dataclass(frozen=True, slots=True)
+class _FilmKeys:
+    slug: str
+    follows: str | None
+    imdb_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _FileKeys:
+    display: str
+    path: str
+    imported: str | None
+    errors: list[CatalogError]
+    films: list[_FilmKeys]
+
+    @classmethod
+    def of(cls, parsed: ParsedFile) -> _FileKeys:
+        films = [_FilmKeys(f.slug, f.follows, f.imdb_id) for f in parsed.films]
+        return cls(parsed.display, parsed.path, parsed.imported, parsed.errors, films)

@@ -17,9 +17,14 @@ The API:
 - :func:`query_from_options` turns what a member or the console typed into a query,
   :func:`nothing_found` words an empty result, :func:`film_line` one film of a list.
 
-No call loads the whole catalog to show a page: a page walks an index in the sort order and
-stops after it, or, when the query's films are few, sorts just those. Totals come from
-per-catalog counts by genre, year and status, built once per catalog (it never changes).
+- :func:`warm` prepares the per-catalog counts; the live store calls it after each swap.
+
+No call loads the whole catalog to show a page: a page walks an index in the sort order
+(a genre's films by year along the values index, which carries each film's year) and stops
+after it, or, when the narrowest filter's films are fewer than the walk would read, sorts
+just those. Totals come from per-catalog counts by genre, year and status, built once per
+catalog (it never changes). A random pick jumps to a random film id and takes the next
+match, so films after a long stretch without matches come up a little more often.
 """
 
 from __future__ import annotations
@@ -608,8 +613,8 @@ async def _random_walk(
 WEIGHTS = {"director": 3.0, "writer": 2.0, "lead": 2.5, "cast": 1.0, "composer": 1.5}
 VALUE_WEIGHTS = {"genre": 0.75, "tag": 1.0, "setting": 1.0}
 LEADS = 3  # the first billed cast members are the leads
-CANDIDATES_PER_VALUE = 200  # films taken per shared tag or setting
-FILMS_PER_PERSON = 100  # films taken per shared person and role
+CANDIDATES_PER_VALUE = 100  # films taken per shared tag or setting
+FILMS_PER_PERSON = 30  # films taken per shared person and role (billed highest)
 
 
 class SimilarFilm(NamedTuple):
