@@ -3,7 +3,9 @@ both call :func:`answer`.
 
 The pipeline: clean the text, find the names it mentions (:mod:`bot.answering.linking`),
 read a misspelt name as the catalog name it stands for, then ask each kind of question in
-:mod:`bot.answering.kinds` in turn; the first that answers wins.
+:mod:`bot.answering.kinds` in turn; the first that answers wins. What every kind sees is
+the :class:`~bot.answering.context.Context`; the words that name relations ("directed",
+"music", "players") are in :mod:`bot.answering.lexicon`.
 """
 
 from __future__ import annotations

@@ -5,7 +5,9 @@
 ``yesno``          "did James Cameron write Titanic?"
 ``counts``         "how many films did Kubrick direct"
 ``status``         "which films are unconfirmed", "list unreleased films"
-``characters``     "who plays Nova", "what role does Tom Hanks play in Cast Away"
+``characters``     "who plays Nova", "who played jack in titanic", "who voices Woody",
+                   "keanu's character in the matrix", "which films does Sigourney
+                   Weaver play Ripley in"
 ``people``         "when was Tom Hanks born", "how old is Keanu Reeves", "who is Junkie
                    XL", "Kubrick's first film", "Tom Hanks' latest movie"
 ``picks``          "recommend a sci-fi movie", "something like The Matrix", "a random
