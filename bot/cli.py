@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import json
 import logging
+import signal
 import sys
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from contextlib import asynccontextmanager
@@ -582,9 +583,20 @@ def _missing_token(settings: Settings) -> bool:
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     if _missing_token(settings):
         return EXIT_USAGE
+    _leave_on_stop_signals()
     from bot.discord.launcher import run_bot
 
     return run_bot(settings)
+
+
+def _leave_on_stop_signals() -> None:
+    # Until the bot's own stop handlers are in place (loading discord.py takes a moment),
+    # a stop has nothing to clean up: leave at once, successfully.
+    def leave(signum: int, frame: object) -> None:
+        sys.exit(EXIT_OK)
+
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, leave)
 
 
 def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:

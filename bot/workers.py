@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import threading
 import time
 
@@ -15,7 +16,9 @@ PARENT_CHECK_S = 0.5
 
 
 def exit_with_parent() -> None:
-    """Start a watcher thread that ends this process once its parent has died."""
+    """Start a watcher thread that ends this process once its parent has died, and let the
+    parent end it at once with SIGTERM."""
+    _default_signals()
     parent = os.getppid()
 
     def watch() -> None:
@@ -24,6 +27,16 @@ def exit_with_parent() -> None:
         os._exit(1)
 
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
+def _default_signals() -> None:
+    # A forked helper inherits the bot's stop handlers, which only note the signal for the
+    # bot's event loop: SIGTERM would not end it. Ctrl-C reaches the whole process group,
+    # and the bot decides what stops, so helpers ignore SIGINT.
+    with contextlib.suppress(ValueError):  # not the main thread: nothing was inherited
+        signal.set_wakeup_fd(-1)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def background_worker() -> None:

@@ -235,7 +235,10 @@ def end_child_processes() -> None:
     for child in children:
         child.terminate()
     for child in children:
-        child.join(timeout=1.0)
+        child.join(timeout=0.5)
+        if child.is_alive():
+            child.kill()
+            child.join(timeout=0.5)
 
 
 def bot_from_settings(settings: Settings, **overrides: Any) -> commands.Bot:

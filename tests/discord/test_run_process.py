@@ -26,6 +26,13 @@ discord.http.Route.BASE = sys.argv[1]
 from bot.cli import main
 sys.exit(main(sys.argv[2:]))
 """
+# A load that takes its time in the separate build process.
+SLOW_BUILD = """
+import time
+import bot.store.live
+bot.store.live.PROCESS_BUILD_MIN_BYTES = 0
+bot.store.live.warm_up = lambda: time.sleep(60)
+"""
 
 
 def closed_port() -> int:
@@ -34,7 +41,7 @@ def closed_port() -> int:
         return sock.getsockname()[1]
 
 
-def start(facts: Path, tmp_path: Path, **env: str) -> subprocess.Popen[str]:
+def start(facts: Path, tmp_path: Path, *, before: str = "", **env: str) -> subprocess.Popen[str]:
     environment = {
         **os.environ,
         "DISCORD_TOKEN": TOKEN,
@@ -45,7 +52,7 @@ def start(facts: Path, tmp_path: Path, **env: str) -> subprocess.Popen[str]:
         [
             sys.executable,
             "-c",
-            LAUNCH,
+            before + LAUNCH,
             f"http://127.0.0.1:{closed_port()}/api/v10",
             "--facts",
             str(facts),
@@ -115,3 +122,37 @@ def test_json_logs_are_one_object_per_line(small_facts: Path, tmp_path: Path) ->
     attempt = next(r for r in records if r["msg"] == "cannot reach Discord")
     assert attempt["attempt"] == 1 and "Cannot connect to host 127.0.0.1" in attempt["error"]
     assert records[-1]["msg"] == "stopped" and process.returncode == 0
+
+
+def children(pid: int) -> list[int]:
+    found = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(p) for p in found.read_text().split()] if found.exists() else []
+
+
+def running(pid: int) -> bool:
+    status = Path(f"/proc/{pid}/status")
+    return status.exists() and "State:\tZ" not in status.read_text()
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux's /proc")
+def test_a_stop_during_the_first_load_ends_the_build_process_too(
+    small_facts: Path, tmp_path: Path
+) -> None:
+    process = start(small_facts, tmp_path, before=SLOW_BUILD)
+    try:
+        deadline = time.monotonic() + 30
+        while not children(process.pid):
+            assert time.monotonic() < deadline and process.poll() is None
+            time.sleep(0.05)
+        builder = children(process.pid)
+        signalled = time.monotonic()
+        process.send_signal(signal.SIGTERM)
+        _, err = process.communicate(timeout=10)
+        took = time.monotonic() - signalled
+    finally:
+        process.kill()
+    assert process.returncode == 0, err
+    assert took < 5, took
+    assert 'msg="stopped"' in err and "Traceback" not in err
+    time.sleep(0.2)
+    assert not [pid for pid in builder if running(pid)]
