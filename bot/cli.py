@@ -170,7 +170,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Register the slash commands with Discord (needs DISCORD_TOKEN). Run it "
         "once after installing or upgrading, not on every start. By default it syncs to "
         "$FILM_BOT_DEV_GUILD (instant, for development); --global syncs everywhere (Discord "
-        "may take up to an hour to show them).",
+        "may take up to an hour to show them), with /facts only in $FILM_BOT_ADMIN_GUILD_IDS "
+        "when set.",
     )
     where = sync.add_mutually_exclusive_group()
     where.add_argument("--guild", type=int, metavar="ID", help="sync to this guild only")
