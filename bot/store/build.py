@@ -12,8 +12,8 @@ import logging
 import os
 import sqlite3
 import time
+import uuid
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -27,11 +27,12 @@ from bot.catalog.loader import (
     each_file,
     file_digest,
 )
-from bot.store.rows import FileRows, prepare_file
+from bot.store.indexes import NAME_CHANGES_KEPT, title_grams
+from bot.store.rows import FileRows, FilmRow, prepare_file
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 @dataclass
@@ -71,55 +72,43 @@ def build_store(
 ) -> BuildResult:
     """Bring the store at ``db_path`` up to date with ``facts_dir``.
 
-    Only files whose content hash changed are parsed again. On any problem nothing is
-    written and ``BuildResult.errors`` lists every ``path:line: message``. ``progress``,
-    when given, hears ``(stage, done, total)`` as files are parsed and the store written.
+    Only files whose content changed are parsed again (a file whose size and modification
+    time are those recorded is not even read). A first build writes a new store file; later
+    ones change the live store in one write transaction, so their cost follows what changed.
+    ``force`` parses every file again. On any problem nothing is written and
+    ``BuildResult.errors`` lists every ``path:line: message``. ``progress``, when given,
+    hears ``(stage, done, total)`` as files are parsed and the store written.
     """
     started = time.perf_counter()
-    shown = display_root if display_root is not None else str(facts_dir)
-    if not Path(facts_dir).is_dir():
-        message = (
-            "facts directory not found" if not Path(facts_dir).exists() else ("not a directory")
-        )
-        return BuildResult(ok=False, errors=[CatalogError(shown, 1, message)])
-    try:
-        refs = discover(Path(facts_dir), shown)
-    except OSError as exc:
-        error = CatalogError(shown, 1, f"cannot list the facts directory: {exc.strerror or exc}")
-        return BuildResult(ok=False, errors=[error])
-    if not refs:
-        return BuildResult(ok=False, errors=[CatalogError(shown, 1, "no *.yaml facts files")])
-    hashes = {ref.rel: _hash_file(ref, max_bytes) for ref in refs}
-    notes: list[str] = []
-    previous = None if force else _previous_files(db_path, notes)
-    if previous is not None and previous == hashes and _films_count(db_path) is not None:
-        films = _films_count(db_path) or 0
-        return BuildResult(
-            ok=True,
-            unchanged=True,
-            files_reused=len(refs),
-            films=films,
-            seconds=time.perf_counter() - started,
-            notes=notes,
-        )
-    previous = previous or {}
-    changed_refs = [ref for ref in refs if previous.get(ref.rel) != hashes[ref.rel]]
-    gone = sorted(set(previous) - set(hashes))
-    if previous:
+    survey = _survey(Path(facts_dir), db_path, display_root, max_bytes)
+    if isinstance(survey, BuildResult):
+        return survey
+    if survey.current and not force:
+        return survey.unchanged(started)
+    refs, previous, stats, hashes, notes = (
+        survey.refs,
+        survey.previous,
+        survey.stats,
+        survey.hashes,
+        survey.notes,
+    )
+    old = {} if previous is None or force else previous.hashes()
+    changed_refs = [ref for ref in refs if old.get(ref.rel) != hashes[ref.rel]]
+    gone = sorted(set(previous.files if previous else ()) - set(hashes))
+    if previous is not None:
         # An imported film that gave way to a hand-written one may be due back.
         reclaimed = _yielded_to(db_path, {r.rel for r in changed_refs} | set(gone))
         already = {r.rel for r in changed_refs}
         changed_refs += [r for r in refs if r.rel in reclaimed and r.rel not in already]
-    kept, kept_imdb = (
-        _kept_films(db_path, {r.rel for r in changed_refs} | set(gone)) if previous else ({}, {})
-    )
+    replaced = [ref.rel for ref in changed_refs] + gone
+    mtimes = {rel: stat[1] for rel, stat in stats.items() if stat is not None}
     on_disk = {ref.display: str(ref.path) for ref in refs}
     total = len(changed_refs)
     if progress is not None:
         progress("parsing", 0, total)
-    replaced = [ref.rel for ref in changed_refs] + gone
-    with _Draft(db_path, replaced, set(kept), reuse=bool(previous) and bool(kept)) as draft:
-        # Each file goes into the draft as soon as it is read, while the others are still
+    target = _Draft(db_path, mtimes) if previous is None else _InPlace(db_path, mtimes, replaced)
+    with target:
+        # Each file goes into the store as soon as it is read, while the others are still
         # being parsed. A problem stops the writing, not the reading, so that every problem
         # of every file is reported.
         files: list[FileRows] = []
@@ -127,11 +116,15 @@ def build_store(
         for item in each_file(prepare_file, changed_refs, max_bytes, workers):
             files.append(item)
             errors += item.errors
-            draft.offer(item)
+            target.offer(item)
             if progress is not None:
                 progress("parsing", len(files), total)
-        errors += check_catalog([f for f in files if f.ok], kept, on_disk, kept_imdb)
+        good = [f for f in files if f.ok]
+        errors += check_catalog(good, *target.kept(good, on_disk))
         if errors:
+            # Checked again with every film id at hand, for the best "did you mean".
+            errors = [e for f in files for e in f.errors]
+            errors += check_catalog(good, *target.kept(None, on_disk))
             return BuildResult(
                 ok=False,
                 errors=sorted(set(errors)),
@@ -141,7 +134,7 @@ def build_store(
             )
         if progress is not None:
             progress("writing", 0, 1)
-        result = draft.commit()
+        result = target.commit()
         if progress is not None:
             progress("writing", 1, 1)
     result.files_parsed = len(files)
@@ -151,7 +144,104 @@ def build_store(
     return result
 
 
-def _hash_file(ref: FileRef, max_bytes: int) -> str:
+def current_store(
+    facts_dir: Path,
+    db_path: Path,
+    *,
+    display_root: str | None = None,
+    max_bytes: int = DEFAULT_MAX_FILE_BYTES,
+) -> BuildResult | None:
+    """The result of a build when the store is already up to date with ``facts_dir``
+    (nothing to parse or write), else None. Quick: files whose size and time are those
+    recorded are not read."""
+    started = time.perf_counter()
+    survey = _survey(Path(facts_dir), db_path, display_root, max_bytes)
+    if isinstance(survey, BuildResult) or not survey.current:
+        return None
+    return survey.unchanged(started)
+
+
+@dataclass
+class _Survey:
+    """The facts files and what the store recorded of them."""
+
+    refs: list[FileRef]
+    previous: _PreviousStore | None
+    stats: dict[str, tuple[int, int] | None]
+    hashes: dict[str, str]
+    notes: list[str]
+
+    @property
+    def current(self) -> bool:
+        return self.previous is not None and self.previous.hashes() == self.hashes
+
+    def unchanged(self, started: float) -> BuildResult:
+        assert self.previous is not None
+        return BuildResult(
+            ok=True,
+            unchanged=True,
+            files_reused=len(self.refs),
+            films=self.previous.films,
+            seconds=time.perf_counter() - started,
+            notes=self.notes,
+        )
+
+
+def _survey(
+    facts_dir: Path, db_path: Path, display_root: str | None, max_bytes: int
+) -> _Survey | BuildResult:
+    """The facts files, their content hashes and the store's record, or why not."""
+    shown = display_root if display_root is not None else str(facts_dir)
+    if not facts_dir.is_dir():
+        message = "facts directory not found" if not facts_dir.exists() else "not a directory"
+        return BuildResult(ok=False, errors=[CatalogError(shown, 1, message)])
+    try:
+        refs = discover(facts_dir, shown)
+    except OSError as exc:
+        error = CatalogError(shown, 1, f"cannot list the facts directory: {exc.strerror or exc}")
+        return BuildResult(ok=False, errors=[error])
+    if not refs:
+        return BuildResult(ok=False, errors=[CatalogError(shown, 1, "no *.yaml facts files")])
+    notes: list[str] = []
+    previous = _previous_state(db_path, notes)
+    stats = {ref.rel: _stat(ref.path) for ref in refs}
+    hashes = {ref.rel: _current_hash(ref, stats[ref.rel], previous, max_bytes) for ref in refs}
+    return _Survey(refs, previous, stats, hashes, notes)
+
+
+# A file modified this close to the last build may have changed again within the same
+# clock tick without its modification time showing it: such files are always read.
+RACY_NS = 2_000_000_000
+
+
+@dataclass
+class _PreviousStore:
+    """What the live store recorded of the files it was built from."""
+
+    files: dict[str, tuple[str, int, int]]  # path -> (sha256, size, mtime_ns)
+    built_at_ns: int
+    films: int
+
+    def hashes(self) -> dict[str, str]:
+        return {rel: sha for rel, (sha, _, _) in self.files.items()}
+
+
+def _stat(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
+
+
+def _current_hash(
+    ref: FileRef, stat: tuple[int, int] | None, previous: _PreviousStore | None, max_bytes: int
+) -> str:
+    """The file's content hash; the recorded one when its size and time are unchanged."""
+    if stat is not None and previous is not None:
+        sha, size, mtime_ns = previous.files.get(ref.rel, ("", -1, -1))
+        if sha and (size, mtime_ns) == stat and mtime_ns < previous.built_at_ns - RACY_NS:
+            return sha
     try:
         if ref.path.stat().st_size > max_bytes:
             return ""
@@ -161,16 +251,13 @@ def _hash_file(ref: FileRef, max_bytes: int) -> str:
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    # Opened by the draft's helper thread, then used by the build's thread (never both).
-    db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-    db.execute("PRAGMA journal_mode = OFF")
-    db.execute("PRAGMA synchronous = OFF")
+    db = sqlite3.connect(path, isolation_level=None)
     db.execute("PRAGMA temp_store = MEMORY")
     db.execute("PRAGMA cache_size = -65536")
     return db
 
 
-def _previous_files(db_path: Path, notes: list[str]) -> dict[str, str] | None:
+def _previous_state(db_path: Path, notes: list[str]) -> _PreviousStore | None:
     if not db_path.exists():
         return None
     try:
@@ -180,48 +267,56 @@ def _previous_files(db_path: Path, notes: list[str]) -> dict[str, str] | None:
             if version != SCHEMA_VERSION:
                 notes.append(f"store {db_path} has schema {version}; rebuilding")
                 return None
-            return dict(db.execute("SELECT path, sha256 FROM files"))
+            files = {
+                path: (sha, size, mtime_ns)
+                for path, sha, size, mtime_ns in db.execute(
+                    "SELECT path, sha256, size, mtime_ns FROM files"
+                )
+            }
+            meta = dict(db.execute("SELECT key, value FROM meta"))
+            films = int(meta["films"])
+            return _PreviousStore(files, int(float(meta.get("built_at", 0)) * 1e9), films)
         finally:
             db.close()
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, KeyError, ValueError) as exc:
         notes.append(f"store {db_path} is unreadable ({exc}); rebuilding from the facts files")
         log.warning("store %s is unreadable (%s); rebuilding from the facts files", db_path, exc)
         return None
 
 
-def _films_count(db_path: Path) -> int | None:
-    try:
-        db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-        try:
-            return int(db.execute("SELECT count(*) FROM films").fetchone()[0])
-        finally:
-            db.close()
-    except sqlite3.DatabaseError:
-        return None
+Places = dict[str, tuple[str, int]]
+"""Where films stand, ``(display path, position in file)``, by film id or by ``imdb_id``."""
 
 
 def _kept_films(
-    db_path: Path, replaced: set[str]
-) -> tuple[dict[str, tuple[str, int]], dict[str, tuple[str, int]]]:
-    """Where the films of the files kept as they are stand, by id and by the ``imdb_id``
-    of hand-written films."""
-    db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-    try:
-        rows = db.execute(
-            "SELECT f.slug, files.display, f.position, files.path, f.imdb_id, files.imported "
-            "FROM films f JOIN files ON files.id = f.file_id"
-        )
-        slugs: dict[str, tuple[str, int]] = {}
-        imdb: dict[str, tuple[str, int]] = {}
-        for slug, display, pos, rel, imdb_id, imported in rows:
-            if rel in replaced:
-                continue
-            slugs[slug] = (display, pos)
-            if imdb_id and not imported:
-                imdb.setdefault(imdb_id, (display, pos))
-        return slugs, imdb
-    finally:
-        db.close()
+    db: sqlite3.Connection, replaced: set[str], films: list[FilmRow] | None
+) -> tuple[Places, Places]:
+    """Where the films of the files not replaced stand, by id and by the ``imdb_id`` of
+    hand-written films: those ``films`` name (their ids, ``follows`` and ``imdb_id``), or
+    all of them when ``films`` is None."""
+    sql = (
+        "SELECT f.slug, files.display, f.position, files.path, f.imdb_id, files.imported "
+        "FROM films f JOIN files ON files.id = f.file_id"
+    )
+    if films is None:
+        rows = db.execute(sql).fetchall()
+    else:
+        slugs = {f.slug for f in films} | {f.follows for f in films if f.follows}
+        imdb_ids = {f.imdb_id for f in films if f.imdb_id}
+        rows = []
+        for column, values in (("slug", slugs), ("imdb_id", imdb_ids)):
+            for chunk in _chunks(sorted(values), 500):
+                marks = ",".join("?" * len(chunk))
+                rows += db.execute(f"{sql} WHERE f.{column} IN ({marks})", chunk).fetchall()
+    slug_places: Places = {}
+    imdb_places: Places = {}
+    for slug, display, pos, rel, imdb_id, imported in rows:
+        if rel in replaced:
+            continue
+        slug_places[slug] = (display, pos)
+        if imdb_id and not imported:
+            imdb_places.setdefault(imdb_id, (display, pos))
+    return slug_places, imdb_places
 
 
 def _yielded_to(db_path: Path, replaced: set[str]) -> set[str]:
@@ -242,67 +337,44 @@ def _yielded_to(db_path: Path, replaced: set[str]) -> set[str]:
         db.close()
 
 
-class _Draft:
-    """The next store, built in a temporary file beside the live one.
+def _chunks(items: list, size: int) -> Iterable[list]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
-    ``commit`` finishes it and renames it into place; leaving the block without a commit
-    (problems in the files, an exception, a full disk) deletes it and changes nothing.
+
+class _Target:
+    """Where a build writes: a transaction that ``commit`` makes visible all at once.
+
+    Leaving the block without a commit (problems in the files, an exception, a full disk)
+    changes nothing.
     """
 
-    def __init__(self, db_path: Path, replaced: list[str], kept: set[str], *, reuse: bool) -> None:
-        self.db_path = db_path
-        self.replaced = replaced
-        self.reuse = reuse
-        self.slugs = set(kept)
-        self.stopped = False
-        self.tmp = db_path.with_name(f"{db_path.name}.{os.getpid()}.tmp")
-        self.before: dict[str, tuple[str, str]] = {}
-        self._db: sqlite3.Connection | None = None
-        self._writer: _Writer | None = None
-        self._opening: Future[_Writer] | None = None
+    in_place = False  # whether the store already holds a catalog that the build changes
 
-    def __enter__(self) -> _Draft:
-        # Copying the live store (C code, without the GIL) overlaps with parsing the
-        # first files: an edit reload pays for the slower of the two, not both.
-        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="draft")
-        self._opening = pool.submit(self._open)
-        pool.shutdown(wait=False)  # the thread ends once the draft is open
+    def __init__(self, db_path: Path, mtimes: dict[str, int], replaced: list[str]) -> None:
+        self.db_path = db_path
+        self.mtimes = mtimes
+        self.replaced = replaced
+        self.stopped = False
+        self.before: dict[str, tuple[str, str]] = {}
+        self.db: sqlite3.Connection | None = None
+        self.writer: _Writer | None = None
+
+    def __enter__(self) -> _Target:
+        self.db = self._open()
+        self.writer = _Writer(self.db, self.mtimes, lookup=self.in_place)
         return self
 
-    def _ready(self) -> _Writer:
-        if self._writer is None:
-            assert self._opening is not None
-            self._writer = self._opening.result()
-        return self._writer
-
     def __exit__(self, *exc: object) -> None:
-        if self._opening is not None:
-            wait([self._opening])
-        if self._db is not None:
-            self._db.close()
-            self._db = None
-        with contextlib.suppress(FileNotFoundError):
-            self.tmp.unlink()
+        if self.db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                if self.db.in_transaction:
+                    self.db.execute("ROLLBACK")
+            self.db.close()
+            self.db = None
 
-    def _open(self) -> _Writer:
-        """Start the draft: a copy of the live store without the replaced files, or empty."""
-        self.db_path.parent.mkdir(parents=True, exist_ok=True)
-        with contextlib.suppress(FileNotFoundError):
-            self.tmp.unlink()
-        db = self._db = _connect(self.tmp)
-        if self.reuse:
-            source = sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True)
-            try:
-                source.backup(db)
-            finally:
-                source.close()
-            db.execute("PRAGMA journal_mode = OFF")
-            db.execute("BEGIN")
-            self.before = _remove_files(db, self.replaced)
-        else:
-            db.executescript(_sql("schema.sql"))
-            db.execute("BEGIN")
-        return _Writer(db)
+    def _open(self) -> sqlite3.Connection:
+        raise NotImplementedError
 
     def offer(self, item: FileRows) -> None:
         """Write ``item``, unless it or a file before it has a problem.
@@ -310,34 +382,36 @@ class _Draft:
         A film id seen twice stops the writing too (the store could not hold it); the
         catalog-wide check reports it with both places once every file is read.
         """
+        assert self.db is not None and self.writer is not None
         slugs = [film.slug for film in item.films]
-        clash = len(set(slugs)) < len(slugs) or not self.slugs.isdisjoint(slugs)
-        self.slugs.update(slugs)
+        clash = len(set(slugs)) < len(slugs) or any(
+            self.db.execute(
+                f"SELECT 1 FROM films WHERE slug IN ({','.join('?' * len(chunk))}) LIMIT 1",
+                chunk,
+            ).fetchone()
+            for chunk in _chunks(slugs, 500)
+        )
         self.stopped = self.stopped or clash or not item.ok
-        if self.stopped:
-            return
-        self._ready().add_file(item)
+        if not self.stopped:
+            self.writer.add_file(item)
+
+    def kept(
+        self, files: list[FileRows] | None, on_disk: dict[str, str]
+    ) -> tuple[Places, dict[str, str], Places]:
+        """``check_catalog``'s view of the unchanged files: where their films that
+        ``files`` name stand (all of them when ``files`` is None), and the files on disk."""
+        assert self.db is not None
+        if not self.in_place:
+            return {}, on_disk, {}
+        films = None if files is None else [film for f in files for film in f.films]
+        slugs, imdb = _kept_films(self.db, set(self.replaced), films)
+        return slugs, on_disk, imdb
 
     def commit(self) -> BuildResult:
-        writer = self._ready()
-        db = writer.db
-        if self.reuse:
-            _drop_orphans(db)
-        db.execute("COMMIT")
-        db.executescript(_sql("indexes.sql"))
-        for slug in _curated_wins(db):
-            writer.digests.pop(slug, None)
-        db.execute("INSERT OR REPLACE INTO meta VALUES ('built_at', ?)", (str(time.time()),))
-        # Statistics for the query planner, from a sample of each index (planning needs
-        # their shape, not exact counts). An incremental build keeps the copied ones
-        # unless SQLite judges them stale.
-        db.execute("PRAGMA analysis_limit = 1000")
-        db.execute("PRAGMA optimize" if self.reuse else "ANALYZE")
-        films = db.execute("SELECT count(*) FROM films").fetchone()[0]
-        db.close()
-        self._db = None
-        os.replace(self.tmp, self.db_path)
-        before, after = self.before, writer.digests
+        assert self.db is not None and self.writer is not None
+        db = self.db
+        films = self._finish(db)
+        before, after = self.before, self.writer.digests
         added = [after[s][0] for s in after if s not in before]
         changed = [after[s][0] for s in after if s in before and before[s][1] != after[s][1]]
         removed = [before[s][0] for s in before if s not in after]
@@ -349,13 +423,135 @@ class _Draft:
             films=films,
         )
 
+    def _finish(self, db: sqlite3.Connection) -> int:
+        raise NotImplementedError
+
+
+class _Draft(_Target):
+    """A first build: a new store file beside the live one, renamed into place when done."""
+
+    def __init__(self, db_path: Path, mtimes: dict[str, int]) -> None:
+        super().__init__(db_path, mtimes, [])
+        self.tmp = db_path.with_name(f"{db_path.name}.{os.getpid()}.tmp")
+
+    def _open(self) -> sqlite3.Connection:
+        self.db_path.parent.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            self.tmp.unlink()
+        db = _connect(self.tmp)
+        db.execute("PRAGMA journal_mode = OFF")
+        db.execute("PRAGMA synchronous = OFF")
+        db.executescript(_sql("schema.sql"))
+        db.executemany(
+            "INSERT INTO meta VALUES (?, ?)", [("generation", "0"), ("store_id", uuid.uuid4().hex)]
+        )
+        db.execute("BEGIN")
+        return db
+
+    def __exit__(self, *exc: object) -> None:
+        super().__exit__(*exc)
+        with contextlib.suppress(FileNotFoundError):
+            self.tmp.unlink()
+
+    def _finish(self, db: sqlite3.Connection) -> int:
+        db.execute("COMMIT")
+        db.executescript(_sql("indexes.sql"))
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('built_at', ?)", (str(time.time()),))
+        # Statistics for the query planner, from a sample of each index (planning needs
+        # their shape, not exact counts).
+        db.execute("PRAGMA analysis_limit = 1000")
+        db.execute("ANALYZE")
+        db.execute("BEGIN")
+        for slug in _curated_wins(db):
+            self.writer.digests.pop(slug, None)  # type: ignore[union-attr]
+        _count_grams(db, 0)
+        db.execute("COMMIT")
+        films = db.execute("SELECT count(*) FROM films").fetchone()[0]
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('films', ?)", (str(films),))
+        # Later builds change the store in place while it is read: readers keep the
+        # snapshot they started with until the writer commits (write-ahead log).
+        db.execute("PRAGMA journal_mode = WAL")
+        db.close()
+        self.db = None
+        # The log files of a store being replaced belong to it, not to the new one.
+        for suffix in ("-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                self.db_path.with_name(self.db_path.name + suffix).unlink()
+        os.replace(self.tmp, self.db_path)
+        return films
+
+
+class _InPlace(_Target):
+    """A later build: one write transaction on the live store.
+
+    Readers keep seeing the catalog as it was until it commits; the ``name_changes`` log
+    it writes lets the next catalog update its in-memory indexes rather than rebuild them.
+    """
+
+    in_place = True
+
+    def _open(self) -> sqlite3.Connection:
+        db = _connect(self.db_path)
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")
+        db.execute("PRAGMA busy_timeout = 10000")
+        db.execute("BEGIN IMMEDIATE")
+        db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
+        self.generation = int(
+            db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0]
+        )
+        self.films = int(db.execute("SELECT value FROM meta WHERE key = 'films'").fetchone()[0])
+        self.before = _remove_files(db, self.replaced)
+        return db
+
+    def _finish(self, db: sqlite3.Connection) -> int:
+        assert self.writer is not None
+        for slug in _curated_wins(db):
+            self.writer.digests.pop(slug, None)
+        _drop_orphans(db)
+        _count_grams(db, self.generation)
+        db.execute(
+            "DELETE FROM name_changes WHERE generation <= ?", (self.generation - NAME_CHANGES_KEPT,)
+        )
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('built_at', ?)", (str(time.time()),))
+        assert self.writer is not None
+        films = self.films - len(self.before) + len(self.writer.digests)
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('films', ?)", (str(films),))
+        db.execute("COMMIT")
+        # Statistics are refreshed only where SQLite judges them stale.
+        db.execute("PRAGMA analysis_limit = 1000")
+        db.execute("PRAGMA optimize")
+        return films
+
+
+def _count_grams(db: sqlite3.Connection, generation: int) -> None:
+    """Bring the film names' triple counts up to date with this build's name changes."""
+    counts: dict[str, int] = {}
+    for added, name in db.execute(
+        "SELECT added, norm FROM name_changes WHERE generation = ? AND kind = 'film'",
+        (generation,),
+    ):
+        for gram in title_grams(name):
+            counts[gram] = counts.get(gram, 0) + (1 if added else -1)
+    db.executemany(
+        "INSERT INTO title_gram_docs VALUES (?, ?) "
+        "ON CONFLICT (gram) DO UPDATE SET docs = docs + excluded.docs",
+        [(gram, n) for gram, n in counts.items() if n],
+    )
+    db.execute("DELETE FROM title_gram_docs WHERE docs <= 0")
+
 
 def _label(title: str, year: int | None) -> str:
     return f"{title} ({year})" if year else title
 
 
 def _remove_files(db: sqlite3.Connection, rels: Iterable[str]) -> dict[str, tuple[str, str]]:
-    """Delete everything that came from ``rels``; return the removed films' labels/digests."""
+    """Delete everything that came from ``rels``; return the removed films' labels/digests.
+
+    What the removed films used (people, characters, genres and other values) is noted in
+    temporary tables, for ``_drop_orphans`` to check at the end of the build.
+    """
+    _note_tables(db)
     rels = list(rels)
     if not rels:
         return {}
@@ -375,6 +571,7 @@ def _remove_files(db: sqlite3.Connection, rels: Iterable[str]) -> dict[str, tupl
     ]
     if declared:
         pmarks = ",".join("?" * len(declared))
+        db.executemany("INSERT OR IGNORE INTO maybe_people VALUES (?)", [(p,) for p in declared])
         db.execute(
             f"DELETE FROM names WHERE kind = 'person' AND ref IN ({pmarks}) AND norm != "
             "(SELECT norm FROM people WHERE people.id = names.ref)",
@@ -390,13 +587,27 @@ def _remove_files(db: sqlite3.Connection, rels: Iterable[str]) -> dict[str, tupl
 
 
 def _delete_films(db: sqlite3.Connection, film_ids: list[int]) -> None:
-    db.execute("CREATE TEMP TABLE gone_films (id INTEGER PRIMARY KEY)")
+    """Delete films and all their rows, noting what they used for ``_drop_orphans``."""
+    _note_tables(db)
     db.executemany("INSERT INTO gone_films VALUES (?)", [(i,) for i in film_ids])
+    gone = "SELECT id FROM gone_films"
+    db.execute(
+        "INSERT OR IGNORE INTO maybe_people "
+        f"SELECT person_id FROM credits WHERE film_id IN ({gone})"
+    )
+    db.execute(
+        "INSERT INTO maybe_names SELECT DISTINCT character_norm, 'character' FROM credits "
+        f"WHERE film_id IN ({gone}) AND character_norm IS NOT NULL"
+    )
+    db.execute(
+        "INSERT INTO maybe_names SELECT DISTINCT norm, kind FROM film_values "
+        f"WHERE film_id IN ({gone}) AND kind != 'alias'"
+    )
     for table in ("credits", "film_values", "sources", "trivia"):
-        db.execute(f"DELETE FROM {table} WHERE film_id IN (SELECT id FROM gone_films)")
-    db.execute("DELETE FROM names WHERE kind = 'film' AND ref IN (SELECT id FROM gone_films)")
-    db.execute("DELETE FROM films WHERE id IN (SELECT id FROM gone_films)")
-    db.execute("DROP TABLE gone_films")
+        db.execute(f"DELETE FROM {table} WHERE film_id IN ({gone})")
+    db.execute(f"DELETE FROM names WHERE kind = 'film' AND ref IN ({gone})")
+    db.execute(f"DELETE FROM films WHERE id IN ({gone})")
+    db.execute("DELETE FROM temp.gone_films")
 
 
 def _curated_wins(db: sqlite3.Connection) -> list[str]:
@@ -412,48 +623,64 @@ def _curated_wins(db: sqlite3.Connection) -> list[str]:
     ).fetchall()
     if not losers:
         return []
-    db.execute("BEGIN")
     db.executemany(
         "INSERT INTO yielded VALUES (?, ?)", [(imdb_id, file_id) for *_, imdb_id, file_id in losers]
     )
     _delete_films(db, [film_id for film_id, *_ in losers])
     _drop_orphans(db)
-    db.execute("COMMIT")
     return [slug for _, slug, *_ in losers]
 
 
+def _note_tables(db: sqlite3.Connection) -> None:
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS gone_films (id INTEGER PRIMARY KEY)")
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS maybe_people (id INTEGER PRIMARY KEY)")
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS maybe_names (norm TEXT, kind TEXT)")
+
+
 def _drop_orphans(db: sqlite3.Connection) -> None:
+    """Remove the people and names that only the removed films used."""
     db.execute(
-        "DELETE FROM people WHERE declared_in IS NULL AND NOT EXISTS "
-        "(SELECT 1 FROM credits c WHERE c.person_id = people.id)"
+        "DELETE FROM people WHERE id IN (SELECT id FROM maybe_people) AND declared_in IS NULL "
+        "AND NOT EXISTS (SELECT 1 FROM credits c WHERE c.person_id = people.id)"
     )
     db.execute(
-        "DELETE FROM names WHERE kind = 'person' AND NOT EXISTS "
-        "(SELECT 1 FROM people p WHERE p.id = names.ref)"
+        "DELETE FROM names WHERE kind = 'person' AND ref IN (SELECT id FROM maybe_people) "
+        "AND NOT EXISTS (SELECT 1 FROM people p WHERE p.id = names.ref)"
     )
     db.execute(
-        "DELETE FROM names WHERE kind = 'character' AND NOT EXISTS "
-        "(SELECT 1 FROM credits c WHERE c.character_norm = names.norm)"
+        "DELETE FROM names WHERE kind = 'character' "
+        "AND norm IN (SELECT norm FROM maybe_names WHERE kind = 'character') "
+        "AND NOT EXISTS (SELECT 1 FROM credits c WHERE c.character_norm = names.norm)"
     )
     db.execute(
-        "DELETE FROM names WHERE kind IN ('genre','language','country','company','setting',"
-        "'tag') AND NOT EXISTS (SELECT 1 FROM film_values v WHERE v.kind = names.kind AND "
-        "v.norm = names.norm)"
+        "DELETE FROM names WHERE kind != 'character' AND (kind, norm) IN "
+        "(SELECT kind, norm FROM maybe_names WHERE kind != 'character') AND NOT EXISTS "
+        "(SELECT 1 FROM film_values v WHERE v.kind = names.kind AND v.norm = names.norm)"
     )
+    _note_tables(db)
+    for table in ("gone_films", "maybe_people", "maybe_names"):
+        db.execute(f"DELETE FROM temp.{table}")
 
 
 class _Writer:
     """Inserts prepared files into an open store: numbers films and people, then batches."""
 
-    def __init__(self, db: sqlite3.Connection) -> None:
+    def __init__(self, db: sqlite3.Connection, mtimes: dict[str, int], *, lookup: bool) -> None:
+        """``lookup``: the store already holds people, found by key as files name them."""
         self.db = db
-        self.people = dict(db.execute("SELECT norm, id FROM people"))
+        self.mtimes = mtimes
+        self.lookup = lookup
+        self.people: dict[str, int] = {}
         self.next_person = (db.execute("SELECT max(id) FROM people").fetchone()[0] or 0) + 1
         self.next_film = (db.execute("SELECT max(id) FROM films").fetchone()[0] or 0) + 1
         self.digests: dict[str, tuple[str, str]] = {}
 
     def person_id(self, key: str, name: str, new_people: list[tuple[int, str, str]]) -> int:
         pid = self.people.get(key)
+        if pid is None and self.lookup:
+            row = self.db.execute("SELECT id FROM people WHERE norm = ?", (key,)).fetchone()
+            if row is not None:
+                pid = self.people[key] = row[0]
         if pid is None:
             pid = self.next_person
             self.next_person += 1
@@ -463,9 +690,12 @@ class _Writer:
 
     def add_file(self, item: FileRows) -> None:
         db = self.db
+        # The time seen before the file was read: if it changed since, it is read next time.
+        mtime_ns = self.mtimes.get(item.rel, 0)
         file_id = db.execute(
-            "INSERT INTO files (path, display, sha256, size, films, imported) VALUES (?,?,?,?,?,?)",
-            (item.rel, item.display, item.sha256, item.size, len(item.films), item.imported),
+            "INSERT INTO files (path, display, sha256, size, films, imported, mtime_ns) "
+            "VALUES (?,?,?,?,?,?,?)",
+            (*item.file_columns, mtime_ns),
         ).lastrowid
         first = self.next_film
         self.next_film += len(item.films)
@@ -506,4 +736,6 @@ class _Writer:
         db.executemany(
             "INSERT INTO trivia VALUES (?,?,?)", [(first + i, *rest) for i, *rest in item.trivia]
         )
-        db.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?)", names)
+        db.executemany(
+            "INSERT OR IGNORE INTO names (norm, kind, ref, display) VALUES (?,?,?,?)", names
+        )

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-import bisect
-import heapq
 import json
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,12 +13,25 @@ import aiosqlite
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from bot.store.indexes import (
+    NAME_CHANGES_KEPT,
+    NameChange,
+    NameIndex,
+    PeopleIndex,
+    PersonName,
+    TitleIndex,
+    title_grams,
+)
 from bot.text import norm
 
 ROLES = ("director", "writer", "producer", "composer", "cast")
 PREFIX_BUCKET_MAX = 32
 SHORT_PREFIX = 3  # typed texts this short match many titles: their completions are kept
 SHORT_PREFIX_CACHE = 8192
+TYPO_CANDIDATES = 200  # titles sharing the most rare letter triples with a misspelt one
+SAME_START_MOST = 1000  # titles that begin like a misspelt text, compared with it
+GRAM_POSTINGS_MOST = 3000  # titles looked at through a misspelt text's rarest triples
+RARE_GRAMS = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +164,9 @@ class CatalogStats:
 _FILM_COLUMNS = "id, slug, title, year, status, rating, votes"
 SUMMARY_COLUMNS = 7  # the leading columns of a row that make a FilmSummary
 
+# A film's renown (``bot.store.indexes.Renown``), from the films table ``f``
+_RENOWN = "-coalesce(f.votes, 0), -coalesce(f.rating, 0.0), coalesce(f.year, 0)"
+
 _FILM_QUERY = """
 SELECT f.id, f.slug, f.title, f.year, f.status, f.rating, f.votes, f.follows,
        f.runtime_minutes, f.release_date, f.synopsis, f.tagline, f.trailer, f.imdb_rating,
@@ -171,31 +186,38 @@ FROM films f JOIN files ON files.id = f.file_id WHERE f.id = ?
 
 
 class Catalog:
-    """A read-only view of one built store. Immutable: a reload opens a new one."""
+    """A read-only view of one state of the store.
 
-    def __init__(self, db: aiosqlite.Connection, path: Path) -> None:
+    Its connection holds one read transaction for the catalog's whole life: an in-place
+    reload that commits meanwhile is not seen by it (write-ahead log), only by the next
+    catalog, which the store swaps in. Requests that took this catalog are answered from
+    one state of the store throughout.
+    """
+
+    def __init__(self, db: aiosqlite.Connection, path: Path, store_id: str, generation: int):
         self._db = db
         self.path = path
-        self._titles: list[tuple[str, int]] | None = None  # (norm, film id), sorted by norm
-        self._prefixes: dict[int, list[str]] = {}
-        self._norms: list[str] = []
-        # per title: (length, norm, -votes, -rating, year): shorter titles first, and films
-        # sharing a title best known first
-        self._rank: list[tuple[int, str, int, float, int]] = []
+        self.store_id = store_id
+        self.generation = generation
+        self._titles: TitleIndex | None = None
         self._short_prefixes: dict[tuple[str, int], list[int]] = {}  # the widest ranges
-        self._people: list[NameHit] | None = None
-        self._surnames: dict[str, list[NameHit]] | None = None
-        self._first_names: dict[str, list[NameHit]] | None = None
-        self._names: _NameIndex | None = None
+        self._people: PeopleIndex | None = None
+        self._names: NameIndex | None = None
         self._titles_lock = asyncio.Lock()
 
     @classmethod
     async def open(cls, path: Path) -> Catalog:
-        db = await aiosqlite.connect(f"file:{path}?mode=ro", uri=True)
-        await db.execute("PRAGMA query_only = ON")
-        await db.execute("PRAGMA cache_size = -16384")
-        await db.execute("PRAGMA mmap_size = 268435456")
-        catalog = cls(db, path)
+        db = await aiosqlite.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+        try:
+            await db.execute("PRAGMA query_only = ON")
+            await db.execute("PRAGMA cache_size = -16384")
+            await db.execute("PRAGMA mmap_size = 268435456")
+            await db.execute("BEGIN")  # this catalog's snapshot starts with the first read
+            meta = dict(await db.execute_fetchall("SELECT key, value FROM meta"))
+        except Exception:
+            await db.close()
+            raise
+        catalog = cls(db, path, str(meta.get("store_id", "")), int(meta.get("generation", 0)))
         await catalog.stats()  # fails here, not later, when the file is not a catalog
         return catalog
 
@@ -203,7 +225,6 @@ class Catalog:
         await self._db.close()
 
     # --- films -------------------------------------------------------------------------
-
     async def film(self, film_id: int) -> FilmRecord | None:
         """Everything about one film, in one query (credits and lists come back as JSON)."""
         row = await self._one(_FILM_QUERY, (film_id,))
@@ -255,23 +276,20 @@ class Catalog:
     async def complete_titles(self, text: str, limit: int = 25) -> list[FilmSummary]:
         """Titles for autocomplete: prefix matches first, then fuzzy ones (typos).
 
-        Served from the in-memory title index (sorted, so a prefix is a range); the fuzzy
-        pass looks at titles that start with the same letter, as people rarely mistype
-        the first one, so it stays cheap however big the catalog.
+        Prefixes come from the in-memory title index (sorted, so a prefix is a range);
+        typos from the few titles that share the most letter triples with the text.
         """
         key = norm(text)
-        titles = await self._title_index()
+        titles = self._titles
+        if titles is None:  # still being built after a start: the store's name index serves
+            return await self._complete_from_store(key, limit)
         if not key:
-            first = list(dict.fromkeys(fid for _, fid in titles[: limit * 2]))
-            return await self.summaries(first[:limit])
+            return await self.summaries(titles.first(limit))
         ids = self._short_prefixes.get((key, limit)) if len(key) <= SHORT_PREFIX else None
         if ids is None:
-            lo = bisect.bisect_left(self._norms, key)
-            hi = bisect.bisect_left(self._norms, key + "\uffff", lo)
-            best = heapq.nsmallest(limit * 2, range(lo, hi), key=self._rank.__getitem__)
-            ids = list(dict.fromkeys(titles[i][1] for i in best))[:limit]
+            ids = titles.prefixed(key, limit)
             if len(key) <= SHORT_PREFIX and len(self._short_prefixes) < SHORT_PREFIX_CACHE:
-                self._short_prefixes[(key, limit)] = ids  # the catalog never changes
+                self._short_prefixes[(key, limit)] = ids  # this catalog never changes
         ids = list(ids)
         if len(ids) < limit:
             seen = set(ids)
@@ -281,6 +299,19 @@ class Catalog:
                     seen.add(fid)
         return await self.summaries(ids[:limit])
 
+    async def _complete_from_store(self, key: str, limit: int) -> list[FilmSummary]:
+        """Prefix matches from the store's sorted names (the first ones, ranked), then typos."""
+        rows = await self._all(
+            f"SELECT n.norm, n.ref, {_RENOWN} FROM names n JOIN films f ON f.id = n.ref "
+            "WHERE n.kind = 'film' AND n.norm >= ? AND n.norm < ? ORDER BY n.norm LIMIT ?",
+            (key, key + "\uffff", limit * 4),
+        )
+        rows.sort(key=lambda r: (len(r[0]), r[0], *r[2:]))
+        ids = list(dict.fromkeys(r[1] for r in rows))[:limit]
+        if key and len(ids) < limit:
+            ids += [f for f in await self.fuzzy_titles(key, limit, same_start=True) if f not in ids]
+        return await self.summaries(ids[:limit])
+
     async def fuzzy_titles(
         self, key: str, limit: int = 10, cutoff: float = 70, *, same_start: bool = False
     ) -> list[int]:
@@ -288,77 +319,107 @@ class Catalog:
 
         A short typed text is compared with title beginnings of about its own length, so
         "alitta batle" finds "Alita: Battle Angel" while it is being typed; a long one with
-        whole titles. ``same_start`` compares only titles that begin with ``key``'s first
-        character (all titles when none of those is close enough).
+        whole titles. Only the titles that share the most rare letter triples with ``key``
+        are compared. ``same_start`` prefers titles that begin with ``key``'s first
+        character (all candidates count when none of those is close enough).
         """
-        titles = await self._title_index()
-        if not key or not titles:
+        if not key:
             return []
+        candidates = await self._title_candidates(key)
         bucket = -(-len(key) // 4) * 4 + 4
-        if bucket > PREFIX_BUCKET_MAX:
-            choices = self._norms  # a long text is compared with whole titles
-        else:
-            choices = self._prefixes.get(bucket)
-            if choices is None:
-                choices = self._prefixes[bucket] = [t[:bucket] for t in self._norms]
+        cut = None if bucket > PREFIX_BUCKET_MAX else bucket
 
-        def scan(start: int, candidates: list[str]) -> list[tuple[float, int]]:
+        def scan(chosen: list[tuple[str, int]]) -> list[tuple[float, int]]:
             found = process.extract(
-                key, candidates, scorer=fuzz.QRatio, limit=limit * 2, score_cutoff=cutoff
+                key,
+                [name[:cut] for name, _ in chosen],
+                scorer=fuzz.QRatio,
+                limit=limit * 2,
+                score_cutoff=cutoff,
             )
-            return [(score, start + index) for _, score, index in found]
+            return [(score, chosen[index][1]) for _, score, index in found]
 
         found: list[tuple[float, int]] = []
         if same_start:
-            lo = bisect.bisect_left(self._norms, key[0])
-            hi = bisect.bisect_left(self._norms, key[0] + "\uffff", lo)
-            found = scan(lo, choices[lo:hi])
+            found = scan([c for c in candidates if c[0][:1] == key[:1]])
         if not found:
-            found = scan(0, choices)
+            found = scan(candidates)
         scores: dict[int, float] = {}
-        for score, index in found:
-            fid = titles[index][1]
+        for score, fid in found:
             scores[fid] = max(scores.get(fid, 0.0), score)
         ranked = sorted(scores, key=lambda fid: -scores[fid])
         return ranked[:limit]
 
+    async def _title_candidates(self, key: str) -> list[tuple[str, int]]:
+        """``(norm, film id)`` of the titles a misspelt ``key`` may mean, sorted.
+
+        Those that begin like ``key`` (people seldom slip on the first letters), and those
+        that share the most of its rarest letter triples, wherever the slip is: a slip
+        changes a few triples, and the triples no title has are the slips themselves.
+        """
+        titles = self._titles
+        found = set(titles.near(key, SAME_START_MOST)) if titles is not None else set()
+        grams = sorted(title_grams(key))
+        if not grams:
+            return sorted(found)
+        marks = ",".join("?" * len(grams))
+        counts = await self._all(
+            f"SELECT gram, docs FROM title_gram_docs WHERE gram IN ({marks})", grams
+        )
+        rare: list[str] = []
+        postings = 0
+        for doc, term in sorted((doc, term) for term, doc in counts if doc):
+            if postings + doc > GRAM_POSTINGS_MOST or len(rare) >= RARE_GRAMS:
+                break
+            rare.append(term)
+            postings += doc
+        if rare:
+            hits = " UNION ALL ".join(
+                "SELECT rowid AS id FROM title_grams WHERE title_grams MATCH ?" for _ in rare
+            )
+            rows = await self._all(
+                f"WITH hits AS ({hits}), best AS (SELECT id, count(*) AS shared FROM hits "
+                "GROUP BY id ORDER BY shared DESC, id LIMIT ?) "
+                "SELECT n.norm, n.ref FROM best JOIN names n ON n.rowid = best.id",
+                [*('"' + term.replace('"', '""') + '"' for term in rare), TYPO_CANDIDATES],
+            )
+            found.update((name, ref) for name, ref in rows)
+        return sorted(found)
+
     async def fuzzy_people(self, key: str, limit: int = 5, cutoff: float = 80) -> list[NameHit]:
         """People whose name (or alias) is close to ``key``, typos included."""
         people = await self._people_index()
-        if not key or not people:
+        if not key or not people.hits:
             return []
         found = process.extract(
-            key, [p.norm for p in people], scorer=fuzz.QRatio, limit=limit, score_cutoff=cutoff
+            key, people.norms, scorer=fuzz.QRatio, limit=limit, score_cutoff=cutoff
         )
-        return [people[index] for _, _, index in found]
+        return [_hit(people.hits[index]) for _, _, index in found]
 
     async def people_by_surname(self, surname: str) -> list[NameHit]:
         """People whose name ends with the word ``surname`` ("kubrick")."""
-        await self._people_index()
-        assert self._surnames is not None
-        return self._surnames.get(surname, [])
+        people = await self._people_index()
+        return [_hit(p) for p in people.surnames.get(surname, [])]
 
     async def people_by_first_name(self, first_name: str) -> list[NameHit]:
         """People whose name starts with the word ``first_name`` ("keanu")."""
-        await self._people_index()
-        assert self._first_names is not None
-        return self._first_names.get(first_name, [])
+        people = await self._people_index()
+        return [_hit(p) for p in people.first_names.get(first_name, [])]
 
     async def closest_surname(self, typed: str, max_edits: int) -> str | None:
         """The surname nearest to ``typed`` ("speilberg" → "spielberg"), at most
         ``max_edits`` slips away, when one surname is nearest."""
-        await self._people_index()
-        assert self._surnames is not None
+        people = await self._people_index()
         found = process.extract(
-            typed, self._surnames.keys(), scorer=OSA.distance, score_cutoff=max_edits, limit=2
+            typed, people.surnames.keys(), scorer=OSA.distance, score_cutoff=max_edits, limit=2
         )
         if not found or (len(found) > 1 and found[1][1] == found[0][1]):
             return None
         return found[0][0]
 
-    async def known_words(self) -> frozenset[str]:
+    async def known_words(self) -> AbstractSet[str]:
         """Every word of every name in the catalog (titles, people, characters, values)."""
-        return (await self._name_index()).words
+        return (await self._name_index()).word_counts.keys()
 
     async def closest_name(self, key: str, max_edits: int) -> tuple[int, str, str] | None:
         """The catalog name nearest to ``key``, as ``(edits, norm, display)``.
@@ -382,60 +443,87 @@ class Catalog:
         name, edits, _ = found
         return int(edits), name, index.displays[name]
 
-    async def _name_index(self) -> _NameIndex:
-        if self._names is None:
-            async with self._titles_lock:
-                if self._names is None:
-                    rows = await self._all("SELECT norm, min(display) FROM names GROUP BY norm")
-                    self._names = await asyncio.to_thread(_NameIndex.of, rows)
-        return self._names
+    async def warm(self, previous: Catalog | None = None, *, derive_only: bool = False) -> None:
+        """Build the title index now, so no member's first autocomplete pays for it.
 
-    async def warm(self) -> None:
-        """Build the title index now, so no member's first autocomplete pays for it."""
+        With ``previous`` (the catalog this one replaces, after an in-place reload), the
+        index is the previous one changed by the reload's delta. ``derive_only`` builds it
+        only that way (quick), leaving a full build to later.
+        """
+        if self._titles is None and previous is not None and previous._titles is not None:
+            changes = await self._changes_since(previous)
+            if changes is not None:
+                added = [c.ref for c in changes if c.added and c.kind == "film"]
+                sql = f"SELECT f.id, {_RENOWN} FROM films f WHERE f.id IN ({{marks}})"
+                renown = {r[0]: tuple(r[1:]) for r in await self._in_chunks(sql, added)}
+                base = previous._titles
+                self._titles = await asyncio.to_thread(base.changed, changes, renown)
+        if not derive_only:
+            await self._title_index()
+
+    async def warm_rest(self, previous: Catalog | None = None) -> None:
+        """Build the other indexes (people, every name; titles if not yet built)."""
         await self._title_index()
-        norms = self._norms
-
-        def prefixes() -> dict[int, list[str]]:
-            return {b: [t[:b] for t in norms] for b in range(4, PREFIX_BUCKET_MAX + 1, 4)}
-
-        self._prefixes = await asyncio.to_thread(prefixes)
-
-    async def warm_rest(self) -> None:
-        """Build the indexes only misspelt or partial names need (people, every name)."""
+        changes = await self._changes_since(previous) if previous is not None else None
+        if changes is not None and self._people is None and previous and previous._people:
+            self._people = await asyncio.to_thread(previous._people.changed, changes)
+        if changes is not None and self._names is None and previous and previous._names:
+            touched = list(dict.fromkeys(c.norm for c in changes))
+            now: dict[str, str | None] = dict.fromkeys(touched)
+            now.update(
+                await self._in_chunks(
+                    "SELECT norm, min(display) FROM names WHERE norm IN ({marks}) GROUP BY norm",
+                    touched,
+                )
+            )
+            self._names = await asyncio.to_thread(previous._names.changed, now)
         await self._people_index()
         await self._name_index()
 
-    async def _title_index(self) -> list[tuple[str, int]]:
+    async def _changes_since(self, previous: Catalog) -> list[NameChange] | None:
+        """The names added and removed since ``previous``, or None when not known."""
+        if previous.store_id != self.store_id or previous.generation > self.generation:
+            return None
+        if previous.generation < self.generation - NAME_CHANGES_KEPT:
+            return None  # the log no longer goes back that far
+        rows = await self._all(
+            "SELECT added, norm, kind, ref, display FROM name_changes "
+            "WHERE generation > ? ORDER BY rowid",
+            (previous.generation,),
+        )
+        return [NameChange(bool(added), *rest) for added, *rest in rows]
+
+    async def _name_index(self) -> NameIndex:
+        if self._names is None:
+            async with self._titles_lock:
+                if self._names is None:
+                    rows = await self._all(
+                        "SELECT norm, min(display) FROM names GROUP BY norm ORDER BY norm"
+                    )
+                    self._names = await asyncio.to_thread(NameIndex.of, rows)
+        return self._names
+
+    async def _title_index(self) -> TitleIndex:
         if self._titles is None:
             async with self._titles_lock:
                 if self._titles is None:
                     rows = await self._all(
-                        "SELECT n.norm, n.ref, -coalesce(f.votes, 0), -coalesce(f.rating, 0.0), "
-                        "coalesce(f.year, 0) FROM names n "
+                        f"SELECT n.norm, n.ref, {_RENOWN} FROM names n "
                         "JOIN films f ON f.id = n.ref WHERE n.kind = 'film' "
                         "ORDER BY n.norm, n.ref"  # SQLite sorts, off the event loop's GIL
                     )
-
-                    def index() -> None:
-                        self._norms = [r[0] for r in rows]
-                        self._rank = [(len(r[0]), r[0], *r[2:]) for r in rows]
-                        self._titles = [(r[0], r[1]) for r in rows]
-
-                    await asyncio.to_thread(index)
+                    self._titles = await asyncio.to_thread(TitleIndex.of, rows)
         return self._titles
 
-    async def _people_index(self) -> list[NameHit]:
+    async def _people_index(self) -> PeopleIndex:
         if self._people is None:
             async with self._titles_lock:
                 if self._people is None:
                     rows = await self._all(
-                        "SELECT norm, kind, ref, display FROM names WHERE kind = 'person'"
+                        "SELECT norm, kind, ref, display FROM names WHERE kind = 'person' "
+                        "ORDER BY norm, ref"
                     )
-                    (
-                        self._people,
-                        self._surnames,
-                        self._first_names,
-                    ) = await asyncio.to_thread(_people_indexes, rows)
+                    self._people = await asyncio.to_thread(PeopleIndex.of, rows)
         return self._people
 
     # --- people --------------------------------------------------------------------------
@@ -630,46 +718,20 @@ class Catalog:
         rows = await self._all(sql, params)
         return rows[0] if rows else None
 
+    async def _in_chunks(self, sql: str, values: Sequence[object]) -> list[tuple]:
+        """Rows of ``sql`` for many values, which it takes in place of ``{marks}``."""
+        rows: list[tuple] = []
+        for chunk in _chunks(list(values), 500):
+            rows += await self._all(sql.format(marks=",".join("?" * len(chunk))), chunk)
+        return rows
+
     async def _all(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
         # One trip to the database thread (execute, fetch and close together).
         return list(await self._db.execute_fetchall(sql, params))
 
 
-@dataclass(frozen=True, slots=True)
-class _NameIndex:
-    """Every distinct name by first letter and length, and the words names are made of."""
-
-    by_start: dict[tuple[str, int], list[str]]
-    displays: dict[str, str]
-    words: frozenset[str]
-
-    @classmethod
-    def of(cls, rows: list[tuple[str, str]]) -> _NameIndex:
-        # Built row by row in Python (not with one big dict() call), so that this thread
-        # lets go of the GIL often and the event loop keeps its pace while it runs.
-        by_start: dict[tuple[str, int], list[str]] = {}
-        displays: dict[str, str] = {}
-        words: set[str] = set()
-        for name, display in rows:
-            by_start.setdefault((name[:1], len(name)), []).append(name)
-            displays[name] = display
-            words.update(name.split())
-        return cls(by_start, displays, frozenset(words))
-
-
-def _people_indexes(
-    rows: list,
-) -> tuple[list[NameHit], dict[str, list[NameHit]], dict[str, list[NameHit]]]:
-    """People, and the people by the last and by the first word of their names."""
-    people = [NameHit(*r) for r in rows]
-    surnames: dict[str, list[NameHit]] = {}
-    first_names: dict[str, list[NameHit]] = {}
-    for hit in people:
-        words = hit.norm.split()
-        if len(words) > 1:
-            surnames.setdefault(words[-1], []).append(hit)
-            first_names.setdefault(words[0], []).append(hit)
-    return people, surnames, first_names
+def _hit(person: PersonName) -> NameHit:
+    return NameHit(person.norm, person.kind, person.ref, person.display)
 
 
 def _chunks(items: list, size: int) -> Iterable[list]:

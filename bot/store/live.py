@@ -17,7 +17,7 @@ from pathlib import Path
 
 from bot.catalog.errors import CatalogError, CatalogInvalid
 from bot.catalog.loader import DEFAULT_MAX_FILE_BYTES
-from bot.store.build import BuildResult, Progress, build_store
+from bot.store.build import BuildResult, Progress, build_store, current_store
 from bot.store.catalog import Catalog
 from bot.store.discovery import warm as warm_discovery
 from bot.store.rows import warm_up
@@ -31,9 +31,9 @@ CLOSE_GRACE_S = 30.0
 PROCESS_BUILD_MIN_BYTES = 1_000_000
 
 
-async def _warm_rest(catalog: Catalog) -> None:
+async def _warm_rest(catalog: Catalog, previous: Catalog | None) -> None:
     try:
-        await catalog.warm_rest()
+        await catalog.warm_rest(previous)
         await warm_discovery(catalog)
     except (sqlite3.Error, ValueError) as exc:  # closed under it: built on first use then
         log.warning("could not prepare the name indexes: %s", exc)
@@ -127,6 +127,7 @@ class Store:
         self.last_report_at: float | None = None  # wall-clock time of the last reload
         self.loaded_at: float | None = None  # when the catalog served now was swapped in
         self._build_pool: ProcessPoolExecutor | None = None
+        self._big: bool | None = None  # whether the catalog is big enough for a build process
 
     def _builder(self) -> ProcessPoolExecutor:
         """One long-lived build process (forked: it runs only ``build_store``)."""
@@ -184,10 +185,22 @@ class Store:
             workers=self.workers,
             force=force,
         )
+        if self._big is None:  # measured once: walking a big catalog's files is not free
+            self._big = _facts_size(self.facts_dir) >= PROCESS_BUILD_MIN_BYTES
+        big = self._big
+        if big and self._build_pool is None:
+            # Forked now, before this process opens the store: a child must not inherit
+            # open SQLite connections (nor their locks), and is warm when an edit comes.
+            self._builder().submit(int)
         try:
-            if self.progress is not None:
+            # A restart with nothing changed: known without starting a build.
+            starting = self._catalog is None and not force
+            quick = await asyncio.to_thread(self._current) if starting else None
+            if quick is not None:
+                result = quick
+            elif self.progress is not None:
                 result = await asyncio.to_thread(build, progress=self.progress)
-            elif _facts_size(self.facts_dir) >= PROCESS_BUILD_MIN_BYTES:
+            elif big:
                 result = await asyncio.get_running_loop().run_in_executor(self._builder(), build)
             else:
                 result = await asyncio.to_thread(build)
@@ -203,11 +216,16 @@ class Store:
             return ReloadReport.from_build(result, serving_previous=serving)
         if result.unchanged and self._catalog is not None:
             return ReloadReport.from_build(result)
+        fresh: Catalog | None = None
         try:
             fresh = await Catalog.open(self.db_path)
             gc.freeze()  # what exists now is long-lived: the collector need not walk it
-            await fresh.warm()
+            # A big catalog's title index, unless derived from the previous one, is built
+            # after the swap; until then autocomplete reads the store's name index.
+            await fresh.warm(self._catalog, derive_only=big)
         except sqlite3.Error as exc:
+            if fresh is not None:
+                await fresh.close()
             log.exception("the rebuilt store could not be opened")
             error = CatalogError(self.display_root, 1, f"the rebuilt store is unreadable: {exc}")
             return ReloadReport(ok=False, errors=[error], serving_previous=self.is_open)
@@ -222,6 +240,14 @@ class Store:
             report.seconds,
         )
         return report
+
+    def _current(self) -> BuildResult | None:
+        return current_store(
+            self.facts_dir,
+            self.db_path,
+            display_root=self.display_root,
+            max_bytes=self.max_file_bytes,
+        )
 
     async def _serve_existing(self) -> bool:
         """After a failed build: keep serving, or open the last good store file if any."""
@@ -250,7 +276,7 @@ class Store:
         # after the swap, so a reload is not kept waiting for them.
         if self._warming is not None:
             self._warming.cancel()
-        self._warming = loop.create_task(_warm_rest(fresh))
+        self._warming = loop.create_task(_warm_rest(fresh, old))
         if old is not None:
             self._retired[old] = loop.create_task(self._retire(old))
 

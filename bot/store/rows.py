@@ -85,6 +85,11 @@ class FileRows(FileOutcome):
     people: list[tuple] = field(default_factory=list)
     imported: str | None = None  # the importer that wrote the file, if one did
 
+    @property
+    def file_columns(self) -> tuple[str, str, str, int, int, str | None]:
+        """The file's row in the store: path, display, sha256, size, films, importer."""
+        return self.rel, self.display, self.sha256, self.size, len(self.films), self.imported
+
     def add_film(self, film: Film) -> None:
         index = len(self.films)
         title_key = key_of(film.title)

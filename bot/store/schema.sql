@@ -1,5 +1,6 @@
--- film-bot catalog store. Built from facts files; never edited in place by the bot.
-PRAGMA user_version = 5;
+-- film-bot catalog store. Built from facts files: a first build writes a new file, later
+-- ones change it in one write transaction (write-ahead log, so readers keep their snapshot).
+PRAGMA user_version = 6;
 
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
@@ -10,7 +11,8 @@ CREATE TABLE files (
     sha256 TEXT NOT NULL,
     size INTEGER NOT NULL,
     films INTEGER NOT NULL,
-    imported TEXT                     -- the importer that wrote the file, if one did
+    imported TEXT,                    -- the importer that wrote the file, if one did
+    mtime_ns INTEGER NOT NULL DEFAULT 0  -- modification time when last read
 );
 
 CREATE TABLE films (
@@ -89,3 +91,21 @@ CREATE TABLE names (
     display TEXT NOT NULL
 );
 CREATE UNIQUE INDEX names_key ON names (kind, norm, ref);
+
+-- Every name a reload added (added = 1) or removed (0), by reload (meta 'generation'):
+-- the next catalog updates its in-memory name indexes from it instead of reading them all.
+CREATE TABLE name_changes (
+    generation INTEGER NOT NULL,
+    added INTEGER NOT NULL,
+    norm TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    ref INTEGER NOT NULL,
+    display TEXT NOT NULL
+);
+
+-- Film names by their three-letter pieces: the few titles a misspelt title may mean.
+CREATE VIRTUAL TABLE title_grams USING fts5 (norm, content = '', tokenize = 'trigram', detail = 'none');
+CREATE VIRTUAL TABLE title_gram_counts USING fts5vocab (title_grams, 'row');
+-- How many film names have each triple, kept as a table: the vocabulary above counts them
+-- by reading the whole list of names that have it.
+CREATE TABLE title_gram_docs (gram TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;

@@ -1,0 +1,267 @@
+"""The in-memory name indexes of one catalog, and how a reload changes them.
+
+A fresh catalog builds them from the store once. After an in-place reload the new catalog
+derives them from the catalog it replaces and the reload's list of names added and
+removed (the store's ``name_changes`` log), instead of reading every name again: each
+index is copied (pointer arrays, copied in C) and only the changed entries are touched.
+The previous catalog keeps its own indexes unchanged until it is retired.
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+# Reloads whose name changes stay in the store's log, for catalogs still open to catch up.
+NAME_CHANGES_KEPT = 32
+SLIP_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789 "  # what normalised names are made of
+
+
+def title_grams(name: str) -> set[str]:
+    """The letter triples of a normalised name, as the store's trigram index splits it."""
+    return {name[i : i + 3] for i in range(len(name) - 2)}
+
+
+Renown = tuple[int, float, int]
+"""``(-votes, -rating, year)`` of a film, 0 when unknown: films sharing a title sort best
+known first."""
+
+
+@dataclass(frozen=True, slots=True)
+class NameChange:
+    """One row of the store's ``names`` table that a reload added or removed."""
+
+    added: bool
+    norm: str
+    kind: str
+    ref: int
+    display: str
+
+
+class TitleIndex:
+    """Every film title and alias by normal form, sorted by ``(norm, film id)``.
+
+    A typed prefix is a range of the sorted norms; completions rank shorter titles first,
+    then alphabetically, then films sharing a title best known first (``Renown``).
+    """
+
+    __slots__ = ("norms", "refs", "renown")
+
+    def __init__(self, norms: list[str], refs: list[int], renown: list[Renown]) -> None:
+        self.norms = norms
+        self.refs = refs
+        self.renown = renown
+
+    @classmethod
+    def of(cls, rows: Iterable[tuple[str, int, int, float, int]]) -> TitleIndex:
+        """From ``(norm, film id, *renown)`` rows sorted by norm then film id."""
+        norms: list[str] = []
+        refs: list[int] = []
+        renown: list[Renown] = []
+        for norm, ref, *known in rows:
+            norms.append(norm)
+            refs.append(ref)
+            renown.append(tuple(known))  # type: ignore[arg-type]
+        return cls(norms, refs, renown)
+
+    def __len__(self) -> int:
+        return len(self.norms)
+
+    def prefixed(self, key: str, count: int) -> list[int]:
+        """Up to ``count`` film ids whose title starts with ``key``, best ranked first."""
+        norms = self.norms
+        lo = bisect.bisect_left(norms, key)
+        hi = bisect.bisect_left(norms, key + "\uffff", lo)
+        renown = self.renown
+
+        def rank(i: int) -> tuple[int, str, Renown]:
+            return len(norms[i]), norms[i], renown[i]
+
+        best = heapq.nsmallest(count * 2, range(lo, hi), key=rank)
+        return list(dict.fromkeys(self.refs[i] for i in best))[:count]
+
+    def near(self, key: str, most: int, each: int = 8) -> list[tuple[str, int]]:
+        """``(norm, film id)`` of titles that begin like ``key``, give or take one slip
+        after its first letter (people seldom slip on the first one).
+
+        Walking along ``key``, once at most ``most`` titles share its start, all of them
+        are taken; before that, at each letter, the titles that begin with ``key`` with a
+        slip undone there (a letter added, dropped, changed, or two swapped), ``each``
+        of each way.
+        """
+        norms = self.norms
+        found: list[tuple[str, int]] = []
+        lo, hi = 0, len(norms)
+        for at in range(1, len(key) + 1):
+            lo = bisect.bisect_left(norms, key[:at], lo, hi)
+            hi = bisect.bisect_left(norms, key[:at] + "\uffff", lo, hi)
+            if hi - lo <= most:
+                return found + list(zip(norms[lo:hi], self.refs[lo:hi], strict=True))
+            start, rest = key[:at], key[at:]
+            ways = {rest[1:], rest[1:2] + rest[:1] + rest[2:]}
+            ways.update(c + rest for c in SLIP_LETTERS)
+            ways.update(c + rest[1:] for c in SLIP_LETTERS)
+            for way in ways:
+                found += self._starting(start + way, each)
+        return found
+
+    def _starting(self, start: str, each: int) -> list[tuple[str, int]]:
+        norms = self.norms
+        at = bisect.bisect_left(norms, start)
+        stop = min(at + each, len(norms))
+        taken = []
+        while at < stop and norms[at].startswith(start):
+            taken.append((norms[at], self.refs[at]))
+            at += 1
+        return taken
+
+    def first(self, count: int) -> list[int]:
+        """The first ``count`` film ids in title order."""
+        return list(dict.fromkeys(self.refs[: count * 2]))[:count]
+
+    def changed(self, changes: Sequence[NameChange], renown: dict[int, Renown]) -> TitleIndex:
+        """A copy with the film names of ``changes`` applied in order.
+
+        ``renown`` gives that of every film a change adds.
+        """
+        norms, refs, known = list(self.norms), list(self.refs), list(self.renown)
+        for change in changes:
+            if change.kind != "film":
+                continue
+            at = _position(norms, refs, change.norm, change.ref)
+            present = at < len(norms) and norms[at] == change.norm and refs[at] == change.ref
+            if change.added and not present:
+                norms.insert(at, change.norm)
+                refs.insert(at, change.ref)
+                known.insert(at, renown.get(change.ref, (0, 0.0, 0)))
+            elif not change.added and present:
+                del norms[at], refs[at], known[at]
+        return TitleIndex(norms, refs, known)
+
+
+def _position(norms: list[str], refs: list[int], norm: str, ref: int) -> int:
+    """Where ``(norm, ref)`` is, or would go, in lists sorted by ``(norm, ref)``."""
+    at = bisect.bisect_left(norms, norm)
+    while at < len(norms) and norms[at] == norm and refs[at] < ref:
+        at += 1
+    return at
+
+
+@dataclass(frozen=True, slots=True)
+class PersonName:
+    """A person's name or alias, normalised, with the person it names."""
+
+    norm: str
+    kind: str
+    ref: int
+    display: str
+
+
+class PeopleIndex:
+    """People's names and aliases, sorted by ``(norm, person id)``, and people by the last
+    and by the first word of their names."""
+
+    __slots__ = ("first_names", "hits", "norms", "surnames")
+
+    def __init__(self, hits: list[PersonName]) -> None:
+        self.hits = hits
+        self.norms = [hit.norm for hit in hits]
+        surnames: dict[str, list[PersonName]] = {}
+        first_names: dict[str, list[PersonName]] = {}
+        for hit in hits:
+            words = hit.norm.split()
+            if len(words) > 1:
+                surnames.setdefault(words[-1], []).append(hit)
+                first_names.setdefault(words[0], []).append(hit)
+        self.surnames = surnames
+        self.first_names = first_names
+
+    @classmethod
+    def of(cls, rows: Iterable[tuple[str, str, int, str]]) -> PeopleIndex:
+        """From ``(norm, kind, person id, display)`` rows sorted by norm then person id."""
+        return cls([PersonName(*row) for row in rows])
+
+    def changed(self, changes: Sequence[NameChange]) -> PeopleIndex:
+        """A new index with the person names of ``changes`` applied in order."""
+        hits = list(self.hits)
+        keys = [(h.norm, h.ref) for h in hits]
+        for change in changes:
+            if change.kind != "person":
+                continue
+            key = (change.norm, change.ref)
+            at = bisect.bisect_left(keys, key)
+            present = at < len(keys) and keys[at] == key
+            if change.added and not present:
+                keys.insert(at, key)
+                hits.insert(at, PersonName(change.norm, "person", change.ref, change.display))
+            elif not change.added and present:
+                del keys[at], hits[at]
+        return PeopleIndex(hits)
+
+
+class NameIndex:
+    """Every distinct name by first letter and length (sorted), its display, and the
+    words names are made of (with how many names use each)."""
+
+    __slots__ = ("by_start", "displays", "word_counts")
+
+    def __init__(
+        self,
+        by_start: dict[tuple[str, int], list[str]],
+        displays: dict[str, str],
+        word_counts: dict[str, int],
+    ) -> None:
+        self.by_start = by_start
+        self.displays = displays
+        self.word_counts = word_counts
+
+    @classmethod
+    def of(cls, rows: Iterable[tuple[str, str]]) -> NameIndex:
+        """From ``(norm, display)`` rows, one per distinct norm, sorted by norm."""
+        # Built row by row in Python (not with one big dict() call), so that this thread
+        # lets go of the GIL often and the event loop keeps its pace while it runs.
+        by_start: dict[tuple[str, int], list[str]] = {}
+        displays: dict[str, str] = {}
+        words: dict[str, int] = {}
+        for name, display in rows:
+            by_start.setdefault((name[:1], len(name)), []).append(name)
+            displays[name] = display
+            for word in set(name.split()):
+                words[word] = words.get(word, 0) + 1
+        return cls(by_start, displays, words)
+
+    def changed(self, now: dict[str, str | None]) -> NameIndex:
+        """A new index where each norm of ``now`` has the given display, or is gone (None)."""
+        by_start = dict(self.by_start)
+        displays = dict(self.displays)
+        words = dict(self.word_counts)
+        copied: set[tuple[str, int]] = set()
+        for name, display in now.items():
+            was = name in displays
+            if was == (display is not None):
+                if display is not None:
+                    displays[name] = display
+                continue
+            start = (name[:1], len(name))
+            if start not in copied:
+                by_start[start] = list(by_start.get(start, ()))
+                copied.add(start)
+            bucket = by_start[start]
+            step = 1 if display is not None else -1
+            if display is not None:
+                bisect.insort(bucket, name)
+                displays[name] = display
+            else:
+                bucket.remove(name)
+                if not bucket:
+                    del by_start[start]
+                del displays[name]
+            for word in set(name.split()):
+                count = words.get(word, 0) + step
+                if count > 0:
+                    words[word] = count
+                else:
+                    words.pop(word, None)
+        return NameIndex(by_start, displays, words)

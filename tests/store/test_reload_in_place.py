@@ -1,0 +1,173 @@
+"""Reloads change the live store in one transaction, and the catalog's indexes by delta."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from bot.answering.engine import answer
+from bot.store import Catalog, Store, build_store
+from tests.conftest import HEAT
+
+HEAT_1995 = """\
+films:
+  - title: Heat
+    year: 1995
+    directors: Ann Newman
+    cast:
+      - {person: Al Pacino, role: Vincent Hanna}
+      - {person: Robert De Niro, role: Neil McCauley}
+"""
+
+EXTRA = """\
+films:
+  - title: Heat
+    year: 1986
+    directors: Dick Richards
+    cast: [Burt Reynolds]
+  - title: Thief
+    year: 1981
+    directors: Michael Mannheim
+    genres: [Neo-noir]
+    cast: [{person: James Caan, role: Frank}]
+    sources: [https://en.wikipedia.org/wiki/Thief_(film)]
+people:
+  - {name: James Caan, aliases: [Jimmy Caan], born: 1940}
+"""
+
+
+def _edit(facts: Path) -> None:
+    """Change a director, move a film to a new file, add a film, a person and a genre,
+    and remove a whole file."""
+    (facts / "heat.yaml").write_text(HEAT_1995)
+    (facts / "extra.yaml").write_text(EXTRA)
+    (facts / "alita2.yaml").unlink()
+
+
+async def _indexes(catalog: Catalog) -> tuple:
+    await catalog.warm()
+    await catalog.warm_rest()
+    titles, people, names = catalog._titles, catalog._people, catalog._names
+    assert titles is not None and people is not None and names is not None
+    return (
+        (titles.norms, titles.refs, titles.renown),
+        people.hits,
+        (names.by_start, names.displays, names.word_counts),
+    )
+
+
+def _content(db_path: Path) -> dict[str, list]:
+    """The store's content without its numbering: what a fresh build must also hold."""
+    db = sqlite3.connect(db_path)
+    try:
+        queries = {
+            "films": "SELECT slug, title, year, status, files.path, position FROM films "
+            "JOIN files ON files.id = films.file_id",
+            "credits": "SELECT f.slug, p.name, c.role, c.character, c.position FROM credits c "
+            "JOIN films f ON f.id = c.film_id JOIN people p ON p.id = c.person_id",
+            "people": "SELECT name, norm, born, files.path FROM people "
+            "LEFT JOIN files ON files.id = people.declared_in",
+            "names": "SELECT n.norm, n.kind, coalesce(f.slug, p.norm, ''), n.display FROM names n "
+            "LEFT JOIN films f ON n.kind = 'film' AND f.id = n.ref "
+            "LEFT JOIN people p ON n.kind = 'person' AND p.id = n.ref",
+            "values": "SELECT f.slug, v.kind, v.value FROM film_values v "
+            "JOIN films f ON f.id = v.film_id",
+            "grams": "SELECT term, doc FROM title_gram_counts",
+            "gram_docs": "SELECT gram, docs FROM title_gram_docs",
+        }
+        return {name: sorted(db.execute(sql).fetchall()) for name, sql in queries.items()}
+    finally:
+        db.close()
+
+
+async def test_an_edit_reload_changes_the_live_store_and_old_requests_keep_the_old_catalog(
+    store: Store, small_facts: Path
+) -> None:
+    before = store.catalog
+    await store._warming  # the old catalog's name indexes, for the new one to start from
+    inode = store.db_path.stat().st_ino
+    _edit(small_facts)
+
+    report = await store.reload()
+
+    assert report.ok and report.files_parsed == 2, report.errors
+    assert report.removed == ["Alita: Battle Angel 2 (2025)"]
+    assert report.added == ["Thief (1981)"]
+    assert store.db_path.stat().st_ino == inode  # changed in place, not copied
+    after = store.catalog
+    assert after is not before
+    # A request that took the old catalog before the reload still reads the old state.
+    assert "Michael Mann" in (await answer("who directed heat", before)).text
+    assert await before.films_titled("alita battle angel 2")
+    assert await before.people_named("michael mann")
+    # The new catalog reads the new one: changed, moved, added and removed films and people.
+    text = (await answer("who directed heat", after)).text
+    assert "Heat (1995): directed by Ann Newman" in text
+    assert "Heat (1986): directed by Dick Richards" in text
+    assert not await after.films_titled("alita battle angel 2")
+    assert not await after.people_named("michael mann")
+    assert await after.people_named("jimmy caan")
+    assert [f.label for f in await after.films_with_value("genre", "neo noir")] == ["Thief (1981)"]
+    assert [f.label for f in await after.complete_titles("thie")] == ["Thief (1981)"]
+    assert [f.label for f in await before.complete_titles("thie")] == []
+
+
+async def test_indexes_updated_by_a_reloads_delta_are_those_of_a_fresh_build(
+    store: Store, small_facts: Path, tmp_path: Path
+) -> None:
+    await store._warming
+    _edit(small_facts)
+    assert (await store.reload()).ok
+    await store._warming
+    (small_facts / "heat.yaml").write_text(HEAT)  # and back again, in a second reload
+    (small_facts / "extra.yaml").write_text("people:\n  - {name: James Caan, born: 1939}\n")
+    assert (await store.reload()).ok
+    await store._warming
+    delta = await _indexes(store.catalog)
+
+    fresh = await Catalog.open(store.db_path)
+    try:
+        assert await _indexes(fresh) == delta
+    finally:
+        await fresh.close()
+
+    rebuilt = tmp_path / "rebuilt.db"
+    assert build_store(small_facts, rebuilt).ok
+    assert _content(rebuilt) == _content(store.db_path)
+
+
+async def test_a_bad_edit_reload_leaves_the_live_store_as_it_was(
+    store: Store, small_facts: Path
+) -> None:
+    before = _content(store.db_path)
+    (small_facts / "heat.yaml").write_text(HEAT_1995)
+    (small_facts / "alita2.yaml").write_text("title: [broken\n")
+
+    report = await store.reload()
+
+    assert not report.ok and report.serving_previous
+    assert _content(store.db_path) == before
+    assert "Michael Mann" in (await answer("who directed heat", store.catalog)).text
+
+
+async def test_a_duplicate_id_in_a_new_file_is_refused_against_the_unchanged_files(
+    store: Store, small_facts: Path
+) -> None:
+    (small_facts / "copy.yaml").write_text(HEAT.replace("Michael Mann", "Someone Else"))
+
+    report = await store.reload()
+
+    assert not report.ok
+    assert any("duplicate film id 'heat-1995'" in str(e) for e in report.errors), report.errors
+    assert "Michael Mann" in (await answer("who directed heat", store.catalog)).text
+
+
+async def test_a_file_touched_without_changes_is_not_parsed_again(
+    store: Store, small_facts: Path
+) -> None:
+    heat = small_facts / "heat.yaml"
+    heat.write_text(heat.read_text())
+
+    report = await store.reload()
+
+    assert report.ok and report.unchanged and report.files_parsed == 0

@@ -1,0 +1,95 @@
+"""Autocomplete's typo pass compares only candidate titles, and finds what a full scan finds."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+from rapidfuzz import fuzz, process
+
+from bot.store import Store
+from bot.text import norm
+from tests.conftest import METAQA
+
+TITLES = 3000
+TYPOS = 300
+
+
+def _metaqa_titles(limit: int) -> list[str]:
+    titles: dict[str, None] = {}
+    with (METAQA / "kb.txt").open(encoding="utf-8") as fh:
+        for line in fh:
+            title = line.split("|", 1)[0]
+            if len(norm(title)) >= 4:
+                titles[title] = None
+            if len(titles) >= limit:
+                break
+    return list(titles)
+
+
+def _slip(rng: random.Random, text: str) -> str:
+    """One slip as people type: a letter dropped, doubled or two swapped, never the first."""
+    i = rng.randrange(1, len(text) - 1)
+    kind = rng.choice(["drop", "double", "swap"])
+    if kind == "drop":
+        return text[:i] + text[i + 1 :]
+    if kind == "double":
+        return text[: i + 1] + text[i:]
+    return text[:i] + text[i + 1] + text[i] + text[i + 2 :]
+
+
+def _full_scan(key: str, norms: list[str], limit: int = 1, cutoff: float = 70) -> list:
+    """The best ``(norm, score)`` of the typo pass that compares ``key`` with every title."""
+    bucket = -(-len(key) // 4) * 4 + 4
+    cut = None if bucket > 32 else bucket
+    for chosen in ([n for n in norms if n[:1] == key[:1]], norms):
+        found = process.extract(
+            key, [n[:cut] for n in chosen], scorer=fuzz.QRatio, limit=limit, score_cutoff=cutoff
+        )
+        if found:
+            return [(chosen[i], score) for _, score, i in found]
+    return []
+
+
+@pytest.mark.skipif(not (METAQA / "kb.txt").exists(), reason="needs ../shared/metaqa")
+async def test_misspelt_titles_find_the_same_best_match_as_a_full_scan(tmp_path: Path) -> None:
+    titles = _metaqa_titles(TITLES)
+    facts = tmp_path / "facts"
+    facts.mkdir()
+    films = "".join(
+        f"  - {{id: film-{i}, title: {json.dumps(t)}, sources: [https://example.org/{i}]}}\n"
+        for i, t in enumerate(titles)
+    )
+    (facts / "films.yaml").write_text("films:\n" + films, encoding="utf-8")
+    store = Store(facts, tmp_path / "c.db")
+    await store.open()
+    try:
+        norms = [norm(t) for t in titles]
+        rng = random.Random(3)
+        lost, worse = [], []
+        for title in rng.sample(titles, TYPOS):
+            typed = _slip(rng, norm(title)[: rng.randint(6, 24)])
+            expected = _full_scan(typed, norms, limit=25)
+            found = await store.catalog.fuzzy_titles(typed, limit=25, same_start=True)
+            labels = [norm(f.title) for f in await store.catalog.summaries(found)]
+            if norm(title) in [name for name, _ in expected] and norm(title) not in labels:
+                lost.append((typed, title))
+            best = _full_scan(typed, labels[:1])[:1]
+            if [score for _, score in best] != [score for _, score in expected[:1]]:
+                worse.append((typed, expected[:1], best))
+        assert not lost  # the title meant is offered whenever the full scan would offer it
+        assert len(worse) <= TYPOS // 50, worse  # and the first offer is as close, nearly always
+    finally:
+        await store.close()
+
+
+async def test_autocomplete_reads_a_misspelt_title_as_it_is_typed(store: Store) -> None:
+    for typed in ("alitta batle", "alita batle angle", "hieat", "alita batttle angel 2"):
+        labels = [f.label for f in await store.catalog.complete_titles(typed)]
+        assert labels[:1] in (
+            ["Alita: Battle Angel (2019)"],
+            ["Alita: Battle Angel 2 (2025)"],
+            ["Heat (1995)"],
+        ), (typed, labels)
