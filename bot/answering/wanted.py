@@ -188,7 +188,7 @@ def genre_words(key: str) -> list[tuple[str, int, bool]]:
 ORDERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:most popular|most voted|best known|most famous|popular|famous)\b"), "votes"),
     (re.compile(r"\b(?:first|earliest|oldest)\b"), "oldest"),
-    (re.compile(r"\b(?:latest|newest|most recent|recent|last)\b"), "newest"),
+    (re.compile(r"\b(?:latest|newest|most recent|recent|last|new|newer)\b"), "newest"),
     (re.compile(r"\blongest\b"), "longest"),
     (re.compile(r"\bshortest\b"), "shortest"),
     (
@@ -261,7 +261,7 @@ class Wanted:
 # Words that ask for films in an order or for a pick; a title made only of these and question
 # words ("Most", "Random", "What?") is not what a question asking for films is about.
 KIND_WORDS = frozenset(
-    "first earliest oldest latest newest most recent last longest shortest best top highest "
+    "first earliest oldest latest newest new most recent last longest shortest best top highest "
     "rated greatest finest popular famous known random recommend recommendation "
     "recommendations suggest suggestion suggestions recs pick tonight good great some any "
     "something anything similar like watch wanna pls please before after since between "

@@ -76,3 +76,16 @@ async def test_a_persons_first_film_is_answered_once_by_the_people_kind(catalog)
     reply = await ask(catalog, "kubrick's first film")
     assert reply.answers == ["The Shining"]
     assert "first film" in reply.text
+
+
+async def test_the_latest_of_a_series_is_its_latest_released_film(catalog) -> None:
+    reply = await ask(catalog, "whats the latest alita movie")
+    assert reply.answers == ["Alita: Battle Angel"]
+    assert "Alita: Battle Angel 2 (2025) [unconfirmed]" in reply.text
+    assert "claims" in reply.text
+
+
+async def test_the_best_of_a_year_without_ratings_lists_that_year(catalog) -> None:
+    reply = await ask(catalog, "whats the best movie from 1993")
+    assert reply.answers == ["Sleepless in Seattle"]
+    assert "no ratings" in reply.text

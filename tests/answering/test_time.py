@@ -19,6 +19,7 @@ from tests.answering.conftest import ask
         ("movies between 1998 and 2000", ["You've Got Mail", "Cast Away"]),
         ("tom hanks movies after 1995", ["You've Got Mail", "Cast Away"]),
         ("meg movies from the 90s", ["Sleepless in Seattle", "You've Got Mail"]),
+        ("kubrick 80s", ["The Shining", "Full Metal Jacket"]),
     ],
 )
 async def test_films_of_a_time_oldest_first(catalog, question: str, films: list[str]) -> None:

@@ -17,6 +17,7 @@ from bot.store.catalog import FilmSummary
 from bot.store.discovery import browse
 
 LISTED = 10  # films in a list when the question does not say how many
+SERIES_LIMIT = 50  # films followed forward through a series, at most
 _FILMS = re.compile(r"\b(?:films?|movies?|flicks?|ones?|pictures?|anything|something)\b")
 _WORDS = {"rating": "best rated", "votes": "most popular"}  # other sorts are said as named
 _LACKS = {
@@ -33,7 +34,11 @@ async def reply(ctx: Context) -> Answer | None:
     if sort is None:
         return None
     wanted = await wanted_films(ctx, statuses=("released",))
-    if wanted.films or not (_FILMS.search(ctx.key) or wanted.genre):
+    if wanted.films:
+        if sort in ("oldest", "newest") and _FILMS.search(ctx.key_outside()):
+            return await _in_series(ctx, sort)
+        return None
+    if not (_FILMS.search(ctx.key) or wanted.genre or wanted.people):
         return None
     if sort in ("oldest", "newest") and wanted.people and not (wanted.genre or wanted.span):
         return None  # a person's first or latest film
@@ -70,9 +75,10 @@ async def _by_measure(
     if not measured:
         which = "any of its films" if described == "films" else f"the {described}"
         text = f"The catalog has {_LACKS[sort]} for {which}, so it cannot rank them that way"
-        if many == 1:
+        if many == 1 and described == "films":
             return Answer(ctx.question, [], f"{text}.")
-        shown = (await browse(ctx.catalog, wanted.query, sort="oldest", limit=many)).films
+        limit = LISTED if many == 1 else many
+        shown = (await browse(ctx.catalog, wanted.query, sort="oldest", limit=limit)).films
         text += f"; here they are by year: {film_list(shown)}."
         return Answer(ctx.question, [f.title for f in shown], text, films=shown)
     shown = [f for f, _ in measured[:many]]
@@ -99,3 +105,42 @@ def _said(sort: str, value: float | int) -> str:
     if sort == "votes":
         return f"{value:,} votes"
     return f"{value} minutes"
+
+
+async def _in_series(ctx: Context, sort: str) -> Answer | None:
+    """The first or latest released film of the series a named film belongs to ("the newest
+    avatar movie", "the first terminator film"), through what each film follows."""
+    named = await ctx.films()
+    if not named:
+        return None
+    series = await _series(ctx, named[0].slug)
+    released = [f for f in series if f.confirmed and f.year is not None]
+    if len(series) < 2 or not released:
+        return None
+    film = released[0] if sort == "oldest" else released[-1]
+    which = "first" if sort == "oldest" else "latest released"
+    text = f"The {which} film of the series in the catalog is {film.label}: {film_list(series)}."
+    text += claims_note(series)
+    return Answer(ctx.question, [film.title], text, films=[film])
+
+
+async def _series(ctx: Context, slug: str) -> list[FilmSummary]:
+    """A film's series in order: back through what each film follows, then forward."""
+    first = await ctx.catalog.film_by_slug(slug)
+    seen = {slug}
+    while first is not None and first.follows and first.follows not in seen:
+        seen.add(first.follows)
+        earlier = await ctx.catalog.film_by_slug(first.follows)
+        if earlier is None:
+            break
+        first = earlier
+    if first is None:
+        return []
+    series = [first.summary]
+    while len(series) < SERIES_LIMIT:
+        following = [f for f in await ctx.catalog.films_following(series[-1].slug)]
+        following = [f for f in following if f.slug not in {s.slug for s in series}]
+        if not following:
+            break
+        series.append(following[0])
+    return series

@@ -34,7 +34,7 @@ async def reply(ctx: Context) -> Answer | None:
     if span is None or wanted.films:  # "who directed heat 1986": the year picks out a film
         return None
     as_time = _SAID_AS_TIME.search(ctx.key[span.start : span.end]) is not None
-    if not (_ASKS_FILMS.search(ctx.key) or wanted.genre or (wanted.people and as_time)):
+    if not (_ASKS_FILMS.search(ctx.key) or wanted.genre or wanted.people):
         return None
     taken = span.positions(ctx.key)
     named = any(taken & set(m.positions) for m in ctx.mentions)
