@@ -137,8 +137,17 @@ async def log_in(bot: commands.Bot, token: str, *, backoff: Backoff, sleep: Slee
                 "cannot reach Discord",
                 extra=fields(attempt=attempt, error=describe(exc), retry_in_s=round(wait, 1)),
             )
+        _raise_if_cancelled()
         await _fresh_session(bot)
         await sleep(wait)
+
+
+def _raise_if_cancelled() -> None:
+    # wait_for returns the attempt's own error when a stop's cancellation arrives just as the
+    # attempt fails (a refused connection fails at once): the stop must still win.
+    task = asyncio.current_task()
+    if task is not None and task.cancelling():
+        raise asyncio.CancelledError
 
 
 async def _fresh_session(bot: commands.Bot) -> None:
@@ -219,8 +228,11 @@ async def shut_down(bot: FilmBotBase, task: asyncio.Task[None]) -> None:
     if unfinished:
         log.warning("stopping with %d request(s) unfinished", unfinished)
     task.cancel()
-    with contextlib.suppress(asyncio.CancelledError, Exception):
-        await task
+    done, _ = await asyncio.wait({task}, timeout=CLOSE_TIMEOUT_S)
+    if not done:
+        log.warning("the connection task did not end when asked; stopping without it")
+    elif not task.cancelled():
+        task.exception()  # retrieved, so asyncio does not log it again at exit
     end_child_processes()
     try:
         await asyncio.wait_for(bot.close(), timeout=CLOSE_TIMEOUT_S)  # type: ignore[attr-defined]

@@ -21,7 +21,7 @@ import pytest
 from aiohttp import web
 
 from bot import create_bot
-from bot.discord.launcher import Backoff, serve
+from bot.discord.launcher import Backoff, log_in, serve
 from bot.logs import setup_logging
 
 TOKEN = "MTA4.fake-token.for-tests-Zx9"
@@ -252,3 +252,30 @@ def test_a_text_only_bot_does_not_warn_about_voice_support(
     with caplog.at_level(logging.WARNING):
         create_bot(small_facts, None)
     assert not [r for r in caplog.records if "voice" in r.getMessage()]
+
+
+async def test_a_stop_that_arrives_as_an_attempt_fails_still_stops_the_retries(
+    bot, log_lines: io.StringIO, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = 0
+
+    async def refused_as_the_stop_arrives(http, token):
+        nonlocal calls
+        calls += 1
+        retrying.cancel()  # the stop lands while this attempt is failing
+        raise dns_error()
+
+    monkeypatch.setattr(discord.http.HTTPClient, "static_login", refused_as_the_stop_arrives)
+    sleeps: list[float] = []
+
+    async def no_wait(seconds: float) -> None:
+        sleeps.append(seconds)
+        await asyncio.sleep(0)
+
+    retrying = asyncio.create_task(
+        log_in(bot, TOKEN, backoff=Backoff(rng=random.Random(7)), sleep=no_wait)
+    )
+    with pytest.raises(asyncio.CancelledError):
+        await asyncio.wait_for(retrying, 5)
+    assert calls == 1 and sleeps == []
+    await bot.http.close()
