@@ -6,7 +6,7 @@ import re
 
 from bot.answering.context import Context
 from bot.answering.lexicon import ASKS_FILMS, words
-from bot.answering.reply import Answer, film_list
+from bot.answering.reply import STATUS_PHRASES, Answer, film_list
 
 _STATUS_WORDS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (words(r"unconfirmed|rumou?red|fake|unofficial"), ("unconfirmed", "rumored")),
@@ -17,12 +17,6 @@ _STATUS_WORDS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
         ("announced", "in-production", "rumored", "unconfirmed"),
     ),
 )
-STATUS_NAMES = {
-    "announced": "announced",
-    "in-production": "in production",
-    "rumored": "rumored",
-    "unconfirmed": "unconfirmed",
-}
 
 
 async def reply(ctx: Context) -> Answer | None:
@@ -36,7 +30,7 @@ async def reply(ctx: Context) -> Answer | None:
     shown = (
         "not released yet"
         if len(statuses) > 2
-        else " or ".join(dict.fromkeys(STATUS_NAMES[s] for s in statuses))
+        else " or ".join(dict.fromkeys(STATUS_PHRASES[s][0] for s in statuses))
     )
     if not films:
         return Answer(ctx.question, [], f"The catalog has no {shown} films.")
