@@ -12,4 +12,7 @@ async def test_films_listed_by_status(catalog) -> None:
     assert unreleased.answers == ["Alita: Battle Angel 2"]
     assert unreleased.text.startswith("Films that are not released yet: Alita: Battle Angel 2")
     announced = await ask(catalog, "which films are announced")
-    assert announced.answers == [] and announced.text == "The catalog has no announced films."
+    assert announced.answers == []
+    assert announced.text == "The catalog has no films that are announced."
+    filming = await ask(catalog, "which films are in production")
+    assert filming.text == "The catalog has no films that are in production."

@@ -33,6 +33,6 @@ async def reply(ctx: Context) -> Answer | None:
         else " or ".join(dict.fromkeys(STATUS_PHRASES[s][0] for s in statuses))
     )
     if not films:
-        return Answer(ctx.question, [], f"The catalog has no {shown} films.")
+        return Answer(ctx.question, [], f"The catalog has no films that are {shown}.")
     text = f"Films that are {shown}: {film_list(films, 30)}. Their credits are claims."
     return Answer(ctx.question, [f.title for f in films], text, films=films)
