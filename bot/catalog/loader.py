@@ -125,7 +125,7 @@ def parse_bytes(ref: FileRef, data: bytes) -> ParsedFile:
     if result.errors:
         return result
     try:
-        doc = read_document(text)
+        doc = read_document(data)
     except DocumentError as exc:
         result.errors.append(CatalogError(ref.display, exc.line, exc.message))
         return result
