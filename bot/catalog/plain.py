@@ -24,7 +24,7 @@ from bot.catalog.schema import (
     MAX_TEXT,
     PERSON_KEYS,
     STATUSES,
-    slugify,
+    FilmIdentity,
 )
 
 _FILM_KEYS = frozenset(FILM_KEYS)
@@ -51,16 +51,8 @@ class Unsure(Exception):
     """A value not in its plain form: the full validation decides."""
 
 
-class PlainFilm(SimpleNamespace):
+class PlainFilm(FilmIdentity, SimpleNamespace):
     """A film that passed the quick checks; read like :class:`bot.catalog.schema.Film`."""
-
-    @property
-    def slug(self) -> str:
-        return self.id or slugify(self.title, self.year)
-
-    @property
-    def confirmed(self) -> bool:
-        return self.status == "released"
 
 
 class PlainPerson(SimpleNamespace):
