@@ -236,9 +236,13 @@ async def _by_paths(
     ctx: Context, films: list[FilmSummary], people: list[int], role: str
 ) -> list[FilmSummary]:
     """Films reached through ``people``, likeliest first: credited to the most of them,
-    each person's credit on a title shared by several of the films counted less."""
+    each person's credit on a title shared by several of the films counted less. (For a
+    cast, whose people are many and whose films are more, the shared titles alone.)"""
     if len(films) < 2:
         return films
+    if role == "cast" or len(people) == 1:
+        weight = _weights(films)
+        return sorted(films, key=lambda f: -weight[f.id])
     through = set(people)
     credits = [
         (film_id, pid)
