@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import random
 import re
 import resource
@@ -238,7 +239,13 @@ def main(argv: list[str] | None = None) -> int:
     for scale in sorted({int(s) for s in args.scales.split(",")}):
         facts = base if scale == 1 else synthesise(base, args.workdir / f"scaled-{scale}x", scale)
         print(f"measuring {scale}× …", file=sys.stderr, flush=True)
-        rows[scale] = asyncio.run(measure(facts, args.workdir / f"bench-{scale}x.db", asks))
+        # One store file per run: two benchmarks at once must not delete each other's store.
+        db = args.workdir / f"bench-{scale}x-{os.getpid()}.db"
+        try:
+            rows[scale] = asyncio.run(measure(facts, db, asks))
+        finally:
+            for leftover in db.parent.glob(db.name + "*"):
+                leftover.unlink()
         # The bot process's peak so far: with scales measured smallest first, this scale's.
         rows[scale]["rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
         rows[scale]["cold_per_floor"] = round(

@@ -98,12 +98,13 @@ def _hashable(key: Any, line: int) -> Any:
 
 
 class _Frame:
-    __slots__ = ("anchor", "container", "key", "key_line", "line", "path", "start_count")
+    __slots__ = ("anchor", "container", "is_map", "key", "key_line", "line", "path", "start_count")
 
     def __init__(
         self, container: Any, line: int, anchor: str | None, start_count: int, path: Path
     ) -> None:
         self.container = container
+        self.is_map = type(container) is dict
         self.line = line
         self.anchor = anchor
         self.start_count = start_count
@@ -113,6 +114,12 @@ class _Frame:
 
 
 _NO_KEY = object()
+_MISSING = object()
+_SCALAR_EVENT = events.ScalarEvent
+_ALIAS_EVENT = events.AliasEvent
+_STARTS = (events.MappingStartEvent, events.SequenceStartEvent)
+_ENDS = (events.MappingEndEvent, events.SequenceEndEvent)
+_COLLECTION_TAGS = frozenset(("!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"))
 
 
 def read_document(data: bytes | str, *, track_lines: bool = False) -> Document:
@@ -120,66 +127,108 @@ def read_document(data: bytes | str, *, track_lines: bool = False) -> Document:
 
     Raises :class:`DocumentError` for syntax errors, tags, excessive depth or alias
     expansion, and more than one document. Duplicate keys do not stop reading: they are
-    collected in ``Document.duplicates`` so that every one of them can be reported.
+    collected in ``Document.duplicates`` so that every one of them can be reported. Lines
+    are looked up only when ``track_lines`` is set or a problem is found, as reading a
+    valid file needs none.
     """
     size = len(data)
     budget = max(ALIAS_BUDGET_MIN, ALIAS_BUDGET_PER_BYTE * size)
     loader = _Loader(data)
     doc = Document(value=None)
+    lines = doc.lines
     anchors: dict[str, tuple[Any, int]] = {}
+    # Plain scalars repeat (keys above all): each text is resolved to its value once.
+    plain: dict[str, Any] = {}
     stack: list[_Frame] = []
     count = 0
     documents = 0
+    line = 0
     try:
+        get_event = loader.get_event
         while True:
-            ev = loader.get_event()
+            ev = get_event()
             if ev is None:
                 break
-            kind = type(ev)
-            if kind is events.ScalarEvent or kind is events.AliasEvent:
-                line = ev.start_mark.line + 1
-                if kind is events.AliasEvent:
-                    if ev.anchor not in anchors:
-                        raise DocumentError(line, f"unknown alias *{ev.anchor}")
-                    value, weight = anchors[ev.anchor]
-                    count += weight
-                    if count > budget:
-                        raise DocumentError(
-                            line,
-                            "aliases expand this document far beyond its size "
-                            "(an alias-expansion bomb?); write the values out instead",
-                        )
+            kind = ev.__class__
+            checked = True  # whether the value is known to be a valid mapping key
+            if kind is _SCALAR_EVENT:
+                count += 1
+                if ev.tag is None and ev.implicit[0]:
+                    value = plain.get(ev.value, _MISSING)
+                    if value is _MISSING:
+                        value = plain[ev.value] = _scalar(ev)
                 else:
                     value = _scalar(ev)
-                    count += 1
-                    if ev.anchor is not None:
-                        anchors[ev.anchor] = (value, 1)
-                _add(doc, stack, value, line, track_lines)
-            elif kind is events.MappingStartEvent or kind is events.SequenceStartEvent:
+                if ev.anchor is not None:
+                    anchors[ev.anchor] = (value, 1)
+                if track_lines:
+                    line = ev.start_mark.line + 1
+            elif kind in _STARTS:
                 line = ev.start_mark.line + 1
-                if ev.tag is not None and ev.tag not in (
-                    "!",
-                    "tag:yaml.org,2002:map",
-                    "tag:yaml.org,2002:seq",
-                ):
+                if ev.tag is not None and ev.tag not in _COLLECTION_TAGS:
                     raise DocumentError(line, f"YAML tags are not allowed: {_short_tag(ev.tag)}")
                 if len(stack) >= MAX_DEPTH:
                     raise DocumentError(line, f"nesting is deeper than {MAX_DEPTH} levels")
-                container: Any = {} if kind is events.MappingStartEvent else []
                 count += 1
                 path = _child_path(stack) if track_lines else ()
+                container: Any = {} if kind is events.MappingStartEvent else []
                 stack.append(_Frame(container, line, ev.anchor, count, path))
-            elif kind is events.MappingEndEvent or kind is events.SequenceEndEvent:
+                continue
+            elif kind in _ENDS:
                 frame = stack.pop()
+                value = frame.container
                 if frame.anchor is not None:
-                    anchors[frame.anchor] = (frame.container, count - frame.start_count + 1)
-                _add(doc, stack, frame.container, frame.line, track_lines)
-            elif kind is events.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
+                    anchors[frame.anchor] = (value, count - frame.start_count + 1)
+                line = frame.line
+                checked = False
+            elif kind is _ALIAS_EVENT:
+                line = ev.start_mark.line + 1
+                if ev.anchor not in anchors:
+                    raise DocumentError(line, f"unknown alias *{ev.anchor}")
+                value, weight = anchors[ev.anchor]
+                count += weight
+                if count > budget:
                     raise DocumentError(
-                        ev.start_mark.line + 1, "only one YAML document per file (found '---')"
+                        line,
+                        "aliases expand this document far beyond its size "
+                        "(an alias-expansion bomb?); write the values out instead",
                     )
+                checked = False
+            else:
+                if kind is events.DocumentStartEvent:
+                    documents += 1
+                    if documents > 1:
+                        raise DocumentError(
+                            ev.start_mark.line + 1, "only one YAML document per file (found '---')"
+                        )
+                continue
+            # The value goes into the innermost open collection.
+            if not stack:
+                doc.value = value
+                if track_lines:
+                    lines[()] = line
+                continue
+            parent = stack[-1]
+            container = parent.container
+            if not parent.is_map:
+                if track_lines:
+                    lines[(*parent.path, len(container))] = line
+                container.append(value)
+            elif parent.key is _NO_KEY:
+                if not checked:
+                    _hashable(value, line)
+                if value in container:
+                    _duplicate(doc, parent, value, ev, line, track_lines)
+                parent.key = value
+                if track_lines:
+                    parent.key_line = line
+            else:
+                key = parent.key
+                if track_lines:
+                    lines.setdefault((*parent.path, key), parent.key_line)
+                if key not in container:
+                    container[key] = value
+                parent.key = _NO_KEY
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1
@@ -195,6 +244,16 @@ def read_document(data: bytes | str, *, track_lines: bool = False) -> Document:
     return doc
 
 
+def _duplicate(
+    doc: Document, parent: _Frame, key: Any, ev: events.Event, line: int, track: bool
+) -> None:
+    if ev.__class__ is _SCALAR_EVENT:
+        line = ev.start_mark.line + 1
+    first = doc.lines.get((*parent.path, key)) if track else None
+    where = f" (first on line {first})" if first else ""
+    doc.duplicates.append(DocumentError(line, f"duplicate key '{key}'{where}"))
+
+
 def _child_path(stack: list[_Frame]) -> Path:
     if not stack:
         return ()
@@ -202,33 +261,3 @@ def _child_path(stack: list[_Frame]) -> Path:
     if isinstance(parent.container, list):
         return (*parent.path, len(parent.container))
     return (*parent.path, parent.key)
-
-
-def _add(doc: Document, stack: list[_Frame], value: Any, line: int, track: bool) -> None:
-    if not stack:
-        doc.value = value
-        if track:
-            doc.lines[()] = line
-        return
-    parent = stack[-1]
-    container = parent.container
-    if type(container) is list:
-        if track:
-            doc.lines[(*parent.path, len(container))] = line
-        container.append(value)
-        return
-    if parent.key is _NO_KEY:
-        key = _hashable(value, line)
-        if key in container:
-            first = doc.lines.get((*parent.path, key)) if track else None
-            where = f" (first on line {first})" if first else ""
-            doc.duplicates.append(DocumentError(line, f"duplicate key '{key}'{where}"))
-        parent.key = key
-        parent.key_line = line
-        return
-    key = parent.key
-    if track:
-        doc.lines.setdefault((*parent.path, key), parent.key_line)
-    if key not in container:
-        container[key] = value
-    parent.key = _NO_KEY

@@ -19,6 +19,7 @@ from rapidfuzz import process
 
 from bot.catalog.document import Document, DocumentError, read_document
 from bot.catalog.errors import CatalogError
+from bot.catalog.plain import PlainFilm, PlainPerson, plain_facts
 from bot.catalog.schema import (
     CAST_KEYS,
     FILE_KEYS,
@@ -68,8 +69,8 @@ class FileOutcome:
 class ParsedFile(FileOutcome):
     """What one facts file says, or what is wrong with it."""
 
-    films: list[Film] = field(default_factory=list)
-    people: list[Person] = field(default_factory=list)
+    films: list[Film] | list[PlainFilm] = field(default_factory=list)
+    people: list[Person] | list[PlainPerson] = field(default_factory=list)
     imported: str | None = None  # the importer that wrote the file, if one did
 
 
@@ -125,7 +126,7 @@ def parse_bytes(ref: FileRef, data: bytes) -> ParsedFile:
     if result.errors:
         return result
     try:
-        doc = read_document(text)
+        doc = read_document(data)
     except DocumentError as exc:
         result.errors.append(CatalogError(ref.display, exc.line, exc.message))
         return result
@@ -360,7 +361,11 @@ def _tab_lines(text: str) -> list[tuple[int, str]]:
 Problem = tuple[tuple[str | int, ...], str]
 
 
-def _validate(value: Any) -> tuple[list[Film], list[Person], str | None, list[Problem]]:
+def _validate(
+    value: Any,
+) -> tuple[
+    list[Film] | list[PlainFilm], list[Person] | list[PlainPerson], str | None, list[Problem]
+]:
     if not isinstance(value, dict):
         kind = "a list" if isinstance(value, list) else f"the value {value!r}"
         return (
@@ -375,6 +380,9 @@ def _validate(value: Any) -> tuple[list[Film], list[Person], str | None, list[Pr
                 )
             ],
         )
+    plain = plain_facts(value)
+    if plain is not None:
+        return *plain, []
     single = not (value.keys() & set(FILE_KEYS)) and bool(value.keys() & set(FILM_KEYS))
     if not value.keys() & (set(FILE_KEYS) | set(FILM_KEYS)):
         return [], [], None, _unknown_top_level(value)

@@ -126,7 +126,23 @@ SourceItem = Annotated[Source, BeforeValidator(_source)]
 CastItem = Annotated[CastMember, BeforeValidator(_as_mapping("person"))]
 
 
-class Film(Strict):
+class FilmIdentity:
+    """What a film is known by, from its ``id``, ``title``, ``year`` and ``status``: for
+    the models and for films read by the quick path (``bot.catalog.plain``) alike."""
+
+    # No annotations here: the models take their fields, in their order, from ``Film``.
+
+    @property
+    def slug(self) -> str:
+        """The film's stable id: given, or derived from title and year."""
+        return self.id or slugify(self.title, self.year)
+
+    @property
+    def confirmed(self) -> bool:
+        return self.status == "released"
+
+
+class Film(FilmIdentity, Strict):
     """One film as the catalog knows it."""
 
     id: Slug | None = None
@@ -177,15 +193,6 @@ class Film(Strict):
         if isinstance(value, dt.datetime):
             return value.date()
         return value
-
-    @property
-    def slug(self) -> str:
-        """The film's stable id: given, or derived from title and year."""
-        return self.id or slugify(self.title, self.year)
-
-    @property
-    def confirmed(self) -> bool:
-        return self.status == "released"
 
 
 class FactsFile(Strict):

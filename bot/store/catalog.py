@@ -751,6 +751,23 @@ class Catalog:
                 found[row[0]] = FilmSummary(*row)
         return sorted(found.values(), key=lambda f: (f.year is None, f.year or 0, f.title))
 
+    async def role_shares(self, person_ids: Sequence[int], role: str) -> dict[int, float]:
+        """Each person's share of their credits that are in ``role`` (0 to 1): how much
+        of a director, a writer, an actor each one is."""
+        ids = list(dict.fromkeys(person_ids))
+        counts: dict[int, list[int]] = {pid: [0, 0] for pid in ids}
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            for pid, credited, total in await self._all(
+                "SELECT person_id, sum(role = ?), count(*) FROM credits "
+                f"WHERE person_id IN ({marks}) GROUP BY person_id",
+                [role, *chunk],
+            ):
+                counts[pid] = [credited, total]
+        return {
+            pid: credited / total if total else 0.0 for pid, (credited, total) in counts.items()
+        }
+
     async def values_of_films(self, film_ids: Sequence[int], kind: str) -> list[tuple[int, str]]:
         """``(film id, value)`` of one kind (genre, language, tag…), in film order."""
         rows = await self._in_film_order(

@@ -22,6 +22,7 @@ from bot.catalog.loader import (
     parse_bytes,
     parse_file,
 )
+from bot.catalog.plain import PlainFilm, PlainPerson
 from bot.catalog.schema import Film, Person
 from bot.text import norm
 
@@ -90,10 +91,10 @@ class FileRows(FileOutcome):
         """The file's row in the store: path, display, sha256, size, films, importer."""
         return self.rel, self.display, self.sha256, self.size, len(self.films), self.imported
 
-    def add_film(self, film: Film) -> None:
+    def add_film(self, film: Film | PlainFilm) -> None:
         index = len(self.films)
         title_key = key_of(film.title)
-        self.films.append(_film_row(film, title_key))
+        starts = (len(self.credits), len(self.values), len(self.sources), len(self.trivia))
         self.film_names.append((title_key, index, film.title))
         for pos, alias in enumerate(film.aliases):
             alias_key = key_of(alias)
@@ -120,8 +121,18 @@ class FileRows(FileOutcome):
             self.sources.append((index, pos, src.url, src.text, src.note))
         for pos, text in enumerate(film.trivia):
             self.trivia.append((index, pos, text))
+        columns = _film_columns(film, title_key)
+        # The film's content hash, to tell a changed film on reload: of its rows, which
+        # hold every fact of the film however it was validated (not where it stands).
+        tables = (self.credits, self.values, self.sources, self.trivia)
+        rows = [
+            row[1:] for table, start in zip(tables, starts, strict=True) for row in table[start:]
+        ]
+        facts = repr((columns, rows))
+        digest = hashlib.blake2b(facts.encode(), digest_size=16).hexdigest()
+        self.films.append(FilmRow(*columns, digest))
 
-    def add_person(self, person: Person) -> None:
+    def add_person(self, person: Person | PlainPerson) -> None:
         aliases = tuple((key_of(alias), alias) for alias in person.aliases)
         born, died = _when(person.born), _when(person.died)
         self.people.append((person.name, key_of(person.name), born, died, aliases))
@@ -166,9 +177,9 @@ def warm_up() -> None:
     rows_of(parse_bytes(FileRef(Path("sample.yaml"), "sample.yaml", "sample.yaml"), _SAMPLE))
 
 
-def _film_row(film: Film, title_key: str) -> FilmRow:
-    digest = hashlib.blake2b(film.model_dump_json().encode(), digest_size=16).hexdigest()
-    return FilmRow(
+def _film_columns(film: Film | PlainFilm, title_key: str) -> tuple:
+    """The film's own columns, but its digest."""
+    return (
         film.slug,
         film.title,
         title_key,
@@ -186,7 +197,6 @@ def _film_row(film: Film, title_key: str) -> FilmRow:
         _number(film.imdb_rating),
         _number(film.imdb_votes),
         film.poster,
-        digest,
     )
 
 
