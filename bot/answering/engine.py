@@ -134,13 +134,19 @@ def _keywords_unmasked(tokens: list[str], mentions: list[Mention]) -> list[Menti
     return [m for m in mentions if m not in inside]
 
 
-def _residual_run(tokens: list[str]) -> str:
+def _residual_run(tokens: list[str], *, asking: bool = False) -> str:
     """The longest run of words that are neither question words, relation keywords nor
-    words asking for films by time, order or genre ("newest", "80s", "recommend")."""
+    (unless ``asking``) words asking for films by time, order or genre ("newest", "80s",
+    "recommend")."""
     best: list[str] = []
     run: list[str] = []
     for token in [*tokens, ""]:
-        keyword = not token or token in SCAFFOLD or is_relation_word(token) or is_asking_word(token)
+        keyword = (
+            not token
+            or token in SCAFFOLD
+            or is_relation_word(token)
+            or (not asking and is_asking_word(token))
+        )
         if keyword:
             if len(" ".join(run)) > len(" ".join(best)):
                 best = run
@@ -226,6 +232,13 @@ def _edits_allowed(typed: str) -> int:
 
 async def _corrected(tokens: list[str], catalog: Catalog) -> tuple[str, str] | None:
     """A misspelt title or name, or a surname alone, and the catalog name it stands for."""
+    # A title with order words in it ("First Daughter", "Salome's Last Dance") read as one
+    # comes before reading those words as an order ("the first", "the last").
+    whole = _residual_run(tokens, asking=True)
+    if whole != _residual_run(tokens) and " " in whole:
+        found = await _fuzzy_name(whole, catalog)
+        if found is not None:
+            return found
     run = _residual_run(tokens)
     if len(run) < 3:
         return None

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from bot.answering.context import Context
+from bot.answering.lexicon import RELATIONS
 from bot.answering.linking import SCAFFOLD, Mention
 from bot.answering.reply import join_names
 from bot.store.discovery import (
@@ -307,6 +308,10 @@ async def wanted_films(ctx: Context, statuses: tuple[str, ...] = ()) -> Wanted:
     taken = span.positions(ctx.key) if span else set()
     if any(taken & set(m.positions) and not set(m.positions) <= taken for m in ctx.mentions):
         span, taken = None, set()  # the year is part of a name: "Broadway Melody of 1936"
+    if span is not None and _credit_of(ctx.key, span.start):
+        films = [m for m in ctx.mentions if m.has("film") and set(m.positions) <= taken]
+        if films:  # "the director of 1911", "the same actor of 2012": a film, not a time
+            span, taken = None, set()
     topics = _topics(ctx, taken)
     genre: str | None = None
     plural = _PLURAL.search(ctx.key) is not None
@@ -335,6 +340,20 @@ async def wanted_films(ctx: Context, statuses: tuple[str, ...] = ()) -> Wanted:
         statuses=statuses,
     )
     return Wanted(query, span, genre, tag, names, role, films, plural)
+
+
+_BEFORE_OF = re.compile(r"\b(\w+) (?:of |in )?(?:the (?:film|movie) )?$")
+
+
+def _credit_of(key: str, start: int) -> bool:
+    """Whether the words before offset ``start`` name a credit of a film ("the director
+    of", "the same actor in"): what follows is then a film's title, though it reads as a
+    year ("1911", "'71")."""
+    match = _BEFORE_OF.search(key[:start])
+    if match is None:
+        return False
+    word = match.group(1)
+    return any(r.role is not None and r.pattern.fullmatch(word) for r in RELATIONS)
 
 
 async def _genre_word(ctx: Context, taken: set[int]) -> tuple[str, bool] | None:

@@ -122,3 +122,22 @@ async def test_a_lone_surname_given_name_or_misspelt_surname_names_one_person(
     reply = await ask(catalog, question)
     assert reply.answers[0] == first, reply.text
     assert reply.text.startswith("(Reading “")
+
+
+async def test_a_misspelt_title_with_order_words_is_the_title_not_an_order(catalog_of) -> None:
+    catalog = await catalog_of(
+        """\
+films:
+  - {title: First Daughter, year: 2004, directors: [Forest Whitaker]}
+  - {title: "Salome's Last Dance", year: 1988, directors: [Ken Russell]}
+  - {title: Vice, year: 2015, directors: [Brian A. Miller]}
+  - {title: Dragnet, year: 1987, directors: [Tom Mankiewicz]}
+"""
+    )
+    first = await ask(catalog, "who is listed as director for First Daghter")
+    assert first.answers == ["Forest Whitaker"]
+    assert first.text.startswith("(Reading “first daghter” as “First Daughter”.)")
+    last = await ask(catalog, "the movie Salome's Last Dane, when was it released")
+    assert last.answers == ["1988"]
+    newest = await ask(catalog, "the last film")
+    assert newest.answers == ["Vice"]

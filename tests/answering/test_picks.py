@@ -52,5 +52,37 @@ async def test_a_pick_with_nothing_to_offer_says_so(catalog) -> None:
 
 async def test_like_a_title_two_films_share_says_so(catalog) -> None:
     reply = await pick(catalog, "movies like heat")
-    assert "2 films are called Heat: add the year for another" in reply.text
+    assert "2 films are called Heat; this is the 1995 one: add the year for another" in reply.text
     assert "Heat" not in reply.answers
+
+
+async def test_like_a_shared_title_takes_the_best_known_film(catalog_of) -> None:
+    catalog = await catalog_of(
+        """films:
+  - {title: Heat, year: 1986, directors: [Dick Richards], imdb_votes: 9000, imdb_rating: 5.0}
+  - {title: Heat, year: 1995, directors: [Michael Mann], imdb_votes: 600000, imdb_rating: 8.3}
+  - {title: Thief, year: 1981, directors: [Michael Mann], imdb_votes: 30000}
+"""
+    )
+    reply = await pick(catalog, "movies like heat")
+    assert reply.text.startswith("If you liked Heat (1995), try Thief (1981)")
+    older = await pick(catalog, "movies like heat 1986")
+    assert older.text.startswith(
+        "The catalog has no released film that shares much with Heat (1986)"
+    )
+
+
+async def test_a_pick_asked_through_a_relation_lists_every_such_film(catalog) -> None:
+    about = await pick(catalog, "recommend a movie about bookshop")
+    assert about.answers == ["You've Got Mail"]
+    assert not about.text.startswith("How about")
+    directed = await pick(catalog, "suggest a film directed by nora ephron")
+    assert directed.answers == ["Sleepless in Seattle", "You've Got Mail"]
+    assert not directed.text.startswith("How about")
+
+
+async def test_a_pick_naming_a_person_without_a_relation_stays_a_pick(catalog) -> None:
+    reply = await pick(catalog, "suggest something with tom hanks")
+    assert reply.text.startswith("How about")
+    from_years = await pick(catalog, "suggest a film directed by nora ephron from the 90s")
+    assert from_years.text.startswith("How about")

@@ -16,3 +16,12 @@ async def test_films_listed_by_status(catalog) -> None:
     assert announced.text == "The catalog has no films that are announced."
     filming = await ask(catalog, "which films are in production")
     assert filming.text == "The catalog has no films that are in production."
+
+
+async def test_statuses_asked_the_way_people_chat(catalog) -> None:
+    filming = await ask(catalog, "any movies in production?")
+    assert filming.text == "The catalog has no films that are in production."
+    unreleased = await ask(catalog, "anything unreleased?")
+    assert unreleased.answers == ["Alita: Battle Angel 2"]
+    named = await ask(catalog, "is alita battle angel 2 in production")
+    assert named.films and named.films[0].title == "Alita: Battle Angel 2"

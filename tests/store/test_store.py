@@ -87,6 +87,12 @@ async def test_a_person_lists_films_by_role(store: Store) -> None:
     }
 
 
+async def test_role_shares_say_how_much_of_each_persons_work_is_in_a_role(store: Store) -> None:
+    (cameron,) = await store.catalog.people_named("james cameron")
+    shares = await store.catalog.role_shares([cameron, 10**9], "producer")
+    assert shares == {cameron: 2 / 3, 10**9: 0.0}
+
+
 async def test_who_plays_a_character(store: Store) -> None:
     ((film, credit),) = await store.catalog.cast_as("commander atheon")
     assert credit.person == "Benedict Cumberbatch" and film.status == "unconfirmed"

@@ -14,6 +14,7 @@ from bot.answering.lexicon import ASKS_PEOPLE, PERSON_VERBS, RELATION_BY_NAME, R
 from bot.answering.linking import Mention
 from bot.answering.reply import Answer, claims_note, film_list, join_names
 from bot.store.catalog import FilmSummary
+from bot.text import norm
 
 _SAME = re.compile(r"\b(?:same|also|share[sd]?|sharing|other|too|else)\b")
 _COSTARS = re.compile(r"\bco ?stars?\b|\b(?:appeared|acted|starred|played) (?:with|alongside)\b")
@@ -56,16 +57,17 @@ async def _sharing_a_credit(ctx: Context) -> Answer | None:
         return None
     role = roles[0]
     ids = [f.id for f in films]
-    people = await _people_of(ctx, ids, role.role or "cast")
+    people = await _people_of(ctx, films, role.role or "cast")
     others = [
         f
         for f in await ctx.catalog.films_of_people([p for p, _ in people], role.role)
         if f.id not in ids
     ]
+    others = await _by_paths(ctx, others, [p for p, _ in people], role.role or "cast")
     names = join_names([n for _, n in people], 10)
     text = (
         f"{join_names([f.label for f in films])}: {role.phrase} {names}, "
-        f"who are also credited on {film_list(others)}."
+        f"who {'is' if len(people) == 1 else 'are'} also credited on {film_list(others)}."
         if others
         else f"No other film in the catalog shares the {role.name} of "
         f"{join_names([f.label for f in films])}."
@@ -94,9 +96,14 @@ async def _from_people(ctx: Context, mentions: list[Mention]) -> Answer | None:
     role = bind[1].role if bind else None
     names = [n for n in [await ctx.catalog.person_name(pid) for pid in ids] if n]
     per_person = [await ctx.catalog.films_of_people([pid], role) for pid in ids]
-    if role == "director" and not any(per_person) and _MADE.search(ctx.key_outside()):
-        role = None  # "what films did Tom Hanks make": the films he is in, if he directed none
+    lacking = ""  # the role asked, when the catalog credits the person in none
+    if role is not None and not any(per_person):
+        # "what films did Tom Hanks make", "the films directed by X" where X only wrote:
+        # the films the person is credited on in any role, saying so
         per_person = [await ctx.catalog.films_of_people([pid], None) for pid in ids]
+        if any(per_person) and not (role == "director" and _MADE.search(ctx.key_outside())):
+            lacking = role
+        role = None
     if len(ids) > 1 and len(mentions) > 1:
         common = set.intersection(*({f.id for f in films} for films in per_person))
         films = [f for f in per_person[0] if f.id in common]
@@ -113,6 +120,9 @@ async def _from_people(ctx: Context, mentions: list[Mention]) -> Answer | None:
         text = f"The catalog has no films where {who} {'are' if len(ids) > 1 else 'is'} "
         text += f"credited{together}" + (f" as {role}." if role else ".")
         return Answer(ctx.question, [], text, people=ids)
+    if lacking:
+        are = "are" if len(ids) > 1 else "is"
+        verb = f"{are} not credited as {lacking} on any film in the catalog; {who} {are} on"
     asks_people = ASKS_PEOPLE.search(ctx.key) is not None
     target = targets[0][1] if targets else None
     if costars:
@@ -127,11 +137,11 @@ async def _from_people(ctx: Context, mentions: list[Mention]) -> Answer | None:
             ctx.question, list(dict.fromkeys(f.title for f in films)), text, films=films, people=ids
         )
     intro = f"Films {who} {verb if len(ids) == 1 else 'share'}: {film_list(films, 8)}."
+    if lacking:
+        intro = f"{who} {verb} {film_list(films, 8)}."
     if target.role is not None:
         found = [
-            (pid, name)
-            for pid, name in await _people_of(ctx, [f.id for f in films], target.role)
-            if pid not in ids
+            (pid, name) for pid, name in await _people_of(ctx, films, target.role) if pid not in ids
         ]
         answers = [name for _, name in found]
         text = (
@@ -190,22 +200,68 @@ def _distance(position: int, mention: Mention) -> int:
     return position - mention.end + 1
 
 
-async def _people_of(ctx: Context, film_ids: list[int], role: str) -> list[tuple[int, str]]:
-    """The people credited in ``role`` on the films, those on the most of them first."""
+def _weights(films: list[FilmSummary]) -> dict[int, float]:
+    """How surely each film is one the question goes through: 1, or 1/k for each of k
+    films that share a title (a credit on a title several films share may be any one
+    of them's, as in catalogs that keep one set of facts per title)."""
+    same = Counter(norm(f.title) for f in films)
+    return {f.id: 1 / same[norm(f.title)] for f in films}
+
+
+async def _people_of(ctx: Context, films: list[FilmSummary], role: str) -> list[tuple[int, str]]:
+    """The people credited in ``role`` on the films, likeliest first: those reached by the
+    most films, a film counted less when its title is shared (:func:`_weights`)."""
+    weight = _weights(films)
     people: dict[int, str] = {}
-    films_of: Counter[int] = Counter()
-    for _, pid, name in await ctx.catalog.people_of_films(film_ids, role):
+    paths: Counter[int] = Counter()
+    for film_id, pid, name in await ctx.catalog.people_of_films(list(weight), role):
         people.setdefault(pid, name)
-        films_of[pid] += 1
-    return sorted(people.items(), key=lambda item: -films_of[item[0]])
+        paths[pid] += weight.get(film_id, 1.0)
+    ranked = sorted(people, key=lambda pid: -paths[pid])
+    if role == "director" and len(ranked) > 1 and paths[ranked[0]] == paths[ranked[1]]:
+        # A tie: of a film's directors, the one who mostly directs is the likelier answer
+        # than one who mostly writes or acts. (Not for writers, where people who direct
+        # write as often; nor for the cast, whose billing order says more.)
+        tied = [pid for pid in ranked if paths[pid] == paths[ranked[0]]]
+        share = await ctx.catalog.role_shares(tied, role)
+        ranked = sorted(ranked, key=lambda pid: (-paths[pid], -share.get(pid, 0.0)))
+    return [(pid, people[pid]) for pid in ranked]
+
+
+async def _by_paths(
+    ctx: Context, films: list[FilmSummary], people: list[int], role: str
+) -> list[FilmSummary]:
+    """Films reached through ``people``, likeliest first: credited to the most of them,
+    each person's credit on a title shared by several of the films counted less."""
+    if len(films) < 2:
+        return films
+    through = set(people)
+    credits = [
+        (film_id, pid)
+        for film_id, pid, _ in await ctx.catalog.people_of_films([f.id for f in films], role)
+        if pid in through
+    ]
+    titles = {f.id: norm(f.title) for f in films}
+    shared = Counter((pid, titles[film_id]) for film_id, pid in credits)
+    paths: Counter[int] = Counter()
+    for film_id, pid in credits:
+        paths[film_id] += 1 / shared[pid, titles[film_id]]
+    return sorted(films, key=lambda f: -paths[f.id])
 
 
 async def _values_of(ctx: Context, films: list[FilmSummary], relation: Relation) -> list[str]:
+    weight = _weights(films)
     if relation.name == "year":
-        values = [str(f.year) for f in films if f.year is not None]
+        reached: Counter[str] = Counter()
+        for film in films:
+            if film.year is not None:
+                reached[str(film.year)] += weight[film.id]
+        values = sorted(reached, key=lambda value: -reached[value])
     elif relation.value_kind is not None:
         pairs = await ctx.catalog.values_of_films([f.id for f in films], relation.value_kind)
-        shared = Counter(value for _, value in pairs)  # the most shared values first
+        shared: Counter[str] = Counter()  # the values most films reach first
+        for film_id, value in pairs:
+            shared[value] += weight.get(film_id, 1.0)
         values = sorted((value for _, value in pairs), key=lambda value: -shared[value])
     else:
         values = []

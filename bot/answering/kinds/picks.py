@@ -41,7 +41,7 @@ async def reply(ctx: Context) -> Answer | None:
     if not _PICK.search(ctx.key_outside()):
         return None
     wanted = await wanted_films(ctx, statuses=("released",))
-    if wanted.films:
+    if wanted.films or (_asks_a_relation(ctx) and not (wanted.genre or wanted.span)):
         return None
     films = await random_films(ctx.catalog, wanted.query, ctx.rng, count=OFFERED)
     if not films:
@@ -55,6 +55,21 @@ async def reply(ctx: Context) -> Answer | None:
     return Answer(ctx.question, [f.title for f in films], text, films=films)
 
 
+def _asks_a_relation(ctx: Context) -> bool:
+    """Whether the question names what its films are the way a relation question does:
+    "a movie about dystopia" (a tag), "a film directed by Kubrick", "movies starring Tom
+    Hanks". With nothing else asked (a genre, years) those are answered with every such
+    film (:mod:`.chains`), not a pick; "a Kubrick film", "something with Keanu Reeves"
+    stay picks."""
+    topics = ctx.topics()
+    if any(kind == "tag" for _, kind in topics):
+        return True
+    people = [m for m, kind in topics if kind == "person"]
+    return bool(people) and any(
+        r.role is not None and 0 < people[0].start - pos <= 2 for pos, r in ctx.occurrences()
+    )
+
+
 def _liked_film(ctx: Context) -> Mention | None:
     """The film in "something like X", "films similar to X", "if I liked X"."""
     for mention in ctx.mentions:
@@ -66,10 +81,11 @@ def _liked_film(ctx: Context) -> Mention | None:
 
 async def _like(ctx: Context, mention: Mention) -> Answer:
     ids = {h.ref for h in mention.of_kind("film")}
-    named = [f for f in await ctx.films() if f.id in ids]
+    named = await _best_known_first(ctx, [f for f in await ctx.films() if f.id in ids])
     source = named[0]
     others = (
-        f" ({len(named)} films are called {source.title}: add the year for another.)"
+        f" ({len(named)} films are called {source.title}; this is the {source.year or 'undated'}"
+        f" one: add the year for another.)"
         if len(named) > 1
         else ""
     )
@@ -83,6 +99,22 @@ async def _like(ctx: Context, mention: Mention) -> Answer:
     text = f"If you liked {source.label}, try {join_names(said)}.{others}"
     films = [p.film for p in picks]
     return Answer(ctx.question, [f.title for f in films], text, films=films)
+
+
+async def _best_known_first(ctx: Context, films: list[FilmSummary]) -> list[FilmSummary]:
+    """Films sharing a title, the one people most likely mean first: the most votes, then
+    the best rating, then the oldest; when the catalog has neither for any of them, the
+    one it knows most about (the most credits and listed values)."""
+    if len(films) < 2:
+        return films
+    if any(f.votes or f.rating for f in films):
+        return sorted(films, key=lambda f: f.renown)
+    facts: dict[int, int] = {}
+    for film in films:
+        record = await ctx.catalog.film(film.id)
+        if record is not None:
+            facts[film.id] = len(record.credits) + sum(map(len, record.values.values()))
+    return sorted(films, key=lambda f: -facts.get(f.id, 0))
 
 
 def _drawn(pool: list[SimilarFilm], rng: random.Random) -> list[SimilarFilm]:

@@ -18,10 +18,17 @@ _STATUS_WORDS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     ),
 )
 
+# Other ways of asking for films: "any movies in production?", "what's in production"
+_ASKS = re.compile(
+    r"\b(?:films?|movies?|flicks?|pictures?|anything|something)\b|^(?:what|whats|which|any)\b"
+)
+
 
 async def reply(ctx: Context) -> Answer | None:
     """The films with the status the question asks for, when it names no film or person."""
-    if any(m.has("film", "person") for m in ctx.mentions) or not ASKS_FILMS.search(ctx.key):
+    if any(m.has("film", "person") for m in ctx.mentions):
+        return None
+    if not (ASKS_FILMS.search(ctx.key) or _ASKS.search(ctx.key)):
         return None
     statuses = next((found for pattern, found in _STATUS_WORDS if pattern.search(ctx.key)), None)
     if statuses is None:
