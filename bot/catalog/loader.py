@@ -594,7 +594,7 @@ def check_directory(
         return DirectoryCheck([CatalogError(shown, 1, "no *.yaml facts files")], 0, 0)
     # Only what the catalog-wide rules need is kept of each file, so that checking a big
     # catalog (an IMDb import) takes little more memory than one file.
-    files = [_FileKeys.of(p) for p in each_file(parse_file, refs, max_bytes, workers)]
+    files = [FileKeys.of(p) for p in each_file(parse_file, refs, max_bytes, workers)]
     errors = [e for f in files for e in f.errors]
     on_disk = {ref.display: str(ref.path) for ref in refs}
     errors += check_catalog([f for f in files if not f.errors], None, on_disk)
@@ -602,21 +602,37 @@ def check_directory(
 
 
 @dataclass(frozen=True, slots=True)
-class _FilmKeys:
+class FilmKeys:
+    """What the catalog-wide rules need of a film."""
+
     slug: str
     follows: str | None
     imdb_id: str | None
 
 
+class CheckedFile(FileFilms, Protocol):
+    """A file as read, with its problems."""
+
+    @property
+    def errors(self) -> list[CatalogError]: ...
+
+
 @dataclass(frozen=True, slots=True)
-class _FileKeys:
+class FileKeys:
+    """Only what the catalog-wide rules need of a file as read, so that a big catalog's
+    files can be kept at hand until every one is read."""
+
     display: str
     path: str
     imported: str | None
     errors: list[CatalogError]
-    films: list[_FilmKeys]
+    films: list[FilmKeys]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
 
     @classmethod
-    def of(cls, parsed: ParsedFile) -> _FileKeys:
-        films = [_FilmKeys(f.slug, f.follows, f.imdb_id) for f in parsed.films]
+    def of(cls, parsed: CheckedFile) -> FileKeys:
+        films = [FilmKeys(f.slug, f.follows, f.imdb_id) for f in parsed.films]
         return cls(parsed.display, parsed.path, parsed.imported, parsed.errors, films)

@@ -21,18 +21,21 @@ from pathlib import Path
 from bot.catalog.errors import CatalogError
 from bot.catalog.loader import (
     DEFAULT_MAX_FILE_BYTES,
+    FileKeys,
     FileRef,
+    FilmKeys,
     check_catalog,
     discover,
     each_file,
     file_digest,
 )
 from bot.store.indexes import NAME_CHANGES_KEPT, title_grams
-from bot.store.rows import FileRows, FilmRow, prepare_file
+from bot.store.rows import FileRows, prepare_file
 
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 6
+DRAFT_CACHE_KIB = -262_144  # SQLite's page cache for a first build, in KiB (negative)
 
 
 @dataclass
@@ -111,12 +114,12 @@ def build_store(
         # Each file goes into the store as soon as it is read, while the others are still
         # being parsed. A problem stops the writing, not the reading, so that every problem
         # of every file is reported.
-        files: list[FileRows] = []
+        files: list[FileKeys] = []
         errors: list[CatalogError] = []
         for item in each_file(prepare_file, changed_refs, max_bytes, workers):
-            files.append(item)
+            files.append(FileKeys.of(item))
             errors += item.errors
-            target.offer(item)
+            target.offer(item)  # its rows are written: only its keys are kept
             if progress is not None:
                 progress("parsing", len(files), total)
         good = [f for f in files if f.ok]
@@ -289,7 +292,7 @@ Places = dict[str, tuple[str, int]]
 
 
 def _kept_films(
-    db: sqlite3.Connection, replaced: set[str], films: list[FilmRow] | None
+    db: sqlite3.Connection, replaced: set[str], films: list[FilmKeys] | None
 ) -> tuple[Places, Places]:
     """Where the films of the files not replaced stand, by id and by the ``imdb_id`` of
     hand-written films: those ``films`` name (their ids, ``follows`` and ``imdb_id``), or
@@ -362,7 +365,7 @@ class _Target:
 
     def __enter__(self) -> _Target:
         self.db = self._open()
-        self.writer = _Writer(self.db, self.mtimes, lookup=self.in_place)
+        self.writer = _Writer(self.db, self.mtimes, lookup=self.in_place, grams=not self.in_place)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -396,7 +399,7 @@ class _Target:
             self.writer.add_file(item)
 
     def kept(
-        self, files: list[FileRows] | None, on_disk: dict[str, str]
+        self, files: list[FileKeys] | None, on_disk: dict[str, str]
     ) -> tuple[Places, dict[str, str], Places]:
         """``check_catalog``'s view of the unchanged files: where their films that
         ``files`` name stand (all of them when ``files`` is None), and the files on disk."""
@@ -439,8 +442,12 @@ class _Draft(_Target):
         with contextlib.suppress(FileNotFoundError):
             self.tmp.unlink()
         db = _connect(self.tmp)
+        # A new file that nobody reads until it is renamed into place: no journal, no
+        # syncing, a larger cache, and helper threads for the sorts that build indexes.
         db.execute("PRAGMA journal_mode = OFF")
         db.execute("PRAGMA synchronous = OFF")
+        db.execute(f"PRAGMA cache_size = {DRAFT_CACHE_KIB}")
+        db.execute(f"PRAGMA threads = {min(os.cpu_count() or 1, 4)}")
         db.executescript(_sql("schema.sql"))
         db.executemany(
             "INSERT INTO meta VALUES (?, ?)", [("generation", "0"), ("store_id", uuid.uuid4().hex)]
@@ -665,11 +672,18 @@ def _drop_orphans(db: sqlite3.Connection) -> None:
 class _Writer:
     """Inserts prepared files into an open store: numbers films and people, then batches."""
 
-    def __init__(self, db: sqlite3.Connection, mtimes: dict[str, int], *, lookup: bool) -> None:
-        """``lookup``: the store already holds people, found by key as files name them."""
+    def __init__(
+        self, db: sqlite3.Connection, mtimes: dict[str, int], *, lookup: bool, grams: bool
+    ) -> None:
+        """``lookup``: the store already holds people, found by key as files name them.
+        ``grams``: fill the film names' trigram index as films are written (a first build,
+        before its triggers exist), rather than all at once at the end."""
         self.db = db
         self.mtimes = mtimes
         self.lookup = lookup
+        self.grams = grams
+        self.names_indexed = 0  # the last row of ``names`` in the trigram index
+        self.values_named: set[tuple[str, str]] = set()  # (kind, key) of the values written
         self.people: dict[str, int] = {}
         self.next_person = (db.execute("SELECT max(id) FROM people").fetchone()[0] or 0) + 1
         self.next_film = (db.execute("SELECT max(id) FROM films").fetchone()[0] or 0) + 1
@@ -710,7 +724,11 @@ class _Writer:
             for i, key, name, role, ch, ch_key, note, pos in item.credits
         ]
         names = {(key, "film", first + i, title) for key, i, title in item.film_names}
-        names.update((key, kind, 0, shown) for key, kind, shown in item.names)
+        named = self.values_named
+        for key, kind, shown in item.names:  # genres, characters…: the same in many files
+            if (kind, key) not in named:
+                named.add((kind, key))
+                names.add((key, kind, 0, shown))
         declared = []
         for name, key, born, died, aliases in item.people:
             pid = person(key, name, new_people)
@@ -739,3 +757,10 @@ class _Writer:
         db.executemany(
             "INSERT OR IGNORE INTO names (norm, kind, ref, display) VALUES (?,?,?,?)", names
         )
+        if self.grams:
+            db.execute(
+                "INSERT INTO title_grams (rowid, norm) "
+                "SELECT rowid, norm FROM names WHERE rowid > ? AND kind = 'film'",
+                (self.names_indexed,),
+            )
+            self.names_indexed = db.execute("SELECT max(rowid) FROM names").fetchone()[0] or 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import sqlite3
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from bot.store.indexes import (
     NameIndex,
     PeopleIndex,
     PersonName,
+    TitleGrams,
     TitleIndex,
     title_grams,
 )
@@ -33,6 +35,7 @@ TYPO_CANDIDATES = 200  # titles sharing the most rare letter triples with a miss
 SAME_START_MOST = 1000  # titles that begin like a misspelt text, compared with it
 GRAM_POSTINGS_MOST = 3000  # titles looked at through a misspelt text's rarest triples
 RARE_GRAMS = 6
+QUICK_IDS_MOST = 64  # films looked up by id on the event loop's thread, at most, at once
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,11 +239,13 @@ class Catalog:
 
     def __init__(self, db: aiosqlite.Connection, path: Path, store_id: str, generation: int):
         self._db = db
+        self._quick: sqlite3.Connection | None = None  # the same snapshot, read on this thread
         self.path = path
         self.store_id = store_id
         self.generation = generation
         self._titles: TitleIndex | None = None
         self._short_prefixes: dict[tuple[str, int], list[int]] = {}  # the widest ranges
+        self._grams: TitleGrams | None = None
         self._people: PeopleIndex | None = None
         self._names: NameIndex | None = None
         self._titles_lock = asyncio.Lock()
@@ -259,9 +264,13 @@ class Catalog:
             raise
         catalog = cls(db, path, str(meta.get("store_id", "")), int(meta.get("generation", 0)))
         await catalog.stats()  # fails here, not later, when the file is not a catalog
+        catalog._quick = _same_snapshot(path, meta)
         return catalog
 
     async def close(self) -> None:
+        if self._quick is not None:
+            self._quick.close()
+            self._quick = None
         await self._db.close()
 
     # --- films -------------------------------------------------------------------------
@@ -297,10 +306,12 @@ class Catalog:
             return []
         found: dict[int, FilmSummary] = {}
         for chunk in _chunks(ids, 500):
-            marks = ",".join("?" * len(chunk))
-            for row in await self._all(
-                f"SELECT {_FILM_COLUMNS} FROM films WHERE id IN ({marks})", chunk
-            ):
+            sql = f"SELECT {_FILM_COLUMNS} FROM films WHERE id IN ({','.join('?' * len(chunk))})"
+            if self._quick is not None and len(chunk) <= QUICK_IDS_MOST:
+                rows = self._quick.execute(sql, chunk).fetchall()  # a few rows by key: no hop
+            else:
+                rows = await self._all(sql, chunk)
+            for row in rows:
                 found[row[0]] = FilmSummary(*row)
         return [found[i] for i in ids if i in found]
 
@@ -333,7 +344,7 @@ class Catalog:
         ids = list(ids)
         if len(ids) < limit:
             seen = set(ids)
-            for fid in await self.fuzzy_titles(key, limit, same_start=True):
+            for fid in await self.fuzzy_titles(key, limit, same_start=True, taken=seen):
                 if fid not in seen:
                     ids.append(fid)
                     seen.add(fid)
@@ -349,27 +360,36 @@ class Catalog:
         rows.sort(key=lambda r: (len(r[0]), r[0], *r[2:]))
         ids = list(dict.fromkeys(r[1] for r in rows))[:limit]
         if key and len(ids) < limit:
-            ids += [f for f in await self.fuzzy_titles(key, limit, same_start=True) if f not in ids]
+            typos = await self.fuzzy_titles(key, limit, same_start=True, taken=set(ids))
+            ids += [f for f in typos if f not in ids]
         return await self.summaries(ids[:limit])
 
     async def fuzzy_titles(
-        self, key: str, limit: int = 10, cutoff: float = 70, *, same_start: bool = False
+        self,
+        key: str,
+        limit: int = 10,
+        cutoff: float = 70,
+        *,
+        same_start: bool = False,
+        taken: AbstractSet[int] = frozenset(),
     ) -> list[int]:
         """Films whose title is close to ``key``, typos included (best first).
 
         A short typed text is compared with title beginnings of about its own length, so
         "alitta batle" finds "Alita: Battle Angel" while it is being typed; a long one with
-        whole titles. Only the titles that share the most rare letter triples with ``key``
-        are compared. ``same_start`` prefers titles that begin with ``key``'s first
-        character (all candidates count when none of those is close enough).
+        whole titles. Only the titles that begin like ``key`` and those that share the most
+        rare letter triples with it are compared. ``same_start`` prefers titles that begin
+        with ``key``'s first character (all candidates count when none of those is close
+        enough); the titles that begin like ``key`` are then compared first, and when
+        enough of them are close (``limit``, less the films already offered, ``taken``, that
+        they do not count), the triples are not looked at.
         """
         if not key:
             return []
-        candidates = await self._title_candidates(key)
         bucket = -(-len(key) // 4) * 4 + 4
         cut = None if bucket > PREFIX_BUCKET_MAX else bucket
 
-        def scan(chosen: list[tuple[str, int]]) -> list[tuple[float, int]]:
+        def hits(chosen: list[tuple[str, int]]) -> list[tuple[float, str, int]]:
             found = process.extract(
                 key,
                 [name[:cut] for name, _ in chosen],
@@ -377,54 +397,69 @@ class Catalog:
                 limit=limit * 2,
                 score_cutoff=cutoff,
             )
-            return [(score, chosen[index][1]) for _, score, index in found]
+            return [(score, *chosen[index]) for _, score, index in found]
 
-        found: list[tuple[float, int]] = []
+        def ranked(found: list[tuple[float, str, int]]) -> list[int]:
+            scores: dict[int, float] = {}
+            for score, _, fid in found:
+                scores[fid] = max(scores.get(fid, 0.0), score)
+            return sorted(scores, key=lambda fid: -scores[fid])[:limit]
+
+        if same_start and self._titles is not None:
+            near = list(dict.fromkeys(self._titles.near(key, SAME_START_MOST)))
+            found = hits(near)  # all begin with key's first character
+            best = ranked(sorted(found, key=_best_first))
+            if sum(fid not in taken for fid in best) >= limit - len(taken):
+                return best
+            known = set(near)
+            sharing = await self._sharing_titles(key)
+            found += hits(sorted(c for c in sharing - known if c[0][:1] == key[:1]))
+            if found:
+                return ranked(sorted(found, key=_best_first))
+            return ranked(hits(sorted(known | sharing)))  # none begins alike: any will do
+        candidates = await self._title_candidates(key)
+        found = []
         if same_start:
-            found = scan([c for c in candidates if c[0][:1] == key[:1]])
-        if not found:
-            found = scan(candidates)
-        scores: dict[int, float] = {}
-        for score, fid in found:
-            scores[fid] = max(scores.get(fid, 0.0), score)
-        ranked = sorted(scores, key=lambda fid: -scores[fid])
-        return ranked[:limit]
+            found = hits([c for c in candidates if c[0][:1] == key[:1]])
+        return ranked(found or hits(candidates))
 
     async def _title_candidates(self, key: str) -> list[tuple[str, int]]:
         """``(norm, film id)`` of the titles a misspelt ``key`` may mean, sorted.
 
         Those that begin like ``key`` (people seldom slip on the first letters), and those
-        that share the most of its rarest letter triples, wherever the slip is: a slip
-        changes a few triples, and the triples no title has are the slips themselves.
+        that share the most of its rarest letter triples.
         """
         titles = self._titles
         found = set(titles.near(key, SAME_START_MOST)) if titles is not None else set()
+        return sorted(found | await self._sharing_titles(key))
+
+    async def _sharing_titles(self, key: str) -> set[tuple[str, int]]:
+        """``(norm, film id)`` of the titles that share the most of ``key``'s rarest letter
+        triples, wherever a slip is: a slip changes a few triples, and the triples no title
+        has are the slips themselves."""
         grams = sorted(title_grams(key))
         if not grams:
-            return sorted(found)
+            return set()
+        index = self._grams
+        if index is not None:
+            return set(index.sharing(_rarest([(g, index.docs(g)) for g in grams]), TYPO_CANDIDATES))
         marks = ",".join("?" * len(grams))
         counts = await self._all(
             f"SELECT gram, docs FROM title_gram_docs WHERE gram IN ({marks})", grams
         )
-        rare: list[str] = []
-        postings = 0
-        for doc, term in sorted((doc, term) for term, doc in counts if doc):
-            if postings + doc > GRAM_POSTINGS_MOST or len(rare) >= RARE_GRAMS:
-                break
-            rare.append(term)
-            postings += doc
-        if rare:
-            hits = " UNION ALL ".join(
-                "SELECT rowid AS id FROM title_grams WHERE title_grams MATCH ?" for _ in rare
-            )
-            rows = await self._all(
-                f"WITH hits AS ({hits}), best AS (SELECT id, count(*) AS shared FROM hits "
-                "GROUP BY id ORDER BY shared DESC, id LIMIT ?) "
-                "SELECT n.norm, n.ref FROM best JOIN names n ON n.rowid = best.id",
-                [*('"' + term.replace('"', '""') + '"' for term in rare), TYPO_CANDIDATES],
-            )
-            found.update((name, ref) for name, ref in rows)
-        return sorted(found)
+        rare = _rarest(counts)
+        if not rare:
+            return set()
+        hits = " UNION ALL ".join(
+            "SELECT rowid AS id FROM title_grams WHERE title_grams MATCH ?" for _ in rare
+        )
+        rows = await self._all(
+            f"WITH hits AS ({hits}), best AS (SELECT id, count(*) AS shared FROM hits "
+            "GROUP BY id ORDER BY shared DESC, id LIMIT ?) "
+            "SELECT n.norm, n.ref FROM best JOIN names n ON n.rowid = best.id",
+            [*('"' + term.replace('"', '""') + '"' for term in rare), TYPO_CANDIDATES],
+        )
+        return {(name, ref) for name, ref in rows}
 
     async def fuzzy_people(self, key: str, limit: int = 5, cutoff: float = 80) -> list[NameHit]:
         """People whose name (or alias) is close to ``key``, typos included."""
@@ -502,7 +537,8 @@ class Catalog:
             await self._title_index()
 
     async def warm_rest(self, previous: Catalog | None = None) -> None:
-        """Build the other indexes (people, every name; titles if not yet built)."""
+        """Build the other indexes (people, every name, title triples; titles if not yet
+        built)."""
         await self._title_index()
         changes = await self._changes_since(previous) if previous is not None else None
         if changes is not None and self._people is None and previous and previous._people:
@@ -519,6 +555,16 @@ class Catalog:
             self._names = await asyncio.to_thread(previous._names.changed, now)
         await self._people_index()
         await self._name_index()
+        if changes is not None and self._grams is None and previous and previous._grams:
+            touched = list(dict.fromkeys((c.norm, c.ref) for c in changes if c.kind == "film"))
+            rows = await self._in_chunks(
+                "SELECT rowid, norm, ref FROM names WHERE kind = 'film' AND ref IN ({marks})",
+                list(dict.fromkeys(ref for _, ref in touched)),
+            )
+            keys = set(touched)
+            now_rows = [(name, ref) for _, name, ref in sorted(rows) if (name, ref) in keys]
+            self._grams = await asyncio.to_thread(previous._grams.changed, touched, now_rows)
+        await self._gram_index()
 
     async def _changes_since(self, previous: Catalog) -> list[NameChange] | None:
         """The names added and removed since ``previous``, or None when not known."""
@@ -554,6 +600,16 @@ class Catalog:
                     )
                     self._titles = await asyncio.to_thread(TitleIndex.of, rows)
         return self._titles
+
+    async def _gram_index(self) -> TitleGrams:
+        if self._grams is None:
+            async with self._titles_lock:
+                if self._grams is None:
+                    rows = await self._all(
+                        "SELECT norm, ref FROM names WHERE kind = 'film' ORDER BY rowid"
+                    )
+                    self._grams = await asyncio.to_thread(TitleGrams.of, rows)
+        return self._grams
 
     async def _people_index(self) -> PeopleIndex:
         if self._people is None:
@@ -785,6 +841,45 @@ class Catalog:
     async def _all(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
         # One trip to the database thread (execute, fetch and close together).
         return list(await self._db.execute_fetchall(sql, params))
+
+
+def _same_snapshot(path: Path, meta: dict[str, str]) -> sqlite3.Connection | None:
+    """A second read-only connection for look-ups of a few rows by key, made on the event
+    loop's thread (each costs less than a trip to the database thread), reading the same
+    state of the store as ``meta`` says the catalog's connection reads; None when it
+    cannot (a reload committed in between)."""
+    try:
+        quick = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+    except sqlite3.Error:
+        return None
+    try:
+        quick.execute("PRAGMA query_only = ON")
+        quick.execute("PRAGMA mmap_size = 268435456")
+        quick.execute("BEGIN")  # held for the catalog's life, like the catalog's own
+        if dict(quick.execute("SELECT key, value FROM meta").fetchall()) == meta:
+            return quick
+    except sqlite3.Error:
+        pass
+    quick.close()
+    return None
+
+
+def _best_first(hit: tuple[float, str, int]) -> tuple[float, str, int]:
+    """Typo matches by score, then alphabetically, then by film."""
+    return -hit[0], hit[1], hit[2]
+
+
+def _rarest(counts: Iterable[tuple[str, int]]) -> list[str]:
+    """The rarest of a text's letter triples (given with how many titles have each) that
+    together name at most ``GRAM_POSTINGS_MOST`` titles."""
+    rare: list[str] = []
+    postings = 0
+    for doc, term in sorted((doc, term) for term, doc in counts if doc):
+        if postings + doc > GRAM_POSTINGS_MOST or len(rare) >= RARE_GRAMS:
+            break
+        rare.append(term)
+        postings += doc
+    return rare
 
 
 def _hit(person: PersonName) -> NameHit:

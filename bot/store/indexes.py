@@ -11,12 +11,17 @@ from __future__ import annotations
 
 import bisect
 import heapq
+from array import array
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain, compress
+from operator import itemgetter
 
 # Reloads whose name changes stay in the store's log, for catalogs still open to catch up.
 NAME_CHANGES_KEPT = 32
 SLIP_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789 "  # what normalised names are made of
+WIDE_PREFIX = 256  # titles beginning with a typed text, past which it is looked up by length
 
 
 def title_grams(name: str) -> set[str]:
@@ -44,15 +49,34 @@ class TitleIndex:
     """Every film title and alias by normal form, sorted by ``(norm, film id)``.
 
     A typed prefix is a range of the sorted norms; completions rank shorter titles first,
-    then alphabetically, then films sharing a title best known first (``Renown``).
+    then alphabetically, then films sharing a title best known first (``Renown``). The
+    same titles are also kept in that ranking's order (by length, then as above), where a
+    prefix is a range within each length: a short prefix that begins thousands of titles
+    finds its best ranked ones without looking at them all.
     """
 
-    __slots__ = ("norms", "refs", "renown")
+    __slots__ = ("by_length", "by_length_refs", "by_length_renown", "norms", "refs", "renown")
 
-    def __init__(self, norms: list[str], refs: list[int], renown: list[Renown]) -> None:
+    def __init__(
+        self,
+        norms: list[str],
+        refs: list[int],
+        renown: list[Renown],
+        by_length: tuple[list[str], list[int], list[Renown]] | None = None,
+    ) -> None:
         self.norms = norms
         self.refs = refs
         self.renown = renown
+        if by_length is None:
+            keys = [_length_key(name) for name in norms]
+            order = sorted(range(len(norms)), key=renown.__getitem__)
+            order.sort(key=keys.__getitem__)  # stable: by renown, then film id, within a title
+            by_length = (
+                list(map(keys.__getitem__, order)),
+                list(map(refs.__getitem__, order)),
+                list(map(renown.__getitem__, order)),
+            )
+        self.by_length, self.by_length_refs, self.by_length_renown = by_length
 
     @classmethod
     def of(cls, rows: Iterable[tuple[str, int, int, float, int]]) -> TitleIndex:
@@ -74,6 +98,8 @@ class TitleIndex:
         norms = self.norms
         lo = bisect.bisect_left(norms, key)
         hi = bisect.bisect_left(norms, key + "\uffff", lo)
+        if hi - lo > WIDE_PREFIX:
+            return list(dict.fromkeys(self._shortest(key, count * 2)))[:count]
         renown = self.renown
 
         def rank(i: int) -> tuple[int, str, Renown]:
@@ -81,6 +107,21 @@ class TitleIndex:
 
         best = heapq.nsmallest(count * 2, range(lo, hi), key=rank)
         return list(dict.fromkeys(self.refs[i] for i in best))[:count]
+
+    def _shortest(self, key: str, count: int) -> list[int]:
+        """The film ids of the first ``count`` titles starting with ``key``, in rank order:
+        the prefix's range within each length, the shortest first."""
+        keys = self.by_length
+        found: list[int] = []
+        longest = ord(keys[-1][0]) if keys else 0
+        length = len(key)
+        while len(found) < count and length <= longest:
+            start = chr(length) + key
+            lo = bisect.bisect_left(keys, start)
+            hi = bisect.bisect_left(keys, start + "\uffff", lo)
+            found += self.by_length_refs[lo : min(hi, lo + count - len(found))]
+            length += 1
+        return found
 
     def near(self, key: str, most: int, each: int = 8) -> list[tuple[str, int]]:
         """``(norm, film id)`` of titles that begin like ``key``, give or take one slip
@@ -91,31 +132,26 @@ class TitleIndex:
         slip undone there (a letter added, dropped, changed, or two swapped), ``each``
         of each way.
         """
-        norms = self.norms
+        norms, refs = self.norms, self.refs
         found: list[tuple[str, int]] = []
         lo, hi = 0, len(norms)
         for at in range(1, len(key) + 1):
             lo = bisect.bisect_left(norms, key[:at], lo, hi)
             hi = bisect.bisect_left(norms, key[:at] + "\uffff", lo, hi)
             if hi - lo <= most:
-                return found + list(zip(norms[lo:hi], self.refs[lo:hi], strict=True))
+                return found + list(zip(norms[lo:hi], refs[lo:hi], strict=True))
             start, rest = key[:at], key[at:]
             ways = {rest[1:], rest[1:2] + rest[:1] + rest[2:]}
             ways.update(c + rest for c in SLIP_LETTERS)
             ways.update(c + rest[1:] for c in SLIP_LETTERS)
-            for way in ways:
-                found += self._starting(start + way, each)
+            for way in sorted(ways):  # each begins with ``start``: looked for in its range
+                begun = start + way
+                i = bisect.bisect_left(norms, begun, lo, hi)
+                stop = min(i + each, hi)
+                while i < stop and norms[i].startswith(begun):
+                    found.append((norms[i], refs[i]))
+                    i += 1
         return found
-
-    def _starting(self, start: str, each: int) -> list[tuple[str, int]]:
-        norms = self.norms
-        at = bisect.bisect_left(norms, start)
-        stop = min(at + each, len(norms))
-        taken = []
-        while at < stop and norms[at].startswith(start):
-            taken.append((norms[at], self.refs[at]))
-            at += 1
-        return taken
 
     def first(self, count: int) -> list[int]:
         """The first ``count`` film ids in title order."""
@@ -127,18 +163,160 @@ class TitleIndex:
         ``renown`` gives that of every film a change adds.
         """
         norms, refs, known = list(self.norms), list(self.refs), list(self.renown)
+        keys, key_refs, key_known = (
+            list(self.by_length),
+            list(self.by_length_refs),
+            list(self.by_length_renown),
+        )
         for change in changes:
             if change.kind != "film":
                 continue
             at = _position(norms, refs, change.norm, change.ref)
             present = at < len(norms) and norms[at] == change.norm and refs[at] == change.ref
             if change.added and not present:
+                known_now = renown.get(change.ref, (0, 0.0, 0))
                 norms.insert(at, change.norm)
                 refs.insert(at, change.ref)
-                known.insert(at, renown.get(change.ref, (0, 0.0, 0)))
+                known.insert(at, known_now)
+                key = _length_key(change.norm)
+                at = bisect.bisect_left(keys, key)
+                while (
+                    at < len(keys)
+                    and keys[at] == key
+                    and (key_known[at], key_refs[at])
+                    < (
+                        known_now,
+                        change.ref,
+                    )
+                ):
+                    at += 1
+                keys.insert(at, key)
+                key_refs.insert(at, change.ref)
+                key_known.insert(at, known_now)
             elif not change.added and present:
                 del norms[at], refs[at], known[at]
-        return TitleIndex(norms, refs, known)
+                key = _length_key(change.norm)
+                at = bisect.bisect_left(keys, key)
+                while key_refs[at] != change.ref:
+                    at += 1
+                del keys[at], key_refs[at], key_known[at]
+        return TitleIndex(norms, refs, known, (keys, key_refs, key_known))
+
+
+def _length_key(name: str) -> str:
+    """A title's place in the by-length order: its length (as one character), then itself."""
+    return chr(len(name)) + name
+
+
+class TitleGrams:
+    """Film titles and aliases by their letter triples, as the store's trigram index has
+    them, for the titles a misspelt one may mean.
+
+    Each title has a slot (its normal form and film) in the order of its row in the store's
+    ``names`` table; for each triple, the slots of the titles that have it, ascending. Kept
+    in memory so that candidates are counted without a trip to the database, with the
+    store's tie-break (the earlier row first), so the same candidates come out.
+    """
+
+    __slots__ = ("norms", "postings", "refs")
+
+    def __init__(self, postings: dict[str, array], norms: list[str], refs: array) -> None:
+        self.postings = postings
+        self.norms = norms
+        self.refs = refs
+
+    @classmethod
+    def of(cls, rows: Iterable[tuple[str, int]]) -> TitleGrams:
+        """From ``(norm, film id)`` of the film names, in the order of their rows."""
+        postings: dict[str, list[int]] = {}
+        norms: list[str] = []
+        refs = array("q")
+        for name, ref in rows:
+            slot = len(norms)
+            norms.append(name)
+            refs.append(ref)
+            for gram in title_grams(name):
+                found = postings.get(gram)
+                if found is None:
+                    postings[gram] = [slot]
+                else:
+                    found.append(slot)
+        return cls({g: array("i", found) for g, found in postings.items()}, norms, refs)
+
+    def docs(self, gram: str) -> int:
+        """How many titles have ``gram``."""
+        found = self.postings.get(gram)
+        return len(found) if found is not None else 0
+
+    def sharing(self, grams: Iterable[str], most: int) -> list[tuple[str, int]]:
+        """``(norm, film id)`` of the ``most`` titles that have the most of ``grams``
+        (the earlier row first among equals), in no particular order."""
+        counts = Counter(chain.from_iterable(self.postings.get(gram, ()) for gram in grams))
+        chosen: Iterable[int] = counts
+        if len(counts) > most:
+            titles, times = list(counts), list(counts.values())
+            titles_sharing = Counter(times)
+            cut, room = max(titles_sharing), most
+            while titles_sharing[cut] < room:  # the fewest shared that still makes the cut
+                room -= titles_sharing[cut]
+                cut -= 1
+            chosen = list(compress(titles, map(cut.__lt__, times)))
+            chosen += sorted(compress(titles, map(cut.__eq__, times)))[:room]
+        chosen = list(chosen)
+        if not chosen:
+            return []
+        pick = itemgetter(*chosen, chosen[0])  # always a tuple, even for one slot
+        return list(zip(pick(self.norms), pick(self.refs), strict=True))[: len(chosen)]
+
+    def changed(
+        self, touched: Iterable[tuple[str, int]], now: Iterable[tuple[str, int]]
+    ) -> TitleGrams:
+        """A copy where the titles ``touched`` (``(norm, film id)``) are as ``now`` has
+        them: those of them that are in the store after the change, in the order of their
+        rows, which come after every row the store kept (SQLite numbers new rows past the
+        last).
+
+        A removed title's slot stays, unused, until the next full build.
+        """
+        grams = TitleGrams(dict(self.postings), list(self.norms), array("q", self.refs))
+        copied: set[str] = set()
+        for name, ref in touched:
+            slot = grams._slot_of(name, ref)
+            if slot is None:
+                continue
+            grams.norms[slot] = ""
+            for gram in title_grams(name):
+                slots = grams._own(gram, copied)
+                del slots[bisect.bisect_left(slots, slot)]
+                if not slots:
+                    del grams.postings[gram]
+        for name, ref in now:
+            slot = len(grams.norms)
+            grams.norms.append(name)
+            grams.refs.append(ref)
+            for gram in title_grams(name):
+                grams._own(gram, copied).append(slot)
+        return grams
+
+    def _own(self, gram: str, copied: set[str]) -> array:
+        """The slots of ``gram``, copied first when shared with the index this one came from."""
+        slots = self.postings.get(gram)
+        if slots is None:
+            slots = self.postings[gram] = array("i")
+        elif gram not in copied:
+            slots = self.postings[gram] = array("i", slots)
+        copied.add(gram)
+        return slots
+
+    def _slot_of(self, name: str, ref: int) -> int | None:
+        """The slot of title ``name`` of film ``ref``, looked for among its rarest triple's."""
+        grams = title_grams(name)
+        if not grams:
+            return None
+        for slot in self.postings.get(min(grams, key=self.docs), ()):
+            if self.norms[slot] == name and self.refs[slot] == ref:
+                return slot
+        return None
 
 
 def _position(norms: list[str], refs: list[int], norm: str, ref: int) -> int:

@@ -48,11 +48,18 @@ async def _indexes(catalog: Catalog) -> tuple:
     await catalog.warm()
     await catalog.warm_rest()
     titles, people, names = catalog._titles, catalog._people, catalog._names
+    grams = catalog._grams
     assert titles is not None and people is not None and names is not None
+    assert grams is not None
     return (
         (titles.norms, titles.refs, titles.renown),
+        (titles.by_length, titles.by_length_refs, titles.by_length_renown),
         people.hits,
         (names.by_start, names.displays, names.word_counts),
+        {  # a reload leaves unused slots: compared by what each triple finds, in order
+            gram: [(grams.norms[slot], grams.refs[slot]) for slot in slots]
+            for gram, slots in grams.postings.items()
+        },
     )
 
 

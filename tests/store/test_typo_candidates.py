@@ -53,9 +53,7 @@ def _full_scan(key: str, norms: list[str], limit: int = 1, cutoff: float = 70) -
     return []
 
 
-@pytest.mark.skipif(not (METAQA / "kb.txt").exists(), reason="needs ../shared/metaqa")
-async def test_misspelt_titles_find_the_same_best_match_as_a_full_scan(tmp_path: Path) -> None:
-    titles = _metaqa_titles(TITLES)
+async def _titles_store(tmp_path: Path, titles: list[str]) -> Store:
     facts = tmp_path / "facts"
     facts.mkdir()
     films = "".join(
@@ -65,6 +63,14 @@ async def test_misspelt_titles_find_the_same_best_match_as_a_full_scan(tmp_path:
     (facts / "films.yaml").write_text("films:\n" + films, encoding="utf-8")
     store = Store(facts, tmp_path / "c.db")
     await store.open()
+    await store.catalog.warm_rest()
+    return store
+
+
+@pytest.mark.skipif(not (METAQA / "kb.txt").exists(), reason="needs ../shared/metaqa")
+async def test_misspelt_titles_find_the_same_best_match_as_a_full_scan(tmp_path: Path) -> None:
+    titles = _metaqa_titles(TITLES)
+    store = await _titles_store(tmp_path, titles)
     try:
         norms = [norm(t) for t in titles]
         rng = random.Random(3)
@@ -93,3 +99,25 @@ async def test_autocomplete_reads_a_misspelt_title_as_it_is_typed(store: Store) 
             ["Alita: Battle Angel 2 (2025)"],
             ["Heat (1995)"],
         ), (typed, labels)
+
+
+@pytest.mark.skipif(not (METAQA / "kb.txt").exists(), reason="needs ../shared/metaqa")
+async def test_the_in_memory_letter_triples_give_the_candidates_of_the_stores_index(
+    tmp_path: Path,
+) -> None:
+    titles = _metaqa_titles(TITLES)
+    store = await _titles_store(tmp_path, titles)
+    catalog = store.catalog
+    grams = catalog._grams
+    assert grams is not None
+    try:
+        rng = random.Random(5)
+        typed = [_slip(rng, norm(t)[: rng.randint(4, 30)]) for t in rng.sample(titles, 200)]
+        typed += ["x" + norm(t)[1:] for t in rng.sample(titles, 100)]  # the first letter too
+        in_memory = [await catalog._title_candidates(text) for text in typed]
+        catalog._grams = None  # as before the index is built: the store's trigram index
+        from_store = [await catalog._title_candidates(text) for text in typed]
+        assert in_memory == from_store
+    finally:
+        catalog._grams = grams
+        await store.close()
