@@ -365,7 +365,7 @@ class _Target:
 
     def __enter__(self) -> _Target:
         self.db = self._open()
-        self.writer = _Writer(self.db, self.mtimes, lookup=self.in_place, grams=not self.in_place)
+        self.writer = _Writer(self.db, self.mtimes, lookup=self.in_place)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -672,17 +672,11 @@ def _drop_orphans(db: sqlite3.Connection) -> None:
 class _Writer:
     """Inserts prepared files into an open store: numbers films and people, then batches."""
 
-    def __init__(
-        self, db: sqlite3.Connection, mtimes: dict[str, int], *, lookup: bool, grams: bool
-    ) -> None:
-        """``lookup``: the store already holds people, found by key as files name them.
-        ``grams``: fill the film names' trigram index as films are written (a first build,
-        before its triggers exist), rather than all at once at the end."""
+    def __init__(self, db: sqlite3.Connection, mtimes: dict[str, int], *, lookup: bool) -> None:
+        """``lookup``: the store already holds people, found by key as files name them."""
         self.db = db
         self.mtimes = mtimes
         self.lookup = lookup
-        self.grams = grams
-        self.names_indexed = 0  # the last row of ``names`` in the trigram index
         self.values_named: set[tuple[str, str]] = set()  # (kind, key) of the values written
         self.people: dict[str, int] = {}
         self.next_person = (db.execute("SELECT max(id) FROM people").fetchone()[0] or 0) + 1
@@ -757,10 +751,3 @@ class _Writer:
         db.executemany(
             "INSERT OR IGNORE INTO names (norm, kind, ref, display) VALUES (?,?,?,?)", names
         )
-        if self.grams:
-            db.execute(
-                "INSERT INTO title_grams (rowid, norm) "
-                "SELECT rowid, norm FROM names WHERE rowid > ? AND kind = 'film'",
-                (self.names_indexed,),
-            )
-            self.names_indexed = db.execute("SELECT max(rowid) FROM names").fetchone()[0] or 0
