@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 
 from bot.answering.context import Context
 from bot.answering.kinds.relations import read
@@ -140,9 +141,7 @@ async def _from_people(ctx: Context, mentions: list[Mention]) -> Answer | None:
     if lacking:
         intro = f"{who} {verb} {film_list(films, 8)}."
     if target.role is not None:
-        found = [
-            (pid, name) for pid, name in await _people_of(ctx, films, target.role) if pid not in ids
-        ]
+        found = await _people_of(ctx, films, target.role, leave_out=set(ids))
         answers = [name for _, name in found]
         text = (
             f"{intro} {target.phrase.capitalize()} {join_names(answers, 20)}."
@@ -208,13 +207,18 @@ def _weights(films: list[FilmSummary]) -> dict[int, float]:
     return {f.id: 1 / same[norm(f.title)] for f in films}
 
 
-async def _people_of(ctx: Context, films: list[FilmSummary], role: str) -> list[tuple[int, str]]:
-    """The people credited in ``role`` on the films, likeliest first: those reached by the
-    most films, a film counted less when its title is shared (:func:`_weights`)."""
+async def _people_of(
+    ctx: Context, films: list[FilmSummary], role: str, leave_out: Collection[int] = ()
+) -> list[tuple[int, str]]:
+    """The people credited in ``role`` on the films, but ``leave_out``, likeliest first:
+    those reached by the most films, a film counted less when its title is shared
+    (:func:`_weights`)."""
     weight = _weights(films)
     people: dict[int, str] = {}
     paths: Counter[int] = Counter()
     for film_id, pid, name in await ctx.catalog.people_of_films(list(weight), role):
+        if pid in leave_out:
+            continue
         people.setdefault(pid, name)
         paths[pid] += weight.get(film_id, 1.0)
     ranked = sorted(people, key=lambda pid: -paths[pid])
@@ -232,9 +236,13 @@ async def _by_paths(
     ctx: Context, films: list[FilmSummary], people: list[int], role: str
 ) -> list[FilmSummary]:
     """Films reached through ``people``, likeliest first: credited to the most of them,
-    each person's credit on a title shared by several of the films counted less."""
+    each person's credit on a title shared by several of the films counted less. (For a
+    cast, whose people are many and whose films are more, the shared titles alone.)"""
     if len(films) < 2:
         return films
+    if role == "cast" or len(people) == 1:
+        weight = _weights(films)
+        return sorted(films, key=lambda f: -weight[f.id])
     through = set(people)
     credits = [
         (film_id, pid)
