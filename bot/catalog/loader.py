@@ -34,7 +34,7 @@ from bot.workers import background_worker
 
 DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_ERRORS_PER_FILE = 50
-PATTERNS = ("*.yaml", "*.yml")
+SUFFIXES = (".yaml", ".yml")
 PARALLEL_MIN_BYTES = 1_000_000
 
 T = TypeVar("T")
@@ -78,16 +78,34 @@ def discover(facts_dir: Path, display_root: str | None = None) -> list[FileRef]:
     """Every ``*.yaml``/``*.yml`` file below ``facts_dir`` (hidden ones skipped), sorted."""
     root = Path(facts_dir)
     shown = display_root if display_root is not None else str(facts_dir)
-    found: set[Path] = set()
-    for pattern in PATTERNS:
-        found.update(root.rglob(pattern))
+    found: list[tuple[tuple[str, ...], str]] = []
+    _walk(str(root), (), found)
     refs = []
-    for path in sorted(found):
-        rel = path.relative_to(root).as_posix()
-        if any(part.startswith(".") for part in rel.split("/")) or not path.is_file():
-            continue
-        refs.append(FileRef(path=path, rel=rel, display=os.path.join(shown, rel)))
+    for parts, path in sorted(found):
+        rel = "/".join(parts)
+        refs.append(FileRef(path=Path(path), rel=rel, display=os.path.join(shown, rel)))
     return refs
+
+
+def _walk(directory: str, parts: tuple[str, ...], found: list[tuple[tuple[str, ...], str]]) -> None:
+    """The facts files below ``directory``, by their path's parts: one directory listing
+    each, no call per file (a reload walks every directory of a big catalog)."""
+    try:
+        with os.scandir(directory) as listing:
+            entries = list(listing)
+    except PermissionError:
+        return
+    for entry in entries:
+        name = entry.name
+        if name.startswith("."):
+            continue
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                _walk(entry.path, (*parts, name), found)
+            elif name.endswith(SUFFIXES) and entry.is_file():
+                found.append(((*parts, name), entry.path))
+        except OSError:
+            continue  # gone or unreadable since listed: as if it were not there
 
 
 def file_digest(data: bytes) -> str:

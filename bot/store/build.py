@@ -365,7 +365,7 @@ class _Target:
 
     def __enter__(self) -> _Target:
         self.db = self._open()
-        self.writer = _Writer(self.db, self.mtimes, lookup=self.in_place, grams=not self.in_place)
+        self.writer = _Writer(self.db, self.mtimes, lookup=self.in_place)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -501,6 +501,9 @@ class _InPlace(_Target):
         db = _connect(self.db_path)
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
+        # The log is copied into the store file by ``checkpoint``, after the new catalog
+        # is served, rather than by this commit (which would wait for the disk).
+        db.execute("PRAGMA wal_autocheckpoint = 0")
         db.execute("PRAGMA busy_timeout = 10000")
         db.execute("BEGIN IMMEDIATE")
         db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
@@ -529,6 +532,19 @@ class _InPlace(_Target):
         db.execute("PRAGMA analysis_limit = 1000")
         db.execute("PRAGMA optimize")
         return films
+
+
+def checkpoint(db_path: Path) -> None:
+    """Copy what reloads wrote to the store's write-ahead log into the store file, as far
+    as the catalogs still being read allow. Reloads leave this to be done afterwards."""
+    try:
+        db = sqlite3.connect(f"file:{db_path}?mode=rw", uri=True, isolation_level=None)
+        try:
+            db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        finally:
+            db.close()
+    except sqlite3.Error as exc:
+        log.warning("could not checkpoint the store %s: %s", db_path, exc)
 
 
 def _count_grams(db: sqlite3.Connection, generation: int) -> None:
@@ -672,29 +688,29 @@ def _drop_orphans(db: sqlite3.Connection) -> None:
 class _Writer:
     """Inserts prepared files into an open store: numbers films and people, then batches."""
 
-    def __init__(
-        self, db: sqlite3.Connection, mtimes: dict[str, int], *, lookup: bool, grams: bool
-    ) -> None:
-        """``lookup``: the store already holds people, found by key as files name them.
-        ``grams``: fill the film names' trigram index as films are written (a first build,
-        before its triggers exist), rather than all at once at the end."""
+    def __init__(self, db: sqlite3.Connection, mtimes: dict[str, int], *, lookup: bool) -> None:
+        """``lookup``: the store already holds people, found by key as files name them."""
         self.db = db
         self.mtimes = mtimes
         self.lookup = lookup
-        self.grams = grams
-        self.names_indexed = 0  # the last row of ``names`` in the trigram index
         self.values_named: set[tuple[str, str]] = set()  # (kind, key) of the values written
         self.people: dict[str, int] = {}
         self.next_person = (db.execute("SELECT max(id) FROM people").fetchone()[0] or 0) + 1
         self.next_film = (db.execute("SELECT max(id) FROM films").fetchone()[0] or 0) + 1
         self.digests: dict[str, tuple[str, str]] = {}
 
+    def look_up(self, item: FileRows) -> None:
+        """Find the people ``item`` names that the store already holds, in a few queries."""
+        keys = {credit[1] for credit in item.credits} | {person[1] for person in item.people}
+        missing = sorted(key for key in keys if key not in self.people)
+        for chunk in _chunks(missing, 500):
+            marks = ",".join("?" * len(chunk))
+            self.people.update(
+                self.db.execute(f"SELECT norm, id FROM people WHERE norm IN ({marks})", chunk)
+            )
+
     def person_id(self, key: str, name: str, new_people: list[tuple[int, str, str]]) -> int:
         pid = self.people.get(key)
-        if pid is None and self.lookup:
-            row = self.db.execute("SELECT id FROM people WHERE norm = ?", (key,)).fetchone()
-            if row is not None:
-                pid = self.people[key] = row[0]
         if pid is None:
             pid = self.next_person
             self.next_person += 1
@@ -717,6 +733,8 @@ class _Writer:
         for position, film in enumerate(item.films):
             self.digests[film.slug] = (film.label, film.digest)
             films.append((first + position, *film[:-1], file_id, position, film.digest))
+        if self.lookup:
+            self.look_up(item)
         new_people: list[tuple[int, str, str]] = []
         person = self.person_id
         credits = [
@@ -757,10 +775,3 @@ class _Writer:
         db.executemany(
             "INSERT OR IGNORE INTO names (norm, kind, ref, display) VALUES (?,?,?,?)", names
         )
-        if self.grams:
-            db.execute(
-                "INSERT INTO title_grams (rowid, norm) "
-                "SELECT rowid, norm FROM names WHERE rowid > ? AND kind = 'film'",
-                (self.names_indexed,),
-            )
-            self.names_indexed = db.execute("SELECT max(rowid) FROM names").fetchone()[0] or 0

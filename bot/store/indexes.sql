@@ -20,8 +20,8 @@ CREATE INDEX IF NOT EXISTS films_runtime ON films (runtime_minutes) WHERE runtim
 CREATE INDEX IF NOT EXISTS films_status ON films (status, year) WHERE status != 'released';
 CREATE INDEX IF NOT EXISTS name_changes_generation ON name_changes (generation);
 
--- The trigram index is filled as a first build writes its films; from here on the
--- triggers below keep it up to date.
+-- Kept up to date by the triggers below once the first build is done.
+INSERT INTO title_grams (rowid, norm) SELECT rowid, norm FROM names WHERE kind = 'film';
 INSERT INTO title_gram_docs SELECT term, doc FROM title_gram_counts;
 
 CREATE TRIGGER IF NOT EXISTS names_added AFTER INSERT ON names BEGIN
