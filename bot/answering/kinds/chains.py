@@ -13,7 +13,7 @@ from bot.answering.kinds.relations import read
 from bot.answering.lexicon import ASKS_PEOPLE, PERSON_VERBS, RELATION_BY_NAME, Relation
 from bot.answering.linking import Mention
 from bot.answering.reply import Answer, claims_note, film_list, join_names
-from bot.store.catalog import FilmSummary
+from bot.store.catalog import FilmSummary, PeopleCredits
 from bot.text import norm
 
 _SAME = re.compile(r"\b(?:same|also|share[sd]?|sharing|other|too|else)\b")
@@ -58,12 +58,8 @@ async def _sharing_a_credit(ctx: Context) -> Answer | None:
     role = roles[0]
     ids = [f.id for f in films]
     people = await _people_of(ctx, films, role.role or "cast")
-    others = [
-        f
-        for f in await ctx.catalog.films_of_people([p for p, _ in people], role.role)
-        if f.id not in ids
-    ]
-    others = await _by_paths(ctx, others, [p for p, _ in people], role.role or "cast")
+    credited = await ctx.catalog.credits_of_people([p for p, _ in people], role.role or "cast")
+    others = _by_paths([f for f in credited.films if f.id not in ids], credited)
     names = join_names([n for _, n in people], 10)
     text = (
         f"{join_names([f.label for f in films])}: {role.phrase} {names}, "
@@ -228,20 +224,14 @@ async def _people_of(ctx: Context, films: list[FilmSummary], role: str) -> list[
     return [(pid, people[pid]) for pid in ranked]
 
 
-async def _by_paths(
-    ctx: Context, films: list[FilmSummary], people: list[int], role: str
-) -> list[FilmSummary]:
-    """Films reached through ``people``, likeliest first: credited to the most of them,
-    each person's credit on a title shared by several of the films counted less."""
+def _by_paths(films: list[FilmSummary], credited: PeopleCredits) -> list[FilmSummary]:
+    """Films reached through some people's credits, likeliest first: credited to the most
+    of them, each person's credit on a title shared by several of the films counted less."""
     if len(films) < 2:
         return films
-    through = set(people)
-    credits = [
-        (film_id, pid)
-        for film_id, pid, _ in await ctx.catalog.people_of_films([f.id for f in films], role)
-        if pid in through
-    ]
-    titles = {f.id: norm(f.title) for f in films}
+    titles = credited.title_norms
+    kept = {f.id for f in films}
+    credits = [(film_id, pid) for film_id, pid in credited.credits if film_id in kept]
     shared = Counter((pid, titles[film_id]) for film_id, pid in credits)
     paths: Counter[int] = Counter()
     for film_id, pid in credits:
