@@ -63,7 +63,9 @@ RELATIONS: tuple[Relation, ...] = (
     Relation("sequel", words(r"sequels?|prequels?|follow ?ups?|follow(?:s|ed)?"), "sequel"),
     Relation(
         "sources",
-        words(r"sources?|sourced|citations?|references?|where .*come from|how do you know"),
+        words(
+            r"sources?|sourced|citations?|references?|where (?P<gap_a>.*)come from|how do you know"
+        ),
         "sources",
     ),
     Relation(
@@ -89,13 +91,15 @@ RELATIONS: tuple[Relation, ...] = (
         value_kind="genre",
     ),
     Relation("language", words(r"languages?|spoken|speak"), "in", value_kind="language"),
-    Relation("country", words(r"countr\w*|where was .* made"), "from", value_kind="country"),
+    Relation(
+        "country", words(r"countr\w*|where was (?P<gap_b>.*) made"), "from", value_kind="country"
+    ),
     Relation(
         "company", words(r"studios?|compan\w*|distribut\w*"), "companies", value_kind="company"
     ),
     Relation(
         "setting",
-        words(r"set in|setting|takes place|take place|where is .* set"),
+        words(r"set in|setting|takes place|take place|where is (?P<gap_c>.*) set"),
         "set in",
         value_kind="setting",
     ),
@@ -127,7 +131,7 @@ RELATIONS: tuple[Relation, ...] = (
         words(
             r"status|real|confirmed|official|exists?|true|fake|announced|out yet|"
             r"been released|released yet|come out yet|available|in production|"
-            r"^(?:has|have|did|was|is) .*(?:come out|released|out)"
+            r"^(?:has|have|did|was|is) (?P<gap_d>.*)(?:come out|released|out)"
         ),
         "status",
     ),
@@ -141,7 +145,7 @@ RELATIONS: tuple[Relation, ...] = (
     ),
     Relation(
         "synopsis",
-        words(r"(?:what|whats) .*about|plot|synopsis|story|storyline|summar\w*"),
+        words(r"(?:what|whats) (?P<gap_e>.*)about|plot|synopsis|story|storyline|summar\w*"),
         "about",
     ),
 )
@@ -177,12 +181,20 @@ ASKS_FILMS = re.compile(
 
 
 def phrase_positions(key: str) -> set[int]:
-    """Positions of the words that make up the question's relation phrases."""
+    """Positions of the words that make up the question's relation phrases.
+
+    What a phrase leaves open (the title in "what is … about", "where was … made", the
+    ``gap_*`` groups of the patterns) is not part of it."""
     positions: set[int] = set()
     for relation in RELATIONS:
         for match in relation.pattern.finditer(key):
             first = key.count(" ", 0, match.start())
-            positions.update(range(first, first + match.group().count(" ") + 1))
+            words = set(range(first, first + match.group().count(" ") + 1))
+            for name, gap in match.groupdict().items():
+                if name.startswith("gap") and gap:
+                    start = key.count(" ", 0, match.start(name))
+                    words -= set(range(start, start + gap.strip().count(" ") + 1))
+            positions.update(words)
     return positions
 
 

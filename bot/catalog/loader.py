@@ -34,7 +34,7 @@ from bot.workers import background_worker
 
 DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_ERRORS_PER_FILE = 50
-PATTERNS = ("*.yaml", "*.yml")
+SUFFIXES = (".yaml", ".yml")
 PARALLEL_MIN_BYTES = 1_000_000
 
 T = TypeVar("T")
@@ -78,16 +78,34 @@ def discover(facts_dir: Path, display_root: str | None = None) -> list[FileRef]:
     """Every ``*.yaml``/``*.yml`` file below ``facts_dir`` (hidden ones skipped), sorted."""
     root = Path(facts_dir)
     shown = display_root if display_root is not None else str(facts_dir)
-    found: set[Path] = set()
-    for pattern in PATTERNS:
-        found.update(root.rglob(pattern))
+    found: list[tuple[tuple[str, ...], str]] = []
+    _walk(str(root), (), found)
     refs = []
-    for path in sorted(found):
-        rel = path.relative_to(root).as_posix()
-        if any(part.startswith(".") for part in rel.split("/")) or not path.is_file():
-            continue
-        refs.append(FileRef(path=path, rel=rel, display=os.path.join(shown, rel)))
+    for parts, path in sorted(found):
+        rel = "/".join(parts)
+        refs.append(FileRef(path=Path(path), rel=rel, display=os.path.join(shown, rel)))
     return refs
+
+
+def _walk(directory: str, parts: tuple[str, ...], found: list[tuple[tuple[str, ...], str]]) -> None:
+    """The facts files below ``directory``, by their path's parts: one directory listing
+    each, no call per file (a reload walks every directory of a big catalog)."""
+    try:
+        with os.scandir(directory) as listing:
+            entries = list(listing)
+    except PermissionError:
+        return
+    for entry in entries:
+        name = entry.name
+        if name.startswith("."):
+            continue
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                _walk(entry.path, (*parts, name), found)
+            elif name.endswith(SUFFIXES) and entry.is_file():
+                found.append(((*parts, name), entry.path))
+        except OSError:
+            continue  # gone or unreadable since listed: as if it were not there
 
 
 def file_digest(data: bytes) -> str:
@@ -594,7 +612,7 @@ def check_directory(
         return DirectoryCheck([CatalogError(shown, 1, "no *.yaml facts files")], 0, 0)
     # Only what the catalog-wide rules need is kept of each file, so that checking a big
     # catalog (an IMDb import) takes little more memory than one file.
-    files = [_FileKeys.of(p) for p in each_file(parse_file, refs, max_bytes, workers)]
+    files = [FileKeys.of(p) for p in each_file(parse_file, refs, max_bytes, workers)]
     errors = [e for f in files for e in f.errors]
     on_disk = {ref.display: str(ref.path) for ref in refs}
     errors += check_catalog([f for f in files if not f.errors], None, on_disk)
@@ -602,21 +620,37 @@ def check_directory(
 
 
 @dataclass(frozen=True, slots=True)
-class _FilmKeys:
+class FilmKeys:
+    """What the catalog-wide rules need of a film."""
+
     slug: str
     follows: str | None
     imdb_id: str | None
 
 
+class CheckedFile(FileFilms, Protocol):
+    """A file as read, with its problems."""
+
+    @property
+    def errors(self) -> list[CatalogError]: ...
+
+
 @dataclass(frozen=True, slots=True)
-class _FileKeys:
+class FileKeys:
+    """Only what the catalog-wide rules need of a file as read, so that a big catalog's
+    files can be kept at hand until every one is read."""
+
     display: str
     path: str
     imported: str | None
     errors: list[CatalogError]
-    films: list[_FilmKeys]
+    films: list[FilmKeys]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
 
     @classmethod
-    def of(cls, parsed: ParsedFile) -> _FileKeys:
-        films = [_FilmKeys(f.slug, f.follows, f.imdb_id) for f in parsed.films]
+    def of(cls, parsed: CheckedFile) -> FileKeys:
+        films = [FilmKeys(f.slug, f.follows, f.imdb_id) for f in parsed.films]
         return cls(parsed.display, parsed.path, parsed.imported, parsed.errors, films)

@@ -21,18 +21,21 @@ from pathlib import Path
 from bot.catalog.errors import CatalogError
 from bot.catalog.loader import (
     DEFAULT_MAX_FILE_BYTES,
+    FileKeys,
     FileRef,
+    FilmKeys,
     check_catalog,
     discover,
     each_file,
     file_digest,
 )
 from bot.store.indexes import NAME_CHANGES_KEPT, title_grams
-from bot.store.rows import FileRows, FilmRow, prepare_file
+from bot.store.rows import FileRows, prepare_file
 
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 6
+DRAFT_CACHE_KIB = -262_144  # SQLite's page cache for a first build, in KiB (negative)
 
 
 @dataclass
@@ -111,12 +114,12 @@ def build_store(
         # Each file goes into the store as soon as it is read, while the others are still
         # being parsed. A problem stops the writing, not the reading, so that every problem
         # of every file is reported.
-        files: list[FileRows] = []
+        files: list[FileKeys] = []
         errors: list[CatalogError] = []
         for item in each_file(prepare_file, changed_refs, max_bytes, workers):
-            files.append(item)
+            files.append(FileKeys.of(item))
             errors += item.errors
-            target.offer(item)
+            target.offer(item)  # its rows are written: only its keys are kept
             if progress is not None:
                 progress("parsing", len(files), total)
         good = [f for f in files if f.ok]
@@ -289,7 +292,7 @@ Places = dict[str, tuple[str, int]]
 
 
 def _kept_films(
-    db: sqlite3.Connection, replaced: set[str], films: list[FilmRow] | None
+    db: sqlite3.Connection, replaced: set[str], films: list[FilmKeys] | None
 ) -> tuple[Places, Places]:
     """Where the films of the files not replaced stand, by id and by the ``imdb_id`` of
     hand-written films: those ``films`` name (their ids, ``follows`` and ``imdb_id``), or
@@ -396,7 +399,7 @@ class _Target:
             self.writer.add_file(item)
 
     def kept(
-        self, files: list[FileRows] | None, on_disk: dict[str, str]
+        self, files: list[FileKeys] | None, on_disk: dict[str, str]
     ) -> tuple[Places, dict[str, str], Places]:
         """``check_catalog``'s view of the unchanged files: where their films that
         ``files`` name stand (all of them when ``files`` is None), and the files on disk."""
@@ -439,8 +442,12 @@ class _Draft(_Target):
         with contextlib.suppress(FileNotFoundError):
             self.tmp.unlink()
         db = _connect(self.tmp)
+        # A new file that nobody reads until it is renamed into place: no journal, no
+        # syncing, a larger cache, and helper threads for the sorts that build indexes.
         db.execute("PRAGMA journal_mode = OFF")
         db.execute("PRAGMA synchronous = OFF")
+        db.execute(f"PRAGMA cache_size = {DRAFT_CACHE_KIB}")
+        db.execute(f"PRAGMA threads = {min(os.cpu_count() or 1, 4)}")
         db.executescript(_sql("schema.sql"))
         db.executemany(
             "INSERT INTO meta VALUES (?, ?)", [("generation", "0"), ("store_id", uuid.uuid4().hex)]
@@ -494,6 +501,9 @@ class _InPlace(_Target):
         db = _connect(self.db_path)
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
+        # The log is copied into the store file by ``checkpoint``, after the new catalog
+        # is served, rather than by this commit (which would wait for the disk).
+        db.execute("PRAGMA wal_autocheckpoint = 0")
         db.execute("PRAGMA busy_timeout = 10000")
         db.execute("BEGIN IMMEDIATE")
         db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
@@ -522,6 +532,19 @@ class _InPlace(_Target):
         db.execute("PRAGMA analysis_limit = 1000")
         db.execute("PRAGMA optimize")
         return films
+
+
+def checkpoint(db_path: Path) -> None:
+    """Copy what reloads wrote to the store's write-ahead log into the store file, as far
+    as the catalogs still being read allow. Reloads leave this to be done afterwards."""
+    try:
+        db = sqlite3.connect(f"file:{db_path}?mode=rw", uri=True, isolation_level=None)
+        try:
+            db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        finally:
+            db.close()
+    except sqlite3.Error as exc:
+        log.warning("could not checkpoint the store %s: %s", db_path, exc)
 
 
 def _count_grams(db: sqlite3.Connection, generation: int) -> None:
@@ -670,17 +693,24 @@ class _Writer:
         self.db = db
         self.mtimes = mtimes
         self.lookup = lookup
+        self.values_named: set[tuple[str, str]] = set()  # (kind, key) of the values written
         self.people: dict[str, int] = {}
         self.next_person = (db.execute("SELECT max(id) FROM people").fetchone()[0] or 0) + 1
         self.next_film = (db.execute("SELECT max(id) FROM films").fetchone()[0] or 0) + 1
         self.digests: dict[str, tuple[str, str]] = {}
 
+    def look_up(self, item: FileRows) -> None:
+        """Find the people ``item`` names that the store already holds, in a few queries."""
+        keys = {credit[1] for credit in item.credits} | {person[1] for person in item.people}
+        missing = sorted(key for key in keys if key not in self.people)
+        for chunk in _chunks(missing, 500):
+            marks = ",".join("?" * len(chunk))
+            self.people.update(
+                self.db.execute(f"SELECT norm, id FROM people WHERE norm IN ({marks})", chunk)
+            )
+
     def person_id(self, key: str, name: str, new_people: list[tuple[int, str, str]]) -> int:
         pid = self.people.get(key)
-        if pid is None and self.lookup:
-            row = self.db.execute("SELECT id FROM people WHERE norm = ?", (key,)).fetchone()
-            if row is not None:
-                pid = self.people[key] = row[0]
         if pid is None:
             pid = self.next_person
             self.next_person += 1
@@ -703,6 +733,8 @@ class _Writer:
         for position, film in enumerate(item.films):
             self.digests[film.slug] = (film.label, film.digest)
             films.append((first + position, *film[:-1], file_id, position, film.digest))
+        if self.lookup:
+            self.look_up(item)
         new_people: list[tuple[int, str, str]] = []
         person = self.person_id
         credits = [
@@ -710,7 +742,11 @@ class _Writer:
             for i, key, name, role, ch, ch_key, note, pos in item.credits
         ]
         names = {(key, "film", first + i, title) for key, i, title in item.film_names}
-        names.update((key, kind, 0, shown) for key, kind, shown in item.names)
+        named = self.values_named
+        for key, kind, shown in item.names:  # genres, characters…: the same in many files
+            if (kind, key) not in named:
+                named.add((kind, key))
+                names.add((key, kind, 0, shown))
         declared = []
         for name, key, born, died, aliases in item.people:
             pid = person(key, name, new_people)

@@ -717,11 +717,11 @@ class Catalog:
         return [FilmSummary(*row) for row in rows]
 
     async def films_with_status(self, statuses: Sequence[str]) -> list[FilmSummary]:
-        """Films in any of ``statuses``, undated ones last."""
+        """Films in any of ``statuses`` (statuses other than released), undated ones last."""
         marks = ",".join("?" * len(statuses))
-        rows = await self._all(
+        rows = await self._all(  # "!= 'released'" lets the partial index films_status serve
             f"SELECT {_FILM_COLUMNS} FROM films WHERE status IN ({marks}) "
-            "ORDER BY year IS NULL, year, title",
+            "AND status != 'released' ORDER BY year IS NULL, year, title",
             list(statuses),
         )
         return [FilmSummary(*row) for row in rows]

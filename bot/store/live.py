@@ -17,7 +17,7 @@ from pathlib import Path
 
 from bot.catalog.errors import CatalogError, CatalogInvalid
 from bot.catalog.loader import DEFAULT_MAX_FILE_BYTES
-from bot.store.build import BuildResult, Progress, build_store, current_store
+from bot.store.build import BuildResult, Progress, build_store, checkpoint, current_store
 from bot.store.catalog import Catalog
 from bot.store.discovery import warm as warm_discovery
 from bot.store.rows import warm_up
@@ -123,6 +123,7 @@ class Store:
         self._lock = asyncio.Lock()
         self._retired: dict[Catalog, asyncio.Task[None]] = {}
         self._warming: asyncio.Task[object] | None = None
+        self._checkpoints: set[asyncio.Task[None]] = set()
         self.last_report: ReloadReport | None = None
         self.last_report_at: float | None = None  # wall-clock time of the last reload
         self.loaded_at: float | None = None  # when the catalog served now was swapped in
@@ -279,15 +280,26 @@ class Store:
         self._warming = loop.create_task(_warm_rest(fresh, old))
         if old is not None:
             self._retired[old] = loop.create_task(self._retire(old))
+            self._checkpoint()
+
+    def _checkpoint(self) -> None:
+        """Copy the reload's log into the store file in the background (a thread: SQLite
+        leaves the event loop free while it waits for the disk)."""
+        task = asyncio.get_running_loop().create_task(asyncio.to_thread(checkpoint, self.db_path))
+        self._checkpoints.add(task)
+        task.add_done_callback(self._checkpoints.discard)
 
     async def _retire(self, old: Catalog) -> None:
         """Close a replaced catalog once requests that took it have had time to finish."""
         await asyncio.sleep(CLOSE_GRACE_S)
         await old.close()
+        self._checkpoint()  # the part of the log only the old catalog still read
         # Forgotten only once closed: if this task is cancelled, close() still closes it.
         self._retired.pop(old, None)
 
     async def close(self) -> None:
+        if self._checkpoints:
+            await asyncio.gather(*self._checkpoints, return_exceptions=True)
         if self._warming is not None:
             self._warming.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):

@@ -144,3 +144,18 @@ films:
     assert actor.answers == ["Heartless"]
     year = await ask(catalog, "films from 1911")
     assert year.answers == ["Other"]
+
+
+async def test_the_person_asked_about_is_not_counted_among_the_tied_answers(catalog_of) -> None:
+    catalog = await catalog_of(
+        """\
+films:
+  - {title: One Lie, year: 2009, directors: [Rick Gale, Amy Star, Mat Rob], writers: [Rick Gale]}
+  - {title: Junction, year: 2010, directors: [Rick Gale], writers: [Rick Gale]}
+  - {title: Big Hit, year: 2003, cast: [Amy Star]}
+  - {title: Old Hit, year: 2001, cast: [Amy Star]}
+  - {title: Shorts, year: 2012, directors: [Mat Rob]}
+"""
+    )
+    reply = await ask(catalog, "who directed the films written by rick gale")
+    assert reply.answers == ["Mat Rob", "Amy Star"]

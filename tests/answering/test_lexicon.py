@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.answering.lexicon import phrase_positions
 from tests.answering.conftest import ask
 
 
@@ -96,3 +97,14 @@ films:
 async def test_made_by_someone_who_directed_nothing_is_the_films_they_are_in(catalog) -> None:
     reply = await ask(catalog, "what movies did meg ryan make")
     assert reply.answers == ["Sleepless in Seattle", "You've Got Mail"]
+
+
+def test_what_a_phrase_leaves_open_is_not_part_of_it() -> None:
+    # "what … about": the words between are the film asked about, not the phrase
+    assert phrase_positions("what topics is the last of the mohicaans about") == {0, 1, 8}
+    assert phrase_positions("where was heat made") == {0, 1, 3}
+
+
+async def test_a_misspelt_title_inside_what_is_about_is_read_as_the_title(catalog) -> None:
+    reply = await ask(catalog, "what topics is sleepless in seatle about")
+    assert reply.text.startswith("(Reading “sleepless in seatle” as “Sleepless in Seattle”.)")

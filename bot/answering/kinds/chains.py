@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 
 from bot.answering.context import Context
 from bot.answering.kinds.relations import read
@@ -58,8 +59,10 @@ async def _sharing_a_credit(ctx: Context) -> Answer | None:
     role = roles[0]
     ids = [f.id for f in films]
     people = await _people_of(ctx, films, role.role or "cast")
-    credited = await ctx.catalog.credits_of_people([p for p, _ in people], role.role or "cast")
-    others = _by_paths([f for f in credited.films if f.id not in ids], credited)
+    through = [p for p, _ in people]
+    credited = await ctx.catalog.credits_of_people(through, role.role or "cast")
+    others = [f for f in credited.films if f.id not in ids]
+    others = _by_paths(others, credited, through, role.role or "cast")
     names = join_names([n for _, n in people], 10)
     text = (
         f"{join_names([f.label for f in films])}: {role.phrase} {names}, "
@@ -136,9 +139,7 @@ async def _from_people(ctx: Context, mentions: list[Mention]) -> Answer | None:
     if lacking:
         intro = f"{who} {verb} {film_list(films, 8)}."
     if target.role is not None:
-        found = [
-            (pid, name) for pid, name in await _people_of(ctx, films, target.role) if pid not in ids
-        ]
+        found = await _people_of(ctx, films, target.role, leave_out=set(ids))
         answers = [name for _, name in found]
         text = (
             f"{intro} {target.phrase.capitalize()} {join_names(answers, 20)}."
@@ -204,13 +205,18 @@ def _weights(films: list[FilmSummary]) -> dict[int, float]:
     return {f.id: 1 / same[norm(f.title)] for f in films}
 
 
-async def _people_of(ctx: Context, films: list[FilmSummary], role: str) -> list[tuple[int, str]]:
-    """The people credited in ``role`` on the films, likeliest first: those reached by the
-    most films, a film counted less when its title is shared (:func:`_weights`)."""
+async def _people_of(
+    ctx: Context, films: list[FilmSummary], role: str, leave_out: Collection[int] = ()
+) -> list[tuple[int, str]]:
+    """The people credited in ``role`` on the films, but ``leave_out``, likeliest first:
+    those reached by the most films, a film counted less when its title is shared
+    (:func:`_weights`)."""
     weight = _weights(films)
     people: dict[int, str] = {}
     paths: Counter[int] = Counter()
     for film_id, pid, name in await ctx.catalog.people_of_films(list(weight), role):
+        if pid in leave_out:
+            continue
         people.setdefault(pid, name)
         paths[pid] += weight.get(film_id, 1.0)
     ranked = sorted(people, key=lambda pid: -paths[pid])
@@ -224,12 +230,19 @@ async def _people_of(ctx: Context, films: list[FilmSummary], role: str) -> list[
     return [(pid, people[pid]) for pid in ranked]
 
 
-def _by_paths(films: list[FilmSummary], credited: PeopleCredits) -> list[FilmSummary]:
-    """Films reached through some people's credits, likeliest first: credited to the most
-    of them, each person's credit on a title shared by several of the films counted less."""
+def _by_paths(
+    films: list[FilmSummary], credited: PeopleCredits, people: list[int], role: str
+) -> list[FilmSummary]:
+    """Films reached through ``people`` (whose credits in ``role`` are ``credited``),
+    likeliest first: credited to the most of them, each person's credit on a title shared
+    by several of the films counted less. (For a cast, whose people are many and whose
+    films are more, the shared titles alone.)"""
     if len(films) < 2:
         return films
     titles = credited.title_norms
+    if role == "cast" or len(people) == 1:
+        same = Counter(titles[f.id] for f in films)  # as _weights, with the stored norms
+        return sorted(films, key=lambda f: -1 / same[titles[f.id]])
     kept = {f.id for f in films}
     credits = [(film_id, pid) for film_id, pid in credited.credits if film_id in kept]
     shared = Counter((pid, titles[film_id]) for film_id, pid in credits)
