@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
@@ -196,6 +197,17 @@ class NameHit:
 
 
 @dataclass(frozen=True, slots=True)
+class PeopleCredits:
+    """Films crediting some people in a role: the films oldest first, the credits as
+    ``(film id, person id)`` in that order (billing order within a film), and each film's
+    normalised title."""
+
+    films: list[FilmSummary]
+    credits: list[tuple[int, int]]
+    title_norms: dict[int, str]
+
+
+@dataclass(frozen=True, slots=True)
 class CatalogStats:
     films: int
     people: int
@@ -205,6 +217,10 @@ class CatalogStats:
 
 
 _FILM_COLUMNS = "id, slug, title, year, status, rating, votes"
+_FILM_COLUMNS_OF_F = "f.id, f.slug, f.title, f.year, f.status, f.rating, f.votes"
+# A film's stored key is its title's normal form, or the title in lower case when that
+# is empty (a title with no letter or digit of the normal form): then not a normal form.
+_WORDLESS = re.compile(r"^[^0-9a-z]*$")
 SUMMARY_COLUMNS = 7  # the leading columns of a row that make a FilmSummary
 
 # A film's renown (``bot.store.indexes.Renown``), from the films table ``f``
@@ -767,6 +783,31 @@ class Catalog:
         return {
             pid: credited / total if total else 0.0 for pid, (credited, total) in counts.items()
         }
+
+    async def credits_of_people(self, person_ids: Sequence[int], role: str) -> PeopleCredits:
+        """Every credit of ``person_ids`` in ``role``, with its film, in one query: what
+        :meth:`films_of_people` and then :meth:`people_of_films` on those films give."""
+        ids = list(dict.fromkeys(person_ids))
+        films: dict[int, FilmSummary] = {}
+        keys: dict[int, str] = {}
+        rows: list[tuple[int, int, int]] = []
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            for row in await self._all(
+                f"SELECT {_FILM_COLUMNS_OF_F}, f.norm, c.person_id, c.position FROM credits c "
+                f"JOIN films f ON f.id = c.film_id WHERE c.role = ? AND c.person_id IN ({marks})",
+                [role, *chunk],
+            ):
+                film_id = row[0]
+                if film_id not in films:
+                    films[film_id] = FilmSummary(*row[:SUMMARY_COLUMNS])
+                    key = row[SUMMARY_COLUMNS]
+                    keys[film_id] = key if _WORDLESS.search(key) is None else ""
+                rows.append((film_id, row[-2], row[-1]))
+        ordered = sorted(films.values(), key=lambda f: (f.year is None, f.year or 0, f.title))
+        order = {f.id: i for i, f in enumerate(ordered)}
+        rows.sort(key=lambda r: (order[r[0]], r[2]))
+        return PeopleCredits(ordered, [(fid, pid) for fid, pid, _ in rows], keys)
 
     async def values_of_films(self, film_ids: Sequence[int], kind: str) -> list[tuple[int, str]]:
         """``(film id, value)`` of one kind (genre, language, tag…), in film order."""

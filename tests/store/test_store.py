@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from bot.store import Store, build_store
+from bot.text import norm
 from tests.conftest import ALITA_2, WriteFacts
 
 
@@ -91,6 +92,30 @@ async def test_role_shares_say_how_much_of_each_persons_work_is_in_a_role(store:
     (cameron,) = await store.catalog.people_named("james cameron")
     shares = await store.catalog.role_shares([cameron, 10**9], "producer")
     assert shares == {cameron: 2 / 3, 10**9: 0.0}
+
+
+async def test_credits_of_people_are_their_films_and_those_films_credits_of_them(
+    store: Store,
+) -> None:
+    catalog = store.catalog
+    people = [
+        p for name in ("james cameron", "al pacino") for p in await catalog.people_named(name)
+    ]
+    for role in ("producer", "cast", "director"):
+        credited = await catalog.credits_of_people(people, role)
+        films = await catalog.films_of_people(people, role)
+        assert credited.films == films  # oldest first
+        assert credited.credits == [
+            (film_id, pid)
+            for film_id, pid, _ in await catalog.people_of_films([f.id for f in films], role)
+            if pid in people
+        ]
+        assert credited.title_norms == {f.id: norm(f.title) for f in films}
+    producer = await catalog.credits_of_people(people, "producer")
+    assert [f.label for f in producer.films] == [
+        "Alita: Battle Angel (2019)",
+        "Alita: Battle Angel 2 (2025)",
+    ]
 
 
 async def test_who_plays_a_character(store: Store) -> None:

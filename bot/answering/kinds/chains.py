@@ -14,7 +14,7 @@ from bot.answering.kinds.relations import read
 from bot.answering.lexicon import ASKS_PEOPLE, PERSON_VERBS, RELATION_BY_NAME, Relation
 from bot.answering.linking import Mention
 from bot.answering.reply import Answer, claims_note, film_list, join_names
-from bot.store.catalog import FilmSummary
+from bot.store.catalog import FilmSummary, PeopleCredits
 from bot.text import norm
 
 _SAME = re.compile(r"\b(?:same|also|share[sd]?|sharing|other|too|else)\b")
@@ -59,12 +59,10 @@ async def _sharing_a_credit(ctx: Context) -> Answer | None:
     role = roles[0]
     ids = [f.id for f in films]
     people = await _people_of(ctx, films, role.role or "cast")
-    others = [
-        f
-        for f in await ctx.catalog.films_of_people([p for p, _ in people], role.role)
-        if f.id not in ids
-    ]
-    others = await _by_paths(ctx, others, [p for p, _ in people], role.role or "cast")
+    through = [p for p, _ in people]
+    credited = await ctx.catalog.credits_of_people(through, role.role or "cast")
+    others = [f for f in credited.films if f.id not in ids]
+    others = _by_paths(others, credited, through, role.role or "cast")
     names = join_names([n for _, n in people], 10)
     text = (
         f"{join_names([f.label for f in films])}: {role.phrase} {names}, "
@@ -232,24 +230,21 @@ async def _people_of(
     return [(pid, people[pid]) for pid in ranked]
 
 
-async def _by_paths(
-    ctx: Context, films: list[FilmSummary], people: list[int], role: str
+def _by_paths(
+    films: list[FilmSummary], credited: PeopleCredits, people: list[int], role: str
 ) -> list[FilmSummary]:
-    """Films reached through ``people``, likeliest first: credited to the most of them,
-    each person's credit on a title shared by several of the films counted less. (For a
-    cast, whose people are many and whose films are more, the shared titles alone.)"""
+    """Films reached through ``people`` (whose credits in ``role`` are ``credited``),
+    likeliest first: credited to the most of them, each person's credit on a title shared
+    by several of the films counted less. (For a cast, whose people are many and whose
+    films are more, the shared titles alone.)"""
     if len(films) < 2:
         return films
+    titles = credited.title_norms
     if role == "cast" or len(people) == 1:
-        weight = _weights(films)
-        return sorted(films, key=lambda f: -weight[f.id])
-    through = set(people)
-    credits = [
-        (film_id, pid)
-        for film_id, pid, _ in await ctx.catalog.people_of_films([f.id for f in films], role)
-        if pid in through
-    ]
-    titles = {f.id: norm(f.title) for f in films}
+        same = Counter(titles[f.id] for f in films)  # as _weights, with the stored norms
+        return sorted(films, key=lambda f: -1 / same[titles[f.id]])
+    kept = {f.id for f in films}
+    credits = [(film_id, pid) for film_id, pid in credited.credits if film_id in kept]
     shared = Counter((pid, titles[film_id]) for film_id, pid in credits)
     paths: Counter[int] = Counter()
     for film_id, pid in credits:
