@@ -33,8 +33,14 @@ HELP = (
 )
 
 REPAIR_MIN_WORD = 4  # shorter unknown words are left alone, not read as typos
+REPAIR_MAX_TRIES = 3  # unknown words tried, in order, for the misspelt name around them
 SURNAME_SLIP_MIN = 7  # shorter lone words are not read as misspelt surnames
 TAIL_MAX_GAP = 3  # question words allowed between a name and the stray word after it
+# Words that say how the things asked about relate ("the same director", "what else"),
+# never read as misspelt names, whatever the catalog holds ("same" is not "Shame")
+_LINKING_WORDS = frozenset(
+    "same also other others else share shares shared sharing together listed".split()
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -86,7 +92,8 @@ async def answer(
     mentions = _keywords_unmasked(tokens, await find_mentions(tokens, catalog))
     if not _retry and not is_small_talk(key):  # "thanks" is not a misspelt "Hanks"
         corrected = await _repaired(tokens, mentions, catalog)
-        if corrected is None and not mentions:
+        if corrected is None and all(_one_question_word(m) for m in mentions):
+            # nothing named but a title that is one question word (the film "What?")
             corrected = await _corrected(tokens, catalog)
         if corrected is not None:
             wrong, right = corrected
@@ -110,6 +117,11 @@ async def answer(
         if result is not None:
             return result
     return await _not_found(context)
+
+
+def _one_question_word(mention: Mention) -> bool:
+    """Whether a mention is a lone question word, found only for want of another name."""
+    return mention.size == 1 and mention.norm in SCAFFOLD
 
 
 def _keywords_unmasked(tokens: list[str], mentions: list[Mention]) -> list[Mention]:
@@ -174,27 +186,29 @@ async def _repaired(
         and len(token) >= REPAIR_MIN_WORD
         and not token.isdigit()
         and token not in SCAFFOLD
+        and token not in _LINKING_WORDS
         and token not in known
     ]
     if unknown:  # rare: only now look for the words of relation phrases ("sort of film")
         phrases = phrase_positions(" ".join(tokens))
         unknown = [i for i in unknown if i not in phrases]
-    if not unknown:
-        return await _title_tail_repaired(tokens, mentions, covered, catalog)
-    at = unknown[0]
-    best: tuple[int, int, str, str] | None = None  # (-words, edits, typed, display)
-    for start in range(max(0, at - MAX_NGRAM + 1), at + 1):
-        for end in range(at + 1, min(len(tokens), start + MAX_NGRAM) + 1):
-            typed = " ".join(tokens[start:end])
-            found = await catalog.closest_name(typed, _edits_allowed(typed))
-            if found is None:
-                continue
-            candidate = (start - end, found[0], typed, found[2])
-            if best is None or candidate[:2] < best[:2]:
-                best = candidate
-    if best is None:
-        return await _title_tail_repaired(tokens, mentions, covered, catalog)
-    return best[2], best[3]
+    # past the first, only longer words ("who is listed as director for the traetment"):
+    # short unknown words are more often question words ("the same director of …")
+    tries = unknown[:1] + [i for i in unknown[1:] if len(tokens[i]) > REPAIR_MIN_WORD]
+    for at in tries[:REPAIR_MAX_TRIES]:
+        best: tuple[int, int, str, str] | None = None  # (-words, edits, typed, display)
+        for start in range(max(0, at - MAX_NGRAM + 1), at + 1):
+            for end in range(at + 1, min(len(tokens), start + MAX_NGRAM) + 1):
+                typed = " ".join(tokens[start:end])
+                found = await catalog.closest_name(typed, _edits_allowed(typed))
+                if found is None:
+                    continue
+                candidate = (start - end, found[0], typed, found[2])
+                if best is None or candidate[:2] < best[:2]:
+                    best = candidate
+        if best is not None:
+            return best[2], best[3]
+    return await _title_tail_repaired(tokens, mentions, covered, catalog)
 
 
 async def _title_tail_repaired(
@@ -242,6 +256,13 @@ async def _corrected(tokens: list[str], catalog: Catalog) -> tuple[str, str] | N
     run = _residual_run(tokens)
     if len(run) < 3:
         return None
+    # words a slip or two from a name, the article before them included ("the sata clause")
+    typed = " ".join(tokens)
+    if " " in run:
+        for candidate in (f"the {run}", run) if f"the {run}" in typed else (run,):
+            close = await catalog.closest_name(candidate, _edits_allowed(candidate))
+            if close is not None and close[0] > 0:
+                return candidate, close[2]
     # A surname is surer than a title a slip away, which is surer than a first name.
     if " " not in run:
         found = await _surname(run, catalog, surname_only=True) or await _fuzzy_name(run, catalog)

@@ -141,3 +141,28 @@ films:
     assert last.answers == ["1988"]
     newest = await ask(catalog, "the last film")
     assert newest.answers == ["Vice"]
+
+
+async def test_a_misspelt_title_is_found_past_other_unknown_words(catalog_of) -> None:
+    catalog = await catalog_of(
+        """\
+films:
+  - {title: The Treatment, year: 2006, directors: [Oren Rudavsky]}
+  - {title: What?, year: 1972, directors: [Roman Polanski]}
+  - {title: The Santa Clause, year: 1994, directors: [John Pasquin]}
+  - {title: Santa Claus, year: 1959, directors: [René Cardona]}
+  - {title: Me and You, year: 2012, directors: [Bernardo Bertolucci]}
+  - {title: The Conformist, year: 1970, directors: [Bernardo Bertolucci]}
+  - {title: Shame, year: 1968, directors: [Ingmar Bergman]}
+"""
+    )
+    listed = await ask(catalog, "who is listed as director for The Traetment")
+    assert listed.answers == ["Oren Rudavsky"]
+    # a title that is one question word ("What?") does not stop the misspelt one being read,
+    # and "the" typed before it is part of it
+    santa = await ask(catalog, "what year was The Sata Clause released")
+    assert santa.answers == ["1994"]
+    assert santa.text.startswith("(Reading “the sata clause” as “The Santa Clause”.)")
+    # a title of question words is still a title: "same" is not a misspelt "Shame"
+    same = await ask(catalog, "which movies have the same director of Me and You")
+    assert same.answers == ["The Conformist"]
