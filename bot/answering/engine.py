@@ -195,11 +195,15 @@ async def _repaired(
     # past the first, only longer words ("who is listed as director for the traetment"):
     # short unknown words are more often question words ("the same director of …")
     tries = unknown[:1] + [i for i in unknown[1:] if len(tokens[i]) > REPAIR_MIN_WORD]
+    tried: set[str] = set()  # spans around one unknown word are often around the next too
     for at in tries[:REPAIR_MAX_TRIES]:
         best: tuple[int, int, str, str] | None = None  # (-words, edits, typed, display)
         for start in range(max(0, at - MAX_NGRAM + 1), at + 1):
             for end in range(at + 1, min(len(tokens), start + MAX_NGRAM) + 1):
                 typed = " ".join(tokens[start:end])
+                if typed in tried:
+                    continue
+                tried.add(typed)
                 found = await catalog.closest_name(typed, _edits_allowed(typed))
                 if found is None:
                     continue
@@ -256,13 +260,9 @@ async def _corrected(tokens: list[str], catalog: Catalog) -> tuple[str, str] | N
     run = _residual_run(tokens)
     if len(run) < 3:
         return None
-    # words a slip or two from a name, the article before them included ("the sata clause")
-    typed = " ".join(tokens)
-    if " " in run:
-        for candidate in (f"the {run}", run) if f"the {run}" in typed else (run,):
-            close = await catalog.closest_name(candidate, _edits_allowed(candidate))
-            if close is not None and close[0] > 0:
-                return candidate, close[2]
+    found = await _closest_run(tokens, catalog)
+    if found is not None:
+        return found
     # A surname is surer than a title a slip away, which is surer than a first name.
     if " " not in run:
         found = await _surname(run, catalog, surname_only=True) or await _fuzzy_name(run, catalog)
@@ -276,6 +276,20 @@ async def _corrected(tokens: list[str], catalog: Catalog) -> tuple[str, str] | N
             found = await _surname(word, catalog)
             if found is not None:
                 return found
+    return None
+
+
+async def _closest_run(tokens: list[str], catalog: Catalog) -> tuple[str, str] | None:
+    """Words a slip or two from a name, the article typed before them included ("the sata
+    clause" is The Santa Clause)."""
+    run = _residual_run(tokens)
+    if " " not in run:
+        return None
+    typed = " ".join(tokens)
+    for candidate in (f"the {run}", run) if f"the {run}" in typed else (run,):
+        close = await catalog.closest_name(candidate, _edits_allowed(candidate))
+        if close is not None and close[0] > 0:
+            return candidate, close[2]
     return None
 
 
