@@ -198,13 +198,18 @@ class NameHit:
 
 @dataclass(frozen=True, slots=True)
 class PeopleCredits:
-    """Films crediting some people in a role: the films oldest first, the credits as
-    ``(film id, person id)`` in that order (billing order within a film), and each film's
-    normalised title."""
+    """Films crediting some people in a role: the films oldest first, each film's
+    normalised title, and the credits (``rows``: film id, person id, billing position)."""
 
     films: list[FilmSummary]
-    credits: list[tuple[int, int]]
     title_norms: dict[int, str]
+    rows: list[tuple[int, int, int]]
+
+    def credits(self) -> list[tuple[int, int]]:
+        """``(film id, person id)`` of the credits, in the films' order, then billing order."""
+        order = {f.id: i for i, f in enumerate(self.films)}
+        ordered = sorted(self.rows, key=lambda r: (order[r[0]], r[2]))
+        return [(film_id, person_id) for film_id, person_id, _ in ordered]
 
 
 @dataclass(frozen=True, slots=True)
@@ -805,9 +810,7 @@ class Catalog:
                     keys[film_id] = key if _WORDLESS.search(key) is None else ""
                 rows.append((film_id, row[-2], row[-1]))
         ordered = sorted(films.values(), key=lambda f: (f.year is None, f.year or 0, f.title))
-        order = {f.id: i for i, f in enumerate(ordered)}
-        rows.sort(key=lambda r: (order[r[0]], r[2]))
-        return PeopleCredits(ordered, [(fid, pid) for fid, pid, _ in rows], keys)
+        return PeopleCredits(ordered, keys, rows)
 
     async def values_of_films(self, film_ids: Sequence[int], kind: str) -> list[tuple[int, str]]:
         """``(film id, value)`` of one kind (genre, language, tag…), in film order."""

@@ -105,7 +105,7 @@ async def test_credits_of_people_are_their_films_and_those_films_credits_of_them
         credited = await catalog.credits_of_people(people, role)
         films = await catalog.films_of_people(people, role)
         assert credited.films == films  # oldest first
-        assert credited.credits == [
+        assert credited.credits() == [
             (film_id, pid)
             for film_id, pid, _ in await catalog.people_of_films([f.id for f in films], role)
             if pid in people

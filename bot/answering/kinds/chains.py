@@ -244,7 +244,7 @@ def _by_paths(
         same = Counter(titles[f.id] for f in films)  # as _weights, with the stored norms
         return sorted(films, key=lambda f: -1 / same[titles[f.id]])
     kept = {f.id for f in films}
-    credits = [(film_id, pid) for film_id, pid in credited.credits if film_id in kept]
+    credits = [(film_id, pid) for film_id, pid in credited.credits() if film_id in kept]
     shared = Counter((pid, titles[film_id]) for film_id, pid in credits)
     paths: Counter[int] = Counter()
     for film_id, pid in credits:
