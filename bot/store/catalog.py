@@ -6,10 +6,11 @@ import asyncio
 import json
 import re
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import aiosqlite
 from rapidfuzz import fuzz, process
@@ -27,6 +28,8 @@ from bot.store.indexes import (
     title_grams,
 )
 from bot.text import norm
+
+_Index = TypeVar("_Index")
 
 ROLES = ("director", "writer", "producer", "composer", "cast")
 PREFIX_BUCKET_MAX = 32
@@ -601,47 +604,46 @@ class Catalog:
         return [NameChange(bool(added), *rest) for added, *rest in rows]
 
     async def _name_index(self) -> NameIndex:
-        if self._names is None:
-            async with self._titles_lock:
-                if self._names is None:
-                    rows = await self._all(
-                        "SELECT norm, min(display) FROM names GROUP BY norm ORDER BY norm"
-                    )
-                    self._names = await asyncio.to_thread(NameIndex.of, rows)
-        return self._names
+        return await self._index(
+            "_names",
+            "SELECT norm, min(display) FROM names GROUP BY norm ORDER BY norm",
+            NameIndex.of,
+        )
 
     async def _title_index(self) -> TitleIndex:
-        if self._titles is None:
-            async with self._titles_lock:
-                if self._titles is None:
-                    rows = await self._all(
-                        f"SELECT n.norm, n.ref, {_RENOWN} FROM names n "
-                        "JOIN films f ON f.id = n.ref WHERE n.kind = 'film' "
-                        "ORDER BY n.norm, n.ref"  # SQLite sorts, off the event loop's GIL
-                    )
-                    self._titles = await asyncio.to_thread(TitleIndex.of, rows)
-        return self._titles
+        return await self._index(
+            "_titles",
+            f"SELECT n.norm, n.ref, {_RENOWN} FROM names n "
+            "JOIN films f ON f.id = n.ref WHERE n.kind = 'film' "
+            "ORDER BY n.norm, n.ref",  # SQLite sorts, off the event loop's GIL
+            TitleIndex.of,
+        )
 
     async def _gram_index(self) -> TitleGrams:
-        if self._grams is None:
-            async with self._titles_lock:
-                if self._grams is None:
-                    rows = await self._all(
-                        "SELECT norm, ref FROM names WHERE kind = 'film' ORDER BY rowid"
-                    )
-                    self._grams = await asyncio.to_thread(TitleGrams.of, rows)
-        return self._grams
+        return await self._index(
+            "_grams",
+            "SELECT norm, ref FROM names WHERE kind = 'film' ORDER BY rowid",
+            TitleGrams.of,
+        )
 
     async def _people_index(self) -> PeopleIndex:
-        if self._people is None:
+        return await self._index(
+            "_people",
+            "SELECT norm, kind, ref, display FROM names WHERE kind = 'person' ORDER BY norm, ref",
+            PeopleIndex.of,
+        )
+
+    async def _index(self, attr: str, sql: str, build: Callable[[list[tuple]], _Index]) -> _Index:
+        """The in-memory index kept in ``attr``, built once from the rows of ``sql`` (off the
+        event loop) by the first caller; later callers wait for it rather than build again."""
+        index = getattr(self, attr)
+        if index is None:
             async with self._titles_lock:
-                if self._people is None:
-                    rows = await self._all(
-                        "SELECT norm, kind, ref, display FROM names WHERE kind = 'person' "
-                        "ORDER BY norm, ref"
-                    )
-                    self._people = await asyncio.to_thread(PeopleIndex.of, rows)
-        return self._people
+                index = getattr(self, attr)
+                if index is None:
+                    index = await asyncio.to_thread(build, await self._all(sql))
+                    setattr(self, attr, index)
+        return index
 
     # --- people --------------------------------------------------------------------------
 
