@@ -531,16 +531,27 @@ class Catalog:
         index = await self._name_index()
         if not key:
             return None
-        candidates = [
-            name
-            for length in range(len(key) - max_edits, len(key) + max_edits + 1)
-            for name in index.by_start.get((key[0], length), ())
-        ]
-        found = process.extractOne(key, candidates, scorer=OSA.distance, score_cutoff=max_edits)
-        if found is None:
+        # Shortest names first, the first of the nearest kept. A later length only counts
+        # when nearer still, and a length further from ``key``'s than that allows is skipped
+        # (it takes at least that many edits).
+        best: tuple[int, str] | None = None
+        cutoff = max_edits
+        for length in range(len(key) - max_edits, len(key) + max_edits + 1):
+            if abs(length - len(key)) > cutoff:
+                continue
+            bucket = index.by_start.get((key[0], length))
+            if not bucket:
+                continue
+            found = process.extractOne(key, bucket, scorer=OSA.distance, score_cutoff=cutoff)
+            if found is not None:
+                best = (int(found[1]), found[0])
+                if best[0] == 0:
+                    break
+                cutoff = best[0] - 1
+        if best is None:
             return None
-        name, edits, _ = found
-        return int(edits), name, index.displays[name]
+        edits, name = best
+        return edits, name, index.displays[name]
 
     async def warm(self, previous: Catalog | None = None, *, derive_only: bool = False) -> None:
         """Build the title index now, so no member's first autocomplete pays for it.
