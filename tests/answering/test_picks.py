@@ -86,3 +86,11 @@ async def test_a_pick_naming_a_person_without_a_relation_stays_a_pick(catalog) -
     assert reply.text.startswith("How about")
     from_years = await pick(catalog, "suggest a film directed by nora ephron from the 90s")
     assert from_years.text.startswith("How about")
+
+
+async def test_a_pick_about_an_unknown_topic_says_it_does_not_know_it(catalog) -> None:
+    unknown = await pick(catalog, "recommend a movie about dinosaurs")
+    assert unknown.text.startswith("I don't know which films are about dinosaurs")
+    assert unknown.answers  # still a pick, said to be one
+    known = await pick(catalog, "recommend a sci-fi movie")
+    assert "I don't know" not in known.text

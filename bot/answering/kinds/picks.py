@@ -27,6 +27,8 @@ _PICK = re.compile(
     r"(?:need|want|looking for|find me) (?:a|an|some) (?:\w+ ){0,2}(?:film|movie|flick)s?|"
     r"a good (?:\w+ ){0,2}(?:film|movie|flick)|worth watching)\b"
 )
+# "about" followed by words that named nothing the catalog knows (no mention: no "_")
+_UNKNOWN_TOPIC = re.compile(r"\babout ((?:[a-z][\w'-]* ?){1,4})$")
 _LIKE = re.compile(
     r"\b(?:like|similar to|similar|if (?:i|we|u|you) (?:liked|loved|enjoyed)|the vein of|"
     r"same vibe as)$"
@@ -50,6 +52,12 @@ async def reply(ctx: Context) -> Answer | None:
         )
     first = films[0]
     text = f"How about {first.label}? {await _why(ctx, first)}"
+    unknown = _UNKNOWN_TOPIC.search(ctx.key_outside())
+    if unknown is not None:  # "a movie about dinosaurs": no film is tagged so
+        text = (
+            f"I don't know which films are about {unknown.group(1)} (no film in the catalog "
+            f"is tagged with it), so here is a pick anyway. {text}"
+        )
     if len(films) > 1:
         text += f" Or try {film_list(films[1:])}."
     return Answer(ctx.question, [f.title for f in films], text, films=films)
