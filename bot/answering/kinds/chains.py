@@ -197,12 +197,14 @@ def _distance(position: int, mention: Mention) -> int:
     return position - mention.end + 1
 
 
-def _weights(films: list[FilmSummary]) -> dict[int, float]:
+def _weights(films: list[FilmSummary], keys: dict[int, str] | None = None) -> dict[int, float]:
     """How surely each film is one the question goes through: 1, or 1/k for each of k
     films that share a title (a credit on a title several films share may be any one
-    of them's, as in catalogs that keep one set of facts per title)."""
-    same = Counter(norm(f.title) for f in films)
-    return {f.id: 1 / same[norm(f.title)] for f in films}
+    of them's, as in catalogs that keep one set of facts per title). ``keys``: the films'
+    title normal forms when already known."""
+    title = {f.id: keys[f.id] if keys is not None else norm(f.title) for f in films}
+    same = Counter(title.values())
+    return {film_id: 1 / same[key] for film_id, key in title.items()}
 
 
 async def _people_of(
@@ -241,8 +243,8 @@ def _by_paths(
         return films
     titles = credited.title_norms
     if role == "cast" or len(people) == 1:
-        same = Counter(titles[f.id] for f in films)  # as _weights, with the stored norms
-        return sorted(films, key=lambda f: -1 / same[titles[f.id]])
+        weight = _weights(films, titles)
+        return sorted(films, key=lambda f: -weight[f.id])
     kept = {f.id for f in films}
     credits = [(film_id, pid) for film_id, pid in credited.credits() if film_id in kept]
     shared = Counter((pid, titles[film_id]) for film_id, pid in credits)
