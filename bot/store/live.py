@@ -297,6 +297,13 @@ class Store:
         # Forgotten only once closed: if this task is cancelled, close() still closes it.
         self._retired.pop(old, None)
 
+    async def warmed(self) -> None:
+        """Wait until the served catalog's in-memory indexes (built in the background after
+        each swap) are ready."""
+        if self._warming is not None:
+            with contextlib.suppress(asyncio.CancelledError):
+                await asyncio.shield(self._warming)
+
     async def close(self) -> None:
         if self._checkpoints:
             await asyncio.gather(*self._checkpoints, return_exceptions=True)

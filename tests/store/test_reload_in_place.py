@@ -178,3 +178,17 @@ async def test_a_file_touched_without_changes_is_not_parsed_again(
     report = await store.reload()
 
     assert report.ok and report.unchanged and report.files_parsed == 0
+
+
+async def test_warmed_waits_for_the_background_indexes_of_the_catalog_served(
+    store: Store, small_facts: Path
+) -> None:
+    (small_facts / "extra.yaml").write_text(EXTRA)
+    await store.reload()
+    catalog = store.catalog
+
+    await store.warmed()
+
+    assert catalog._titles is not None and catalog._people is not None
+    assert catalog._names is not None and catalog._grams is not None
+    await store.warmed()  # and again, once done, returns at once
