@@ -246,7 +246,7 @@ def _by_paths(
         weight = _weights(films, titles)
         return sorted(films, key=lambda f: -weight[f.id])
     kept = {f.id for f in films}
-    credits = [(film_id, pid) for film_id, pid in credited.credits() if film_id in kept]
+    credits = [(film_id, pid) for film_id, pid in credited.pairs if film_id in kept]
     shared = Counter((pid, titles[film_id]) for film_id, pid in credits)
     paths: Counter[int] = Counter()
     for film_id, pid in credits:
