@@ -9,6 +9,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import TypeVar
 
@@ -226,6 +227,8 @@ _FILM_COLUMNS_OF_F = "f.id, f.slug, f.title, f.year, f.status, f.rating, f.votes
 _WORDLESS = re.compile(r"^[^0-9a-z]*$")
 SUMMARY_COLUMNS = 7  # the leading columns of a row that make a FilmSummary
 
+_BY_YEAR_AND_TITLE = attrgetter("year", "title")
+_BY_TITLE = attrgetter("title")
 _FILM_SHELF_QUERY = f"SELECT {_FILM_COLUMNS}, norm FROM films"
 _FILM_SHELF_QUERY_OF_IDS = _FILM_SHELF_QUERY + " WHERE id IN ({marks})"
 
@@ -349,7 +352,7 @@ class Catalog:
         if not ids:
             return []
         if self._shelf is not None:
-            return [f for f in map(self._shelf.get, ids) if f is not None]
+            return self._shelf.all_of(ids)
         found: dict[int, FilmSummary] = {}
         for chunk in _chunks(ids, 500):
             sql = f"SELECT {_FILM_COLUMNS} FROM films WHERE id IN ({','.join('?' * len(chunk))})"
@@ -850,9 +853,9 @@ class Catalog:
                     (role,),
                 )
             ]
-            films = await self.summaries(film_id for film_id, _ in pairs)
-            keys = {f.id: shelf.key(f.id) or "" for f in films}
-            return PeopleCredits(_oldest_first(films), keys, pairs)
+            ids = list(dict.fromkeys(film_id for film_id, _ in pairs))
+            films = shelf.all_of(ids)
+            return PeopleCredits(_oldest_first(films), shelf.keys_of(ids), pairs)
         found: dict[int, FilmSummary] = {}
         keys = {}
         pairs = []
@@ -869,6 +872,13 @@ class Catalog:
                     keys[film_id] = _title_key(row[SUMMARY_COLUMNS])
                 pairs.append((film_id, row[-1]))
         return PeopleCredits(_oldest_first(found.values()), keys, pairs)
+
+    def title_keys(self, films: Sequence[FilmSummary]) -> dict[int, str]:
+        """Each film's title key (its title's normal form: the same for films sharing a
+        title), from memory when the films are."""
+        if self._shelf is not None:
+            return self._shelf.keys_of([f.id for f in films])
+        return {f.id: _title_key(norm(f.title)) for f in films}
 
     async def _credit_rows(
         self, sql: str, person_ids: list[int], after: tuple[object, ...]
@@ -983,7 +993,13 @@ def _same_snapshot(path: Path, meta: dict[str, str]) -> sqlite3.Connection | Non
 
 
 def _oldest_first(films: Iterable[FilmSummary]) -> list[FilmSummary]:
-    return sorted(films, key=lambda f: (f.year is None, f.year or 0, f.title))
+    """By year, then by title; films without a year last."""
+    dated, undated = [], []
+    for film in films:
+        (undated if film.year is None else dated).append(film)
+    dated.sort(key=_BY_YEAR_AND_TITLE)
+    undated.sort(key=_BY_TITLE)
+    return dated + undated
 
 
 def _best_first(hit: tuple[float, str, int]) -> tuple[float, str, int]:

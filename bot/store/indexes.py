@@ -474,6 +474,25 @@ class FilmShelf(Generic[_Film]):
     def key(self, film_id: int) -> str | None:
         return self.keys[film_id] if 0 <= film_id < len(self.keys) else None
 
+    def all_of(self, film_ids: list[int]) -> list[_Film]:
+        """The films of ``film_ids`` in that order, those not in the catalog left out."""
+        if not film_ids:
+            return []
+        try:
+            found = itemgetter(*film_ids)(self.films)
+        except IndexError:
+            found = tuple(map(self.get, film_ids))
+        if len(film_ids) == 1:
+            found = (found,)
+        return [film for film in found if film is not None]
+
+    def keys_of(self, film_ids: list[int]) -> dict[int, str]:
+        """The title key of each film of ``film_ids`` (all in the catalog)."""
+        if not film_ids:
+            return {}
+        keys = itemgetter(*film_ids)(self.keys)
+        return dict(zip(film_ids, (keys,) if len(film_ids) == 1 else keys, strict=True))
+
     def changed(self, touched: Iterable[int], rows: Iterable[tuple[int, str, _Film]]) -> FilmShelf:
         """A copy where the films ``touched`` by a reload are as ``rows`` (those that are
         still there) say: the others of them are gone."""

@@ -15,7 +15,6 @@ from bot.answering.lexicon import ASKS_PEOPLE, PERSON_VERBS, RELATION_BY_NAME, R
 from bot.answering.linking import Mention
 from bot.answering.reply import Answer, claims_note, film_list, join_names
 from bot.store.catalog import FilmSummary, PeopleCredits
-from bot.text import norm
 
 _SAME = re.compile(r"\b(?:same|also|share[sd]?|sharing|other|too|else)\b")
 _COSTARS = re.compile(r"\bco ?stars?\b|\b(?:appeared|acted|starred|played) (?:with|alongside)\b")
@@ -197,14 +196,13 @@ def _distance(position: int, mention: Mention) -> int:
     return position - mention.end + 1
 
 
-def _weights(films: list[FilmSummary], keys: dict[int, str] | None = None) -> dict[int, float]:
+def _weights(keys: dict[int, str]) -> dict[int, float]:
     """How surely each film is one the question goes through: 1, or 1/k for each of k
     films that share a title (a credit on a title several films share may be any one
     of them's, as in catalogs that keep one set of facts per title). ``keys``: the films'
-    title normal forms when already known."""
-    title = {f.id: keys[f.id] if keys is not None else norm(f.title) for f in films}
-    same = Counter(title.values())
-    return {film_id: 1 / same[key] for film_id, key in title.items()}
+    title keys (``Catalog.title_keys``)."""
+    same = Counter(keys.values())
+    return {film_id: 1 / same[key] for film_id, key in keys.items()}
 
 
 async def _people_of(
@@ -213,7 +211,7 @@ async def _people_of(
     """The people credited in ``role`` on the films, but ``leave_out``, likeliest first:
     those reached by the most films, a film counted less when its title is shared
     (:func:`_weights`)."""
-    weight = _weights(films)
+    weight = _weights(ctx.catalog.title_keys(films))
     people: dict[int, str] = {}
     paths: Counter[int] = Counter()
     for film_id, pid, name in await ctx.catalog.people_of_films(list(weight), role):
@@ -243,7 +241,7 @@ def _by_paths(
         return films
     titles = credited.title_norms
     if role == "cast" or len(people) == 1:
-        weight = _weights(films, titles)
+        weight = _weights({f.id: titles[f.id] for f in films})
         return sorted(films, key=lambda f: -weight[f.id])
     kept = {f.id for f in films}
     credits = [(film_id, pid) for film_id, pid in credited.pairs if film_id in kept]
@@ -255,7 +253,7 @@ def _by_paths(
 
 
 async def _values_of(ctx: Context, films: list[FilmSummary], relation: Relation) -> list[str]:
-    weight = _weights(films)
+    weight = _weights(ctx.catalog.title_keys(films))
     if relation.name == "year":
         reached: Counter[str] = Counter()
         for film in films:
