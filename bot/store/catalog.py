@@ -9,7 +9,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import TypeVar
 
@@ -844,16 +844,12 @@ class Catalog:
         ids = list(dict.fromkeys(person_ids))
         shelf = self._shelf
         if shelf is not None:
-            pairs = [
-                (film_id, pid)
-                for pid, film_id in await self._credit_rows(
-                    "SELECT person_id, film_id FROM credits "
-                    "WHERE person_id IN ({marks}) AND role = ?",
-                    ids,
-                    (role,),
-                )
-            ]
-            ids = list(dict.fromkeys(film_id for film_id, _ in pairs))
+            pairs = await self._credit_rows(
+                "SELECT film_id, person_id FROM credits WHERE person_id IN ({marks}) AND role = ?",
+                ids,
+                (role,),
+            )
+            ids = list(dict.fromkeys(map(itemgetter(0), pairs)))
             films = shelf.all_of(ids)
             return PeopleCredits(_oldest_first(films), shelf.keys_of(ids), pairs)
         found: dict[int, FilmSummary] = {}

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Collection
+from operator import attrgetter
 
 from bot.answering.context import Context
 from bot.answering.kinds.relations import read
@@ -30,6 +31,7 @@ _FILMS_OF_THE = re.compile(
     r"^(?:(?:in|on|from) )?(?:what|which|name|list|show)(?: \w+)? (?:films?|movies?)\b.*"
     r"\b(?:the|its|their) \w+ of (?:the (?:film|movie) )?_"
 )
+_TITLE = attrgetter("title")
 _PLURALS = {"company": "companies", "country": "countries", "votes": "votes"}
 
 
@@ -70,7 +72,7 @@ async def _sharing_a_credit(ctx: Context) -> Answer | None:
         else f"No other film in the catalog shares the {role.name} of "
         f"{join_names([f.label for f in films])}."
     )
-    return Answer(ctx.question, list(dict.fromkeys(f.title for f in others)), text, films=others)
+    return Answer(ctx.question, _titles(others), text, films=others)
 
 
 async def _from_people(ctx: Context, mentions: list[Mention]) -> Answer | None:
@@ -131,9 +133,7 @@ async def _from_people(ctx: Context, mentions: list[Mention]) -> Answer | None:
         text = f"{who} {verb} {film_list(films)}." + claims_note(films)
         if len(ids) > 1 and len(mentions) > 1:
             text = f"{who} are credited together on {film_list(films)}." + claims_note(films)
-        return Answer(
-            ctx.question, list(dict.fromkeys(f.title for f in films)), text, films=films, people=ids
-        )
+        return Answer(ctx.question, _titles(films), text, films=films, people=ids)
     intro = f"Films {who} {verb if len(ids) == 1 else 'share'}: {film_list(films, 8)}."
     if lacking:
         intro = f"{who} {verb} {film_list(films, 8)}."
@@ -172,7 +172,7 @@ async def _from_values(ctx: Context, topics: list[tuple[Mention, str]]) -> Answe
     if not films:
         return Answer(ctx.question, [], f"The catalog has no films for {what}.")
     text = f"Films for {what}: {film_list(films, 30)}." + claims_note(films)
-    return Answer(ctx.question, list(dict.fromkeys(f.title for f in films)), text, films=films)
+    return Answer(ctx.question, _titles(films), text, films=films)
 
 
 def _in_the_cast(ctx: Context, mention: Mention) -> bool:
@@ -242,6 +242,8 @@ def _by_paths(
     titles = credited.title_norms
     if role == "cast" or len(people) == 1:
         weight = _weights({f.id: titles[f.id] for f in films})
+        if len(set(weight.values())) == 1:
+            return films  # no title shared: as they were
         return sorted(films, key=lambda f: -weight[f.id])
     kept = {f.id for f in films}
     credits = [(film_id, pid) for film_id, pid in credited.pairs if film_id in kept]
@@ -273,6 +275,11 @@ async def _values_of(ctx: Context, films: list[FilmSummary], relation: Relation)
             if record is not None:
                 values.extend(read(record, relation)[0])
     return list(dict.fromkeys(values))
+
+
+def _titles(films: list[FilmSummary]) -> list[str]:
+    """The films' titles, each once, in order."""
+    return list(dict.fromkeys(map(_TITLE, films)))
 
 
 def _heading(name: str, count: int) -> str:
