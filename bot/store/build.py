@@ -235,7 +235,7 @@ class _PreviousStore:
 
 def _stat(path: Path) -> tuple[int, int] | None:
     try:
-        stat = path.stat()
+        stat = os.stat(path)  # quicker than Path.stat, for every file of a big catalog
     except OSError:
         return None
     return stat.st_size, stat.st_mtime_ns

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 from bot.answering.engine import answer
 from bot.store import Catalog, Store, build_store
+from bot.store.indexes import PeopleIndex
 from tests.conftest import HEAT
 
 HEAT_1995 = """\
@@ -271,3 +273,30 @@ async def test_a_film_copied_into_another_edited_file_is_refused(
     assert not report.ok
     assert any("duplicate film id 'thief-1981'" in str(e) for e in report.errors), report.errors
     assert (await store.catalog.films_titled("thief"))[0].label == "Thief (1981)"
+
+
+async def test_a_reload_while_the_indexes_are_built_derives_them_once_they_are(
+    small_facts: Path, tmp_path: Path, monkeypatch
+) -> None:
+    built: list[int] = []
+    of = PeopleIndex.of
+
+    def slow(rows: list[tuple]) -> PeopleIndex:
+        built.append(len(rows))
+        time.sleep(0.3)  # still building when the reload is served
+        return of(rows)
+
+    monkeypatch.setattr(PeopleIndex, "of", slow)
+    store = Store(small_facts, tmp_path / "catalog.db")
+    try:
+        await store.open()
+        (small_facts / "heat.yaml").write_text(HEAT_1995)
+        assert (await store.reload()).ok
+        await store.warmed()
+
+        assert len(built) == 1  # built once, for the first catalog; the second's derived
+        assert [hit.display for hit in await store.catalog.people_by_surname("newman")] == [
+            "Ann Newman"
+        ]
+    finally:
+        await store.close()
