@@ -72,8 +72,17 @@ class TitleIndex:
         self.renown = renown
         if by_length is None:
             keys = [_length_key(name) for name in norms]
-            order = sorted(range(len(norms)), key=renown.__getitem__)
-            order.sort(key=keys.__getitem__)  # stable: by renown, then film id, within a title
+            # Sorted by parts (titles of one length and first letter), each a short sort:
+            # one sort of them all would hold the GIL, and stall the event loop, for long.
+            parts: dict[str, list[int]] = {}
+            for i, key in enumerate(keys):
+                parts.setdefault(key[:2], []).append(i)
+            order: list[int] = []
+            for start in sorted(parts):
+                part = parts[start]
+                part.sort(key=renown.__getitem__)
+                part.sort(key=keys.__getitem__)  # stable: by renown, then film id, in a title
+                order += part
             by_length = (
                 list(map(keys.__getitem__, order)),
                 list(map(refs.__getitem__, order)),
