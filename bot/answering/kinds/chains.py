@@ -215,8 +215,9 @@ async def _from_people(ctx: Context, mentions: list[Mention]) -> Answer | None:
         lacks = "names no" if target.role is not None else "has no"
         text = f"The catalog {lacks} {target.name} for the films of {who}."
     elif wider:
+        other = "other " if target.role == role else ""
         text = (
-            f"{intro} The catalog has no {target.name} for them; other films {who} "
+            f"{intro} The catalog has no {other}{target.name} for them; other films {who} "
             f"{'are' if len(ids) > 1 else 'is'} credited on: {film_list(wider, 8)}. "
             f"{heading}{join_names(answers, 20)}."
         )
