@@ -150,7 +150,8 @@ class TitleIndex:
             begun = sorted(ways)
             starts = list(map(bisect.bisect_left, repeat(norms), begun, repeat(lo), repeat(hi)))
             firsts = map(norms.__getitem__, map(min, starts, repeat(hi - 1)))
-            for i, way in compress(zip(starts, begun), map(str.startswith, firsts, begun)):
+            begin = map(str.startswith, firsts, begun)
+            for i, way in compress(zip(starts, begun, strict=True), begin):
                 stop = min(i + each, hi)
                 while i < stop and norms[i].startswith(way):
                     found.append((norms[i], refs[i]))
