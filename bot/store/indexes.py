@@ -15,7 +15,7 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain, compress
+from itertools import chain, compress, repeat
 from operator import itemgetter
 
 # Reloads whose name changes stay in the store's log, for catalogs still open to catch up.
@@ -148,19 +148,24 @@ class TitleIndex:
         found: list[tuple[str, int]] = []
         lo, hi = 0, len(norms)
         for at in range(1, len(key) + 1):
-            lo = bisect.bisect_left(norms, key[:at], lo, hi)
-            hi = bisect.bisect_left(norms, key[:at] + "\uffff", lo, hi)
+            start = key[:at]
+            lo = bisect.bisect_left(norms, start, lo, hi)
+            hi = bisect.bisect_left(norms, start + "\uffff", lo, hi)
             if hi - lo <= most:
                 return found + list(zip(norms[lo:hi], refs[lo:hi], strict=True))
-            start, rest = key[:at], key[at:]
-            ways = {rest[1:], rest[1:2] + rest[:1] + rest[2:]}
-            ways.update(c + rest for c in SLIP_LETTERS)
-            ways.update(c + rest[1:] for c in SLIP_LETTERS)
-            for way in sorted(ways):  # each begins with ``start``: looked for in its range
-                begun = start + way
-                i = bisect.bisect_left(norms, begun, lo, hi)
+            rest = key[at:]
+            ways = {start + rest[1:], start + rest[1:2] + rest[:1] + rest[2:]}
+            ways.update([start + c + rest for c in SLIP_LETTERS])
+            ways.update([start + c + rest[1:] for c in SLIP_LETTERS])
+            # Each is looked for in the range in one pass of C calls (most begin no title);
+            # a text past the range's last title is compared with that title, which it is not.
+            begun = sorted(ways)
+            starts = list(map(bisect.bisect_left, repeat(norms), begun, repeat(lo), repeat(hi)))
+            firsts = map(norms.__getitem__, map(min, starts, repeat(hi - 1)))
+            begin = map(str.startswith, firsts, begun)
+            for i, way in compress(zip(starts, begun, strict=True), begin):
                 stop = min(i + each, hi)
-                while i < stop and norms[i].startswith(begun):
+                while i < stop and norms[i].startswith(way):
                     found.append((norms[i], refs[i]))
                     i += 1
         return found
