@@ -6,7 +6,10 @@ from dataclasses import dataclass, field
 
 from bot.store.catalog import Catalog, NameHit
 
-MAX_NGRAM = 12
+MAX_NGRAM = 12  # the longest span a misspelt name is looked for in
+# The longest span a name is looked up in: titles run longer than misspellings are sought
+# in ("Went to Coney Island on a Mission from God... Be Back by Five": 13 words).
+LONGEST_NAME = 16
 PLURAL_KINDS = frozenset({"genre", "tag"})  # found in the plural too ("westerns")
 POSSESSIVE_KINDS = frozenset({"film", "person"})  # found with 's ("Heat's director")
 
@@ -83,7 +86,7 @@ async def find_mentions(tokens: list[str], catalog: Catalog) -> list[Mention]:
     Genres and tags are also found in the plural ("westerns", "romantic comedies"), films
     and people with a possessive ("Heat's director", "Michael Mann's films").
     """
-    spans = ngrams(tokens)
+    spans = ngrams(tokens, LONGEST_NAME)
     # Other forms a typed span may stand for, with the kinds of names they may match.
     forms: dict[str, list[tuple[str, frozenset[str]]]] = {}
     for key in spans:

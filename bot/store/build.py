@@ -109,7 +109,11 @@ def build_store(
     total = len(changed_refs)
     if progress is not None:
         progress("parsing", 0, total)
-    target = _Draft(db_path, mtimes) if previous is None else _InPlace(db_path, mtimes, replaced)
+    target = (
+        _Draft(db_path, mtimes)
+        if previous is None
+        else _InPlace(db_path, mtimes, replaced, gone, by_film=not force)
+    )
     with target:
         # Each file goes into the store as soon as it is read, while the others are still
         # being parsed. A problem stops the writing, not the reading, so that every problem
@@ -231,7 +235,7 @@ class _PreviousStore:
 
 def _stat(path: Path) -> tuple[int, int] | None:
     try:
-        stat = path.stat()
+        stat = os.stat(path)  # quicker than Path.stat, for every file of a big catalog
     except OSError:
         return None
     return stat.st_size, stat.st_mtime_ns
@@ -387,16 +391,25 @@ class _Target:
         """
         assert self.db is not None and self.writer is not None
         slugs = [film.slug for film in item.films]
-        clash = len(set(slugs)) < len(slugs) or any(
+        clash = len(set(slugs)) < len(slugs) or self._taken(item, slugs)
+        self.stopped = self.stopped or clash or not item.ok
+        if not self.stopped:
+            self._write(item)
+
+    def _taken(self, item: FileRows, slugs: list[str]) -> bool:
+        """Whether the store holds a film with one of ``slugs`` that stays."""
+        assert self.db is not None
+        return any(
             self.db.execute(
                 f"SELECT 1 FROM films WHERE slug IN ({','.join('?' * len(chunk))}) LIMIT 1",
                 chunk,
             ).fetchone()
             for chunk in _chunks(slugs, 500)
         )
-        self.stopped = self.stopped or clash or not item.ok
-        if not self.stopped:
-            self.writer.add_file(item)
+
+    def _write(self, item: FileRows) -> None:
+        assert self.writer is not None
+        self.writer.add_file(item)
 
     def kept(
         self, files: list[FileKeys] | None, on_disk: dict[str, str]
@@ -497,6 +510,23 @@ class _InPlace(_Target):
 
     in_place = True
 
+    def __init__(
+        self,
+        db_path: Path,
+        mtimes: dict[str, int],
+        replaced: list[str],
+        gone: list[str],
+        *,
+        by_film: bool = True,
+    ) -> None:
+        """``replaced``: the files read again, and ``gone`` (among them) those no longer
+        there. ``by_film``: a file read again keeps the rows of its films that did not
+        change (else all its films are replaced)."""
+        super().__init__(db_path, mtimes, replaced)
+        self.gone = gone
+        self.by_film = by_film
+        self.waiting: dict[str, int] = {}  # file id by path: files the store holds, to read
+
     def _open(self) -> sqlite3.Connection:
         db = _connect(self.db_path)
         db.execute("PRAGMA journal_mode = WAL")
@@ -511,8 +541,47 @@ class _InPlace(_Target):
             db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0]
         )
         self.films = int(db.execute("SELECT value FROM meta WHERE key = 'films'").fetchone()[0])
-        self.before = _remove_files(db, self.replaced)
+        # Stores built before this index was part of the schema get it with their first reload.
+        db.execute(
+            "CREATE INDEX IF NOT EXISTS people_declared ON people (declared_in) "
+            "WHERE declared_in IS NOT NULL"
+        )
+        if not self.by_film:
+            self.before = _remove_files(db, self.replaced)
+            return db
+        self.before = _remove_files(db, self.gone)
+        gone = set(self.gone)
+        self.waiting, films = _films_of_files(db, [r for r in self.replaced if r not in gone])
+        self.before.update(films)
         return db
+
+    def _taken(self, item: FileRows, slugs: list[str]) -> bool:
+        """A film of the file itself is not taken; nor is one of a file still to be read
+        (moved from there, it is removed there now: if that file still has it, the clash
+        is found when it is read)."""
+        assert self.db is not None
+        own = self.waiting.get(item.rel)
+        waiting = set(self.waiting.values())
+        moved: list[int] = []
+        for chunk in _chunks(slugs, 500):
+            marks = ",".join("?" * len(chunk))
+            for film_id, file_id in self.db.execute(
+                f"SELECT id, file_id FROM films WHERE slug IN ({marks})", chunk
+            ):
+                if file_id in waiting and file_id != own:
+                    moved.append(film_id)
+                elif file_id != own:
+                    return True
+        _delete_films(self.db, moved)
+        return False
+
+    def _write(self, item: FileRows) -> None:
+        assert self.writer is not None
+        file_id = self.waiting.pop(item.rel, None)
+        if file_id is None:
+            self.writer.add_file(item)
+        else:
+            self.writer.update_file(item, file_id)
 
     def _finish(self, db: sqlite3.Connection) -> int:
         assert self.writer is not None
@@ -589,29 +658,57 @@ def _remove_files(db: sqlite3.Connection, rels: Iterable[str]) -> dict[str, tupl
     before = {slug: (_label(title, year), digest) for _, slug, title, year, digest in rows}
     _delete_films(db, [r[0] for r in rows])
     db.execute(f"DELETE FROM yielded WHERE file_id IN ({fmarks})", file_ids)
+    _undeclare(db, file_ids)
+    db.execute(f"DELETE FROM files WHERE id IN ({fmarks})", file_ids)
+    return before
+
+
+def _films_of_files(
+    db: sqlite3.Connection, rels: list[str]
+) -> tuple[dict[str, int], dict[str, tuple[str, str]]]:
+    """The ids of the files ``rels`` that the store holds, and their films' labels and
+    digests by film id."""
+    ids: dict[str, int] = {}
+    films: dict[str, tuple[str, str]] = {}
+    for chunk in _chunks(rels, 500):
+        marks = ",".join("?" * len(chunk))
+        ids.update(db.execute(f"SELECT path, id FROM files WHERE path IN ({marks})", chunk))
+    for chunk in _chunks(list(ids.values()), 500):
+        marks = ",".join("?" * len(chunk))
+        for slug, title, year, digest in db.execute(
+            f"SELECT slug, title, year, digest FROM films WHERE file_id IN ({marks})", chunk
+        ):
+            films[slug] = (_label(title, year), digest)
+    return ids, films
+
+
+def _undeclare(db: sqlite3.Connection, file_ids: list[int]) -> None:
+    """Forget what the ``people:`` entries of the files ``file_ids`` said (birth, death,
+    aliases), noting those people for ``_drop_orphans``."""
+    fmarks = ",".join("?" * len(file_ids))
     declared = [
         r[0] for r in db.execute(f"SELECT id FROM people WHERE declared_in IN ({fmarks})", file_ids)
     ]
-    if declared:
-        pmarks = ",".join("?" * len(declared))
-        db.executemany("INSERT OR IGNORE INTO maybe_people VALUES (?)", [(p,) for p in declared])
-        db.execute(
-            f"DELETE FROM names WHERE kind = 'person' AND ref IN ({pmarks}) AND norm != "
-            "(SELECT norm FROM people WHERE people.id = names.ref)",
-            declared,
-        )
-        db.execute(
-            "UPDATE people SET born = NULL, died = NULL, declared_in = NULL "
-            f"WHERE id IN ({pmarks})",
-            declared,
-        )
-    db.execute(f"DELETE FROM files WHERE id IN ({fmarks})", file_ids)
-    return before
+    if not declared:
+        return
+    pmarks = ",".join("?" * len(declared))
+    db.executemany("INSERT OR IGNORE INTO maybe_people VALUES (?)", [(p,) for p in declared])
+    db.execute(
+        f"DELETE FROM names WHERE kind = 'person' AND ref IN ({pmarks}) AND norm != "
+        "(SELECT norm FROM people WHERE people.id = names.ref)",
+        declared,
+    )
+    db.execute(
+        f"UPDATE people SET born = NULL, died = NULL, declared_in = NULL WHERE id IN ({pmarks})",
+        declared,
+    )
 
 
 def _delete_films(db: sqlite3.Connection, film_ids: list[int]) -> None:
     """Delete films and all their rows, noting what they used for ``_drop_orphans``."""
     _note_tables(db)
+    if not film_ids:
+        return
     db.executemany("INSERT INTO gone_films VALUES (?)", [(i,) for i in film_ids])
     gone = "SELECT id FROM gone_films"
     db.execute(
@@ -699,9 +796,8 @@ class _Writer:
         self.next_film = (db.execute("SELECT max(id) FROM films").fetchone()[0] or 0) + 1
         self.digests: dict[str, tuple[str, str]] = {}
 
-    def look_up(self, item: FileRows) -> None:
-        """Find the people ``item`` names that the store already holds, in a few queries."""
-        keys = {credit[1] for credit in item.credits} | {person[1] for person in item.people}
+    def look_up(self, keys: set[str]) -> None:
+        """Find the people of ``keys`` that the store already holds, in a few queries."""
         missing = sorted(key for key in keys if key not in self.people)
         for chunk in _chunks(missing, 500):
             marks = ",".join("?" * len(chunk))
@@ -719,32 +815,71 @@ class _Writer:
         return pid
 
     def add_file(self, item: FileRows) -> None:
-        db = self.db
+        """Insert a file new to the store, with all its films."""
         # The time seen before the file was read: if it changed since, it is read next time.
-        mtime_ns = self.mtimes.get(item.rel, 0)
-        file_id = db.execute(
+        file_id = self.db.execute(
             "INSERT INTO files (path, display, sha256, size, films, imported, mtime_ns) "
             "VALUES (?,?,?,?,?,?,?)",
-            (*item.file_columns, mtime_ns),
+            (*item.file_columns, self.mtimes.get(item.rel, 0)),
         ).lastrowid
-        first = self.next_film
-        self.next_film += len(item.films)
+        self._insert(item, file_id, {})
+
+    def update_file(self, item: FileRows, file_id: int) -> None:
+        """Bring a file the store holds up to date with ``item``, film by film: a film
+        whose content is as stored keeps its rows (and id); the others are replaced."""
+        db = self.db
+        stored = {
+            slug: (film_id, digest, position)
+            for film_id, slug, digest, position in db.execute(
+                "SELECT id, slug, digest, position FROM films WHERE file_id = ?", (file_id,)
+            )
+        }
+        kept: dict[int, int] = {}
+        moved: list[tuple[int, int]] = []
+        for position, film in enumerate(item.films):
+            was = stored.get(film.slug)
+            if was is not None and was[1] == film.digest:
+                del stored[film.slug]
+                kept[position] = was[0]
+                if was[2] != position:
+                    moved.append((position, was[0]))
+        _delete_films(db, [film_id for film_id, _, _ in stored.values()])
+        db.execute("DELETE FROM yielded WHERE file_id = ?", (file_id,))
+        _undeclare(db, [file_id])
+        db.executemany("UPDATE films SET position = ? WHERE id = ?", moved)
+        db.execute(
+            "UPDATE files SET path = ?, display = ?, sha256 = ?, size = ?, films = ?, "
+            "imported = ?, mtime_ns = ? WHERE id = ?",
+            (*item.file_columns, self.mtimes.get(item.rel, 0), file_id),
+        )
+        self._insert(item, file_id, kept)
+
+    def _insert(self, item: FileRows, file_id: int, kept: dict[int, int]) -> None:
+        """Insert the rows of ``item``'s films but those ``kept`` (by index in the file),
+        and the people the file declares."""
+        db = self.db
+        ids: dict[int, int] = {}
         films = []
         for position, film in enumerate(item.films):
             self.digests[film.slug] = (film.label, film.digest)
-            films.append((first + position, *film[:-1], file_id, position, film.digest))
+            if position in kept:
+                continue
+            ids[position] = self.next_film
+            self.next_film += 1
+            films.append((ids[position], *film[:-1], file_id, position, film.digest))
+        new_credits = [credit for credit in item.credits if credit[0] in ids]
         if self.lookup:
-            self.look_up(item)
+            self.look_up({c[1] for c in new_credits} | {person[1] for person in item.people})
         new_people: list[tuple[int, str, str]] = []
         person = self.person_id
         credits = [
-            (first + i, person(key, name, new_people), role, ch, ch_key, note, pos)
-            for i, key, name, role, ch, ch_key, note, pos in item.credits
+            (ids[i], person(key, name, new_people), role, ch, ch_key, note, pos)
+            for i, key, name, role, ch, ch_key, note, pos in new_credits
         ]
-        names = {(key, "film", first + i, title) for key, i, title in item.film_names}
+        names = {(key, "film", ids[i], title) for key, i, title in item.film_names if i in ids}
         named = self.values_named
-        for key, kind, shown in item.names:  # genres, characters…: the same in many files
-            if (kind, key) not in named:
+        for i, key, kind, shown in item.names:  # genres, characters…: the same in many files
+            if i in ids and (kind, key) not in named:
                 named.add((kind, key))
                 names.add((key, kind, 0, shown))
         declared = []
@@ -761,17 +896,16 @@ class _Writer:
             "INSERT INTO films VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", films
         )
         db.executemany("INSERT INTO credits VALUES (?,?,?,?,?,?,?)", credits)
-        db.executemany(
-            "INSERT INTO film_values VALUES (?,?,?,?,?,?)",
-            [(first + i, *rest) for i, *rest in item.values],
-        )
-        db.executemany(
-            "INSERT INTO sources VALUES (?,?,?,?,?)",
-            [(first + i, *rest) for i, *rest in item.sources],
-        )
-        db.executemany(
-            "INSERT INTO trivia VALUES (?,?,?)", [(first + i, *rest) for i, *rest in item.trivia]
-        )
+        for table, rows, width in (
+            ("film_values", item.values, 6),
+            ("sources", item.sources, 5),
+            ("trivia", item.trivia, 3),
+        ):
+            marks = ",".join("?" * width)
+            db.executemany(
+                f"INSERT INTO {table} VALUES ({marks})",
+                [(ids[i], *rest) for i, *rest in rows if i in ids],
+            )
         db.executemany(
             "INSERT OR IGNORE INTO names (norm, kind, ref, display) VALUES (?,?,?,?)", names
         )

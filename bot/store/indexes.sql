@@ -12,6 +12,7 @@ CREATE INDEX IF NOT EXISTS sources_film ON sources (film_id, position);
 CREATE INDEX IF NOT EXISTS trivia_film ON trivia (film_id, position);
 CREATE INDEX IF NOT EXISTS names_norm ON names (norm);
 CREATE INDEX IF NOT EXISTS names_ref ON names (kind, ref);
+CREATE INDEX IF NOT EXISTS people_declared ON people (declared_in) WHERE declared_in IS NOT NULL;
 -- Sorting and filtering films (bot/store/discovery.py); partial, so films without the
 -- value cost nothing.
 CREATE INDEX IF NOT EXISTS films_rating ON films (rating DESC, votes DESC) WHERE rating IS NOT NULL;

@@ -11,6 +11,7 @@ import multiprocessing
 import sqlite3
 import tempfile
 import time
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,14 +32,51 @@ CLOSE_GRACE_S = 30.0
 PROCESS_BUILD_MIN_BYTES = 1_000_000
 
 
-async def _warm_rest(catalog: Catalog, previous: Catalog | None) -> None:
+async def _warm_rest(
+    catalog: Catalog, previous: Catalog | None, previous_warming: asyncio.Task[object] | None
+) -> None:
+    """Build the catalog's in-memory indexes, from those of ``previous`` where it can:
+    when they are still being built (a reload soon after a start), once they are done,
+    rather than building all of them again alongside."""
+    if previous_warming is not None:
+        try:
+            await asyncio.wait([previous_warming])
+        except asyncio.CancelledError:
+            previous_warming.cancel()  # the store is closing: so is every index build
+            raise
     try:
-        await catalog.warm_rest(previous)
-        await warm_discovery(catalog)
+        with _collector_paused():
+            await catalog.warm(previous)
+            await catalog.warm_rest(previous)
+            await warm_discovery(catalog)
     except (sqlite3.Error, ValueError) as exc:  # closed under it: built on first use then
         log.warning("could not prepare the name indexes: %s", exc)
-        return
-    gc.freeze()  # long-lived like the rest of the catalog (see Store._swap)
+
+
+_pauses = 0  # index builds under way with the cyclic collector paused
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a catalog's indexes are built, then
+    exempt what was built from its walks (``gc.freeze``: long-lived like the rest of the
+    catalog, see ``Store._swap``).
+
+    An index build makes millions of objects; each full collection meanwhile walks all of
+    them, holding the GIL (hundreds of milliseconds at 16x, the event loop stalled). They
+    hold no cycles: reference counting frees them with their catalog.
+    """
+    global _pauses
+    if _pauses == 0:
+        gc.disable()
+    _pauses += 1
+    try:
+        yield
+    finally:
+        _pauses -= 1
+        if _pauses == 0:
+            gc.freeze()
+            gc.enable()
 
 
 def _build_process() -> None:
@@ -47,11 +85,19 @@ def _build_process() -> None:
     warm_up()
 
 
-def _facts_size(facts_dir: Path) -> int:
+def _is_big(facts_dir: Path) -> bool:
+    """Whether the facts files hold at least ``PROCESS_BUILD_MIN_BYTES``: counted until
+    they do, so a big catalog's files are not all looked at."""
+    total = 0
     try:
-        return sum(p.stat().st_size for p in facts_dir.rglob("*.y*ml") if p.is_file())
+        for path in facts_dir.rglob("*.y*ml"):
+            if total >= PROCESS_BUILD_MIN_BYTES:
+                break
+            if path.is_file():
+                total += path.stat().st_size
     except OSError:
-        return 0
+        pass
+    return total >= PROCESS_BUILD_MIN_BYTES
 
 
 @dataclass
@@ -186,8 +232,8 @@ class Store:
             workers=self.workers,
             force=force,
         )
-        if self._big is None:  # measured once: walking a big catalog's files is not free
-            self._big = _facts_size(self.facts_dir) >= PROCESS_BUILD_MIN_BYTES
+        if self._big is None:  # measured once, off the event loop
+            self._big = await asyncio.to_thread(_is_big, self.facts_dir)
         big = self._big
         if big and self._build_pool is None:
             # Forked now, before this process opens the store: a child must not inherit
@@ -275,9 +321,7 @@ class Store:
         loop = asyncio.get_running_loop()
         # The indexes for misspelt and partial names are needed by few questions: built
         # after the swap, so a reload is not kept waiting for them.
-        if self._warming is not None:
-            self._warming.cancel()
-        self._warming = loop.create_task(_warm_rest(fresh, old))
+        self._warming = loop.create_task(_warm_rest(fresh, old, self._warming))
         if old is not None:
             self._retired[old] = loop.create_task(self._retire(old))
             self._checkpoint()

@@ -81,7 +81,8 @@ class FileRows(FileOutcome):
     sources: list[tuple] = field(default_factory=list)  # (film index, position, url, text, note)
     trivia: list[tuple] = field(default_factory=list)  # (film index, position, text)
     film_names: list[tuple] = field(default_factory=list)  # (key, film index, title)
-    names: list[tuple] = field(default_factory=list)  # (key, kind, display): characters, values
+    # (film index, key, kind, display) of the characters and values films name
+    names: list[tuple] = field(default_factory=list)
     # (name, key, born, died, ((alias key, alias), ...)) for each entry of ``people:``
     people: list[tuple] = field(default_factory=list)
     imported: str | None = None  # the importer that wrote the file, if one did
@@ -111,12 +112,12 @@ class FileRows(FileOutcome):
                 (index, key_of(person), person, "cast", character, character_key, member.note, pos)
             )
             if character and character_key:
-                self.names.append((character_key, "character", character))
+                self.names.append((index, character_key, "character", character))
         for kind, attr in VALUE_FIELDS.items():
             for pos, value in enumerate(getattr(film, attr)):
                 value_key = key_of(value)
                 self.values.append((index, kind, value, value_key, pos, film.year))
-                self.names.append((value_key, kind, value))
+                self.names.append((index, value_key, kind, value))
         for pos, src in enumerate(film.sources):
             self.sources.append((index, pos, src.url, src.text, src.note))
         for pos, text in enumerate(film.trivia):

@@ -159,3 +159,62 @@ films:
     )
     reply = await ask(catalog, "who directed the films written by rick gale")
     assert reply.answers == ["Mat Rob", "Amy Star"]
+
+
+MISSING_CREDITS = """\
+films:
+  - {title: Up North, year: 2009, writers: [Jay Reit, Walt Kern], cast: [Gus Clay],
+     tags: [travel, jay reit, gus clay]}
+  - {title: Juno Bay, year: 2007, directors: [Jay Reit], genres: [Comedy]}
+  - {title: Smoke Signals, year: 2005, directors: [Jay Reit]}
+  - {title: Spy Games, year: 2002, directors: [Gus Clay], cast: [Gus Clay]}
+  - {title: Night Bus, year: 2010, writers: [Walt Kern], cast: [Ida Moon]}
+  - {title: Low Tide, year: 2012, directors: [Walt Kern]}
+  - {title: Pen Pals, year: 2011, writers: [Ola Fenn]}
+  - {title: Ink Runs, year: 2013, cast: [Ola Fenn], genres: [Drama]}
+"""
+
+
+async def test_a_film_without_the_credit_asked_goes_through_the_people_its_tags_name(
+    catalog_of,
+) -> None:
+    catalog = await catalog_of(MISSING_CREDITS)
+    reply = await ask(catalog, "the director of up north also directed which movies")
+    # of the two people its tags name, the one who mostly directs comes first
+    assert reply.answers == ["Smoke Signals", "Juno Bay", "Spy Games"]
+    assert reply.text.startswith(
+        "The catalog names no director for Up North (2009); it is tagged Jay Reit and Gus Clay, "
+        "who directed Smoke Signals (2005), Juno Bay (2007) and Spy Games (2002)."
+    )
+
+
+async def test_a_film_without_the_credit_or_tags_goes_through_its_other_credits(
+    catalog_of,
+) -> None:
+    catalog = await catalog_of(MISSING_CREDITS)
+    reply = await ask(catalog, "which films share the same director of night bus")
+    assert reply.answers == ["Low Tide"]
+    assert reply.text == (
+        "The catalog names no director for Night Bus (2010); it credits Walt Kern in another "
+        "role, who directed Low Tide (2012)."
+    )
+    named = await ask(catalog, "which films share the same director of juno bay")
+    assert named.answers == ["Smoke Signals"]
+    none = await ask(catalog, "which films share the same director of pen pals")
+    assert none.answers == []
+    assert none.text == "The catalog names no director for Pen Pals (2011)."
+
+
+async def test_films_in_the_role_asked_lacking_the_fact_give_the_persons_other_films(
+    catalog_of,
+) -> None:
+    catalog = await catalog_of(MISSING_CREDITS)
+    reply = await ask(catalog, "what genres are the films written by ola fenn")
+    assert reply.answers == ["Drama"]
+    assert reply.text == (
+        "Films Ola Fenn wrote: Pen Pals (2011). The catalog has no genre for them; other films "
+        "Ola Fenn is credited on: Ink Runs (2013). Genre: Drama."
+    )
+    none = await ask(catalog, "what genres are the films written by walt kern")
+    assert none.answers == []
+    assert none.text == "The catalog has no genre for the films of Walt Kern."

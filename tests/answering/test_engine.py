@@ -166,3 +166,21 @@ films:
     # a title of question words is still a title: "same" is not a misspelt "Shame"
     same = await ask(catalog, "which movies have the same director of Me and You")
     assert same.answers == ["The Conformist"]
+
+
+async def test_a_title_of_more_than_twelve_words_is_found_typed_in_full(catalog_of) -> None:
+    catalog = await catalog_of(
+        """\
+films:
+  - {title: "Went to Coney Island on a Mission from God... Be Back by Five", year: 1998,
+     directors: [Richard Schenkman], cast: [Jon Cryer]}
+  - {title: Five, year: 1951, directors: [Arch Oboler]}
+  - {title: Hiding Out, year: 1987, cast: [Jon Cryer]}
+"""
+    )
+    reply = await ask(
+        catalog,
+        "the actor of went to coney island on a mission from god be back by five also "
+        "starred in which movies",
+    )
+    assert reply.answers == ["Hiding Out"]

@@ -123,7 +123,7 @@ async def test_a_full_disk_during_a_rebuild_changes_nothing(
     def full(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(build._Writer, "add_file", full)
+    monkeypatch.setattr(build._Writer, "_insert", full)  # a new file and a changed one alike
     (small_facts / "heat.yaml").write_text(HEAT.replace("Michael Mann", "Ann Newman"))
     report = await store.reload()
     assert not report.ok and report.serving_previous

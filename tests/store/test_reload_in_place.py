@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 from bot.answering.engine import answer
 from bot.store import Catalog, Store, build_store
+from bot.store.indexes import PeopleIndex
 from tests.conftest import HEAT
 
 HEAT_1995 = """\
@@ -197,3 +199,109 @@ async def test_warmed_waits_for_the_background_indexes_of_the_catalog_served(
     assert catalog._titles is not None and catalog._people is not None
     assert catalog._names is not None and catalog._grams is not None
     await store.warmed()  # and again, once done, returns at once
+
+
+def _film_ids(db_path: Path) -> dict[str, int]:
+    db = sqlite3.connect(db_path)
+    try:
+        return dict(db.execute("SELECT slug, id FROM films"))
+    finally:
+        db.close()
+
+
+async def test_an_edit_of_one_film_replaces_that_film_alone(
+    store: Store, small_facts: Path, tmp_path: Path
+) -> None:
+    _edit(small_facts)
+    assert (await store.reload()).ok
+    await store.warmed()
+    ids = _film_ids(store.db_path)
+    (small_facts / "extra.yaml").write_text(EXTRA.replace("Michael Mannheim", "Ann Newman"))
+
+    report = await store.reload()
+
+    assert report.ok and report.changed == ["Thief (1981)"] and not report.added
+    now = _film_ids(store.db_path)
+    assert now["heat-1986"] == ids["heat-1986"]  # the film that did not change keeps its rows
+    assert now["thief-1981"] != ids["thief-1981"]
+    text = (await answer("who directed thief", store.catalog)).text
+    assert "Ann Newman" in text and "Mannheim" not in text
+    assert not await store.catalog.people_named("michael mannheim")
+    await store.warmed()
+    fresh = await Catalog.open(store.db_path)
+    try:
+        assert await _indexes(fresh) == await _indexes(store.catalog)
+    finally:
+        await fresh.close()
+    rebuilt = tmp_path / "rebuilt.db"
+    assert build_store(small_facts, rebuilt).ok
+    assert _content(rebuilt) == _content(store.db_path)
+
+
+THIEF = EXTRA[EXTRA.index("  - title: Thief") : EXTRA.index("people:")]
+OTHERS = {
+    "a": "films:\n  - {title: Ronin, year: 1998, directors: John Frankenheimer}\n",
+    "b": "films:\n  - {title: Collateral, year: 2004, directors: Ann Newman}\n",
+}
+
+
+async def test_a_film_moved_between_two_edited_files_is_moved_whichever_is_read_first(
+    store: Store, small_facts: Path, tmp_path: Path
+) -> None:
+    (small_facts / "a.yaml").write_text(OTHERS["a"] + THIEF)
+    (small_facts / "b.yaml").write_text(OTHERS["b"])
+    assert (await store.reload()).ok
+    for first, then in (("a", "b"), ("b", "a")):  # the files are read in name order
+        (small_facts / f"{first}.yaml").write_text(OTHERS[first])
+        (small_facts / f"{then}.yaml").write_text(OTHERS[then] + THIEF)
+
+        report = await store.reload()
+
+        assert report.ok and not report.added and not report.removed, report
+        assert [f.label for f in await store.catalog.films_titled("thief")] == ["Thief (1981)"]
+        rebuilt = tmp_path / f"rebuilt-{first}.db"
+        assert build_store(small_facts, rebuilt).ok
+        assert _content(rebuilt) == _content(store.db_path)
+
+
+async def test_a_film_copied_into_another_edited_file_is_refused(
+    store: Store, small_facts: Path
+) -> None:
+    (small_facts / "a.yaml").write_text("films:\n" + THIEF)
+    (small_facts / "b.yaml").write_text(OTHERS["b"])
+    assert (await store.reload()).ok
+    (small_facts / "a.yaml").write_text("films:\n" + THIEF.replace("Frank", "Frankie"))
+    (small_facts / "b.yaml").write_text(OTHERS["b"] + THIEF)
+
+    report = await store.reload()
+
+    assert not report.ok
+    assert any("duplicate film id 'thief-1981'" in str(e) for e in report.errors), report.errors
+    assert (await store.catalog.films_titled("thief"))[0].label == "Thief (1981)"
+
+
+async def test_a_reload_while_the_indexes_are_built_derives_them_once_they_are(
+    small_facts: Path, tmp_path: Path, monkeypatch
+) -> None:
+    built: list[int] = []
+    of = PeopleIndex.of
+
+    def slow(rows: list[tuple]) -> PeopleIndex:
+        built.append(len(rows))
+        time.sleep(0.3)  # still building when the reload is served
+        return of(rows)
+
+    monkeypatch.setattr(PeopleIndex, "of", slow)
+    store = Store(small_facts, tmp_path / "catalog.db")
+    try:
+        await store.open()
+        (small_facts / "heat.yaml").write_text(HEAT_1995)
+        assert (await store.reload()).ok
+        await store.warmed()
+
+        assert len(built) == 1  # built once, for the first catalog; the second's derived
+        assert [hit.display for hit in await store.catalog.people_by_surname("newman")] == [
+            "Ann Newman"
+        ]
+    finally:
+        await store.close()

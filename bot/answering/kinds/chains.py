@@ -16,6 +16,7 @@ from bot.answering.lexicon import ASKS_PEOPLE, PERSON_VERBS, RELATION_BY_NAME, R
 from bot.answering.linking import Mention
 from bot.answering.reply import Answer, claims_note, film_list, join_names
 from bot.store.catalog import FilmSummary, PeopleCredits
+from bot.text import norm
 
 _SAME = re.compile(r"\b(?:same|also|share[sd]?|sharing|other|too|else)\b")
 _COSTARS = re.compile(r"\bco ?stars?\b|\b(?:appeared|acted|starred|played) (?:with|alongside)\b")
@@ -59,20 +60,80 @@ async def _sharing_a_credit(ctx: Context) -> Answer | None:
         return None
     role = roles[0]
     ids = [f.id for f in films]
+    labels = join_names([f.label for f in films])
     people = await _people_of(ctx, films, role.role or "cast")
+    how = ""  # how the people were found, when the catalog names none in the role
+    if not people:
+        people, how = await _named_otherwise(ctx, films, role.role or "cast")
     through = [p for p, _ in people]
     credited = await ctx.catalog.credits_of_people(through, role.role or "cast")
     others = [f for f in credited.films if f.id not in ids]
     others = _by_paths(others, credited, through, role.role or "cast")
+    if how:
+        people, others = await _by_role_share(ctx, people, credited, others, role.role or "cast")
     names = join_names([n for _, n in people], 10)
-    text = (
-        f"{join_names([f.label for f in films])}: {role.phrase} {names}, "
-        f"who {'is' if len(people) == 1 else 'are'} also credited on {film_list(others)}."
-        if others
-        else f"No other film in the catalog shares the {role.name} of "
-        f"{join_names([f.label for f in films])}."
-    )
+    if not others:
+        text = (
+            f"The catalog names no {role.name} for {labels}."
+            if how or not through
+            else f"No other film in the catalog shares the {role.name} of {labels}."
+        )
+    elif how:
+        verb = PERSON_VERBS.get(role.role or "cast", "is credited on")
+        text = (
+            f"The catalog names no {role.name} for {labels}; it {how.format(names)}, "
+            f"who {verb} {film_list(others)}."
+        )
+    else:
+        text = (
+            f"{labels}: {role.phrase} {names}, "
+            f"who {'is' if len(people) == 1 else 'are'} also credited on {film_list(others)}."
+        )
     return Answer(ctx.question, _titles(others), text, films=others)
+
+
+async def _named_otherwise(
+    ctx: Context, films: list[FilmSummary], role: str
+) -> tuple[list[tuple[int, str]], str]:
+    """For films the catalog credits nobody in ``role`` on: the people their tags name
+    ("jason reitman"), else the people credited on them in other roles, who may hold
+    that role elsewhere (catalogs built from partial credits and viewers' tags, like
+    MetaQA's, often name a film's director only in a tag), and how they were found."""
+    ids = [f.id for f in films]
+    tags = dict.fromkeys(norm(value) for _, value in await ctx.catalog.values_of_films(ids, "tag"))
+    hits = await ctx.catalog.lookup_names(list(tags))
+    tagged = list({h.ref: h.display for h in hits if h.kind == "person"}.items())
+    if tagged:
+        return tagged, "is tagged {}"
+    people: dict[int, str] = {}
+    for other in ("director", "writer", "cast"):
+        if other != role:
+            for _, pid, name in await ctx.catalog.people_of_films(ids, other):
+                people.setdefault(pid, name)
+    return list(people.items()), "credits {} in another role"
+
+
+async def _by_role_share(
+    ctx: Context,
+    people: list[tuple[int, str]],
+    credited: PeopleCredits,
+    films: list[FilmSummary],
+    role: str,
+) -> tuple[list[tuple[int, str]], list[FilmSummary]]:
+    """The people credited in ``role`` (``credited``), those who mostly hold the role
+    first, and the films with the films of the first ones first (else in their order)."""
+    credits = credited.pairs
+    share = await ctx.catalog.role_shares([pid for pid, _ in people], role)
+    reached = {pid for _, pid in credits}
+    people = sorted(
+        [(pid, name) for pid, name in people if pid in reached],
+        key=lambda person: -share.get(person[0], 0.0),
+    )
+    rank = {pid: i for i, (pid, _) in enumerate(people)}
+    first: dict[int, int] = {}
+    for film_id, pid in credits:
+        first[film_id] = min(first.get(film_id, len(rank)), rank[pid])
+    return people, sorted(films, key=lambda f: first[f.id])
 
 
 async def _from_people(ctx: Context, mentions: list[Mention]) -> Answer | None:
@@ -137,21 +198,32 @@ async def _from_people(ctx: Context, mentions: list[Mention]) -> Answer | None:
     intro = f"Films {who} {verb if len(ids) == 1 else 'share'}: {film_list(films, 8)}."
     if lacking:
         intro = f"{who} {verb} {film_list(films, 8)}."
-    if target.role is not None:
-        found = await _people_of(ctx, films, target.role, leave_out=set(ids))
-        answers = [name for _, name in found]
+    answers = await _reached(ctx, films, target, ids)
+    wider: list[FilmSummary] = []
+    if not answers and role is not None and year is None and len(mentions) == 1:
+        # The films in the role asked lack what is asked ("the genres of the films X
+        # wrote", none of which has a genre): the person's other films, saying so.
+        shown = {f.id for f in films}
+        wider = [f for f in await ctx.catalog.films_of_people(ids, None) if f.id not in shown]
+        answers = await _reached(ctx, wider, target, ids)
+    heading = (
+        target.phrase.capitalize() + " "
+        if target.role is not None
+        else _heading(target.name, len(answers)) + ": "
+    )
+    if not answers:
+        lacks = "names no" if target.role is not None else "has no"
+        text = f"The catalog {lacks} {target.name} for the films of {who}."
+    elif wider:
+        other = "other " if target.role == role else ""
         text = (
-            f"{intro} {target.phrase.capitalize()} {join_names(answers, 20)}."
-            if answers
-            else f"The catalog names no {target.name} for the films of {who}."
+            f"{intro} The catalog has no {other}{target.name} for them; other films {who} "
+            f"{'are' if len(ids) > 1 else 'is'} credited on: {film_list(wider, 8)}. "
+            f"{heading}{join_names(answers, 20)}."
         )
     else:
-        answers = await _values_of(ctx, films, target)
-        text = (
-            f"{intro} {_heading(target.name, len(answers))}: {join_names(answers, 20)}."
-            if answers
-            else f"The catalog has no {target.name} for the films of {who}."
-        )
+        text = f"{intro} {heading}{join_names(answers, 20)}."
+    films = films + wider
     return Answer(ctx.question, answers, text + claims_note(films), films=films, people=ids)
 
 
@@ -252,6 +324,16 @@ def _by_paths(
     for film_id, pid in credits:
         paths[film_id] += 1 / shared[pid, titles[film_id]]
     return sorted(films, key=lambda f: -paths[f.id])
+
+
+async def _reached(
+    ctx: Context, films: list[FilmSummary], target: Relation, leave_out: Collection[int]
+) -> list[str]:
+    """What ``target`` gives for the films: people, likeliest first, but ``leave_out``,
+    or values."""
+    if target.role is None:
+        return await _values_of(ctx, films, target)
+    return [name for _, name in await _people_of(ctx, films, target.role, leave_out=leave_out)]
 
 
 async def _values_of(ctx: Context, films: list[FilmSummary], relation: Relation) -> list[str]:
