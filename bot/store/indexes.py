@@ -22,6 +22,9 @@ from operator import itemgetter
 NAME_CHANGES_KEPT = 32
 SLIP_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789 "  # what normalised names are made of
 WIDE_PREFIX = 256  # titles beginning with a typed text, past which it is looked up by length
+# Up to this many names added or removed by a reload, each is put in or taken out of the
+# index's lists where it stands; past it, the lists are rebuilt in one pass.
+FEW_EDITS = 32
 
 
 def title_grams(name: str) -> set[str]:
@@ -69,8 +72,17 @@ class TitleIndex:
         self.renown = renown
         if by_length is None:
             keys = [_length_key(name) for name in norms]
-            order = sorted(range(len(norms)), key=renown.__getitem__)
-            order.sort(key=keys.__getitem__)  # stable: by renown, then film id, within a title
+            # Sorted by parts (titles of one length and first letter), each a short sort:
+            # one sort of them all would hold the GIL, and stall the event loop, for long.
+            parts: dict[str, list[int]] = {}
+            for i, key in enumerate(keys):
+                parts.setdefault(key[:2], []).append(i)
+            order: list[int] = []
+            for start in sorted(parts):
+                part = parts[start]
+                part.sort(key=renown.__getitem__)
+                part.sort(key=keys.__getitem__)  # stable: by renown, then film id, in a title
+                order += part
             by_length = (
                 list(map(keys.__getitem__, order)),
                 list(map(refs.__getitem__, order)),
@@ -165,47 +177,81 @@ class TitleIndex:
     def changed(self, changes: Sequence[NameChange], renown: dict[int, Renown]) -> TitleIndex:
         """A copy with the film names of ``changes`` applied in order.
 
-        ``renown`` gives that of every film a change adds.
+        ``renown`` gives that of every film a change adds. The lists are copied once
+        however many names change, so a reload of many films does not cost their number
+        times the catalog's.
         """
-        norms, refs, known = list(self.norms), list(self.refs), list(self.renown)
-        keys, key_refs, key_known = (
-            list(self.by_length),
-            list(self.by_length_refs),
-            list(self.by_length_renown),
-        )
+        final: dict[tuple[str, int], bool] = {}
         for change in changes:
-            if change.kind != "film":
-                continue
-            at = _position(norms, refs, change.norm, change.ref)
-            present = at < len(norms) and norms[at] == change.norm and refs[at] == change.ref
-            if change.added and not present:
-                known_now = renown.get(change.ref, (0, 0.0, 0))
-                norms.insert(at, change.norm)
-                refs.insert(at, change.ref)
-                known.insert(at, known_now)
-                key = _length_key(change.norm)
-                at = bisect.bisect_left(keys, key)
-                while (
-                    at < len(keys)
-                    and keys[at] == key
-                    and (key_known[at], key_refs[at])
-                    < (
-                        known_now,
-                        change.ref,
-                    )
-                ):
+            if change.kind == "film":
+                final[(change.norm, change.ref)] = change.added
+        norms, refs = self.norms, self.refs
+        keys, key_refs, key_known = self.by_length, self.by_length_refs, self.by_length_renown
+        gone: list[int] = []
+        gone_by_length: list[int] = []
+        added: list[tuple[str, int, Renown]] = []
+        for (norm, ref), now in final.items():  # where each stands in the lists as they are
+            at = _position(norms, refs, norm, ref)
+            present = at < len(norms) and norms[at] == norm and refs[at] == ref
+            if present and not now:
+                gone.append(at)
+                at = bisect.bisect_left(keys, _length_key(norm))
+                while key_refs[at] != ref:
                     at += 1
-                keys.insert(at, key)
-                key_refs.insert(at, change.ref)
-                key_known.insert(at, known_now)
-            elif not change.added and present:
-                del norms[at], refs[at], known[at]
-                key = _length_key(change.norm)
-                at = bisect.bisect_left(keys, key)
-                while key_refs[at] != change.ref:
-                    at += 1
-                del keys[at], key_refs[at], key_known[at]
-        return TitleIndex(norms, refs, known, (keys, key_refs, key_known))
+                gone_by_length.append(at)
+            elif now and not present:
+                added.append((norm, ref, renown.get(ref, (0, 0.0, 0))))
+        added.sort()
+        at_sorted = [_position(norms, refs, norm, ref) for norm, ref, _ in added]
+        lists = _edited((norms, refs, self.renown), gone, at_sorted, added)
+        ranked = sorted((_length_key(norm), known, ref) for norm, ref, known in added)
+        at_ranked = []
+        for key, known, ref in ranked:
+            at = bisect.bisect_left(keys, key)
+            while (
+                at < len(keys) and keys[at] == key and (key_known[at], key_refs[at]) < (known, ref)
+            ):
+                at += 1
+            at_ranked.append(at)
+        by_length = _edited(
+            (keys, key_refs, key_known),
+            gone_by_length,
+            at_ranked,
+            [(key, ref, known) for key, known, ref in ranked],
+        )
+        return TitleIndex(*lists, by_length)  # type: ignore[arg-type]
+
+
+def _edited(
+    lists: tuple[list, ...], gone: list[int], at: list[int], rows: list[tuple]
+) -> tuple[list, ...]:
+    """Copies of the parallel ``lists`` without their entries at the indexes ``gone``, and
+    with ``rows`` inserted, each before the entry at the index ``at`` gives for it (indexes
+    in the lists as given; ``at`` ascending, with ``rows`` in their order)."""
+    # (index, 0 to insert a row before the entry there or 1 to leave it out, row)
+    edits = sorted([(where, 0, i) for i, where in enumerate(at)] + [(g, 1, 0) for g in gone])
+    if len(edits) <= FEW_EDITS:  # each a move of a list's tail, cheaper than a copy
+        out = tuple(list(values) for values in lists)
+        for where, leave_out, i in reversed(edits):
+            if leave_out:
+                for part in out:
+                    del part[where]
+            else:
+                for part, value in zip(out, rows[i], strict=True):
+                    part.insert(where, value)
+        return out
+    out = tuple([] for _ in lists)
+    last = 0
+    for where, leave_out, i in edits:
+        for part, values in zip(out, lists, strict=True):
+            part += values[last:where]
+        last = where + leave_out
+        if not leave_out:
+            for part, value in zip(out, rows[i], strict=True):
+                part.append(value)
+    for part, values in zip(out, lists, strict=True):
+        part += values[last:]
+    return out
 
 
 def _length_key(name: str) -> str:
