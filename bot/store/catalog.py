@@ -323,7 +323,8 @@ class Catalog:
     # --- films -------------------------------------------------------------------------
     async def film(self, film_id: int) -> FilmRecord | None:
         """Everything about one film, in one query (credits and lists come back as JSON)."""
-        row = await self._one(_FILM_QUERY, (film_id,))
+        rows = await self._keyed(_FILM_QUERY, (film_id,))
+        row = rows[0] if rows else None
         if row is None:
             return None
         summary = FilmSummary(*row[:SUMMARY_COLUMNS])
@@ -344,8 +345,8 @@ class Catalog:
         )
 
     async def film_by_slug(self, slug: str) -> FilmRecord | None:
-        row = await self._one("SELECT id FROM films WHERE slug = ?", (slug,))
-        return await self.film(row[0]) if row else None
+        rows = await self._keyed("SELECT id FROM films WHERE slug = ?", (slug,))
+        return await self.film(rows[0][0]) if rows else None
 
     async def summaries(self, film_ids: Iterable[int]) -> list[FilmSummary]:
         ids = list(dict.fromkeys(film_ids))
@@ -356,8 +357,8 @@ class Catalog:
         found: dict[int, FilmSummary] = {}
         for chunk in _chunks(ids, 500):
             sql = f"SELECT {_FILM_COLUMNS} FROM films WHERE id IN ({','.join('?' * len(chunk))})"
-            if self._quick is not None and len(chunk) <= QUICK_IDS_MOST:
-                rows = self._quick.execute(sql, chunk).fetchall()  # a few rows by key: no hop
+            if len(chunk) <= QUICK_IDS_MOST:
+                rows = await self._keyed(sql, chunk)
             else:
                 rows = await self._all(sql, chunk)
             for row in rows:
@@ -367,7 +368,7 @@ class Catalog:
     async def films_titled(self, title: str) -> list[FilmSummary]:
         """Films whose title or alias normalises to the same text, best known first
         (most votes, then best rating, then oldest)."""
-        rows = await self._all(
+        rows = await self._keyed(
             "SELECT DISTINCT ref FROM names WHERE norm = ? AND kind = 'film'", (norm(title),)
         )
         films = await self.summaries(r[0] for r in rows)
@@ -961,6 +962,13 @@ class Catalog:
         for chunk in _chunks(list(values), 500):
             rows += await self._all(sql.format(marks=",".join("?" * len(chunk))), chunk)
         return rows
+
+    async def _keyed(self, sql: str, params: Sequence[object]) -> list[tuple]:
+        """Rows of a look-up of a few rows by key: read on the event loop's thread, which
+        costs less than a trip to the database thread (and waits for no other query)."""
+        if self._quick is not None:
+            return self._quick.execute(sql, params).fetchall()
+        return await self._all(sql, params)
 
     async def _all(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
         # One trip to the database thread (execute, fetch and close together).

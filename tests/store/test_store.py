@@ -5,6 +5,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
+from bot.discord.choices import find_film
 from bot.store import Store, build_store
 from bot.text import norm
 from tests.conftest import ALITA_2, WriteFacts
@@ -36,6 +39,25 @@ async def test_an_unconfirmed_film_keeps_its_status_and_source(store: Store) -> 
 async def test_titles_shared_by_films_return_all_of_them(store: Store) -> None:
     films = await store.catalog.films_titled("HEAT")
     assert [f.label for f in films] == ["Heat (1986)", "Heat (1995)"]
+
+
+async def test_a_film_is_found_by_slug_or_title_without_waiting_for_the_database_thread(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    catalog = store.catalog
+
+    async def busy(*args: object) -> list[tuple]:
+        raise AssertionError("a look-up by key went to the database thread")
+
+    monkeypatch.setattr(catalog, "_all", busy)
+    film = await catalog.film_by_slug("alita-battle-angel-2-2025")
+    assert film is not None and film.label == "Alita: Battle Angel 2 (2025)"
+    match = await find_film(catalog, "Alita: Battle Angel")
+    assert match.film is not None and match.film.names("director") == ["Robert Rodriguez"]
+    assert [f.label for f in (await find_film(catalog, "heat")).candidates] == [
+        "Heat (1986)",
+        "Heat (1995)",
+    ]
 
 
 async def test_aliases_find_films(store: Store) -> None:
