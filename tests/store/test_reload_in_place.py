@@ -305,3 +305,21 @@ async def test_a_reload_while_the_indexes_are_built_derives_them_once_they_are(
         ]
     finally:
         await store.close()
+
+
+async def test_a_film_edited_in_place_is_listed_as_it_now_is(
+    store: Store, small_facts: Path
+) -> None:
+    await store.warmed()
+    heat = small_facts / "heat.yaml"
+    heat.write_text(HEAT.replace("year: 1986", "year: 1987"))
+    assert (await store.reload()).ok
+    await store.warmed()
+    catalog = store.catalog
+    assert catalog._shelf is not None  # lists come from memory, updated by the reload
+    burt = await catalog.people_named("burt reynolds")
+
+    (film,) = await catalog.films_of_people(burt)
+
+    assert film.label == "Heat (1987)"
+    assert [f.label for f in await catalog.films_titled("heat")] == ["Heat (1987)", "Heat (1995)"]
