@@ -50,10 +50,15 @@ async def _indexes(catalog: Catalog) -> tuple:
     await catalog.warm()
     await catalog.warm_rest()
     titles, people, names = catalog._titles, catalog._people, catalog._names
-    grams = catalog._grams
+    grams, shelf = catalog._grams, catalog._shelf
     assert titles is not None and people is not None and names is not None
-    assert grams is not None
+    assert grams is not None and shelf is not None
     return (
+        {  # gone films leave empty places behind: compared by the films there
+            film_id: (film, shelf.keys[film_id])
+            for film_id, film in enumerate(shelf.films)
+            if film is not None
+        },
         (titles.norms, titles.refs, titles.renown),
         (titles.by_length, titles.by_length_refs, titles.by_length_renown),
         people.hits,
