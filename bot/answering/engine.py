@@ -13,6 +13,7 @@ from __future__ import annotations
 import random
 import re
 import unicodedata
+from collections.abc import Set as AbstractSet
 from datetime import date
 
 from bot.answering.context import Context
@@ -94,7 +95,7 @@ async def answer(
         corrected = await _repaired(tokens, mentions, catalog)
         if corrected is None and all(_one_question_word(m) for m in mentions):
             # nothing named but a title that is one question word (the film "What?")
-            corrected = await _corrected(tokens, catalog)
+            corrected = await _corrected(tokens, catalog, _capitalised(text))
         if corrected is not None:
             wrong, right = corrected
             fixed = key.replace(wrong, norm(right), 1)
@@ -103,6 +104,10 @@ async def answer(
                 reply.question = question
                 reply.text = f"(Reading “{wrong}” as “{right}”.) {reply.text}"
                 return reply
+    unknown = [
+        i for i in await _unknown_words(tokens, mentions, catalog) if not _keyword(tokens[i])
+    ]
+    unknown_name = _names_the_unknown(tokens, mentions, unknown)
     context = Context(
         question,
         key,
@@ -112,6 +117,8 @@ async def answer(
         today=today or date.today(),
         rng=rng or random.Random(),
     )
+    if unknown_name:
+        return await _not_found(context)
     for kind in KINDS:
         result = await kind(context)
         if result is not None:
@@ -153,19 +160,19 @@ def _residual_run(tokens: list[str], *, asking: bool = False) -> str:
     best: list[str] = []
     run: list[str] = []
     for token in [*tokens, ""]:
-        keyword = (
-            not token
-            or token in SCAFFOLD
-            or is_relation_word(token)
-            or (not asking and is_asking_word(token))
-        )
-        if keyword:
+        if not token or _keyword(token, asking=asking):
             if len(" ".join(run)) > len(" ".join(best)):
                 best = run
             run = []
         else:
             run.append(token)
     return " ".join(best)
+
+
+def _keyword(token: str, *, asking: bool = False) -> bool:
+    """A question word, a relation keyword or (unless ``asking``) a word asking for films
+    by time, order or genre: not a word of a name."""
+    return token in SCAFFOLD or is_relation_word(token) or (not asking and is_asking_word(token))
 
 
 async def _repaired(
@@ -178,20 +185,7 @@ async def _repaired(
     two away from a catalog name (titles, people, characters, values) is read as that name.
     """
     covered = {i for m in mentions for i in range(m.start, m.end)}
-    known = await catalog.known_words()
-    unknown = [
-        i
-        for i, token in enumerate(tokens)
-        if i not in covered
-        and len(token) >= REPAIR_MIN_WORD
-        and not token.isdigit()
-        and token not in SCAFFOLD
-        and token not in _LINKING_WORDS
-        and token not in known
-    ]
-    if unknown:  # rare: only now look for the words of relation phrases ("sort of film")
-        phrases = phrase_positions(" ".join(tokens))
-        unknown = [i for i in unknown if i not in phrases]
+    unknown = await _unknown_words(tokens, mentions, catalog)
     # past the first, only longer words ("who is listed as director for the traetment"):
     # short unknown words are more often question words ("the same director of …")
     tries = unknown[:1] + [i for i in unknown[1:] if len(tokens[i]) > REPAIR_MIN_WORD]
@@ -213,6 +207,42 @@ async def _repaired(
         if best is not None:
             return best[2], best[3]
     return await _title_tail_repaired(tokens, mentions, covered, catalog)
+
+
+async def _unknown_words(tokens: list[str], mentions: list[Mention], catalog: Catalog) -> list[int]:
+    """Positions of the words that are in no catalog name, no question phrase and no
+    relation ("lihgt", "molnia", "piersall"): typos, or names the catalog does not know."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    known = await catalog.known_words()
+    unknown = [
+        i
+        for i, token in enumerate(tokens)
+        if i not in covered
+        and len(token) >= REPAIR_MIN_WORD
+        and not token.isdigit()
+        and token not in SCAFFOLD
+        and token not in _LINKING_WORDS
+        and token not in known
+    ]
+    if unknown:  # rare: only now look for the words of relation phrases ("sort of film")
+        phrases = phrase_positions(" ".join(tokens))
+        unknown = [i for i in unknown if i not in phrases]
+    return unknown
+
+
+def _names_the_unknown(tokens: list[str], mentions: list[Mention], unknown: list[int]) -> bool:
+    """Whether what the question names is a name the catalog does not know, typed in full
+    beside words the catalog does know: a name of two words or more with an unknown word
+    in it, where nothing else is named but a title that is one question word (the film
+    "What?" in "what films did jimmy piersall write"), or a one-word tag followed by an
+    unknown word ("john pankow" is not the tag "john")."""
+    if not unknown:
+        return False
+    if mentions and all(_one_question_word(m) for m in mentions):
+        covered = {i for m in mentions for i in m.positions}
+        name_words = {i for i, t in enumerate(tokens) if i not in covered and not _keyword(t)}
+        return any(i - 1 in name_words or i + 1 in name_words for i in unknown)
+    return any(m.size == 1 and m.end in unknown and m.has("tag") for m in mentions)
 
 
 async def _title_tail_repaired(
@@ -248,7 +278,14 @@ def _edits_allowed(typed: str) -> int:
     return 1 if len(typed) <= 7 else 2 if len(typed) <= 20 else 3
 
 
-async def _corrected(tokens: list[str], catalog: Catalog) -> tuple[str, str] | None:
+def _capitalised(text: str) -> set[str]:
+    """The words typed with a capital inside the question (not its first word): names."""
+    return {norm(word) for word in text.split()[1:] if word[:1].isupper()}
+
+
+async def _corrected(
+    tokens: list[str], catalog: Catalog, capitalised: AbstractSet[str] = frozenset()
+) -> tuple[str, str] | None:
     """A misspelt title or name, or a surname alone, and the catalog name it stands for."""
     # A title with order words in it ("First Daughter", "Salome's Last Dance") read as one
     # comes before reading those words as an order ("the first", "the last").
@@ -270,10 +307,15 @@ async def _corrected(tokens: list[str], catalog: Catalog) -> tuple[str, str] | N
         found = await _fuzzy_name(run, catalog)
     if found is not None:
         return found
-    # "earliest hitchcock", "suggest a kubrick film": one word of the question is a surname
-    for word in tokens:
+    # "earliest hitchcock", "suggest a kubrick film": one word of the question is a surname,
+    # unless it was typed as part of a longer name ("Peter Gent" is not René Peter, nor
+    # "Rachelle Lefevre" Pierre Drieu La Rochelle)
+    for i, word in enumerate(tokens):
         if len(word) >= 3 and word not in SCAFFOLD and not is_relation_word(word):
-            found = await _surname(word, catalog)
+            beside = [tokens[j] for j in (i - 1, i + 1) if 0 <= j < len(tokens)]
+            if word in capitalised and any(w in capitalised for w in beside):
+                continue
+            found = await _surname(word, catalog, before=tokens[i - 1] if i else "")
             if found is not None:
                 return found
     return None
@@ -294,11 +336,13 @@ async def _closest_run(tokens: list[str], catalog: Catalog) -> tuple[str, str] |
 
 
 async def _surname(
-    word: str, catalog: Catalog, *, surname_only: bool = False
+    word: str, catalog: Catalog, *, surname_only: bool = False, before: str = ""
 ) -> tuple[str, str] | None:
     """The one person whose surname (or else first name: "keanu") is ``word``, or ``word``
     with its possessive 's, or else a surname a slip away ("speilberg"). A first name that
-    is also a character's ("who played jack") is left to the characters."""
+    is also a character's ("who played jack") is left to the characters; a surname a slip
+    away is not taken when the word ``before`` it is someone else's first name ("randy
+    kornfield" is not Hubert Cornfield)."""
     forms = [word, word[:-1]] if word.endswith("s") and len(word) > 4 else [word]
     for first_name in (False,) if surname_only else (False, True):
         lookup = catalog.people_by_first_name if first_name else catalog.people_by_surname
@@ -313,6 +357,9 @@ async def _surname(
         near = await catalog.closest_surname(word, 1)
         people = await catalog.people_by_surname(near) if near else []
         if len({p.ref for p in people}) == 1:
+            other = before and before != people[0].norm.split()[0]
+            if other and await catalog.people_by_first_name(before):
+                return None
             return word, people[0].display
     return None
 

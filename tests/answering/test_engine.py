@@ -184,3 +184,50 @@ films:
         "starred in which movies",
     )
     assert reply.answers == ["Hiding Out"]
+
+
+STRANGERS = """\
+films:
+  - {title: The 3rd Voice, year: 1960, directors: [Hubert Cornfield], writers: [Hubert Cornfield]}
+  - {title: The Long Riders, year: 1980, directors: [Walter Hill], cast: [Randy Quaid]}
+  - {title: This Is the Night, year: 1932, writers: [René Peter], cast: [Thelma Todd]}
+  - {title: What?, year: 1972, directors: [Roman Polanski], writers: [Roman Polanski]}
+  - {title: A Man Escaped, year: 1956, directors: [Robert Bresson], tags: [john]}
+"""
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # someone else's first name before a surname a slip from Cornfield
+        "the movies written by Randy Kornfield were directed by who",
+        # a capitalised name of which only one word is a catalog surname
+        "who starred in the movies written by Peter Gent",
+        # a tag, then a name the catalog does not know
+        "the movies starred by John Pankow were released in which years",
+        # nothing named but the film "What?", and a name the catalog does not know
+        "what types are the films written by Jimmy Piersall",
+    ],
+)
+async def test_a_name_the_catalog_does_not_know_is_not_read_as_another(
+    catalog_of, question
+) -> None:
+    catalog = await catalog_of(STRANGERS)
+    reply = await ask(catalog, question)
+    assert reply.kind == "not_found", reply.text
+    assert reply.text.startswith("I couldn't find a film or person I know in that question.")
+
+
+@pytest.mark.parametrize(
+    ("question", "answers"),
+    [
+        ("what films did hubert kornfield direct", ["The 3rd Voice"]),
+        ("what did cornfeild write", ["The 3rd Voice"]),
+        ("who starred in the films written by peter", ["Thelma Todd"]),
+        ("films tagged john", ["A Man Escaped"]),
+        ("who wrote what?", ["Roman Polanski"]),
+    ],
+)
+async def test_names_a_slip_away_or_in_part_are_still_read(catalog_of, question, answers) -> None:
+    catalog = await catalog_of(STRANGERS)
+    assert (await ask(catalog, question)).answers == answers
