@@ -50,10 +50,15 @@ async def _indexes(catalog: Catalog) -> tuple:
     await catalog.warm()
     await catalog.warm_rest()
     titles, people, names = catalog._titles, catalog._people, catalog._names
-    grams = catalog._grams
+    grams, shelf = catalog._grams, catalog._shelf
     assert titles is not None and people is not None and names is not None
-    assert grams is not None
+    assert grams is not None and shelf is not None
     return (
+        {  # gone films leave empty places behind: compared by the films there
+            film_id: (film, shelf.keys[film_id])
+            for film_id, film in enumerate(shelf.films)
+            if film is not None
+        },
         (titles.norms, titles.refs, titles.renown),
         (titles.by_length, titles.by_length_refs, titles.by_length_renown),
         people.hits,
@@ -322,3 +327,21 @@ async def test_a_closed_store_leaves_no_reload_log_for_the_next_start_to_read(
         assert "Ann Newman" in (await answer("who directed heat", again.catalog)).text
     finally:
         await again.close()
+
+
+async def test_a_film_edited_in_place_is_listed_as_it_now_is(
+    store: Store, small_facts: Path
+) -> None:
+    await store.warmed()
+    heat = small_facts / "heat.yaml"
+    heat.write_text(HEAT.replace("year: 1986", "year: 1987"))
+    assert (await store.reload()).ok
+    await store.warmed()
+    catalog = store.catalog
+    assert catalog._shelf is not None  # lists come from memory, updated by the reload
+    burt = await catalog.people_named("burt reynolds")
+
+    (film,) = await catalog.films_of_people(burt)
+
+    assert film.label == "Heat (1987)"
+    assert [f.label for f in await catalog.films_titled("heat")] == ["Heat (1987)", "Heat (1995)"]
