@@ -229,6 +229,7 @@ SUMMARY_COLUMNS = 7  # the leading columns of a row that make a FilmSummary
 
 _BY_YEAR_AND_TITLE = attrgetter("year", "title")
 _BY_TITLE = attrgetter("title")
+_YEAR = attrgetter("year")
 _FILM_SHELF_QUERY = f"SELECT {_FILM_COLUMNS}, norm FROM films"
 _FILM_SHELF_QUERY_OF_IDS = _FILM_SHELF_QUERY + " WHERE id IN ({marks})"
 
@@ -998,6 +999,9 @@ def _same_snapshot(path: Path, meta: dict[str, str]) -> sqlite3.Connection | Non
 
 def _oldest_first(films: Iterable[FilmSummary]) -> list[FilmSummary]:
     """By year, then by title; films without a year last."""
+    films = list(films)
+    if None not in map(_YEAR, films):
+        return sorted(films, key=_BY_YEAR_AND_TITLE)
     dated, undated = [], []
     for film in films:
         (undated if film.year is None else dated).append(film)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Collection
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from bot.answering.context import Context
 from bot.answering.kinds.relations import read
@@ -32,6 +32,7 @@ _FILMS_OF_THE = re.compile(
     r"^(?:(?:in|on|from) )?(?:what|which|name|list|show)(?: \w+)? (?:films?|movies?)\b.*"
     r"\b(?:the|its|their) \w+ of (?:the (?:film|movie) )?_"
 )
+_ID = attrgetter("id")
 _TITLE = attrgetter("title")
 _PLURALS = {"company": "companies", "country": "countries", "votes": "votes"}
 
@@ -313,10 +314,13 @@ def _by_paths(
         return films
     titles = credited.title_norms
     if role == "cast" or len(people) == 1:
-        weight = _weights({f.id: titles[f.id] for f in films})
-        if len(set(weight.values())) == 1:
+        # the fewest films sharing its title first (a weight of 1/k, as ``_weights``),
+        # in C calls: these lists run to thousands of films
+        keys = itemgetter(*map(_ID, films))(titles)
+        sharing = itemgetter(*keys)(Counter(keys))
+        if max(sharing) == 1:
             return films  # no title shared: as they were
-        return sorted(films, key=lambda f: -weight[f.id])
+        return list(itemgetter(*sorted(range(len(films)), key=sharing.__getitem__))(films))
     kept = {f.id for f in films}
     credits = [(film_id, pid) for film_id, pid in credited.pairs if film_id in kept]
     shared = Counter((pid, titles[film_id]) for film_id, pid in credits)
