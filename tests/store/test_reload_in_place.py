@@ -307,6 +307,28 @@ async def test_a_reload_while_the_indexes_are_built_derives_them_once_they_are(
         await store.close()
 
 
+async def test_a_closed_store_leaves_no_reload_log_for_the_next_start_to_read(
+    small_facts: Path, tmp_path: Path
+) -> None:
+    db_path = tmp_path / "catalog.db"
+    store = Store(small_facts, db_path)
+    await store.open()
+    (small_facts / "heat.yaml").write_text(HEAT_1995)
+    assert (await store.reload()).ok
+    assert db_path.with_name("catalog.db-wal").stat().st_size > 0  # the reload's log
+
+    await store.close()
+
+    assert not db_path.with_name("catalog.db-wal").exists()
+    again = Store(small_facts, db_path)
+    try:
+        report = await again.open()
+        assert report.unchanged
+        assert "Ann Newman" in (await answer("who directed heat", again.catalog)).text
+    finally:
+        await again.close()
+
+
 async def test_a_film_edited_in_place_is_listed_as_it_now_is(
     store: Store, small_facts: Path
 ) -> None:
