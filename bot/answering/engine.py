@@ -95,7 +95,7 @@ async def answer(
         corrected = await _repaired(tokens, mentions, catalog)
         if corrected is None and all(_one_question_word(m) for m in mentions):
             # nothing named but a title that is one question word (the film "What?")
-            corrected = await _corrected(tokens, catalog, _capitalised(text))
+            corrected = await _corrected(tokens, catalog, _capitalised(text, tokens))
         if corrected is not None:
             wrong, right = corrected
             fixed = key.replace(wrong, norm(right), 1)
@@ -107,7 +107,7 @@ async def answer(
     unknown = [
         i for i in await _unknown_words(tokens, mentions, catalog) if not _keyword(tokens[i])
     ]
-    unknown_name = _names_the_unknown(tokens, mentions, unknown)
+    unknown_name = _names_the_unknown(tokens, mentions, unknown, _capitalised(text, tokens))
     context = Context(
         question,
         key,
@@ -264,16 +264,25 @@ async def _unknown_words(tokens: list[str], mentions: list[Mention], catalog: Ca
     return unknown
 
 
-def _names_the_unknown(tokens: list[str], mentions: list[Mention], unknown: list[int]) -> bool:
-    """Whether what the question names is a name the catalog does not know, typed in full
-    beside words the catalog does know: a name of two words or more with an unknown word
-    in it, where nothing else is named but a title that is one question word (the film
-    "What?" in "what films did jimmy piersall write"), or a one-word tag followed by an
+def _names_the_unknown(
+    tokens: list[str], mentions: list[Mention], unknown: list[int], capitalised: AbstractSet[int]
+) -> bool:
+    """Whether what the question names is a name the catalog does not know: a name typed
+    with capitals, of two words or more, none of them named ("Philip Davis" is not the
+    film "Stars" in "who are co-stars of Philip Davis"); or, where nothing else is named
+    but a title that is one question word (the film "What?"), a name with an unknown word
+    in it ("what films did jimmy piersall write"); or a one-word tag followed by an
     unknown word ("john pankow" is not the tag "john")."""
+    covered = {i for m in mentions for i in m.positions}
+    run = 0
+    for i in range(len(tokens)):
+        named = i in capitalised and i not in covered and not _keyword(tokens[i])
+        run = run + 1 if named else 0
+        if run == 2:
+            return True
     if not unknown:
         return False
     if mentions and all(_one_question_word(m) for m in mentions):
-        covered = {i for m in mentions for i in m.positions}
         name_words = {i for i, t in enumerate(tokens) if i not in covered and not _keyword(t)}
         return any(i - 1 in name_words or i + 1 in name_words for i in unknown)
     return any(m.size == 1 and m.end in unknown and m.has("tag") for m in mentions)
@@ -312,13 +321,20 @@ def _edits_allowed(typed: str) -> int:
     return 1 if len(typed) <= 7 else 2 if len(typed) <= 20 else 3
 
 
-def _capitalised(text: str) -> set[str]:
-    """The words typed with a capital inside the question (not its first word): names."""
-    return {norm(word) for word in text.split()[1:] if word[:1].isupper()}
+def _capitalised(text: str, tokens: list[str]) -> set[int]:
+    """The positions in ``tokens`` (the question's normal form) of the words typed with a
+    capital, then small letters, inside the question (not as its first word): names.
+    Words in capitals alone ("I", "DROP TABLE") are not taken for names."""
+    flags: list[bool] = []
+    for n, word in enumerate(text.split()):
+        flags += [n > 0 and word[:1].isupper() and not word.isupper()] * len(norm(word).split())
+    if len(flags) != len(tokens):  # the words do not line up: nothing is taken as a name
+        return set()
+    return {i for i, capital in enumerate(flags) if capital}
 
 
 async def _corrected(
-    tokens: list[str], catalog: Catalog, capitalised: AbstractSet[str] = frozenset()
+    tokens: list[str], catalog: Catalog, capitalised: AbstractSet[int] = frozenset()
 ) -> tuple[str, str] | None:
     """A misspelt title or name, or a surname alone, and the catalog name it stands for."""
     # A title with order words in it ("First Daughter", "Salome's Last Dance") read as one
@@ -346,8 +362,7 @@ async def _corrected(
     # "Rachelle Lefevre" Pierre Drieu La Rochelle)
     for i, word in enumerate(tokens):
         if len(word) >= 3 and word not in SCAFFOLD and not is_relation_word(word):
-            beside = [tokens[j] for j in (i - 1, i + 1) if 0 <= j < len(tokens)]
-            if word in capitalised and any(w in capitalised for w in beside):
+            if i in capitalised and (i - 1 in capitalised or i + 1 in capitalised):
                 continue
             found = await _surname(word, catalog, before=tokens[i - 1] if i else "")
             if found is not None:

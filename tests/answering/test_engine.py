@@ -193,6 +193,9 @@ films:
   - {title: This Is the Night, year: 1932, writers: [René Peter], cast: [Thelma Todd]}
   - {title: What?, year: 1972, directors: [Roman Polanski], writers: [Roman Polanski]}
   - {title: A Man Escaped, year: 1956, directors: [Robert Bresson], tags: [john]}
+  - {title: Stars, year: 1959, directors: [Konrad Wolf], cast: [Sasha Krusharska]}
+  - {title: All About Eve, year: 1950, cast: [Bette Davis, Anne Baxter]}
+  - {title: The Grass Is Greener, year: 1960, genres: [Comedy]}
 """
 
 
@@ -207,6 +210,9 @@ films:
         "the movies starred by John Pankow were released in which years",
         # nothing named but the film "What?", and a name the catalog does not know
         "what types are the films written by Jimmy Piersall",
+        # a capitalised name of which no word is named, beside a title ("Stars")
+        "who are co-stars of Philip Davis",
+        "what were the release dates of Susan Swan written films",
     ],
 )
 async def test_a_name_the_catalog_does_not_know_is_not_read_as_another(
@@ -226,6 +232,8 @@ async def test_a_name_the_catalog_does_not_know_is_not_read_as_another(
         ("who starred in the films written by peter", ["Thelma Todd"]),
         ("films tagged john", ["A Man Escaped"]),
         ("who wrote what?", ["Roman Polanski"]),
+        ("who are the co-stars of Bette Davis", ["Anne Baxter"]),
+        ("what is the genre for the movie The Grass Is Greener", ["Comedy"]),
     ],
 )
 async def test_names_a_slip_away_or_in_part_are_still_read(catalog_of, question, answers) -> None:
