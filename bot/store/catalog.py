@@ -587,14 +587,16 @@ class Catalog:
         index is the previous one changed by the reload's delta. ``derive_only`` builds it
         only that way (quick), leaving a full build to later.
         """
-        if self._titles is None and previous is not None and previous._titles is not None:
-            changes = await self._changes_since(previous)
-            if changes is not None:
-                added = [c.ref for c in changes if c.added and c.kind == "film"]
-                sql = f"SELECT f.id, {_RENOWN} FROM films f WHERE f.id IN ({{marks}})"
-                renown = {r[0]: tuple(r[1:]) for r in await self._in_chunks(sql, added)}
-                base = previous._titles
-                self._titles = await asyncio.to_thread(base.changed, changes, renown)
+        # Derived under the indexes' lock: a request meanwhile waits for it, not builds anew.
+        async with self._titles_lock:
+            if self._titles is None and previous is not None and previous._titles is not None:
+                changes = await self._changes_since(previous)
+                if changes is not None:
+                    added = [c.ref for c in changes if c.added and c.kind == "film"]
+                    sql = f"SELECT f.id, {_RENOWN} FROM films f WHERE f.id IN ({{marks}})"
+                    renown = {r[0]: tuple(r[1:]) for r in await self._in_chunks(sql, added)}
+                    base = previous._titles
+                    self._titles = await asyncio.to_thread(base.changed, changes, renown)
         if not derive_only:
             await self._title_index()
 
@@ -603,35 +605,41 @@ class Catalog:
         if not yet built)."""
         await self._title_index()
         changes = await self._changes_since(previous) if previous is not None else None
-        if changes is not None and self._shelf is None and previous and previous._shelf:
+        if changes is not None and previous is not None:
+            async with self._titles_lock:  # requests meanwhile wait for these, not build anew
+                await self._derive_rest(previous, changes)
+        await self._index("_shelf", _FILM_SHELF_QUERY, _film_shelf)
+        await self._people_index()
+        await self._name_index()
+        await self._gram_index()
+
+    async def _derive_rest(self, previous: Catalog, changes: list[NameChange]) -> None:
+        """The indexes but titles, from ``previous``'s and the names changed since."""
+        if self._shelf is None and previous._shelf:
             touched = list(dict.fromkeys(c.ref for c in changes if c.kind == "film"))
             rows = list(_shelved(await self._in_chunks(_FILM_SHELF_QUERY_OF_IDS, touched)))
             self._shelf = await asyncio.to_thread(previous._shelf.changed, touched, rows)
-        await self._index("_shelf", _FILM_SHELF_QUERY, _film_shelf)
-        if changes is not None and self._people is None and previous and previous._people:
+        if self._people is None and previous._people:
             self._people = await asyncio.to_thread(previous._people.changed, changes)
-        if changes is not None and self._names is None and previous and previous._names:
-            touched = list(dict.fromkeys(c.norm for c in changes))
-            now: dict[str, str | None] = dict.fromkeys(touched)
+        if self._names is None and previous._names:
+            norms = list(dict.fromkeys(c.norm for c in changes))
+            now: dict[str, str | None] = dict.fromkeys(norms)
             now.update(
                 await self._in_chunks(
                     "SELECT norm, min(display) FROM names WHERE norm IN ({marks}) GROUP BY norm",
-                    touched,
+                    norms,
                 )
             )
             self._names = await asyncio.to_thread(previous._names.changed, now)
-        await self._people_index()
-        await self._name_index()
-        if changes is not None and self._grams is None and previous and previous._grams:
-            touched = list(dict.fromkeys((c.norm, c.ref) for c in changes if c.kind == "film"))
+        if self._grams is None and previous._grams:
+            titles = list(dict.fromkeys((c.norm, c.ref) for c in changes if c.kind == "film"))
             rows = await self._in_chunks(
                 "SELECT rowid, norm, ref FROM names WHERE kind = 'film' AND ref IN ({marks})",
-                list(dict.fromkeys(ref for _, ref in touched)),
+                list(dict.fromkeys(ref for _, ref in titles)),
             )
-            keys = set(touched)
+            keys = set(titles)
             now_rows = [(name, ref) for _, name, ref in sorted(rows) if (name, ref) in keys]
-            self._grams = await asyncio.to_thread(previous._grams.changed, touched, now_rows)
-        await self._gram_index()
+            self._grams = await asyncio.to_thread(previous._grams.changed, titles, now_rows)
 
     async def _changes_since(self, previous: Catalog) -> list[NameChange] | None:
         """The names added and removed since ``previous``, or None when not known."""
