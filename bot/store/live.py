@@ -50,7 +50,7 @@ async def _warm_rest(
         with _collector_paused():
             await catalog.warm(previous)
             await catalog.warm_rest(previous)
-            await warm_discovery(catalog)
+            await warm_discovery(catalog, previous)
     except (sqlite3.Error, ValueError) as exc:  # closed under it: built on first use then
         log.warning("could not prepare the name indexes: %s", exc)
 
