@@ -212,7 +212,41 @@ async def _repaired(
                     best = candidate
         if best is not None:
             return best[2], best[3]
-    return await _title_tail_repaired(tokens, mentions, covered, catalog)
+    return await _title_tail_repaired(tokens, mentions, covered, catalog) or (
+        await _pair_repaired(tokens, mentions, covered, catalog)
+    )
+
+
+async def _pair_repaired(
+    tokens: list[str], mentions: list[Mention], covered: set[int], catalog: Catalog
+) -> tuple[str, str] | None:
+    """A slip in a two-word name that leaves two known words ("josh coke", "john paton"),
+    or a word the catalog names alone ("cris rock": the tag "rock"; "kiss turner"): two
+    words side by side, named by nothing longer than one word each, one slip away from a
+    two-word name ("Chris Rock"). Only where nothing longer than a word is named."""
+    if any(m.size > 1 for m in mentions):
+        return None
+    alone = {m.start for m in mentions}
+
+    def loose(i: int) -> bool:
+        token = tokens[i]
+        return (
+            (i not in covered or i in alone)
+            and len(token) >= REPAIR_MIN_WORD - 1
+            and not token.isdigit()
+            and token not in SCAFFOLD
+            and token not in _LINKING_WORDS
+            and not is_relation_word(token)
+        )
+
+    for i in range(len(tokens) - 1):
+        if not (loose(i) and loose(i + 1)) or (i in alone and i + 1 in alone):
+            continue
+        typed = f"{tokens[i]} {tokens[i + 1]}"
+        found = await catalog.closest_name(typed, 1)
+        if found is not None and found[0] > 0:
+            return typed, found[2]
+    return None
 
 
 async def _title_tail_repaired(

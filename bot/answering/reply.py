@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from bot.store.catalog import FilmRecord, FilmSummary, SourceRecord
@@ -43,9 +44,13 @@ class Answer:
 def join_names(names: Sequence[str], limit: int = 25) -> str:
     """``a``, ``a and b``, ``a, b and c``; long lists end with ``and N more``."""
     items = list(dict.fromkeys(names))
-    if len(items) > limit:
-        rest = len(items) - limit
-        items = [*items[:limit], f"{rest} more"]
+    return _joined(items[:limit], len(items) - limit)
+
+
+def _joined(items: list[str], more: int) -> str:
+    """``items`` joined, ending with ``and N more`` for ``more`` left out."""
+    if more > 0:
+        items = [*items, f"{more} more"]
     if not items:
         return ""
     if len(items) == 1:
@@ -54,8 +59,18 @@ def join_names(names: Sequence[str], limit: int = 25) -> str:
 
 
 def film_list(films: Sequence[FilmSummary], limit: int = 25) -> str:
-    """Film labels joined, each film that is not a released one marked with its status."""
-    return join_names([f.label + ("" if f.confirmed else f" [{f.status}]") for f in films], limit)
+    """Film labels joined, each film that is not a released one marked with its status.
+    Films of the same label are named once; only the labels shown are made."""
+    shown: dict[str, None] = {}
+    for film in films:
+        if len(shown) == limit:
+            break
+        shown[film.label + ("" if film.confirmed else f" [{film.status}]")] = None
+    more = len(set(map(_LABELLED_BY, films))) - limit if len(shown) == limit else 0
+    return _joined(list(shown), more)
+
+
+_LABELLED_BY = attrgetter("title", "year", "status")  # what a film's label shows
 
 
 def claims_note(films: Sequence[FilmSummary]) -> str:

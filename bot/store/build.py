@@ -212,6 +212,8 @@ def _survey(
     notes: list[str] = []
     previous = _previous_state(db_path, notes)
     stats = {ref.rel: _stat(ref.path) for ref in refs}
+    if previous is None:  # every file is read anyway: their hashes are not needed first
+        return _Survey(refs, previous, stats, dict.fromkeys(stats, ""), notes)
     hashes = {ref.rel: _current_hash(ref, stats[ref.rel], previous, max_bytes) for ref in refs}
     return _Survey(refs, previous, stats, hashes, notes)
 

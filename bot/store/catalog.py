@@ -9,6 +9,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import TypeVar
 
@@ -19,6 +20,7 @@ from rapidfuzz.distance import OSA
 from bot.store.dates import When, parse_when
 from bot.store.indexes import (
     NAME_CHANGES_KEPT,
+    FilmShelf,
     NameChange,
     NameIndex,
     PeopleIndex,
@@ -203,17 +205,11 @@ class NameHit:
 @dataclass(frozen=True, slots=True)
 class PeopleCredits:
     """Films crediting some people in a role: the films oldest first, each film's
-    normalised title, and the credits (``rows``: film id, person id, billing position)."""
+    normalised title, and the credits (``pairs``: film id, person id)."""
 
     films: list[FilmSummary]
     title_norms: dict[int, str]
-    rows: list[tuple[int, int, int]]
-
-    def credits(self) -> list[tuple[int, int]]:
-        """``(film id, person id)`` of the credits, in the films' order, then billing order."""
-        order = {f.id: i for i, f in enumerate(self.films)}
-        ordered = sorted(self.rows, key=lambda r: (order[r[0]], r[2]))
-        return [(film_id, person_id) for film_id, person_id, _ in ordered]
+    pairs: list[tuple[int, int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,6 +227,33 @@ _FILM_COLUMNS_OF_F = "f.id, f.slug, f.title, f.year, f.status, f.rating, f.votes
 # is empty (a title with no letter or digit of the normal form): then not a normal form.
 _WORDLESS = re.compile(r"^[^0-9a-z]*$")
 SUMMARY_COLUMNS = 7  # the leading columns of a row that make a FilmSummary
+
+_BY_YEAR_AND_TITLE = attrgetter("year", "title")
+_BY_TITLE = attrgetter("title")
+_YEAR = attrgetter("year")
+_FILM_SHELF_QUERY = f"SELECT {_FILM_COLUMNS}, norm FROM films"
+_FILM_SHELF_QUERY_OF_IDS = _FILM_SHELF_QUERY + " WHERE id IN ({marks})"
+
+
+def _title_key(stored: str) -> str:
+    """A film's title key from its stored key: a wordless title's is empty."""
+    return stored if _WORDLESS.search(stored) is None else ""
+
+
+def _shelved(rows: Iterable[tuple]) -> Iterable[tuple[int, str, FilmSummary]]:
+    """``(film id, title key, summary)`` of ``_FILM_SHELF_QUERY`` rows, the statuses and
+    years (few and repeated) shared rather than one copy per film."""
+    shared: dict[object, object] = {}
+    for row in rows:
+        status = shared.setdefault(row[4], row[4])
+        year = shared.setdefault(row[3], row[3])
+        film = FilmSummary(row[0], row[1], row[2], year, status, row[5], row[6])  # type: ignore[arg-type]
+        yield row[0], _title_key(row[SUMMARY_COLUMNS]), film
+
+
+def _film_shelf(rows: list[tuple]) -> FilmShelf[FilmSummary]:
+    return FilmShelf.of(_shelved(rows))
+
 
 # A film's renown (``bot.store.indexes.Renown``), from the films table ``f``
 _RENOWN = "-coalesce(f.votes, 0), -coalesce(f.rating, 0.0), coalesce(f.year, 0)"
@@ -273,6 +296,7 @@ class Catalog:
         self._grams: TitleGrams | None = None
         self._people: PeopleIndex | None = None
         self._names: NameIndex | None = None
+        self._shelf: FilmShelf[FilmSummary] | None = None
         self._titles_lock = asyncio.Lock()
 
     @classmethod
@@ -330,6 +354,8 @@ class Catalog:
         ids = list(dict.fromkeys(film_ids))
         if not ids:
             return []
+        if self._shelf is not None:
+            return self._shelf.all_of(ids)
         found: dict[int, FilmSummary] = {}
         for chunk in _chunks(ids, 500):
             sql = f"SELECT {_FILM_COLUMNS} FROM films WHERE id IN ({','.join('?' * len(chunk))})"
@@ -582,10 +608,15 @@ class Catalog:
             await self._title_index()
 
     async def warm_rest(self, previous: Catalog | None = None) -> None:
-        """Build the other indexes (people, every name, title triples; titles if not yet
-        built)."""
+        """Build the other indexes (films by id, people, every name, title triples; titles
+        if not yet built)."""
         await self._title_index()
         changes = await self._changes_since(previous) if previous is not None else None
+        if changes is not None and self._shelf is None and previous and previous._shelf:
+            touched = list(dict.fromkeys(c.ref for c in changes if c.kind == "film"))
+            rows = list(_shelved(await self._in_chunks(_FILM_SHELF_QUERY_OF_IDS, touched)))
+            self._shelf = await asyncio.to_thread(previous._shelf.changed, touched, rows)
+        await self._index("_shelf", _FILM_SHELF_QUERY, _film_shelf)
         if changes is not None and self._people is None and previous and previous._people:
             self._people = await asyncio.to_thread(previous._people.changed, changes)
         if changes is not None and self._names is None and previous and previous._names:
@@ -779,6 +810,12 @@ class Catalog:
     ) -> list[FilmSummary]:
         """Films crediting any of ``person_ids`` (in ``role`` if given), oldest first."""
         ids = list(dict.fromkeys(person_ids))
+        if self._shelf is not None:
+            sql = "SELECT DISTINCT film_id FROM credits WHERE person_id IN ({marks})"
+            if role is not None:
+                sql += " AND role = ?"
+            rows = await self._credit_rows(sql, ids, (role,) if role is not None else ())
+            return _oldest_first(await self.summaries(r[0] for r in rows))
         found: dict[int, FilmSummary] = {}
         for chunk in _chunks(ids, 500):
             marks = ",".join("?" * len(chunk))
@@ -793,7 +830,7 @@ class Catalog:
                 params.append(role)
             for row in await self._all(sql, params):
                 found[row[0]] = FilmSummary(*row)
-        return sorted(found.values(), key=lambda f: (f.year is None, f.year or 0, f.title))
+        return _oldest_first(found.values())
 
     async def role_shares(self, person_ids: Sequence[int], role: str) -> dict[int, float]:
         """Each person's share of their credits that are in ``role`` (0 to 1): how much
@@ -816,24 +853,55 @@ class Catalog:
         """Every credit of ``person_ids`` in ``role``, with its film, in one query: what
         :meth:`films_of_people` and then :meth:`people_of_films` on those films give."""
         ids = list(dict.fromkeys(person_ids))
-        films: dict[int, FilmSummary] = {}
-        keys: dict[int, str] = {}
-        rows: list[tuple[int, int, int]] = []
+        shelf = self._shelf
+        if shelf is not None:
+            pairs = await self._credit_rows(
+                "SELECT film_id, person_id FROM credits WHERE person_id IN ({marks}) AND role = ?",
+                ids,
+                (role,),
+            )
+            ids = list(dict.fromkeys(map(itemgetter(0), pairs)))
+            films = shelf.all_of(ids)
+            return PeopleCredits(_oldest_first(films), shelf.keys_of(ids), pairs)
+        found: dict[int, FilmSummary] = {}
+        keys = {}
+        pairs = []
         for chunk in _chunks(ids, 500):
             marks = ",".join("?" * len(chunk))
             for row in await self._all(
-                f"SELECT {_FILM_COLUMNS_OF_F}, f.norm, c.person_id, c.position FROM credits c "
+                f"SELECT {_FILM_COLUMNS_OF_F}, f.norm, c.person_id FROM credits c "
                 f"JOIN films f ON f.id = c.film_id WHERE c.role = ? AND c.person_id IN ({marks})",
                 [role, *chunk],
             ):
                 film_id = row[0]
-                if film_id not in films:
-                    films[film_id] = FilmSummary(*row[:SUMMARY_COLUMNS])
-                    key = row[SUMMARY_COLUMNS]
-                    keys[film_id] = key if _WORDLESS.search(key) is None else ""
-                rows.append((film_id, row[-2], row[-1]))
-        ordered = sorted(films.values(), key=lambda f: (f.year is None, f.year or 0, f.title))
-        return PeopleCredits(ordered, keys, rows)
+                if film_id not in found:
+                    found[film_id] = FilmSummary(*row[:SUMMARY_COLUMNS])
+                    keys[film_id] = _title_key(row[SUMMARY_COLUMNS])
+                pairs.append((film_id, row[-1]))
+        return PeopleCredits(_oldest_first(found.values()), keys, pairs)
+
+    def title_keys(self, films: Sequence[FilmSummary]) -> dict[int, str]:
+        """Each film's title key (its title's normal form: the same for films sharing a
+        title), from memory when the films are."""
+        if self._shelf is not None:
+            return self._shelf.keys_of([f.id for f in films])
+        return {f.id: _title_key(norm(f.title)) for f in films}
+
+    async def _credit_rows(
+        self, sql: str, person_ids: list[int], after: tuple[object, ...]
+    ) -> list[tuple]:
+        """Rows of ``sql`` (a query the credits' person index answers alone, taking the
+        people in place of ``{marks}`` and then ``after``), read on this thread when the
+        catalog can: an index range per person, quicker than a trip to the database
+        thread."""
+        rows: list[tuple] = []
+        for chunk in _chunks(person_ids, 500):
+            query = sql.format(marks=",".join("?" * len(chunk)))
+            if self._quick is not None:
+                rows += self._quick.execute(query, [*chunk, *after]).fetchall()
+            else:
+                rows += await self._all(query, [*chunk, *after])
+        return rows
 
     async def values_of_films(self, film_ids: Sequence[int], kind: str) -> list[tuple[int, str]]:
         """``(film id, value)`` of one kind (genre, language, tag…), in film order."""
@@ -936,6 +1004,19 @@ def _same_snapshot(path: Path, meta: dict[str, str]) -> sqlite3.Connection | Non
         pass
     quick.close()
     return None
+
+
+def _oldest_first(films: Iterable[FilmSummary]) -> list[FilmSummary]:
+    """By year, then by title; films without a year last."""
+    films = list(films)
+    if None not in map(_YEAR, films):
+        return sorted(films, key=_BY_YEAR_AND_TITLE)
+    dated, undated = [], []
+    for film in films:
+        (undated if film.year is None else dated).append(film)
+    dated.sort(key=_BY_YEAR_AND_TITLE)
+    undated.sort(key=_BY_TITLE)
+    return dated + undated
 
 
 def _best_first(hit: tuple[float, str, int]) -> tuple[float, str, int]:

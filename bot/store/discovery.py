@@ -32,6 +32,7 @@ from __future__ import annotations
 import asyncio
 import random
 import re
+import sqlite3
 import weakref
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
@@ -513,19 +514,79 @@ _FACETS: weakref.WeakKeyDictionary[Catalog, _Facets] = weakref.WeakKeyDictionary
 _FACETS_LOCKS: weakref.WeakKeyDictionary[Catalog, asyncio.Lock] = weakref.WeakKeyDictionary()
 
 
-async def _facets(catalog: Catalog) -> _Facets:
+async def _facets(catalog: Catalog, previous: Catalog | None = None) -> _Facets:
     facets = _FACETS.get(catalog)
     if facets is None:
         async with _FACETS_LOCKS.setdefault(catalog, asyncio.Lock()):
             facets = _FACETS.get(catalog)
             if facets is None:
-                facets = _FACETS[catalog] = await _count_facets(catalog)
+                facets = await _changed_facets(catalog, previous) if previous else None
+                facets = _FACETS[catalog] = facets or await _count_facets(catalog)
     return facets
 
 
-async def warm(catalog: Catalog) -> None:
-    """Count films by genre, year and status now, so no member's first browse pays for it."""
-    await _facets(catalog)
+async def warm(catalog: Catalog, previous: Catalog | None = None) -> None:
+    """Count films by genre, year and status now, so no member's first browse pays for it:
+    from the counts of ``previous`` (the catalog it replaces) and the films a reload
+    changed, when that catalog still has them."""
+    await _facets(catalog, previous)
+
+
+async def _changed_facets(catalog: Catalog, previous: Catalog) -> _Facets | None:
+    """The counts of ``previous`` with the films a reload changed counted again: those it
+    removed as ``previous`` has them, those it added as ``catalog`` has them."""
+    before = _FACETS.get(previous)
+    if before is None:
+        return None
+    try:
+        changes = await catalog._changes_since(previous)
+        if changes is None:
+            return None
+        touched = sorted({change.ref for change in changes if change.kind == "film"})
+        gone = await _films_facets(previous, touched)
+        came = await _films_facets(catalog, touched)
+        ids = await catalog.select(
+            "SELECT (SELECT min(id) FROM films), (SELECT max(id) FROM films)"
+        )
+    except (sqlite3.Error, ValueError):  # the previous catalog closed meanwhile
+        return None
+    by_year = dict(before.by_year)
+    by_genre = {genre: dict(cells) for genre, cells in before.by_genre.items()}
+    for rows, step in ((gone, -1), (came, 1)):
+        for year, status, genres in rows:
+            cell = (year, status)
+            by_year[cell] = by_year.get(cell, 0) + step
+            for genre in genres:
+                cells = by_genre.setdefault(genre, {})
+                cells[cell] = cells.get(cell, 0) + step
+    by_year = {cell: n for cell, n in by_year.items() if n}
+    by_genre = {
+        genre: kept
+        for genre, cells in by_genre.items()
+        if (kept := {c: n for c, n in cells.items() if n})
+    }
+    first, last = ids[0]
+    return _Facets(sum(by_year.values()), by_year, by_genre, first or 0, last or 0)
+
+
+async def _films_facets(
+    catalog: Catalog, film_ids: list[int]
+) -> list[tuple[int | None, str, list[str]]]:
+    """The year, status and genres of each of ``film_ids`` that ``catalog`` has."""
+    films: dict[int, tuple[int | None, str, list[str]]] = {}
+    for start in range(0, len(film_ids), 500):
+        chunk = film_ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for film_id, year, status in await catalog.select(
+            f"SELECT id, year, status FROM films WHERE id IN ({marks})", chunk
+        ):
+            films[film_id] = (year, status, [])
+        for film_id, genre in await catalog.select(
+            f"SELECT film_id, norm FROM film_values WHERE kind = 'genre' AND film_id IN ({marks})",
+            chunk,
+        ):
+            films[film_id][2].append(genre)
+    return list(films.values())
 
 
 async def _count_facets(catalog: Catalog) -> _Facets:

@@ -17,10 +17,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain, compress, repeat
 from operator import itemgetter
+from typing import Generic, TypeVar
 
 # Reloads whose name changes stay in the store's log, for catalogs still open to catch up.
 NAME_CHANGES_KEPT = 32
 SLIP_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789 "  # what normalised names are made of
+_Film = TypeVar("_Film")
 WIDE_PREFIX = 256  # titles beginning with a typed text, past which it is looked up by length
 # Up to this many names added or removed by a reload, each is put in or taken out of the
 # index's lists where it stands; past it, the lists are rebuilt in one pass.
@@ -529,3 +531,70 @@ class NameIndex:
                 else:
                     words.pop(word, None)
         return NameIndex(by_start, displays, words)
+
+
+class FilmShelf(Generic[_Film]):
+    """Every film's summary and title key, by film id: long lists of films (a prolific
+    actor's, a genre's) are made from memory, the store asked only for their ids.
+
+    Kept in lists addressed by film id (ids are dense: a reload numbers its films after the
+    highest). A film's key is its title's normal form, the same for films sharing a title.
+    """
+
+    __slots__ = ("films", "keys")
+
+    def __init__(self, films: list[_Film | None], keys: list[str | None]) -> None:
+        self.films = films
+        self.keys = keys
+
+    @classmethod
+    def of(cls, rows: Iterable[tuple[int, str, _Film]]) -> FilmShelf[_Film]:
+        """From ``(film id, key, summary)`` rows."""
+        shelf: FilmShelf[_Film] = cls([], [])
+        shelf._put(rows)
+        return shelf
+
+    def get(self, film_id: int) -> _Film | None:
+        return self.films[film_id] if 0 <= film_id < len(self.films) else None
+
+    def key(self, film_id: int) -> str | None:
+        return self.keys[film_id] if 0 <= film_id < len(self.keys) else None
+
+    def all_of(self, film_ids: list[int]) -> list[_Film]:
+        """The films of ``film_ids`` in that order, those not in the catalog left out."""
+        if not film_ids:
+            return []
+        try:
+            found = itemgetter(*film_ids)(self.films)
+        except IndexError:
+            found = tuple(map(self.get, film_ids))
+        if len(film_ids) == 1:
+            found = (found,)
+        return [film for film in found if film is not None]
+
+    def keys_of(self, film_ids: list[int]) -> dict[int, str]:
+        """The title key of each film of ``film_ids`` (all in the catalog)."""
+        if not film_ids:
+            return {}
+        keys = itemgetter(*film_ids)(self.keys)
+        return dict(zip(film_ids, (keys,) if len(film_ids) == 1 else keys, strict=True))
+
+    def changed(self, touched: Iterable[int], rows: Iterable[tuple[int, str, _Film]]) -> FilmShelf:
+        """A copy where the films ``touched`` by a reload are as ``rows`` (those that are
+        still there) say: the others of them are gone."""
+        shelf: FilmShelf[_Film] = FilmShelf(list(self.films), list(self.keys))
+        for film_id in touched:
+            if 0 <= film_id < len(shelf.films):
+                shelf.films[film_id] = shelf.keys[film_id] = None
+        shelf._put(rows)
+        return shelf
+
+    def _put(self, rows: Iterable[tuple[int, str, _Film]]) -> None:
+        films, keys = self.films, self.keys
+        for film_id, key, film in rows:
+            if film_id >= len(films):
+                grow = film_id + 1 - len(films)
+                films.extend([None] * grow)
+                keys.extend([None] * grow)
+            films[film_id] = film
+            keys[film_id] = key

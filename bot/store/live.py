@@ -11,10 +11,11 @@ import multiprocessing
 import sqlite3
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from bot.catalog.errors import CatalogError, CatalogInvalid
 from bot.catalog.loader import DEFAULT_MAX_FILE_BYTES
@@ -25,6 +26,7 @@ from bot.store.rows import warm_up
 from bot.workers import exit_with_parent
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 CLOSE_GRACE_S = 30.0
 # Big builds run in a separate process, so their Python work never holds this process's
@@ -48,7 +50,7 @@ async def _warm_rest(
         with _collector_paused():
             await catalog.warm(previous)
             await catalog.warm_rest(previous)
-            await warm_discovery(catalog)
+            await warm_discovery(catalog, previous)
     except (sqlite3.Error, ValueError) as exc:  # closed under it: built on first use then
         log.warning("could not prepare the name indexes: %s", exc)
 
@@ -242,15 +244,19 @@ class Store:
         try:
             # A restart with nothing changed: known without starting a build.
             starting = self._catalog is None and not force
-            quick = await asyncio.to_thread(self._current) if starting else None
+            current = functools.partial(
+                current_store,
+                *build.args,
+                display_root=self.display_root,
+                max_bytes=self.max_file_bytes,
+            )
+            quick = await self._off_loop(current, big) if starting else None
             if quick is not None:
                 result = quick
             elif self.progress is not None:
                 result = await asyncio.to_thread(build, progress=self.progress)
-            elif big:
-                result = await asyncio.get_running_loop().run_in_executor(self._builder(), build)
             else:
-                result = await asyncio.to_thread(build)
+                result = await self._off_loop(build, big)
         except (OSError, sqlite3.Error) as exc:
             log.exception("reload failed while writing the store")
             message = f"could not write the store {self.db_path}: {exc}"
@@ -288,13 +294,12 @@ class Store:
         )
         return report
 
-    def _current(self) -> BuildResult | None:
-        return current_store(
-            self.facts_dir,
-            self.db_path,
-            display_root=self.display_root,
-            max_bytes=self.max_file_bytes,
-        )
+    async def _off_loop(self, work: Callable[[], T], big: bool) -> T:
+        """``work`` in the build process for a big catalog (no Python work in this process
+        to hold the GIL from the event loop), else in a thread of this one."""
+        if big and self.progress is None:
+            return await asyncio.get_running_loop().run_in_executor(self._builder(), work)
+        return await asyncio.to_thread(work)
 
     async def _serve_existing(self) -> bool:
         """After a failed build: keep serving, or open the last good store file if any."""
@@ -371,3 +376,7 @@ class Store:
         if self._tmpdir is not None:
             self._tmpdir.cleanup()
             self._tmpdir = None
+        elif catalogs:
+            # Read by nobody now: the reloads' log is copied into the store file and removed
+            # (by the last connection's close), so the next start need not read it through.
+            await asyncio.to_thread(checkpoint, self.db_path)

@@ -97,6 +97,14 @@ async def test_films_sharing_a_director_are_the_directors_other_films(catalog_of
     assert same.answers == ["Red Sky", "Blue Sky"]
 
 
+async def test_films_sharing_a_credit_with_a_title_of_their_own_come_first(catalog_of) -> None:
+    catalog = await catalog_of(SHARED_TITLES)
+    # Ann Lee's three films called Storm may be one film's facts kept three times
+    same = await ask(catalog, "the director of quiet harbour also directed which films")
+    assert same.answers == ["Night Shift", "Storm"]
+    assert "Night Shift (1995), Storm (1950), Storm (1990) and Storm (2010)" in same.text
+
+
 async def test_two_directors_tied_on_films_the_director_first(catalog_of) -> None:
     catalog = await catalog_of(
         """\

@@ -184,3 +184,23 @@ films:
         "starred in which movies",
     )
     assert reply.answers == ["Hiding Out"]
+
+
+async def test_a_slip_that_leaves_known_words_in_a_two_word_name_is_read(catalog_of) -> None:
+    catalog = await catalog_of(
+        """\
+films:
+  - {title: Head of State, year: 2003, writers: [Chris Rock], genres: [Comedy]}
+  - {title: School of Rock, year: 2003, writers: [Mike White], tags: [rock]}
+  - {title: Group Sex, year: 2010, cast: [Josh Cooke, Greg Grunberg]}
+  - {title: Together, year: 2000, writers: [Lukas Moodysson]}
+  - {title: Coke Run, year: 1999, cast: [Ann Josh]}
+"""
+    )
+    # the tag "rock" is all the question names: the two words around the slip are read
+    genres = await ask(catalog, "what genres are the films written by cris rock")
+    assert genres.answers == ["Comedy"]
+    assert genres.text.startswith("(Reading “cris rock” as “Chris Rock”.)")
+    # "josh" and "coke" are words of other names, and "together" is a film
+    costars = await ask(catalog, "who acted together with josh coke")
+    assert costars.answers == ["Greg Grunberg"]

@@ -312,3 +312,33 @@ async def test_genre_and_people_names_are_offered_typos_included(catalog) -> Non
     people = [name for _, name in await nearest_people(catalog, "keanu reevs")]
     assert people[0] == "Keanu Reeves"
     assert len(await nearest_people(catalog, "", limit=25)) <= 25
+
+
+async def test_counts_after_a_reload_come_from_the_previous_ones_and_match_a_fresh_count(
+    write_facts: WriteFacts, tmp_path: Path, monkeypatch
+) -> None:
+    facts = write_facts(films=FILMS)
+    store = Store(facts, tmp_path / "catalog.db")
+    await store.open()
+    try:
+        await store.warmed()
+        before = await browse(store.catalog, FilmQuery(genre="science fiction"))
+        counted = []
+        count = discovery._count_facets
+
+        async def spy(catalog):
+            counted.append(catalog)
+            return await count(catalog)
+
+        monkeypatch.setattr(discovery, "_count_facets", spy)
+        edited = FILMS.replace("year: 1999", "year: 2001", 1).replace("Science Fiction", "Drama", 1)
+        (facts / "films.yaml").write_text(edited)
+        assert (await store.reload()).ok
+        await store.warmed()
+
+        assert counted == []  # derived, not counted again
+        assert discovery._FACETS[store.catalog] == await count(store.catalog)
+        after = await browse(store.catalog, FilmQuery(genre="science fiction"))
+        assert after.total == before.total - 1
+    finally:
+        await store.close()

@@ -50,10 +50,15 @@ async def _indexes(catalog: Catalog) -> tuple:
     await catalog.warm()
     await catalog.warm_rest()
     titles, people, names = catalog._titles, catalog._people, catalog._names
-    grams = catalog._grams
+    grams, shelf = catalog._grams, catalog._shelf
     assert titles is not None and people is not None and names is not None
-    assert grams is not None
+    assert grams is not None and shelf is not None
     return (
+        {  # gone films leave empty places behind: compared by the films there
+            film_id: (film, shelf.keys[film_id])
+            for film_id, film in enumerate(shelf.films)
+            if film is not None
+        },
         (titles.norms, titles.refs, titles.renown),
         (titles.by_length, titles.by_length_refs, titles.by_length_renown),
         people.hits,
@@ -300,3 +305,43 @@ async def test_a_reload_while_the_indexes_are_built_derives_them_once_they_are(
         ]
     finally:
         await store.close()
+
+
+async def test_a_closed_store_leaves_no_reload_log_for_the_next_start_to_read(
+    small_facts: Path, tmp_path: Path
+) -> None:
+    db_path = tmp_path / "catalog.db"
+    store = Store(small_facts, db_path)
+    await store.open()
+    (small_facts / "heat.yaml").write_text(HEAT_1995)
+    assert (await store.reload()).ok
+    assert db_path.with_name("catalog.db-wal").stat().st_size > 0  # the reload's log
+
+    await store.close()
+
+    assert not db_path.with_name("catalog.db-wal").exists()
+    again = Store(small_facts, db_path)
+    try:
+        report = await again.open()
+        assert report.unchanged
+        assert "Ann Newman" in (await answer("who directed heat", again.catalog)).text
+    finally:
+        await again.close()
+
+
+async def test_a_film_edited_in_place_is_listed_as_it_now_is(
+    store: Store, small_facts: Path
+) -> None:
+    await store.warmed()
+    heat = small_facts / "heat.yaml"
+    heat.write_text(HEAT.replace("year: 1986", "year: 1987"))
+    assert (await store.reload()).ok
+    await store.warmed()
+    catalog = store.catalog
+    assert catalog._shelf is not None  # lists come from memory, updated by the reload
+    burt = await catalog.people_named("burt reynolds")
+
+    (film,) = await catalog.films_of_people(burt)
+
+    assert film.label == "Heat (1987)"
+    assert [f.label for f in await catalog.films_titled("heat")] == ["Heat (1987)", "Heat (1995)"]

@@ -127,11 +127,11 @@ async def test_credits_of_people_are_their_films_and_those_films_credits_of_them
         credited = await catalog.credits_of_people(people, role)
         films = await catalog.films_of_people(people, role)
         assert credited.films == films  # oldest first
-        assert credited.credits() == [
+        assert sorted(credited.pairs) == sorted(
             (film_id, pid)
             for film_id, pid, _ in await catalog.people_of_films([f.id for f in films], role)
             if pid in people
-        ]
+        )
         assert credited.title_norms == {f.id: norm(f.title) for f in films}
     producer = await catalog.credits_of_people(people, "producer")
     assert [f.label for f in producer.films] == [
@@ -336,3 +336,26 @@ async def test_parallel_workers_build_the_same_store_as_one_process(
     assert parallel.added == serial.added and len(parallel.added) == 4
     assert _dump(tmp_path / "parallel.db") == _dump(tmp_path / "serial.db")
     assert _dump(tmp_path / "serial.db")["credits"]
+
+
+async def test_film_lists_read_from_memory_are_those_read_from_the_store(store: Store) -> None:
+    catalog = store.catalog
+    assert catalog._shelf is None  # until the background indexes are built
+    people = [
+        p for name in ("james cameron", "al pacino") for p in await catalog.people_named(name)
+    ]
+    ids = [row[0] for row in await catalog.select("SELECT id FROM films ORDER BY title DESC")]
+
+    async def lists() -> tuple:
+        credited = [await catalog.credits_of_people(people, role) for role in ("cast", "director")]
+        return (
+            await catalog.summaries([*ids, 10_000]),
+            [await catalog.films_of_people(people, role) for role in (None, "cast", "director")],
+            [(c.films, c.title_norms, sorted(c.pairs)) for c in credited],
+        )
+
+    from_store = await lists()
+    await store.warmed()
+    assert catalog._shelf is not None
+    assert await lists() == from_store
+    assert [f.id for f in from_store[0]] == ids  # in the order asked, unknown ids left out

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Collection
+from operator import attrgetter, itemgetter
 
 from bot.answering.context import Context
 from bot.answering.kinds.relations import read
@@ -31,6 +32,8 @@ _FILMS_OF_THE = re.compile(
     r"^(?:(?:in|on|from) )?(?:what|which|name|list|show)(?: \w+)? (?:films?|movies?)\b.*"
     r"\b(?:the|its|their) \w+ of (?:the (?:film|movie) )?_"
 )
+_ID = attrgetter("id")
+_TITLE = attrgetter("title")
 _PLURALS = {"company": "companies", "country": "countries", "votes": "votes"}
 
 
@@ -87,7 +90,7 @@ async def _sharing_a_credit(ctx: Context) -> Answer | None:
             f"{labels}: {role.phrase} {names}, "
             f"who {'is' if len(people) == 1 else 'are'} also credited on {film_list(others)}."
         )
-    return Answer(ctx.question, list(dict.fromkeys(f.title for f in others)), text, films=others)
+    return Answer(ctx.question, _titles(others), text, films=others)
 
 
 async def _named_otherwise(
@@ -120,7 +123,7 @@ async def _by_role_share(
 ) -> tuple[list[tuple[int, str]], list[FilmSummary]]:
     """The people credited in ``role`` (``credited``), those who mostly hold the role
     first, and the films with the films of the first ones first (else in their order)."""
-    credits = credited.credits()
+    credits = credited.pairs
     share = await ctx.catalog.role_shares([pid for pid, _ in people], role)
     reached = {pid for _, pid in credits}
     people = sorted(
@@ -192,9 +195,7 @@ async def _from_people(ctx: Context, mentions: list[Mention]) -> Answer | None:
         text = f"{who} {verb} {film_list(films)}." + claims_note(films)
         if len(ids) > 1 and len(mentions) > 1:
             text = f"{who} are credited together on {film_list(films)}." + claims_note(films)
-        return Answer(
-            ctx.question, list(dict.fromkeys(f.title for f in films)), text, films=films, people=ids
-        )
+        return Answer(ctx.question, _titles(films), text, films=films, people=ids)
     intro = f"Films {who} {verb if len(ids) == 1 else 'share'}: {film_list(films, 8)}."
     if lacking:
         intro = f"{who} {verb} {film_list(films, 8)}."
@@ -244,7 +245,7 @@ async def _from_values(ctx: Context, topics: list[tuple[Mention, str]]) -> Answe
     if not films:
         return Answer(ctx.question, [], f"The catalog has no films for {what}.")
     text = f"Films for {what}: {film_list(films, 30)}." + claims_note(films)
-    return Answer(ctx.question, list(dict.fromkeys(f.title for f in films)), text, films=films)
+    return Answer(ctx.question, _titles(films), text, films=films)
 
 
 def _in_the_cast(ctx: Context, mention: Mention) -> bool:
@@ -268,14 +269,13 @@ def _distance(position: int, mention: Mention) -> int:
     return position - mention.end + 1
 
 
-def _weights(films: list[FilmSummary], keys: dict[int, str] | None = None) -> dict[int, float]:
+def _weights(keys: dict[int, str]) -> dict[int, float]:
     """How surely each film is one the question goes through: 1, or 1/k for each of k
     films that share a title (a credit on a title several films share may be any one
     of them's, as in catalogs that keep one set of facts per title). ``keys``: the films'
-    title normal forms when already known."""
-    title = {f.id: keys[f.id] if keys is not None else norm(f.title) for f in films}
-    same = Counter(title.values())
-    return {film_id: 1 / same[key] for film_id, key in title.items()}
+    title keys (``Catalog.title_keys``)."""
+    same = Counter(keys.values())
+    return {film_id: 1 / same[key] for film_id, key in keys.items()}
 
 
 async def _people_of(
@@ -284,7 +284,7 @@ async def _people_of(
     """The people credited in ``role`` on the films, but ``leave_out``, likeliest first:
     those reached by the most films, a film counted less when its title is shared
     (:func:`_weights`)."""
-    weight = _weights(films)
+    weight = _weights(ctx.catalog.title_keys(films))
     people: dict[int, str] = {}
     paths: Counter[int] = Counter()
     for film_id, pid, name in await ctx.catalog.people_of_films(list(weight), role):
@@ -314,10 +314,15 @@ def _by_paths(
         return films
     titles = credited.title_norms
     if role == "cast" or len(people) == 1:
-        weight = _weights(films, titles)
-        return sorted(films, key=lambda f: -weight[f.id])
+        # the fewest films sharing its title first (a weight of 1/k, as ``_weights``),
+        # in C calls: these lists run to thousands of films
+        keys = itemgetter(*map(_ID, films))(titles)
+        sharing = itemgetter(*keys)(Counter(keys))
+        if max(sharing) == 1:
+            return films  # no title shared: as they were
+        return list(itemgetter(*sorted(range(len(films)), key=sharing.__getitem__))(films))
     kept = {f.id for f in films}
-    credits = [(film_id, pid) for film_id, pid in credited.credits() if film_id in kept]
+    credits = [(film_id, pid) for film_id, pid in credited.pairs if film_id in kept]
     shared = Counter((pid, titles[film_id]) for film_id, pid in credits)
     paths: Counter[int] = Counter()
     for film_id, pid in credits:
@@ -336,7 +341,7 @@ async def _reached(
 
 
 async def _values_of(ctx: Context, films: list[FilmSummary], relation: Relation) -> list[str]:
-    weight = _weights(films)
+    weight = _weights(ctx.catalog.title_keys(films))
     if relation.name == "year":
         reached: Counter[str] = Counter()
         for film in films:
@@ -356,6 +361,11 @@ async def _values_of(ctx: Context, films: list[FilmSummary], relation: Relation)
             if record is not None:
                 values.extend(read(record, relation)[0])
     return list(dict.fromkeys(values))
+
+
+def _titles(films: list[FilmSummary]) -> list[str]:
+    """The films' titles, each once, in order."""
+    return list(dict.fromkeys(map(_TITLE, films)))
 
 
 def _heading(name: str, count: int) -> str:
