@@ -40,6 +40,7 @@ SHORT_PREFIX_CACHE = 8192
 TYPO_CANDIDATES = 200  # titles sharing the most rare letter triples with a misspelt one
 SAME_START_MOST = 1000  # titles that begin like a misspelt text, compared with it
 GRAM_POSTINGS_MOST = 3000  # titles looked at through a misspelt text's rarest triples
+GRAM_POSTINGS_ALIKE = 1000  # the same, among the titles that begin with its first letter
 RARE_GRAMS = 6
 QUICK_IDS_MOST = 64  # films looked up by id on the event loop's thread, at most, at once
 
@@ -463,11 +464,12 @@ class Catalog:
             if sum(fid not in taken for fid in best) >= limit - len(taken):
                 return best
             known = set(near)
-            sharing = await self._sharing_titles(key)
-            found += hits(sorted(c for c in sharing - known if c[0][:1] == key[:1]))
+            alike = await self._sharing_titles(key, first=key[:1])
+            found += hits(sorted(c for c in alike - known if c[0][:1] == key[:1]))
             if found:
                 return ranked(sorted(found, key=_best_first))
-            return ranked(hits(sorted(known | sharing)))  # none begins alike: any will do
+            sharing = await self._sharing_titles(key)  # none begins alike: any will do
+            return ranked(hits(sorted(known | sharing)))
         candidates = await self._title_candidates(key)
         found = []
         if same_start:
@@ -484,16 +486,23 @@ class Catalog:
         found = set(titles.near(key, SAME_START_MOST)) if titles is not None else set()
         return sorted(found | await self._sharing_titles(key))
 
-    async def _sharing_titles(self, key: str) -> set[tuple[str, int]]:
+    async def _sharing_titles(self, key: str, first: str | None = None) -> set[tuple[str, int]]:
         """``(norm, film id)`` of the titles that share the most of ``key``'s rarest letter
         triples, wherever a slip is: a slip changes a few triples, and the triples no title
-        has are the slips themselves."""
+        has are the slips themselves.
+
+        With ``first``, among the titles that begin with it, when the in-memory triples are
+        built: a letter's titles are a fraction of all, so fewer of them are counted for as
+        many triples (the store's index counts all titles, for the caller to keep those).
+        """
         grams = sorted(title_grams(key))
         if not grams:
             return set()
         index = self._grams
         if index is not None:
-            return set(index.sharing(_rarest([(g, index.docs(g)) for g in grams]), TYPO_CANDIDATES))
+            most = GRAM_POSTINGS_MOST if first is None else GRAM_POSTINGS_ALIKE
+            rare = _rarest([(g, index.docs(g, first)) for g in grams], most)
+            return set(index.sharing(rare, TYPO_CANDIDATES, first))
         marks = ",".join("?" * len(grams))
         counts = await self._all(
             f"SELECT gram, docs FROM title_gram_docs WHERE gram IN ({marks})", grams
@@ -1023,13 +1032,13 @@ def _best_first(hit: tuple[float, str, int]) -> tuple[float, str, int]:
     return -hit[0], hit[1], hit[2]
 
 
-def _rarest(counts: Iterable[tuple[str, int]]) -> list[str]:
+def _rarest(counts: Iterable[tuple[str, int]], most: int = GRAM_POSTINGS_MOST) -> list[str]:
     """The rarest of a text's letter triples (given with how many titles have each) that
-    together name at most ``GRAM_POSTINGS_MOST`` titles."""
+    together name at most ``most`` titles."""
     rare: list[str] = []
     postings = 0
     for doc, term in sorted((doc, term) for term, doc in counts if doc):
-        if postings + doc > GRAM_POSTINGS_MOST or len(rare) >= RARE_GRAMS:
+        if postings + doc > most or len(rare) >= RARE_GRAMS:
             break
         rare.append(term)
         postings += doc
