@@ -40,6 +40,7 @@ SHORT_PREFIX_CACHE = 8192
 TYPO_CANDIDATES = 200  # titles sharing the most rare letter triples with a misspelt one
 SAME_START_MOST = 1000  # titles that begin like a misspelt text, compared with it
 GRAM_POSTINGS_MOST = 3000  # titles looked at through a misspelt text's rarest triples
+GRAM_POSTINGS_ALIKE = 1000  # the same, among the titles that begin with its first letter
 RARE_GRAMS = 6
 QUICK_IDS_MOST = 64  # films looked up by id on the event loop's thread, at most, at once
 
@@ -463,11 +464,12 @@ class Catalog:
             if sum(fid not in taken for fid in best) >= limit - len(taken):
                 return best
             known = set(near)
-            sharing = await self._sharing_titles(key)
-            found += hits(sorted(c for c in sharing - known if c[0][:1] == key[:1]))
+            alike = await self._sharing_titles(key, first=key[:1])
+            found += hits(sorted(c for c in alike - known if c[0][:1] == key[:1]))
             if found:
                 return ranked(sorted(found, key=_best_first))
-            return ranked(hits(sorted(known | sharing)))  # none begins alike: any will do
+            sharing = await self._sharing_titles(key)  # none begins alike: any will do
+            return ranked(hits(sorted(known | sharing)))
         candidates = await self._title_candidates(key)
         found = []
         if same_start:
@@ -484,16 +486,23 @@ class Catalog:
         found = set(titles.near(key, SAME_START_MOST)) if titles is not None else set()
         return sorted(found | await self._sharing_titles(key))
 
-    async def _sharing_titles(self, key: str) -> set[tuple[str, int]]:
+    async def _sharing_titles(self, key: str, first: str | None = None) -> set[tuple[str, int]]:
         """``(norm, film id)`` of the titles that share the most of ``key``'s rarest letter
         triples, wherever a slip is: a slip changes a few triples, and the triples no title
-        has are the slips themselves."""
+        has are the slips themselves.
+
+        With ``first``, among the titles that begin with it, when the in-memory triples are
+        built: a letter's titles are a fraction of all, so fewer of them are counted for as
+        many triples (the store's index counts all titles, for the caller to keep those).
+        """
         grams = sorted(title_grams(key))
         if not grams:
             return set()
         index = self._grams
         if index is not None:
-            return set(index.sharing(_rarest([(g, index.docs(g)) for g in grams]), TYPO_CANDIDATES))
+            most = GRAM_POSTINGS_MOST if first is None else GRAM_POSTINGS_ALIKE
+            rare = _rarest([(g, index.docs(g, first)) for g in grams], most)
+            return set(index.sharing(rare, TYPO_CANDIDATES, first))
         marks = ",".join("?" * len(grams))
         counts = await self._all(
             f"SELECT gram, docs FROM title_gram_docs WHERE gram IN ({marks})", grams
@@ -587,14 +596,16 @@ class Catalog:
         index is the previous one changed by the reload's delta. ``derive_only`` builds it
         only that way (quick), leaving a full build to later.
         """
-        if self._titles is None and previous is not None and previous._titles is not None:
-            changes = await self._changes_since(previous)
-            if changes is not None:
-                added = [c.ref for c in changes if c.added and c.kind == "film"]
-                sql = f"SELECT f.id, {_RENOWN} FROM films f WHERE f.id IN ({{marks}})"
-                renown = {r[0]: tuple(r[1:]) for r in await self._in_chunks(sql, added)}
-                base = previous._titles
-                self._titles = await asyncio.to_thread(base.changed, changes, renown)
+        # Derived under the indexes' lock: a request meanwhile waits for it, not builds anew.
+        async with self._titles_lock:
+            if self._titles is None and previous is not None and previous._titles is not None:
+                changes = await self._changes_since(previous)
+                if changes is not None:
+                    added = [c.ref for c in changes if c.added and c.kind == "film"]
+                    sql = f"SELECT f.id, {_RENOWN} FROM films f WHERE f.id IN ({{marks}})"
+                    renown = {r[0]: tuple(r[1:]) for r in await self._in_chunks(sql, added)}
+                    base = previous._titles
+                    self._titles = await asyncio.to_thread(base.changed, changes, renown)
         if not derive_only:
             await self._title_index()
 
@@ -603,35 +614,41 @@ class Catalog:
         if not yet built)."""
         await self._title_index()
         changes = await self._changes_since(previous) if previous is not None else None
-        if changes is not None and self._shelf is None and previous and previous._shelf:
+        if changes is not None and previous is not None:
+            async with self._titles_lock:  # requests meanwhile wait for these, not build anew
+                await self._derive_rest(previous, changes)
+        await self._index("_shelf", _FILM_SHELF_QUERY, _film_shelf)
+        await self._people_index()
+        await self._name_index()
+        await self._gram_index()
+
+    async def _derive_rest(self, previous: Catalog, changes: list[NameChange]) -> None:
+        """The indexes but titles, from ``previous``'s and the names changed since."""
+        if self._shelf is None and previous._shelf:
             touched = list(dict.fromkeys(c.ref for c in changes if c.kind == "film"))
             rows = list(_shelved(await self._in_chunks(_FILM_SHELF_QUERY_OF_IDS, touched)))
             self._shelf = await asyncio.to_thread(previous._shelf.changed, touched, rows)
-        await self._index("_shelf", _FILM_SHELF_QUERY, _film_shelf)
-        if changes is not None and self._people is None and previous and previous._people:
+        if self._people is None and previous._people:
             self._people = await asyncio.to_thread(previous._people.changed, changes)
-        if changes is not None and self._names is None and previous and previous._names:
-            touched = list(dict.fromkeys(c.norm for c in changes))
-            now: dict[str, str | None] = dict.fromkeys(touched)
+        if self._names is None and previous._names:
+            norms = list(dict.fromkeys(c.norm for c in changes))
+            now: dict[str, str | None] = dict.fromkeys(norms)
             now.update(
                 await self._in_chunks(
                     "SELECT norm, min(display) FROM names WHERE norm IN ({marks}) GROUP BY norm",
-                    touched,
+                    norms,
                 )
             )
             self._names = await asyncio.to_thread(previous._names.changed, now)
-        await self._people_index()
-        await self._name_index()
-        if changes is not None and self._grams is None and previous and previous._grams:
-            touched = list(dict.fromkeys((c.norm, c.ref) for c in changes if c.kind == "film"))
+        if self._grams is None and previous._grams:
+            titles = list(dict.fromkeys((c.norm, c.ref) for c in changes if c.kind == "film"))
             rows = await self._in_chunks(
                 "SELECT rowid, norm, ref FROM names WHERE kind = 'film' AND ref IN ({marks})",
-                list(dict.fromkeys(ref for _, ref in touched)),
+                list(dict.fromkeys(ref for _, ref in titles)),
             )
-            keys = set(touched)
+            keys = set(titles)
             now_rows = [(name, ref) for _, name, ref in sorted(rows) if (name, ref) in keys]
-            self._grams = await asyncio.to_thread(previous._grams.changed, touched, now_rows)
-        await self._gram_index()
+            self._grams = await asyncio.to_thread(previous._grams.changed, titles, now_rows)
 
     async def _changes_since(self, previous: Catalog) -> list[NameChange] | None:
         """The names added and removed since ``previous``, or None when not known."""
@@ -1015,13 +1032,13 @@ def _best_first(hit: tuple[float, str, int]) -> tuple[float, str, int]:
     return -hit[0], hit[1], hit[2]
 
 
-def _rarest(counts: Iterable[tuple[str, int]]) -> list[str]:
+def _rarest(counts: Iterable[tuple[str, int]], most: int = GRAM_POSTINGS_MOST) -> list[str]:
     """The rarest of a text's letter triples (given with how many titles have each) that
-    together name at most ``GRAM_POSTINGS_MOST`` titles."""
+    together name at most ``most`` titles."""
     rare: list[str] = []
     postings = 0
     for doc, term in sorted((doc, term) for term, doc in counts if doc):
-        if postings + doc > GRAM_POSTINGS_MOST or len(rare) >= RARE_GRAMS:
+        if postings + doc > most or len(rare) >= RARE_GRAMS:
             break
         rare.append(term)
         postings += doc

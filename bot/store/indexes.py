@@ -266,17 +266,31 @@ class TitleGrams:
     them, for the titles a misspelt one may mean.
 
     Each title has a slot (its normal form and film) in the order of its row in the store's
-    ``names`` table; for each triple, the slots of the titles that have it, ascending. Kept
-    in memory so that candidates are counted without a trip to the database, with the
-    store's tie-break (the earlier row first), so the same candidates come out.
+    ``names`` table; for each first letter and triple (``"t" + "eat"``), the slots of the
+    titles that begin with that letter and have that triple, ascending. Kept in memory so
+    that candidates are counted without a trip to the database, with the store's tie-break
+    (the earlier row first), so the same candidates come out; and, since people seldom slip
+    on the first letter, among the titles that begin like a misspelt text alone.
     """
 
-    __slots__ = ("norms", "postings", "refs")
+    __slots__ = ("firsts", "norms", "postings", "refs")
 
-    def __init__(self, postings: dict[str, array], norms: list[str], refs: array) -> None:
+    def __init__(
+        self,
+        postings: dict[str, array],
+        norms: list[str],
+        refs: array,
+        firsts: dict[str, str] | None = None,
+    ) -> None:
         self.postings = postings
         self.norms = norms
         self.refs = refs
+        if firsts is None:
+            found: dict[str, list[str]] = {}
+            for key in sorted(postings):
+                found.setdefault(key[1:], []).append(key[:1])
+            firsts = {gram: "".join(letters) for gram, letters in found.items()}
+        self.firsts = firsts  # for each triple, the first letters of the titles that have it
 
     @classmethod
     def of(cls, rows: Iterable[tuple[str, int]]) -> TitleGrams:
@@ -288,23 +302,35 @@ class TitleGrams:
             slot = len(norms)
             norms.append(name)
             refs.append(ref)
+            first = name[:1]
             for gram in title_grams(name):
-                found = postings.get(gram)
+                found = postings.get(first + gram)
                 if found is None:
-                    postings[gram] = [slot]
+                    postings[first + gram] = [slot]
                 else:
                     found.append(slot)
-        return cls({g: array("i", found) for g, found in postings.items()}, norms, refs)
+        return cls({key: array("i", found) for key, found in postings.items()}, norms, refs)
 
-    def docs(self, gram: str) -> int:
-        """How many titles have ``gram``."""
-        found = self.postings.get(gram)
-        return len(found) if found is not None else 0
+    def docs(self, gram: str, first: str | None = None) -> int:
+        """How many titles have ``gram`` (of those beginning with ``first``, when given)."""
+        if first is not None:
+            found = self.postings.get(first + gram)
+            return len(found) if found is not None else 0
+        postings = self.postings
+        return sum(len(postings[f + gram]) for f in self.firsts.get(gram, ""))
 
-    def sharing(self, grams: Iterable[str], most: int) -> list[tuple[str, int]]:
+    def sharing(
+        self, grams: Iterable[str], most: int, first: str | None = None
+    ) -> list[tuple[str, int]]:
         """``(norm, film id)`` of the ``most`` titles that have the most of ``grams``
-        (the earlier row first among equals), in no particular order."""
-        counts = Counter(chain.from_iterable(self.postings.get(gram, ()) for gram in grams))
+        (the earlier row first among equals), in no particular order; of those that begin
+        with ``first`` only, when given."""
+        postings, firsts = self.postings, self.firsts
+        if first is not None:
+            keys = [first + gram for gram in grams]
+        else:
+            keys = [f + gram for gram in grams for f in firsts.get(gram, "")]
+        counts = Counter(chain.from_iterable(map(postings.get, keys, repeat(()))))
         chosen: Iterable[int] = counts
         if len(counts) > most:
             titles, times = list(counts), list(counts.values())
@@ -331,7 +357,9 @@ class TitleGrams:
 
         A removed title's slot stays, unused, until the next full build.
         """
-        grams = TitleGrams(dict(self.postings), list(self.norms), array("q", self.refs))
+        grams = TitleGrams(
+            dict(self.postings), list(self.norms), array("q", self.refs), dict(self.firsts)
+        )
         copied: set[str] = set()
         for name, ref in touched:
             slot = grams._slot_of(name, ref)
@@ -339,26 +367,32 @@ class TitleGrams:
                 continue
             grams.norms[slot] = ""
             for gram in title_grams(name):
-                slots = grams._own(gram, copied)
+                slots = grams._own(name[:1], gram, copied)
                 del slots[bisect.bisect_left(slots, slot)]
                 if not slots:
-                    del grams.postings[gram]
+                    del grams.postings[name[:1] + gram]
+                    grams.firsts[gram] = grams.firsts[gram].replace(name[:1], "")
+                    if not grams.firsts[gram]:
+                        del grams.firsts[gram]
         for name, ref in now:
             slot = len(grams.norms)
             grams.norms.append(name)
             grams.refs.append(ref)
             for gram in title_grams(name):
-                grams._own(gram, copied).append(slot)
+                grams._own(name[:1], gram, copied).append(slot)
         return grams
 
-    def _own(self, gram: str, copied: set[str]) -> array:
-        """The slots of ``gram``, copied first when shared with the index this one came from."""
-        slots = self.postings.get(gram)
+    def _own(self, first: str, gram: str, copied: set[str]) -> array:
+        """The slots of ``gram`` in titles beginning with ``first``, copied first when
+        shared with the index this one came from."""
+        key = first + gram
+        slots = self.postings.get(key)
         if slots is None:
-            slots = self.postings[gram] = array("i")
-        elif gram not in copied:
-            slots = self.postings[gram] = array("i", slots)
-        copied.add(gram)
+            slots = self.postings[key] = array("i")
+            self.firsts[gram] = "".join(sorted(self.firsts.get(gram, "") + first))
+        elif key not in copied:
+            slots = self.postings[key] = array("i", slots)
+        copied.add(key)
         return slots
 
     def _slot_of(self, name: str, ref: int) -> int | None:
@@ -366,7 +400,8 @@ class TitleGrams:
         grams = title_grams(name)
         if not grams:
             return None
-        for slot in self.postings.get(min(grams, key=self.docs), ()):
+        first = name[:1]
+        for slot in self.postings.get(first + min(grams, key=lambda g: self.docs(g, first)), ()):
             if self.norms[slot] == name and self.refs[slot] == ref:
                 return slot
         return None

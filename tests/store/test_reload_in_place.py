@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 import time
 from pathlib import Path
@@ -345,3 +346,30 @@ async def test_a_film_edited_in_place_is_listed_as_it_now_is(
 
     assert film.label == "Heat (1987)"
     assert [f.label for f in await catalog.films_titled("heat")] == ["Heat (1987)", "Heat (1995)"]
+
+
+async def test_a_request_while_a_reloads_indexes_are_derived_waits_for_them(
+    store: Store, small_facts: Path, monkeypatch
+) -> None:
+    await store.warmed()
+    built: list[int] = []
+    of, changed = PeopleIndex.of, PeopleIndex.changed
+
+    def counted(rows: list[tuple]) -> PeopleIndex:
+        built.append(len(rows))
+        return of(rows)
+
+    def slow(index: PeopleIndex, changes: list) -> PeopleIndex:
+        time.sleep(0.3)  # a big catalog's derivation takes its time
+        return changed(index, changes)
+
+    monkeypatch.setattr(PeopleIndex, "of", counted)
+    monkeypatch.setattr(PeopleIndex, "changed", slow)
+    (small_facts / "heat.yaml").write_text(HEAT_1995)
+    assert (await store.reload()).ok
+    await asyncio.sleep(0.1)  # the new catalog's indexes are being derived
+
+    hits = await store.catalog.people_by_surname("newman")
+
+    assert [hit.display for hit in hits] == ["Ann Newman"]
+    assert built == []  # waited for the derived index, did not build one from every name

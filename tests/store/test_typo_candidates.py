@@ -10,6 +10,7 @@ import pytest
 from rapidfuzz import fuzz, process
 
 from bot.store import Store
+from bot.store import catalog as catalog_module
 from bot.text import norm
 from tests.conftest import METAQA
 
@@ -120,4 +121,21 @@ async def test_the_in_memory_letter_triples_give_the_candidates_of_the_stores_in
         assert in_memory == from_store
     finally:
         catalog._grams = grams
+        await store.close()
+
+
+async def test_titles_of_other_letters_do_not_crowd_out_the_misspelt_one_meant(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Small limits stand for a big catalog: more titles begin with "m" than are compared
+    # one slip away, and more titles share the typed triples than are counted.
+    monkeypatch.setattr(catalog_module, "SAME_START_MOST", 2)
+    monkeypatch.setattr(catalog_module, "TYPO_CANDIDATES", 10)
+    titles = ["Matrix Reloaded", "Mad Max", "Memento", "Metropolis"]
+    titles += [f"Xtrix Reloded {i}" for i in range(12)]  # more triples in common, not an "m"
+    store = await _titles_store(tmp_path, titles)
+    try:
+        films = await store.catalog.complete_titles("mtrix reloded")  # two slips
+        assert [f.title for f in films][:1] == ["Matrix Reloaded"]
+    finally:
         await store.close()
