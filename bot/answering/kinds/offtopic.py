@@ -4,6 +4,8 @@ answered, that names nothing in the catalog and uses no film words, is off topic
 
 from __future__ import annotations
 
+import re
+
 from bot.answering.context import Context
 from bot.answering.kinds.smalltalk import examples
 from bot.answering.lexicon import words
@@ -15,11 +17,16 @@ _FILM_WORDS = words(
     r"shows?|series|documentar\w*|animat\w*|anime|cartoons?"
 )
 
+# "who is peter gent": a person the catalog does not know, not another subject
+_ASKS_WHO = re.compile(r"^(?:who|whos|who s)(?: is| was| are| were)? \w")
+
 
 async def reply(ctx: Context) -> Answer | None:
     """A polite word on what the bot is for, when the question is about something else."""
     if ctx.mentions or ctx.relation() is not None or _FILM_WORDS.search(ctx.key):
         return None
+    if _ASKS_WHO.search(ctx.key):
+        return None  # the not-found reply says the catalog has nobody of that name
     if await _near_a_name(ctx):
         return None  # a misspelt name: the not-found reply suggests what it may be
     text = (
