@@ -43,6 +43,9 @@ GRAM_POSTINGS_MOST = 3000  # titles looked at through a misspelt text's rarest t
 GRAM_POSTINGS_ALIKE = 1000  # the same, among the titles that begin with its first letter
 RARE_GRAMS = 6
 QUICK_IDS_MOST = 64  # films looked up by id on the event loop's thread, at most, at once
+# films whose credits or values are read on the event loop's thread, at most (an index
+# range each: a few milliseconds at most, less than the trips to the database thread)
+QUICK_FILMS_MOST = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -929,10 +932,11 @@ class Catalog:
         """
         ids = list(dict.fromkeys(film_ids))
         order = {fid: i for i, fid in enumerate(ids)}
+        read = self._keyed if len(ids) <= QUICK_FILMS_MOST else self._all
         rows: list[tuple] = []
         for chunk in _chunks(ids, 500):
             marks = ",".join("?" * len(chunk))
-            rows += await self._all(sql.format(marks=marks), [first, *chunk])
+            rows += await read(sql.format(marks=marks), [first, *chunk])
         rows.sort(key=lambda r: (order[r[0]], r[-1]))
         return rows
 
