@@ -368,8 +368,9 @@ class Store:
         self._retired.clear()
         self._catalog = None
         if self._build_pool is not None:
-            self._build_pool.shutdown(wait=True, cancel_futures=True)
-            self._build_pool = None
+            pool, self._build_pool = self._build_pool, None
+            # Waited for in a thread: the event loop keeps serving while the process ends.
+            await asyncio.to_thread(pool.shutdown, wait=True, cancel_futures=True)
         for catalog in catalogs:
             with contextlib.suppress(Exception):
                 await catalog.close()
