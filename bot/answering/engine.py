@@ -19,7 +19,7 @@ from datetime import date
 from bot.answering.context import Context
 from bot.answering.kinds import KINDS
 from bot.answering.kinds.smalltalk import is_small_talk
-from bot.answering.lexicon import is_relation_word, phrase_positions
+from bot.answering.lexicon import MISSPELT, is_relation_word, phrase_positions
 from bot.answering.linking import MAX_NGRAM, SCAFFOLD, Mention, find_mentions
 from bot.answering.reply import Answer, join_names
 from bot.answering.wanted import is_asking_word
@@ -87,6 +87,9 @@ async def answer(
             kind="rejected",
         )
     key = norm(text)
+    if MISSPELT.keys() & set(key.split()):  # "recomend a movie": unless a name has the word
+        known = await catalog.known_words()
+        key = " ".join(MISSPELT.get(w, w) if w not in known else w for w in key.split())
     tokens = key.split()
     if not tokens:
         return Answer(question, [], HELP, kind="help")

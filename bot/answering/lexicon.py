@@ -201,3 +201,33 @@ def phrase_positions(key: str) -> set[int]:
 def is_relation_word(token: str) -> bool:
     """Whether one word is by itself a relation keyword ("directed", "genre")."""
     return any(r.pattern.fullmatch(token) for r in RELATIONS)
+
+
+# Question words as people often misspell them in chat, and what they mean. Names are not
+# here: they are read through the catalog's own (``engine._repaired``).
+MISSPELT = {
+    "recomend": "recommend",
+    "reccomend": "recommend",
+    "reccommend": "recommend",
+    "recommed": "recommend",
+    "recomment": "recommend",
+    "sugest": "suggest",
+    "suggets": "suggest",
+    "moive": "movie",
+    "moives": "movies",
+    "movei": "movie",
+    "flim": "film",
+    "flims": "films",
+    "directer": "director",
+    "diretor": "director",
+    "dirctor": "director",
+    "acter": "actor",
+    "actres": "actress",
+    "charachter": "character",
+    "charecter": "character",
+    "sequal": "sequel",
+    "sequals": "sequels",
+    "prequal": "prequel",
+    "writter": "writer",
+    "composser": "composer",
+}

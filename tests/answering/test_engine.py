@@ -259,3 +259,20 @@ films:
     # "josh" and "coke" are words of other names, and "together" is a film
     costars = await ask(catalog, "who acted together with josh coke")
     assert costars.answers == ["Greg Grunberg"]
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("recomend me a sci-fi movie", "How about"),
+        ("who is the directer of alita battle angel", "Robert Rodriguez"),
+        ("is there a sequal to alita battle angel", "is followed by Alita: Battle Angel 2"),
+    ],
+)
+async def test_question_words_misspelt_as_people_type_them_are_read(catalog, question, said):
+    assert said in (await ask(catalog, question)).text
+
+
+async def test_a_misspelling_that_is_a_word_of_a_name_is_left_as_typed(catalog_of) -> None:
+    catalog = await catalog_of("films:\n  - {title: The Flim-Flam Man, year: 1967}\n")
+    assert (await ask(catalog, "when was the flim flam man released")).answers == ["1967"]
