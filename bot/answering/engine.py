@@ -93,12 +93,13 @@ async def answer(
     tokens = key.split()
     if not tokens:
         return Answer(question, [], HELP, kind="help")
+    capitalised = _capitalised(text, tokens)
     mentions = _keywords_unmasked(tokens, await find_mentions(tokens, catalog))
     if not _retry and not is_small_talk(key):  # "thanks" is not a misspelt "Hanks"
         corrected = await _repaired(tokens, mentions, catalog)
         if corrected is None and all(_one_question_word(m) for m in mentions):
             # nothing named but a title that is one question word (the film "What?")
-            corrected = await _corrected(tokens, catalog, _capitalised(text, tokens))
+            corrected = await _corrected(tokens, catalog, capitalised)
         if corrected is not None:
             wrong, right = corrected
             fixed = key.replace(wrong, norm(right), 1)
@@ -110,7 +111,7 @@ async def answer(
     unknown = [
         i for i in await _unknown_words(tokens, mentions, catalog) if not _keyword(tokens[i])
     ]
-    unknown_name = _names_the_unknown(tokens, mentions, unknown, _capitalised(text, tokens))
+    unknown_name = _names_the_unknown(tokens, mentions, unknown, capitalised)
     context = Context(
         question,
         key,
