@@ -95,8 +95,9 @@ async def answer(
         return Answer(question, [], HELP, kind="help")
     capitalised = _capitalised(text, tokens)
     mentions = _keywords_unmasked(tokens, await find_mentions(tokens, catalog))
+    unknown = await _unknown_words(tokens, mentions, catalog)  # typos, or unknown names
     if not _retry and not is_small_talk(key):  # "thanks" is not a misspelt "Hanks"
-        corrected = await _repaired(tokens, mentions, catalog)
+        corrected = await _repaired(tokens, mentions, unknown, catalog)
         if corrected is None and all(_one_question_word(m) for m in mentions):
             # nothing named but a title that is one question word (the film "What?")
             corrected = await _corrected(tokens, catalog, capitalised)
@@ -108,10 +109,9 @@ async def answer(
                 reply.question = question
                 reply.text = f"(Reading “{wrong}” as “{right}”.) {reply.text}"
                 return reply
-    unknown = [
-        i for i in await _unknown_words(tokens, mentions, catalog) if not _keyword(tokens[i])
-    ]
-    unknown_name = _names_the_unknown(tokens, mentions, unknown, capitalised)
+    unknown_name = _names_the_unknown(
+        tokens, mentions, [i for i in unknown if not _keyword(tokens[i])], capitalised
+    )
     context = Context(
         question,
         key,
@@ -180,7 +180,7 @@ def _keyword(token: str, *, asking: bool = False) -> bool:
 
 
 async def _repaired(
-    tokens: list[str], mentions: list[Mention], catalog: Catalog
+    tokens: list[str], mentions: list[Mention], unknown: list[int], catalog: Catalog
 ) -> tuple[str, str] | None:
     """A misspelt name: the words around the first unknown word, and the name they mean.
 
@@ -189,7 +189,6 @@ async def _repaired(
     two away from a catalog name (titles, people, characters, values) is read as that name.
     """
     covered = {i for m in mentions for i in range(m.start, m.end)}
-    unknown = await _unknown_words(tokens, mentions, catalog)
     # past the first, only longer words ("who is listed as director for the traetment"):
     # short unknown words are more often question words ("the same director of …")
     tries = unknown[:1] + [i for i in unknown[1:] if len(tokens[i]) > REPAIR_MIN_WORD]

@@ -907,11 +907,8 @@ class Catalog:
         thread."""
         rows: list[tuple] = []
         for chunk in _chunks(person_ids, 500):
-            query = sql.format(marks=",".join("?" * len(chunk)))
-            if self._quick is not None:
-                rows += self._quick.execute(query, [*chunk, *after]).fetchall()
-            else:
-                rows += await self._all(query, [*chunk, *after])
+            marks = ",".join("?" * len(chunk))
+            rows += await self._keyed(sql.format(marks=marks), [*chunk, *after])
         return rows
 
     async def values_of_films(self, film_ids: Sequence[int], kind: str) -> list[tuple[int, str]]:

@@ -557,9 +557,6 @@ class FilmShelf(Generic[_Film]):
     def get(self, film_id: int) -> _Film | None:
         return self.films[film_id] if 0 <= film_id < len(self.films) else None
 
-    def key(self, film_id: int) -> str | None:
-        return self.keys[film_id] if 0 <= film_id < len(self.keys) else None
-
     def all_of(self, film_ids: list[int]) -> list[_Film]:
         """The films of ``film_ids`` in that order, those not in the catalog left out."""
         if not film_ids:
