@@ -464,15 +464,16 @@ class Catalog:
             near = list(dict.fromkeys(self._titles.near(key, SAME_START_MOST)))
             found = hits(near)  # all begin with key's first character
             best = ranked(sorted(found, key=_best_first))
-            if sum(fid not in taken for fid in best) >= limit - len(taken):
+            if len(set(best).difference(taken)) >= limit - len(taken):
                 return best
             known = set(near)
             alike = await self._sharing_titles(key, first=key[:1])
             found += hits(sorted(c for c in alike - known if c[0][:1] == key[:1]))
             if found:
                 return ranked(sorted(found, key=_best_first))
-            sharing = await self._sharing_titles(key)  # none begins alike: any will do
-            return ranked(hits(sorted(known | sharing)))
+            # None begins alike: any will do (those that begin alike are not close enough).
+            sharing = await self._sharing_titles(key)
+            return ranked(hits(sorted(sharing - known)))
         candidates = await self._title_candidates(key)
         found = []
         if same_start:

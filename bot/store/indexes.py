@@ -60,7 +60,15 @@ class TitleIndex:
     finds its best ranked ones without looking at them all.
     """
 
-    __slots__ = ("by_length", "by_length_refs", "by_length_renown", "norms", "refs", "renown")
+    __slots__ = (
+        "_follows",
+        "by_length",
+        "by_length_refs",
+        "by_length_renown",
+        "norms",
+        "refs",
+        "renown",
+    )
 
     def __init__(
         self,
@@ -91,6 +99,9 @@ class TitleIndex:
                 list(map(renown.__getitem__, order)),
             )
         self.by_length, self.by_length_refs, self.by_length_renown = by_length
+        # For a start that begins many titles: the letters that come next in them, by the
+        # letter after (see ``_next_letters``). This index never changes, so they stay.
+        self._follows: dict[str, dict[str, str]] = {}
 
     @classmethod
     def of(cls, rows: Iterable[tuple[str, int, int, float, int]]) -> TitleIndex:
@@ -144,7 +155,8 @@ class TitleIndex:
         Walking along ``key``, once at most ``most`` titles share its start, all of them
         are taken; before that, at each letter, the titles that begin with ``key`` with a
         slip undone there (a letter added, dropped, changed, or two swapped), ``each``
-        of each way.
+        of each way. A letter is only tried where some title has it next, followed by the
+        letter the slip leaves next.
         """
         norms, refs = self.norms, self.refs
         found: list[tuple[str, int]] = []
@@ -156,9 +168,10 @@ class TitleIndex:
             if hi - lo <= most:
                 return found + list(zip(norms[lo:hi], refs[lo:hi], strict=True))
             rest = key[at:]
+            follows = self._next_letters(start, lo, hi)
             ways = {start + rest[1:], start + rest[1:2] + rest[:1] + rest[2:]}
-            ways.update([start + c + rest for c in SLIP_LETTERS])
-            ways.update([start + c + rest[1:] for c in SLIP_LETTERS])
+            ways.update([start + c + rest for c in follows.get(rest[:1], "")])
+            ways.update([start + c + rest[1:] for c in follows.get(rest[1:2], "")])
             # Each is looked for in the range in one pass of C calls (most begin no title);
             # a text past the range's last title is compared with that title, which it is not.
             begun = sorted(ways)
@@ -171,6 +184,29 @@ class TitleIndex:
                     found.append((norms[i], refs[i]))
                     i += 1
         return found
+
+    def _next_letters(self, start: str, lo: int, hi: int) -> dict[str, str]:
+        """Of the titles ``norms[lo:hi]``, all beginning with ``start``: for each letter
+        that comes second after it, the letters (of ``SLIP_LETTERS``) that come first
+        before that one; for ``""``, every letter that comes first."""
+        follows = self._follows.get(start)
+        if follows is not None:
+            return follows
+        norms, at = self.norms, len(start)
+        found: dict[str, set[str]] = {"": set()}
+        i = lo
+        while i < hi:
+            pair = norms[i][at : at + 2]
+            if pair and pair[0] in SLIP_LETTERS:
+                found.setdefault(pair[1:], set()).add(pair[:1])
+                found[""].add(pair[:1])
+            if len(pair) < 2:
+                i += 1
+            else:  # past every title that begins with ``start + pair``
+                i = bisect.bisect_left(norms, start + pair + "\uffff", i, hi)
+        follows = {after: "".join(sorted(letters)) for after, letters in found.items()}
+        self._follows[start] = follows
+        return follows
 
     def first(self, count: int) -> list[int]:
         """The first ``count`` film ids in title order."""

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import random
 
-from bot.store.indexes import NameChange, TitleIndex
+from bot.store.indexes import SLIP_LETTERS, NameChange, TitleIndex
 
 
 def _rows(titles: dict[tuple[str, int], tuple[int, float, int]]) -> list[tuple]:
@@ -49,3 +50,39 @@ def test_a_title_index_changed_by_many_names_is_the_one_built_from_the_names_lef
         changes.append(NameChange(True, "heat", "person", 1, "Heat"))  # not a film name
         index = index.changed(changes, renown)
         assert _lists(index) == _lists(TitleIndex.of(_rows(titles)))
+
+
+def _near_by_every_letter(index: TitleIndex, key: str, most: int) -> list[tuple[str, int]]:
+    """``TitleIndex.near`` as it reads: at each letter, every slip with every letter tried."""
+    norms, found = index.norms, []
+    for at in range(1, len(key) + 1):
+        start, rest = key[:at], key[at:]
+        lo = bisect.bisect_left(norms, start)
+        hi = bisect.bisect_left(norms, start + "\uffff")
+        if hi - lo <= most:
+            return found + list(zip(norms[lo:hi], index.refs[lo:hi], strict=True))
+        ways = {start + rest[1:], start + rest[1:2] + rest[:1] + rest[2:]}
+        ways.update(start + c + rest for c in SLIP_LETTERS)
+        ways.update(start + c + rest[1:] for c in SLIP_LETTERS)
+        for way in sorted(ways):
+            i = bisect.bisect_left(norms, way, lo, hi)
+            taken = 0
+            while i < hi and taken < 8 and norms[i].startswith(way):
+                found.append((norms[i], index.refs[i]))
+                i, taken = i + 1, taken + 1
+    return found
+
+
+def test_titles_one_slip_from_a_typed_text_are_those_every_letter_would_find() -> None:
+    # Only letters that some title has next are tried: the same titles come out.
+    rng = random.Random(7)
+    letters = "aeihnrst 2é"
+    names = {"".join(rng.choice(letters) for _ in range(rng.randint(1, 9))) for _ in range(3000)}
+    names |= {"the " + name for name in list(names)[:1500]} | {"t", "th", "the"}
+    index = TitleIndex.of((name, ref, 0, 0.0, 0) for ref, name in enumerate(sorted(names)))
+    typed = [name for name in rng.sample(sorted(names), 300)]
+    typed += [name[:i] + name[i + 1 :] for name in typed if len(name) > 2 for i in [1]]
+    typed += ["the", "the ", "thx", "tehs", "the srat", "t", "x"]
+    for key in typed:
+        for most in (5, 40, 300):
+            assert index.near(key, most) == _near_by_every_letter(index, key, most), (key, most)
