@@ -298,7 +298,8 @@ async def _title_tail_repaired(
 
     What is left is a shorter title (the film "The Family") with a stray word just after it
     or just before it, past question words only. The two together are read as a longer
-    title when they are one slip away from one.
+    title when they are one slip away from one. A word that links what is asked ("also",
+    "same") is the question's, not a slip in the title.
     """
     named = [m for m in mentions if m.has("film")]
     for mention in named:
@@ -311,6 +312,8 @@ async def _title_tail_repaired(
                 continue
             if len(tokens[at]) < REPAIR_MIN_WORD or tokens[at].isdigit():
                 continue
+            if tokens[at] in _LINKING_WORDS:
+                continue  # "the director of Heat also directed …"
             start, end = min(mention.start, at), max(mention.end, at + 1)
             typed = " ".join(tokens[start:end])
             found = await catalog.closest_name(typed, 1)

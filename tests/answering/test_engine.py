@@ -107,6 +107,22 @@ async def test_a_slip_that_makes_another_word_is_read_with_the_title_before_it(b
     assert (await ask(brazil, "who directed the family")).answers == ["Luc Besson"]
 
 
+async def test_a_linking_word_after_a_title_is_not_read_as_a_slip_in_a_longer_title(
+    catalog_of,
+) -> None:
+    catalog = await catalog_of(
+        """\
+films:
+  - {title: Heat, year: 1995, directors: [Michael Mann]}
+  - {title: Heat Alto, year: 2001, directors: [Ann Other]}
+  - {title: Thief, year: 1981, directors: [Michael Mann]}
+"""
+    )
+    reply = await ask(catalog, "the director of Heat also directed which films")
+    assert reply.answers == ["Thief"]
+    assert "Reading" not in reply.text
+
+
 @pytest.mark.parametrize(
     ("question", "first"),
     [
