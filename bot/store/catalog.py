@@ -234,8 +234,10 @@ SUMMARY_COLUMNS = 7  # the leading columns of a row that make a FilmSummary
 _BY_YEAR_AND_TITLE = attrgetter("year", "title")
 _BY_TITLE = attrgetter("title")
 _YEAR = attrgetter("year")
-_FILM_SHELF_QUERY = f"SELECT {_FILM_COLUMNS}, norm FROM films"
-_FILM_SHELF_QUERY_OF_IDS = _FILM_SHELF_QUERY + " WHERE id IN ({marks})"
+_FILM_SHELF_ROWS = f"SELECT {_FILM_COLUMNS}, norm FROM films"
+# oldest first (as ``_oldest_first``), sorted by SQLite, off the event loop's GIL
+_FILM_SHELF_QUERY = _FILM_SHELF_ROWS + " ORDER BY year IS NULL, year, title"
+_FILM_SHELF_QUERY_OF_IDS = _FILM_SHELF_ROWS + " WHERE id IN ({marks})"
 
 
 def _title_key(stored: str) -> str:
@@ -255,7 +257,13 @@ def _shelved(rows: Iterable[tuple]) -> Iterable[tuple[int, str, FilmSummary]]:
 
 
 def _film_shelf(rows: list[tuple]) -> FilmShelf[FilmSummary]:
-    return FilmShelf.of(_shelved(rows))
+    return FilmShelf.of(_shelved(rows), _oldest_first_key)
+
+
+def _oldest_first_key(film: FilmSummary) -> tuple[bool, int, str]:
+    """The order of :func:`_oldest_first`: by year, then by title; films without a year
+    last."""
+    return film.year is None, film.year or 0, film.title
 
 
 # A film's renown (``bot.store.indexes.Renown``), from the films table ``f``
@@ -823,12 +831,13 @@ class Catalog:
     ) -> list[FilmSummary]:
         """Films crediting any of ``person_ids`` (in ``role`` if given), oldest first."""
         ids = list(dict.fromkeys(person_ids))
-        if self._shelf is not None:
+        shelf = self._shelf
+        if shelf is not None:
             sql = "SELECT DISTINCT film_id FROM credits WHERE person_id IN ({marks})"
             if role is not None:
                 sql += " AND role = ?"
             rows = await self._credit_rows(sql, ids, (role,) if role is not None else ())
-            return _oldest_first(await self.summaries(r[0] for r in rows))
+            return shelf.in_order(list(dict.fromkeys(r[0] for r in rows)))
         found: dict[int, FilmSummary] = {}
         for chunk in _chunks(ids, 500):
             marks = ",".join("?" * len(chunk))
@@ -874,8 +883,7 @@ class Catalog:
                 (role,),
             )
             ids = list(dict.fromkeys(map(itemgetter(0), pairs)))
-            films = shelf.all_of(ids)
-            return PeopleCredits(_oldest_first(films), shelf.keys_of(ids), pairs)
+            return PeopleCredits(shelf.in_order(ids), shelf.keys_of(ids), pairs)
         found: dict[int, FilmSummary] = {}
         keys = {}
         pairs = []

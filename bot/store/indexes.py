@@ -13,11 +13,11 @@ import bisect
 import heapq
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain, compress, repeat
 from operator import itemgetter
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 # Reloads whose name changes stay in the store's log, for catalogs still open to catch up.
 NAME_CHANGES_KEPT = 32
@@ -27,6 +27,8 @@ WIDE_PREFIX = 256  # titles beginning with a typed text, past which it is looked
 # Up to this many names added or removed by a reload, each is put in or taken out of the
 # index's lists where it stands; past it, the lists are rebuilt in one pass.
 FEW_EDITS = 32
+RANK_GAP = 1 << 20  # between the ranks of films next in order, for a reload's films to go in
+RANKED_AGAIN_PAST = 64  # a reload changing more than this fraction of films ranks all again
 
 
 def title_grams(name: str) -> set[str]:
@@ -570,24 +572,41 @@ class NameIndex:
 
 
 class FilmShelf(Generic[_Film]):
-    """Every film's summary and title key, by film id: long lists of films (a prolific
-    actor's, a genre's) are made from memory, the store asked only for their ids.
+    """Every film's summary, title key and place in a sort order, by film id: long lists
+    of films (a prolific actor's, a genre's) are made and ordered from memory, the store
+    asked only for their ids.
 
     Kept in lists addressed by film id (ids are dense: a reload numbers its films after the
     highest). A film's key is its title's normal form, the same for films sharing a title.
+    Its rank orders it by ``order_key`` (films with equal ones rank equal), so a list of
+    ids is ordered by one sort of integers; ranks leave gaps, so a reload's films are put
+    between the others without numbering them all again.
     """
 
-    __slots__ = ("films", "keys")
+    __slots__ = ("films", "keys", "order", "order_key", "ranks")
 
-    def __init__(self, films: list[_Film | None], keys: list[str | None]) -> None:
+    def __init__(
+        self,
+        films: list[_Film | None],
+        keys: list[str | None],
+        ranks: array[int],
+        order: array[int],
+        order_key: Callable[[_Film], Any],
+    ) -> None:
         self.films = films
         self.keys = keys
+        self.ranks = ranks  # by film id; 0 where there is no film
+        self.order = order  # the film ids, by rank
+        self.order_key = order_key
 
     @classmethod
-    def of(cls, rows: Iterable[tuple[int, str, _Film]]) -> FilmShelf[_Film]:
-        """From ``(film id, key, summary)`` rows."""
-        shelf: FilmShelf[_Film] = cls([], [])
-        shelf._put(rows)
+    def of(
+        cls, rows: Iterable[tuple[int, str, _Film]], order_key: Callable[[_Film], Any]
+    ) -> FilmShelf[_Film]:
+        """From ``(film id, key, summary)`` rows, quickest when they come in the order
+        ``order_key`` sorts them in (else they are sorted here)."""
+        shelf: FilmShelf[_Film] = cls([], [], array("q"), array("q"), order_key)
+        shelf._rank_all(shelf._put(rows))
         return shelf
 
     def get(self, film_id: int) -> _Film | None:
@@ -605,6 +624,11 @@ class FilmShelf(Generic[_Film]):
             found = (found,)
         return [film for film in found if film is not None]
 
+    def in_order(self, film_ids: list[int]) -> list[_Film]:
+        """The films of ``film_ids`` (all in the catalog) by ``order_key``, those that tie
+        in the order given."""
+        return self.all_of(sorted(film_ids, key=self.ranks.__getitem__))
+
     def keys_of(self, film_ids: list[int]) -> dict[int, str]:
         """The title key of each film of ``film_ids`` (all in the catalog)."""
         if not film_ids:
@@ -615,19 +639,89 @@ class FilmShelf(Generic[_Film]):
     def changed(self, touched: Iterable[int], rows: Iterable[tuple[int, str, _Film]]) -> FilmShelf:
         """A copy where the films ``touched`` by a reload are as ``rows`` (those that are
         still there) say: the others of them are gone."""
-        shelf: FilmShelf[_Film] = FilmShelf(list(self.films), list(self.keys))
-        for film_id in touched:
-            if 0 <= film_id < len(shelf.films):
+        shelf: FilmShelf[_Film] = FilmShelf(
+            list(self.films), list(self.keys), array("q", self.ranks), self.order, self.order_key
+        )
+        gone = [i for i in dict.fromkeys(touched) if shelf.get(i) is not None]
+        rows = list(rows)
+        if len(gone) + len(rows) > len(self.order) // RANKED_AGAIN_PAST:
+            left = set(gone)
+            kept = [i for i in self.order if i not in left]
+            for film_id in gone:
                 shelf.films[film_id] = shelf.keys[film_id] = None
+                shelf.ranks[film_id] = 0
+            shelf._put(rows)
+            shelf._rank_all(kept + [film_id for film_id, _, _ in rows])
+            return shelf
+        shelf.order = array("q", self.order)
+        for film_id in gone:
+            del shelf.order[shelf._place(film_id)]
+            shelf.films[film_id] = shelf.keys[film_id] = None
+            shelf.ranks[film_id] = 0
         shelf._put(rows)
+        for film_id, _, _ in rows:
+            shelf._rank(film_id)
         return shelf
 
-    def _put(self, rows: Iterable[tuple[int, str, _Film]]) -> None:
-        films, keys = self.films, self.keys
+    def _put(self, rows: Iterable[tuple[int, str, _Film]]) -> list[int]:
+        """Put the films of ``rows`` on the shelf, unranked; their ids, in that order."""
+        films, keys, ranks = self.films, self.keys, self.ranks
+        put: list[int] = []
         for film_id, key, film in rows:
+            put.append(film_id)
             if film_id >= len(films):
                 grow = film_id + 1 - len(films)
                 films.extend([None] * grow)
                 keys.extend([None] * grow)
+                ranks.extend(repeat(0, grow))
             films[film_id] = film
             keys[film_id] = key
+        return put
+
+    def _sort_key(self, film_id: int) -> Any:
+        return self.order_key(self.films[film_id])  # type: ignore[arg-type]
+
+    def _rank_all(self, film_ids: list[int]) -> None:
+        """Every film's rank, ``film_ids`` being all the shelf's films, in order or nearly
+        (as the store gives them; or ``order`` with a reload's films added, which one
+        pass of a sort merges in)."""
+        ranks = self.ranks
+        rank, previous = 0, None
+        for film_id in film_ids:
+            sort_key = self._sort_key(film_id)
+            if rank and sort_key != previous:
+                if sort_key < previous:  # not in order: sorted first
+                    self._rank_all(sorted(film_ids, key=self._sort_key))
+                    return
+                rank += RANK_GAP
+                previous = sort_key
+            elif not rank:
+                rank, previous = RANK_GAP, sort_key
+            ranks[film_id] = rank
+        self.order = array("q", film_ids)
+
+    def _place(self, film_id: int) -> int:
+        """Where a film of the shelf stands in ``order``."""
+        sort_key = self._sort_key(film_id)
+        at = bisect.bisect_left(self.order, sort_key, key=self._sort_key)
+        while self.order[at] != film_id:  # past the films that rank equal before it
+            at += 1
+        return at
+
+    def _rank(self, film_id: int) -> None:
+        """Put a film put on the shelf into ``order``, ranked between its neighbours."""
+        order = self.order
+        sort_key = self._sort_key(film_id)
+        at = bisect.bisect_left(order, sort_key, key=self._sort_key)
+        before = self.ranks[order[at - 1]] if at > 0 else 0
+        after = self.ranks[order[at]] if at < len(order) else before + 2 * RANK_GAP
+        if at < len(order) and self._sort_key(order[at]) == sort_key:
+            rank = after
+        elif after - before < 2:  # no room left between them: all numbered again
+            order.insert(at, film_id)
+            self._rank_all(list(order))
+            return
+        else:
+            rank = (before + after) // 2
+        order.insert(at, film_id)
+        self.ranks[film_id] = rank

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import bisect
 import random
+from itertools import pairwise
 
-from bot.store.indexes import SLIP_LETTERS, NameChange, TitleIndex
+import pytest
+
+from bot.store import indexes
+from bot.store.indexes import RANK_GAP, SLIP_LETTERS, FilmShelf, NameChange, TitleIndex
 
 
 def _rows(titles: dict[tuple[str, int], tuple[int, float, int]]) -> list[tuple]:
@@ -86,3 +90,60 @@ def test_titles_one_slip_from_a_typed_text_are_those_every_letter_would_find() -
     for key in typed:
         for most in (5, 40, 300):
             assert index.near(key, most) == _near_by_every_letter(index, key, most), (key, most)
+
+
+def _shelf_rows(films: dict[int, tuple[int | None, str]]) -> list[tuple[int, str, tuple]]:
+    return [(film_id, title.lower(), (year, title)) for film_id, (year, title) in films.items()]
+
+
+def _oldest_first(film: tuple) -> tuple:
+    year, title = film
+    return year is None, year or 0, title
+
+
+def _assert_ordered(shelf: FilmShelf, films: dict[int, tuple[int | None, str]]) -> None:
+    """Ids come out oldest first (undated last), those that tie in the order given."""
+    ids = list(films)
+    random.Random(len(ids)).shuffle(ids)
+    expected = sorted(ids, key=lambda i: _oldest_first(films[i]))
+    assert [films[i] for i in expected] == shelf.in_order(ids)
+    assert sorted(shelf.order) == sorted(films)
+    ranks = [shelf.ranks[i] for i in shelf.order]
+    keys = [_oldest_first(films[i]) for i in shelf.order]
+    for (rank, key), (next_rank, next_key) in pairwise(zip(ranks, keys, strict=True)):
+        assert (rank < next_rank and key < next_key) or (rank == next_rank and key == next_key)
+
+
+@pytest.mark.parametrize("gap", [RANK_GAP, 2])
+def test_a_film_shelf_changed_film_by_film_orders_films_as_one_built_afresh(
+    gap: int, monkeypatch
+) -> None:
+    monkeypatch.setattr(indexes, "RANK_GAP", gap)  # 2: no room between ranks, soon
+    rng = random.Random(5)
+    titles = ["Heat", "Alien", "Ronin", "Thief", "Jaws", "Up", "It"]
+
+    def film() -> tuple[int | None, str]:
+        return rng.choice([None, 1979, 1986, 1995, 1995, 2001]), rng.choice(titles)
+
+    films = {film_id: film() for film_id in range(1, 400)}
+    shelf = FilmShelf.of(_shelf_rows(films), _oldest_first)  # ids not in order: sorted
+    _assert_ordered(shelf, films)
+    next_id = 400
+    for _ in range(60):
+        touched = rng.sample(sorted(films), rng.randint(0, 4))
+        now = {}
+        for film_id in touched:
+            del films[film_id]
+            if rng.random() < 0.5:
+                now[film_id] = film()  # edited in place
+        for _ in range(rng.randint(0, 3)):
+            now[next_id] = film()
+            next_id += 1
+        films.update(now)
+        shelf = shelf.changed(touched + [i for i in now if i not in touched], _shelf_rows(now))
+        _assert_ordered(shelf, films)
+    many = rng.sample(sorted(films), 40)  # past RANKED_AGAIN_PAST: ranked all again
+    for film_id in many:
+        del films[film_id]
+    shelf = shelf.changed(many, [])
+    _assert_ordered(shelf, films)

@@ -60,6 +60,7 @@ async def _indexes(catalog: Catalog) -> tuple:
             for film_id, film in enumerate(shelf.films)
             if film is not None
         },
+        [shelf.order_key(shelf.films[film_id]) for film_id in shelf.order],  # oldest first
         (titles.norms, titles.refs, titles.renown),
         (titles.by_length, titles.by_length_refs, titles.by_length_renown),
         people.hits,
