@@ -443,9 +443,10 @@ class Catalog:
         whole titles. Only the titles that begin like ``key`` and those that share the most
         rare letter triples with it are compared. ``same_start`` prefers titles that begin
         with ``key``'s first character (all candidates count when none of those is close
-        enough); the titles that begin like ``key`` are then compared first, and when
-        enough of them are close (``limit``, less the films already offered, ``taken``, that
-        they do not count), the triples are not looked at.
+        enough, unless films were already offered, ``taken``: titles begin with ``key``, so
+        its first letter is right); the titles that begin like ``key`` are then compared
+        first, and when enough of them are close (``limit``, less the films of ``taken``,
+        that they do not count), the triples are not looked at.
         """
         if not key:
             return []
@@ -477,7 +478,7 @@ class Catalog:
             known = set(near)
             alike = await self._sharing_titles(key, first=key[:1])
             found += hits(sorted(c for c in alike - known if c[0][:1] == key[:1]))
-            if found:
+            if found or taken:
                 return ranked(sorted(found, key=_best_first))
             # None begins alike: any will do (those that begin alike are not close enough).
             sharing = await self._sharing_titles(key)

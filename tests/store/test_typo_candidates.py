@@ -139,3 +139,18 @@ async def test_titles_of_other_letters_do_not_crowd_out_the_misspelt_one_meant(
         assert [f.title for f in films][:1] == ["Matrix Reloaded"]
     finally:
         await store.close()
+
+
+async def test_a_text_that_begins_titles_is_not_read_with_another_first_letter(
+    tmp_path: Path,
+) -> None:
+    # "ice" begins titles, so its first letter is right: "Vice" and "Alice" are not offered
+    # after them; "natrix" begins none, so a title with another first letter may be meant.
+    titles = ["Ice Age", "Ice Princess", "Vice", "Alice", "The Matrix", "Matrix"]
+    store = await _titles_store(tmp_path, titles)
+    try:
+        offered = [f.title for f in await store.catalog.complete_titles("ice")]
+        assert offered == ["Ice Age", "Ice Princess"]
+        assert [f.title for f in await store.catalog.complete_titles("natrix")][:1] == ["Matrix"]
+    finally:
+        await store.close()
