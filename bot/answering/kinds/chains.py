@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Collection
-from operator import attrgetter, itemgetter
+from itertools import repeat
+from operator import attrgetter, itemgetter, neg
 
 from bot.answering.context import Context
 from bot.answering.kinds.relations import read
@@ -326,13 +327,23 @@ def _by_paths(
         if max(sharing) == 1:
             return films  # no title shared: as they were
         return list(itemgetter(*sorted(range(len(films)), key=sharing.__getitem__))(films))
-    kept = {f.id for f in films}
-    credits = [(film_id, pid) for film_id, pid in credited.pairs if film_id in kept]
-    shared = Counter((pid, titles[film_id]) for film_id, pid in credits)
-    paths: Counter[int] = Counter()
-    for film_id, pid in credits:
-        paths[film_id] += 1 / shared[pid, titles[film_id]]
-    return sorted(films, key=lambda f: -paths[f.id])
+    kept = set(map(_ID, films))
+    credits = [pair for pair in credited.pairs if pair[0] in kept]
+    film_ids = list(map(itemgetter(0), credits))
+    pids = map(itemgetter(1), credits)
+    by_title = list(zip(pids, map(titles.__getitem__, film_ids), strict=True))
+    shared = Counter(by_title)  # (person, title): in C calls, for thousands of credits
+    paths: dict[int, float] | Counter[int]
+    if max(shared.values(), default=1) == 1:
+        paths = Counter(film_ids)  # each credit a whole path
+        if max(paths.values(), default=1) == 1:
+            return films  # each film reached once: as they were
+    else:
+        paths = {}
+        for film_id, sharing in zip(film_ids, map(shared.__getitem__, by_title), strict=True):
+            paths[film_id] = paths.get(film_id, 0) + 1 / sharing
+    fewer = list(map(neg, map(paths.get, map(_ID, films), repeat(0))))
+    return list(itemgetter(*sorted(range(len(films)), key=fewer.__getitem__))(films))
 
 
 async def _reached(
