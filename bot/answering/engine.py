@@ -23,7 +23,7 @@ from bot.answering.lexicon import MISSPELT, is_relation_word, phrase_positions
 from bot.answering.linking import MAX_NGRAM, SCAFFOLD, Mention, find_mentions
 from bot.answering.reply import Answer, join_names
 from bot.answering.wanted import is_asking_word
-from bot.store.catalog import Catalog
+from bot.store.catalog import Catalog, NameHit
 from bot.text import norm
 
 MAX_QUESTION_CHARS = 500
@@ -42,7 +42,41 @@ TAIL_MAX_GAP = 3  # question words allowed between a name and the stray word aft
 _LINKING_WORDS = frozenset(
     "same also other others else share shares shared sharing together listed".split()
 )
+SUGGESTED_PEOPLE = 2  # people suggested when nothing is found, at least this close:
+SUGGESTED_CUTOFF = 70
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+class _Lookups:
+    """The catalog's slower look-ups for one question, each made once: the ways of reading
+    a misspelt name ask for the same words, and the suggestions made when nothing is
+    found for what was looked up before."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self._closest: dict[str, tuple[int, tuple[int, str, str] | None]] = {}
+        self._people: dict[str, tuple[int, float, list[tuple[NameHit, float]]]] = {}
+
+    async def closest_name(self, typed: str, max_edits: int) -> tuple[int, str, str] | None:
+        """:meth:`Catalog.closest_name`: the nearest name within fewer edits is the
+        nearest within more, when it is near enough."""
+        known = self._closest.get(typed)
+        if known is None or known[0] < max_edits:
+            known = self._closest[typed] = (
+                max_edits,
+                await self.catalog.closest_name(typed, max_edits),
+            )
+        found = known[1]
+        return found if found is not None and found[0] <= max_edits else None
+
+    async def fuzzy_people(self, run: str, limit: int, cutoff: float) -> list[NameHit]:
+        """:meth:`Catalog.fuzzy_people`, looked for as widely as the suggestions need at
+        once: fewer people, or closer ones, are the first of those."""
+        known = self._people.get(run)
+        if known is None or known[0] < limit or known[1] > cutoff:
+            wide = (max(limit, SUGGESTED_PEOPLE), min(cutoff, SUGGESTED_CUTOFF))
+            known = self._people[run] = (*wide, await self.catalog.scored_people(run, *wide))
+        return [hit for hit, score in known[2] if score >= cutoff][:limit]
 
 
 def clean_question(raw: str) -> str:
@@ -94,13 +128,14 @@ async def answer(
     if not tokens:
         return Answer(question, [], HELP, kind="help")
     capitalised = _capitalised(text, tokens)
+    lookups = _Lookups(catalog)
     mentions = _keywords_unmasked(tokens, await find_mentions(tokens, catalog))
     unknown = await _unknown_words(tokens, mentions, catalog)  # typos, or unknown names
     if not _retry and not is_small_talk(key):  # "thanks" is not a misspelt "Hanks"
-        corrected = await _repaired(tokens, mentions, unknown, catalog)
+        corrected = await _repaired(tokens, mentions, unknown, lookups)
         if corrected is None and all(_one_question_word(m) for m in mentions):
             # nothing named but a title that is one question word (the film "What?")
-            corrected = await _corrected(tokens, catalog, capitalised)
+            corrected = await _corrected(tokens, lookups, capitalised)
         if corrected is not None:
             wrong, right = corrected
             fixed = key.replace(wrong, norm(right), 1)
@@ -122,12 +157,12 @@ async def answer(
         rng=rng or random.Random(),
     )
     if unknown_name:
-        return await _not_found(context)
+        return await _not_found(context, lookups)
     for kind in KINDS:
         result = await kind(context)
         if result is not None:
             return result
-    return await _not_found(context)
+    return await _not_found(context, lookups)
 
 
 def _one_question_word(mention: Mention) -> bool:
@@ -180,7 +215,7 @@ def _keyword(token: str, *, asking: bool = False) -> bool:
 
 
 async def _repaired(
-    tokens: list[str], mentions: list[Mention], unknown: list[int], catalog: Catalog
+    tokens: list[str], mentions: list[Mention], unknown: list[int], lookups: _Lookups
 ) -> tuple[str, str] | None:
     """A misspelt name: the words around the first unknown word, and the name they mean.
 
@@ -201,7 +236,7 @@ async def _repaired(
                 if typed in tried:
                     continue
                 tried.add(typed)
-                found = await catalog.closest_name(typed, _edits_allowed(typed))
+                found = await lookups.closest_name(typed, _edits_allowed(typed))
                 if found is None:
                     continue
                 candidate = (start - end, found[0], typed, found[2])
@@ -209,13 +244,13 @@ async def _repaired(
                     best = candidate
         if best is not None:
             return best[2], best[3]
-    return await _title_tail_repaired(tokens, mentions, covered, catalog) or (
-        await _pair_repaired(tokens, mentions, covered, catalog)
+    return await _title_tail_repaired(tokens, mentions, covered, lookups) or (
+        await _pair_repaired(tokens, mentions, covered, lookups)
     )
 
 
 async def _pair_repaired(
-    tokens: list[str], mentions: list[Mention], covered: set[int], catalog: Catalog
+    tokens: list[str], mentions: list[Mention], covered: set[int], lookups: _Lookups
 ) -> tuple[str, str] | None:
     """A slip in a two-word name that leaves two known words ("josh coke", "john paton"),
     or a word the catalog names alone ("cris rock": the tag "rock"; "kiss turner"): two
@@ -240,7 +275,7 @@ async def _pair_repaired(
         if not (loose(i) and loose(i + 1)) or (i in alone and i + 1 in alone):
             continue
         typed = f"{tokens[i]} {tokens[i + 1]}"
-        found = await catalog.closest_name(typed, 1)
+        found = await lookups.closest_name(typed, 1)
         if found is not None and found[0] > 0:
             return typed, found[2]
     return None
@@ -292,7 +327,7 @@ def _names_the_unknown(
 
 
 async def _title_tail_repaired(
-    tokens: list[str], mentions: list[Mention], covered: set[int], catalog: Catalog
+    tokens: list[str], mentions: list[Mention], covered: set[int], lookups: _Lookups
 ) -> tuple[str, str] | None:
     """A slip that makes another word ("the family sone", "the eye of the strom").
 
@@ -316,7 +351,7 @@ async def _title_tail_repaired(
                 continue  # "the director of Heat also directed …"
             start, end = min(mention.start, at), max(mention.end, at + 1)
             typed = " ".join(tokens[start:end])
-            found = await catalog.closest_name(typed, 1)
+            found = await lookups.closest_name(typed, 1)
             if found is not None and found[0] > 0:
                 return typed, found[2]
     return None
@@ -340,27 +375,28 @@ def _capitalised(text: str, tokens: list[str]) -> set[int]:
 
 
 async def _corrected(
-    tokens: list[str], catalog: Catalog, capitalised: AbstractSet[int] = frozenset()
+    tokens: list[str], lookups: _Lookups, capitalised: AbstractSet[int] = frozenset()
 ) -> tuple[str, str] | None:
     """A misspelt title or name, or a surname alone, and the catalog name it stands for."""
     # A title with order words in it ("First Daughter", "Salome's Last Dance") read as one
     # comes before reading those words as an order ("the first", "the last").
     whole = _residual_run(tokens, asking=True)
     if whole != _residual_run(tokens) and " " in whole:
-        found = await _fuzzy_name(whole, catalog)
+        found = await _fuzzy_name(whole, lookups)
         if found is not None:
             return found
     run = _residual_run(tokens)
     if len(run) < 3:
         return None
-    found = await _closest_run(tokens, catalog)
+    found = await _closest_run(tokens, lookups)
     if found is not None:
         return found
+    catalog = lookups.catalog
     # A surname is surer than a title a slip away, which is surer than a first name.
     if " " not in run:
-        found = await _surname(run, catalog, surname_only=True) or await _fuzzy_name(run, catalog)
+        found = await _surname(run, catalog, surname_only=True) or await _fuzzy_name(run, lookups)
     else:
-        found = await _fuzzy_name(run, catalog)
+        found = await _fuzzy_name(run, lookups)
     if found is not None:
         return found
     # "earliest hitchcock", "suggest a kubrick film": one word of the question is a surname,
@@ -376,7 +412,7 @@ async def _corrected(
     return None
 
 
-async def _closest_run(tokens: list[str], catalog: Catalog) -> tuple[str, str] | None:
+async def _closest_run(tokens: list[str], lookups: _Lookups) -> tuple[str, str] | None:
     """Words a slip or two from a name, the article typed before them included ("the sata
     clause" is The Santa Clause)."""
     run = _residual_run(tokens)
@@ -384,7 +420,7 @@ async def _closest_run(tokens: list[str], catalog: Catalog) -> tuple[str, str] |
         return None
     typed = " ".join(tokens)
     for candidate in (f"the {run}", run) if f"the {run}" in typed else (run,):
-        close = await catalog.closest_name(candidate, _edits_allowed(candidate))
+        close = await lookups.closest_name(candidate, _edits_allowed(candidate))
         if close is not None and close[0] > 0:
             return candidate, close[2]
     return None
@@ -419,25 +455,26 @@ async def _surname(
     return None
 
 
-async def _fuzzy_name(run: str, catalog: Catalog) -> tuple[str, str] | None:
-    films = await catalog.fuzzy_titles(run, limit=1, cutoff=86)
-    people = await catalog.fuzzy_people(run, limit=1, cutoff=86)
+async def _fuzzy_name(run: str, lookups: _Lookups) -> tuple[str, str] | None:
+    people = await lookups.fuzzy_people(run, limit=1, cutoff=86)
     if people:
         return run, people[0].display
+    catalog = lookups.catalog
+    films = await catalog.fuzzy_titles(run, limit=1, cutoff=86)
     if films:
         summary = (await catalog.summaries(films))[0]
         return run, summary.title
     return None
 
 
-async def _not_found(ctx: Context) -> Answer:
+async def _not_found(ctx: Context, lookups: _Lookups) -> Answer:
     run = _residual_run(ctx.tokens) or ctx.key_outside()
     suggestions: list[str] = []
     for summary in await ctx.catalog.summaries(
         await ctx.catalog.fuzzy_titles(run, limit=3, cutoff=60)
     ):
         suggestions.append(summary.label)
-    for hit in await ctx.catalog.fuzzy_people(run, limit=2, cutoff=70):
+    for hit in await lookups.fuzzy_people(run, limit=SUGGESTED_PEOPLE, cutoff=SUGGESTED_CUTOFF):
         suggestions.append(hit.display)
     suggestions = list(dict.fromkeys(suggestions))
     text = "I couldn't find a film or person I know in that question."

@@ -536,13 +536,20 @@ class Catalog:
 
     async def fuzzy_people(self, key: str, limit: int = 5, cutoff: float = 80) -> list[NameHit]:
         """People whose name (or alias) is close to ``key``, typos included."""
+        return [hit for hit, _ in await self.scored_people(key, limit, cutoff)]
+
+    async def scored_people(
+        self, key: str, limit: int = 5, cutoff: float = 80
+    ) -> list[tuple[NameHit, float]]:
+        """:meth:`fuzzy_people` with how close each is (0 to 100), closest first: those
+        of a higher ``cutoff``, or fewer of them, are the first of these."""
         people = await self._people_index()
         if not key or not people.hits:
             return []
         found = process.extract(
             key, people.norms, scorer=fuzz.QRatio, limit=limit, score_cutoff=cutoff
         )
-        return [_hit(people.hits[index]) for _, _, index in found]
+        return [(_hit(people.hits[index]), score) for _, score, index in found]
 
     async def people_by_surname(self, surname: str) -> list[NameHit]:
         """People whose name ends with the word ``surname`` ("kubrick")."""

@@ -292,3 +292,24 @@ async def test_question_words_misspelt_as_people_type_them_are_read(catalog, que
 async def test_a_misspelling_that_is_a_word_of_a_name_is_left_as_typed(catalog_of) -> None:
     catalog = await catalog_of("films:\n  - {title: The Flim-Flam Man, year: 1967}\n")
     assert (await ask(catalog, "when was the flim flam man released")).answers == ["1967"]
+
+
+async def test_a_name_the_catalog_lacks_is_searched_for_once_per_span(catalog, monkeypatch) -> None:
+    searched: list[tuple[str, str]] = []
+    closest, scored = type(catalog).closest_name, type(catalog).scored_people
+
+    async def closest_name(self, key: str, max_edits: int):
+        searched.append(("name", key))
+        return await closest(self, key, max_edits)
+
+    async def scored_people(self, key: str, limit: int = 5, cutoff: float = 80):
+        searched.append(("people", key))
+        return await scored(self, key, limit, cutoff)
+
+    monkeypatch.setattr(type(catalog), "closest_name", closest_name)
+    monkeypatch.setattr(type(catalog), "scored_people", scored_people)
+    reply = await ask(catalog, "what genres are the movies acted by Rachelle Lefevre in")
+
+    assert reply.kind == "not_found"
+    assert ("people", "rachelle lefevre") in searched
+    assert len(searched) == len(set(searched))
