@@ -66,16 +66,25 @@ def film_list(films: Sequence[FilmSummary], limit: int = 25) -> str:
         if len(shown) == limit:
             break
         shown[film.label + ("" if film.confirmed else f" [{film.status}]")] = None
-    more = len(set(map(_LABELLED_BY, films))) - limit if len(shown) == limit else 0
+    more = _labels(films) - limit if len(shown) == limit else 0
     return _joined(list(shown), more)
 
 
+def _labels(films: Sequence[FilmSummary]) -> int:
+    """How many different labels the films have (in C calls: lists run to thousands)."""
+    if len(set(map(_TITLE, films))) == len(films):
+        return len(films)  # no title twice: no label twice
+    return len(set(map(_LABELLED_BY, films)))
+
+
 _LABELLED_BY = attrgetter("title", "year", "status")  # what a film's label shows
+_TITLE = attrgetter("title")
+_STATUS = attrgetter("status")
 
 
 def claims_note(films: Sequence[FilmSummary]) -> str:
     """The sentence that goes after a list holding films marked as not released."""
-    if any(not f.confirmed for f in films):
+    if any(map("released".__ne__, map(_STATUS, films))):  # not ``confirmed``, in C calls
         return " Films marked in brackets are not released; their credits are claims."
     return ""
 

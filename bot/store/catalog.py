@@ -820,13 +820,21 @@ class Catalog:
         self, film_ids: Sequence[int], role: str
     ) -> list[tuple[int, int, str]]:
         """``(film id, person id, name)`` credited in ``role``, in film then billing order."""
-        rows = await self._in_film_order(
-            "SELECT c.film_id, c.person_id, p.name, c.position FROM credits c "
-            "JOIN people p ON p.id = c.person_id WHERE c.role = ? AND c.film_id IN ({marks})",
-            role,
+        pairs = await self._in_film_order(
+            "SELECT c.film_id, c.person_id FROM json_each(?) w CROSS JOIN credits c "
+            "ON c.film_id = w.value AND c.role = ? ORDER BY w.key, c.position, c.rowid",
             film_ids,
+            role,
         )
-        return [(r[0], r[1], r[2]) for r in rows]
+        people = list(dict.fromkeys(map(itemgetter(1), pairs)))
+        read = self._keyed if len(people) <= QUICK_FILMS_MOST else self._all
+        names = dict(  # each person's name read once, however many of the films they are on
+            await read(
+                "SELECT id, name FROM people WHERE id IN (SELECT value FROM json_each(?))",
+                [json.dumps(people)],
+            )
+        )
+        return [(film_id, pid, names[pid]) for film_id, pid in pairs if pid in names]
 
     async def films_of_people(
         self, person_ids: Sequence[int], role: str | None = None
@@ -925,29 +933,25 @@ class Catalog:
 
     async def values_of_films(self, film_ids: Sequence[int], kind: str) -> list[tuple[int, str]]:
         """``(film id, value)`` of one kind (genre, language, tag…), in film order."""
-        rows = await self._in_film_order(
-            "SELECT film_id, value, position FROM film_values "
-            "WHERE kind = ? AND film_id IN ({marks})",
-            kind,
+        return await self._in_film_order(
+            "SELECT v.film_id, v.value FROM json_each(?) w CROSS JOIN film_values v "
+            "ON v.film_id = w.value AND v.kind = ? ORDER BY w.key, v.position, v.rowid",
             film_ids,
+            kind,
         )
-        return [(r[0], r[1]) for r in rows]
 
-    async def _in_film_order(self, sql: str, first: object, film_ids: Sequence[int]) -> list[tuple]:
-        """Rows of ``sql`` for many films, sorted by the films' order then by position.
+    async def _in_film_order(self, sql: str, film_ids: Sequence[int], kind: str) -> list[tuple]:
+        """Rows of ``sql`` for many films, in one query that SQLite sorts (the films' order,
+        then their rows' positions), off the event loop's GIL.
 
-        ``sql`` takes ``first`` then the film ids in place of ``{marks}``; its rows start
-        with the film id and end with the position.
+        ``sql`` takes the film ids as a JSON array (``json_each``: a film's place in the
+        order is its ``key``), then ``kind``.
         """
         ids = list(dict.fromkeys(film_ids))
-        order = {fid: i for i, fid in enumerate(ids)}
+        if not ids:
+            return []
         read = self._keyed if len(ids) <= QUICK_FILMS_MOST else self._all
-        rows: list[tuple] = []
-        for chunk in _chunks(ids, 500):
-            marks = ",".join("?" * len(chunk))
-            rows += await read(sql.format(marks=marks), [first, *chunk])
-        rows.sort(key=lambda r: (order[r[0]], r[-1]))
-        return rows
+        return await read(sql, [json.dumps(ids), kind])
 
     # --- names -----------------------------------------------------------------------------
 

@@ -140,6 +140,28 @@ async def test_credits_of_people_are_their_films_and_those_films_credits_of_them
     ]
 
 
+async def test_credits_and_values_of_films_come_in_the_films_order_then_billing_order(
+    store: Store,
+) -> None:
+    catalog = store.catalog
+    films = [(await catalog.films_titled(t))[0] for t in ("heat", "alita battle angel")]
+    for ordered in (films, films[::-1]):
+        ids = [f.id for f in ordered]
+        records = [await catalog.film(film_id) for film_id in ids]
+        cast = [
+            (r.summary.id, c.person_id, c.person)
+            for r in records
+            if r is not None
+            for c in r.credits
+            if c.role == "cast"
+        ]
+        assert len(cast) > 2
+        assert await catalog.people_of_films(ids + ids[:1], "cast") == cast
+        genres = [(r.summary.id, g) for r in records if r for g in r.values.get("genre", ())]
+        assert genres
+        assert await catalog.values_of_films(ids, "genre") == genres
+
+
 async def test_who_plays_a_character(store: Store) -> None:
     ((film, credit),) = await store.catalog.cast_as("commander atheon")
     assert credit.person == "Benedict Cumberbatch" and film.status == "unconfirmed"

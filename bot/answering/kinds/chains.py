@@ -285,13 +285,18 @@ async def _people_of(
     those reached by the most films, a film counted less when its title is shared
     (:func:`_weights`)."""
     weight = _weights(ctx.catalog.title_keys(films))
-    people: dict[int, str] = {}
-    paths: Counter[int] = Counter()
-    for film_id, pid, name in await ctx.catalog.people_of_films(list(weight), role):
-        if pid in leave_out:
-            continue
-        people.setdefault(pid, name)
-        paths[pid] += weight.get(film_id, 1.0)
+    credits = await ctx.catalog.people_of_films(list(weight), role)
+    if leave_out:
+        credits = [credit for credit in credits if credit[1] not in leave_out]
+    pids = list(map(itemgetter(1), credits))
+    people = dict(zip(pids, map(itemgetter(2), credits), strict=True))  # first credit first
+    paths: Counter[int]
+    if all(map((1.0).__eq__, weight.values())):
+        paths = Counter(pids)  # no title shared: a film is a path (in C calls: thousands)
+    else:
+        paths = Counter()
+        for film_id, pid, _ in credits:
+            paths[pid] += weight.get(film_id, 1.0)
     ranked = sorted(people, key=lambda pid: -paths[pid])
     if role == "director" and len(ranked) > 1 and paths[ranked[0]] == paths[ranked[1]]:
         # A tie: of a film's directors, the one who mostly directs is the likelier answer
