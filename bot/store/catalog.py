@@ -641,6 +641,8 @@ class Catalog:
         await self._people_index()
         await self._name_index()
         await self._gram_index()
+        titles = await self._title_index()
+        await asyncio.to_thread(titles.learn_starts, SAME_START_MOST)
 
     async def _derive_rest(self, previous: Catalog, changes: list[NameChange]) -> None:
         """The indexes but titles, from ``previous``'s and the names changed since."""

@@ -210,6 +210,25 @@ class TitleIndex:
         self._follows[start] = follows
         return follows
 
+    def learn_starts(self, most: int) -> None:
+        """Work out the next letters of every start that begins more than ``most`` titles
+        (those ``near`` walks past), so that no look-up pays for one."""
+        norms = self.norms
+        todo = [("", 0, len(norms))]
+        while todo:
+            start, lo, hi = todo.pop()
+            at, i = len(start), lo
+            while i < hi:
+                if len(norms[i]) <= at:
+                    i += 1
+                    continue
+                longer = norms[i][: at + 1]
+                end = bisect.bisect_left(norms, longer + "\uffff", i, hi)
+                if end - i > most:
+                    self._next_letters(longer, i, end)
+                    todo.append((longer, i, end))
+                i = end
+
     def first(self, count: int) -> list[int]:
         """The first ``count`` film ids in title order."""
         return list(dict.fromkeys(self.refs[: count * 2]))[:count]
@@ -259,7 +278,12 @@ class TitleIndex:
             at_ranked,
             [(key, ref, known) for key, known, ref in ranked],
         )
-        return TitleIndex(*lists, by_length)  # type: ignore[arg-type]
+        index = TitleIndex(*lists, by_length)  # type: ignore[arg-type]
+        if len(final) <= FEW_EDITS:  # the next letters of starts no changed title begins
+            changed = {norm[:at] for norm, _ in final for at in range(1, len(norm) + 1)}
+            kept = self._follows.items()
+            index._follows.update((start, f) for start, f in kept if start not in changed)
+        return index
 
 
 def _edited(

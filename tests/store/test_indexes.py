@@ -147,3 +147,30 @@ def test_a_film_shelf_changed_film_by_film_orders_films_as_one_built_afresh(
         del films[film_id]
     shelf = shelf.changed(many, [])
     _assert_ordered(shelf, films)
+
+
+def test_a_changed_title_index_finds_titles_one_slip_away_as_one_built_afresh() -> None:
+    # The next letters learnt for the old index are kept only where no changed title begins.
+    rng = random.Random(11)
+    letters = "aehnrst "
+    names = {"".join(rng.choice(letters) for _ in range(rng.randint(2, 8))) for _ in range(2000)}
+    titles = {(name, ref): (0, 0.0, 0) for ref, name in enumerate(sorted(names))}
+    index = TitleIndex.of(_rows(titles))
+    index.learn_starts(20)
+    typed = [name[:i] + name[i + 1 :] for name in rng.sample(sorted(names), 200) for i in [1]]
+    for key in typed:
+        index.near(key, 20)
+    for count in (5, 30):  # a few changed names, then more than are edited one by one
+        changes = []
+        for _ in range(count):  # with a letter no title had next before
+            name = "".join(rng.choice(letters + "o") for _ in range(rng.randint(2, 8)))
+            ref = len(titles) + 1
+            titles[(name, ref)] = (0, 0.0, 0)
+            changes.append(NameChange(True, name, "film", ref, name))
+            gone = rng.choice(sorted(titles))
+            del titles[gone]
+            changes.append(NameChange(False, gone[0], "film", gone[1], gone[0]))
+        index = index.changed(changes, {})
+        fresh = TitleIndex.of(_rows(titles))
+        for key in typed + [change.norm for change in changes]:
+            assert index.near(key, 20) == fresh.near(key, 20), key
