@@ -731,8 +731,8 @@ class Catalog:
 
     async def person_name(self, person_id: int) -> str | None:
         """A person's name alone, without their credits."""
-        row = await self._one("SELECT name FROM people WHERE id = ?", (person_id,))
-        return row[0] if row else None
+        rows = await self._keyed("SELECT name FROM people WHERE id = ?", (person_id,))
+        return rows[0][0] if rows else None
 
     async def person(self, person_id: int) -> PersonRecord | None:
         row = await self._one("SELECT id, name, born, died FROM people WHERE id = ?", (person_id,))
@@ -968,7 +968,7 @@ class Catalog:
         hits: list[NameHit] = []
         for chunk in _chunks(keys, 500):
             marks = ",".join("?" * len(chunk))
-            rows = await self._all(
+            rows = await self._keyed(  # an index look-up per name: no trip to the db thread
                 f"SELECT norm, kind, ref, display FROM names WHERE norm IN ({marks})", chunk
             )
             hits.extend(NameHit(*r) for r in rows)
