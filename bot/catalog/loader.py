@@ -36,6 +36,7 @@ DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_ERRORS_PER_FILE = 50
 SUFFIXES = (".yaml", ".yml")
 PARALLEL_MIN_BYTES = 1_000_000
+CHUNK_BYTES = 512 * 1024
 
 T = TypeVar("T")
 
@@ -197,7 +198,10 @@ def each_file(
         for ref in refs:
             yield read(ref, max_bytes)
         return
-    chunk = max(1, len(refs) // (workers * 8))
+    # Files go to the workers a few at a time, as many as make about CHUNK_BYTES: each
+    # result comes back soon after it is read (the caller keeps pace), and the workers
+    # finish together, however many files the catalog has.
+    chunk = max(1, min(len(refs) // (workers * 8), CHUNK_BYTES * len(refs) // total))
     with ProcessPoolExecutor(
         max_workers=min(workers, len(refs)), initializer=background_worker
     ) as pool:

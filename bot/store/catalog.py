@@ -330,7 +330,9 @@ class Catalog:
         try:
             await db.execute("PRAGMA query_only = ON")
             await db.execute("PRAGMA cache_size = -16384")
-            await db.execute("PRAGMA mmap_size = 268435456")
+            # Read through its own page cache: the quick connection maps the file, and a
+            # second map would count the same pages twice in the bot's memory.
+            await db.execute("PRAGMA mmap_size = 0")
             await db.execute("BEGIN")  # this catalog's snapshot starts with the first read
             meta = dict(await db.execute_fetchall("SELECT key, value FROM meta"))
         except Exception:
