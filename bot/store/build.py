@@ -34,7 +34,7 @@ from bot.store.rows import FileRows, prepare_file
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 DRAFT_CACHE_KIB = -262_144  # SQLite's page cache for a first build, in KiB (negative)
 # ... and while it builds its indexes: sorting in smaller runs is quicker
 INDEX_CACHE_KIB = -8_192

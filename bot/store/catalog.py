@@ -631,7 +631,9 @@ class Catalog:
         if best is None:
             return None
         edits, name = best
-        return edits, name, index.displays[name]
+        shown = index.display(name)
+        assert shown is not None  # the name was found among the index's names
+        return edits, name, shown
 
     async def warm(self, previous: Catalog | None = None, *, derive_only: bool = False) -> None:
         """Build the title index now, so no member's first autocomplete pays for it.

@@ -27,6 +27,10 @@ WIDE_PREFIX = 256  # titles beginning with a typed text, past which it is looked
 # Up to this many names added or removed by a reload, each is put in or taken out of the
 # index's lists where it stands; past it, the lists are rebuilt in one pass.
 FEW_EDITS = 32
+# Names changed by reloads that an index keeps beside the displays it shares, before it
+# folds them into a copy of its own.
+EDITED_NAMES_MOST = 50_000
+_UNEDITED = object()
 RANK_GAP = 1 << 20  # between the ranks of films next in order, for a reload's films to go in
 RANKED_AGAIN_PAST = 64  # a reload changing more than this fraction of films ranks all again
 # Leading words a title is also found without, as people type "matrix" for "The Matrix":
@@ -550,18 +554,26 @@ class PeopleIndex:
 
 class NameIndex:
     """Every distinct name by first letter and length (sorted), its display, and the
-    words names are made of (with how many names use each)."""
+    words names are made of (with how many names use each).
 
-    __slots__ = ("by_start", "displays", "word_counts")
+    A reload's new index shares the displays of the index it came from and keeps the
+    reloads' changes beside them, rather than copying a display per name of the catalog
+    (one copy holds the interpreter lock, and stalls the event loop, for tens of
+    milliseconds at a big catalog's size); they are folded in once they are many.
+    """
+
+    __slots__ = ("by_start", "displays", "edited", "word_counts")
 
     def __init__(
         self,
         by_start: dict[tuple[str, int], list[str]],
         displays: dict[str, str],
         word_counts: dict[str, int],
+        edited: dict[str, str | None] | None = None,
     ) -> None:
         self.by_start = by_start
-        self.displays = displays
+        self.displays = displays  # shared between indexes: never changed once built
+        self.edited = edited or {}  # names changed since: their display, or None if gone
         self.word_counts = word_counts
 
     @classmethod
@@ -579,17 +591,22 @@ class NameIndex:
                 words[word] = words.get(word, 0) + 1
         return cls(by_start, displays, words)
 
+    def display(self, name: str) -> str | None:
+        """How the name ``name`` is shown, or None when the catalog has no such name."""
+        shown = self.edited.get(name, _UNEDITED)
+        return self.displays.get(name) if shown is _UNEDITED else shown
+
     def changed(self, now: dict[str, str | None]) -> NameIndex:
         """A new index where each norm of ``now`` has the given display, or is gone (None)."""
         by_start = dict(self.by_start)
-        displays = dict(self.displays)
+        edited = dict(self.edited)
         words = dict(self.word_counts)
         copied: set[tuple[str, int]] = set()
         for name, display in now.items():
-            was = name in displays
+            was = self.display(name) is not None
             if was == (display is not None):
                 if display is not None:
-                    displays[name] = display
+                    edited[name] = display
                 continue
             start = (name[:1], len(name))
             if start not in copied:
@@ -599,19 +616,24 @@ class NameIndex:
             step = 1 if display is not None else -1
             if display is not None:
                 bisect.insort(bucket, name)
-                displays[name] = display
             else:
                 bucket.remove(name)
                 if not bucket:
                     del by_start[start]
-                del displays[name]
+            edited[name] = display
             for word in set(name.split()):
                 count = words.get(word, 0) + step
                 if count > 0:
                     words[word] = count
                 else:
                     words.pop(word, None)
-        return NameIndex(by_start, displays, words)
+        displays = self.displays
+        if len(edited) > EDITED_NAMES_MOST:
+            displays = {**displays, **edited}
+            for name in [name for name, display in edited.items() if display is None]:
+                del displays[name]
+            edited = {}
+        return NameIndex(by_start, displays, words, edited)
 
 
 class FilmShelf(Generic[_Film]):

@@ -9,7 +9,14 @@ from itertools import pairwise
 import pytest
 
 from bot.store import indexes
-from bot.store.indexes import RANK_GAP, SLIP_LETTERS, FilmShelf, NameChange, TitleIndex
+from bot.store.indexes import (
+    RANK_GAP,
+    SLIP_LETTERS,
+    FilmShelf,
+    NameChange,
+    NameIndex,
+    TitleIndex,
+)
 
 
 def _rows(titles: dict[tuple[str, int], tuple[int, float, int]]) -> list[tuple]:
@@ -177,3 +184,31 @@ def test_a_changed_title_index_finds_titles_one_slip_away_as_one_built_afresh() 
         fresh = TitleIndex.of(_rows(titles))
         for key in typed + [change.norm for change in changes]:
             assert index.near(key, 20) == fresh.near(key, 20), key
+
+
+@pytest.mark.parametrize("folded_past", [3, 50_000])
+def test_a_name_index_changed_by_reloads_shows_the_names_of_one_built_afresh(
+    folded_past: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Whether the reloads' changes are kept beside the first index's displays or folded
+    # into a copy of them, every name shows as in an index built from the names left.
+    monkeypatch.setattr(indexes, "EDITED_NAMES_MOST", folded_past)
+    rng = random.Random(8)
+    names = {f"{rng.choice(('heat', 'alien', 'ronin'))} {n}": f"Shown {n}" for n in range(60)}
+    index = NameIndex.of(sorted(names.items()))
+    for reload in range(6):
+        now: dict[str, str | None] = {}
+        for name in rng.sample(sorted(names), 5):  # some gone, some shown anew
+            now[name] = None if rng.random() < 0.5 else f"Renamed {reload}"
+        for n in range(3):  # and some new
+            now[f"thief {reload} {n}"] = f"Thief {reload}"
+        index = index.changed(now)
+        names.update(now)
+        names = {name: shown for name, shown in names.items() if shown is not None}
+        fresh = NameIndex.of(sorted(names.items()))
+        everything = set(names) | set(index.displays) | set(index.edited)
+        assert {n: index.display(n) for n in everything} == {
+            n: fresh.display(n) for n in everything
+        }
+        assert index.by_start == fresh.by_start and index.word_counts == fresh.word_counts
+    assert (index.edited == {}) == (folded_past == 3)

@@ -64,7 +64,11 @@ async def _indexes(catalog: Catalog) -> tuple:
         (titles.norms, titles.refs, titles.renown),
         (titles.by_length, titles.by_length_refs, titles.by_length_renown),
         people.hits,
-        (names.by_start, names.displays, names.word_counts),
+        (
+            names.by_start,
+            {n: d for n, d in {**names.displays, **names.edited}.items() if d is not None},
+            names.word_counts,
+        ),
         {  # a reload leaves unused slots: compared by what each triple finds, in order
             gram: [(grams.norms[slot], grams.refs[slot]) for slot in slots]
             for gram, slots in grams.postings.items()
