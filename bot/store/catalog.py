@@ -270,14 +270,15 @@ def _oldest_first_key(film: FilmSummary) -> tuple[bool, int, str]:
 
 # A film's renown (``bot.store.indexes.Renown``), from the films table ``f``
 _RENOWN = "-coalesce(f.votes, 0), -coalesce(f.rating, 0.0), coalesce(f.year, 0)"
-_TITLE_ROWS = f"SELECT {{}}, n.ref, {_RENOWN} FROM names n JOIN films f ON f.id = n.ref"
+# (norm, film id, 1 if without its article else 0, renown): ``indexes.Standing``
+_TITLE_ROWS = f"SELECT {{}}, n.ref, {{}}, {_RENOWN} FROM names n JOIN films f ON f.id = n.ref"
 _ARTICLE = "substr(n.norm, 1, instr(n.norm, ' '))"  # the first word and its space ('' if one)
 # Every film name, and those that begin with an article again without it (as
 # ``indexes.without_article``), sorted by SQLite, off the event loop's GIL.
 _TITLE_INDEX_QUERY = (
-    _TITLE_ROWS.format("n.norm")
+    _TITLE_ROWS.format("n.norm", 0)
     + " WHERE n.kind = 'film' UNION ALL "
-    + _TITLE_ROWS.format("substr(n.norm, instr(n.norm, ' ') + 1)")
+    + _TITLE_ROWS.format("substr(n.norm, instr(n.norm, ' ') + 1)", 1)
     + f" WHERE n.kind = 'film' AND {_ARTICLE} IN ({', '.join(repr(a + ' ') for a in ARTICLES)})"
     + f" AND length(n.norm) - instr(n.norm, ' ') >= {ARTICLE_REST_MIN}"
     + " ORDER BY 1, 2"

@@ -58,6 +58,10 @@ Renown = tuple[int, float, int]
 """``(-votes, -rating, year)`` of a film, 0 when unknown: films sharing a title sort best
 known first."""
 
+Standing = tuple[int, int, float, int]
+"""A title index entry's rank among those of its text: 1 for a title found without its
+article, 0 for one as it is (which comes first), then the film's ``Renown``."""
+
 
 @dataclass(frozen=True, slots=True)
 class NameChange:
@@ -76,7 +80,8 @@ class TitleIndex:
     that what people type, "godfather", begins it too.
 
     A typed prefix is a range of the sorted norms; completions rank shorter titles first,
-    then alphabetically, then films sharing a title best known first (``Renown``). The
+    then alphabetically, then titles as they are before those without their article, then
+    films sharing a title best known first (``Standing``). The
     same titles are also kept in that ranking's order (by length, then as above), where a
     prefix is a range within each length: a short prefix that begins thousands of titles
     finds its best ranked ones without looking at them all.
@@ -96,8 +101,8 @@ class TitleIndex:
         self,
         norms: list[str],
         refs: list[int],
-        renown: list[Renown],
-        by_length: tuple[list[str], list[int], list[Renown]] | None = None,
+        renown: list[Standing],
+        by_length: tuple[list[str], list[int], list[Standing]] | None = None,
     ) -> None:
         self.norms = norms
         self.refs = refs
@@ -126,11 +131,11 @@ class TitleIndex:
         self._follows: dict[str, dict[str, str]] = {}
 
     @classmethod
-    def of(cls, rows: Iterable[tuple[str, int, int, float, int]]) -> TitleIndex:
-        """From ``(norm, film id, *renown)`` rows sorted by norm then film id."""
+    def of(cls, rows: Iterable[tuple[str, int, int, int, float, int]]) -> TitleIndex:
+        """From ``(norm, film id, *standing)`` rows sorted by norm then film id."""
         norms: list[str] = []
         refs: list[int] = []
-        renown: list[Renown] = []
+        renown: list[Standing] = []
         for norm, ref, *known in rows:
             norms.append(norm)
             refs.append(ref)
@@ -149,7 +154,7 @@ class TitleIndex:
             return list(dict.fromkeys(self._shortest(key, count * 2)))[:count]
         renown = self.renown
 
-        def rank(i: int) -> tuple[int, str, Renown]:
+        def rank(i: int) -> tuple[int, str, Standing]:
             return len(norms[i]), norms[i], renown[i]
 
         best = heapq.nsmallest(count * 2, range(lo, hi), key=rank)
@@ -260,19 +265,19 @@ class TitleIndex:
         however many names change, so a reload of many films does not cost their number
         times the catalog's.
         """
-        final: dict[tuple[str, int], bool] = {}
+        final: dict[tuple[str, int], tuple[bool, int]] = {}  # (added, 1 if without article)
         for change in changes:
             if change.kind == "film":
-                final[(change.norm, change.ref)] = change.added
+                final[(change.norm, change.ref)] = change.added, 0
                 bare = without_article(change.norm)
                 if bare is not None:
-                    final[(bare, change.ref)] = change.added
+                    final[(bare, change.ref)] = change.added, 1
         norms, refs = self.norms, self.refs
         keys, key_refs, key_known = self.by_length, self.by_length_refs, self.by_length_renown
         gone: list[int] = []
         gone_by_length: list[int] = []
-        added: list[tuple[str, int, Renown]] = []
-        for (norm, ref), now in final.items():  # where each stands in the lists as they are
+        added: list[tuple[str, int, Standing]] = []
+        for (norm, ref), (now, bare) in final.items():  # where each stands in the lists as they are
             at = _position(norms, refs, norm, ref)
             present = at < len(norms) and norms[at] == norm and refs[at] == ref
             if present and not now:
@@ -282,7 +287,7 @@ class TitleIndex:
                     at += 1
                 gone_by_length.append(at)
             elif now and not present:
-                added.append((norm, ref, renown.get(ref, (0, 0.0, 0))))
+                added.append((norm, ref, (bare, *renown.get(ref, (0, 0.0, 0)))))
         added.sort()
         at_sorted = [_position(norms, refs, norm, ref) for norm, ref, _ in added]
         lists = _edited((norms, refs, self.renown), gone, at_sorted, added)

@@ -21,8 +21,8 @@ from bot.store.indexes import (
 
 def _rows(titles: dict[tuple[str, int], tuple[int, float, int]]) -> list[tuple]:
     """The rows the store gives for ``titles``: each, and again without its article."""
-    rows = [(norm, ref, *known) for (norm, ref), known in titles.items()]
-    bare = [(indexes.without_article(norm), ref, *known) for norm, ref, *known in rows]
+    rows = [(norm, ref, 0, *known) for (norm, ref), known in titles.items()]
+    bare = [(indexes.without_article(norm), ref, 1, *known) for norm, ref, _, *known in rows]
     return sorted(rows + [row for row in bare if row[0] is not None])
 
 
@@ -93,7 +93,7 @@ def test_titles_one_slip_from_a_typed_text_are_those_every_letter_would_find() -
     letters = "aeihnrst 2é"
     names = {"".join(rng.choice(letters) for _ in range(rng.randint(1, 9))) for _ in range(3000)}
     names |= {"the " + name for name in list(names)[:1500]} | {"t", "th", "the"}
-    index = TitleIndex.of((name, ref, 0, 0.0, 0) for ref, name in enumerate(sorted(names)))
+    index = TitleIndex.of((name, ref, 0, 0, 0.0, 0) for ref, name in enumerate(sorted(names)))
     typed = [name for name in rng.sample(sorted(names), 300)]
     typed += [name[:i] + name[i + 1 :] for name in typed if len(name) > 2 for i in [1]]
     typed += ["the", "the ", "thx", "tehs", "the srat", "t", "x"]

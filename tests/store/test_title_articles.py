@@ -23,6 +23,8 @@ films:
   - {title: Star Maps, year: 1997, imdb_votes: 600, imdb_rating: 5.6, sources: [https://example.org/8]}
   - {title: La Bamba, year: 1987, imdb_votes: 40000, imdb_rating: 6.9, sources: [https://example.org/9]}
   - {title: Die Hard, year: 1988, imdb_votes: 900000, imdb_rating: 8.2, sources: [https://example.org/10]}
+  - {title: War, year: 2007, imdb_votes: 90000, imdb_rating: 6.2, sources: [https://example.org/12]}
+  - {title: The War, year: 1994, imdb_votes: 95000, imdb_rating: 6.7, sources: [https://example.org/13]}
   - {title: A Beautiful Mind, year: 2001, imdb_votes: 1000000, imdb_rating: 8.2, sources: [https://example.org/11]}
 """
 
@@ -65,6 +67,11 @@ async def test_titles_without_an_article_are_still_offered(store: Store) -> None
     assert (await _first(store, "star m"))[0] == "Star Maps (1997)"
     # "die" begins English titles as a word of its own: not dropped
     assert await _first(store, "hard") == []
+
+
+async def test_a_title_as_it_is_comes_before_one_without_its_article(store: Store) -> None:
+    assert await _first(store, "war", 2) == ["War (2007)", "The War (1994)"]
+    assert await _first(store, "the war", 1) == ["The War (1994)"]
 
 
 async def test_film_by_title_typed_without_its_article(store: Store) -> None:
