@@ -19,6 +19,8 @@ from rapidfuzz.distance import OSA
 
 from bot.store.dates import When, parse_when
 from bot.store.indexes import (
+    ARTICLE_REST_MIN,
+    ARTICLES,
     NAME_CHANGES_KEPT,
     FilmShelf,
     NameChange,
@@ -268,6 +270,18 @@ def _oldest_first_key(film: FilmSummary) -> tuple[bool, int, str]:
 
 # A film's renown (``bot.store.indexes.Renown``), from the films table ``f``
 _RENOWN = "-coalesce(f.votes, 0), -coalesce(f.rating, 0.0), coalesce(f.year, 0)"
+_TITLE_ROWS = f"SELECT {{}}, n.ref, {_RENOWN} FROM names n JOIN films f ON f.id = n.ref"
+_ARTICLE = "substr(n.norm, 1, instr(n.norm, ' '))"  # the first word and its space ('' if one)
+# Every film name, and those that begin with an article again without it (as
+# ``indexes.without_article``), sorted by SQLite, off the event loop's GIL.
+_TITLE_INDEX_QUERY = (
+    _TITLE_ROWS.format("n.norm")
+    + " WHERE n.kind = 'film' UNION ALL "
+    + _TITLE_ROWS.format("substr(n.norm, instr(n.norm, ' ') + 1)")
+    + f" WHERE n.kind = 'film' AND {_ARTICLE} IN ({', '.join(repr(a + ' ') for a in ARTICLES)})"
+    + f" AND length(n.norm) - instr(n.norm, ' ') >= {ARTICLE_REST_MIN}"
+    + " ORDER BY 1, 2"
+)
 
 _FILM_QUERY = """
 SELECT f.id, f.slug, f.title, f.year, f.status, f.rating, f.votes, f.follows,
@@ -382,10 +396,18 @@ class Catalog:
 
     async def films_titled(self, title: str) -> list[FilmSummary]:
         """Films whose title or alias normalises to the same text, best known first
-        (most votes, then best rating, then oldest)."""
+        (most votes, then best rating, then oldest); when none does, those whose title is
+        the text after an article (``ARTICLES``)."""
+        key = norm(title)
         rows = await self._keyed(
-            "SELECT DISTINCT ref FROM names WHERE norm = ? AND kind = 'film'", (norm(title),)
+            "SELECT DISTINCT ref FROM names WHERE norm = ? AND kind = 'film'", (key,)
         )
+        if not rows and key:  # typed without its article: "godfather" for "The Godfather"
+            rows = await self._keyed(
+                "SELECT DISTINCT ref FROM names WHERE kind = 'film' AND norm IN "
+                f"({','.join('?' * len(ARTICLES))})",
+                [f"{article} {key}" for article in ARTICLES],
+            )
         films = await self.summaries(r[0] for r in rows)
         return sorted(films, key=lambda f: (f.renown, f.title))
 
@@ -699,9 +721,7 @@ class Catalog:
     async def _title_index(self) -> TitleIndex:
         return await self._index(
             "_titles",
-            f"SELECT n.norm, n.ref, {_RENOWN} FROM names n "
-            "JOIN films f ON f.id = n.ref WHERE n.kind = 'film' "
-            "ORDER BY n.norm, n.ref",  # SQLite sorts, off the event loop's GIL
+            _TITLE_INDEX_QUERY,
             TitleIndex.of,
         )
 

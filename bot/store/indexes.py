@@ -33,6 +33,20 @@ EDITED_NAMES_MOST = 50_000
 _UNEDITED = object()
 RANK_GAP = 1 << 20  # between the ranks of films next in order, for a reload's films to go in
 RANKED_AGAIN_PAST = 64  # a reload changing more than this fraction of films ranks all again
+# Leading words a title is also found without, as people type "matrix" for "The Matrix":
+# the English articles, and those that begin the catalog's French, Spanish, Italian and
+# German titles. "die", "los" and "i" are not: they begin English titles as words of their
+# own ("Die Hard", "Los Angeles Plays Itself", "I Am Legend").
+ARTICLES = ("the", "a", "an", "le", "la", "les", "el", "il", "der", "das")
+ARTICLE_REST_MIN = 2  # letters left after the article for the title to be kept without it
+
+
+def without_article(name: str) -> str | None:
+    """A normalised title without its leading article (``"the matrix"`` → ``"matrix"``), or
+    None when it has none. The store's query for the title index drops the same words
+    (``catalog._TITLE_INDEX_QUERY``)."""
+    head, _, rest = name.partition(" ")
+    return rest if head in ARTICLES and len(rest) >= ARTICLE_REST_MIN else None
 
 
 def title_grams(name: str) -> set[str]:
@@ -57,7 +71,9 @@ class NameChange:
 
 
 class TitleIndex:
-    """Every film title and alias by normal form, sorted by ``(norm, film id)``.
+    """Every film title and alias by normal form, sorted by ``(norm, film id)``; one that
+    begins with an article is there a second time without it (``without_article``), so
+    that what people type, "godfather", begins it too.
 
     A typed prefix is a range of the sorted norms; completions rank shorter titles first,
     then alphabetically, then films sharing a title best known first (``Renown``). The
@@ -248,6 +264,9 @@ class TitleIndex:
         for change in changes:
             if change.kind == "film":
                 final[(change.norm, change.ref)] = change.added
+                bare = without_article(change.norm)
+                if bare is not None:
+                    final[(bare, change.ref)] = change.added
         norms, refs = self.norms, self.refs
         keys, key_refs, key_known = self.by_length, self.by_length_refs, self.by_length_renown
         gone: list[int] = []
