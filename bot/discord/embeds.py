@@ -57,19 +57,26 @@ def clamp(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def lines_within(lines: Sequence[str], limit: int = FIELD_VALUE_MAX) -> str:
-    """As many whole lines as fit in ``limit``, then ``… and N more``."""
+def lines_within(
+    lines: Sequence[str], limit: int = FIELD_VALUE_MAX, total: int | None = None
+) -> str:
+    """As many whole lines as fit in ``limit``, then ``… and N more`` (of ``total`` lines
+    when given: ``lines`` are then the first of them)."""
+    total = len(lines) if total is None else max(total, len(lines))
     kept: list[str] = []
     used = 0
     for index, line in enumerate(lines):
         line = clamp(line, limit - 20)
-        rest = len(lines) - index - 1
+        rest = total - index - 1
         tail = len(f"\n… and {rest} more") if rest else 0
         if used + len(line) + 1 + tail > limit:
-            kept.append(f"… and {len(lines) - index} more")
+            kept.append(f"… and {total - index} more")
             break
         kept.append(line)
         used += len(line) + 1
+    else:
+        if total > len(lines):
+            kept.append(f"… and {total - len(lines)} more")
     return "\n".join(kept) or "—"
 
 
@@ -434,8 +441,8 @@ def error_lines(errors: Sequence[CatalogError]) -> list[str]:
     return [without_host_paths(str(e)) for e in errors]
 
 
-def _film_list(items: Sequence[str]) -> str:
-    return lines_within([escape_markdown(i) for i in items])
+def _film_list(items: Sequence[str], total: int) -> str:
+    return lines_within([escape_markdown(i) for i in items], total=total)
 
 
 def reload_embed(report: ReloadReport, *, shown_errors: int = 15) -> discord.Embed:
@@ -465,13 +472,13 @@ def reload_embed(report: ReloadReport, *, shown_errors: int = 15) -> discord.Emb
             f"{report.files_reused} unchanged) in {report.seconds:.2f} s."
         )
     embed = discord.Embed(title="Catalog reloaded", description=text, colour=COLOUR_OK)
-    for heading, items in (
-        ("Added", report.added),
-        ("Changed", report.changed),
-        ("Removed", report.removed),
+    for heading, items, count in (
+        ("Added", report.added, report.added_count),
+        ("Changed", report.changed, report.changed_count),
+        ("Removed", report.removed, report.removed_count),
     ):
-        if items:
-            embed.add_field(name=f"{heading} ({len(items)})", value=_film_list(items))
+        if count:
+            embed.add_field(name=f"{heading} ({count})", value=_film_list(items, count))
     for note in report.notes[:3]:
         embed.add_field(name="Note", value=escape_markdown(without_host_paths(note)), inline=False)
     return fit(embed)
@@ -522,7 +529,8 @@ def reload_summary(report: ReloadReport) -> str:
     if report.unchanged:
         return f"ok, nothing changed ({report.films} films)"
     changes = (
-        f"{len(report.added)} added, {len(report.changed)} changed, {len(report.removed)} removed"
+        f"{report.added_count} added, {report.changed_count} changed, "
+        f"{report.removed_count} removed"
     )
     return f"ok, {report.films} films ({changes})"
 

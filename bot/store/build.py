@@ -8,6 +8,7 @@ previous file untouched. Synchronous on purpose: callers run it off the event lo
 from __future__ import annotations
 
 import contextlib
+import heapq
 import logging
 import os
 import sqlite3
@@ -35,6 +36,7 @@ from bot.store.rows import FileRows, prepare_file
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 7
+LISTED_FILMS_MOST = 100  # films named in a build's result for each of added, changed, removed
 DRAFT_CACHE_KIB = -262_144  # SQLite's page cache for a first build, in KiB (negative)
 # ... and while it builds its indexes: sorting in smaller runs is quicker
 INDEX_CACHE_KIB = -8_192
@@ -47,9 +49,14 @@ class BuildResult:
     ok: bool
     errors: list[CatalogError] = field(default_factory=list)
     unchanged: bool = False
+    # The labels of the films added, changed and removed, the first LISTED_FILMS_MOST of
+    # each in order, and how many there are in all.
     added: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    added_count: int = 0
+    changed_count: int = 0
+    removed_count: int = 0
     files_parsed: int = 0
     files_reused: int = 0
     films: int = 0
@@ -435,11 +442,16 @@ class _Target:
         added = [after[s][0] for s in after if s not in before]
         changed = [after[s][0] for s in after if s in before and before[s][1] != after[s][1]]
         removed = [before[s][0] for s in before if s not in after]
+        # Only the first labels cross to the bot's process: a first build adds every film,
+        # and reading a label per film there would hold its event loop for long.
         return BuildResult(
             ok=True,
-            added=sorted(added),
-            changed=sorted(changed),
-            removed=sorted(removed),
+            added=heapq.nsmallest(LISTED_FILMS_MOST, added),
+            changed=heapq.nsmallest(LISTED_FILMS_MOST, changed),
+            removed=heapq.nsmallest(LISTED_FILMS_MOST, removed),
+            added_count=len(added),
+            changed_count=len(changed),
+            removed_count=len(removed),
             films=films,
         )
 

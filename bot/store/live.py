@@ -108,9 +108,13 @@ class ReloadReport:
 
     ok: bool
     errors: list[CatalogError] = field(default_factory=list)
+    # the first films added, changed and removed (by label), and how many in all
     added: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    added_count: int = 0
+    changed_count: int = 0
+    removed_count: int = 0
     films: int = 0
     files_parsed: int = 0
     files_reused: int = 0
@@ -128,6 +132,9 @@ class ReloadReport:
             added=result.added,
             changed=result.changed,
             removed=result.removed,
+            added_count=result.added_count,
+            changed_count=result.changed_count,
+            removed_count=result.removed_count,
             films=result.films,
             files_parsed=result.files_parsed,
             files_reused=result.files_reused,

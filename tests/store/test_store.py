@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from bot.discord.choices import find_film
+from bot.discord.embeds import reload_embed, reload_summary
 from bot.store import Store, build_store
+from bot.store import build as build_module
 from bot.text import norm
 from tests.conftest import ALITA_2, WriteFacts
 
@@ -381,3 +383,20 @@ async def test_film_lists_read_from_memory_are_those_read_from_the_store(store: 
     assert catalog._shelf is not None
     assert await lists() == from_store
     assert [f.id for f in from_store[0]] == ids  # in the order asked, unknown ids left out
+
+
+async def test_a_reload_of_many_films_names_the_first_and_counts_them_all(
+    store: Store, small_facts: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Only the first films' labels cross from the build process (a first build adds every
+    # film of the catalog); the counts and the admin's report still cover them all.
+    monkeypatch.setattr(build_module, "LISTED_FILMS_MOST", 2)
+    films = "".join(f"  - title: Film {n}\n    year: {1990 + n}\n" for n in range(5))
+    (small_facts / "many.yaml").write_text(f"films:\n{films}")
+    report = await store.reload()
+    assert report.ok and report.added_count == 5
+    assert report.added == ["Film 0 (1990)", "Film 1 (1991)"]
+    assert reload_summary(report).endswith("(5 added, 0 changed, 0 removed)")
+    field = reload_embed(report).fields[0]
+    assert field.name == "Added (5)"
+    assert field.value == "Film 0 (1990)\nFilm 1 (1991)\n… and 3 more"

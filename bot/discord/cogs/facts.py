@@ -43,9 +43,9 @@ class FactsCog(commands.GroupCog, group_name="facts", group_description="Manage 
         if report.ok:
             log.info(
                 "reload: %d added, %d changed, %d removed",
-                len(report.added),
-                len(report.changed),
-                len(report.removed),
+                report.added_count,
+                report.changed_count,
+                report.removed_count,
             )
         elif not report.in_progress:
             log.warning("reload refused: %d problem(s) in the facts files", len(report.errors))
