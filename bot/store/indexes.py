@@ -136,10 +136,12 @@ class TitleIndex:
         norms: list[str] = []
         refs: list[int] = []
         renown: list[Standing] = []
+        shared: dict[tuple, Standing] = {}  # one copy of each (many films have the same)
         for norm, ref, *known in rows:
             norms.append(norm)
             refs.append(ref)
-            renown.append(tuple(known))  # type: ignore[arg-type]
+            standing = tuple(known)
+            renown.append(shared.setdefault(standing, standing))  # type: ignore[arg-type]
         return cls(norms, refs, renown)
 
     def __len__(self) -> int:
