@@ -330,9 +330,10 @@ class Catalog:
         db = await aiosqlite.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
         try:
             await db.execute("PRAGMA query_only = ON")
-            await db.execute("PRAGMA cache_size = -16384")
-            # Read through its own page cache: the quick connection maps the file, and a
-            # second map would count the same pages twice in the bot's memory.
+            # Read through its own page cache (64 MiB: this connection serves the long
+            # reads), not a map of the file: the quick connection maps it, and a second map
+            # would count the same pages twice in the bot's memory.
+            await db.execute("PRAGMA cache_size = -65536")
             await db.execute("PRAGMA mmap_size = 0")
             await db.execute("BEGIN")  # this catalog's snapshot starts with the first read
             meta = dict(await db.execute_fetchall("SELECT key, value FROM meta"))
