@@ -264,10 +264,7 @@ async def _pair_repaired(
         token = tokens[i]
         return (
             (i not in covered or i in alone)
-            and len(token) >= REPAIR_MIN_WORD - 1
-            and not token.isdigit()
-            and token not in SCAFFOLD
-            and token not in _LINKING_WORDS
+            and _may_be_slip(token, REPAIR_MIN_WORD - 1)
             and not is_relation_word(token)
         )
 
@@ -281,6 +278,17 @@ async def _pair_repaired(
     return None
 
 
+def _may_be_slip(token: str, shortest: int = REPAIR_MIN_WORD) -> bool:
+    """Whether a word may be (part of) a misspelt name: long enough, not a number, and
+    not a question word or a word that links what is asked ("also", "same")."""
+    return (
+        len(token) >= shortest
+        and not token.isdigit()
+        and token not in SCAFFOLD
+        and token not in _LINKING_WORDS
+    )
+
+
 async def _unknown_words(tokens: list[str], mentions: list[Mention], catalog: Catalog) -> list[int]:
     """Positions of the words that are in no catalog name, no question phrase and no
     relation ("lihgt", "molnia", "piersall"): typos, or names the catalog does not know."""
@@ -289,12 +297,7 @@ async def _unknown_words(tokens: list[str], mentions: list[Mention], catalog: Ca
     unknown = [
         i
         for i, token in enumerate(tokens)
-        if i not in covered
-        and len(token) >= REPAIR_MIN_WORD
-        and not token.isdigit()
-        and token not in SCAFFOLD
-        and token not in _LINKING_WORDS
-        and token not in known
+        if i not in covered and _may_be_slip(token) and token not in known
     ]
     if unknown:  # rare: only now look for the words of relation phrases ("sort of film")
         phrases = phrase_positions(" ".join(tokens))
@@ -345,10 +348,8 @@ async def _title_tail_repaired(
             gap = at - mention.end if step == 1 else mention.start - 1 - at
             if not 0 <= at < len(tokens) or at in covered or gap > TAIL_MAX_GAP:
                 continue
-            if len(tokens[at]) < REPAIR_MIN_WORD or tokens[at].isdigit():
-                continue
-            if tokens[at] in _LINKING_WORDS:
-                continue  # "the director of Heat also directed …"
+            if not _may_be_slip(tokens[at]):
+                continue  # too short, a number, or a linking word ("Heat also directed")
             start, end = min(mention.start, at), max(mention.end, at + 1)
             typed = " ".join(tokens[start:end])
             found = await lookups.closest_name(typed, 1)
