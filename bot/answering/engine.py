@@ -36,6 +36,7 @@ HELP = (
 REPAIR_MIN_WORD = 4  # shorter unknown words are left alone, not read as typos
 REPAIR_MAX_TRIES = 3  # unknown words tried, in order, for the misspelt name around them
 SURNAME_SLIP_MIN = 7  # shorter lone words are not read as misspelt surnames
+BARE_SLIP_MIN = 6  # shorter texts are not read as misspelt titles without their article
 TAIL_MAX_GAP = 3  # question words allowed between a name and the stray word after it
 # Words that say how the things asked about relate ("the same director", "what else"),
 # never read as misspelt names, whatever the catalog holds ("same" is not "Shame")
@@ -62,12 +63,20 @@ class _Lookups:
         nearest within more, when it is near enough."""
         known = self._closest.get(typed)
         if known is None or known[0] < max_edits:
-            known = self._closest[typed] = (
-                max_edits,
-                await self.catalog.closest_name(typed, max_edits),
-            )
+            known = self._closest[typed] = (max_edits, await self._nearest(typed, max_edits))
         found = known[1]
         return found if found is not None and found[0] <= max_edits else None
+
+    async def _nearest(self, typed: str, max_edits: int) -> tuple[int, str, str] | None:
+        """The nearest catalog name, or a title without its article nearer still ("dark
+        knigth" is The Dark Knight); not for a text that begins with a question word."""
+        found = await self.catalog.closest_name(typed, max_edits)
+        if len(typed) < BARE_SLIP_MIN or typed.partition(" ")[0] in SCAFFOLD:
+            return found
+        if found is not None and found[0] == 0:
+            return found
+        nearer = max_edits if found is None else found[0] - 1
+        return await self.catalog.closest_title_without_article(typed, nearer) or found
 
     async def fuzzy_people(self, run: str, limit: int, cutoff: float) -> list[NameHit]:
         """:meth:`Catalog.fuzzy_people`, looked for as widely as the suggestions need at
@@ -310,23 +319,29 @@ def _names_the_unknown(
 ) -> bool:
     """Whether what the question names is a name the catalog does not know: a name typed
     with capitals, of two words or more, none of them named ("Philip Davis" is not the
-    film "Stars" in "who are co-stars of Philip Davis"); or, where nothing else is named
-    but a title that is one question word (the film "What?"), a name with an unknown word
-    in it ("what films did jimmy piersall write"); or a one-word tag followed by an
-    unknown word ("john pankow" is not the tag "john")."""
+    film "Stars" in "who are co-stars of Philip Davis", nor The Swan in "Susan Swan"); or,
+    where nothing else is named but a title that is one question word (the film "What?"),
+    a name with an unknown word in it ("what films did jimmy piersall write"); or a
+    one-word tag or title without its article followed by an unknown word ("john pankow"
+    is not the tag "john", nor "mark mcmanus" The Mark)."""
     covered = {i for m in mentions for i in m.positions}
-    run = 0
-    for i in range(len(tokens)):
-        named = i in capitalised and i not in covered and not _keyword(tokens[i])
-        run = run + 1 if named else 0
-        if run == 2:
+    as_typed = {i for m in mentions if not m.bare() for i in m.positions}
+    bare = [m.positions for m in mentions if m.bare()]
+    run: list[int] = []
+    for i in [*range(len(tokens)), -1]:
+        if i in capitalised and i not in as_typed and not _keyword(tokens[i]):
+            run.append(i)
+            continue
+        # a title without its article typed with capitals is named, not "Susan" and it
+        if len(run) > 1 and not any(run[0] in span and run[-1] in span for span in bare):
             return True
+        run = []
     if not unknown:
         return False
     if mentions and all(_one_question_word(m) for m in mentions):
         name_words = {i for i, t in enumerate(tokens) if i not in covered and not _keyword(t)}
         return any(i - 1 in name_words or i + 1 in name_words for i in unknown)
-    return any(m.size == 1 and m.end in unknown and m.has("tag") for m in mentions)
+    return any(m.size == 1 and m.end in unknown and (m.has("tag") or m.bare()) for m in mentions)
 
 
 async def _title_tail_repaired(
