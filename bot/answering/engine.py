@@ -36,6 +36,7 @@ HELP = (
 REPAIR_MIN_WORD = 4  # shorter unknown words are left alone, not read as typos
 REPAIR_MAX_TRIES = 3  # unknown words tried, in order, for the misspelt name around them
 SURNAME_SLIP_MIN = 7  # shorter lone words are not read as misspelt surnames
+LONGER_TITLE_CUTOFF = 86  # how close words after a title are to a longer one, to be it
 BARE_SLIP_MIN = 6  # shorter texts are not read as misspelt titles without their article
 TAIL_MAX_GAP = 3  # question words allowed between a name and the stray word after it
 # Words that say how the things asked about relate ("the same director", "what else"),
@@ -145,6 +146,8 @@ async def answer(
         if corrected is None and all(_one_question_word(m) for m in mentions):
             # nothing named but a title that is one question word (the film "What?")
             corrected = await _corrected(tokens, lookups, capitalised)
+        if corrected is None:
+            corrected = await _longer_title(tokens, mentions, catalog)
         if corrected is not None:
             wrong, right = corrected
             fixed = key.replace(wrong, norm(right), 1)
@@ -370,6 +373,34 @@ async def _title_tail_repaired(
             found = await lookups.closest_name(typed, 1)
             if found is not None and found[0] > 0:
                 return typed, found[2]
+    return None
+
+
+async def _longer_title(
+    tokens: list[str], mentions: list[Mention], catalog: Catalog
+) -> tuple[str, str] | None:
+    """A title without its article and the words after it, up to a question word, a slip
+    or two from a longer title that has it in it ("godfather part 2" is The Godfather
+    Part II, not The Godfather), and that title."""
+    for mention in mentions:
+        if not mention.bare_film():
+            continue
+        end = mention.end
+        while (
+            end < len(tokens)
+            and end - mention.end < TAIL_MAX_GAP
+            and not _keyword(tokens[end], asking=True)
+        ):
+            end += 1
+        if end == mention.end:
+            continue
+        typed = " ".join(tokens[mention.start : end])
+        films = await catalog.fuzzy_titles(typed, limit=1, cutoff=LONGER_TITLE_CUTOFF)
+        if not films or films[0] in {hit.ref for hit in mention.hits}:
+            continue
+        title = (await catalog.summaries(films))[0].title
+        if f" {mention.norm} " in f" {norm(title)} ":
+            return typed, title
     return None
 
 

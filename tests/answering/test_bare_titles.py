@@ -36,6 +36,11 @@ films:
     cast: [Al Pacino]
     tags: [mafia]
     sources: [https://example.org/godfather]
+  - title: The Godfather Part II
+    year: 1974
+    directors: [Francis Ford Coppola]
+    cast: [Robert De Niro]
+    sources: [https://example.org/godfather2]
   - title: 3 Godfathers
     year: 1948
     directors: [John Ford]
@@ -168,3 +173,17 @@ async def test_a_name_the_catalog_lacks_is_not_a_title_without_its_article(films
 async def test_a_title_without_its_article_typed_with_capitals_is_the_film(films) -> None:
     assert (await ask(films, "Who directed Dark Knight?")).answers == ["Christopher Nolan"]
     assert (await ask(films, "Who wrote Swan")).answers == ["John Dighton"]
+
+
+@pytest.mark.parametrize(
+    ("question", "answers"),
+    [
+        ("godfather part 2 cast", ["Robert De Niro"]),
+        ("who starred in godfather part ii", ["Robert De Niro"]),
+        ("who starred in godfather", ["Al Pacino"]),
+    ],
+)
+async def test_words_after_a_title_without_its_article_make_a_longer_title(
+    films, question, answers
+) -> None:
+    assert (await ask(films, question)).answers == answers
