@@ -1,13 +1,17 @@
 """Safe YAML reading: bytes → plain Python values, or problems with line numbers.
 
 The reader walks libyaml's event stream itself instead of using a constructor, which gives
-it, in one pass and without recursion:
+it, in one pass (one call per open collection, so at most MAX_DEPTH deep):
 
 * no object construction from tags (any explicit tag is an error: nothing is imported);
 * duplicate keys reported (PyYAML silently keeps the last one);
 * a depth limit (deep nesting cannot exhaust the stack);
 * a budget on alias expansion (an "billion laughs" file stops early);
 * optionally, the line of every value, so validation errors can name a line.
+
+Most values of a facts file are plain scalars whose text already appeared (keys above all):
+those are taken from a per-document cache inside the collection's loop, and everything
+else goes through ``_Reader.node``.
 """
 
 from __future__ import annotations
@@ -97,27 +101,12 @@ def _hashable(key: Any, line: int) -> Any:
     return key
 
 
-class _Frame:
-    __slots__ = ("anchor", "container", "is_map", "key", "key_line", "line", "path", "start_count")
-
-    def __init__(
-        self, container: Any, line: int, anchor: str | None, start_count: int, path: Path
-    ) -> None:
-        self.container = container
-        self.is_map = type(container) is dict
-        self.line = line
-        self.anchor = anchor
-        self.start_count = start_count
-        self.key: Any = _NO_KEY
-        self.key_line = line
-        self.path = path
-
-
 _NO_KEY = object()
 _MISSING = object()
 _SCALAR_EVENT = events.ScalarEvent
 _ALIAS_EVENT = events.AliasEvent
-_STARTS = (events.MappingStartEvent, events.SequenceStartEvent)
+_MAPPING_START = events.MappingStartEvent
+_SEQUENCE_START = events.SequenceStartEvent
 _ENDS = (events.MappingEndEvent, events.SequenceEndEvent)
 _COLLECTION_TAGS = frozenset(("!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"))
 
@@ -131,104 +120,26 @@ def read_document(data: bytes | str, *, track_lines: bool = False) -> Document:
     are looked up only when ``track_lines`` is set or a problem is found, as reading a
     valid file needs none.
     """
-    size = len(data)
-    budget = max(ALIAS_BUDGET_MIN, ALIAS_BUDGET_PER_BYTE * size)
     loader = _Loader(data)
     doc = Document(value=None)
-    lines = doc.lines
-    anchors: dict[str, tuple[Any, int]] = {}
-    # Plain scalars repeat (keys above all): each text is resolved to its value once.
-    plain: dict[str, Any] = {}
-    stack: list[_Frame] = []
-    count = 0
     documents = 0
-    line = 0
     try:
-        get_event = loader.get_event
+        reader = _Reader(loader.get_event, doc, len(data), track_lines)
         while True:
-            ev = get_event()
+            ev = loader.get_event()
             if ev is None:
                 break
             kind = ev.__class__
-            checked = True  # whether the value is known to be a valid mapping key
-            if kind is _SCALAR_EVENT:
-                count += 1
-                if ev.tag is None and ev.implicit[0]:
-                    value = plain.get(ev.value, _MISSING)
-                    if value is _MISSING:
-                        value = plain[ev.value] = _scalar(ev)
-                else:
-                    value = _scalar(ev)
-                if ev.anchor is not None:
-                    anchors[ev.anchor] = (value, 1)
-                if track_lines:
-                    line = ev.start_mark.line + 1
-            elif kind in _STARTS:
-                line = ev.start_mark.line + 1
-                if ev.tag is not None and ev.tag not in _COLLECTION_TAGS:
-                    raise DocumentError(line, f"YAML tags are not allowed: {_short_tag(ev.tag)}")
-                if len(stack) >= MAX_DEPTH:
-                    raise DocumentError(line, f"nesting is deeper than {MAX_DEPTH} levels")
-                count += 1
-                path = _child_path(stack) if track_lines else ()
-                container: Any = {} if kind is events.MappingStartEvent else []
-                stack.append(_Frame(container, line, ev.anchor, count, path))
-                continue
-            elif kind in _ENDS:
-                frame = stack.pop()
-                value = frame.container
-                if frame.anchor is not None:
-                    anchors[frame.anchor] = (value, count - frame.start_count + 1)
-                line = frame.line
-                checked = False
-            elif kind is _ALIAS_EVENT:
-                line = ev.start_mark.line + 1
-                if ev.anchor not in anchors:
-                    raise DocumentError(line, f"unknown alias *{ev.anchor}")
-                value, weight = anchors[ev.anchor]
-                count += weight
-                if count > budget:
+            if kind is events.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
                     raise DocumentError(
-                        line,
-                        "aliases expand this document far beyond its size "
-                        "(an alias-expansion bomb?); write the values out instead",
+                        ev.start_mark.line + 1, "only one YAML document per file (found '---')"
                     )
-                checked = False
-            else:
-                if kind is events.DocumentStartEvent:
-                    documents += 1
-                    if documents > 1:
-                        raise DocumentError(
-                            ev.start_mark.line + 1, "only one YAML document per file (found '---')"
-                        )
-                continue
-            # The value goes into the innermost open collection.
-            if not stack:
-                doc.value = value
+            elif kind not in _FRAMING:
+                doc.value = reader.node(ev, (), 0)
                 if track_lines:
-                    lines[()] = line
-                continue
-            parent = stack[-1]
-            container = parent.container
-            if not parent.is_map:
-                if track_lines:
-                    lines[(*parent.path, len(container))] = line
-                container.append(value)
-            elif parent.key is _NO_KEY:
-                if not checked:
-                    _hashable(value, line)
-                if value in container:
-                    _duplicate(doc, parent, value, ev, line, track_lines)
-                parent.key = value
-                if track_lines:
-                    parent.key_line = line
-            else:
-                key = parent.key
-                if track_lines:
-                    lines.setdefault((*parent.path, key), parent.key_line)
-                if key not in container:
-                    container[key] = value
-                parent.key = _NO_KEY
+                    doc.lines[()] = ev.start_mark.line + 1
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1
@@ -244,20 +155,121 @@ def read_document(data: bytes | str, *, track_lines: bool = False) -> Document:
     return doc
 
 
-def _duplicate(
-    doc: Document, parent: _Frame, key: Any, ev: events.Event, line: int, track: bool
-) -> None:
-    if ev.__class__ is _SCALAR_EVENT:
-        line = ev.start_mark.line + 1
-    first = doc.lines.get((*parent.path, key)) if track else None
-    where = f" (first on line {first})" if first else ""
-    doc.duplicates.append(DocumentError(line, f"duplicate key '{key}'{where}"))
+_FRAMING = (events.StreamStartEvent, events.StreamEndEvent, events.DocumentEndEvent)
 
 
-def _child_path(stack: list[_Frame]) -> Path:
-    if not stack:
-        return ()
-    parent = stack[-1]
-    if isinstance(parent.container, list):
-        return (*parent.path, len(parent.container))
-    return (*parent.path, parent.key)
+class _Reader:
+    """Builds the values of one document from its events, one collection per call.
+
+    A value's line is the line of its first event, looked up only when lines are tracked
+    or a problem is found. ``count`` is the number of values read so far, aliases counted
+    as the values they stand for: it bounds alias expansion.
+    """
+
+    __slots__ = ("anchors", "budget", "count", "doc", "get_event", "plain", "track")
+
+    def __init__(self, get_event: Any, doc: Document, size: int, track: bool) -> None:
+        self.get_event = get_event
+        self.doc = doc
+        self.track = track
+        self.budget = max(ALIAS_BUDGET_MIN, ALIAS_BUDGET_PER_BYTE * size)
+        self.count = 0
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        # Plain scalars repeat (keys above all): each text is resolved to its value once.
+        self.plain: dict[str, Any] = {}
+
+    def node(self, ev: events.NodeEvent, path: Path, depth: int) -> Any:
+        """The value that starts with ``ev``: a scalar, an alias's value or a collection."""
+        kind = ev.__class__
+        if kind is _SCALAR_EVENT:
+            self.count += 1
+            if ev.tag is None and ev.implicit[0]:
+                value = self.plain.get(ev.value, _MISSING)
+                if value is _MISSING:
+                    value = self.plain[ev.value] = _scalar(ev)
+            else:
+                value = _scalar(ev)
+            if ev.anchor is not None:
+                self.anchors[ev.anchor] = (value, 1)
+            return value
+        if kind is _ALIAS_EVENT:
+            return self._alias(ev)
+        return self._collection(ev, path, depth)
+
+    def _alias(self, ev: events.AliasEvent) -> Any:
+        if ev.anchor not in self.anchors:
+            raise DocumentError(ev.start_mark.line + 1, f"unknown alias *{ev.anchor}")
+        value, weight = self.anchors[ev.anchor]
+        self.count += weight
+        if self.count > self.budget:
+            raise DocumentError(
+                ev.start_mark.line + 1,
+                "aliases expand this document far beyond its size "
+                "(an alias-expansion bomb?); write the values out instead",
+            )
+        return value
+
+    def _collection(self, start: events.CollectionStartEvent, path: Path, depth: int) -> Any:
+        if start.tag is not None and start.tag not in _COLLECTION_TAGS:
+            raise DocumentError(
+                start.start_mark.line + 1, f"YAML tags are not allowed: {_short_tag(start.tag)}"
+            )
+        if depth >= MAX_DEPTH:
+            raise DocumentError(
+                start.start_mark.line + 1, f"nesting is deeper than {MAX_DEPTH} levels"
+            )
+        self.count += 1
+        first = self.count
+        is_map = start.__class__ is _MAPPING_START
+        container: Any = {} if is_map else []
+        get_event, plain, track, lines = self.get_event, self.plain, self.track, self.doc.lines
+        key: Any = _NO_KEY
+        key_line = 0
+        scalars = 0  # plain scalars read here, added to ``count`` before any other value
+        while True:
+            ev = get_event()
+            kind = ev.__class__
+            if (
+                kind is _SCALAR_EVENT
+                and ev.tag is None
+                and ev.implicit[0]
+                and ev.anchor is None
+                and (value := plain.get(ev.value, _MISSING)) is not _MISSING
+            ):
+                scalars += 1
+            elif kind in _ENDS:
+                break
+            else:
+                self.count += scalars
+                scalars = 0
+                child: Path = ()
+                if track:
+                    child = (*path, key if is_map else len(container))
+                value = self.node(ev, child, depth + 1)
+            if not is_map:
+                if track:
+                    lines[(*path, len(container))] = ev.start_mark.line + 1
+                container.append(value)
+            elif key is _NO_KEY:
+                if kind is not _SCALAR_EVENT:
+                    _hashable(value, ev.start_mark.line + 1)
+                if value in container:
+                    self._duplicate(path, value, ev.start_mark.line + 1)
+                key = value
+                if track:
+                    key_line = ev.start_mark.line + 1
+            else:
+                if track:
+                    lines.setdefault((*path, key), key_line)
+                if key not in container:
+                    container[key] = value
+                key = _NO_KEY
+        self.count += scalars
+        if start.anchor is not None:
+            self.anchors[start.anchor] = (container, self.count - first + 1)
+        return container
+
+    def _duplicate(self, path: Path, key: Any, line: int) -> None:
+        first = self.doc.lines.get((*path, key)) if self.track else None
+        where = f" (first on line {first})" if first else ""
+        self.doc.duplicates.append(DocumentError(line, f"duplicate key '{key}'{where}"))
