@@ -16,7 +16,6 @@ else goes through ``_Reader.node``.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -72,22 +71,39 @@ class Document:
 def _scalar(ev: events.ScalarEvent) -> Any:
     tag = ev.tag
     if tag is None or tag == "!":
-        if ev.implicit[0] is False and ev.implicit[1]:
+        if ev.implicit[0]:
+            return _plain_value(ev.value)
+        if ev.implicit[1]:
             return ev.value  # quoted: always a string
-        if ev.value and ev.value[0] not in _TYPED_FIRST and None not in _TYPED_FIRST:
-            return ev.value  # plain, and no implicit type starts this way
         tag = _RESOLVER.resolve(ScalarNode, ev.value, ev.implicit)
     elif tag != _STR:
         raise DocumentError(ev.start_mark.line + 1, f"YAML tags are not allowed: {_short_tag(tag)}")
+    return _constructed(tag, ev.value)
+
+
+def _plain_value(text: str) -> Any:
+    """The value of a plain (unquoted, untagged) scalar, which its text alone decides."""
+    if text and text[0] not in _TYPED_FIRST and None not in _TYPED_FIRST:
+        return text  # no implicit type starts this way
+    return _constructed(_RESOLVER.resolve(ScalarNode, text, (True, False)), text)
+
+
+def _constructed(tag: str, text: str) -> Any:
     if tag == _STR:
-        return ev.value
+        return text
     construct = _CONSTRUCTOR.yaml_constructors.get(tag)
     if construct is None:  # pragma: no cover - resolver only yields known tags
-        return ev.value
-    value = construct(_CONSTRUCTOR, ScalarNode(tag, ev.value))
-    if isinstance(value, dt.datetime):
+        return text
+    return construct(_CONSTRUCTOR, ScalarNode(tag, text))
+
+
+class _PlainValues(dict[str, Any]):
+    """Plain scalars' values by their text: texts repeat (keys above all), and each is
+    resolved once a document."""
+
+    def __missing__(self, text: str) -> Any:
+        value = self[text] = _plain_value(text)
         return value
-    return value
 
 
 def _short_tag(tag: str) -> str:
@@ -102,7 +118,6 @@ def _hashable(key: Any, line: int) -> Any:
 
 
 _NO_KEY = object()
-_MISSING = object()
 _SCALAR_EVENT = events.ScalarEvent
 _ALIAS_EVENT = events.AliasEvent
 _MAPPING_START = events.MappingStartEvent
@@ -175,20 +190,14 @@ class _Reader:
         self.budget = max(ALIAS_BUDGET_MIN, ALIAS_BUDGET_PER_BYTE * size)
         self.count = 0
         self.anchors: dict[str, tuple[Any, int]] = {}
-        # Plain scalars repeat (keys above all): each text is resolved to its value once.
-        self.plain: dict[str, Any] = {}
+        self.plain = _PlainValues()
 
     def node(self, ev: events.NodeEvent, path: Path, depth: int) -> Any:
         """The value that starts with ``ev``: a scalar, an alias's value or a collection."""
         kind = ev.__class__
         if kind is _SCALAR_EVENT:
             self.count += 1
-            if ev.tag is None and ev.implicit[0]:
-                value = self.plain.get(ev.value, _MISSING)
-                if value is _MISSING:
-                    value = self.plain[ev.value] = _scalar(ev)
-            else:
-                value = _scalar(ev)
+            value = self.plain[ev.value] if ev.tag is None and ev.implicit[0] else _scalar(ev)
             if ev.anchor is not None:
                 self.anchors[ev.anchor] = (value, 1)
             return value
@@ -218,8 +227,7 @@ class _Reader:
             raise DocumentError(
                 start.start_mark.line + 1, f"nesting is deeper than {MAX_DEPTH} levels"
             )
-        self.count += 1
-        first = self.count
+        first = self.count = self.count + 1
         is_map = start.__class__ is _MAPPING_START
         container: Any = {} if is_map else []
         get_event, plain, track, lines = self.get_event, self.plain, self.track, self.doc.lines
@@ -229,13 +237,8 @@ class _Reader:
         while True:
             ev = get_event()
             kind = ev.__class__
-            if (
-                kind is _SCALAR_EVENT
-                and ev.tag is None
-                and ev.implicit[0]
-                and ev.anchor is None
-                and (value := plain.get(ev.value, _MISSING)) is not _MISSING
-            ):
+            if kind is _SCALAR_EVENT and ev.anchor is None and ev.tag is None and ev.implicit[0]:
+                value = plain[ev.value]
                 scalars += 1
             elif kind in _ENDS:
                 break

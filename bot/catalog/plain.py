@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from types import SimpleNamespace
 from typing import Any
 
@@ -98,18 +99,18 @@ def _listed(value: Any, most: int) -> list[Any]:
 
 
 def _film(value: Any) -> PlainFilm:
-    if type(value) is not dict or not value.keys() <= _FILM_KEYS:
+    if type(value) is not dict or not value.keys() <= _FILM_KEYS or "title" not in value:
         raise Unsure
-    film = dict(_FILM_DEFAULTS)
+    film = PlainFilm()
+    fields = film.__dict__
+    fields.update(_FILM_DEFAULTS)
     for key, item in value.items():
         if item is not None:
-            film[key] = _FIELDS[key](item)
+            fields[key] = _FIELDS[key](item)
         elif key in _REQUIRED:
             raise Unsure
         # None stands for an absent value in every other field (an empty list for lists)
-    if film["title"] is None:
-        raise Unsure
-    return PlainFilm(**film)
+    return film
 
 
 def _person(value: Any) -> PlainPerson:
@@ -124,9 +125,17 @@ def _person(value: Any) -> PlainPerson:
 
 
 def _text(value: Any, most: int) -> str:
-    if type(value) is not str or not 0 < len(value) <= most or value.strip() != value:
-        raise Unsure
+    _texts((value,), most)
     return value
+
+
+def _texts(values: Sequence[Any], most: int) -> Sequence[str]:
+    """``values`` when each is text as the schema takes it (not empty, not padded, not too
+    long). Lists are checked in one call: most values are names in lists."""
+    for value in values:
+        if type(value) is not str or not 0 < len(value) <= most or value.strip() != value:
+            raise Unsure
+    return values
 
 
 def _name(value: Any) -> str:
@@ -164,7 +173,7 @@ def _as_list(value: Any, most: int) -> list[Any]:
 
 
 def _names(value: Any) -> list[str]:
-    return [_name(item) for item in _as_list(value, MAX_LIST)]
+    return _texts(_as_list(value, MAX_LIST), MAX_NAME)  # type: ignore[return-value]
 
 
 def _whole(low: int, high: int) -> Any:
@@ -196,40 +205,46 @@ def _life_date(value: Any) -> dt.date | int | None:
 
 def _cast(value: Any) -> list[SimpleNamespace]:
     members = []
+    people = []
     for item in _as_list(value, MAX_LIST):
         if type(item) is str:
-            members.append(SimpleNamespace(person=_name(item), role=None, note=None))
+            people.append(item)
+            members.append(SimpleNamespace(person=item, role=None, note=None))
             continue
         if type(item) is not dict or not item.keys() <= _CAST_KEYS or "person" not in item:
             raise Unsure
-        role, note = item.get("role"), item.get("note")
+        person, role, note = item["person"], item.get("role"), item.get("note")
+        people.append(person)
         members.append(
             SimpleNamespace(
-                person=_name(item["person"]),
+                person=person,
                 role=None if role is None else _name(role),
                 note=None if note is None else _long_text(note),
             )
         )
+    _texts(people, MAX_NAME)
     return members
 
 
 def _sources(value: Any) -> list[SimpleNamespace]:
     sources = []
+    texts: list[Any] = []
     for item in _as_list(value, _MAX_SOURCES):
         if type(item) is str:
             item = {"url": item} if _URL_START.match(item) else {"text": item}
         if type(item) is not dict or not item.keys() <= _SOURCE_KEYS:
             raise Unsure
         url, text, note = item.get("url"), item.get("text"), item.get("note")
-        sources.append(
-            SimpleNamespace(
-                url=None if url is None else _url(url),
-                text=None if text is None else _long_text(text),
-                note=None if note is None else _long_text(note),
-            )
-        )
         if url is None and text is None:
             raise Unsure  # a source needs a url or a text: the full validation says so
+        sources.append(
+            SimpleNamespace(url=None if url is None else _url(url), text=text, note=note)
+        )
+        if text is not None:
+            texts.append(text)
+        if note is not None:
+            texts.append(note)
+    _texts(texts, MAX_TEXT)
     return sources
 
 
@@ -255,7 +270,7 @@ _FIELDS: dict[str, Any] = {
     "cast": _cast,
     "runtime_minutes": _whole(1, 10000),
     "release_date": _date,
-    "trivia": lambda value: [_long_text(item) for item in _as_list(value, _MAX_TRIVIA)],
+    "trivia": lambda value: _texts(_as_list(value, _MAX_TRIVIA), MAX_TEXT),
     "imdb_rating": _rating,
     "imdb_votes": _votes,
     "imdb_id": _imdb_id,
