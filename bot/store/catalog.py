@@ -611,25 +611,7 @@ class Catalog:
         whose length is within ``max_edits`` of it, so a look-up scans a handful of names.
         """
         index = await self._name_index()
-        if not key:
-            return None
-        # Shortest names first, the first of the nearest kept. A later length only counts
-        # when nearer still, and a length further from ``key``'s than that allows is skipped
-        # (it takes at least that many edits).
-        best: tuple[int, str] | None = None
-        cutoff = max_edits
-        for length in range(len(key) - max_edits, len(key) + max_edits + 1):
-            if abs(length - len(key)) > cutoff:
-                continue
-            bucket = index.by_start.get((key[0], length))
-            if not bucket:
-                continue
-            found = process.extractOne(key, bucket, scorer=OSA.distance, score_cutoff=cutoff)
-            if found is not None:
-                best = (int(found[1]), found[0])
-                if best[0] == 0:
-                    break
-                cutoff = best[0] - 1
+        best = index.closest(key, max_edits)
         if best is None:
             return None
         edits, name = best

@@ -15,9 +15,13 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import chain, compress, repeat
 from operator import itemgetter
 from typing import Any, Generic, TypeVar
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 # Reloads whose name changes stay in the store's log, for catalogs still open to catch up.
 NAME_CHANGES_KEPT = 32
@@ -31,6 +35,10 @@ FEW_EDITS = 32
 # folds them into a copy of its own.
 EDITED_NAMES_MOST = 50_000
 _UNEDITED = object()
+# Names of one first letter and length that ``NameIndex.closest`` compares one by one with
+# what was typed, up to this many; past it, only those sharing a piece of it in its place.
+NAMES_COMPARED_ALL = 48
+_ROW_END = "\n"  # between a bucket's names in its text (no normalised name has it)
 RANK_GAP = 1 << 20  # between the ranks of films next in order, for a reload's films to go in
 RANKED_AGAIN_PAST = 64  # a reload changing more than this fraction of films ranks all again
 # Leading words a title is also found without, as people type "matrix" for "The Matrix":
@@ -569,7 +577,7 @@ class NameIndex:
     milliseconds at a big catalog's size); they are folded in once they are many.
     """
 
-    __slots__ = ("by_start", "displays", "edited", "word_counts")
+    __slots__ = ("_texts", "by_start", "displays", "edited", "word_counts")
 
     def __init__(
         self,
@@ -582,6 +590,9 @@ class NameIndex:
         self.displays = displays  # shared between indexes: never changed once built
         self.edited = edited or {}  # names changed since: their display, or None if gone
         self.word_counts = word_counts
+        # Each bucket of ``by_start`` as one text, made the first time ``closest`` looks in
+        # it: its names in order, each after a ``_ROW_END``, one more at the end.
+        self._texts: dict[tuple[str, int], str] = {}
 
     @classmethod
     def of(cls, rows: Iterable[tuple[str, str]]) -> NameIndex:
@@ -603,6 +614,84 @@ class NameIndex:
         shown = self.edited.get(name, _UNEDITED)
         return self.displays.get(name) if shown is _UNEDITED else shown
 
+    def closest(self, key: str, max_edits: int) -> tuple[int, str] | None:
+        """The name nearest to ``key`` as ``(edits, norm)``: edits count inserted, dropped,
+        changed and swapped letters (``OSA``), and names further than ``max_edits`` are not
+        considered, nor names not beginning with ``key``'s first character.
+
+        Of names equally near, the shortest is taken, then the first in its bucket's order.
+        Each bucket is narrowed down first to the names that may be near enough
+        (``_may_be_within``), then compared with ``key`` in C.
+        """
+        if not key:
+            return None
+        # Shortest names first, the first of the nearest kept. A later length only counts
+        # when nearer still, and a length further from ``key``'s than that allows is skipped
+        # (it takes at least that many edits).
+        best: tuple[int, str] | None = None
+        cutoff = max_edits
+        for length in range(len(key) - max_edits, len(key) + max_edits + 1):
+            if abs(length - len(key)) > cutoff:
+                continue
+            start = (key[0], length)
+            bucket = self.by_start.get(start)
+            if not bucket:
+                continue
+            names = self._may_be_within(key, cutoff, start, bucket)
+            found = process.extractOne(key, names, scorer=OSA.distance, score_cutoff=cutoff)
+            if found is not None:
+                best = (int(found[1]), found[0])
+                if best[0] == 0:
+                    break
+                cutoff = best[0] - 1
+        return best
+
+    def _may_be_within(
+        self, key: str, edits: int, start: tuple[str, int], bucket: list[str]
+    ) -> list[str]:
+        """The names of ``bucket`` (all of length ``start[1]``) that may be at most
+        ``edits`` edits from ``key``, in the bucket's order: every name that is, and few
+        that are not.
+
+        ``key`` is cut into ``edits + 1`` pieces with a letter between each two
+        (``_pieces``); an edit spoils at most one piece, so a near name has one piece
+        unspoilt. More: there is an unspoilt piece ``i`` with at most ``i`` edits before it
+        and ``edits - i`` after, which puts it in the name where ``key`` has it, moved by
+        at most that many letters either way (the first piece begins the name, the last
+        ends it). Each piece is looked for in the bucket's text, and a name kept where it
+        stands in one of its places.
+        """
+        pieces = _pieces(len(key), edits)
+        if len(bucket) <= NAMES_COMPARED_ALL or pieces is None or _ROW_END in key:
+            return bucket
+        text = self._texts.get(start)
+        if text is None:
+            text = self._texts[start] = _ROW_END + _ROW_END.join(bucket) + _ROW_END
+        length = start[1]
+        width = length + 1
+        longer = length - len(key)
+        rows: set[int] = set()
+        for i, (at, end) in enumerate(pieces):
+            size = end - at
+            first = max(0, at + max(-i, longer - (edits - i)))
+            last = min(length - size, at + min(i, longer + (edits - i)))
+            if first > last:
+                continue
+            piece, lead = key[at:end], 0
+            if last == 0:  # beginning the name: found only where it does
+                piece, lead = _ROW_END + piece, 1
+            elif first == length - size:  # ending the name
+                piece += _ROW_END
+            found = text.find(piece)
+            while found >= 0:
+                row, place = divmod(found + lead - 1, width)
+                if first <= place <= last:
+                    rows.add(row)
+                found = text.find(piece, found + 1)
+        if len(rows) == len(bucket):
+            return bucket
+        return [bucket[row] for row in sorted(rows)]
+
     def changed(self, now: dict[str, str | None]) -> NameIndex:
         """A new index where each norm of ``now`` has the given display, or is gone (None)."""
         by_start = dict(self.by_start)
@@ -619,7 +708,7 @@ class NameIndex:
             if start not in copied:
                 by_start[start] = list(by_start.get(start, ()))
                 copied.add(start)
-            bucket = by_start[start]
+            bucket = by_start.setdefault(start, [])  # emptied, and so gone, earlier in ``now``
             step = 1 if display is not None else -1
             if display is not None:
                 bisect.insort(bucket, name)
@@ -640,7 +729,31 @@ class NameIndex:
             for name in [name for name, display in edited.items() if display is None]:
                 del displays[name]
             edited = {}
-        return NameIndex(by_start, displays, words, edited)
+        index = NameIndex(by_start, displays, words, edited)
+        index._texts = self._texts.copy()  # those of the buckets this reload left as they were
+        for start in copied:
+            index._texts.pop(start, None)
+        return index
+
+
+@cache
+def _pieces(length: int, edits: int) -> list[tuple[int, int]] | None:
+    """Where ``edits + 1`` pieces of a text of ``length`` letters begin and end, with one
+    letter left between each two; None when it is too short for them. The letters over go to
+    the pieces inside, then to the last: pieces found anywhere in a name are the costlier to
+    look for, and the longer a piece the rarer."""
+    size, over = divmod(length - edits, edits + 1)
+    if size < 1:
+        return None
+    sizes = [size] * (edits + 1)
+    for i in [*range(1, edits), edits, 0][:over]:
+        sizes[i] += 1
+    pieces = []
+    at = 0
+    for size in sizes:
+        pieces.append((at, at + size))
+        at += size + 1
+    return pieces
 
 
 class FilmShelf(Generic[_Film]):

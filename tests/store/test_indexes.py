@@ -7,6 +7,7 @@ import random
 from itertools import pairwise
 
 import pytest
+from rapidfuzz.distance import OSA
 
 from bot.store import indexes
 from bot.store.indexes import (
@@ -212,3 +213,69 @@ def test_a_name_index_changed_by_reloads_shows_the_names_of_one_built_afresh(
         }
         assert index.by_start == fresh.by_start and index.word_counts == fresh.word_counts
     assert (index.edited == {}) == (folded_past == 3)
+
+
+def _slipped(rng: random.Random, name: str, letters: str, slips: int) -> str:
+    """``name`` with up to ``slips`` letters added, dropped, changed or swapped."""
+    for _ in range(slips):
+        at = rng.randrange(len(name) + 1)
+        way = rng.randrange(4)
+        if way == 0:
+            name = name[:at] + rng.choice(letters) + name[at:]
+        elif at < len(name) and way == 1:
+            name = name[:at] + name[at + 1 :]
+        elif at < len(name) and way == 2:
+            name = name[:at] + rng.choice(letters) + name[at + 1 :]
+        elif at + 1 < len(name):
+            name = name[:at] + name[at + 1] + name[at] + name[at + 2 :]
+    return name
+
+
+def _nearest(names: set[str], key: str, max_edits: int) -> list[tuple[int, str] | None]:
+    """The nearest name to ``key`` beginning like it within 0, 1, … ``max_edits`` edits,
+    compared with every name: fewest edits, then shortest, then first in order."""
+    near = sorted(
+        (edits, len(name), name)
+        for name in names
+        if name[:1] == key[:1] and (edits := OSA.distance(key, name)) <= max_edits
+    )
+    return [
+        next((found[::2] for found in near if found[0] <= most), None)
+        for most in range(max_edits + 1)
+    ]
+
+
+@pytest.mark.parametrize(("letters", "seed"), [("ab ", 1), ("abcde ", 2), ("aeinorst ", 3)])
+def test_the_nearest_name_is_the_one_every_name_compared_would_give(
+    letters: str, seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Names of few letters share many pieces, in many places; typed texts are names
+    # slipped up to four times, or anything, and asked within each number of edits.
+    # Every bucket, however small, is narrowed down before its names are compared.
+    monkeypatch.setattr(indexes, "NAMES_COMPARED_ALL", 0)
+    rng = random.Random(seed)
+    names = {
+        rng.choice("ab") + "".join(rng.choices(letters, k=rng.randint(0, 24))) for _ in range(3000)
+    }
+    index = NameIndex.of(sorted((name, name.upper()) for name in names))
+    for _reload in range(3):
+        pool = sorted(names)
+        for _ in range(300):
+            if rng.random() < 0.8:
+                typed = _slipped(rng, rng.choice(pool), letters, rng.randint(0, 4))
+            else:
+                typed = rng.choice("ab") + "".join(rng.choices(letters, k=rng.randint(0, 24)))
+            nearest = _nearest(names, typed, 4)
+            for max_edits in range(5):
+                found = index.closest(typed, max_edits)
+                assert found == nearest[max_edits], (typed, max_edits)
+        # a reload adds and removes names: the buckets it changed are looked in afresh
+        now: dict[str, str | None] = dict.fromkeys(rng.sample(pool, 300))
+        for name in pool[:: len(pool) // 200]:
+            new = _slipped(rng, name, letters, 2)
+            if new and new not in names:
+                now[new] = new.upper()
+        index = index.changed(now)
+        names = (names - {n for n, shown in now.items() if shown is None}) | {
+            n for n, shown in now.items() if shown is not None
+        }
