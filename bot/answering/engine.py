@@ -70,9 +70,11 @@ class _Lookups:
 
     async def _nearest(self, typed: str, max_edits: int) -> tuple[int, str, str] | None:
         """The nearest catalog name, or a title without its article nearer still ("dark
-        knigth" is The Dark Knight); not for a text that begins with a question word."""
+        knigth" is The Dark Knight); not for a text that begins or ends with a question
+        word."""
         found = await self.catalog.closest_name(typed, max_edits)
-        if len(typed) < BARE_SLIP_MIN or typed.partition(" ")[0] in SCAFFOLD:
+        words = typed.split()
+        if len(typed) < BARE_SLIP_MIN or words[0] in SCAFFOLD or words[-1] in SCAFFOLD:
             return found
         if found is not None and found[0] == 0:
             return found

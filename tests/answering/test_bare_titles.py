@@ -68,6 +68,10 @@ films:
     year: 2005
     directors: [Aleksandr Sokurov]
     sources: [https://example.org/sun]
+  - title: The Words
+    year: 2012
+    directors: [Brian Klugman]
+    sources: [https://example.org/words]
   - title: War
     year: 2007
     directors: [Philip G. Atwell]
@@ -187,3 +191,9 @@ async def test_words_after_a_title_without_its_article_make_a_longer_title(
     films, question, answers
 ) -> None:
     assert (await ask(films, question)).answers == answers
+
+
+async def test_words_of_a_relation_are_not_a_title_without_its_article(films) -> None:
+    reply = await ask(films, "which words describe matrix")
+    assert "cyberpunk" in reply.answers
+    assert "The Words" not in reply.text
