@@ -36,6 +36,8 @@ HELP = (
 REPAIR_MIN_WORD = 4  # shorter unknown words are left alone, not read as typos
 REPAIR_MAX_TRIES = 3  # unknown words tried, in order, for the misspelt name around them
 SURNAME_SLIP_MIN = 7  # shorter lone words are not read as misspelt surnames
+LONGER_TITLE_CUTOFF = 86  # how close words after a title are to a longer one, to be it
+BARE_SLIP_MIN = 6  # shorter texts are not read as misspelt titles without their article
 TAIL_MAX_GAP = 3  # question words allowed between a name and the stray word after it
 # Words that say how the things asked about relate ("the same director", "what else"),
 # never read as misspelt names, whatever the catalog holds ("same" is not "Shame")
@@ -62,12 +64,20 @@ class _Lookups:
         nearest within more, when it is near enough."""
         known = self._closest.get(typed)
         if known is None or known[0] < max_edits:
-            known = self._closest[typed] = (
-                max_edits,
-                await self.catalog.closest_name(typed, max_edits),
-            )
+            known = self._closest[typed] = (max_edits, await self._nearest(typed, max_edits))
         found = known[1]
         return found if found is not None and found[0] <= max_edits else None
+
+    async def _nearest(self, typed: str, max_edits: int) -> tuple[int, str, str] | None:
+        """The nearest catalog name, or a title without its article nearer still ("dark
+        knigth" is The Dark Knight); not for a text that begins with a question word."""
+        found = await self.catalog.closest_name(typed, max_edits)
+        if len(typed) < BARE_SLIP_MIN or typed.partition(" ")[0] in SCAFFOLD:
+            return found
+        if found is not None and found[0] == 0:
+            return found
+        nearer = max_edits if found is None else found[0] - 1
+        return await self.catalog.closest_title_without_article(typed, nearer) or found
 
     async def fuzzy_people(self, run: str, limit: int, cutoff: float) -> list[NameHit]:
         """:meth:`Catalog.fuzzy_people`, looked for as widely as the suggestions need at
@@ -136,6 +146,8 @@ async def answer(
         if corrected is None and all(_one_question_word(m) for m in mentions):
             # nothing named but a title that is one question word (the film "What?")
             corrected = await _corrected(tokens, lookups, capitalised)
+        if corrected is None:
+            corrected = await _longer_title(tokens, mentions, catalog)
         if corrected is not None:
             wrong, right = corrected
             fixed = key.replace(wrong, norm(right), 1)
@@ -310,23 +322,29 @@ def _names_the_unknown(
 ) -> bool:
     """Whether what the question names is a name the catalog does not know: a name typed
     with capitals, of two words or more, none of them named ("Philip Davis" is not the
-    film "Stars" in "who are co-stars of Philip Davis"); or, where nothing else is named
-    but a title that is one question word (the film "What?"), a name with an unknown word
-    in it ("what films did jimmy piersall write"); or a one-word tag followed by an
-    unknown word ("john pankow" is not the tag "john")."""
+    film "Stars" in "who are co-stars of Philip Davis", nor The Swan in "Susan Swan"); or,
+    where nothing else is named but a title that is one question word (the film "What?"),
+    a name with an unknown word in it ("what films did jimmy piersall write"); or a
+    one-word tag or title without its article followed by an unknown word ("john pankow"
+    is not the tag "john", nor "mark mcmanus" The Mark)."""
     covered = {i for m in mentions for i in m.positions}
-    run = 0
-    for i in range(len(tokens)):
-        named = i in capitalised and i not in covered and not _keyword(tokens[i])
-        run = run + 1 if named else 0
-        if run == 2:
+    as_typed = {i for m in mentions if not m.bare() for i in m.positions}
+    bare = [m.positions for m in mentions if m.bare()]
+    run: list[int] = []
+    for i in [*range(len(tokens)), -1]:
+        if i in capitalised and i not in as_typed and not _keyword(tokens[i]):
+            run.append(i)
+            continue
+        # a title without its article typed with capitals is named, not "Susan" and it
+        if len(run) > 1 and not any(run[0] in span and run[-1] in span for span in bare):
             return True
+        run = []
     if not unknown:
         return False
     if mentions and all(_one_question_word(m) for m in mentions):
         name_words = {i for i, t in enumerate(tokens) if i not in covered and not _keyword(t)}
         return any(i - 1 in name_words or i + 1 in name_words for i in unknown)
-    return any(m.size == 1 and m.end in unknown and m.has("tag") for m in mentions)
+    return any(m.size == 1 and m.end in unknown and (m.has("tag") or m.bare()) for m in mentions)
 
 
 async def _title_tail_repaired(
@@ -355,6 +373,34 @@ async def _title_tail_repaired(
             found = await lookups.closest_name(typed, 1)
             if found is not None and found[0] > 0:
                 return typed, found[2]
+    return None
+
+
+async def _longer_title(
+    tokens: list[str], mentions: list[Mention], catalog: Catalog
+) -> tuple[str, str] | None:
+    """A title without its article and the words after it, up to a question word, a slip
+    or two from a longer title that has it in it ("godfather part 2" is The Godfather
+    Part II, not The Godfather), and that title."""
+    for mention in mentions:
+        if not mention.bare_film():
+            continue
+        end = mention.end
+        while (
+            end < len(tokens)
+            and end - mention.end < TAIL_MAX_GAP
+            and not _keyword(tokens[end], asking=True)
+        ):
+            end += 1
+        if end == mention.end:
+            continue
+        typed = " ".join(tokens[mention.start : end])
+        films = await catalog.fuzzy_titles(typed, limit=1, cutoff=LONGER_TITLE_CUTOFF)
+        if not films or films[0] in {hit.ref for hit in mention.hits}:
+            continue
+        title = (await catalog.summaries(films))[0].title
+        if f" {mention.norm} " in f" {norm(title)} ":
+            return typed, title
     return None
 
 

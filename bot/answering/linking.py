@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.answering.lexicon import phrase_positions
 from bot.store.catalog import Catalog, NameHit
+from bot.store.indexes import ARTICLES
 
 MAX_NGRAM = 12  # the longest span a misspelt name is looked for in
 # The longest span a name is looked up in: titles run longer than misspellings are sought
@@ -53,6 +55,14 @@ class Mention:
     def has(self, *kinds: str) -> bool:
         return any(h.kind in kinds for h in self.hits)
 
+    def bare(self) -> bool:
+        """Whether every name found is a title typed without its article."""
+        return all(h.norm != self.norm for h in self.hits)
+
+    def bare_film(self) -> bool:
+        """Whether the films found are titles typed without their article ("matrix")."""
+        return any(h.kind == "film" and h.norm != self.norm for h in self.hits)
+
 
 def ngrams(tokens: list[str], max_n: int = MAX_NGRAM) -> dict[str, list[tuple[int, int]]]:
     spans: dict[str, list[tuple[int, int]]] = {}
@@ -64,6 +74,22 @@ def ngrams(tokens: list[str], max_n: int = MAX_NGRAM) -> dict[str, list[tuple[in
 
 def _own_words(mention: Mention, tokens: list[str]) -> int:
     return sum(t not in SCAFFOLD for t in tokens[mention.start : mention.end])
+
+
+def _may_be_bare_title(key: str) -> bool:
+    """Whether a span may be a title without its article: not an article or question word
+    alone, and not begun by an article (the title as typed is looked up as it is)."""
+    head = key.partition(" ")[0]
+    return key not in SCAFFOLD and head not in ARTICLES
+
+
+def _in_phrase(mention: Mention, tokens: list[str], phrases: set[int]) -> bool:
+    """Whether a mention is only titles without their article, made of words of the
+    question's relation phrases (and question words): those words are the relation's."""
+    if not mention.bare_film() or not mention.bare():
+        return False
+    own = [i for i in mention.positions if tokens[i] not in SCAFFOLD]
+    return bool(own) and phrases.issuperset(own)
 
 
 def singular(key: str) -> str | None:
@@ -103,6 +129,13 @@ async def find_mentions(tokens: list[str], catalog: Catalog) -> list[Mention]:
     by_norm: dict[str, list[NameHit]] = {}
     for hit in hits:
         by_norm.setdefault(hit.norm, []).append(hit)
+    # A title typed without its article ("dark knight", "godfather's director"), unless a
+    # film has that title as it is: read as the film beside whatever else the words name.
+    titled = {hit.norm for hit in hits if hit.kind == "film"}
+    bare = [key for key in [*spans, *forms] if key not in titled and _may_be_bare_title(key)]
+    bare_hits = await catalog.titled_without_article(bare)
+    for hit in bare_hits:
+        by_norm.setdefault(hit.norm.partition(" ")[2], []).append(hit)
     candidates = [
         Mention(start, end, key, by_norm[key])
         for key in by_norm
@@ -117,9 +150,13 @@ async def find_mentions(tokens: list[str], catalog: Catalog) -> list[Mention]:
             found = [h for h in by_norm.get(form, []) if h.kind in kinds]
             if found and key not in by_norm:
                 candidates += [Mention(start, end, form, found) for start, end in spans[key]]
+    if bare_hits:  # "which words describe …": the words of a relation, not The Words
+        phrases = phrase_positions(" ".join(tokens))
+        candidates = [m for m in candidates if not _in_phrase(m, tokens, phrases)]
     # Longest first; between equally long overlapping names, the one with more words of
     # its own ("who stars in time changer": "Time Changer", not "In Time").
-    candidates.sort(key=lambda m: (-m.size, -_own_words(m, tokens), m.start))
+    # A name as it is comes before a title without its article just as long.
+    candidates.sort(key=lambda m: (-m.size, -_own_words(m, tokens), m.bare(), m.start))
     taken: set[int] = set()
     chosen: list[Mention] = []
     weak: list[Mention] = []

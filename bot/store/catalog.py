@@ -30,6 +30,7 @@ from bot.store.indexes import (
     TitleGrams,
     TitleIndex,
     title_grams,
+    without_article,
 )
 from bot.text import norm
 
@@ -41,6 +42,7 @@ SHORT_PREFIX = 3  # typed texts this short match many titles: their completions 
 SHORT_PREFIX_CACHE = 8192
 TYPO_CANDIDATES = 200  # titles sharing the most rare letter triples with a misspelt one
 SAME_START_MOST = 1000  # titles that begin like a misspelt text, compared with it
+BARE_NEAR_MOST = 32  # titles that begin like a misspelt text, for one without its article
 GRAM_POSTINGS_MOST = 3000  # titles looked at through a misspelt text's rarest triples
 GRAM_POSTINGS_ALIKE = 1000  # the same, among the titles that begin with its first letter
 RARE_GRAMS = 6
@@ -413,6 +415,45 @@ class Catalog:
         films = await self.summaries(r[0] for r in rows)
         return sorted(films, key=lambda f: (f.renown, f.title))
 
+    async def titled_without_article(self, keys: Iterable[str]) -> list[NameHit]:
+        """The film names that are one of ``keys`` after a leading article (``ARTICLES``),
+        as people type them: "dark knight" for The Dark Knight. Each hit's ``norm`` is the
+        title's whole normal form."""
+        keys = [key for key in dict.fromkeys(keys) if len(key) >= ARTICLE_REST_MIN]
+        titles = self._titles
+        if titles is not None:  # most texts begin no title: those are not looked up
+            keys = [key for key in keys if titles.without_article_of(key)]
+        if not keys:
+            return []
+        hits = await self.lookup_names([f"{article} {key}" for key in keys for article in ARTICLES])
+        return [hit for hit in hits if hit.kind == "film"]
+
+    async def closest_title_without_article(
+        self, key: str, max_edits: int
+    ) -> tuple[int, str, str] | None:
+        """The title without its article nearest to ``key`` ("dark knigth": "dark knight"),
+        as :meth:`closest_name` gives a name: ``(edits, norm, display)``, the display the
+        whole title's. Only titles that begin like ``key`` give or take a slip after its
+        first letter are compared (``TitleIndex.near``); None before the title index is
+        built."""
+        titles = self._titles
+        if titles is None or max_edits < 0 or len(key) <= ARTICLE_REST_MIN:
+            return None
+        near = {name for name, _ in titles.near(key, BARE_NEAR_MOST, each=2)}
+        found = process.extract(
+            key,
+            [name for name in near if abs(len(name) - len(key)) <= max_edits],
+            scorer=OSA.distance,
+            score_cutoff=max_edits,
+            limit=None,
+        )
+        for name, edits, _ in sorted(found, key=lambda hit: (hit[1], hit[0])):
+            if titles.without_article_of(name):
+                hits = await self.titled_without_article([name])
+                if hits:
+                    return int(edits), name, min(hit.display for hit in hits)
+        return None
+
     async def complete_titles(self, text: str, limit: int = 25) -> list[FilmSummary]:
         """Titles for autocomplete: prefix matches first, then fuzzy ones (typos).
 
@@ -440,14 +481,25 @@ class Catalog:
         return await self.summaries(ids[:limit])
 
     async def _complete_from_store(self, key: str, limit: int) -> list[FilmSummary]:
-        """Prefix matches from the store's sorted names (the first ones, ranked), then typos."""
-        rows = await self._all(
-            f"SELECT n.norm, n.ref, {_RENOWN} FROM names n JOIN films f ON f.id = n.ref "
-            "WHERE n.kind = 'film' AND n.norm >= ? AND n.norm < ? ORDER BY n.norm LIMIT ?",
-            (key, key + "\uffff", limit * 4),
+        """Prefix matches from the store's sorted names (the first ones, ranked), those after
+        an article too ("godf" begins The Godfather), as the title index ranks them; then
+        typos."""
+        starts = [key, *(f"{article} {key}" for article in ARTICLES)] if key else [key]
+        ranges = " UNION ALL ".join(
+            f"SELECT * FROM (SELECT n.norm, {bare}, n.ref, {_RENOWN} FROM names n JOIN films f"
+            " ON f.id = n.ref WHERE n.kind = 'film' AND n.norm >= ? AND n.norm < ?"
+            " ORDER BY n.norm LIMIT ?)"
+            for bare in [0] + [1] * (len(starts) - 1)
         )
-        rows.sort(key=lambda r: (len(r[0]), r[0], *r[2:]))
-        ids = list(dict.fromkeys(r[1] for r in rows))[:limit]
+        rows = await self._all(
+            ranges, [v for start in starts for v in (start, start + "\uffff", limit * 4)]
+        )
+        ranked = []
+        for name, bare, ref, *renown in rows:
+            typed = (without_article(name) or name) if bare else name
+            ranked.append((len(typed), typed, bare, *renown, ref))
+        ranked.sort()
+        ids = list(dict.fromkeys(r[-1] for r in ranked))[:limit]
         if key and len(ids) < limit:
             typos = await self.fuzzy_titles(key, limit, same_start=True, taken=set(ids))
             ids += [f for f in typos if f not in ids]
@@ -479,19 +531,23 @@ class Catalog:
         bucket = -(-len(key) // 4) * 4 + 4
         cut = None if bucket > PREFIX_BUCKET_MAX else bucket
 
-        def hits(chosen: list[tuple[str, int]]) -> list[tuple[float, str, int]]:
+        def hits(chosen: list[tuple[str, int]]) -> list[_TypoHit]:
+            # each title that begins with an article compared without it too, as people
+            # type it ("fodfather"), after titles as they are that are as close
+            bare = [(name, ref, 1) for name, ref in _without_articles(chosen)]
+            compared = [(name, ref, 0) for name, ref in chosen] + bare
             found = process.extract(
                 key,
-                [name[:cut] for name, _ in chosen],
+                [name[:cut] for name, _, _ in compared],
                 scorer=fuzz.QRatio,
                 limit=limit * 2,
                 score_cutoff=cutoff,
             )
-            return [(score, *chosen[index]) for _, score, index in found]
+            return [(score, *compared[index]) for _, score, index in found]
 
-        def ranked(found: list[tuple[float, str, int]]) -> list[int]:
+        def ranked(found: list[_TypoHit]) -> list[int]:
             scores: dict[int, float] = {}
-            for score, _, fid in found:
+            for score, _, fid, _ in sorted(found, key=_best_first):
                 scores[fid] = max(scores.get(fid, 0.0), score)
             return sorted(scores, key=lambda fid: -scores[fid])[:limit]
 
@@ -1059,9 +1115,24 @@ def _oldest_first(films: Iterable[FilmSummary]) -> list[FilmSummary]:
     return dated + undated
 
 
-def _best_first(hit: tuple[float, str, int]) -> tuple[float, str, int]:
-    """Typo matches by score, then alphabetically, then by film."""
-    return -hit[0], hit[1], hit[2]
+_TypoHit = tuple[float, str, int, int]
+"""A title close to a typed text: ``(score, norm, film id, 1 if without its article)``."""
+
+
+def _best_first(hit: _TypoHit) -> tuple[float, int, str, int]:
+    """Typo matches by score, titles as they are first, then alphabetically, then by
+    film."""
+    return -hit[0], hit[3], hit[1], hit[2]
+
+
+def _without_articles(titles: Iterable[tuple[str, int]]) -> list[tuple[str, int]]:
+    """``(norm, film id)`` of the titles that begin with an article, without it."""
+    found = []
+    for name, ref in titles:
+        bare = without_article(name)
+        if bare is not None:
+            found.append((bare, ref))
+    return found
 
 
 def _rarest(counts: Iterable[tuple[str, int]], most: int = GRAM_POSTINGS_MOST) -> list[str]:

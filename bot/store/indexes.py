@@ -170,6 +170,16 @@ class TitleIndex:
         best = heapq.nsmallest(count * 2, range(lo, hi), key=rank)
         return list(dict.fromkeys(self.refs[i] for i in best))[:count]
 
+    def without_article_of(self, key: str) -> bool:
+        """Whether ``key`` is a title without its leading article ("matrix")."""
+        norms, renown = self.norms, self.renown
+        at = bisect.bisect_left(norms, key)
+        while at < len(norms) and norms[at] == key:
+            if renown[at][0]:
+                return True
+            at += 1
+        return False
+
     def _shortest(self, key: str, count: int) -> list[int]:
         """The film ids of the first ``count`` titles starting with ``key``, in rank order:
         the prefix's range within each length, the shortest first."""

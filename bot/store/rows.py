@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -94,30 +95,32 @@ class FileRows(FileOutcome):
 
     def add_film(self, film: Film | PlainFilm) -> None:
         index = len(self.films)
-        title_key = key_of(film.title)
-        starts = (len(self.credits), len(self.values), len(self.sources), len(self.trivia))
-        self.film_names.append((title_key, index, film.title))
+        credits, values, names = self.credits, self.values, self.names
+        title, year = film.title, film.year
+        title_key = key_of(title)
+        starts = (len(credits), len(values), len(self.sources), len(self.trivia))
+        self.film_names.append((title_key, index, title))
         for pos, alias in enumerate(film.aliases):
             alias_key = key_of(alias)
-            self.values.append((index, "alias", alias, norm(alias), pos, film.year))
-            self.film_names.append((alias_key, index, film.title))
+            values.append((index, "alias", alias, norm(alias), pos, year))
+            self.film_names.append((alias_key, index, title))
         for role, attr in ROLE_FIELDS.items():
             for pos, name in enumerate(getattr(film, attr)):
-                self.credits.append((index, key_of(name), name, role, None, None, None, pos))
+                credits.append((index, key_of(name), name, role, None, None, None, pos))
         for pos, member in enumerate(film.cast):
             character = member.role
             character_key = norm(character) if character else None
             person = member.person
-            self.credits.append(
+            credits.append(
                 (index, key_of(person), person, "cast", character, character_key, member.note, pos)
             )
             if character and character_key:
-                self.names.append((index, character_key, "character", character))
+                names.append((index, character_key, "character", character))
         for kind, attr in VALUE_FIELDS.items():
             for pos, value in enumerate(getattr(film, attr)):
                 value_key = key_of(value)
-                self.values.append((index, kind, value, value_key, pos, film.year))
-                self.names.append((index, value_key, kind, value))
+                values.append((index, kind, value, value_key, pos, year))
+                names.append((index, value_key, kind, value))
         for pos, src in enumerate(film.sources):
             self.sources.append((index, pos, src.url, src.text, src.note))
         for pos, text in enumerate(film.trivia):
@@ -139,6 +142,7 @@ class FileRows(FileOutcome):
         self.people.append((person.name, key_of(person.name), born, died, aliases))
 
 
+@lru_cache(maxsize=65536)
 def key_of(name: str) -> str:
     """The store's lookup key for a name (its normal form, or lower case if that is empty)."""
     return norm(name) or name.lower()

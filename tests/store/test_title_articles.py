@@ -88,3 +88,17 @@ def test_only_a_leading_article_is_dropped() -> None:
     assert without_article("theatre") is None
     assert without_article("a i") is None  # too little left to be a title
     assert without_article("matrix the") is None
+
+
+async def test_titles_are_offered_without_their_article_before_the_index_is_built(
+    store: Store,
+) -> None:
+    catalog = store.catalog
+    titles, catalog._titles = catalog._titles, None  # as just after a start: the store serves
+    try:
+        assert (await _first(store, "godf"))[0] == "The Godfather (1972)"
+        assert (await _first(store, "matrix"))[0] == "The Matrix (1999)"
+        assert await _first(store, "war", 2) == ["War (2007)", "The War (1994)"]
+        assert await _first(store, "3 god") == ["3 Godfathers (1948)"]
+    finally:
+        catalog._titles = titles

@@ -1,0 +1,189 @@
+"""Titles typed without their article in chat ("cast of matrix", "who directed dark
+knight"): the film, not a keyword inside or equal to the words, unless films with that
+keyword are asked for."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.answering.conftest import ask
+
+FILMS = """\
+films:
+  - title: The Matrix
+    year: 1999
+    directors: [Lana Wachowski]
+    cast: [Keanu Reeves]
+    genres: [Action]
+    tags: [matrix, cyberpunk]
+    sources: [https://example.org/matrix]
+  - title: The Dark Knight
+    year: 2008
+    directors: [Christopher Nolan]
+    cast: [Christian Bale]
+    genres: [Crime]
+    tags: [dark, batman]
+    sources: [https://example.org/knight]
+  - title: Near Dark
+    year: 1987
+    directors: [Kathryn Bigelow]
+    genres: [Horror]
+    tags: [dark, vampire]
+    sources: [https://example.org/near]
+  - title: The Godfather
+    year: 1972
+    directors: [Francis Ford Coppola]
+    cast: [Al Pacino]
+    tags: [mafia]
+    sources: [https://example.org/godfather]
+  - title: The Godfather Part II
+    year: 1974
+    directors: [Francis Ford Coppola]
+    cast: [Robert De Niro]
+    sources: [https://example.org/godfather2]
+  - title: 3 Godfathers
+    year: 1948
+    directors: [John Ford]
+    sources: [https://example.org/3godfathers]
+  - title: The Shining
+    year: 1980
+    directors: [Stanley Kubrick]
+    sources: [https://example.org/shining]
+  - title: Everyone Says I Love You
+    year: 1996
+    directors: [Woody Allen]
+    tags: [singing]
+    sources: [https://example.org/everyone]
+  - title: The Swan
+    year: 1956
+    directors: [Charles Vidor]
+    writers: [John Dighton]
+    sources: [https://example.org/swan]
+  - title: The Mark
+    year: 1961
+    directors: [Guy Green]
+    writers: [Sidney Buchman]
+    sources: [https://example.org/mark]
+  - title: The Sun
+    year: 2005
+    directors: [Aleksandr Sokurov]
+    sources: [https://example.org/sun]
+  - title: War
+    year: 2007
+    directors: [Philip G. Atwell]
+    sources: [https://example.org/war]
+  - title: The War
+    year: 1994
+    directors: [Jon Avnet]
+    sources: [https://example.org/the-war]
+"""
+
+
+@pytest.fixture
+async def films(catalog_of):
+    return await catalog_of(FILMS)
+
+
+@pytest.mark.parametrize(
+    ("question", "answers"),
+    [
+        ("cast of matrix", ["Keanu Reeves"]),
+        ("who starred in matrix?", ["Keanu Reeves"]),
+        ("who directed dark knight", ["Christopher Nolan"]),
+        ("what genre is dark knight", ["Crime"]),
+        ("dark knight director", ["Christopher Nolan"]),
+        ("who was in godfather", ["Al Pacino"]),
+        ("godfather's director", ["Francis Ford Coppola"]),
+    ],
+)
+async def test_a_title_typed_without_its_article_is_the_film(films, question, answers) -> None:
+    reply = await ask(films, question)
+    assert reply.answers == answers
+
+
+async def test_a_release_asked_of_a_title_without_its_article(films) -> None:
+    reply = await ask(films, "when was matrix released")
+    assert "1999" in reply.text
+    assert not reply.text.startswith("Films for")
+
+
+async def test_films_like_a_title_without_its_article_are_not_films_of_a_word_in_it(
+    films,
+) -> None:
+    reply = await ask(films, "movies like dark knight")
+    assert reply.kind == "answer"
+    assert "The Dark Knight" in reply.text
+    assert not reply.text.startswith("Films for")
+
+
+@pytest.mark.parametrize(
+    ("question", "films_listed"),
+    [
+        ("films about matrix", {"The Matrix"}),
+        ("movies tagged dark", {"The Dark Knight", "Near Dark"}),
+        ("films about dark", {"The Dark Knight", "Near Dark"}),
+    ],
+)
+async def test_a_keyword_asked_for_still_lists_its_films(films, question, films_listed) -> None:
+    reply = await ask(films, question)
+    assert set(reply.answers) == films_listed
+
+
+async def test_a_title_as_it_is_comes_before_one_without_its_article(films) -> None:
+    assert (await ask(films, "who directed war")).answers == ["Philip G. Atwell"]
+    assert (await ask(films, "who directed the war")).answers == ["Jon Avnet"]
+
+
+@pytest.mark.parametrize(
+    ("question", "answers", "read_as"),
+    [
+        ("fodfather cast", ["Al Pacino"], "The Godfather"),  # even the first letter
+        ("who directed godfahter", ["Francis Ford Coppola"], "The Godfather"),
+        ("who directed dark knigth", ["Christopher Nolan"], "The Dark Knight"),
+        ("dakr knight cast", ["Christian Bale"], None),
+        # a title a slip away comes before a keyword two slips away ("singing")
+        ("shinning director", ["Stanley Kubrick"], "The Shining"),
+    ],
+)
+async def test_a_slip_in_a_title_typed_without_its_article_is_read(
+    films, question, answers, read_as
+) -> None:
+    await films.warm()
+    reply = await ask(films, question)
+    assert reply.answers == answers
+    if read_as is not None:
+        assert f"as “{read_as}”" in reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what films did Susan Swan write",  # a name with capitals: not The Swan
+        "who directed the films written by mark mcmanus",  # not The Mark, then a stray word
+        "when were the movies of Sunu Gonera released",  # "sunu" is no slip in The Sun
+    ],
+)
+async def test_a_name_the_catalog_lacks_is_not_a_title_without_its_article(films, question) -> None:
+    await films.warm()
+    reply = await ask(films, question)
+    assert reply.kind == "not_found"
+    assert reply.answers == []
+
+
+async def test_a_title_without_its_article_typed_with_capitals_is_the_film(films) -> None:
+    assert (await ask(films, "Who directed Dark Knight?")).answers == ["Christopher Nolan"]
+    assert (await ask(films, "Who wrote Swan")).answers == ["John Dighton"]
+
+
+@pytest.mark.parametrize(
+    ("question", "answers"),
+    [
+        ("godfather part 2 cast", ["Robert De Niro"]),
+        ("who starred in godfather part ii", ["Robert De Niro"]),
+        ("who starred in godfather", ["Al Pacino"]),
+    ],
+)
+async def test_words_after_a_title_without_its_article_make_a_longer_title(
+    films, question, answers
+) -> None:
+    assert (await ask(films, question)).answers == answers
