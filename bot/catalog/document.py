@@ -69,10 +69,9 @@ class Document:
 
 
 def _scalar(ev: events.ScalarEvent) -> Any:
+    """The value of a scalar that is not plain (see ``_plain_value``)."""
     tag = ev.tag
     if tag is None or tag == "!":
-        if ev.implicit[0]:
-            return _plain_value(ev.value)
         if ev.implicit[1]:
             return ev.value  # quoted: always a string
         tag = _RESOLVER.resolve(ScalarNode, ev.value, ev.implicit)
@@ -82,7 +81,11 @@ def _scalar(ev: events.ScalarEvent) -> Any:
 
 
 def _plain_value(text: str) -> Any:
-    """The value of a plain (unquoted, untagged) scalar, which its text alone decides."""
+    """The value of a plain scalar, which its text alone decides.
+
+    A scalar is plain when the parser says its type may be implied (``implicit[0]``):
+    unquoted and untagged, or with the non-specific tag ``!``, which is read the same way.
+    """
     if text and text[0] not in _TYPED_FIRST and None not in _TYPED_FIRST:
         return text  # no implicit type starts this way
     return _constructed(_RESOLVER.resolve(ScalarNode, text, (True, False)), text)
@@ -197,7 +200,7 @@ class _Reader:
         kind = ev.__class__
         if kind is _SCALAR_EVENT:
             self.count += 1
-            value = self.plain[ev.value] if ev.tag is None and ev.implicit[0] else _scalar(ev)
+            value = self.plain[ev.value] if ev.implicit[0] else _scalar(ev)
             if ev.anchor is not None:
                 self.anchors[ev.anchor] = (value, 1)
             return value
@@ -237,7 +240,7 @@ class _Reader:
         while True:
             ev = get_event()
             kind = ev.__class__
-            if kind is _SCALAR_EVENT and ev.anchor is None and ev.tag is None and ev.implicit[0]:
+            if kind is _SCALAR_EVENT and ev.implicit[0] and ev.anchor is None:
                 value = plain[ev.value]
                 scalars += 1
             elif kind in _ENDS:
