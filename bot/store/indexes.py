@@ -668,8 +668,9 @@ class NameIndex:
         unspoilt. More: there is an unspoilt piece ``i`` with at most ``i`` edits before it
         and ``edits - i`` after, which puts it in the name where ``key`` has it, moved by
         at most that many letters either way (the first piece begins the name, the last
-        ends it). Each piece is looked for in the bucket's text, and a name kept where it
-        stands in one of its places.
+        ends it). The names a first piece begins are a range of the bucket (sorted); the
+        other pieces are looked for in the bucket's text, and a name kept where one stands
+        in one of its places.
         """
         pieces = _pieces(len(key), edits)
         if len(bucket) <= NAMES_COMPARED_ALL or pieces is None or _ROW_END in key:
@@ -687,14 +688,17 @@ class NameIndex:
             last = min(length - size, at + min(i, longer + (edits - i)))
             if first > last:
                 continue
-            piece, lead = key[at:end], 0
-            if last == 0:  # beginning the name: found only where it does
-                piece, lead = _ROW_END + piece, 1
-            elif first == length - size:  # ending the name
+            piece = key[at:end]
+            if last == 0:  # beginning the name: a range of the sorted bucket
+                lo = bisect.bisect_left(bucket, piece)
+                begins = itemgetter(slice(size))
+                rows.update(range(lo, bisect.bisect_right(bucket, piece, lo, key=begins)))
+                continue
+            if first == length - size:  # ending the name: found only where it does
                 piece += _ROW_END
             found = text.find(piece)
             while found >= 0:
-                row, place = divmod(found + lead - 1, width)
+                row, place = divmod(found - 1, width)
                 if first <= place <= last:
                     rows.add(row)
                 found = text.find(piece, found + 1)
