@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import textwrap
 from pathlib import Path
 
 import pytest
 
-from bot.catalog.loader import check_catalog, discover, parse_file, parse_files
+from bot.catalog.loader import FileRef, check_catalog, discover, each_file, parse_file, parse_files
 
 GOOD = """\
 title: Marnie
@@ -143,3 +144,24 @@ def test_hidden_files_and_other_extensions_are_ignored(tmp_path: Path) -> None:
     (tmp_path / ".draft.yaml").write_text("not: [valid")
     (tmp_path / "README.md").write_text("# notes")
     assert [r.rel for r in discover(tmp_path)] == ["a.yaml", "b.yml"]
+
+
+def _collector_running(ref: FileRef, max_bytes: int) -> bool:
+    return gc.isenabled()
+
+
+def test_files_are_read_with_the_cycle_collector_paused_and_left_as_it_was(
+    tmp_path: Path,
+) -> None:
+    for name in ("a.yaml", "b.yaml"):
+        (tmp_path / name).write_text(GOOD)
+    refs = discover(tmp_path)
+    assert gc.isenabled()
+    assert list(each_file(_collector_running, refs, workers=1)) == [False, False]
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        list(each_file(_collector_running, refs, workers=1))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
