@@ -62,6 +62,7 @@ films:
   - title: The Mark
     year: 1961
     directors: [Guy Green]
+    cast: [Mark Hamill]
     writers: [Sidney Buchman]
     sources: [https://example.org/mark]
   - title: The Sun
@@ -197,3 +198,8 @@ async def test_words_of_a_relation_are_not_a_title_without_its_article(films) ->
     reply = await ask(films, "which words describe matrix")
     assert "cyberpunk" in reply.answers
     assert "The Words" not in reply.text
+
+
+async def test_a_title_without_its_article_before_a_word_the_catalog_lacks(films) -> None:
+    reply = await ask(films, "godfather imdb director")
+    assert reply.answers == ["Francis Ford Coppola"]
