@@ -362,6 +362,31 @@ async def test_parallel_workers_build_the_same_store_as_one_process(
     assert _dump(tmp_path / "serial.db")["credits"]
 
 
+async def test_a_first_build_copies_in_the_title_triples_it_built_beside_the_indexes(
+    small_facts: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "store" / "c.db"
+    assert build_store(small_facts, db).ok
+    assert [p.name for p in db.parent.iterdir()] == ["c.db"]
+    with sqlite3.connect(db) as conn:
+        # SQLite's own check of the full-text index, against the names it was built from
+        conn.execute("INSERT INTO title_grams (title_grams, rank) VALUES ('integrity-check', 1)")
+        copied = conn.execute("SELECT term, doc, cnt FROM title_gram_counts").fetchall()
+        docs = conn.execute("SELECT gram, docs FROM title_gram_docs ORDER BY gram").fetchall()
+        hits = conn.execute(
+            "SELECT n.display FROM title_grams g JOIN names n ON n.rowid = g.rowid "
+            "WHERE title_grams MATCH 'bat' ORDER BY 1"
+        ).fetchall()
+        conn.execute("INSERT INTO title_grams (title_grams) VALUES ('delete-all')")
+        conn.execute(
+            "INSERT INTO title_grams (rowid, norm) "
+            "SELECT rowid, norm FROM names WHERE kind = 'film'"
+        )
+        assert conn.execute("SELECT term, doc, cnt FROM title_gram_counts").fetchall() == copied
+    assert docs == [(term, doc) for term, doc, _ in copied] and ("hea", 2) in docs
+    assert hits == [("Alita: Battle Angel",), ("Alita: Battle Angel 2",)]
+
+
 async def test_film_lists_read_from_memory_are_those_read_from_the_store(store: Store) -> None:
     catalog = store.catalog
     assert catalog._shelf is None  # until the background indexes are built
