@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 from pathlib import Path
 
@@ -385,6 +386,22 @@ async def test_a_first_build_copies_in_the_title_triples_it_built_beside_the_ind
         assert conn.execute("SELECT term, doc, cnt FROM title_gram_counts").fetchall() == copied
     assert docs == [(term, doc) for term, doc, _ in copied] and ("hea", 2) in docs
     assert hits == [("Alita: Battle Angel",), ("Alita: Battle Angel 2",)]
+
+
+async def test_files_are_written_with_the_cycle_collector_paused(
+    small_facts: Path, tmp_path: Path, monkeypatch
+) -> None:
+    running: list[bool] = []
+    add_file = build_module._Writer.add_file
+
+    def noting(writer, item) -> None:
+        running.append(gc.isenabled())
+        add_file(writer, item)
+
+    monkeypatch.setattr(build_module._Writer, "add_file", noting)
+    assert build_store(small_facts, tmp_path / "c.db").ok
+    assert running and not any(running)
+    assert gc.isenabled()
 
 
 async def test_film_lists_read_from_memory_are_those_read_from_the_store(store: Store) -> None:
