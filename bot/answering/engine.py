@@ -70,9 +70,11 @@ class _Lookups:
 
     async def _nearest(self, typed: str, max_edits: int) -> tuple[int, str, str] | None:
         """The nearest catalog name, or a title without its article nearer still ("dark
-        knigth" is The Dark Knight); not for a text that begins with a question word."""
+        knigth" is The Dark Knight); not for a text that begins or ends with a question
+        word."""
         found = await self.catalog.closest_name(typed, max_edits)
-        if len(typed) < BARE_SLIP_MIN or typed.partition(" ")[0] in SCAFFOLD:
+        words = typed.split()
+        if len(typed) < BARE_SLIP_MIN or words[0] in SCAFFOLD or words[-1] in SCAFFOLD:
             return found
         if found is not None and found[0] == 0:
             return found
@@ -156,9 +158,9 @@ async def answer(
                 reply.question = question
                 reply.text = f"(Reading “{wrong}” as “{right}”.) {reply.text}"
                 return reply
-    unknown_name = _names_the_unknown(
-        tokens, mentions, [i for i in unknown if not _keyword(tokens[i])], capitalised
-    )
+    unknown = [i for i in unknown if not _keyword(tokens[i])]
+    given = await _given_names_before(unknown, mentions, catalog)
+    unknown_name = _names_the_unknown(tokens, mentions, unknown, capitalised, given)
     context = Context(
         question,
         key,
@@ -317,16 +319,37 @@ async def _unknown_words(tokens: list[str], mentions: list[Mention], catalog: Ca
     return unknown
 
 
+async def _given_names_before(
+    unknown: list[int], mentions: list[Mention], catalog: Catalog
+) -> set[int]:
+    """Where a one-word title without its article, just before an unknown word, is also
+    someone's given name ("mark mcmanus"): a name the catalog lacks, more likely than the
+    film The Mark ("godfather imdb" is still The Godfather)."""
+    return {
+        m.start
+        for m in mentions
+        if m.size == 1
+        and m.end in unknown
+        and m.bare()
+        and await catalog.people_by_first_name(m.norm)
+    }
+
+
 def _names_the_unknown(
-    tokens: list[str], mentions: list[Mention], unknown: list[int], capitalised: AbstractSet[int]
+    tokens: list[str],
+    mentions: list[Mention],
+    unknown: list[int],
+    capitalised: AbstractSet[int],
+    given: AbstractSet[int] = frozenset(),
 ) -> bool:
     """Whether what the question names is a name the catalog does not know: a name typed
     with capitals, of two words or more, none of them named ("Philip Davis" is not the
     film "Stars" in "who are co-stars of Philip Davis", nor The Swan in "Susan Swan"); or,
     where nothing else is named but a title that is one question word (the film "What?"),
     a name with an unknown word in it ("what films did jimmy piersall write"); or a
-    one-word tag or title without its article followed by an unknown word ("john pankow"
-    is not the tag "john", nor "mark mcmanus" The Mark)."""
+    one-word tag, or title without its article that is a given name too (``given``),
+    followed by an unknown word ("john pankow" is not the tag "john", nor "mark mcmanus"
+    The Mark)."""
     covered = {i for m in mentions for i in m.positions}
     as_typed = {i for m in mentions if not m.bare() for i in m.positions}
     bare = [m.positions for m in mentions if m.bare()]
@@ -344,7 +367,9 @@ def _names_the_unknown(
     if mentions and all(_one_question_word(m) for m in mentions):
         name_words = {i for i, t in enumerate(tokens) if i not in covered and not _keyword(t)}
         return any(i - 1 in name_words or i + 1 in name_words for i in unknown)
-    return any(m.size == 1 and m.end in unknown and (m.has("tag") or m.bare()) for m in mentions)
+    return any(
+        m.size == 1 and m.end in unknown and (m.has("tag") or m.start in given) for m in mentions
+    )
 
 
 async def _title_tail_repaired(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import chain
 
 from bot.answering.lexicon import phrase_positions
 from bot.store.catalog import Catalog, NameHit
@@ -132,8 +133,9 @@ async def find_mentions(tokens: list[str], catalog: Catalog) -> list[Mention]:
     # A title typed without its article ("dark knight", "godfather's director"), unless a
     # film has that title as it is: read as the film beside whatever else the words name.
     titled = {hit.norm for hit in hits if hit.kind == "film"}
-    bare = [key for key in [*spans, *forms] if key not in titled and _may_be_bare_title(key)]
-    bare_hits = await catalog.titled_without_article(bare)
+    bare_hits = await catalog.titled_without_article(
+        chain(spans, forms), lambda key: key not in titled and _may_be_bare_title(key)
+    )
     for hit in bare_hits:
         by_norm.setdefault(hit.norm.partition(" ")[2], []).append(hit)
     candidates = [
@@ -150,13 +152,25 @@ async def find_mentions(tokens: list[str], catalog: Catalog) -> list[Mention]:
             found = [h for h in by_norm.get(form, []) if h.kind in kinds]
             if found and key not in by_norm:
                 candidates += [Mention(start, end, form, found) for start, end in spans[key]]
-    if bare_hits:  # "which words describe …": the words of a relation, not The Words
-        phrases = phrase_positions(" ".join(tokens))
-        candidates = [m for m in candidates if not _in_phrase(m, tokens, phrases)]
     # Longest first; between equally long overlapping names, the one with more words of
     # its own ("who stars in time changer": "Time Changer", not "In Time").
     # A name as it is comes before a title without its article just as long.
-    candidates.sort(key=lambda m: (-m.size, -_own_words(m, tokens), m.bare(), m.start))
+    if bare_hits:
+        candidates.sort(key=lambda m: (-m.size, -_own_words(m, tokens), m.bare(), m.start))
+    else:
+        candidates.sort(key=lambda m: (-m.size, -_own_words(m, tokens), m.start))
+    chosen = _chosen(candidates)
+    if bare_hits and any(m.bare() for m in chosen):  # "which words describe …": not The Words
+        phrases = phrase_positions(" ".join(tokens))
+        kept = [m for m in candidates if not _in_phrase(m, tokens, phrases)]
+        if len(kept) < len(candidates):
+            chosen = _chosen(kept)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _chosen(candidates: list[Mention]) -> list[Mention]:
+    """Of mentions in the order they are preferred, those that overlap none before them;
+    a lone question word only when nothing else is named, and then a film's."""
     taken: set[int] = set()
     chosen: list[Mention] = []
     weak: list[Mention] = []
@@ -174,4 +188,4 @@ async def find_mentions(tokens: list[str], catalog: Catalog) -> list[Mention]:
             if mention.has("film") and not set(range(mention.start, mention.end)) & taken:
                 chosen.append(mention)
                 break
-    return sorted(chosen, key=lambda m: m.start)
+    return chosen

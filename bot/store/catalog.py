@@ -42,7 +42,7 @@ SHORT_PREFIX = 3  # typed texts this short match many titles: their completions 
 SHORT_PREFIX_CACHE = 8192
 TYPO_CANDIDATES = 200  # titles sharing the most rare letter triples with a misspelt one
 SAME_START_MOST = 1000  # titles that begin like a misspelt text, compared with it
-BARE_NEAR_MOST = 32  # titles that begin like a misspelt text, for one without its article
+BARE_HITS_KEPT = 4096  # titles without their article whose films are kept, looked up
 GRAM_POSTINGS_MOST = 3000  # titles looked at through a misspelt text's rarest triples
 GRAM_POSTINGS_ALIKE = 1000  # the same, among the titles that begin with its first letter
 RARE_GRAMS = 6
@@ -321,6 +321,7 @@ class Catalog:
         self.generation = generation
         self._titles: TitleIndex | None = None
         self._short_prefixes: dict[tuple[str, int], list[int]] = {}  # the widest ranges
+        self._bare_hits: dict[str, list[NameHit]] = {}  # of titles without their article
         self._grams: TitleGrams | None = None
         self._people: PeopleIndex | None = None
         self._names: NameIndex | None = None
@@ -415,44 +416,67 @@ class Catalog:
         films = await self.summaries(r[0] for r in rows)
         return sorted(films, key=lambda f: (f.renown, f.title))
 
-    async def titled_without_article(self, keys: Iterable[str]) -> list[NameHit]:
+    async def titled_without_article(
+        self, keys: Iterable[str], keep: Callable[[str], bool] | None = None
+    ) -> list[NameHit]:
         """The film names that are one of ``keys`` after a leading article (``ARTICLES``),
-        as people type them: "dark knight" for The Dark Knight. Each hit's ``norm`` is the
-        title's whole normal form."""
-        keys = [key for key in dict.fromkeys(keys) if len(key) >= ARTICLE_REST_MIN]
+        as people type them: "dark knight" for The Dark Knight; of those ``keep`` keeps,
+        when given. Each hit's ``norm`` is the title's whole normal form."""
         titles = self._titles
-        if titles is not None:  # most texts begin no title: those are not looked up
-            keys = [key for key in keys if titles.without_article_of(key)]
-        if not keys:
-            return []
-        hits = await self.lookup_names([f"{article} {key}" for key in keys for article in ARTICLES])
-        return [hit for hit in hits if hit.kind == "film"]
+        if titles is None:  # before the title index is built: every key is looked up
+            keys = [key for key in keys if len(key) >= ARTICLE_REST_MIN]
+            return await self._titled_after_article([k for k in keys if keep is None or keep(k)])
+        # Most texts are no such title; those that are, common words among them ("the
+        # man"), are looked up once in this catalog's life.
+        keys = [k for k in titles.bare.intersection(keys) if keep is None or keep(k)]
+        known = self._bare_hits
+        found = {key: known[key] for key in keys if key in known}
+        missing = [key for key in keys if key not in found]
+        if missing:
+            fresh: dict[str, list[NameHit]] = {key: [] for key in missing}
+            for hit in await self._titled_after_article(missing):
+                fresh[hit.norm.partition(" ")[2]].append(hit)
+            if len(known) + len(fresh) > BARE_HITS_KEPT:
+                known.clear()
+            known.update(fresh)
+            found.update(fresh)
+        return [hit for key in keys for hit in found[key]]
+
+    async def _titled_after_article(self, keys: list[str]) -> list[NameHit]:
+        """The film names that are an article and one of ``keys``."""
+        names = await self.lookup_names(
+            [f"{article} {key}" for key in keys for article in ARTICLES]
+        )
+        return [hit for hit in names if hit.kind == "film"]
 
     async def closest_title_without_article(
         self, key: str, max_edits: int
     ) -> tuple[int, str, str] | None:
         """The title without its article nearest to ``key`` ("dark knigth": "dark knight"),
         as :meth:`closest_name` gives a name: ``(edits, norm, display)``, the display the
-        whole title's. Only titles that begin like ``key`` give or take a slip after its
-        first letter are compared (``TitleIndex.near``); None before the title index is
-        built."""
+        whole title's. Only titles that begin with ``key``'s first letter, of a length
+        within ``max_edits`` of its, are compared; None before the title index is built."""
         titles = self._titles
         if titles is None or max_edits < 0 or len(key) <= ARTICLE_REST_MIN:
             return None
-        near = {name for name, _ in titles.near(key, BARE_NEAR_MOST, each=2)}
-        found = process.extract(
-            key,
-            [name for name in near if abs(len(name) - len(key)) <= max_edits],
-            scorer=OSA.distance,
-            score_cutoff=max_edits,
-            limit=None,
-        )
-        for name, edits, _ in sorted(found, key=lambda hit: (hit[1], hit[0])):
-            if titles.without_article_of(name):
-                hits = await self.titled_without_article([name])
-                if hits:
-                    return int(edits), name, min(hit.display for hit in hits)
-        return None
+        best: tuple[int, str] | None = None
+        cutoff = max_edits
+        for length in sorted(
+            range(len(key) - max_edits, len(key) + max_edits + 1), key=lambda n: abs(n - len(key))
+        ):
+            bucket = titles.bare_by_start.get((key[:1], length))
+            if not bucket or abs(length - len(key)) > cutoff:
+                continue
+            found = process.extractOne(key, bucket, scorer=OSA.distance, score_cutoff=cutoff)
+            if found is not None and (best is None or found[1] < best[0]):
+                best = int(found[1]), found[0]
+                cutoff = best[0] - 1
+                if cutoff < 0:
+                    break
+        if best is None:
+            return None
+        hits = await self.titled_without_article([best[1]])
+        return (best[0], best[1], min(hit.display for hit in hits)) if hits else None
 
     async def complete_titles(self, text: str, limit: int = 25) -> list[FilmSummary]:
         """Titles for autocomplete: prefix matches first, then fuzzy ones (typos).

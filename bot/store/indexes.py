@@ -14,6 +14,7 @@ import heapq
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain, compress, repeat
@@ -97,6 +98,8 @@ class TitleIndex:
 
     __slots__ = (
         "_follows",
+        "bare",
+        "bare_by_start",
         "by_length",
         "by_length_refs",
         "by_length_renown",
@@ -111,6 +114,7 @@ class TitleIndex:
         refs: list[int],
         renown: list[Standing],
         by_length: tuple[list[str], list[int], list[Standing]] | None = None,
+        bare_by_start: dict[tuple[str, int], list[str]] | None = None,
     ) -> None:
         self.norms = norms
         self.refs = refs
@@ -137,6 +141,16 @@ class TitleIndex:
         # For a start that begins many titles: the letters that come next in them, by the
         # letter after (see ``_next_letters``). This index never changes, so they stay.
         self._follows: dict[str, dict[str, str]] = {}
+        # The titles without their article, for a question's every span to be looked for,
+        # and by first letter and length (in order), for those a slip away from a text
+        if bare_by_start is None:
+            bare_by_start = {}
+            for name in compress(norms, map(itemgetter(0), renown)):
+                same = bare_by_start.setdefault((name[:1], len(name)), [])
+                if not same or same[-1] != name:
+                    same.append(name)
+        self.bare_by_start = bare_by_start
+        self.bare = frozenset(chain.from_iterable(bare_by_start.values()))
 
     @classmethod
     def of(cls, rows: Iterable[tuple[str, int, int, int, float, int]]) -> TitleIndex:
@@ -169,16 +183,6 @@ class TitleIndex:
 
         best = heapq.nsmallest(count * 2, range(lo, hi), key=rank)
         return list(dict.fromkeys(self.refs[i] for i in best))[:count]
-
-    def without_article_of(self, key: str) -> bool:
-        """Whether ``key`` is a title without its leading article ("matrix")."""
-        norms, renown = self.norms, self.renown
-        at = bisect.bisect_left(norms, key)
-        while at < len(norms) and norms[at] == key:
-            if renown[at][0]:
-                return True
-            at += 1
-        return False
 
     def _shortest(self, key: str, count: int) -> list[int]:
         """The film ids of the first ``count`` titles starting with ``key``, in rank order:
@@ -326,12 +330,40 @@ class TitleIndex:
             at_ranked,
             [(key, ref, known) for key, known, ref in ranked],
         )
-        index = TitleIndex(*lists, by_length)  # type: ignore[arg-type]
+        bare_names = {norm for (norm, _), (_, bare) in final.items() if bare}
+        bare_by_start = self._bare_changed(lists[0], lists[2], bare_names)  # type: ignore[arg-type]
+        index = TitleIndex(*lists, by_length, bare_by_start)  # type: ignore[arg-type]
         if len(final) <= FEW_EDITS:  # the next letters of starts no changed title begins
             changed = {norm[:at] for norm, _ in final for at in range(1, len(norm) + 1)}
             kept = self._follows.items()
             index._follows.update((start, f) for start, f in kept if start not in changed)
         return index
+
+    def _bare_changed(
+        self, norms: list[str], renown: list[Standing], names: AbstractSet[str]
+    ) -> dict[tuple[str, int], list[str]]:
+        """``bare_by_start`` where the titles without their article ``names`` are as the
+        index of ``norms`` and ``renown`` has them (one may stay for another film)."""
+        by_start = dict(self.bare_by_start)
+        for name in names:
+            at = bisect.bisect_left(norms, name)
+            now = False
+            while at < len(norms) and norms[at] == name and not now:
+                now = bool(renown[at][0])
+                at += 1
+            start = (name[:1], len(name))
+            same = list(by_start.get(start, ()))
+            at = bisect.bisect_left(same, name)
+            was = at < len(same) and same[at] == name
+            if now and not was:
+                same.insert(at, name)
+            elif was and not now:
+                del same[at]
+            if same:
+                by_start[start] = same
+            else:
+                by_start.pop(start, None)
+        return by_start
 
 
 def _edited(

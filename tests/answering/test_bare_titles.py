@@ -62,12 +62,17 @@ films:
   - title: The Mark
     year: 1961
     directors: [Guy Green]
+    cast: [Mark Hamill]
     writers: [Sidney Buchman]
     sources: [https://example.org/mark]
   - title: The Sun
     year: 2005
     directors: [Aleksandr Sokurov]
     sources: [https://example.org/sun]
+  - title: The Words
+    year: 2012
+    directors: [Brian Klugman]
+    sources: [https://example.org/words]
   - title: War
     year: 2007
     directors: [Philip G. Atwell]
@@ -187,3 +192,14 @@ async def test_words_after_a_title_without_its_article_make_a_longer_title(
     films, question, answers
 ) -> None:
     assert (await ask(films, question)).answers == answers
+
+
+async def test_words_of_a_relation_are_not_a_title_without_its_article(films) -> None:
+    reply = await ask(films, "which words describe matrix")
+    assert "cyberpunk" in reply.answers
+    assert "The Words" not in reply.text
+
+
+async def test_a_title_without_its_article_before_a_word_the_catalog_lacks(films) -> None:
+    reply = await ask(films, "godfather imdb director")
+    assert reply.answers == ["Francis Ford Coppola"]

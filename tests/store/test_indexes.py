@@ -35,6 +35,8 @@ def _lists(index: TitleIndex) -> tuple:
         index.by_length,
         index.by_length_refs,
         index.by_length_renown,
+        index.bare,
+        index.bare_by_start,
     )
 
 
