@@ -11,12 +11,13 @@ import multiprocessing
 import sqlite3
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from bot import collector
 from bot.catalog.errors import CatalogError, CatalogInvalid
 from bot.catalog.loader import DEFAULT_MAX_FILE_BYTES
 from bot.store.build import BuildResult, Progress, build_store, checkpoint, current_store
@@ -47,38 +48,12 @@ async def _warm_rest(
             previous_warming.cancel()  # the store is closing: so is every index build
             raise
     try:
-        with _collector_paused():
+        with collector.paused(freeze=True):  # the indexes live as long as their catalog
             await catalog.warm(previous)
             await catalog.warm_rest(previous)
             await warm_discovery(catalog, previous)
     except (sqlite3.Error, ValueError) as exc:  # closed under it: built on first use then
         log.warning("could not prepare the name indexes: %s", exc)
-
-
-_pauses = 0  # index builds under way with the cyclic collector paused
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a catalog's indexes are built, then
-    exempt what was built from its walks (``gc.freeze``: long-lived like the rest of the
-    catalog, see ``Store._swap``).
-
-    An index build makes millions of objects; each full collection meanwhile walks all of
-    them, holding the GIL (hundreds of milliseconds at 16x, the event loop stalled). They
-    hold no cycles: reference counting frees them with their catalog.
-    """
-    global _pauses
-    if _pauses == 0:
-        gc.disable()
-    _pauses += 1
-    try:
-        yield
-    finally:
-        _pauses -= 1
-        if _pauses == 0:
-            gc.freeze()
-            gc.enable()
 
 
 def _build_process() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 from pathlib import Path
 
@@ -360,6 +361,47 @@ async def test_parallel_workers_build_the_same_store_as_one_process(
     assert parallel.added == serial.added and len(parallel.added) == 4
     assert _dump(tmp_path / "parallel.db") == _dump(tmp_path / "serial.db")
     assert _dump(tmp_path / "serial.db")["credits"]
+
+
+async def test_a_first_build_copies_in_the_title_triples_it_built_beside_the_indexes(
+    small_facts: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "store" / "c.db"
+    assert build_store(small_facts, db).ok
+    assert [p.name for p in db.parent.iterdir()] == ["c.db"]
+    with sqlite3.connect(db) as conn:
+        # SQLite's own check of the full-text index, against the names it was built from
+        conn.execute("INSERT INTO title_grams (title_grams, rank) VALUES ('integrity-check', 1)")
+        copied = conn.execute("SELECT term, doc, cnt FROM title_gram_counts").fetchall()
+        docs = conn.execute("SELECT gram, docs FROM title_gram_docs ORDER BY gram").fetchall()
+        hits = conn.execute(
+            "SELECT n.display FROM title_grams g JOIN names n ON n.rowid = g.rowid "
+            "WHERE title_grams MATCH 'bat' ORDER BY 1"
+        ).fetchall()
+        conn.execute("INSERT INTO title_grams (title_grams) VALUES ('delete-all')")
+        conn.execute(
+            "INSERT INTO title_grams (rowid, norm) "
+            "SELECT rowid, norm FROM names WHERE kind = 'film'"
+        )
+        assert conn.execute("SELECT term, doc, cnt FROM title_gram_counts").fetchall() == copied
+    assert docs == [(term, doc) for term, doc, _ in copied] and ("hea", 2) in docs
+    assert hits == [("Alita: Battle Angel",), ("Alita: Battle Angel 2",)]
+
+
+async def test_files_are_written_with_the_cycle_collector_paused(
+    small_facts: Path, tmp_path: Path, monkeypatch
+) -> None:
+    running: list[bool] = []
+    add_file = build_module._Writer.add_file
+
+    def noting(writer, item) -> None:
+        running.append(gc.isenabled())
+        add_file(writer, item)
+
+    monkeypatch.setattr(build_module._Writer, "add_file", noting)
+    assert build_store(small_facts, tmp_path / "c.db").ok
+    assert running and not any(running)
+    assert gc.isenabled()
 
 
 async def test_film_lists_read_from_memory_are_those_read_from_the_store(store: Store) -> None:
