@@ -29,7 +29,7 @@ SCAFFOLD = frozenset(
     of on or people person persons play played plays released role score show star starred
     starring stars tell
     that the their them there they this those to type was were what when where which who
-    whom whose why with write writer writers written wrote year years you
+    whom whose why win wins with won write writer writers written wrote year years you
     """.split()
 )
 

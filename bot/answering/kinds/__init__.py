@@ -2,6 +2,8 @@
 
 =================  =================================================================
 ``smalltalk``      "hi", "thanks!", "help", "what can you do" (and nothing else)
+``unkept``         "how many oscars did Titanic win", "Avatar's budget", "where can I
+                   stream Up": facts the catalog never keeps, said as such
 ``yesno``          "did James Cameron write Titanic?"
 ``counts``         "how many films did Kubrick direct"
 ``status``         "which films are unconfirmed", "list unreleased films"
@@ -51,6 +53,7 @@ from bot.answering.context import Kind
 
 CHAIN = (
     "smalltalk",
+    "unkept",
     "yesno",
     "counts",
     "status",

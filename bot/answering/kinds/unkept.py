@@ -1,0 +1,56 @@
+"""Facts the catalog never keeps: awards ("how many oscars did titanic win", "did heat win
+an award"), money ("how much did avatar make", "titanic's budget") and where to watch
+("where can i stream up"). Said plainly, with what can be asked instead, rather than
+answered as another question (the film's summary, its director for "make")."""
+
+from __future__ import annotations
+
+import re
+
+from bot.answering.context import Context
+from bot.answering.lexicon import words
+from bot.answering.reply import Answer, join_names
+
+# What a question asks for, and what the reply says the catalog lacks, in general and for the
+# films named.
+_UNKEPT: tuple[tuple[re.Pattern[str], tuple[str, str]], ...] = (
+    (
+        words(
+            r"oscars?|academy awards?|awards?|golden globes?|baftas?|emmys?|palme d ?or|"
+            r"nominat\w*|win|wins|won"
+        ),
+        ("has no awards", "has no awards for {}"),
+    ),
+    (
+        words(
+            r"box office|budgets?|gross\w*|revenues?|earn\w*|takings|"
+            r"how much (?:money )?(?:did|does|has)(?: \w+)* (?:make|made|cost)|"
+            r"how much (?:money )?(?:was|is) (?:\w+ )*(?:made|worth)|(?:make|made) (?:any )?money"
+        ),
+        ("has no box office or budget figures", "has no box office or budget figures for {}"),
+    ),
+    (
+        words(
+            r"stream\w*|netflix|hulu|disney ?plus|prime video|amazon prime|hbo max|"
+            r"where (?:can|could|do|should) (?:i|we|you) (?:watch|see|rent|buy)|"
+            r"where to (?:watch|see)"
+        ),
+        ("has no word on where to watch films", "has no word on where to watch {}"),
+    ),
+)
+
+
+async def reply(ctx: Context) -> Answer | None:
+    """What the catalog does not keep, said as such, for the films the question names."""
+    outside = ctx.key_outside()
+    said = next((said for pattern, said in _UNKEPT if pattern.search(outside)), None)
+    if said is None:
+        return None
+    films = await ctx.films()
+    labels = join_names([f.label for f in films[:3]])
+    what = said[1].format(labels) if labels else said[0]
+    text = (
+        f"The catalog {what}: it holds who made and starred in films, when they "
+        "came out, their genres, ratings where known, and its sources."
+    )
+    return Answer(ctx.question, [], text, films=films[:3])
