@@ -159,7 +159,7 @@ async def answer(
                 reply.text = f"(Reading “{wrong}” as “{right}”.) {reply.text}"
                 return reply
     unknown = [i for i in unknown if not _keyword(tokens[i])]
-    given = await _given_names_before(unknown, mentions, catalog)
+    given = await _given_names_before(tokens, unknown, mentions, catalog)
     unknown_name = _names_the_unknown(tokens, mentions, unknown, capitalised, given)
     context = Context(
         question,
@@ -320,19 +320,29 @@ async def _unknown_words(tokens: list[str], mentions: list[Mention], catalog: Ca
 
 
 async def _given_names_before(
-    unknown: list[int], mentions: list[Mention], catalog: Catalog
+    tokens: list[str], unknown: list[int], mentions: list[Mention], catalog: Catalog
 ) -> set[int]:
-    """Where a one-word title without its article, just before an unknown word, is also
-    someone's given name ("mark mcmanus"): a name the catalog lacks, more likely than the
-    film The Mark ("godfather imdb" is still The Godfather)."""
-    return {
-        m.start
-        for m in mentions
-        if m.size == 1
-        and m.end in unknown
-        and m.bare()
-        and await catalog.people_by_first_name(m.norm)
-    }
+    """Where a one-word title without its article is, with the word next to it, more
+    likely a name the catalog lacks than the film: it is someone's given name, just before
+    an unknown word ("mark mcmanus" is not The Mark; "godfather imdb" is still The
+    Godfather), or it comes just after a given name named by nothing else ("clarence day"
+    is not The Day)."""
+    covered = {i for m in mentions for i in m.positions}
+    found = set()
+    for m in mentions:
+        if m.size != 1 or not m.bare():
+            continue
+        before = m.start - 1
+        given_name = m.end in unknown and await catalog.people_by_first_name(m.norm)
+        after_given_name = (
+            before >= 0
+            and before not in covered
+            and not _keyword(tokens[before])
+            and await catalog.people_by_first_name(tokens[before])
+        )
+        if given_name or after_given_name:
+            found.add(m.start)
+    return found
 
 
 def _names_the_unknown(
@@ -347,9 +357,8 @@ def _names_the_unknown(
     film "Stars" in "who are co-stars of Philip Davis", nor The Swan in "Susan Swan"); or,
     where nothing else is named but a title that is one question word (the film "What?"),
     a name with an unknown word in it ("what films did jimmy piersall write"); or a
-    one-word tag, or title without its article that is a given name too (``given``),
-    followed by an unknown word ("john pankow" is not the tag "john", nor "mark mcmanus"
-    The Mark)."""
+    one-word tag followed by an unknown word ("john pankow" is not the tag "john"); or a
+    one-word title without its article that is part of a person's name (``given``)."""
     covered = {i for m in mentions for i in m.positions}
     as_typed = {i for m in mentions if not m.bare() for i in m.positions}
     bare = [m.positions for m in mentions if m.bare()]
@@ -362,14 +371,12 @@ def _names_the_unknown(
         if len(run) > 1 and not any(run[0] in span and run[-1] in span for span in bare):
             return True
         run = []
-    if not unknown:
-        return False
+    if given or not unknown:
+        return bool(given)
     if mentions and all(_one_question_word(m) for m in mentions):
         name_words = {i for i, t in enumerate(tokens) if i not in covered and not _keyword(t)}
         return any(i - 1 in name_words or i + 1 in name_words for i in unknown)
-    return any(
-        m.size == 1 and m.end in unknown and (m.has("tag") or m.start in given) for m in mentions
-    )
+    return any(m.size == 1 and m.end in unknown and m.has("tag") for m in mentions)
 
 
 async def _title_tail_repaired(

@@ -53,7 +53,8 @@ RELATIONS: tuple[Relation, ...] = (
             r"direct\w*|director\w*|helm\w*|filmmakers?|who made|behind the camera|"
             # as machine translation and loose speech say it
             r"manag\w*|head|heads|headed|heading|led|leaders?|"
-            r"lead(?:s|ing)?(?! (?:actor|actress|role|man|lady|part))|in charge|guided|"
+            r"(?<!the )(?<!main )lead(?:s|ing)?(?! (?:actor|actress|role|man|lady|part))|"
+            r"in charge|guided|"
             r"conduct\w*|made by|make|makes|making|(?:an? )?(?:film|movie|picture)s? by"
         ),
         "directed by",
@@ -75,6 +76,7 @@ RELATIONS: tuple[Relation, ...] = (
             r"whos in|been in|play(?:s|ed|ing)? in|play(?:s|ed|ing)?$|"
             r"featur\w*|perform\w*|co ?star\w*|players?|protagonists?|participa\w*|"
             r"t[oa]ok part|take part|taking part|lead (?:actor|actress|role|part)s?|"
+            r"(?:the|main) leads?|"
             r"leading (?:man|lady|role|part|actor|actress)|"
             r"(?:which|who)(?: \w+)? (?:was|were|is|are) in"
         ),

@@ -166,6 +166,7 @@ async def test_a_slip_in_a_title_typed_without_its_article_is_read(
         "what films did Susan Swan write",  # a name with capitals: not The Swan
         "who directed the films written by mark mcmanus",  # not The Mark, then a stray word
         "when were the movies of Sunu Gonera released",  # "sunu" is no slip in The Sun
+        "what films did woody swan write",  # after a given name: a surname, not The Swan
     ],
 )
 async def test_a_name_the_catalog_lacks_is_not_a_title_without_its_article(films, question) -> None:

@@ -50,6 +50,9 @@ async def test_words_for_directing(catalog, question: str) -> None:
         "which was in the film sleepless in seattle",
         "who took part in the movie sleepless in seattle",
         "who are the protagonists of sleepless in seattle",
+        "who is the lead in sleepless in seattle",
+        "who is the main actor in sleepless in seattle",
+        "main cast of sleepless in seattle",
     ],
 )
 async def test_words_for_the_cast(catalog, question: str) -> None:

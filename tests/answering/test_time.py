@@ -112,3 +112,33 @@ async def test_films_from_the_same_year_as_a_film(write_facts, tmp_path) -> None
     assert (
         alone.text == "No other film in the catalog came out in 1997, the year of Titanic (1997)."
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "films"),
+    [
+        ("romcom movies", ["Sleepless in Seattle", "You've Got Mail"]),
+        ("rom coms", ["Sleepless in Seattle", "You've Got Mail"]),
+        ("cartoons", ["Up"]),
+        ("animated films", ["Up"]),
+    ],
+)
+async def test_a_genre_said_in_everyday_words_lists_its_films_oldest_first(
+    catalog, question: str, films: list[str]
+) -> None:
+    reply = await ask(catalog, question)
+    assert reply.answers == films
+
+
+async def test_a_genre_said_alone_is_said_back_with_the_count(catalog) -> None:
+    reply = await ask(catalog, "romcom movies")
+    assert reply.text == (
+        "Romantic comedy films (2): Sleepless in Seattle (1993) and You've Got Mail (1998)."
+    )
+
+
+@pytest.mark.parametrize("question", ["scary movies", "westerns", "horror films"])
+async def test_a_genre_the_catalog_lacks_is_said_to_have_no_films(catalog, question: str) -> None:
+    reply = await ask(catalog, question)
+    assert reply.answers == []
+    assert reply.text.startswith("The catalog has no ") and reply.text.endswith(" films.")

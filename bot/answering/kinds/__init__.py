@@ -15,7 +15,8 @@
 ``ranking``        "the oldest movie", "best Kubrick films", "top 3 sci fi movies",
                    "the longest film": films in an order
 ``time``           "films from 1999", "80s horror", "Cameron films from the 90s",
-                   "movies between 1990 and 2000": films by when they came out
+                   "movies between 1990 and 2000": films by when they came out; and a
+                   genre in everyday words alone ("sci fi movies", "westerns")
 ``chains``         a person's films and what is true of them ("what films did Kubrick
                    direct", "who directed the films starring Tom Hanks"), films sharing
                    a credit with a film, films with a genre, tag or other value

@@ -1,5 +1,6 @@
 """Films by when they came out: "films from 1999", "80s horror", "Cameron films from the
-90s", "movies between 1990 and 2000", "sci fi since 2010", "what came out in 1994"."""
+90s", "movies between 1990 and 2000", "sci fi since 2010", "what came out in 1994"; and, oldest
+first, a genre the catalog has no name for, said alone: "scary movies", "westerns"."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 from bot.answering.context import Context
 from bot.answering.lexicon import ASKS_PEOPLE
 from bot.answering.reply import Answer, claims_note, film_list
-from bot.answering.wanted import order_asked, wanted_films, year_span
+from bot.answering.wanted import Wanted, order_asked, wanted_films, year_span
 from bot.store.discovery import FilmQuery, Years, browse
 
 SHOWN = 25  # films listed in one reply; the rest are counted
@@ -25,10 +26,12 @@ async def reply(ctx: Context) -> Answer | None:
     """The films of a year, decade or range, narrowed by genre and people, oldest first."""
     if _SAME_YEAR.search(ctx.key_outside()):
         return await _same_year(ctx)
-    if year_span(ctx.key) is None or order_asked(ctx.key_outside()) is not None:
+    if order_asked(ctx.key_outside()) is not None:
         return None
     if ASKS_PEOPLE.search(ctx.key) or _NOT_FILMS.search(ctx.key):
         return None
+    if year_span(ctx.key) is None:
+        return await _genre_alone(ctx)
     wanted = await wanted_films(ctx)
     span = wanted.span
     if span is None or wanted.films:  # "who directed heat 1986": the year picks out a film
@@ -40,6 +43,23 @@ async def reply(ctx: Context) -> Answer | None:
     named = any(taken & set(m.positions) for m in ctx.mentions)
     if named and not (as_time or span.start == 0):
         return None  # "what genre is the film 1984", "films about 1920s": a name, not a time
+    return await _listed(ctx, wanted)
+
+
+async def _genre_alone(ctx: Context) -> Answer | None:
+    """The films of a genre said in everyday words ("sci-fi movies", "scary films",
+    "westerns"), when the question names nothing the catalog has: the catalog's own genre
+    names ("horror movies") are values, answered with the other films of a value."""
+    if ctx.mentions:
+        return None
+    wanted = await wanted_films(ctx)
+    if wanted.genre is None or not (_ASKS_FILMS.search(ctx.key) or wanted.plural):
+        return None
+    return await _listed(ctx, wanted)
+
+
+async def _listed(ctx: Context, wanted: Wanted) -> Answer:
+    """The films ``wanted`` asks for, oldest first."""
     page = await browse(ctx.catalog, wanted.query, sort="oldest", limit=SHOWN)
     if not page.films:
         return Answer(ctx.question, [], f"The catalog has no {wanted.describe()}.")
