@@ -6,6 +6,7 @@ import asyncio
 import json
 import re
 import sqlite3
+from array import array
 from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from bot.store.indexes import (
     ARTICLE_REST_MIN,
     ARTICLES,
     NAME_CHANGES_KEPT,
+    CreditIndex,
     FilmShelf,
     NameChange,
     NameIndex,
@@ -50,6 +52,7 @@ QUICK_IDS_MOST = 64  # films looked up by id on the event loop's thread, at most
 # films whose credits or values are read on the event loop's thread, at most (an index
 # range each: a few milliseconds at most, less than the trips to the database thread)
 QUICK_FILMS_MOST = 2000
+CREDIT_ROWS_READ = 65536  # credits read at a time into the credit index
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,6 +245,9 @@ _FILM_SHELF_ROWS = f"SELECT {_FILM_COLUMNS}, norm FROM films"
 # oldest first (as ``_oldest_first``), sorted by SQLite, off the event loop's GIL
 _FILM_SHELF_QUERY = _FILM_SHELF_ROWS + " ORDER BY year IS NULL, year, title"
 _FILM_SHELF_QUERY_OF_IDS = _FILM_SHELF_ROWS + " WHERE id IN ({marks})"
+# One role's credits, each as one number (``indexes.FILM_BITS``), in the person index's order
+_CREDITS_OF_ROLE = "SELECT (person_id << 32) | film_id FROM credits WHERE role = ?"
+_CREDITS_OF_FILMS = "SELECT role, person_id, film_id FROM credits WHERE film_id IN ({marks})"
 
 
 def _title_key(stored: str) -> str:
@@ -326,6 +332,7 @@ class Catalog:
         self._people: PeopleIndex | None = None
         self._names: NameIndex | None = None
         self._shelf: FilmShelf[FilmSummary] | None = None
+        self._credits: CreditIndex | None = None
         self._titles_lock = asyncio.Lock()
 
     @classmethod
@@ -731,6 +738,7 @@ class Catalog:
         await self._people_index()
         await self._name_index()
         await self._gram_index()
+        await self._credit_index()
         titles = await self._title_index()
         await asyncio.to_thread(titles.learn_starts, SAME_START_MOST)
 
@@ -740,6 +748,10 @@ class Catalog:
             touched = list(dict.fromkeys(c.ref for c in changes if c.kind == "film"))
             rows = list(_shelved(await self._in_chunks(_FILM_SHELF_QUERY_OF_IDS, touched)))
             self._shelf = await asyncio.to_thread(previous._shelf.changed, touched, rows)
+        if self._credits is None and previous._credits is not None:
+            touched = list(dict.fromkeys(c.ref for c in changes if c.kind == "film"))
+            rows = await self._in_chunks(_CREDITS_OF_FILMS, touched)
+            self._credits = previous._credits.changed(touched, rows)
         if self._people is None and previous._people:
             self._people = await asyncio.to_thread(previous._people.changed, changes)
         if self._names is None and previous._names:
@@ -802,6 +814,22 @@ class Catalog:
             "SELECT norm, kind, ref, display FROM names WHERE kind = 'person' ORDER BY norm, ref",
             PeopleIndex.of,
         )
+
+    async def _credit_index(self) -> CreditIndex:
+        """The credit index, built once by the first caller: each role's credits read a
+        slice at a time (not a row object for each of millions held at once)."""
+        if self._credits is None:
+            async with self._titles_lock:
+                if self._credits is None:
+                    roles = {}
+                    for role in ROLES:
+                        credits = array("q")
+                        async with self._db.execute(_CREDITS_OF_ROLE, (role,)) as cursor:
+                            while rows := await cursor.fetchmany(CREDIT_ROWS_READ):
+                                credits.extend(map(itemgetter(0), rows))
+                        roles[role] = await asyncio.to_thread(CreditIndex.role_of, credits)
+                    self._credits = CreditIndex(roles)
+        return self._credits
 
     async def _index(self, attr: str, sql: str, build: Callable[[list[tuple]], _Index]) -> _Index:
         """The in-memory index kept in ``attr``, built once from the rows of ``sql`` (off the
@@ -937,6 +965,10 @@ class Catalog:
         """Films crediting any of ``person_ids`` (in ``role`` if given), oldest first."""
         ids = list(dict.fromkeys(person_ids))
         shelf = self._shelf
+        index = self._credits
+        if shelf is not None and index is not None and role in ROLES:
+            credited = map(itemgetter(0), index.credits(ids, role))
+            return shelf.in_order(list(dict.fromkeys(credited)))
         if shelf is not None:
             sql = "SELECT DISTINCT film_id FROM credits WHERE person_id IN ({marks})"
             if role is not None:
@@ -981,6 +1013,11 @@ class Catalog:
         :meth:`films_of_people` and then :meth:`people_of_films` on those films give."""
         ids = list(dict.fromkeys(person_ids))
         shelf = self._shelf
+        index = self._credits
+        if shelf is not None and index is not None and role in ROLES:
+            pairs = index.credits(ids, role)
+            ids = list(dict.fromkeys(map(itemgetter(0), pairs)))
+            return PeopleCredits(shelf.in_order(ids), shelf.keys_of(ids), pairs)
         if shelf is not None:
             pairs = await self._credit_rows(
                 "SELECT film_id, person_id FROM credits WHERE person_id IN ({marks}) AND role = ?",

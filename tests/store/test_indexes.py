@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import random
+from array import array
 from itertools import pairwise
 
 import pytest
@@ -13,6 +14,7 @@ from bot.store import indexes
 from bot.store.indexes import (
     RANK_GAP,
     SLIP_LETTERS,
+    CreditIndex,
     FilmShelf,
     NameChange,
     NameIndex,
@@ -281,3 +283,52 @@ def test_the_nearest_name_is_the_one_every_name_compared_would_give(
         names = (names - {n for n, shown in now.items() if shown is None}) | {
             n for n, shown in now.items() if shown is not None
         }
+
+
+def _credit_index(credits: list[tuple[str, int, int]]) -> CreditIndex:
+    """Built as the catalog builds it: each role's credits as numbers, in no order."""
+    return CreditIndex(
+        {
+            role: CreditIndex.role_of(
+                array("q", [pid << 32 | fid for r, pid, fid in credits if r == role])
+            )
+            for role in ("cast", "director")
+        }
+    )
+
+
+def _assert_credits(index: CreditIndex, credits: list[tuple[str, int, int]]) -> None:
+    """Each person's films in each role by film id, a film twice for two credits on it."""
+    for role in ("cast", "director"):
+        for pid in range(0, 45):
+            expected = sorted(fid for r, p, fid in credits if (r, p) == (role, pid))
+            assert index.films(pid, role) == expected, (role, pid)
+    assert index.films(3, "composer") == []  # a role nobody holds
+
+
+def test_a_credit_index_changed_by_reloads_gives_each_persons_films_as_one_built_afresh() -> None:
+    rng = random.Random(7)
+
+    def credits_of(film_id: int) -> list[tuple[str, int, int]]:
+        return [
+            (rng.choice(["cast", "cast", "director"]), rng.randrange(1, 40), film_id)
+            for _ in range(rng.randint(0, 6))  # the same credit twice at times
+        ]
+
+    credits = [credit for film_id in range(1, 300) for credit in credits_of(film_id)]
+    index = _credit_index(credits)
+    _assert_credits(index, credits)
+    next_id = 300
+    for _ in range(30):
+        touched = rng.sample(range(1, next_id), rng.randint(0, 5))
+        credits = [c for c in credits if c[2] not in touched]
+        now = [
+            c
+            for film_id in range(next_id, next_id + rng.randint(0, 3))
+            for c in credits_of(film_id)
+        ]
+        next_id += 3
+        credits += now
+        index = index.changed(touched + [c[2] for c in now], now)
+        _assert_credits(index, credits)
+    _assert_credits(_credit_index(credits), credits)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from bot.answering.engine import answer
 from bot.store import Catalog, Store, build_store
+from bot.store.catalog import ROLES
 from bot.store.indexes import PeopleIndex
 from tests.conftest import HEAT
 
@@ -51,10 +52,17 @@ async def _indexes(catalog: Catalog) -> tuple:
     await catalog.warm()
     await catalog.warm_rest()
     titles, people, names = catalog._titles, catalog._people, catalog._names
-    grams, shelf = catalog._grams, catalog._shelf
+    grams, shelf, credits = catalog._grams, catalog._shelf, catalog._credits
     assert titles is not None and people is not None and names is not None
-    assert grams is not None and shelf is not None
+    assert grams is not None and shelf is not None and credits is not None
+    (most,) = await catalog.select("SELECT max(id) + 3 FROM people")
     return (
+        {  # each person's films in each role
+            (role, pid): credits.films(pid, role)
+            for role in ROLES
+            for pid in range(most[0])
+            if credits.films(pid, role)
+        },
         {  # gone films leave empty places behind: compared by the films there
             film_id: (film, shelf.keys[film_id])
             for film_id, film in enumerate(shelf.films)
