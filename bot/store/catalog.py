@@ -828,7 +828,9 @@ class Catalog:
                             while rows := await cursor.fetchmany(CREDIT_ROWS_READ):
                                 credits.extend(map(itemgetter(0), rows))
                         roles[role] = await asyncio.to_thread(CreditIndex.role_of, credits)
-                    self._credits = CreditIndex(roles)
+                    (total,) = await self._all("SELECT count(*) FROM credits")
+                    every_role = total[0] == sum(len(people) for people, _ in roles.values())
+                    self._credits = CreditIndex(roles, every_role=every_role)
         return self._credits
 
     async def _index(self, attr: str, sql: str, build: Callable[[list[tuple]], _Index]) -> _Index:
@@ -966,7 +968,7 @@ class Catalog:
         ids = list(dict.fromkeys(person_ids))
         shelf = self._shelf
         index = self._credits
-        if shelf is not None and index is not None and role in ROLES:
+        if shelf is not None and index is not None and (role in ROLES or index.every_role):
             credited = map(itemgetter(0), index.credits(ids, role))
             return shelf.in_order(list(dict.fromkeys(credited)))
         if shelf is not None:

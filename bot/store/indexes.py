@@ -971,20 +971,23 @@ class CreditIndex:
     ids of their credits; a person's credits are the range of their id, found by
     bisection. A reload does not copy them: the films it touched are left out of them
     (``touched``) and their credits now are kept beside them (``added``), by role and
-    person.
+    person. ``every_role`` says whether its roles are all the store's.
     """
 
-    __slots__ = ("added", "roles", "touched")
+    __slots__ = ("added", "every_role", "roles", "touched")
 
     def __init__(
         self,
         roles: dict[str, tuple[array[int], array[int]]],
         touched: AbstractSet[int] = frozenset(),
         added: dict[tuple[str, int], list[int]] | None = None,
+        *,
+        every_role: bool = False,
     ) -> None:
         self.roles = roles
         self.touched = touched
         self.added = added or {}
+        self.every_role = every_role
 
     @staticmethod
     def role_of(credits: array[int]) -> tuple[array[int], array[int]]:
@@ -1015,13 +1018,16 @@ class CreditIndex:
         more = self.added.get((role, person_id))
         return sorted(found + more) if more else found
 
-    def credits(self, person_ids: Iterable[int], role: str) -> list[tuple[int, int]]:
-        """``(film id, person id)`` of the people's credits in ``role``, as the store's
-        person index gives them: by person id, then by film id."""
+    def credits(self, person_ids: Iterable[int], role: str | None) -> list[tuple[int, int]]:
+        """``(film id, person id)`` of the people's credits in ``role`` (None: in every
+        role), as the store's person index gives them: by person id, then by role, then
+        by film id."""
+        roles = sorted(self.roles) if role is None else [role]
         return [
             pair
             for person_id in sorted(set(person_ids))
-            for pair in zip(self.films(person_id, role), repeat(person_id))
+            for each in roles
+            for pair in zip(self.films(person_id, each), repeat(person_id))
         ]
 
     def changed(self, touched: Iterable[int], rows: Iterable[tuple[str, int, int]]) -> CreditIndex:
@@ -1037,4 +1043,5 @@ class CreditIndex:
             added.setdefault((role, person_id), []).append(film_id)
         for film_ids in added.values():
             film_ids.sort()
-        return CreditIndex(self.roles, self.touched | films, added)
+        every_role = self.every_role and all(role in self.roles for role, _ in added)
+        return CreditIndex(self.roles, self.touched | films, added, every_role=every_role)

@@ -293,7 +293,8 @@ def _credit_index(credits: list[tuple[str, int, int]]) -> CreditIndex:
                 array("q", [pid << 32 | fid for r, pid, fid in credits if r == role])
             )
             for role in ("cast", "director")
-        }
+        },
+        every_role=True,
     )
 
 
@@ -304,6 +305,10 @@ def _assert_credits(index: CreditIndex, credits: list[tuple[str, int, int]]) -> 
             expected = sorted(fid for r, p, fid in credits if (r, p) == (role, pid))
             assert index.films(pid, role) == expected, (role, pid)
     assert index.films(3, "composer") == []  # a role nobody holds
+    people = [7, 2, 30, 2, 44]
+    assert index.credits(people, None) == [  # by person, then role, then film
+        (fid, pid) for pid, _, fid in sorted((p, r, f) for r, p, f in credits if p in people)
+    ]
 
 
 def test_a_credit_index_changed_by_reloads_gives_each_persons_films_as_one_built_afresh() -> None:
@@ -332,3 +337,5 @@ def test_a_credit_index_changed_by_reloads_gives_each_persons_films_as_one_built
         index = index.changed(touched + [c[2] for c in now], now)
         _assert_credits(index, credits)
     _assert_credits(_credit_index(credits), credits)
+    assert index.every_role
+    assert not index.changed([next_id], [("stunts", 3, next_id)]).every_role

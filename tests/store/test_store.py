@@ -423,6 +423,7 @@ async def test_film_lists_read_from_memory_are_those_read_from_the_store(store: 
     from_store = await lists()
     await store.warmed()
     assert catalog._shelf is not None and catalog._credits is not None
+    assert catalog._credits.every_role  # every role served from memory, None too
     assert await lists() == from_store
     assert [f.id for f in from_store[0]] == ids  # in the order asked, unknown ids left out
 
