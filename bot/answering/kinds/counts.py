@@ -1,4 +1,5 @@
-"""Counting: "how many films did Kubrick direct", "number of films starring Meg Ryan"."""
+"""Counting: "how many films did Kubrick direct", "number of films starring Meg Ryan", "how
+many movies are there"."""
 
 from __future__ import annotations
 
@@ -9,6 +10,11 @@ from bot.answering.kinds import chains, relations
 from bot.answering.reply import Answer
 
 _HOW_MANY = re.compile(r"^(?:how many|the number of|number of|count(?: the)?)\b")
+# the whole catalog: "how many movies are there", "how many films do you know"
+_ALL_FILMS = re.compile(
+    r"^(?:how many|the number of|number of|count(?: the)?) (?:films|movies)"
+    r"(?: (?:are there|do you (?:know|have)|(?:are )?in (?:the|your) (?:catalog|database)))* ?$"
+)
 
 
 async def reply(ctx: Context) -> Answer | None:
@@ -16,6 +22,8 @@ async def reply(ctx: Context) -> Answer | None:
     if not _HOW_MANY.search(ctx.key):
         return None
     listed = await chains.reply(ctx) or await relations.reply(ctx)
+    if listed is None and _ALL_FILMS.search(ctx.key) and not ctx.mentions:
+        return await _the_catalog(ctx)
     if listed is None or listed.kind != "answer":
         return listed
     counted = list(dict.fromkeys(listed.answers)) if not listed.films else listed.films
@@ -27,3 +35,12 @@ async def reply(ctx: Context) -> Answer | None:
         films=listed.films,
         people=listed.people,
     )
+
+
+async def _the_catalog(ctx: Context) -> Answer:
+    """The films of the whole catalog, counted, with how many are not released."""
+    stats = await ctx.catalog.stats()
+    text = f"The catalog has {stats.films} films"
+    if stats.unconfirmed:
+        text += f", {stats.unconfirmed} of them not released (their facts are claims)"
+    return Answer(ctx.question, [str(stats.films)], text + ".")
