@@ -12,7 +12,6 @@ import heapq
 import logging
 import os
 import sqlite3
-import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable
@@ -469,14 +468,18 @@ class _Draft(_Target):
     def __init__(self, db_path: Path, mtimes: dict[str, int]) -> None:
         super().__init__(db_path, mtimes, [])
         self.tmp = db_path.with_name(f"{db_path.name}.{os.getpid()}.tmp")
-        self.grams = db_path.with_name(f"{db_path.name}.{os.getpid()}.grams.tmp")
 
     def _open(self) -> sqlite3.Connection:
         self.db_path.parent.mkdir(parents=True, exist_ok=True)
         with contextlib.suppress(FileNotFoundError):
             self.tmp.unlink()
-        db = self._connect()
+        db = _connect(self.tmp)
+        # A new file that nobody reads until it is renamed into place: no journal, no
+        # syncing, a larger cache, and helper threads for the sorts that build indexes.
+        db.execute("PRAGMA journal_mode = OFF")
+        db.execute("PRAGMA synchronous = OFF")
         db.execute(f"PRAGMA cache_size = {DRAFT_CACHE_KIB}")
+        db.execute(f"PRAGMA threads = {min(os.cpu_count() or 1, 4)}")
         db.executescript(_sql("schema.sql"))
         db.executemany(
             "INSERT INTO meta VALUES (?, ?)", [("generation", "0"), ("store_id", uuid.uuid4().hex)]
@@ -484,35 +487,15 @@ class _Draft(_Target):
         db.execute("BEGIN")
         return db
 
-    def _connect(self) -> sqlite3.Connection:
-        # A new file that nobody reads until it is renamed into place: no journal, no
-        # syncing, and helper threads for the sorts that build indexes.
-        db = _connect(self.tmp)
-        db.execute("PRAGMA journal_mode = OFF")
-        db.execute("PRAGMA synchronous = OFF")
-        db.execute(f"PRAGMA threads = {min(os.cpu_count() or 1, 4)}")
-        return db
-
     def __exit__(self, *exc: object) -> None:
         super().__exit__(*exc)
-        for path in (self.tmp, self.grams):
-            with contextlib.suppress(FileNotFoundError):
-                path.unlink()
+        with contextlib.suppress(FileNotFoundError):
+            self.tmp.unlink()
 
     def _finish(self, db: sqlite3.Connection) -> int:
         db.execute("COMMIT")
-        # The two long tasks after the last film, side by side: the indexes, and the film
-        # names' letter triples (each keeps about one core busy).
-        names = db.execute("SELECT rowid, norm FROM names WHERE kind = 'film'").fetchall()
-        aside = _GramsAside(self.grams, names)
-        del names
         db.execute(f"PRAGMA cache_size = {INDEX_CACHE_KIB}")
         db.executescript(_sql("indexes.sql"))
-        aside.copy_into(db)
-        # A connection may keep what it read of a full-text index: a new one reads the
-        # copied one afresh.
-        db.close()
-        self.db = db = self._connect()
         db.execute("INSERT OR REPLACE INTO meta VALUES ('built_at', ?)", (str(time.time()),))
         # Statistics for the query planner, from a sample of each index (planning needs
         # their shape, not exact counts).
@@ -638,61 +621,6 @@ class _InPlace(_Target):
         db.execute("PRAGMA analysis_limit = 1000")
         db.execute("PRAGMA optimize")
         return films
-
-
-class _GramsAside:
-    """The film names' letter triples (``title_grams`` and ``title_gram_docs``), built
-    from ``names`` (rowid, norm) on a thread of their own, in a store file of their own (a
-    file has one writer at a time), while the store's indexes are built."""
-
-    def __init__(self, path: Path, names: list[tuple[int, str]]) -> None:
-        self.path = path
-        self.error: BaseException | None = None
-        self.thread = threading.Thread(target=self._build, args=(names,), name="title-grams")
-        self.thread.start()
-
-    def _build(self, names: list[tuple[int, str]]) -> None:
-        try:
-            with contextlib.suppress(FileNotFoundError):
-                self.path.unlink()
-            db = sqlite3.connect(self.path, isolation_level=None)
-            try:
-                db.execute("PRAGMA journal_mode = OFF")
-                db.execute("PRAGMA synchronous = OFF")
-                db.executescript(_sql("schema.sql"))
-                db.execute("BEGIN")
-                db.executemany("INSERT INTO title_grams (rowid, norm) VALUES (?, ?)", names)
-                db.execute("INSERT INTO title_gram_docs SELECT term, doc FROM title_gram_counts")
-                db.execute("COMMIT")
-            finally:
-                db.close()
-        except BaseException as exc:  # raised again by copy_into, on the building thread
-            self.error = exc
-
-    def copy_into(self, db: sqlite3.Connection) -> None:
-        """Wait for the triples, and copy them into the store ``db`` (whose tables for
-        them are as ``schema.sql`` creates them, empty): the full-text index's own tables
-        row for row, and the counts."""
-        self.thread.join()
-        if self.error is not None:
-            raise self.error
-        db.execute("ATTACH DATABASE ? AS aside", (str(self.path),))
-        try:
-            tables = [
-                name
-                for (name,) in db.execute(
-                    "SELECT name FROM aside.sqlite_schema WHERE type = 'table' "
-                    "AND (name LIKE 'title~_grams~_%' ESCAPE '~' OR name = 'title_gram_docs')"
-                )
-            ]
-            db.execute("BEGIN")
-            for table in tables:
-                db.execute(f"DELETE FROM main.{table}")
-                db.execute(f"INSERT INTO main.{table} SELECT * FROM aside.{table}")
-            db.execute("COMMIT")
-        finally:
-            db.execute("DETACH DATABASE aside")
-        self.path.unlink()
 
 
 def checkpoint(db_path: Path) -> None:

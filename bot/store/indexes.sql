@@ -22,8 +22,10 @@ CREATE INDEX IF NOT EXISTS films_runtime ON films (runtime_minutes) WHERE runtim
 CREATE INDEX IF NOT EXISTS films_status ON films (status, year) WHERE status != 'released';
 CREATE INDEX IF NOT EXISTS name_changes_generation ON name_changes (generation);
 
--- The film names' triples (title_grams, title_gram_docs) are filled beside these, in a
--- file of their own (bot/store/build.py: _GramsAside), and kept up to date by these triggers.
+-- Kept up to date by the triggers below once the first build is done.
+INSERT INTO title_grams (rowid, norm) SELECT rowid, norm FROM names WHERE kind = 'film';
+INSERT INTO title_gram_docs SELECT term, doc FROM title_gram_counts;
+
 CREATE TRIGGER IF NOT EXISTS names_added AFTER INSERT ON names BEGIN
     INSERT INTO name_changes SELECT CAST(value AS INTEGER), 1, new.norm, new.kind, new.ref,
         new.display FROM meta WHERE key = 'generation';

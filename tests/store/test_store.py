@@ -363,7 +363,7 @@ async def test_parallel_workers_build_the_same_store_as_one_process(
     assert _dump(tmp_path / "serial.db")["credits"]
 
 
-async def test_a_first_build_copies_in_the_title_triples_it_built_beside_the_indexes(
+async def test_a_first_builds_title_triples_pass_sqlites_check_and_are_those_of_the_names(
     small_facts: Path, tmp_path: Path
 ) -> None:
     db = tmp_path / "store" / "c.db"
