@@ -156,10 +156,7 @@ async def find_mentions(tokens: list[str], catalog: Catalog) -> list[Mention]:
     # Longest first; between equally long overlapping names, the one with more words of
     # its own ("who stars in time changer": "Time Changer", not "In Time").
     # A name as it is comes before a title without its article just as long.
-    if bare_hits:
-        candidates.sort(key=lambda m: (-m.size, -_own_words(m, tokens), m.bare(), m.start))
-    else:
-        candidates.sort(key=lambda m: (-m.size, -_own_words(m, tokens), m.start))
+    candidates.sort(key=lambda m: (-m.size, -_own_words(m, tokens), m.bare(), m.start))
     chosen = _chosen(candidates)
     if bare_hits and any(m.bare() for m in chosen):  # "which words describe …": not The Words
         phrases = phrase_positions(" ".join(tokens))

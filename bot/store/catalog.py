@@ -744,12 +744,11 @@ class Catalog:
 
     async def _derive_rest(self, previous: Catalog, changes: list[NameChange]) -> None:
         """The indexes but titles, from ``previous``'s and the names changed since."""
+        touched = list(dict.fromkeys(c.ref for c in changes if c.kind == "film"))
         if self._shelf is None and previous._shelf:
-            touched = list(dict.fromkeys(c.ref for c in changes if c.kind == "film"))
             rows = list(_shelved(await self._in_chunks(_FILM_SHELF_QUERY_OF_IDS, touched)))
             self._shelf = await asyncio.to_thread(previous._shelf.changed, touched, rows)
         if self._credits is None and previous._credits is not None:
-            touched = list(dict.fromkeys(c.ref for c in changes if c.kind == "film"))
             rows = await self._in_chunks(_CREDITS_OF_FILMS, touched)
             self._credits = previous._credits.changed(touched, rows)
         if self._people is None and previous._people:

@@ -9,10 +9,11 @@ from bot.answering.context import Context
 from bot.answering.kinds import chains, relations
 from bot.answering.reply import Answer
 
-_HOW_MANY = re.compile(r"^(?:how many|the number of|number of|count(?: the)?)\b")
+_ASKING = r"^(?:how many|the number of|number of|count(?: the)?)"
+_HOW_MANY = re.compile(_ASKING + r"\b")
 # the whole catalog: "how many movies are there", "how many films do you know"
 _ALL_FILMS = re.compile(
-    r"^(?:how many|the number of|number of|count(?: the)?) (?:films|movies)"
+    _ASKING + r" (?:films|movies)"
     r"(?: (?:are there|do you (?:know|have)|(?:are )?in (?:the|your) (?:catalog|database)))* ?$"
 )
 
