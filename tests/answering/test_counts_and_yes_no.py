@@ -17,7 +17,11 @@ async def test_counts_and_yes_no_questions(catalog) -> None:
 
 async def test_the_whole_catalog_is_counted_with_what_is_not_released(catalog) -> None:
     stats = await catalog.stats()
-    for question in ("how many movies are there", "how many films do you know?"):
+    for question in (
+        "how many movies are there",
+        "how many films do you know?",
+        "how many films do u have",
+    ):
         reply = await ask(catalog, question)
         assert reply.answers == [str(stats.films)]
         assert reply.text == (

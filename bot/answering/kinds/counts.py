@@ -14,7 +14,8 @@ _HOW_MANY = re.compile(_ASKING + r"\b")
 # the whole catalog: "how many movies are there", "how many films do you know"
 _ALL_FILMS = re.compile(
     _ASKING + r" (?:films|movies)"
-    r"(?: (?:are there|do you (?:know|have)|(?:are )?in (?:the|your) (?:catalog|database)))* ?$"
+    r"(?: (?:are there|do (?:you|u) (?:know|have)|"
+    r"(?:are )?in (?:the|your) (?:catalog|database)))* ?$"
 )
 
 
