@@ -142,6 +142,15 @@ async def answer(
     capitalised = _capitalised(text, tokens)
     lookups = _Lookups(catalog)
     mentions = _keywords_unmasked(tokens, await find_mentions(tokens, catalog))
+    readings: list[tuple[str, str]] = []
+    if not _retry and any(not _one_question_word(m) for m in mentions):
+        # "did spielberg direct the shining", "hanks comedies": a lone surname beside
+        # another name is the one person of that surname
+        readings = await _surnames_beside(tokens, mentions, catalog)
+        if readings:
+            tokens, capitalised = _read_as(tokens, capitalised, dict(readings))
+            key = " ".join(tokens)
+            mentions = _keywords_unmasked(tokens, await find_mentions(tokens, catalog))
     unknown = await _unknown_words(tokens, mentions, catalog)  # typos, or unknown names
     if not _retry and not is_small_talk(key):  # "thanks" is not a misspelt "Hanks"
         corrected = await _repaired(tokens, mentions, unknown, lookups)
@@ -157,7 +166,7 @@ async def answer(
             if reply.kind == "answer":
                 reply.question = question
                 reply.text = f"(Reading “{wrong}” as “{right}”.) {reply.text}"
-                return reply
+                return _said(reply, readings)
     unknown = [i for i in unknown if not _keyword(tokens[i])]
     given = await _given_names_before(tokens, unknown, mentions, catalog)
     unknown_name = _names_the_unknown(tokens, mentions, unknown, capitalised, given)
@@ -175,8 +184,64 @@ async def answer(
     for kind in KINDS:
         result = await kind(context)
         if result is not None:
-            return result
+            return _said(result, readings)
     return await _not_found(context, lookups)
+
+
+def _said(reply: Answer, readings: list[tuple[str, str]]) -> Answer:
+    """The reply, saying first how the names in it were read, if any were."""
+    if readings and reply.kind == "answer":
+        said = ", ".join(f"“{typed}” as “{name}”" for typed, name in readings)
+        reply.text = f"(Reading {said}.) {reply.text}"
+    return reply
+
+
+def _read_as(
+    tokens: list[str], capitalised: AbstractSet[int], names: dict[str, str]
+) -> tuple[list[str], set[int]]:
+    """The words with each of ``names`` read as the name it stands for, and where the
+    words typed with a capital are now."""
+    read: list[str] = []
+    moved: set[int] = set()
+    for i, token in enumerate(tokens):
+        words = norm(names[token]).split() if token in names else [token]
+        if i in capitalised:
+            moved.update(range(len(read), len(read) + len(words)))
+        read.extend(words)
+    return read, moved
+
+
+async def _surnames_beside(
+    tokens: list[str], mentions: list[Mention], catalog: Catalog
+) -> list[tuple[str, str]]:
+    """The words named by nothing that are the surname, or else the first name, of one
+    person ("spielberg", "hanks", "keanu"), and that person's name: in a question that
+    names something else, a lone surname is said for short. A word next to another that
+    may be part of the same name ("woody swan", "mark mcmanus") is part of a name the
+    catalog lacks, not a surname said alone."""
+    covered = {i for m in mentions if not m.bare() for i in m.positions}
+    known = await catalog.known_words()
+
+    def loose(at: int) -> bool:  # a word that may be another part of the same name
+        return 0 <= at < len(tokens) and at not in covered and not _keyword(tokens[at])
+
+    found: dict[str, str] = {}
+    for i, word in enumerate(tokens):
+        if (
+            i in covered
+            or word in found
+            or word not in known
+            or not _may_be_slip(word, 3)
+            or _keyword(word)
+            or loose(i - 1)
+            or loose(i + 1)
+            or any(i in m.positions for m in mentions)
+        ):
+            continue
+        read = await _surname(word, catalog, slip=False)
+        if read is not None:
+            found[word] = read[1]
+    return list(found.items())
 
 
 def _one_question_word(mention: Mention) -> bool:
@@ -506,7 +571,12 @@ async def _closest_run(tokens: list[str], lookups: _Lookups) -> tuple[str, str] 
 
 
 async def _surname(
-    word: str, catalog: Catalog, *, surname_only: bool = False, before: str = ""
+    word: str,
+    catalog: Catalog,
+    *,
+    surname_only: bool = False,
+    before: str = "",
+    slip: bool = True,
 ) -> tuple[str, str] | None:
     """The one person whose surname (or else first name: "keanu") is ``word``, or ``word``
     with its possessive 's, or else a surname a slip away ("speilberg"). A first name that
@@ -523,7 +593,7 @@ async def _surname(
             if first_name and await catalog.characters_with_word(form, limit=1):
                 continue
             return word, people[0].display
-    if not surname_only and len(word) >= SURNAME_SLIP_MIN:
+    if slip and not surname_only and len(word) >= SURNAME_SLIP_MIN:
         near = await catalog.closest_surname(word, 1)
         people = await catalog.people_by_surname(near) if near else []
         if len({p.ref for p in people}) == 1:

@@ -52,8 +52,9 @@ RELATIONS: tuple[Relation, ...] = (
         words(
             r"direct\w*|director\w*|helm\w*|filmmakers?|who made|behind the camera|"
             # as machine translation and loose speech say it
-            r"manag\w*|head|heads|headed|heading|led|leaders?|"
-            r"(?<!the )(?<!main )lead(?:s|ing)?(?! (?:actor|actress|role|man|lady|part))|"
+            r"manag\w*|(?:head|heads|headed|heading|led|leaders?)(?! (?:the )?cast)|"
+            r"(?<!the )(?<!main )lead(?:s|ing)?"
+            r"(?! (?:actor|actress|role|man|lady|part|(?:the )?cast))|"
             r"in charge|guided|"
             r"conduct\w*|made by|make|makes|making|(?:an? )?(?:film|movie|picture)s? by"
         ),
@@ -77,6 +78,8 @@ RELATIONS: tuple[Relation, ...] = (
             r"featur\w*|perform\w*|co ?star\w*|players?|protagonists?|participa\w*|"
             r"t[oa]ok part|take part|taking part|lead (?:actor|actress|role|part)s?|"
             r"(?:the|main) leads?|"
+            r"(?:lead|leads|leading|led|heads?|headed|headlin\w*) (?:the )?cast|"
+            r"headlin\w*|"
             r"leading (?:man|lady|role|part|actor|actress)|"
             r"(?:which|who)(?: \w+)? (?:was|were|is|are) in"
         ),
