@@ -20,9 +20,9 @@ from bot.answering.context import Context
 from bot.answering.kinds import KINDS
 from bot.answering.kinds.smalltalk import is_small_talk
 from bot.answering.lexicon import MISSPELT, is_relation_word, phrase_positions
-from bot.answering.linking import MAX_NGRAM, SCAFFOLD, Mention, find_mentions
+from bot.answering.linking import MAX_NGRAM, SCAFFOLD, TALK, Mention, find_mentions
 from bot.answering.reply import Answer, join_names
-from bot.answering.wanted import is_asking_word
+from bot.answering.wanted import is_keyword
 from bot.store.catalog import Catalog, NameHit
 from bot.text import norm
 
@@ -44,6 +44,7 @@ TAIL_MAX_GAP = 3  # question words allowed between a name and the stray word aft
 _LINKING_WORDS = frozenset(
     "same also other others else share shares shared sharing together listed".split()
 )
+ECHOED_MAX = 100  # characters of the question said back when nothing is found in it
 SUGGESTED_PEOPLE = 2  # people suggested when nothing is found, at least this close:
 SUGGESTED_CUTOFF = 70
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -167,7 +168,7 @@ async def answer(
                 reply.question = question
                 reply.text = f"(Reading “{wrong}” as “{right}”.) {reply.text}"
                 return _said(reply, readings)
-    unknown = [i for i in unknown if not _keyword(tokens[i])]
+    unknown = [i for i in unknown if not is_keyword(tokens[i])]
     given = await _given_names_before(tokens, unknown, mentions, catalog)
     unknown_name = _names_the_unknown(tokens, mentions, unknown, capitalised, given)
     context = Context(
@@ -223,7 +224,7 @@ async def _surnames_beside(
     known = await catalog.known_words()
 
     def loose(at: int) -> bool:  # a word that may be another part of the same name
-        return 0 <= at < len(tokens) and at not in covered and not _keyword(tokens[at])
+        return 0 <= at < len(tokens) and at not in covered and not is_keyword(tokens[at])
 
     found: dict[str, str] = {}
     for i, word in enumerate(tokens):
@@ -232,7 +233,7 @@ async def _surnames_beside(
             or word in found
             or word not in known
             or not _may_be_slip(word, 3)
-            or _keyword(word)
+            or is_keyword(word)
             or loose(i - 1)
             or loose(i + 1)
             or any(i in m.positions for m in mentions)
@@ -278,19 +279,13 @@ def _residual_run(tokens: list[str], *, asking: bool = False) -> str:
     best: list[str] = []
     run: list[str] = []
     for token in [*tokens, ""]:
-        if not token or _keyword(token, asking=asking):
+        if not token or is_keyword(token, asking=asking):
             if len(" ".join(run)) > len(" ".join(best)):
                 best = run
             run = []
         else:
             run.append(token)
     return " ".join(best)
-
-
-def _keyword(token: str, *, asking: bool = False) -> bool:
-    """A question word, a relation keyword or (unless ``asking``) a word asking for films
-    by time, order or genre: not a word of a name."""
-    return token in SCAFFOLD or is_relation_word(token) or (not asking and is_asking_word(token))
 
 
 async def _repaired(
@@ -402,7 +397,7 @@ async def _given_names_before(
         after_given_name = (
             before >= 0
             and before not in covered
-            and not _keyword(tokens[before])
+            and not is_keyword(tokens[before])
             and await catalog.people_by_first_name(tokens[before])
         )
         if given_name or after_given_name:
@@ -429,7 +424,7 @@ def _names_the_unknown(
     bare = [m.positions for m in mentions if m.bare()]
     run: list[int] = []
     for i in [*range(len(tokens)), -1]:
-        if i in capitalised and i not in as_typed and not _keyword(tokens[i]):
+        if i in capitalised and i not in as_typed and not is_keyword(tokens[i]):
             run.append(i)
             continue
         # a title without its article typed with capitals is named, not "Susan" and it
@@ -439,7 +434,7 @@ def _names_the_unknown(
     if given or not unknown:
         return bool(given)
     if mentions and all(_one_question_word(m) for m in mentions):
-        name_words = {i for i, t in enumerate(tokens) if i not in covered and not _keyword(t)}
+        name_words = {i for i, t in enumerate(tokens) if i not in covered and not is_keyword(t)}
         return any(i - 1 in name_words or i + 1 in name_words for i in unknown)
     return any(m.size == 1 and m.end in unknown and m.has("tag") for m in mentions)
 
@@ -486,7 +481,7 @@ async def _longer_title(
         while (
             end < len(tokens)
             and end - mention.end < TAIL_MAX_GAP
-            and not _keyword(tokens[end], asking=True)
+            and not is_keyword(tokens[end], asking=True)
         ):
             end += 1
         if end == mention.end:
@@ -626,7 +621,12 @@ async def _not_found(ctx: Context, lookups: _Lookups) -> Answer:
     for hit in await lookups.fuzzy_people(run, limit=SUGGESTED_PEOPLE, cutoff=SUGGESTED_CUTOFF):
         suggestions.append(hit.display)
     suggestions = list(dict.fromkeys(suggestions))
-    text = "I couldn't find a film or person I know in that question."
+    named = _residual_run([t for t in ctx.tokens if t not in TALK])[:ECHOED_MAX].strip()
+    text = (
+        f"I couldn't find a film or person I know called “{named}”."
+        if named
+        else "I couldn't find a film or person I know in that question."
+    )
     if suggestions:
         text += f" Did you mean {join_names(suggestions, 5)}?"
     else:
