@@ -15,11 +15,19 @@ import re
 import unicodedata
 from collections.abc import Set as AbstractSet
 from datetime import date
+from typing import NamedTuple
 
 from bot.answering.context import Context
 from bot.answering.kinds import KINDS
 from bot.answering.kinds.smalltalk import is_small_talk
-from bot.answering.lexicon import MISSPELT, is_relation_word, phrase_positions
+from bot.answering.lexicon import (
+    MISSPELT,
+    SEQUEL_NUMBERS,
+    SEQUEL_PARTS,
+    is_relation_word,
+    phrase_positions,
+    sequel_titles,
+)
 from bot.answering.linking import MAX_NGRAM, SCAFFOLD, TALK, Mention, find_mentions
 from bot.answering.reply import Answer, join_names
 from bot.answering.wanted import is_keyword
@@ -48,6 +56,16 @@ ECHOED_MAX = 100  # characters of the question said back when nothing is found i
 SUGGESTED_PEOPLE = 2  # people suggested when nothing is found, at least this close:
 SUGGESTED_CUTOFF = 70
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+class Reading(NamedTuple):
+    """Words of a question read as a name they stand for: ``tokens[start:end]``, as
+    typed, and the name."""
+
+    start: int
+    end: int
+    typed: str
+    name: str
 
 
 class _Lookups:
@@ -143,13 +161,18 @@ async def answer(
     capitalised = _capitalised(text, tokens)
     lookups = _Lookups(catalog)
     mentions = _keywords_unmasked(tokens, await find_mentions(tokens, catalog))
-    readings: list[tuple[str, str]] = []
+    readings: list[Reading] = []
     if not _retry and any(not _one_question_word(m) for m in mentions):
-        # "did spielberg direct the shining", "hanks comedies": a lone surname beside
-        # another name is the one person of that surname
-        readings = await _surnames_beside(tokens, mentions, catalog)
+        # "godfather 2" is The Godfather Part II; "did spielberg direct the shining",
+        # "hanks comedies": a lone surname beside another name is the one person of it
+        readings = await _sequels_named(tokens, mentions, catalog)
+        taken = {i for r in readings for i in range(r.start, r.end)}
+        readings += [
+            r for r in await _surnames_beside(tokens, mentions, catalog) if r.start not in taken
+        ]
         if readings:
-            tokens, capitalised = _read_as(tokens, capitalised, dict(readings))
+            readings.sort()
+            tokens, capitalised = _read_as(tokens, capitalised, readings)
             key = " ".join(tokens)
             mentions = _keywords_unmasked(tokens, await find_mentions(tokens, catalog))
     unknown = await _unknown_words(tokens, mentions, catalog)  # typos, or unknown names
@@ -189,32 +212,61 @@ async def answer(
     return await _not_found(context, lookups)
 
 
-def _said(reply: Answer, readings: list[tuple[str, str]]) -> Answer:
+def _said(reply: Answer, readings: list[Reading]) -> Answer:
     """The reply, saying first how the names in it were read, if any were."""
     if readings and reply.kind == "answer":
-        said = ", ".join(f"“{typed}” as “{name}”" for typed, name in readings)
+        said = ", ".join(f"“{r.typed}” as “{r.name}”" for r in readings)
         reply.text = f"(Reading {said}.) {reply.text}"
     return reply
 
 
 def _read_as(
-    tokens: list[str], capitalised: AbstractSet[int], names: dict[str, str]
+    tokens: list[str], capitalised: AbstractSet[int], readings: list[Reading]
 ) -> tuple[list[str], set[int]]:
-    """The words with each of ``names`` read as the name it stands for, and where the
-    words typed with a capital are now."""
+    """The words with each reading's words replaced by the name it stands for, and where
+    the words typed with a capital are now."""
+    starts = {r.start: r for r in readings}
     read: list[str] = []
     moved: set[int] = set()
-    for i, token in enumerate(tokens):
-        words = norm(names[token]).split() if token in names else [token]
-        if i in capitalised:
+    i = 0
+    while i < len(tokens):
+        reading = starts.get(i)
+        end = reading.end if reading else i + 1
+        words = norm(reading.name).split() if reading else [tokens[i]]
+        if capitalised.intersection(range(i, end)):
             moved.update(range(len(read), len(read) + len(words)))
         read.extend(words)
+        i = end
     return read, moved
+
+
+async def _sequels_named(
+    tokens: list[str], mentions: list[Mention], catalog: Catalog
+) -> list[Reading]:
+    """A title followed by a sequel's number, as people type it ("godfather 2", "the
+    godfather pt ii"), that is another film's title written another way (The Godfather
+    Part II), and that film's title."""
+    found: list[Reading] = []
+    for mention in mentions:
+        if not mention.has("film"):
+            continue
+        at = mention.end
+        if at < len(tokens) and tokens[at] in SEQUEL_PARTS:
+            at += 1
+        if at >= len(tokens) or tokens[at] not in SEQUEL_NUMBERS:
+            continue
+        titles = {mention.norm, *(h.norm for h in mention.of_kind("film"))}
+        names = [n for title in titles for n in sequel_titles(title, tokens[at])]
+        films = [h for h in await catalog.lookup_names(names) if h.kind == "film"]
+        if films:
+            typed = " ".join(tokens[mention.start : at + 1])
+            found.append(Reading(mention.start, at + 1, typed, films[0].display))
+    return found
 
 
 async def _surnames_beside(
     tokens: list[str], mentions: list[Mention], catalog: Catalog
-) -> list[tuple[str, str]]:
+) -> list[Reading]:
     """The words named by nothing that are the surname, or else the first name, of one
     person ("spielberg", "hanks", "keanu"), and that person's name: in a question that
     names something else, a lone surname is said for short. A word next to another that
@@ -226,7 +278,7 @@ async def _surnames_beside(
     def loose(at: int) -> bool:  # a word that may be another part of the same name
         return 0 <= at < len(tokens) and at not in covered and not is_keyword(tokens[at])
 
-    found: dict[str, str] = {}
+    found: dict[str, Reading] = {}
     for i, word in enumerate(tokens):
         if (
             i in covered
@@ -241,8 +293,8 @@ async def _surnames_beside(
             continue
         read = await _surname(word, catalog, slip=False)
         if read is not None:
-            found[word] = read[1]
-    return list(found.items())
+            found[word] = Reading(i, i + 1, word, read[1])
+    return list(found.values())
 
 
 def _one_question_word(mention: Mention) -> bool:

@@ -208,6 +208,31 @@ def is_relation_word(token: str) -> bool:
     return any(r.pattern.fullmatch(token) for r in RELATIONS)
 
 
+# A sequel's number as people type it after a title ("godfather 2", "godfather pt ii",
+# "toy story part two"), and the words that may come between.
+_SEQUEL_FORMS = (
+    ("2", "ii", "two"),
+    ("3", "iii", "three"),
+    ("4", "iv", "four"),
+    ("5", "v", "five"),
+    ("6", "vi", "six"),
+    ("7", "vii", "seven"),
+    ("8", "viii", "eight"),
+    ("9", "ix", "nine"),
+)
+SEQUEL_NUMBERS = {form: forms for forms in _SEQUEL_FORMS for form in forms}
+SEQUEL_PARTS = ("part", "pt", "chapter", "vol", "volume")
+
+
+def sequel_titles(title: str, number: str) -> list[str]:
+    """The ways a title with a sequel's number may be written, normalised: "the godfather"
+    and "2" are "the godfather 2", "the godfather part ii", "the godfather chapter two", …"""
+    forms = SEQUEL_NUMBERS.get(number, ())
+    return [
+        f"{title} {part}{form}" for part in ("", *(p + " " for p in SEQUEL_PARTS)) for form in forms
+    ]
+
+
 # Question words as people often misspell them in chat, and what they mean. Names are not
 # here: they are read through the catalog's own (``engine._repaired``).
 MISSPELT = {
