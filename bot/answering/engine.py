@@ -17,6 +17,7 @@ from collections.abc import Set as AbstractSet
 from datetime import date
 from typing import NamedTuple
 
+from bot.answering import compound
 from bot.answering.context import Context
 from bot.answering.kinds import KINDS
 from bot.answering.kinds.smalltalk import is_small_talk
@@ -151,6 +152,12 @@ async def answer(
             f"{MAX_QUESTION_CHARS} characters.",
             kind="rejected",
         )
+    if not _retry and (parts := compound.split(text)) is not None:
+        both = await compound.answer_both(
+            question, parts, lambda part: answer(part, catalog, today=today, rng=rng), catalog
+        )
+        if both is not None:
+            return both
     key = norm(text)
     if MISSPELT.keys() & set(key.split()):  # "recomend a movie": unless a name has the word
         known = await catalog.known_words()
