@@ -82,6 +82,7 @@ def build_store(
     workers: int | None = None,
     force: bool = False,
     progress: Progress | None = None,
+    background: bool = True,
 ) -> BuildResult:
     """Bring the store at ``db_path`` up to date with ``facts_dir``.
 
@@ -91,6 +92,8 @@ def build_store(
     ``force`` parses every file again. On any problem nothing is written and
     ``BuildResult.errors`` lists every ``path:line: message``. ``progress``, when given,
     hears ``(stage, done, total)`` as files are parsed and the store written.
+    ``background``: the files are parsed at low priority, leaving the CPU to a catalog
+    being served (a first load has none to leave it to).
     """
     started = time.perf_counter()
     survey = _survey(Path(facts_dir), db_path, display_root, max_bytes)
@@ -132,7 +135,9 @@ def build_store(
         # over (about a fifth of the writing's time at the benchmark's 16x).
         files: list[FileKeys] = []
         errors: list[CatalogError] = []
-        for item in each_file(prepare_file, changed_refs, max_bytes, workers):
+        for item in each_file(
+            prepare_file, changed_refs, max_bytes, workers, background=background
+        ):
             files.append(FileKeys.of(item))
             errors += item.errors
             target.offer(item)  # its rows are written: only its keys are kept
