@@ -124,6 +124,11 @@ class Context:
             outside = self.key_outside()
             if _ABOUT.search(outside) or RELATION_BY_NAME["tag"].pattern.search(outside):
                 return "tag"
+        if "genre" in kinds and (
+            self.tokens[mention.end : mention.end + 1] in (["films"], ["movies"], ["flicks"])
+            or not any(h.kind == "film" and h.norm == mention.norm for h in mention.hits)
+        ):  # "random comedy", "war films": the genre, not The Comedy, nor War (2007)
+            return "genre"
         if has_film and has_person:
             before = self.tokens[mention.start - 1] if mention.start > 0 else ""
             after = " ".join(self.tokens[mention.end : mention.end + 2])
