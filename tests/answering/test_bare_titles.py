@@ -229,3 +229,24 @@ async def test_words_of_a_relation_are_not_a_title_without_its_article(films) ->
 async def test_a_title_without_its_article_before_a_word_the_catalog_lacks(films) -> None:
     reply = await ask(films, "godfather imdb director")
     assert reply.answers == ["Francis Ford Coppola"]
+
+
+GENRE_TITLES = """\
+films:
+  - {title: The Comedy, year: 2012, directors: [Rick Alverson], genres: [Drama], sources: [https://example.org/c]}
+  - {title: War, year: 2007, directors: [Philip G. Atwell], genres: [Action], sources: [https://example.org/w]}
+  - {title: Airplane!, year: 1980, directors: [Jim Abrahams], genres: [Comedy], sources: [https://example.org/a]}
+  - {title: Paths of Glory, year: 1957, directors: [Stanley Kubrick], genres: [War], sources: [https://example.org/p]}
+"""
+
+
+async def test_a_genre_is_the_genre_not_a_title_it_may_be_part_of(catalog_of) -> None:
+    catalog = await catalog_of(GENRE_TITLES)
+    # "comedy" is The Comedy without its article, and a genre: the genre is asked for
+    assert (await ask(catalog, "random comedy")).answers == ["Airplane!"]
+    assert (await ask(catalog, "recommend a comedy")).answers == ["Airplane!"]
+    # a genre before "films" is the genre, though a film has it as its whole title
+    assert (await ask(catalog, "war films")).answers == ["Paths of Glory"]
+    # asked about as a film, the title is still the film
+    assert (await ask(catalog, "who directed war")).answers == ["Philip G. Atwell"]
+    assert (await ask(catalog, "who directed the comedy")).answers == ["Rick Alverson"]
