@@ -176,7 +176,9 @@ async def answer(
     if not _retry and any(not _one_question_word(m) for m in mentions):
         # "godfather 2" is The Godfather Part II; "did spielberg direct the shining",
         # "hanks comedies": a lone surname beside another name is the one person of it
-        readings = await _sequels_named(tokens, mentions, catalog)
+        readings, missing = await _sequels_named(tokens, mentions, catalog)
+        if missing:
+            return await _no_sequel(question, *missing[0], catalog)
         taken = {i for r in readings for i in range(r.start, r.end)}
         readings += [
             r for r in await _surnames_beside(tokens, mentions, catalog) if r.start not in taken
@@ -253,11 +255,13 @@ def _read_as(
 
 async def _sequels_named(
     tokens: list[str], mentions: list[Mention], catalog: Catalog
-) -> list[Reading]:
+) -> tuple[list[Reading], list[tuple[str, Mention]]]:
     """A title followed by a sequel's number, as people type it ("godfather 2", "the
     godfather pt ii"), that is another film's title written another way (The Godfather
-    Part II), and that film's title."""
+    Part II), and that film's title; and apart, such words that are no film in the
+    catalog ("toy story 3"), with the title before the number."""
     found: list[Reading] = []
+    missing: list[tuple[str, Mention]] = []
     for mention in mentions:
         if not mention.has("film"):
             continue
@@ -269,10 +273,27 @@ async def _sequels_named(
         titles = {mention.norm, *(h.norm for h in mention.of_kind("film"))}
         names = [n for title in titles for n in sequel_titles(title, tokens[at])]
         films = [h for h in await catalog.lookup_names(names) if h.kind == "film"]
+        typed = " ".join(tokens[mention.start : at + 1])
         if films:
-            typed = " ".join(tokens[mention.start : at + 1])
             found.append(Reading(mention.start, at + 1, typed, films[0].display))
-    return found
+        else:
+            missing.append((typed, mention))
+    return found, missing
+
+
+async def _no_sequel(question: str, typed: str, mention: Mention, catalog: Catalog) -> Answer:
+    """A sequel the catalog lacks is said to be missing, not answered as the film before
+    it ("toy story 3" is not Toy Story)."""
+    films = await catalog.summaries(dict.fromkeys(h.ref for h in mention.of_kind("film")))
+    labels = list(dict.fromkeys(f.label for f in films))
+    said = " or ".join([", ".join(labels[:-1]), labels[-1]] if len(labels) > 1 else labels)
+    return Answer(
+        question,
+        [],
+        f"I couldn't find a film called “{typed}” in the catalog. Did you mean {said}?",
+        kind="not_found",
+        suggestions=labels,
+    )
 
 
 async def _surnames_beside(

@@ -214,10 +214,15 @@ async def test_a_sequel_number_typed_any_way_is_the_sequel(films, typed) -> None
     assert reply.text.startswith(f"(Reading “{as_read}” as “The Godfather Part II”.)")
 
 
-async def test_a_sequel_number_the_catalog_has_no_film_for_is_left_alone(films) -> None:
-    reply = await ask(films, "who starred in the godfather 3")
-    assert reply.answers == ["Al Pacino"]
-    assert "Reading" not in reply.text
+@pytest.mark.parametrize("typed", ["the godfather 3", "godfather part iii", "godfather pt. three"])
+async def test_a_sequel_the_catalog_lacks_is_said_missing_not_answered_as_the_first(
+    films, typed
+) -> None:
+    reply = await ask(films, f"who starred in {typed}")
+    assert reply.kind == "not_found"
+    assert reply.answers == []
+    assert "Did you mean The Godfather (1972)?" in reply.text
+    assert "Al Pacino" not in reply.text
 
 
 async def test_words_of_a_relation_are_not_a_title_without_its_article(films) -> None:
