@@ -544,6 +544,7 @@ class Catalog:
         *,
         same_start: bool = False,
         taken: AbstractSet[int] = frozenset(),
+        candidates: Sequence[tuple[str, int]] | None = None,
     ) -> list[int]:
         """Films whose title is close to ``key``, typos included (best first).
 
@@ -555,14 +556,15 @@ class Catalog:
         enough, unless films were already offered, ``taken``: titles begin with ``key``, so
         its first letter is right); the titles that begin like ``key`` are then compared
         first, and when enough of them are close (``limit``, less the films of ``taken``,
-        that they do not count), the triples are not looked at.
+        that they do not count), the triples are not looked at. ``candidates`` are
+        :meth:`title_candidates` of ``key``, when the caller has them already.
         """
         if not key:
             return []
         bucket = -(-len(key) // 4) * 4 + 4
         cut = None if bucket > PREFIX_BUCKET_MAX else bucket
 
-        def hits(chosen: list[tuple[str, int]]) -> list[_TypoHit]:
+        def hits(chosen: Sequence[tuple[str, int]]) -> list[_TypoHit]:
             # each title that begins with an article compared without it too, as people
             # type it ("fodfather"), after titles as they are that are as close
             bare = [(name, ref, 1) for name, ref in _without_articles(chosen)]
@@ -596,13 +598,14 @@ class Catalog:
             # None begins alike: any will do (those that begin alike are not close enough).
             sharing = await self._sharing_titles(key)
             return ranked(hits(sorted(sharing - known)))
-        candidates = await self._title_candidates(key)
+        if candidates is None:
+            candidates = await self.title_candidates(key)
         found = []
         if same_start:
             found = hits([c for c in candidates if c[0][:1] == key[:1]])
         return ranked(found or hits(candidates))
 
-    async def _title_candidates(self, key: str) -> list[tuple[str, int]]:
+    async def title_candidates(self, key: str) -> list[tuple[str, int]]:
         """``(norm, film id)`` of the titles a misspelt ``key`` may mean, sorted.
 
         Those that begin like ``key`` (people seldom slip on the first letters), and those
