@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import datetime as dt
 import json
 import logging
 import signal
@@ -17,6 +18,7 @@ from pydantic import ValidationError
 
 from bot import progress
 from bot.answering import answer
+from bot.cards import film_json, film_text, person_json, person_text
 from bot.catalog import CatalogError, CatalogInvalid, check_directory
 from bot.catalog.schema import STATUSES
 from bot.config import Settings
@@ -181,8 +183,27 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def add_discovery_commands(commands: argparse._SubParsersAction) -> None:
-    """``browse``, ``random`` and ``similar``: what ``/browse``, ``/random`` and ``/similar``
-    answer in Discord."""
+    """``film``, ``person``, ``browse``, ``random`` and ``similar``: what the slash
+    commands of the same names answer in Discord."""
+    film = commands.add_parser(
+        "film",
+        help="a film's card: credits, status and sources",
+        description="Show everything the catalog holds about one film: its crew, cast, "
+        "status and sources. A title several films share lists them with their ids.",
+    )
+    film.add_argument("title", nargs="+", help="the film's title, or its id (e.g. heat-1995)")
+    film.add_argument("--json", action="store_true", help="print the card as one JSON object")
+    film.set_defaults(handler=cmd_film)
+
+    person = commands.add_parser(
+        "person",
+        help="someone's films by role",
+        description="Show a person's films by role, age or life years and best-known films.",
+    )
+    person.add_argument("name", nargs="+", help="the person's name")
+    person.add_argument("--json", action="store_true", help="print the card as one JSON object")
+    person.set_defaults(handler=cmd_person)
+
     browse = commands.add_parser(
         "browse",
         help="list films by genre, years, person or status",
@@ -480,6 +501,62 @@ def _discover(
     return asyncio.run(run())
 
 
+def cmd_film(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.discord.choices import find_film, prequel_label
+
+    title = " ".join(args.title)
+
+    async def work(catalog: Catalog) -> tuple[object, bool]:
+        match = await find_film(catalog, title)
+        if match.film is not None:
+            follows = await prequel_label(catalog, match.film)
+            if args.json:
+                return film_json(match.film, follows), True
+            return film_text(match.film, follows), True
+        if match.candidates:
+            message = f"{len(match.candidates)} films are called “{title}”; name one by its id:"
+            listed = [f"{f.label}: film-bot film {f.slug}" for f in match.candidates]
+            message = "\n".join([message, *(f"  {line}" for line in listed)])
+        else:
+            message = _unknown(f"a film called “{title}”", [f.label for f in match.suggestions])
+        if args.json:
+            candidates = [_film_json(f) for f in match.candidates]
+            return {"film": None, "candidates": candidates, "message": message}, False
+        return message, False
+
+    return _discover(settings, args.json, work)
+
+
+def cmd_person(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.discord.choices import find_person
+
+    name = " ".join(args.name)
+
+    async def work(catalog: Catalog) -> tuple[object, bool]:
+        match = await find_person(catalog, name)
+        if match.person is not None:
+            if args.json:
+                return person_json(match.person), True
+            return person_text(match.person, dt.date.today()), True
+        if match.candidates:
+            message = f"{len(match.candidates)} people are called “{name}”:"
+            for person in match.candidates:
+                films = ", ".join(f.label for f in person.known_for(2))
+                message += f"\n  {person.name} (id {person.id}): {films}"
+        else:
+            message = _unknown(f"anyone called “{name}”", match.suggestions)
+        if args.json:
+            return {"person": None, "message": message}, False
+        return message, False
+
+    return _discover(settings, args.json, work)
+
+
+def _unknown(what: str, suggestions: Sequence[str]) -> str:
+    message = f"I don't know {what}."
+    return message + f" Did you mean {', '.join(suggestions)}?" if suggestions else message
+
+
 def cmd_browse(args: argparse.Namespace, settings: Settings) -> int:
     async def work(catalog: Catalog) -> tuple[object, bool]:
         query = query_from_options(
@@ -545,9 +622,7 @@ def cmd_similar(args: argparse.Namespace, settings: Settings) -> int:
         titled = await catalog.films_titled(title)
         if not titled:
             near = [f.label for f in await catalog.complete_titles(title, limit=3)]
-            message = f"I don't know a film called “{title}”."
-            if near:
-                message += f" Did you mean {', '.join(near)}?"
+            message = _unknown(f"a film called “{title}”", near)
             return (
                 {"film": None, "similar": [], "message": message} if args.json else message
             ), False

@@ -1,4 +1,5 @@
-"""``film-bot browse``, ``random`` and ``similar``: the same answers as the Discord commands."""
+"""``film-bot film``, ``person``, ``browse``, ``random`` and ``similar``: the same answers as
+the Discord commands."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
+from tests.conftest import FACTS
 from tests.store.test_discovery import FILMS
 
 
@@ -99,3 +101,81 @@ def test_similar_names_what_the_films_share(facts, capsys) -> None:
     assert result["similar"][0]["reasons"][0] == "same director: Michael Mann"
     code, out, _ = run(facts, capsys, "similar", "the matrx")
     assert code == 1 and out.startswith("I don't know a film called “the matrx”. Did you mean")
+
+
+def test_film_prints_the_whole_card(facts, capsys) -> None:
+    code, out, _ = run(facts, capsys, "film", "the", "matrix")
+    lines = out.splitlines()
+    assert code == 0
+    assert lines[0] == "The Matrix (1999)"
+    assert "Directed by: Lana Wachowski, Lilly Wachowski" in lines
+    assert "Music by: Don Davis" in lines
+    assert "Runtime: 136 min" in lines
+    assert lines[lines.index("Cast:") + 1 :][:4] == [
+        "  Keanu Reeves",
+        "  Laurence Fishburne",
+        "  Carrie-Anne Moss",
+        "  Hugo Weaving",
+    ]
+    assert lines[-1].startswith("Status: released · ")
+
+
+def test_film_says_an_unconfirmed_film_is_a_claim_before_its_facts(capsys) -> None:
+    code, out, _ = run(FACTS, capsys, "film", "alita battle angel 2")
+    lines = out.splitlines()
+    assert code == 0
+    assert lines[0] == "Alita: Battle Angel 2 (2025)"
+    assert lines[1].startswith("⚠ Unconfirmed, claimed by: Promotional text")
+    assert lines[1].endswith("(no official release or announcement is known).")
+    assert "Sequel to: Alita: Battle Angel (2019)" in lines
+    assert "  Rosa Salazar — Alita" in lines
+    assert lines[-1].startswith("Status: unconfirmed · ") and lines[-1].endswith("alita.yaml")
+    code, out, _ = run(FACTS, capsys, "film", "--json", "alita battle angel 2")
+    card = json.loads(out)
+    assert (card["status"], card["year"], card["directors"]) == (
+        "unconfirmed",
+        2025,
+        ["Robert Rodriguez"],
+    )
+    assert card["cast"][0] == {"name": "Rosa Salazar", "character": "Alita", "note": None}
+    assert card["sources"][0]["text"].startswith("Promotional text")
+
+
+def test_film_lists_the_films_sharing_a_title_and_finds_one_by_its_id(facts, capsys) -> None:
+    code, out, _ = run(facts, capsys, "film", "heat")
+    assert code == 1
+    assert out.splitlines() == [
+        "2 films are called “heat”; name one by its id:",
+        "  Heat (1995): film-bot film heat-1995",
+        "  Heat (1986): film-bot film heat-1986",
+    ]
+    code, out, _ = run(facts, capsys, "film", "heat-1986")
+    assert code == 0 and "Directed by: Dick Richards" in out.splitlines()
+    code, out, _ = run(facts, capsys, "film", "--json", "the matrx")
+    result = json.loads(out)
+    assert code == 1 and result["film"] is None
+    assert result["message"].startswith("I don't know a film called “the matrx”. Did you mean")
+    assert "The Matrix (1999)" in result["message"]
+
+
+def test_person_prints_films_by_role_and_marks_claims(capsys) -> None:
+    code, out, _ = run(FACTS, capsys, "person", "robert", "rodriguez")
+    lines = out.splitlines()
+    assert code == 0
+    assert lines[0] == "Robert Rodriguez"
+    assert lines[1].startswith("Born 20 June 1968 (age ")
+    directed = lines[lines.index("Directed:") + 1 : lines.index("Wrote:")]
+    assert "  El Mariachi (1992)" in directed
+    assert "  Alita: Battle Angel 2 (2025) [unconfirmed]" in directed
+    assert lines[-1] == "Films marked in brackets are not released; their credits are claims."
+    code, out, _ = run(FACTS, capsys, "person", "--json", "tom hanks")
+    person = json.loads(out)
+    assert person["born"] == "1956-07-09"
+    assert {k: v for k, v in person["credits"][-1].items() if k in ("film", "title", "year")} == {
+        "film": "cast-away-2000",
+        "title": "Cast Away",
+        "year": 2000,
+    }
+    code, out, _ = run(FACTS, capsys, "person", "tom hankz")
+    assert code == 1 and out.startswith("I don't know anyone called “tom hankz”. Did you mean")
+    assert "Tom Hanks" in out

@@ -15,14 +15,22 @@ import re
 import unicodedata
 from collections.abc import Set as AbstractSet
 from datetime import date
+from typing import NamedTuple
 
 from bot.answering.context import Context
 from bot.answering.kinds import KINDS
 from bot.answering.kinds.smalltalk import is_small_talk
-from bot.answering.lexicon import MISSPELT, is_relation_word, phrase_positions
-from bot.answering.linking import MAX_NGRAM, SCAFFOLD, Mention, find_mentions
+from bot.answering.lexicon import (
+    MISSPELT,
+    SEQUEL_NUMBERS,
+    SEQUEL_PARTS,
+    is_relation_word,
+    phrase_positions,
+    sequel_titles,
+)
+from bot.answering.linking import MAX_NGRAM, SCAFFOLD, TALK, Mention, find_mentions
 from bot.answering.reply import Answer, join_names
-from bot.answering.wanted import is_asking_word
+from bot.answering.wanted import is_keyword
 from bot.store.catalog import Catalog, NameHit
 from bot.text import norm
 
@@ -44,9 +52,20 @@ TAIL_MAX_GAP = 3  # question words allowed between a name and the stray word aft
 _LINKING_WORDS = frozenset(
     "same also other others else share shares shared sharing together listed".split()
 )
+ECHOED_MAX = 100  # characters of the question said back when nothing is found in it
 SUGGESTED_PEOPLE = 2  # people suggested when nothing is found, at least this close:
 SUGGESTED_CUTOFF = 70
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+class Reading(NamedTuple):
+    """Words of a question read as a name they stand for: ``tokens[start:end]``, as
+    typed, and the name."""
+
+    start: int
+    end: int
+    typed: str
+    name: str
 
 
 class _Lookups:
@@ -150,6 +169,20 @@ async def answer(
     capitalised = _capitalised(text, tokens)
     lookups = _Lookups(catalog)
     mentions = _keywords_unmasked(tokens, await find_mentions(tokens, catalog))
+    readings: list[Reading] = []
+    if not _retry and any(not _one_question_word(m) for m in mentions):
+        # "godfather 2" is The Godfather Part II; "did spielberg direct the shining",
+        # "hanks comedies": a lone surname beside another name is the one person of it
+        readings = await _sequels_named(tokens, mentions, catalog)
+        taken = {i for r in readings for i in range(r.start, r.end)}
+        readings += [
+            r for r in await _surnames_beside(tokens, mentions, catalog) if r.start not in taken
+        ]
+        if readings:
+            readings.sort()
+            tokens, capitalised = _read_as(tokens, capitalised, readings)
+            key = " ".join(tokens)
+            mentions = _keywords_unmasked(tokens, await find_mentions(tokens, catalog))
     unknown = await _unknown_words(tokens, mentions, catalog)  # typos, or unknown names
     if not _retry and not is_small_talk(key):  # "thanks" is not a misspelt "Hanks"
         corrected = await _repaired(tokens, mentions, unknown, lookups)
@@ -165,8 +198,8 @@ async def answer(
             if reply.kind == "answer":
                 reply.question = question
                 reply.text = f"(Reading “{wrong}” as “{right}”.) {reply.text}"
-                return reply
-    unknown = [i for i in unknown if not _keyword(tokens[i])]
+                return _said(reply, readings)
+    unknown = [i for i in unknown if not is_keyword(tokens[i])]
     given = await _given_names_before(tokens, unknown, mentions, catalog)
     unknown_name = _names_the_unknown(tokens, mentions, unknown, capitalised, given)
     context = Context(
@@ -183,8 +216,93 @@ async def answer(
     for kind in KINDS:
         result = await kind(context)
         if result is not None:
-            return result
+            return _said(result, readings)
     return await _not_found(context, lookups)
+
+
+def _said(reply: Answer, readings: list[Reading]) -> Answer:
+    """The reply, saying first how the names in it were read, if any were."""
+    if readings and reply.kind == "answer":
+        said = ", ".join(f"“{r.typed}” as “{r.name}”" for r in readings)
+        reply.text = f"(Reading {said}.) {reply.text}"
+    return reply
+
+
+def _read_as(
+    tokens: list[str], capitalised: AbstractSet[int], readings: list[Reading]
+) -> tuple[list[str], set[int]]:
+    """The words with each reading's words replaced by the name it stands for, and where
+    the words typed with a capital are now."""
+    starts = {r.start: r for r in readings}
+    read: list[str] = []
+    moved: set[int] = set()
+    i = 0
+    while i < len(tokens):
+        reading = starts.get(i)
+        end = reading.end if reading else i + 1
+        words = norm(reading.name).split() if reading else [tokens[i]]
+        if capitalised.intersection(range(i, end)):
+            moved.update(range(len(read), len(read) + len(words)))
+        read.extend(words)
+        i = end
+    return read, moved
+
+
+async def _sequels_named(
+    tokens: list[str], mentions: list[Mention], catalog: Catalog
+) -> list[Reading]:
+    """A title followed by a sequel's number, as people type it ("godfather 2", "the
+    godfather pt ii"), that is another film's title written another way (The Godfather
+    Part II), and that film's title."""
+    found: list[Reading] = []
+    for mention in mentions:
+        if not mention.has("film"):
+            continue
+        at = mention.end
+        if at < len(tokens) and tokens[at] in SEQUEL_PARTS:
+            at += 1
+        if at >= len(tokens) or tokens[at] not in SEQUEL_NUMBERS:
+            continue
+        titles = {mention.norm, *(h.norm for h in mention.of_kind("film"))}
+        names = [n for title in titles for n in sequel_titles(title, tokens[at])]
+        films = [h for h in await catalog.lookup_names(names) if h.kind == "film"]
+        if films:
+            typed = " ".join(tokens[mention.start : at + 1])
+            found.append(Reading(mention.start, at + 1, typed, films[0].display))
+    return found
+
+
+async def _surnames_beside(
+    tokens: list[str], mentions: list[Mention], catalog: Catalog
+) -> list[Reading]:
+    """The words named by nothing that are the surname, or else the first name, of one
+    person ("spielberg", "hanks", "keanu"), and that person's name: in a question that
+    names something else, a lone surname is said for short. A word next to another that
+    may be part of the same name ("woody swan", "mark mcmanus") is part of a name the
+    catalog lacks, not a surname said alone."""
+    covered = {i for m in mentions if not m.bare() for i in m.positions}
+    known = await catalog.known_words()
+
+    def loose(at: int) -> bool:  # a word that may be another part of the same name
+        return 0 <= at < len(tokens) and at not in covered and not is_keyword(tokens[at])
+
+    found: dict[str, Reading] = {}
+    for i, word in enumerate(tokens):
+        if (
+            i in covered
+            or word in found
+            or word not in known
+            or not _may_be_slip(word, 3)
+            or is_keyword(word)
+            or loose(i - 1)
+            or loose(i + 1)
+            or any(i in m.positions for m in mentions)
+        ):
+            continue
+        read = await _surname(word, catalog, slip=False)
+        if read is not None:
+            found[word] = Reading(i, i + 1, word, read[1])
+    return list(found.values())
 
 
 def _one_question_word(mention: Mention) -> bool:
@@ -221,19 +339,13 @@ def _residual_run(tokens: list[str], *, asking: bool = False) -> str:
     best: list[str] = []
     run: list[str] = []
     for token in [*tokens, ""]:
-        if not token or _keyword(token, asking=asking):
+        if not token or is_keyword(token, asking=asking):
             if len(" ".join(run)) > len(" ".join(best)):
                 best = run
             run = []
         else:
             run.append(token)
     return " ".join(best)
-
-
-def _keyword(token: str, *, asking: bool = False) -> bool:
-    """A question word, a relation keyword or (unless ``asking``) a word asking for films
-    by time, order or genre: not a word of a name."""
-    return token in SCAFFOLD or is_relation_word(token) or (not asking and is_asking_word(token))
 
 
 async def _repaired(
@@ -345,7 +457,7 @@ async def _given_names_before(
         after_given_name = (
             before >= 0
             and before not in covered
-            and not _keyword(tokens[before])
+            and not is_keyword(tokens[before])
             and await catalog.people_by_first_name(tokens[before])
         )
         if given_name or after_given_name:
@@ -372,7 +484,7 @@ def _names_the_unknown(
     bare = [m.positions for m in mentions if m.bare()]
     run: list[int] = []
     for i in [*range(len(tokens)), -1]:
-        if i in capitalised and i not in as_typed and not _keyword(tokens[i]):
+        if i in capitalised and i not in as_typed and not is_keyword(tokens[i]):
             run.append(i)
             continue
         # a title without its article typed with capitals is named, not "Susan" and it
@@ -382,7 +494,7 @@ def _names_the_unknown(
     if given or not unknown:
         return bool(given)
     if mentions and all(_one_question_word(m) for m in mentions):
-        name_words = {i for i, t in enumerate(tokens) if i not in covered and not _keyword(t)}
+        name_words = {i for i, t in enumerate(tokens) if i not in covered and not is_keyword(t)}
         return any(i - 1 in name_words or i + 1 in name_words for i in unknown)
     return any(m.size == 1 and m.end in unknown and m.has("tag") for m in mentions)
 
@@ -429,7 +541,7 @@ async def _longer_title(
         while (
             end < len(tokens)
             and end - mention.end < TAIL_MAX_GAP
-            and not _keyword(tokens[end], asking=True)
+            and not is_keyword(tokens[end], asking=True)
         ):
             end += 1
         if end == mention.end:
@@ -514,7 +626,12 @@ async def _closest_run(tokens: list[str], lookups: _Lookups) -> tuple[str, str] 
 
 
 async def _surname(
-    word: str, catalog: Catalog, *, surname_only: bool = False, before: str = ""
+    word: str,
+    catalog: Catalog,
+    *,
+    surname_only: bool = False,
+    before: str = "",
+    slip: bool = True,
 ) -> tuple[str, str] | None:
     """The one person whose surname (or else first name: "keanu") is ``word``, or ``word``
     with its possessive 's, or else a surname a slip away ("speilberg"). A first name that
@@ -531,7 +648,7 @@ async def _surname(
             if first_name and await catalog.characters_with_word(form, limit=1):
                 continue
             return word, people[0].display
-    if not surname_only and len(word) >= SURNAME_SLIP_MIN:
+    if slip and not surname_only and len(word) >= SURNAME_SLIP_MIN:
         near = await catalog.closest_surname(word, 1)
         people = await catalog.people_by_surname(near) if near else []
         if len({p.ref for p in people}) == 1:
@@ -563,7 +680,12 @@ async def _not_found(ctx: Context, lookups: _Lookups) -> Answer:
     for hit in await lookups.fuzzy_people(run, limit=SUGGESTED_PEOPLE, cutoff=SUGGESTED_CUTOFF):
         suggestions.append(hit.display)
     suggestions = list(dict.fromkeys(suggestions))
-    text = "I couldn't find a film or person I know in that question."
+    named = _residual_run([t for t in ctx.tokens if t not in TALK])[:ECHOED_MAX].strip()
+    text = (
+        f"I couldn't find a film or person I know called “{named}”."
+        if named
+        else "I couldn't find a film or person I know in that question."
+    )
     if suggestions:
         text += f" Did you mean {join_names(suggestions, 5)}?"
     else:

@@ -52,8 +52,9 @@ RELATIONS: tuple[Relation, ...] = (
         words(
             r"direct\w*|director\w*|helm\w*|filmmakers?|who made|behind the camera|"
             # as machine translation and loose speech say it
-            r"manag\w*|head|heads|headed|heading|led|leaders?|"
-            r"(?<!the )(?<!main )lead(?:s|ing)?(?! (?:actor|actress|role|man|lady|part))|"
+            r"manag\w*|(?:head|heads|headed|heading|led|leaders?)(?! (?:the )?cast)|"
+            r"(?<!the )(?<!main )lead(?:s|ing)?"
+            r"(?! (?:actor|actress|role|man|lady|part|(?:the )?cast))|"
             r"in charge|guided|"
             r"conduct\w*|made by|make|makes|making|(?:an? )?(?:film|movie|picture)s? by"
         ),
@@ -77,6 +78,8 @@ RELATIONS: tuple[Relation, ...] = (
             r"featur\w*|perform\w*|co ?star\w*|players?|protagonists?|participa\w*|"
             r"t[oa]ok part|take part|taking part|lead (?:actor|actress|role|part)s?|"
             r"(?:the|main) leads?|"
+            r"(?:lead|leads|leading|led|heads?|headed|headlin\w*) (?:the )?cast|"
+            r"headlin\w*|"
             r"leading (?:man|lady|role|part|actor|actress)|"
             r"(?:which|who)(?: \w+)? (?:was|were|is|are) in"
         ),
@@ -203,6 +206,31 @@ def phrase_positions(key: str) -> set[int]:
 def is_relation_word(token: str) -> bool:
     """Whether one word is by itself a relation keyword ("directed", "genre")."""
     return any(r.pattern.fullmatch(token) for r in RELATIONS)
+
+
+# A sequel's number as people type it after a title ("godfather 2", "godfather pt ii",
+# "toy story part two"), and the words that may come between.
+_SEQUEL_FORMS = (
+    ("2", "ii", "two"),
+    ("3", "iii", "three"),
+    ("4", "iv", "four"),
+    ("5", "v", "five"),
+    ("6", "vi", "six"),
+    ("7", "vii", "seven"),
+    ("8", "viii", "eight"),
+    ("9", "ix", "nine"),
+)
+SEQUEL_NUMBERS = {form: forms for forms in _SEQUEL_FORMS for form in forms}
+SEQUEL_PARTS = ("part", "pt", "chapter", "vol", "volume")
+
+
+def sequel_titles(title: str, number: str) -> list[str]:
+    """The ways a title with a sequel's number may be written, normalised: "the godfather"
+    and "2" are "the godfather 2", "the godfather part ii", "the godfather chapter two", …"""
+    forms = SEQUEL_NUMBERS.get(number, ())
+    return [
+        f"{title} {part}{form}" for part in ("", *(p + " " for p in SEQUEL_PARTS)) for form in forms
+    ]
 
 
 # Question words as people often misspell them in chat, and what they mean. Names are not

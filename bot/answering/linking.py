@@ -18,6 +18,11 @@ POSSESSIVE_KINDS = frozenset({"film", "person"})  # found with 's ("Heat's direc
 
 # Words that make up questions; alone they are never taken as a name (a film called "It"
 # or "Up" is still found when the question leaves no other candidate).
+# Words of a sentence said to someone, never of a name looked up: shortened question
+# words and the people talking ("whos jimmy piersall", "whats ur favourite film")
+TALK = frozenset(
+    "whats whos hows wheres whens ur your yours u my mine we our us im youre pls please".split()
+)
 SCAFFOLD = frozenset(
     """
     a about act acted author creator describe good popular acting actor actors actress all an

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from bot.answering.context import Context
-from bot.answering.lexicon import RELATIONS
+from bot.answering.lexicon import RELATIONS, is_relation_word
 from bot.answering.linking import SCAFFOLD, Mention
 from bot.answering.reply import join_names
 from bot.store.discovery import (
@@ -275,6 +275,12 @@ def is_asking_word(token: str) -> bool:
     """Whether a word asks for films by time, order, genre or pick ("80s", "newest",
     "scary", "recommend"), rather than being part of a name to look for."""
     return token in KIND_WORDS or token in _GENRE_FORMS or bool(_DECADE_TOKEN.fullmatch(token))
+
+
+def is_keyword(token: str, *, asking: bool = False) -> bool:
+    """A question word, a relation keyword or (unless ``asking``) a word asking for films
+    by time, order or genre: not a word of a name."""
+    return token in SCAFFOLD or is_relation_word(token) or (not asking and is_asking_word(token))
 
 
 _FILM_NOUNS = frozenset("film films movie movies flick flicks".split())

@@ -12,6 +12,7 @@ from discord import app_commands
 
 from bot.store.catalog import Catalog, FilmRecord, FilmSummary, PersonRecord
 from bot.store.discovery import nearest_genres, nearest_people
+from bot.text import norm
 
 CHOICES_MAX = 25
 CHOICE_TEXT_MAX = 100
@@ -130,5 +131,7 @@ async def find_person(catalog: Catalog, text: str) -> PersonMatch:
         return PersonMatch(person=people[0])
     if people:
         return PersonMatch(candidates=people)
-    close = await catalog.complete_people(text, limit=5)
-    return PersonMatch(suggestions=[name for _, name in close])
+    close = [name for _, name in await catalog.complete_people(text, limit=5)]
+    if not close:  # a misspelt name: the people whose names are nearest
+        close = [hit.display for hit in await catalog.fuzzy_people(norm(text), limit=5)]
+    return PersonMatch(suggestions=close)

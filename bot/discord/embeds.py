@@ -11,7 +11,8 @@ from dataclasses import dataclass
 import discord
 from discord.utils import escape_markdown
 
-from bot.answering.reply import STATUS_PHRASES, Answer, source_text
+from bot.answering.reply import Answer
+from bot.cards import UNRELEASED_NOTE, cast_line, claim, film_facts, person_about, person_lines
 from bot.catalog.errors import CatalogError
 from bot.discord.choices import FilmMatch, film_choice_name
 from bot.store.catalog import (
@@ -20,9 +21,7 @@ from bot.store.catalog import (
     FilmSummary,
     PersonRecord,
     SourceRecord,
-    has_renown,
 )
-from bot.store.dates import parse_when, said, said_years, years_between
 from bot.store.discovery import FilmPage, FilmQuery, SimilarFilm, film_line
 from bot.store.live import ReloadReport
 
@@ -42,14 +41,6 @@ COLOUR_RELEASED = discord.Colour.blurple()
 COLOUR_CLAIM = discord.Colour.orange()
 COLOUR_PROBLEM = discord.Colour.red()
 COLOUR_OK = discord.Colour.green()
-
-ROLE_HEADINGS = {
-    "director": "Directed",
-    "writer": "Wrote",
-    "producer": "Produced",
-    "composer": "Music for",
-    "cast": "Acted in",
-}
 
 
 def clamp(text: str, limit: int) -> str:
@@ -126,11 +117,10 @@ def status_banner(film: FilmRecord) -> str:
     """``⚠ Unconfirmed — claimed by: …`` for anything that is not released."""
     if film.summary.confirmed:
         return ""
-    status, why = STATUS_PHRASES.get(film.summary.status, (film.summary.status, ""))
-    claimed = escape_markdown(source_text(film.sources, limit=1))
+    status, claimed, why = claim(film)
     reason = f" ({why})" if why else ""
     return (
-        f"⚠️ **{status.capitalize()}** — claimed by: {claimed}.\n"
+        f"⚠️ **{status.capitalize()}** — claimed by: {escape_markdown(claimed)}.\n"
         f"Everything below is a claim, not a confirmed fact{reason}."
     )
 
@@ -147,15 +137,7 @@ def source_lines(sources: Sequence[SourceRecord]) -> list[str]:
 
 
 def cast_lines(film: FilmRecord) -> list[str]:
-    lines = []
-    for credit in film.people("cast"):
-        line = escape_markdown(credit.person)
-        if credit.character:
-            line += f" — {escape_markdown(credit.character)}"
-        if credit.note:
-            line += f" ({escape_markdown(credit.note)})"
-        lines.append(line)
-    return lines
+    return [cast_line(credit, escape_markdown) for credit in film.people("cast")]
 
 
 def cast_page_count(film: FilmRecord) -> int:
@@ -178,30 +160,8 @@ def film_embed(film: FilmRecord, page: int = 0, *, follows: str | None = None) -
         description=clamp("\n\n".join(parts), DESCRIPTION_MAX) or None,
         colour=COLOUR_RELEASED if confirmed else COLOUR_CLAIM,
     )
-    for role, heading in (
-        ("director", "Directed by"),
-        ("writer", "Written by"),
-        ("producer", "Produced by"),
-        ("composer", "Music by"),
-    ):
-        if people := film.names(role):
-            embed.add_field(name=heading, value=clamp(names(people), FIELD_VALUE_MAX))
-    for kind, heading in (
-        ("genre", "Genres"),
-        ("language", "Languages"),
-        ("country", "Countries"),
-        ("setting", "Setting"),
-    ):
-        if values := film.listed(kind):
-            embed.add_field(name=heading, value=clamp(names(values), FIELD_VALUE_MAX))
-    if film.runtime_minutes:
-        embed.add_field(name="Runtime", value=f"{film.runtime_minutes} min")
-    if film.release_date:
-        embed.add_field(name="Released", value=film.release_date)
-    if film.follows:
-        embed.add_field(name="Sequel to", value=escape_markdown(follows or film.follows))
-    if film.imdb_rating:
-        embed.add_field(name="IMDb rating", value=str(film.imdb_rating))
+    for heading, values in film_facts(film, follows):
+        embed.add_field(name=heading, value=clamp(names(values), FIELD_VALUE_MAX))
     cast = cast_lines(film)
     if cast:
         pages = cast_page_count(film)
@@ -219,39 +179,8 @@ def film_embed(film: FilmRecord, page: int = 0, *, follows: str | None = None) -
     return fit(embed)
 
 
-def person_lines(person: PersonRecord) -> list[tuple[str, str]]:
-    """``(role heading, film line)`` for every credit, grouped by role."""
-    lines: list[tuple[str, str]] = []
-    for role, heading in ROLE_HEADINGS.items():
-        for credit in person.credits:
-            if credit.role != role:
-                continue
-            line = escape_markdown(credit.film.label)
-            if credit.character:
-                line += f" — {escape_markdown(credit.character)}"
-            if not credit.film.confirmed:
-                line += f" [{credit.film.status}]"
-            lines.append((heading, line))
-    return lines
-
-
 def person_page_count(person: PersonRecord) -> int:
     return max(1, -(-len(person_lines(person)) // CREDITS_PER_PAGE))
-
-
-def life_line(born: str | None, died: str | None, today: dt.date) -> str | None:
-    """``Born 2 September 1964 (age 62)``, or ``Born 1930, died 2020 (aged 89 or 90)``."""
-    start, end = parse_when(born), parse_when(died)
-    if start is None:
-        if end is not None:
-            return f"Died {said(end)}"
-        return f"Died {died}" if died else None
-    if died and end is None:
-        return f"Born {said(start)}, died {died}"
-    age = said_years(years_between(start, end or today))
-    if end is not None:
-        return f"Born {said(start)}, died {said(end)} (aged {age})"
-    return f"Born {said(start)} (age {age})"
 
 
 def person_embed(
@@ -259,17 +188,10 @@ def person_embed(
 ) -> discord.Embed:
     """The ``/person`` card: age or life years, best-known films, and the person's films by
     role, paginated when long."""
-    lines = person_lines(person)
+    lines = person_lines(person, escape_markdown)
     pages = person_page_count(person)
     page = min(max(page, 0), pages - 1)
-    about = []
-    if life := life_line(person.born, person.died, today or dt.date.today()):
-        about.append(life)
-    if films := person.known_for():
-        lead = "Known for " if has_renown(films) else "Films include "
-        about.append(lead + names(f.label for f in films))
-    if person.aliases:
-        about.append(f"Also known as {names(person.aliases)}")
+    about = person_about(person, today or dt.date.today(), escape_markdown)
     embed = discord.Embed(
         title=clamp(person.name, TITLE_MAX),
         description="\n".join(about) or None,
@@ -281,11 +203,7 @@ def person_embed(
     for heading, items in grouped.items():
         embed.add_field(name=heading, value=lines_within(items), inline=False)
     if any(not c.film.confirmed for c in person.credits):
-        embed.add_field(
-            name="Note",
-            value="Films marked in brackets are not released; their credits are claims.",
-            inline=False,
-        )
+        embed.add_field(name="Note", value=UNRELEASED_NOTE, inline=False)
     footer = f"{len({c.film.id for c in person.credits})} films"
     if pages > 1:
         footer += f" · page {page + 1} of {pages}"

@@ -195,6 +195,31 @@ async def test_words_after_a_title_without_its_article_make_a_longer_title(
     assert (await ask(films, question)).answers == answers
 
 
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "godfather 2",
+        "godfather pt 2",
+        "godfather pt. ii",
+        "godfather part two",
+        "the godfather 2",
+        "The Godfather II",
+        "the godfather chapter 2",
+    ],
+)
+async def test_a_sequel_number_typed_any_way_is_the_sequel(films, typed) -> None:
+    reply = await ask(films, f"who starred in {typed}?")
+    assert reply.answers == ["Robert De Niro"], reply.text
+    as_read = " ".join(typed.lower().replace(".", "").split())
+    assert reply.text.startswith(f"(Reading “{as_read}” as “The Godfather Part II”.)")
+
+
+async def test_a_sequel_number_the_catalog_has_no_film_for_is_left_alone(films) -> None:
+    reply = await ask(films, "who starred in the godfather 3")
+    assert reply.answers == ["Al Pacino"]
+    assert "Reading" not in reply.text
+
+
 async def test_words_of_a_relation_are_not_a_title_without_its_article(films) -> None:
     reply = await ask(films, "which words describe matrix")
     assert "cyberpunk" in reply.answers

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.answering.conftest import ask
 
 
@@ -13,6 +15,58 @@ async def test_counts_and_yes_no_questions(catalog) -> None:
     no = await ask(catalog, "did robert zemeckis direct sleepless in seattle")
     assert no.answers == ["no"]
     assert "directed by Nora Ephron" in no.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        (
+            "did zemeckis direct sleepless in seattle",
+            "No: Sleepless in Seattle (1993) was directed by Nora Ephron.",
+        ),
+        ("did kubrick direct the shining", "Yes: Stanley Kubrick directed The Shining (1980)."),
+        ("did kubrick direct shining", "Yes: Stanley Kubrick directed The Shining (1980)."),
+        ("was hanks in cast away", "Yes: Tom Hanks is in Cast Away (2000) as Chuck Noland."),
+        ("did pacino star in heat", "Yes: Al Pacino is in Heat (1995) as Vincent Hanna."),
+    ],
+)
+async def test_a_surname_said_alone_is_the_one_person_of_that_name(catalog, question, said) -> None:
+    reply = await ask(catalog, question)
+    assert reply.text.endswith(said), reply.text
+    assert reply.text.startswith("(Reading “")
+
+
+async def test_a_credit_asked_without_a_role_is_any_credit(catalog) -> None:
+    no = await ask(catalog, "was tom hanks in heat")
+    assert no.answers == ["no"]
+    assert "Tom Hanks is not credited on Heat (1995), directed by Michael Mann" in no.text
+    assert "Heat (1986)" in no.text  # both films of the title are said no of
+
+
+@pytest.mark.parametrize(
+    ("question", "answers", "said"),
+    [
+        (
+            "is sleepless in seattle a romantic comedy",
+            ["yes"],
+            "Yes: Sleepless in Seattle (1993) is a romantic comedy film.",
+        ),
+        ("is cast away a comedy?", ["no"], "No: Cast Away (2000) is a drama film."),
+        ("is up animated", ["yes"], "Yes: Up (2009) is an animation film."),
+        ("was cast away released in 2000", ["yes"], "Yes: Cast Away came out in 2000."),
+        ("did cast away come out in 1999", ["no"], "No: Cast Away came out in 2000."),
+        ("was heat released in 1986", ["yes"], "Yes: Heat came out in 1986."),
+    ],
+)
+async def test_a_genre_or_a_year_asked_yes_or_no(catalog, question, answers, said) -> None:
+    reply = await ask(catalog, question)
+    assert (reply.answers, reply.text) == (answers, said)
+
+
+async def test_a_year_asked_of_an_unreleased_film_is_a_claim(catalog) -> None:
+    reply = await ask(catalog, "was alita battle angel 2 released in 2025")
+    assert reply.text.startswith("Yes: Alita: Battle Angel 2 is said to come out in 2025.")
+    assert "This is a claim, not a confirmed fact" in reply.text
 
 
 async def test_the_whole_catalog_is_counted_with_what_is_not_released(catalog) -> None:

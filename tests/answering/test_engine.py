@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.answering.engine import MAX_QUESTION_CHARS
@@ -237,7 +239,9 @@ async def test_a_name_the_catalog_does_not_know_is_not_read_as_another(
     catalog = await catalog_of(STRANGERS)
     reply = await ask(catalog, question)
     assert reply.kind == "not_found", reply.text
-    assert reply.text.startswith("I couldn't find a film or person I know in that question.")
+    said = re.match(r"I couldn't find a film or person I know called “([^”]+)”\.", reply.text)
+    assert said is not None, reply.text
+    assert said.group(1) in question.lower()  # the name asked about, said back
 
 
 @pytest.mark.parametrize(

@@ -53,6 +53,10 @@ async def test_words_for_directing(catalog, question: str) -> None:
         "who is the lead in sleepless in seattle",
         "who is the main actor in sleepless in seattle",
         "main cast of sleepless in seattle",
+        "who leads the cast of sleepless in seattle",
+        "who headlines sleepless in seattle",
+        "who stars in sleepless in seattle",
+        "who's in sleepless in seattle",
     ],
 )
 async def test_words_for_the_cast(catalog, question: str) -> None:

@@ -94,3 +94,22 @@ async def test_a_pick_about_an_unknown_topic_says_it_does_not_know_it(catalog) -
     assert unknown.answers  # still a pick, said to be one
     known = await pick(catalog, "recommend a sci-fi movie")
     assert "I don't know" not in known.text
+
+
+async def test_like_a_film_the_catalog_lacks_says_so_instead_of_a_random_pick(catalog) -> None:
+    for question, named in (
+        ("something like blade runner", "blade runner"),
+        ("recommend me movies similar to the dark knight", "the dark knight"),
+        ("i liked inception what else", "inception"),
+    ):
+        reply = await pick(catalog, question)
+        assert reply.kind == "not_found", reply.text
+        assert reply.answers == [] and reply.films == []
+        assert reply.text.startswith(f"I don't know a film called “{named}”"), reply.text
+
+
+async def test_like_a_film_the_catalog_lacks_suggests_the_nearest_titles(catalog) -> None:
+    reply = await pick(catalog, "anything like sleepless in new york")
+    assert reply.kind == "not_found"
+    assert "Sleepless in Seattle (1993)" in reply.suggestions
+    assert "Did you mean Sleepless in Seattle (1993)" in reply.text

@@ -56,11 +56,19 @@ async def test_off_topic_questions_get_a_polite_word_on_what_the_bot_does(films,
     assert reply.text.startswith("I only know about films, so I can't help with that one.")
 
 
-@pytest.mark.parametrize("question", ["who is peter gent", "whos jimmy piersall?"])
-async def test_someone_the_catalog_does_not_know_is_not_taken_for_small_talk(films, question):
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("who is peter gent", "peter gent"),
+        ("whos jimmy piersall?", "jimmy piersall"),
+        ("blade runner", "blade runner"),  # a title alone: looked up, not another subject
+        ("the dark knight", "dark knight"),
+    ],
+)
+async def test_someone_the_catalog_does_not_know_is_not_taken_for_small_talk(films, question, name):
     reply = await ask(films, question)
     assert reply.kind == "not_found"
-    assert reply.text.startswith("I couldn't find a film or person I know in that question.")
+    assert reply.text.startswith(f"I couldn't find a film or person I know called “{name}”.")
 
 
 async def test_films_called_hello_and_help_are_still_answered_when_asked_about(films) -> None:

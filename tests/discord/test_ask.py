@@ -40,6 +40,7 @@ async def test_person_autocomplete_and_unknown_names(channel, member) -> None:
     missing = await member.slash(channel, "person", name="Rosa Salazaar")
     assert missing.ephemeral
     assert "I don't know anyone called “Rosa Salazaar”" in missing.response.content
+    assert "Did you mean Rosa Salazar?" in missing.response.content  # the nearest name
 
 
 async def test_a_mention_is_answered_in_chat_without_pinging_anyone(

@@ -7,8 +7,8 @@ import textwrap
 
 import pytest
 
+from bot.cards import life_line
 from bot.catalog.loader import check_directory
-from bot.discord.embeds import life_line
 
 CARDS = textwrap.dedent(
     """\

@@ -9,7 +9,9 @@ import re
 from bot.answering.context import Context
 from bot.answering.kinds.smalltalk import examples
 from bot.answering.lexicon import words
+from bot.answering.linking import SCAFFOLD, TALK
 from bot.answering.reply import Answer
+from bot.store.indexes import ARTICLES
 
 _FILM_WORDS = words(
     r"films?|movies?|cinema|flicks?|watch\w*|cast|actors?|actress\w*|directors?|"
@@ -17,6 +19,7 @@ _FILM_WORDS = words(
     r"shows?|series|documentar\w*|animat\w*|anime|cartoons?"
 )
 
+BARE_NAME_MAX = 5  # longer texts without a question word are not taken for a name
 # "who is peter gent": a person the catalog does not know, not another subject
 _ASKS_WHO = re.compile(r"^(?:who|whos|who s)(?: is| was| are| were)? \w")
 
@@ -25,7 +28,7 @@ async def reply(ctx: Context) -> Answer | None:
     """A polite word on what the bot is for, when the question is about something else."""
     if ctx.mentions or ctx.relation() is not None or _FILM_WORDS.search(ctx.key):
         return None
-    if _ASKS_WHO.search(ctx.key):
+    if _ASKS_WHO.search(ctx.key) or _a_bare_name(ctx.tokens):
         return None  # the not-found reply says the catalog has nobody of that name
     if await _near_a_name(ctx):
         return None  # a misspelt name: the not-found reply suggests what it may be
@@ -34,6 +37,13 @@ async def reply(ctx: Context) -> Answer | None:
         f"Ask me about a film or the people in it, e.g. {await examples(ctx)}"
     )
     return Answer(ctx.question, [], text, kind="chat")
+
+
+def _a_bare_name(tokens: list[str]) -> bool:
+    """A few words and no question word but a leading article ("blade runner", "the dark
+    knight"): a title or a name looked up, not another subject."""
+    words = tokens[1:] if tokens and tokens[0] in ARTICLES else tokens
+    return 0 < len(words) <= BARE_NAME_MAX and not any(w in SCAFFOLD or w in TALK for w in words)
 
 
 async def _near_a_name(ctx: Context) -> bool:

@@ -13,9 +13,10 @@ import re
 from bot.answering.context import Context
 from bot.answering.linking import Mention
 from bot.answering.reply import Answer, film_list, join_names
-from bot.answering.wanted import wanted_films
+from bot.answering.wanted import is_keyword, wanted_films
 from bot.store.catalog import FilmSummary
 from bot.store.discovery import SimilarFilm, random_films, similar_films
+from bot.store.indexes import ARTICLES
 
 OFFERED = 3  # films in one reply: the pick and two more
 SIMILAR_POOL = 6  # the closest films a "like X" pick is drawn from
@@ -29,6 +30,12 @@ _PICK = re.compile(
 )
 # "about" followed by words that named nothing the catalog knows (no mention: no "_")
 _UNKNOWN_TOPIC = re.compile(r"\babout ((?:[a-z][\w'-]* ?){1,4})$")
+# "something like X", "films similar to X", "if you liked X", X named as typed (no "_")
+_LIKE_SPAN = re.compile(
+    r"\b(?:(?:something|anything|stuff|films?|movies?|flicks?|more|others?|ones?) "
+    r"(?:like|similar to)|similar to|(?:i|we|u|you) (?:liked|loved|enjoyed)|the vein of|"
+    r"same vibe as) ((?:[\w'-]+ ?){1,8})"
+)
 _LIKE = re.compile(
     r"\b(?:like|similar to|similar|if (?:i|we|u|you) (?:liked|loved|enjoyed)|the vein of|"
     r"same vibe as)$"
@@ -40,6 +47,9 @@ async def reply(ctx: Context) -> Answer | None:
     liked = _liked_film(ctx)
     if liked is not None:
         return await _like(ctx, liked)
+    unknown_liked = _unknown_liked(ctx)
+    if unknown_liked:
+        return await _like_unknown(ctx, unknown_liked)
     if not _PICK.search(ctx.key_outside()):
         return None
     wanted = await wanted_films(ctx, statuses=("released",))
@@ -85,6 +95,31 @@ def _liked_film(ctx: Context) -> Mention | None:
         if mention.has("film") and _LIKE.search(before):
             return mention
     return None
+
+
+def _unknown_liked(ctx: Context) -> str:
+    """The words of "something like X", "i liked X" when X names nothing the catalog
+    knows: up to the first question word ("i liked inception what else": "inception")."""
+    match = _LIKE_SPAN.search(ctx.key_outside())
+    if match is None:
+        return ""
+    words = match.group(1).split()
+    start = 1 if words[0] in ARTICLES else 0
+    end = next((i for i in range(start, len(words)) if is_keyword(words[i])), len(words))
+    named = words[:end] if end > start else []
+    return "" if "_" in named else " ".join(named)
+
+
+async def _like_unknown(ctx: Context, named: str) -> Answer:
+    """The catalog has no film called ``named``: say so, and the titles nearest to it."""
+    near = await ctx.catalog.summaries(await ctx.catalog.fuzzy_titles(named, limit=3, cutoff=60))
+    suggestions = [film.label for film in near]
+    text = f"I don't know a film called “{named}”, so I can't tell what is like it."
+    if suggestions:
+        text += f" Did you mean {join_names(suggestions)}?"
+    else:
+        text += ' Ask for a genre or a person instead, e.g. "a good sci-fi movie".'
+    return Answer(ctx.question, [], text, kind="not_found", suggestions=suggestions)
 
 
 async def _like(ctx: Context, mention: Mention) -> Answer:

@@ -1,42 +1,151 @@
-"""Yes/no questions about a credit: "did James Cameron write Titanic?"."""
+"""Yes/no questions about a film: a credit ("did James Cameron write Titanic?", "was Tom
+Hanks in Heat"), a genre ("is Psycho a horror film") or a year ("was Jaws released in
+1975")."""
 
 from __future__ import annotations
 
 import re
 
 from bot.answering.context import Context
+from bot.answering.lexicon import PERSON_VERBS
+from bot.answering.linking import Mention
 from bot.answering.reply import Answer, join_names, with_status
+from bot.answering.wanted import genre_words
+from bot.store.catalog import CreditRecord, FilmRecord
+from bot.text import norm
 
 _YES_NO = re.compile(r"^(?:did|does|do|is|was|were|are|has|have|had)\b")
+_PASSIVE = {
+    "director": "was directed by",
+    "writer": "was written by",
+    "producer": "was produced by",
+    "composer": "was scored by",
+    "cast": "stars",
+}
+NAMED_CREDITS = 4  # people named when saying who is credited instead
 
 
 async def reply(ctx: Context) -> Answer | None:
-    """Checks a credit, and says what is true instead when it is not."""
+    """Checks a credit, a genre or a year, and says what is true instead when it is not."""
     if not _YES_NO.search(ctx.key):
         return None
     people = [m for m in ctx.mentions if ctx.topic_kind(m) == "person"]
     film_mentions = [m for m in ctx.mentions if m.has("film") and m not in people]
-    if not people or not film_mentions:
+    if not film_mentions:
         return None
+    if people:
+        return await _credit(ctx, people, film_mentions)
+    return await _genre_or_year(ctx, film_mentions)
+
+
+async def _records(ctx: Context, film_mentions: list[Mention]) -> list[FilmRecord]:
+    """The films named, the longest name's first ("Alita: Battle Angel 2", not "Alita")."""
+    longest = max(m.size for m in film_mentions)
+    ids = dict.fromkeys(
+        h.ref for m in film_mentions if m.size == longest for h in m.of_kind("film")
+    )
+    records = [await ctx.catalog.film(fid) for fid in ids]
+    return [r for r in records if r is not None]
+
+
+async def _credit(ctx: Context, people: list[Mention], film_mentions: list[Mention]) -> Answer:
     relation = next((r for _, r in ctx.occurrences() if r.role is not None), None)
     role = relation.role if relation else None
     person_ids = {h.ref for m in people for h in m.of_kind("person")}
-    film_ids = list(dict.fromkeys(h.ref for m in film_mentions for h in m.of_kind("film")))
+    asked = join_names(list(dict.fromkeys(m.of_kind("person")[0].display for m in people)))
     lines: list[str] = []
     yes = False
-    for fid in film_ids:
-        record = await ctx.catalog.film(fid)
-        if record is None:
-            continue
+    for record in await _records(ctx, film_mentions):
         credits = [c for c in record.credits if role is None or c.role == role]
         match = [c for c in credits if c.person_id in person_ids]
-        what = "stars" if role == "cast" else f"is {relation.phrase}" if relation else "credits"
         if match:
             yes = True
-            lines.append(with_status(record, f"Yes: {record.label} {what} {match[0].person}."))
-        else:
+            lines.append(with_status(record, f"Yes: {_did(match[0], record)}."))
+        elif role is not None:
             others = join_names([c.person for c in credits][:6]) or "nobody in the catalog"
-            lines.append(with_status(record, f"No: {record.label} {what} {others}."))
+            lines.append(with_status(record, f"No: {record.label} {_PASSIVE[role]} {others}."))
+        else:
+            lines.append(with_status(record, f"No: {asked} is not credited on {_who(record)}."))
+    if not lines:
+        return Answer(ctx.question, [], "I couldn't find that film's credits.", kind="not_found")
+    if yes:  # of two films of one title, the one it is true of
+        lines = [line for line in lines if line.startswith("Yes")]
+    return Answer(ctx.question, ["yes" if yes else "no"], " ".join(lines))
+
+
+def _did(credit: CreditRecord, record: FilmRecord) -> str:
+    """``Steven Spielberg directed Jaws (1975)``, ``Tom Hanks is in Cast Away (2000) as
+    Chuck Noland``."""
+    if credit.role == "cast":
+        as_ = f" as {credit.character}" if credit.character else ""
+        return f"{credit.person} is in {record.label}{as_}"
+    return f"{credit.person} {PERSON_VERBS.get(credit.role, 'is credited on')} {record.label}"
+
+
+def _who(record: FilmRecord) -> str:
+    """``Heat (1995), directed by Michael Mann, starring Al Pacino, …``."""
+    parts = [record.label]
+    for role, said in (("director", "directed by"), ("cast", "starring")):
+        names = record.names(role)
+        if names:
+            parts.append(f"{said} {join_names(names, NAMED_CREDITS)}")
+    return ", ".join(parts)
+
+
+async def _genre_or_year(ctx: Context, film_mentions: list[Mention]) -> Answer | None:
+    """ "is Psycho a horror film", "was Jaws released in 1975": yes or no, and what is
+    true."""
+    film_words = {i for m in film_mentions for i in m.positions}
+    genre = next(
+        (
+            m.of_kind("genre")[0].display
+            for m in ctx.mentions
+            if m.has("genre") and not film_words & set(m.positions)
+        ),
+        None,
+    )
+    if genre is None:
+        said = [
+            g
+            for g, start, _ in genre_words(ctx.key)
+            if ctx.key.count(" ", 0, start) not in film_words
+        ]
+        genre = said[0] if said else None
+    year = ctx.year()
+    if genre is None and year is None:
+        return None
+    records = await _records(ctx, film_mentions)
+    if year is not None and len(records) > 1:  # "was heat released in 1995": that one
+        records = [r for r in records if r.year == year] or records
+    lines: list[str] = []
+    yes = False
+    for record in records:
+        if genre is not None:
+            genres = record.listed("genre")
+            if norm(genre) in {norm(g) for g in genres}:
+                yes = True
+                lines.append(f"Yes: {record.label} is {_a(genre.lower())} film.")
+            elif genres:
+                said = join_names([g.lower() for g in genres])
+                lines.append(f"No: {record.label} is {_a(said)} film.")
+            else:
+                lines.append(f"The catalog has no genre for {record.label}.")
+        else:
+            came = "came out" if record.summary.confirmed else "is said to come out"
+            if record.year == year:
+                yes = True
+                lines.append(f"Yes: {record.title} {came} in {year}.")
+            elif record.year:
+                lines.append(f"No: {record.title} {came} in {record.year}.")
+            else:
+                lines.append(f"The catalog has no year for {record.title}.")
+        lines[-1] = with_status(record, lines[-1])
     if not lines:
         return None
+    if yes:
+        lines = [line for line in lines if line.startswith("Yes")]
     return Answer(ctx.question, ["yes" if yes else "no"], " ".join(lines))
+
+
+def _a(word: str) -> str:
+    return f"an {word}" if word[:1] in "aeiou" else f"a {word}"
