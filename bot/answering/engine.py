@@ -672,11 +672,8 @@ async def _fuzzy_name(run: str, lookups: _Lookups) -> tuple[str, str] | None:
 
 async def _not_found(ctx: Context, lookups: _Lookups) -> Answer:
     run = _residual_run(ctx.tokens) or ctx.key_outside()
-    suggestions: list[str] = []
-    for summary in await ctx.catalog.summaries(
-        await lookups.fuzzy_titles(run, limit=3, cutoff=60)
-    ):
-        suggestions.append(summary.label)
+    films = await lookups.fuzzy_titles(run, limit=3, cutoff=60)
+    suggestions = [summary.label for summary in await ctx.catalog.summaries(films)]
     for hit in await lookups.fuzzy_people(run, limit=SUGGESTED_PEOPLE, cutoff=SUGGESTED_CUTOFF):
         suggestions.append(hit.display)
     suggestions = list(dict.fromkeys(suggestions))
