@@ -40,10 +40,12 @@ def _default_signals() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def background_worker() -> None:
-    """Initializer for parsing workers: lower priority, and gone with the parent."""
-    with contextlib.suppress(OSError, AttributeError):
-        os.nice(10)  # yield the CPU to the process that serves answers
+def parsing_worker(background: bool = True) -> None:
+    """Initializer for parsing workers: gone with the parent, and at lower priority when
+    ``background`` (yielding the CPU to the process that serves answers)."""
+    if background:
+        with contextlib.suppress(OSError, AttributeError):
+            os.nice(10)
     exit_with_parent()
     # What the worker inherited stays alive as long as it does: the cycle collector need
     # not look through it again each time it runs (nor write to its pages).

@@ -91,9 +91,15 @@ class Context:
         year = self.year()
         if year is not None:
             films = [f for f in films if f.year == year] or films
-        # the longest mention wins: "Alita: Battle Angel 2" over "Alita"
-        longest = max((m.size for m in self.mentions if m.has("film")), default=0)
-        keep = {h.ref for m in self.mentions if m.size == longest for h in m.of_kind("film")}
+        # of mentions that overlap, the longest wins: "Alita: Battle Angel 2" over "Alita";
+        # films named apart ("psycho and the birds") are all kept
+        named = [m for m in self.mentions if m.has("film")]
+        keep = {
+            h.ref
+            for m in named
+            if not any(n.size > m.size and n.start < m.end and m.start < n.end for n in named)
+            for h in m.of_kind("film")
+        }
         films = [f for f in films if f.id in keep] or films
         # Titles that differ only in punctuation ("Tarzan the Ape Man", "Tarzan, the Ape
         # Man") share a normal form: the one typed exactly as it is written comes first.
@@ -118,6 +124,11 @@ class Context:
             outside = self.key_outside()
             if _ABOUT.search(outside) or RELATION_BY_NAME["tag"].pattern.search(outside):
                 return "tag"
+        if "genre" in kinds and (
+            self.tokens[mention.end : mention.end + 1] in (["films"], ["movies"], ["flicks"])
+            or not any(h.kind == "film" and h.norm == mention.norm for h in mention.hits)
+        ):  # "random comedy", "war films": the genre, not The Comedy, nor War (2007)
+            return "genre"
         if has_film and has_person:
             before = self.tokens[mention.start - 1] if mention.start > 0 else ""
             after = " ".join(self.tokens[mention.end : mention.end + 2])

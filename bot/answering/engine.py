@@ -10,6 +10,7 @@ the :class:`~bot.answering.context.Context`; the words that name relations ("dir
 
 from __future__ import annotations
 
+import asyncio
 import random
 import re
 import unicodedata
@@ -17,13 +18,16 @@ from collections.abc import Set as AbstractSet
 from datetime import date
 from typing import NamedTuple
 
+from bot.answering import compound
 from bot.answering.context import Context
 from bot.answering.kinds import KINDS
 from bot.answering.kinds.smalltalk import is_small_talk
 from bot.answering.lexicon import (
     MISSPELT,
+    RELATIONS,
     SEQUEL_NUMBERS,
     SEQUEL_PARTS,
+    is_english_word,
     is_relation_word,
     phrase_positions,
     sequel_titles,
@@ -43,7 +47,8 @@ HELP = (
 
 REPAIR_MIN_WORD = 4  # shorter unknown words are left alone, not read as typos
 REPAIR_MAX_TRIES = 3  # unknown words tried, in order, for the misspelt name around them
-SURNAME_SLIP_MIN = 7  # shorter lone words are not read as misspelt surnames
+SURNAME_SLIP_MIN = 7  # shorter lone words are read as misspelt surnames only if no English word
+SHORT_SLIP_MIN = 5  # shorter ones never are ("hanx")
 LONGER_TITLE_CUTOFF = 86  # how close words after a title are to a longer one, to be it
 BARE_SLIP_MIN = 6  # shorter texts are not read as misspelt titles without their article
 TAIL_MAX_GAP = 3  # question words allowed between a name and the stray word after it
@@ -159,6 +164,12 @@ async def answer(
             f"{MAX_QUESTION_CHARS} characters.",
             kind="rejected",
         )
+    if not _retry and (parts := compound.split(text)) is not None:
+        both = await compound.answer_both(
+            question, parts, lambda part: answer(part, catalog, today=today, rng=rng), catalog
+        )
+        if both is not None:
+            return both
     key = norm(text)
     if MISSPELT.keys() & set(key.split()):  # "recomend a movie": unless a name has the word
         known = await catalog.known_words()
@@ -173,7 +184,9 @@ async def answer(
     if not _retry and any(not _one_question_word(m) for m in mentions):
         # "godfather 2" is The Godfather Part II; "did spielberg direct the shining",
         # "hanks comedies": a lone surname beside another name is the one person of it
-        readings = await _sequels_named(tokens, mentions, catalog)
+        readings, missing = await _sequels_named(tokens, mentions, catalog)
+        if missing:
+            return await _no_sequel(question, *missing[0], catalog)
         taken = {i for r in readings for i in range(r.start, r.end)}
         readings += [
             r for r in await _surnames_beside(tokens, mentions, catalog) if r.start not in taken
@@ -250,11 +263,13 @@ def _read_as(
 
 async def _sequels_named(
     tokens: list[str], mentions: list[Mention], catalog: Catalog
-) -> list[Reading]:
+) -> tuple[list[Reading], list[tuple[str, Mention]]]:
     """A title followed by a sequel's number, as people type it ("godfather 2", "the
     godfather pt ii"), that is another film's title written another way (The Godfather
-    Part II), and that film's title."""
+    Part II), and that film's title; and apart, such words that are no film in the
+    catalog ("toy story 3"), with the title before the number."""
     found: list[Reading] = []
+    missing: list[tuple[str, Mention]] = []
     for mention in mentions:
         if not mention.has("film"):
             continue
@@ -266,10 +281,27 @@ async def _sequels_named(
         titles = {mention.norm, *(h.norm for h in mention.of_kind("film"))}
         names = [n for title in titles for n in sequel_titles(title, tokens[at])]
         films = [h for h in await catalog.lookup_names(names) if h.kind == "film"]
+        typed = " ".join(tokens[mention.start : at + 1])
         if films:
-            typed = " ".join(tokens[mention.start : at + 1])
             found.append(Reading(mention.start, at + 1, typed, films[0].display))
-    return found
+        else:
+            missing.append((typed, mention))
+    return found, missing
+
+
+async def _no_sequel(question: str, typed: str, mention: Mention, catalog: Catalog) -> Answer:
+    """A sequel the catalog lacks is said to be missing, not answered as the film before
+    it ("toy story 3" is not Toy Story)."""
+    films = await catalog.summaries(dict.fromkeys(h.ref for h in mention.of_kind("film")))
+    labels = list(dict.fromkeys(f.label for f in films))
+    said = " or ".join([", ".join(labels[:-1]), labels[-1]] if len(labels) > 1 else labels)
+    return Answer(
+        question,
+        [],
+        f"I couldn't find a film called “{typed}” in the catalog. Did you mean {said}?",
+        kind="not_found",
+        suggestions=labels,
+    )
 
 
 async def _surnames_beside(
@@ -279,7 +311,14 @@ async def _surnames_beside(
     person ("spielberg", "hanks", "keanu"), and that person's name: in a question that
     names something else, a lone surname is said for short. A word next to another that
     may be part of the same name ("woody swan", "mark mcmanus") is part of a name the
-    catalog lacks, not a surname said alone."""
+    catalog lacks, not a surname said alone. A word the catalog has as a tag alone is
+    read so too where a credit of a film is asked ("did spielberg direct the shining",
+    where "spielberg" tags films)."""
+    key = " ".join(tokens)
+    role = next((r.role for r in RELATIONS if r.role is not None and r.pattern.search(key)), None)
+    credit = role is not None and any(m.has("film") for m in mentions)
+    tags = [m for m in mentions if credit and m.size == 1 and all(h.kind == "tag" for h in m.hits)]
+    mentions = [m for m in mentions if m not in tags]
     covered = {i for m in mentions if not m.bare() for i in m.positions}
     known = await catalog.known_words()
 
@@ -299,7 +338,7 @@ async def _surnames_beside(
             or any(i in m.positions for m in mentions)
         ):
             continue
-        read = await _surname(word, catalog, slip=False)
+        read = await _surname(word, catalog, slip=False, role=role)
         if read is not None:
             found[word] = Reading(i, i + 1, word, read[1])
     return list(found.values())
@@ -632,31 +671,49 @@ async def _surname(
     surname_only: bool = False,
     before: str = "",
     slip: bool = True,
+    role: str | None = None,
 ) -> tuple[str, str] | None:
     """The one person whose surname (or else first name: "keanu") is ``word``, or ``word``
     with its possessive 's, or else a surname a slip away ("speilberg"). A first name that
     is also a character's ("who played jack") is left to the characters; a surname a slip
     away is not taken when the word ``before`` it is someone else's first name ("randy
-    kornfield" is not Hubert Cornfield)."""
+    kornfield" is not Hubert Cornfield). Of several people of that name, the one credited
+    in ``role`` is meant, when one is ("did spielberg direct …"). A word shorter than
+    :data:`SURNAME_SLIP_MIN` is read as a slip only when it is no English word ("kubrik",
+    not "short")."""
     forms = [word, word[:-1]] if word.endswith("s") and len(word) > 4 else [word]
     for first_name in (False,) if surname_only else (False, True):
         lookup = catalog.people_by_first_name if first_name else catalog.people_by_surname
         for form in forms:
-            people = await lookup(form)
-            if len({p.ref for p in people}) != 1:
+            people = await _one_person(await lookup(form), catalog, role)
+            if people is None:
                 continue
             if first_name and await catalog.characters_with_word(form, limit=1):
                 continue
-            return word, people[0].display
-    if slip and not surname_only and len(word) >= SURNAME_SLIP_MIN:
-        near = await catalog.closest_surname(word, 1)
-        people = await catalog.people_by_surname(near) if near else []
-        if len({p.ref for p in people}) == 1:
-            other = before and before != people[0].norm.split()[0]
-            if other and await catalog.people_by_first_name(before):
-                return None
-            return word, people[0].display
+            return word, people.display
+    if not slip or surname_only or len(word) < SHORT_SLIP_MIN:
+        return None
+    if len(word) < SURNAME_SLIP_MIN and await asyncio.to_thread(is_english_word, word):
+        return None
+    near = await catalog.closest_surname(word, 1)
+    people = await catalog.people_by_surname(near) if near else []
+    if len({p.ref for p in people}) == 1:
+        other = before and before != people[0].norm.split()[0]
+        if other and await catalog.people_by_first_name(before):
+            return None
+        return word, people[0].display
     return None
+
+
+async def _one_person(people: list[NameHit], catalog: Catalog, role: str | None) -> NameHit | None:
+    """The one person of ``people``, or of those credited in ``role`` when there are more."""
+    if len({p.ref for p in people}) == 1:
+        return people[0]
+    if role is None or not people:
+        return None
+    shares = await catalog.role_shares([p.ref for p in people], role)
+    credited = [p for p in people if shares.get(p.ref)]
+    return credited[0] if len({p.ref for p in credited}) == 1 else None
 
 
 async def _fuzzy_name(run: str, lookups: _Lookups) -> tuple[str, str] | None:

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+
+from spellchecker import SpellChecker
 
 
 @dataclass(frozen=True)
@@ -261,3 +264,15 @@ MISSPELT = {
     "writter": "writer",
     "composser": "composer",
 }
+
+
+@cache
+def _english() -> SpellChecker:
+    return SpellChecker(language="en", distance=1)
+
+
+def is_english_word(word: str) -> bool:
+    """Whether a word is in an English dictionary ("short", "waver"), so is not taken
+    for a misspelt name. The dictionary is read on first use (about a second: call it off
+    the event loop)."""
+    return word in _english()

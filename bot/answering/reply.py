@@ -43,6 +43,14 @@ class Answer:
         return {"question": self.question, "answers": self.answers, "text": self.text}
 
 
+def per_film(films: Sequence[FilmSummary], lines: list[str]) -> str:
+    """One line a film, headed by how many there are when they share the title asked
+    about (two Heats); films named apart ("titanic and avatar") need no heading."""
+    if len(films) > 1 and len({film.title for film in films}) == 1:
+        lines = [f"{len(films)} films match that title:", *lines]
+    return "\n".join(lines)
+
+
 def join_names(names: Sequence[str], limit: int = 25) -> str:
     """``a``, ``a and b``, ``a, b and c``; long lists end with ``and N more``."""
     items = list(dict.fromkeys(names))

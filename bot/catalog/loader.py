@@ -32,7 +32,7 @@ from bot.catalog.schema import (
     Film,
     Person,
 )
-from bot.workers import background_worker
+from bot.workers import parsing_worker
 
 DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_ERRORS_PER_FILE = 50
@@ -188,11 +188,14 @@ def each_file(
     refs: Sequence[FileRef],
     max_bytes: int = DEFAULT_MAX_FILE_BYTES,
     workers: int | None = None,
+    *,
+    background: bool = True,
 ) -> Iterator[T]:
     """``read(ref, max_bytes)`` for every file, in order, each as soon as it is ready.
 
-    With enough work to share, files are read by parallel processes at background
-    priority, so the caller can use each result while the others are still being read.
+    With enough work to share, files are read by parallel processes, so the caller can
+    use each result while the others are still being read; at background priority unless
+    ``background`` is false (nothing is served meanwhile that they could slow down).
     """
     workers = workers if workers is not None else (os.cpu_count() or 1)
     total = sum(_size(ref.path) for ref in refs)
@@ -205,7 +208,9 @@ def each_file(
     # finish together, however many files the catalog has.
     chunk = max(1, min(len(refs) // (workers * 8), CHUNK_BYTES * len(refs) // total))
     with ProcessPoolExecutor(
-        max_workers=min(workers, len(refs)), initializer=background_worker
+        max_workers=min(workers, len(refs)),
+        initializer=parsing_worker,
+        initargs=(background,),
     ) as pool:
         yield from pool.map(
             functools.partial(_collector_paused, read),

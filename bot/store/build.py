@@ -36,7 +36,7 @@ from bot.store.rows import FileRows, prepare_file
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 LISTED_FILMS_MOST = 100  # films named in a build's result for each of added, changed, removed
 DRAFT_CACHE_KIB = -262_144  # SQLite's page cache for a first build, in KiB (negative)
 # ... and while it builds its indexes: sorting in smaller runs is quicker
@@ -82,6 +82,7 @@ def build_store(
     workers: int | None = None,
     force: bool = False,
     progress: Progress | None = None,
+    background: bool = True,
 ) -> BuildResult:
     """Bring the store at ``db_path`` up to date with ``facts_dir``.
 
@@ -91,6 +92,8 @@ def build_store(
     ``force`` parses every file again. On any problem nothing is written and
     ``BuildResult.errors`` lists every ``path:line: message``. ``progress``, when given,
     hears ``(stage, done, total)`` as files are parsed and the store written.
+    ``background``: the files are parsed at low priority, leaving the CPU to a catalog
+    being served (a first load has none to leave it to).
     """
     started = time.perf_counter()
     survey = _survey(Path(facts_dir), db_path, display_root, max_bytes)
@@ -132,7 +135,9 @@ def build_store(
         # over (about a fifth of the writing's time at the benchmark's 16x).
         files: list[FileKeys] = []
         errors: list[CatalogError] = []
-        for item in each_file(prepare_file, changed_refs, max_bytes, workers):
+        for item in each_file(
+            prepare_file, changed_refs, max_bytes, workers, background=background
+        ):
             files.append(FileKeys.of(item))
             errors += item.errors
             target.offer(item)  # its rows are written: only its keys are kept
@@ -484,6 +489,14 @@ class _Draft(_Target):
         db.executemany(
             "INSERT INTO meta VALUES (?, ?)", [("generation", "0"), ("store_id", uuid.uuid4().hex)]
         )
+        # The film names' letter triples are filled as the names are written, while the
+        # workers still parse, rather than from every name after the last film, when
+        # nothing else keeps the other core busy.
+        db.execute(
+            "CREATE TEMP TRIGGER draft_title_grams AFTER INSERT ON main.names "
+            "WHEN new.kind = 'film' BEGIN "
+            "INSERT INTO title_grams (rowid, norm) VALUES (new.rowid, new.norm); END"
+        )
         db.execute("BEGIN")
         return db
 
@@ -494,6 +507,7 @@ class _Draft(_Target):
 
     def _finish(self, db: sqlite3.Connection) -> int:
         db.execute("COMMIT")
+        db.execute("DROP TRIGGER temp.draft_title_grams")
         db.execute(f"PRAGMA cache_size = {INDEX_CACHE_KIB}")
         db.executescript(_sql("indexes.sql"))
         db.execute("INSERT OR REPLACE INTO meta VALUES ('built_at', ?)", (str(time.time()),))

@@ -10,6 +10,8 @@ from array import array
 from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from functools import cache
+from itertools import compress, repeat
 from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import TypeVar
@@ -564,19 +566,27 @@ class Catalog:
         bucket = -(-len(key) // 4) * 4 + 4
         cut = None if bucket > PREFIX_BUCKET_MAX else bucket
 
-        def hits(chosen: Sequence[tuple[str, int]]) -> list[_TypoHit]:
+        def hits(chosen: Sequence[tuple[str, int]], alike: bool = False) -> list[_TypoHit]:
             # each title that begins with an article compared without it too, as people
-            # type it ("fodfather"), after titles as they are that are as close
-            bare = [(name, ref, 1) for name, ref in _without_articles(chosen)]
-            compared = [(name, ref, 0) for name, ref in chosen] + bare
+            # type it ("fodfather"), after titles as they are that are as close; ``alike``:
+            # all begin with key's first character
+            names = list(map(itemgetter(0), chosen))
+            refs = list(map(itemgetter(1), chosen))
+            bare_names, bare_refs = _without_articles(names, refs, key[:1] if alike else "")
+            names += bare_names
+            refs += bare_refs
             found = process.extract(
                 key,
-                [name[:cut] for name, _, _ in compared],
+                names if cut is None else list(map(itemgetter(slice(cut)), names)),
                 scorer=fuzz.QRatio,
                 limit=limit * 2,
                 score_cutoff=cutoff,
             )
-            return [(score, *compared[index]) for _, score, index in found]
+            bare_from = len(chosen)
+            return [
+                (score, names[index], refs[index], int(index >= bare_from))
+                for _, score, index in found
+            ]
 
         def ranked(found: list[_TypoHit]) -> list[int]:
             scores: dict[int, float] = {}
@@ -586,13 +596,15 @@ class Catalog:
 
         if same_start and self._titles is not None:
             near = list(dict.fromkeys(self._titles.near(key, SAME_START_MOST)))
-            found = hits(near)  # all begin with key's first character
+            found = hits(near, alike=True)
             best = ranked(sorted(found, key=_best_first))
             if len(set(best).difference(taken)) >= limit - len(taken):
                 return best
             known = set(near)
             alike = await self._sharing_titles(key, first=key[:1])
-            found += hits(sorted(c for c in alike - known if c[0][:1] == key[:1]))
+            if self._grams is None:  # the store's index counts all titles
+                alike = {c for c in alike if c[0][:1] == key[:1]}
+            found += hits(sorted(alike - known), alike=True)
             if found or taken:
                 return ranked(sorted(found, key=_best_first))
             # None begins alike: any will do (those that begin alike are not close enough).
@@ -602,7 +614,7 @@ class Catalog:
             candidates = await self.title_candidates(key)
         found = []
         if same_start:
-            found = hits([c for c in candidates if c[0][:1] == key[:1]])
+            found = hits([c for c in candidates if c[0][:1] == key[:1]], alike=True)
         return ranked(found or hits(candidates))
 
     async def title_candidates(self, key: str) -> list[tuple[str, int]]:
@@ -1190,14 +1202,37 @@ def _best_first(hit: _TypoHit) -> tuple[float, int, str, int]:
     return -hit[0], hit[3], hit[1], hit[2]
 
 
-def _without_articles(titles: Iterable[tuple[str, int]]) -> list[tuple[str, int]]:
-    """``(norm, film id)`` of the titles that begin with an article, without it."""
-    found = []
-    for name, ref in titles:
-        bare = without_article(name)
-        if bare is not None:
-            found.append((bare, ref))
-    return found
+@cache
+def _article_starts(first: str) -> str | tuple[str, ...]:
+    """The articles, with their space ("the "), that begin with ``first``: one as a string
+    ("the " for "t"), more as a tuple; all of them for ``""``."""
+    starts = tuple(f"{article} " for article in ARTICLES if article.startswith(first))
+    return starts[0] if len(starts) == 1 else starts
+
+
+def _without_articles(
+    names: list[str], refs: list[int], first: str = ""
+) -> tuple[list[str], list[int]]:
+    """The titles of ``names`` (of the films ``refs``) that begin with an article, without
+    it, as ``without_article`` has them, and their films: worked out a list at a time, in
+    C calls, for the many titles a misspelt text is compared with. ``first``: the letter
+    all of them begin with, for only the articles that begin with it to be looked for."""
+    starts = _article_starts(first)
+    if not starts:
+        return [], []
+    marked = list(map(str.startswith, names, repeat(starts)))
+    if not any(marked):
+        return [], []
+    with_article = list(compress(names, marked))
+    if isinstance(starts, str):  # one article: what follows it
+        rests = list(map(itemgetter(slice(len(starts), None)), with_article))
+    else:
+        rests = list(map(itemgetter(2), map(str.partition, with_article, repeat(" "))))
+    films = list(compress(refs, marked))
+    if min(map(len, rests)) >= ARTICLE_REST_MIN:
+        return rests, films
+    kept = list(map(ARTICLE_REST_MIN.__le__, map(len, rests)))
+    return list(compress(rests, kept)), list(compress(films, kept))
 
 
 def _rarest(counts: Iterable[tuple[str, int]], most: int = GRAM_POSTINGS_MOST) -> list[str]:

@@ -215,6 +215,8 @@ class Store:
             max_bytes=self.max_file_bytes,
             workers=self.workers,
             force=force,
+            # Until a catalog is served, nothing needs the CPU more than its first build.
+            background=self._catalog is not None,
         )
         if self._big is None:  # measured once, off the event loop
             self._big = await asyncio.to_thread(_is_big, self.facts_dir)

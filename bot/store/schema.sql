@@ -1,6 +1,6 @@
 -- film-bot catalog store. Built from facts files: a first build writes a new file, later
 -- ones change it in one write transaction (write-ahead log, so readers keep their snapshot).
-PRAGMA user_version = 7;
+PRAGMA user_version = 8;
 
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 

@@ -214,10 +214,15 @@ async def test_a_sequel_number_typed_any_way_is_the_sequel(films, typed) -> None
     assert reply.text.startswith(f"(Reading “{as_read}” as “The Godfather Part II”.)")
 
 
-async def test_a_sequel_number_the_catalog_has_no_film_for_is_left_alone(films) -> None:
-    reply = await ask(films, "who starred in the godfather 3")
-    assert reply.answers == ["Al Pacino"]
-    assert "Reading" not in reply.text
+@pytest.mark.parametrize("typed", ["the godfather 3", "godfather part iii", "godfather pt. three"])
+async def test_a_sequel_the_catalog_lacks_is_said_missing_not_answered_as_the_first(
+    films, typed
+) -> None:
+    reply = await ask(films, f"who starred in {typed}")
+    assert reply.kind == "not_found"
+    assert reply.answers == []
+    assert "Did you mean The Godfather (1972)?" in reply.text
+    assert "Al Pacino" not in reply.text
 
 
 async def test_words_of_a_relation_are_not_a_title_without_its_article(films) -> None:
@@ -229,3 +234,24 @@ async def test_words_of_a_relation_are_not_a_title_without_its_article(films) ->
 async def test_a_title_without_its_article_before_a_word_the_catalog_lacks(films) -> None:
     reply = await ask(films, "godfather imdb director")
     assert reply.answers == ["Francis Ford Coppola"]
+
+
+GENRE_TITLES = """\
+films:
+  - {title: The Comedy, year: 2012, directors: [Rick Alverson], genres: [Drama], sources: [https://example.org/c]}
+  - {title: War, year: 2007, directors: [Philip G. Atwell], genres: [Action], sources: [https://example.org/w]}
+  - {title: Airplane!, year: 1980, directors: [Jim Abrahams], genres: [Comedy], sources: [https://example.org/a]}
+  - {title: Paths of Glory, year: 1957, directors: [Stanley Kubrick], genres: [War], sources: [https://example.org/p]}
+"""
+
+
+async def test_a_genre_is_the_genre_not_a_title_it_may_be_part_of(catalog_of) -> None:
+    catalog = await catalog_of(GENRE_TITLES)
+    # "comedy" is The Comedy without its article, and a genre: the genre is asked for
+    assert (await ask(catalog, "random comedy")).answers == ["Airplane!"]
+    assert (await ask(catalog, "recommend a comedy")).answers == ["Airplane!"]
+    # a genre before "films" is the genre, though a film has it as its whole title
+    assert (await ask(catalog, "war films")).answers == ["Paths of Glory"]
+    # asked about as a film, the title is still the film
+    assert (await ask(catalog, "who directed war")).answers == ["Philip G. Atwell"]
+    assert (await ask(catalog, "who directed the comedy")).answers == ["Rick Alverson"]

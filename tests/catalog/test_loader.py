@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import gc
+import os
 import textwrap
 from pathlib import Path
 
 import pytest
 
+from bot.catalog import loader
 from bot.catalog.loader import FileRef, check_catalog, discover, each_file, parse_file, parse_files
 
 GOOD = """\
@@ -165,3 +167,19 @@ def test_files_are_read_with_the_cycle_collector_paused_and_left_as_it_was(
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def _priority(ref: FileRef, max_bytes: int) -> int:
+    return os.getpriority(os.PRIO_PROCESS, 0)
+
+
+def test_parallel_workers_parse_at_background_priority_unless_nothing_is_served(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(loader, "PARALLEL_MIN_BYTES", 0)
+    for name in ("a.yaml", "b.yaml", "c.yaml"):
+        (tmp_path / name).write_text(GOOD)
+    refs = discover(tmp_path)
+    mine = os.getpriority(os.PRIO_PROCESS, 0)
+    assert set(each_file(_priority, refs, workers=2)) == {min(mine + 10, 19)}
+    assert set(each_file(_priority, refs, workers=2, background=False)) == {mine}

@@ -10,7 +10,7 @@ import pytest
 
 from bot.discord.choices import find_film
 from bot.discord.embeds import reload_embed, reload_summary
-from bot.store import Store, build_store
+from bot.store import Store, build_store, live
 from bot.store import build as build_module
 from bot.text import norm
 from tests.conftest import ALITA_2, WriteFacts
@@ -443,3 +443,23 @@ async def test_a_reload_of_many_films_names_the_first_and_counts_them_all(
     field = reload_embed(report).fields[0]
     assert field.name == "Added (5)"
     assert field.value == "Film 0 (1990)\nFilm 1 (1991)\n… and 3 more"
+
+
+async def test_a_first_load_parses_at_full_priority_and_reloads_in_the_background(
+    small_facts: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    backgrounds: list[bool] = []
+
+    def build(*args, **kwargs):
+        backgrounds.append(kwargs["background"])
+        return build_store(*args, **kwargs)
+
+    monkeypatch.setattr(live, "build_store", build)
+    store = Store(small_facts, tmp_path / "c.db")
+    await store.open()  # nothing is served yet: the CPU is the first build's
+    try:
+        (small_facts / "alita2.yaml").write_text(ALITA_2.replace("year: 2025", "year: 2026"))
+        assert (await store.reload()).ok
+    finally:
+        await store.close()
+    assert backgrounds == [False, True]

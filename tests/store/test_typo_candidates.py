@@ -11,6 +11,7 @@ from rapidfuzz import fuzz, process
 
 from bot.store import Store
 from bot.store import catalog as catalog_module
+from bot.store.indexes import without_article
 from bot.text import norm
 from tests.conftest import METAQA
 
@@ -152,5 +153,40 @@ async def test_a_text_that_begins_titles_is_not_read_with_another_first_letter(
         offered = [f.title for f in await store.catalog.complete_titles("ice")]
         assert offered == ["Ice Age", "Ice Princess"]
         assert [f.title for f in await store.catalog.complete_titles("natrix")][:1] == ["Matrix"]
+    finally:
+        await store.close()
+
+
+def _bare(titles: list[tuple[str, int]]) -> list[tuple[str | None, int]]:
+    return [(without_article(name), ref) for name, ref in titles if without_article(name)]
+
+
+def test_titles_are_compared_without_their_article_as_without_article_has_them() -> None:
+    names = ["the matrix", "the x", "thex", "the", "a bc", "a b", "an apple", "les amants"]
+    names += ["le", "la haine", "der untergang", "das boot", "el topo", "il postino", "titanic"]
+    titles = [(name, ref) for ref, name in enumerate(names)]
+
+    def without(titles: list[tuple[str, int]], first: str = "") -> list[tuple[str, int]]:
+        found = catalog_module._without_articles(
+            [n for n, _ in titles], [r for _, r in titles], first
+        )
+        return list(zip(*found, strict=True))
+
+    assert without(titles) == _bare(titles)
+    for first in "tlade":  # the titles of one first letter, as autocomplete compares them
+        alike = [(name, ref) for name, ref in titles if name[:1] == first]
+        assert without(alike, first) == _bare(alike)
+    assert without([("matrix", 1), ("memento", 2)], "m") == []
+
+
+async def test_a_text_typed_with_its_article_finds_titles_by_their_words_after_theirs(
+    tmp_path: Path,
+) -> None:
+    # "the stolen children" begins "the stolen child" where it is compared with "the
+    # children": too far; without its article, "stolen children", close.
+    store = await _titles_store(tmp_path, ["The Stolen Children", "The Chair", "Memento"])
+    try:
+        offered = [f.title for f in await store.catalog.complete_titles("the children")]
+        assert offered[:1] == ["The Stolen Children"]
     finally:
         await store.close()

@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Callable
 from bot.answering.context import Context
 from bot.answering.kinds.relations import read, who_made
 from bot.answering.lexicon import RELATION_BY_NAME, words
-from bot.answering.reply import Answer, claims_note, film_list, status_note
+from bot.answering.reply import Answer, claims_note, film_list, per_film, status_note
 from bot.store.catalog import FilmRecord, FilmSummary
 
 _TRIVIA = words(
@@ -63,9 +63,7 @@ async def _per_film(ctx: Context, say: Telling) -> Answer | None:
         values, sentence = await say(ctx, record)
         answers.extend(values)
         lines.append(sentence)
-    if len(films) > 1:
-        lines.insert(0, f"{len(films)} films match that title:")
-    return Answer(ctx.question, list(dict.fromkeys(answers)), "\n".join(lines), films=films)
+    return Answer(ctx.question, list(dict.fromkeys(answers)), per_film(films, lines), films=films)
 
 
 async def _trivia(ctx: Context, film: FilmRecord) -> tuple[list[str], str]:

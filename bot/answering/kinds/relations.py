@@ -14,6 +14,7 @@ from bot.answering.lexicon import Relation
 from bot.answering.reply import (
     Answer,
     join_names,
+    per_film,
     status_note,
     status_sentence,
     with_status,
@@ -48,9 +49,7 @@ async def film_relation(ctx: Context) -> Answer | None:
         answers.extend(values)
         plain = relation.name in ("status", "sources")  # these say it themselves
         lines.append(sentence if plain else with_status(record, sentence))
-    if len(films) > 1:
-        lines.insert(0, f"{len(films)} films match that title:")
-    return Answer(ctx.question, list(dict.fromkeys(answers)), "\n".join(lines), films=films)
+    return Answer(ctx.question, list(dict.fromkeys(answers)), per_film(films, lines), films=films)
 
 
 def read(film: FilmRecord, relation: Relation) -> tuple[list[str], str]:

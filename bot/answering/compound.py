@@ -1,0 +1,86 @@
+"""Two questions in one message ("who directed jaws and when was it released"): each is
+answered on its own, the second's "it" or "he" standing for what the first was about."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable
+
+from bot.answering.reply import Answer
+from bot.store.catalog import Catalog
+
+Ask = Callable[[str], Awaitable[Answer]]
+
+# "… and when/who/what …": a second question, not a second name ("tom hanks and meg ryan")
+_SECOND = re.compile(
+    r"^(?P<first>.+?),? and (?:also )?(?P<second>(?:when|who|whos|what|whats|which|where|how|"
+    r"is|was|did|does|do|are|were|has|had)\b.*)$"
+)
+_FILM_PRONOUNS = re.compile(r"\b(?:it|its|it's|that film|that movie|this film|this movie)\b")
+_PERSON_PRONOUNS = re.compile(r"\b(?:he|she|him|her|his|they|them|their)\b")
+_WHO = re.compile(r"^(?:who|whos|who's)\b")
+MIN_WORDS = 2  # a shorter half is not a question of its own
+
+
+def split(text: str) -> tuple[str, str] | None:
+    """The two questions in ``text`` (as typed, lower case), or ``None`` for one."""
+    match = _SECOND.match(text.lower())
+    if match is None:
+        return None
+    first, second = match.group("first").strip(), match.group("second").strip()
+    if len(first.split()) < MIN_WORDS or len(second.split()) < MIN_WORDS:
+        return None
+    return first, second
+
+
+async def answer_both(
+    question: str, parts: tuple[str, str], ask: Ask, catalog: Catalog
+) -> Answer | None:
+    """Both answers in one reply, or ``None`` when the first half answers nothing or the
+    second's "it" or "he" could stand for more than one thing (the message is then asked
+    whole, as before)."""
+    first = await ask(parts[0])
+    if first.kind != "answer":
+        return None
+    resolved = await _resolved(parts[1], parts[0], first, catalog)
+    if resolved is None:
+        return None
+    second = await ask(resolved)
+    films = list({f.id: f for f in [*first.films, *second.films]}.values())
+    return Answer(
+        question,
+        [*first.answers, *second.answers],
+        f"{first.text}\n{second.text}",
+        kind="answer",
+        films=films,
+        people=list(dict.fromkeys([*first.people, *second.people])),
+        suggestions=second.suggestions,
+    )
+
+
+async def _resolved(
+    second: str, first_question: str, first: Answer, catalog: Catalog
+) -> str | None:
+    """The second question with "it" named as the film the first answer was about, and
+    "he" or "she" as its one person; ``None`` when either is not one thing."""
+    if _FILM_PRONOUNS.search(second):
+        titles = {film.title for film in first.films}
+        if len(titles) != 1:
+            return None
+        second = _FILM_PRONOUNS.sub(titles.pop(), second)
+    if _PERSON_PRONOUNS.search(second):
+        name = await _one_person(first_question, first, catalog)
+        if name is None:
+            return None
+        second = _PERSON_PRONOUNS.sub(name, second)
+    return second
+
+
+async def _one_person(question: str, answer: Answer, catalog: Catalog) -> str | None:
+    """The one person an answer is about, or the one a "who" question found."""
+    if len(answer.people) == 1:
+        person = await catalog.person(answer.people[0])
+        return person.name if person is not None else None
+    if _WHO.match(question) and len(answer.answers) == 1:
+        return answer.answers[0]
+    return None
