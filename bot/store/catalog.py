@@ -567,14 +567,17 @@ class Catalog:
         cut = None if bucket > PREFIX_BUCKET_MAX else bucket
 
         def hits(chosen: Sequence[tuple[str, int]], alike: bool = False) -> list[_TypoHit]:
+            names = list(map(itemgetter(0), chosen))
+            return hits_of(names, list(map(itemgetter(1), chosen)), alike)
+
+        def hits_of(names: list[str], refs: list[int], alike: bool = False) -> list[_TypoHit]:
             # each title that begins with an article compared without it too, as people
             # type it ("fodfather"), after titles as they are that are as close; ``alike``:
             # all begin with key's first character
-            names = list(map(itemgetter(0), chosen))
-            refs = list(map(itemgetter(1), chosen))
+            bare_from = len(names)
             bare_names, bare_refs = _without_articles(names, refs, key[:1] if alike else "")
-            names += bare_names
-            refs += bare_refs
+            names = names + bare_names
+            refs = refs + bare_refs
             found = process.extract(
                 key,
                 names if cut is None else list(map(itemgetter(slice(cut)), names)),
@@ -582,7 +585,6 @@ class Catalog:
                 limit=limit * 2,
                 score_cutoff=cutoff,
             )
-            bare_from = len(chosen)
             return [
                 (score, names[index], refs[index], int(index >= bare_from))
                 for _, score, index in found
@@ -595,21 +597,20 @@ class Catalog:
             return sorted(scores, key=lambda fid: -scores[fid])[:limit]
 
         if same_start and self._titles is not None:
-            near = list(dict.fromkeys(self._titles.near(key, SAME_START_MOST)))
-            found = hits(near, alike=True)
+            near = self._titles.near_titles(key, SAME_START_MOST)
+            found = hits_of(near.names, near.refs, alike=True)
             best = ranked(sorted(found, key=_best_first))
             if len(set(best).difference(taken)) >= limit - len(taken):
                 return best
-            known = set(near)
             alike = await self._sharing_titles(key, first=key[:1])
             if self._grams is None:  # the store's index counts all titles
                 alike = {c for c in alike if c[0][:1] == key[:1]}
-            found += hits(sorted(alike - known), alike=True)
+            found += hits(sorted(c for c in alike - near.slipped.keys() if c not in near), True)
             if found or taken:
                 return ranked(sorted(found, key=_best_first))
             # None begins alike: any will do (those that begin alike are not close enough).
             sharing = await self._sharing_titles(key)
-            return ranked(hits(sorted(sharing - known)))
+            return ranked(hits(sorted(c for c in sharing if c not in near)))
         if candidates is None:
             candidates = await self.title_candidates(key)
         found = []

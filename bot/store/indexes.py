@@ -17,8 +17,8 @@ from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
-from itertools import chain, compress, repeat
-from operator import gt, itemgetter
+from itertools import chain, compress, count, islice, repeat
+from operator import eq, gt, itemgetter
 from typing import Any, Generic, TypeVar
 
 from rapidfuzz import process
@@ -211,6 +211,36 @@ class TitleIndex:
         of each way. A letter is only tried where some title has it next, followed by the
         letter the slip leaves next.
         """
+        found, _, lo, hi = self._near(key, most, each)
+        return found + list(zip(self.norms[lo:hi], self.refs[lo:hi], strict=True))
+
+    def near_titles(self, key: str, most: int, each: int = 8) -> NearTitles:
+        """The titles of :meth:`near`, each once, in its order, as parallel lists (the
+        many that share ``key``'s start copied from the index's lists as they are)."""
+        found, start, lo, hi = self._near(key, most, each)
+        slipped = dict.fromkeys(found)
+        names, refs = self.norms[lo:hi], self.refs[lo:hi]
+        # a film's title as it is and another of its titles without its article may be
+        # the same (next to each other): once
+        for i in reversed(list(compress(count(1), map(eq, refs, islice(refs, 1, None))))):
+            if names[i] == names[i - 1]:
+                del names[i], refs[i]
+        for name, ref in slipped if lo < hi else ():
+            if name.startswith(start):  # in the range too: where it was found first only
+                at = _position(names, refs, name, ref)
+                if at < len(names) and names[at] == name and refs[at] == ref:
+                    del names[at], refs[at]
+        return NearTitles(
+            list(map(itemgetter(0), slipped)) + names,
+            list(map(itemgetter(1), slipped)) + refs,
+            slipped,
+            self,
+            (start, lo, hi),
+        )
+
+    def _near(self, key: str, most: int, each: int) -> tuple[list[tuple[str, int]], str, int, int]:
+        """:meth:`near`'s titles a slip away, and the start and range (``lo``, ``hi``) of
+        those all taken (an empty range when none is)."""
         norms, refs = self.norms, self.refs
         found: list[tuple[str, int]] = []
         lo, hi = 0, len(norms)
@@ -219,7 +249,7 @@ class TitleIndex:
             lo = bisect.bisect_left(norms, start, lo, hi)
             hi = bisect.bisect_left(norms, start + "\uffff", lo, hi)
             if hi - lo <= most:
-                return found + list(zip(norms[lo:hi], refs[lo:hi], strict=True))
+                return found, start, lo, hi
             rest = key[at:]
             follows = self._next_letters(start, lo, hi)
             ways = {start + rest[1:], start + rest[1:2] + rest[:1] + rest[2:]}
@@ -236,7 +266,7 @@ class TitleIndex:
                 while i < stop and norms[i].startswith(way):
                     found.append((norms[i], refs[i]))
                     i += 1
-        return found
+        return found, key, 0, 0
 
     def _next_letters(self, start: str, lo: int, hi: int) -> dict[str, str]:
         """Of the titles ``norms[lo:hi]``, all beginning with ``start``: for each letter
@@ -549,6 +579,35 @@ class TitleGrams:
             if self.norms[slot] == name and self.refs[slot] == ref:
                 return slot
         return None
+
+
+@dataclass(frozen=True, slots=True)
+class NearTitles:
+    """The titles near a typed text (``TitleIndex.near_titles``): their normal forms and
+    films, and which ``(norm, film id)`` are among them."""
+
+    names: list[str]
+    refs: list[int]
+    slipped: dict[tuple[str, int], None]  # those a slip away
+    index: TitleIndex
+    shared: tuple[str, int, int]  # the start that all the others share, and their range
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def __contains__(self, title: object) -> bool:
+        if title in self.slipped:
+            return True
+        start, lo, hi = self.shared
+        if not isinstance(title, tuple) or not title[0].startswith(start):
+            return False
+        norms, refs = self.index.norms, self.index.refs
+        at = bisect.bisect_left(norms, title[0], lo, hi)
+        while at < hi and norms[at] == title[0]:
+            if refs[at] == title[1]:
+                return True
+            at += 1
+        return False
 
 
 def _position(norms: list[str], refs: list[int], norm: str, ref: int) -> int:

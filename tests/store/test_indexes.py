@@ -107,6 +107,27 @@ def test_titles_one_slip_from_a_typed_text_are_those_every_letter_would_find() -
             assert index.near(key, most) == _near_by_every_letter(index, key, most), (key, most)
 
 
+def test_the_near_titles_as_lists_are_those_near_finds_each_once() -> None:
+    rng = random.Random(11)
+    letters = "aehmrtx "
+    names = {"".join(rng.choice(letters) for _ in range(rng.randint(2, 8))) for _ in range(800)}
+    titles = {(name, rng.randrange(1, 300)): (0, 0.0, 0) for name in names}
+    titles |= {("the " + name, ref): known for (name, ref), known in list(titles.items())[:300]}
+    titles[("the matrix", 7)] = titles[("matrix", 7)] = (0, 0.0, 0)  # found twice as "matrix"
+    index = TitleIndex.of(_rows(titles))
+    typed = [name[: rng.randint(1, len(name))] for name, _ in rng.sample(sorted(titles), 200)]
+    typed += ["matrix", "mtrix", "the mtrix", "t", "x"]
+    for key in typed:
+        for most in (5, 40, 300):
+            near = index.near(key, most)
+            found = index.near_titles(key, most)
+            expected = list(dict.fromkeys(near))
+            assert list(zip(found.names, found.refs, strict=True)) == expected, (key, most)
+            assert all(title in found for title in near)
+            others = set(zip(index.norms, index.refs, strict=True)) - set(near)
+            assert not any(title in found for title in others), (key, most)
+
+
 def _shelf_rows(films: dict[int, tuple[int | None, str]]) -> list[tuple[int, str, tuple]]:
     return [(film_id, title.lower(), (year, title)) for film_id, (year, title) in films.items()]
 
