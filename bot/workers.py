@@ -40,12 +40,19 @@ def _default_signals() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+# Parsing workers run below the process that writes their rows, which must keep pace with
+# them (else it writes the last files alone): by much when a catalog is served meanwhile
+# (the CPU is the serving process's first), by a step before there is one, so that other
+# programs on the machine do not take the cores from a first load either.
+BACKGROUND_NICE = 10
+FIRST_LOAD_NICE = 1
+
+
 def parsing_worker(background: bool = True) -> None:
-    """Initializer for parsing workers: gone with the parent, and at lower priority when
-    ``background`` (yielding the CPU to the process that serves answers)."""
-    if background:
-        with contextlib.suppress(OSError, AttributeError):
-            os.nice(10)
+    """Initializer for parsing workers: gone with the parent, and below its priority, by
+    much when ``background``."""
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(BACKGROUND_NICE if background else FIRST_LOAD_NICE)
     exit_with_parent()
     # What the worker inherited stays alive as long as it does: the cycle collector need
     # not look through it again each time it runs (nor write to its pages).

@@ -14,6 +14,7 @@ import asyncio
 import random
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Set as AbstractSet
 from datetime import date
 from typing import NamedTuple
@@ -48,6 +49,7 @@ HELP = (
 REPAIR_MIN_WORD = 4  # shorter unknown words are left alone, not read as typos
 REPAIR_MAX_TRIES = 3  # unknown words tried, in order, for the misspelt name around them
 SURNAME_SLIP_MIN = 7  # shorter lone words are read as misspelt surnames only if no English word
+CLEARLY_MORE = 3  # a person credited this many times more than another of the name is meant
 SHORT_SLIP_MIN = 5  # shorter ones never are ("hanx")
 LONGER_TITLE_CUTOFF = 86  # how close words after a title are to a longer one, to be it
 BARE_SLIP_MIN = 6  # shorter texts are not read as misspelt titles without their article
@@ -306,34 +308,44 @@ async def _surnames_beside(
     catalog lacks, not a surname said alone. A word the catalog has as a tag alone is
     read so too where a credit of a film is asked ("did spielberg direct the shining",
     where "spielberg" tags films)."""
-    key = " ".join(tokens)
-    role = next((r.role for r in RELATIONS if r.role is not None and r.pattern.search(key)), None)
-    credit = role is not None and any(m.has("film") for m in mentions)
-    tags = [m for m in mentions if credit and m.size == 1 and all(h.kind == "tag" for h in m.hits)]
-    mentions = [m for m in mentions if m not in tags]
-    covered = {i for m in mentions if not m.bare() for i in m.positions}
     known = await catalog.known_words()
+    free = {i for m in mentions if not _lone_tag(m) for i in m.positions}
+    words = [
+        i
+        for i, word in enumerate(tokens)
+        if i not in free and word in known and _may_be_slip(word, 3) and not is_keyword(word)
+    ]
+    if not words:
+        return []
+    role = _role_asked(tokens)
+    if role is not None and any(m.has("film") for m in mentions):
+        mentions = [m for m in mentions if not _lone_tag(m)]  # a credit of a film is asked
+    named = {i for m in mentions for i in m.positions}
+    covered = {i for m in mentions if not m.bare() for i in m.positions}
 
     def loose(at: int) -> bool:  # a word that may be another part of the same name
         return 0 <= at < len(tokens) and at not in covered and not is_keyword(tokens[at])
 
     found: dict[str, Reading] = {}
-    for i, word in enumerate(tokens):
-        if (
-            i in covered
-            or word in found
-            or word not in known
-            or not _may_be_slip(word, 3)
-            or is_keyword(word)
-            or loose(i - 1)
-            or loose(i + 1)
-            or any(i in m.positions for m in mentions)
-        ):
+    for i in words:
+        word = tokens[i]
+        if i in named or word in found or loose(i - 1) or loose(i + 1):
             continue
         read = await _surname(word, catalog, slip=False, role=role)
         if read is not None:
             found[word] = Reading(i, i + 1, word, read[1])
     return list(found.values())
+
+
+def _role_asked(tokens: list[str]) -> str | None:
+    """The credit a question's words ask about ("directed": director), if any."""
+    key = " ".join(tokens)
+    return next((r.role for r in RELATIONS if r.role and r.pattern.search(key)), None)
+
+
+def _lone_tag(mention: Mention) -> bool:
+    """Whether a mention is one word the catalog has only as a tag."""
+    return mention.size == 1 and all(h.kind == "tag" for h in mention.hits)
 
 
 def _one_question_word(mention: Mention) -> bool:
@@ -624,7 +636,10 @@ async def _corrected(
     catalog = lookups.catalog
     # A surname is surer than a title a slip away, which is surer than a first name.
     if " " not in run:
-        found = await _surname(run, catalog, surname_only=True) or await _fuzzy_name(run, lookups)
+        role = _role_asked(tokens)  # "films directed by cameron": the director of the name
+        found = await _surname(run, catalog, surname_only=True, role=role) or await _fuzzy_name(
+            run, lookups
+        )
     else:
         found = await _fuzzy_name(run, lookups)
     if found is not None:
@@ -704,8 +719,14 @@ async def _one_person(people: list[NameHit], catalog: Catalog, role: str | None)
     if role is None or not people:
         return None
     shares = await catalog.role_shares([p.ref for p in people], role)
-    credited = [p for p in people if shares.get(p.ref)]
-    return credited[0] if len({p.ref for p in credited}) == 1 else None
+    credited = {p.ref: p for p in people if shares.get(p.ref)}
+    if len(credited) < 2:
+        return next(iter(credited.values()), None)
+    # of several, one with far more films in the role than any other ("cameron" directing)
+    credits = await catalog.credits_of_people(list(credited), role)
+    ranked = [*Counter(pid for _, pid in credits.pairs).most_common(2), (0, 0)]
+    (first, most), (_, second) = ranked[0], ranked[1]
+    return credited.get(first) if most >= CLEARLY_MORE * second else None
 
 
 async def _fuzzy_name(run: str, lookups: _Lookups) -> tuple[str, str] | None:

@@ -195,7 +195,8 @@ def each_file(
 
     With enough work to share, files are read by parallel processes, so the caller can
     use each result while the others are still being read; at background priority unless
-    ``background`` is false (nothing is served meanwhile that they could slow down).
+    ``background`` is false (nothing is served meanwhile that they could slow down), and
+    then a step below the caller's, which must keep pace with them.
     """
     workers = workers if workers is not None else (os.cpu_count() or 1)
     total = sum(_size(ref.path) for ref in refs)

@@ -93,7 +93,7 @@ def build_store(
     ``BuildResult.errors`` lists every ``path:line: message``. ``progress``, when given,
     hears ``(stage, done, total)`` as files are parsed and the store written.
     ``background``: the files are parsed at low priority, leaving the CPU to a catalog
-    being served (a first load has none to leave it to).
+    being served; else a step below the writing (a first load has none to leave it to).
     """
     started = time.perf_counter()
     survey = _survey(Path(facts_dir), db_path, display_root, max_bytes)

@@ -35,6 +35,16 @@ films:
     directors: [Peter Jackson]
     composer: [Howard Shore]
     sources: [https://example.org/ring]
+  - title: Alive
+    year: 1993
+    directors: [Frank Marshall]
+    cast: [Ethan Hawke]
+    sources: [https://example.org/alive]
+  - {title: The Terminator, year: 1984, directors: [James Cameron], sources: [https://example.org/t]}
+  - {title: Aliens, year: 1986, directors: [James Cameron], sources: [https://example.org/a]}
+  - {title: Titanic, year: 1997, directors: [James Cameron], sources: [https://example.org/ti]}
+  - {title: Open Season 2, year: 2008, directors: [Cody Cameron], sources: [https://example.org/o]}
+  - {title: Big Mommas, year: 2011, cast: [Kirk Cameron], sources: [https://example.org/b]}
   - title: Inception
     year: 2010
     directors: [Christopher Nolan]
@@ -65,6 +75,12 @@ async def test_a_surname_two_people_share_is_the_one_credited_in_the_role_asked(
     # "spielberg" is also a tag of Jaws: asked of a credit, it is the person
     reply = await ask(people, question)
     assert reply.text.endswith(said), reply.text
+
+
+async def test_a_shared_surname_is_the_one_with_far_more_films_in_the_role_asked(people) -> None:
+    reply = await ask(people, "films directed by cameron")
+    assert reply.text.startswith("(Reading “cameron” as “James Cameron”.)"), reply.text
+    assert reply.answers == ["The Terminator", "Aliens", "Titanic"]
 
 
 async def test_a_shared_surname_with_no_role_asked_is_not_guessed(people) -> None:
@@ -98,3 +114,14 @@ async def test_an_english_word_or_a_very_short_word_is_not_read_as_a_misspelt_su
     reply = await ask(people, question)
     assert "Reading" not in reply.text
     assert "Howard Shore" not in reply.answers
+
+
+async def test_a_yes_or_no_about_a_person_is_not_read_as_a_credit_without_a_word_for_one(
+    people,
+) -> None:
+    # "alive" names the film Alive: without "in", "star" or "direct" no credit is asked
+    alive = await ask(people, "is jack nicholson alive")
+    assert alive.answers != ["no"]
+    assert "Alive (1993)" not in alive.text
+    yes = await ask(people, "is jack nicholson in the movie the shining")
+    assert yes.text == "Yes: Jack Nicholson is in The Shining (1980)."

@@ -34,8 +34,28 @@ async def reply(ctx: Context) -> Answer | None:
     if not film_mentions:
         return None
     if people:
+        if not _asks_credit(ctx, film_mentions):
+            return None  # "is tom hanks alive": the film Alive is not asked about
         return await _credit(ctx, people, film_mentions)
     return await _genre_or_year(ctx, film_mentions)
+
+
+_BEFORE_FILM = frozenset("in on of for from".split())
+_FILM_WORDS = frozenset("the a film movie".split())
+
+
+def _asks_credit(ctx: Context, film_mentions: list[Mention]) -> bool:
+    """Whether the question asks a credit: a word for one ("direct", "star") or a film
+    said after "in", "on", … ("was tom hanks in heat")."""
+    if any(r.role is not None for _, r in ctx.occurrences()):
+        return True
+    for mention in film_mentions:
+        at = mention.start - 1
+        while at > 0 and ctx.tokens[at] in _FILM_WORDS:  # "in the movie big"
+            at -= 1
+        if at >= 0 and ctx.tokens[at] in _BEFORE_FILM:
+            return True
+    return False
 
 
 async def _records(ctx: Context, film_mentions: list[Mention]) -> list[FilmRecord]:
