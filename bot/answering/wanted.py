@@ -283,7 +283,7 @@ def is_keyword(token: str, *, asking: bool = False) -> bool:
     return token in SCAFFOLD or is_relation_word(token) or (not asking and is_asking_word(token))
 
 
-_FILM_NOUNS = frozenset("film films movie movies flick flicks".split())
+FILM_NOUNS = frozenset("film films movie movies flick flicks".split())
 
 
 def _topics(ctx: Context, taken: set[int]) -> list[tuple[Mention, str]]:
@@ -300,7 +300,7 @@ def _topics(ctx: Context, taken: set[int]) -> list[tuple[Mention, str]]:
             continue
         after = ctx.tokens[mention.end] if mention.end < len(ctx.tokens) else ""
         plural = " ".join(words) != mention.norm
-        if kind == "film" and mention.has("genre") and (plural or after in _FILM_NOUNS):
+        if kind == "film" and mention.has("genre") and (plural or after in FILM_NOUNS):
             kind = "genre"
         if kind == "tag" and mention.norm.isdigit():
             continue

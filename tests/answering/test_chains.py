@@ -226,3 +226,23 @@ async def test_films_in_the_role_asked_lacking_the_fact_give_the_persons_other_f
     none = await ask(catalog, "what genres are the films written by walt kern")
     assert none.answers == []
     assert none.text == "The catalog has no genre for the films of Walt Kern."
+
+
+WAR = """\
+films:
+  - {title: Full Metal Jacket, year: 1987, directors: [Stanley Kubrick], genres: [War]}
+  - {title: Paths of Glory, year: 1957, directors: [Stanley Kubrick], genres: [War]}
+"""
+
+
+async def test_who_made_a_title_the_catalog_lacks_is_not_answered_with_a_genres_films(
+    catalog_of,
+) -> None:
+    films = await catalog_of(WAR)
+    for question in ("who directed star wars", "who composed the music for star wars"):
+        reply = await ask(films, question)
+        assert reply.kind == "not_found", reply.text
+        assert "Full Metal Jacket" not in reply.text
+    # said as films' genre, the genre is still asked for
+    for question in ("who directs war films", "who acted in wars"):
+        assert "Full Metal Jacket" in (await ask(films, question)).answers

@@ -16,6 +16,7 @@ from bot.answering.kinds.relations import read
 from bot.answering.lexicon import ASKS_PEOPLE, PERSON_VERBS, RELATION_BY_NAME, Relation
 from bot.answering.linking import Mention
 from bot.answering.reply import Answer, claims_note, film_list, join_names
+from bot.answering.wanted import FILM_NOUNS
 from bot.store.catalog import FilmSummary, PeopleCredits
 from bot.text import norm
 
@@ -230,6 +231,8 @@ async def _from_people(ctx: Context, mentions: list[Mention]) -> Answer | None:
 
 
 async def _from_values(ctx: Context, topics: list[tuple[Mention, str]]) -> Answer | None:
+    if _asks_credit_of_a_title(ctx, topics):
+        return None  # "who directed star wars" asks of a film the catalog lacks, not War films
     films: list[FilmSummary] | None = None
     named: list[str] = []
     for mention, kind in topics:
@@ -247,6 +250,23 @@ async def _from_values(ctx: Context, topics: list[tuple[Mention, str]]) -> Answe
         return Answer(ctx.question, [], f"The catalog has no films for {what}.")
     text = f"Films for {what}: {film_list(films, 30)}." + claims_note(films)
     return Answer(ctx.question, _titles(films), text, films=films)
+
+
+_BEFORE_FILMS = frozenset("in of for about on with".split())
+
+
+def _asks_credit_of_a_title(ctx: Context, topics: list[tuple[Mention, str]]) -> bool:
+    """Whether a question asks who made something named only by values, none of them said
+    as films' ("who directed star wars", not "who directs horror films" nor "who acted
+    in comedies"): a title the catalog lacks."""
+    if not ASKS_PEOPLE.search(ctx.key) or not any(r.role for _, r in ctx.occurrences()):
+        return False
+    for mention, _ in topics:
+        after = ctx.tokens[mention.end] if mention.end < len(ctx.tokens) else ""
+        before = ctx.tokens[mention.start - 1] if mention.start else ""
+        if after in FILM_NOUNS or before in _BEFORE_FILMS:  # "acted in comedies"
+            return False
+    return True
 
 
 def _in_the_cast(ctx: Context, mention: Mention) -> bool:
