@@ -10,8 +10,6 @@ from array import array
 from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from functools import cache
-from itertools import compress, repeat
 from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import TypeVar
@@ -35,6 +33,7 @@ from bot.store.indexes import (
     TitleIndex,
     title_grams,
     without_article,
+    without_articles,
 )
 from bot.text import norm
 
@@ -546,6 +545,7 @@ class Catalog:
         *,
         same_start: bool = False,
         taken: AbstractSet[int] = frozenset(),
+        candidates: Sequence[tuple[str, int]] | None = None,
     ) -> list[int]:
         """Films whose title is close to ``key``, typos included (best first).
 
@@ -557,23 +557,31 @@ class Catalog:
         enough, unless films were already offered, ``taken``: titles begin with ``key``, so
         its first letter is right); the titles that begin like ``key`` are then compared
         first, and when enough of them are close (``limit``, less the films of ``taken``,
-        that they do not count), the triples are not looked at.
+        that they do not count), the triples are not looked at. ``candidates`` are
+        :meth:`title_candidates` of ``key``, when the caller has them already.
         """
         if not key:
             return []
         bucket = -(-len(key) // 4) * 4 + 4
         cut = None if bucket > PREFIX_BUCKET_MAX else bucket
 
-        def hits(chosen: list[tuple[str, int]], alike: bool = False) -> list[_TypoHit]:
+        def hits(chosen: Sequence[tuple[str, int]], alike: bool = False) -> list[_TypoHit]:
             names = list(map(itemgetter(0), chosen))
             return hits_of(names, list(map(itemgetter(1), chosen)), alike)
 
-        def hits_of(names: list[str], refs: list[int], alike: bool = False) -> list[_TypoHit]:
+        def hits_of(
+            names: list[str],
+            refs: list[int],
+            alike: bool = False,
+            bare: tuple[list[str], list[int]] | None = None,
+        ) -> list[_TypoHit]:
             # each title that begins with an article compared without it too, as people
             # type it ("fodfather"), after titles as they are that are as close; ``alike``:
-            # all begin with key's first character
+            # all begin with key's first character; ``bare``: those without their article
             bare_from = len(names)
-            bare_names, bare_refs = _without_articles(names, refs, key[:1] if alike else "")
+            if bare is None:
+                bare = without_articles(names, refs, key[:1] if alike else "")
+            bare_names, bare_refs = bare
             names = names + bare_names
             refs = refs + bare_refs
             found = process.extract(
@@ -596,7 +604,7 @@ class Catalog:
 
         if same_start and self._titles is not None:
             near = self._titles.near_titles(key, SAME_START_MOST)
-            found = hits_of(near.names, near.refs, alike=True)
+            found = hits_of(near.names, near.refs, bare=(near.bare_names, near.bare_refs))
             best = ranked(sorted(found, key=_best_first))
             if len(set(best).difference(taken)) >= limit - len(taken):
                 return best
@@ -609,13 +617,14 @@ class Catalog:
             # None begins alike: any will do (those that begin alike are not close enough).
             sharing = await self._sharing_titles(key)
             return ranked(hits(sorted(c for c in sharing if c not in near)))
-        candidates = await self._title_candidates(key)
+        if candidates is None:
+            candidates = await self.title_candidates(key)
         found = []
         if same_start:
             found = hits([c for c in candidates if c[0][:1] == key[:1]], alike=True)
         return ranked(found or hits(candidates))
 
-    async def _title_candidates(self, key: str) -> list[tuple[str, int]]:
+    async def title_candidates(self, key: str) -> list[tuple[str, int]]:
         """``(norm, film id)`` of the titles a misspelt ``key`` may mean, sorted.
 
         Those that begin like ``key`` (people seldom slip on the first letters), and those
@@ -1007,8 +1016,12 @@ class Catalog:
 
     async def role_shares(self, person_ids: Sequence[int], role: str) -> dict[int, float]:
         """Each person's share of their credits that are in ``role`` (0 to 1): how much
-        of a director, a writer, an actor each one is."""
+        of a director, a writer, an actor each one is; from memory when the credit index
+        holds every role (no trip to the database thread)."""
         ids = list(dict.fromkeys(person_ids))
+        index = self._credits
+        if index is not None and index.every_role:
+            return {pid: index.role_share(pid, role) for pid in ids}
         counts: dict[int, list[int]] = {pid: [0, 0] for pid in ids}
         for chunk in _chunks(ids, 500):
             marks = ",".join("?" * len(chunk))
@@ -1198,39 +1211,6 @@ def _best_first(hit: _TypoHit) -> tuple[float, int, str, int]:
     """Typo matches by score, titles as they are first, then alphabetically, then by
     film."""
     return -hit[0], hit[3], hit[1], hit[2]
-
-
-@cache
-def _article_starts(first: str) -> str | tuple[str, ...]:
-    """The articles, with their space ("the "), that begin with ``first``: one as a string
-    ("the " for "t"), more as a tuple; all of them for ``""``."""
-    starts = tuple(f"{article} " for article in ARTICLES if article.startswith(first))
-    return starts[0] if len(starts) == 1 else starts
-
-
-def _without_articles(
-    names: list[str], refs: list[int], first: str = ""
-) -> tuple[list[str], list[int]]:
-    """The titles of ``names`` (of the films ``refs``) that begin with an article, without
-    it, as ``without_article`` has them, and their films: worked out a list at a time, in
-    C calls, for the many titles a misspelt text is compared with. ``first``: the letter
-    all of them begin with, for only the articles that begin with it to be looked for."""
-    starts = _article_starts(first)
-    if not starts:
-        return [], []
-    marked = list(map(str.startswith, names, repeat(starts)))
-    if not any(marked):
-        return [], []
-    with_article = list(compress(names, marked))
-    if isinstance(starts, str):  # one article: what follows it
-        rests = list(map(itemgetter(slice(len(starts), None)), with_article))
-    else:
-        rests = list(map(itemgetter(2), map(str.partition, with_article, repeat(" "))))
-    films = list(compress(refs, marked))
-    if min(map(len, rests)) >= ARTICLE_REST_MIN:
-        return rests, films
-    kept = list(map(ARTICLE_REST_MIN.__le__, map(len, rests)))
-    return list(compress(rests, kept)), list(compress(films, kept))
 
 
 def _rarest(counts: Iterable[tuple[str, int]], most: int = GRAM_POSTINGS_MOST) -> list[str]:

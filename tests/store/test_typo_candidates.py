@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from rapidfuzz import fuzz, process
 
-from bot.store import Store
+from bot.store import Store, indexes
 from bot.store import catalog as catalog_module
 from bot.store.indexes import without_article
 from bot.text import norm
@@ -116,9 +116,9 @@ async def test_the_in_memory_letter_triples_give_the_candidates_of_the_stores_in
         rng = random.Random(5)
         typed = [_slip(rng, norm(t)[: rng.randint(4, 30)]) for t in rng.sample(titles, 200)]
         typed += ["x" + norm(t)[1:] for t in rng.sample(titles, 100)]  # the first letter too
-        in_memory = [await catalog._title_candidates(text) for text in typed]
+        in_memory = [await catalog.title_candidates(text) for text in typed]
         catalog._grams = None  # as before the index is built: the store's trigram index
-        from_store = [await catalog._title_candidates(text) for text in typed]
+        from_store = [await catalog.title_candidates(text) for text in typed]
         assert in_memory == from_store
     finally:
         catalog._grams = grams
@@ -167,9 +167,7 @@ def test_titles_are_compared_without_their_article_as_without_article_has_them()
     titles = [(name, ref) for ref, name in enumerate(names)]
 
     def without(titles: list[tuple[str, int]], first: str = "") -> list[tuple[str, int]]:
-        found = catalog_module._without_articles(
-            [n for n, _ in titles], [r for _, r in titles], first
-        )
+        found = indexes.without_articles([n for n, _ in titles], [r for _, r in titles], first)
         return list(zip(*found, strict=True))
 
     assert without(titles) == _bare(titles)
