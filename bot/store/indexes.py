@@ -1172,6 +1172,13 @@ class CreditIndex:
         more = self.added.get((role, person_id))
         return sorted(found + more) if more else found
 
+    def role_share(self, person_id: int, role: str) -> float:
+        """The share of a person's credits that are in ``role`` (0 to 1; 0 for a person
+        credited nowhere), when the index holds every role (``every_role``)."""
+        counts = {each: len(self.films(person_id, each)) for each in self.roles}
+        total = sum(counts.values())
+        return counts.get(role, 0) / total if total else 0.0
+
     def credits(self, person_ids: Iterable[int], role: str | None) -> list[tuple[int, int]]:
         """``(film id, person id)`` of the people's credits in ``role`` (None: in every
         role), as the store's person index gives them: by person id, then by role, then

@@ -337,6 +337,10 @@ def _assert_credits(index: CreditIndex, credits: list[tuple[str, int, int]]) -> 
             expected = sorted(fid for r, p, fid in credits if (r, p) == (role, pid))
             assert index.films(pid, role) == expected, (role, pid)
     assert index.films(3, "composer") == []  # a role nobody holds
+    for pid in (2, 7, 44):  # the share of a person's credits in a role, 0 with none
+        roles = [r for r, p, _ in credits if p == pid]
+        share = roles.count("director") / len(roles) if roles else 0.0
+        assert index.role_share(pid, "director") == share, pid
     people = [7, 2, 30, 2, 44]
     assert index.credits(people, None) == [  # by person, then role, then film
         (fid, pid) for pid, _, fid in sorted((p, r, f) for r, p, f in credits if p in people)
