@@ -611,12 +611,12 @@ class Catalog:
             alike = await self._sharing_titles(key, first=key[:1])
             if self._grams is None:  # the store's index counts all titles
                 alike = {c for c in alike if c[0][:1] == key[:1]}
-            found += hits(sorted(c for c in alike - near.slipped.keys() if c not in near), True)
+            found += hits(near.others(alike), alike=True)
             if found or taken:
                 return ranked(sorted(found, key=_best_first))
             # None begins alike: any will do (those that begin alike are not close enough).
             sharing = await self._sharing_titles(key)
-            return ranked(hits(sorted(c for c in sharing if c not in near)))
+            return ranked(hits(near.others(sharing)))
         if candidates is None:
             candidates = await self.title_candidates(key)
         found = []

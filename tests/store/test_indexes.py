@@ -134,8 +134,9 @@ def test_the_near_titles_as_lists_are_those_near_finds_each_once() -> None:
             (n, r) for n, r in bare if n is not None
         ]
         assert all(title in found for title in near)
-        others = set(zip(index.norms, index.refs, strict=True)) - set(near)
-        assert not any(title in found for title in others), (key, most)
+        every = set(zip(index.norms, index.refs, strict=True))
+        assert not any(title in found for title in every - set(near)), (key, most)
+        assert found.others(every) == sorted(every - set(near))
 
 
 def _shelf_rows(films: dict[int, tuple[int | None, str]]) -> list[tuple[int, str, tuple]]:
