@@ -28,6 +28,7 @@ from bot.answering.lexicon import (
     RELATIONS,
     SEQUEL_NUMBERS,
     SEQUEL_PARTS,
+    english_read,
     is_english_word,
     is_relation_word,
     phrase_positions,
@@ -364,9 +365,16 @@ async def _question_word(word: str) -> str:
     if word in MISSPELT:
         return MISSPELT[word]
     near = question_word_near(word)
-    if near is None or await asyncio.to_thread(is_english_word, word):
+    if near is None or await _english_word(word):
         return word
     return near
+
+
+async def _english_word(word: str) -> bool:
+    """:func:`is_english_word`, off the event loop while its dictionary is being read."""
+    return (
+        is_english_word(word) if english_read() else await asyncio.to_thread(is_english_word, word)
+    )
 
 
 def _one_question_word(mention: Mention) -> bool:
@@ -721,7 +729,7 @@ async def _surname(
             return word, people.display
     if not slip or surname_only or len(word) < SHORT_SLIP_MIN:
         return None
-    if len(word) < SURNAME_SLIP_MIN and await asyncio.to_thread(is_english_word, word):
+    if len(word) < SURNAME_SLIP_MIN and await _english_word(word):
         return None
     near = await catalog.closest_surname(word, 1)
     people = await catalog.people_by_surname(near) if near else []

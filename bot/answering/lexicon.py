@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -160,6 +160,7 @@ RELATIONS: tuple[Relation, ...] = (
     ),
 )
 RELATION_BY_NAME = {r.name: r for r in RELATIONS}
+RELATION_WORDS_KEPT = 8192  # words whose answer to is_relation_word is kept
 
 # Question openings that settle the relation whatever other words follow ("when did the
 # film X appear" asks the year, although "appear" is a cast word).
@@ -208,6 +209,7 @@ def phrase_positions(key: str) -> set[int]:
     return positions
 
 
+@lru_cache(maxsize=RELATION_WORDS_KEPT)
 def is_relation_word(token: str) -> bool:
     """Whether one word is by itself a relation keyword ("directed", "genre")."""
     return any(r.pattern.fullmatch(token) for r in RELATIONS)
@@ -299,6 +301,11 @@ def question_word_near(word: str) -> str | None:
 @cache
 def _english() -> SpellChecker:
     return SpellChecker(language="en", distance=1)
+
+
+def english_read() -> bool:
+    """Whether the dictionary :func:`is_english_word` uses has been read (it is quick then)."""
+    return _english.cache_info().currsize > 0
 
 
 def is_english_word(word: str) -> bool:
