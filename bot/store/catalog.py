@@ -10,8 +10,6 @@ from array import array
 from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from functools import cache
-from itertools import compress, repeat
 from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import TypeVar
@@ -35,6 +33,7 @@ from bot.store.indexes import (
     TitleIndex,
     title_grams,
     without_article,
+    without_articles,
 )
 from bot.text import norm
 
@@ -568,12 +567,19 @@ class Catalog:
             names = list(map(itemgetter(0), chosen))
             return hits_of(names, list(map(itemgetter(1), chosen)), alike)
 
-        def hits_of(names: list[str], refs: list[int], alike: bool = False) -> list[_TypoHit]:
+        def hits_of(
+            names: list[str],
+            refs: list[int],
+            alike: bool = False,
+            bare: tuple[list[str], list[int]] | None = None,
+        ) -> list[_TypoHit]:
             # each title that begins with an article compared without it too, as people
             # type it ("fodfather"), after titles as they are that are as close; ``alike``:
-            # all begin with key's first character
+            # all begin with key's first character; ``bare``: those without their article
             bare_from = len(names)
-            bare_names, bare_refs = _without_articles(names, refs, key[:1] if alike else "")
+            if bare is None:
+                bare = without_articles(names, refs, key[:1] if alike else "")
+            bare_names, bare_refs = bare
             names = names + bare_names
             refs = refs + bare_refs
             found = process.extract(
@@ -596,7 +602,7 @@ class Catalog:
 
         if same_start and self._titles is not None:
             near = self._titles.near_titles(key, SAME_START_MOST)
-            found = hits_of(near.names, near.refs, alike=True)
+            found = hits_of(near.names, near.refs, bare=(near.bare_names, near.bare_refs))
             best = ranked(sorted(found, key=_best_first))
             if len(set(best).difference(taken)) >= limit - len(taken):
                 return best
@@ -1198,39 +1204,6 @@ def _best_first(hit: _TypoHit) -> tuple[float, int, str, int]:
     """Typo matches by score, titles as they are first, then alphabetically, then by
     film."""
     return -hit[0], hit[3], hit[1], hit[2]
-
-
-@cache
-def _article_starts(first: str) -> str | tuple[str, ...]:
-    """The articles, with their space ("the "), that begin with ``first``: one as a string
-    ("the " for "t"), more as a tuple; all of them for ``""``."""
-    starts = tuple(f"{article} " for article in ARTICLES if article.startswith(first))
-    return starts[0] if len(starts) == 1 else starts
-
-
-def _without_articles(
-    names: list[str], refs: list[int], first: str = ""
-) -> tuple[list[str], list[int]]:
-    """The titles of ``names`` (of the films ``refs``) that begin with an article, without
-    it, as ``without_article`` has them, and their films: worked out a list at a time, in
-    C calls, for the many titles a misspelt text is compared with. ``first``: the letter
-    all of them begin with, for only the articles that begin with it to be looked for."""
-    starts = _article_starts(first)
-    if not starts:
-        return [], []
-    marked = list(map(str.startswith, names, repeat(starts)))
-    if not any(marked):
-        return [], []
-    with_article = list(compress(names, marked))
-    if isinstance(starts, str):  # one article: what follows it
-        rests = list(map(itemgetter(slice(len(starts), None)), with_article))
-    else:
-        rests = list(map(itemgetter(2), map(str.partition, with_article, repeat(" "))))
-    films = list(compress(refs, marked))
-    if min(map(len, rests)) >= ARTICLE_REST_MIN:
-        return rests, films
-    kept = list(map(ARTICLE_REST_MIN.__le__, map(len, rests)))
-    return list(compress(rests, kept)), list(compress(films, kept))
 
 
 def _rarest(counts: Iterable[tuple[str, int]], most: int = GRAM_POSTINGS_MOST) -> list[str]:

@@ -18,7 +18,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain, compress, count, islice, repeat
-from operator import eq, gt, itemgetter
+from operator import eq, gt, is_not, itemgetter
 from typing import Any, Generic, TypeVar
 
 from rapidfuzz import process
@@ -65,6 +65,39 @@ def title_grams(name: str) -> set[str]:
     return {name[i : i + 3] for i in range(len(name) - 2)}
 
 
+@cache
+def _article_starts(first: str) -> str | tuple[str, ...]:
+    """The articles, with their space ("the "), that begin with ``first``: one as a string
+    ("the " for "t"), more as a tuple; all of them for ``""``."""
+    starts = tuple(f"{article} " for article in ARTICLES if article.startswith(first))
+    return starts[0] if len(starts) == 1 else starts
+
+
+def without_articles(
+    names: list[str], refs: list[int], first: str = ""
+) -> tuple[list[str], list[int]]:
+    """The titles of ``names`` (of the films ``refs``) that begin with an article, without
+    it, as ``without_article`` has them, and their films: worked out a list at a time, in
+    C calls, for the many titles a misspelt text is compared with. ``first``: the letter
+    all of them begin with, for only the articles that begin with it to be looked for."""
+    starts = _article_starts(first)
+    if not starts:
+        return [], []
+    marked = list(map(str.startswith, names, repeat(starts)))
+    if not any(marked):
+        return [], []
+    with_article = list(compress(names, marked))
+    if isinstance(starts, str):  # one article: what follows it
+        rests = list(map(itemgetter(slice(len(starts), None)), with_article))
+    else:
+        rests = list(map(itemgetter(2), map(str.partition, with_article, repeat(" "))))
+    films = list(compress(refs, marked))
+    if min(map(len, rests)) >= ARTICLE_REST_MIN:
+        return rests, films
+    kept = list(map(ARTICLE_REST_MIN.__le__, map(len, rests)))
+    return list(compress(rests, kept)), list(compress(films, kept))
+
+
 Renown = tuple[int, float, int]
 """``(-votes, -rating, year)`` of a film, 0 when unknown: films sharing a title sort best
 known first."""
@@ -100,6 +133,7 @@ class TitleIndex:
 
     __slots__ = (
         "_follows",
+        "articled",
         "bare",
         "bare_by_start",
         "by_length",
@@ -117,10 +151,15 @@ class TitleIndex:
         renown: list[Standing],
         by_length: tuple[list[str], list[int], list[Standing]] | None = None,
         bare_by_start: dict[tuple[str, int], list[str]] | None = None,
+        articled: list[str | None] | None = None,
     ) -> None:
         self.norms = norms
         self.refs = refs
         self.renown = renown
+        # each title without its article (``without_article``), None for one without any:
+        # those a misspelt text is compared with are compared without it too (worked out
+        # by ``learn_starts``, after a start, when not derived from a previous index)
+        self.articled = articled
         if by_length is None:
             keys = [_length_key(name) for name in norms]
             # Sorted by parts (titles of one length and first letter), each a short sort:
@@ -220,6 +259,7 @@ class TitleIndex:
         found, start, lo, hi = self._near(key, most, each)
         slipped = dict.fromkeys(found)
         names, refs = self.norms[lo:hi], self.refs[lo:hi]
+        taken = len(names)
         # a film's title as it is and another of its titles without its article may be
         # the same (next to each other): once
         for i in reversed(list(compress(count(1), map(eq, refs, islice(refs, 1, None))))):
@@ -230,9 +270,23 @@ class TitleIndex:
                 at = _position(names, refs, name, ref)
                 if at < len(names) and names[at] == name and refs[at] == ref:
                     del names[at], refs[at]
+        slipped_names = list(map(itemgetter(0), slipped))
+        slipped_refs = list(map(itemgetter(1), slipped))
+        bare_names, bare_refs = without_articles(slipped_names, slipped_refs)
+        if len(names) == taken and self.articled is not None:  # kept for the range as it is
+            articled = self.articled[lo:hi]
+            has = list(map(is_not, articled, repeat(None)))
+            bare_names += compress(articled, has)
+            bare_refs += compress(refs, has)
+        else:
+            more_names, more_refs = without_articles(names, refs)
+            bare_names += more_names
+            bare_refs += more_refs
         return NearTitles(
-            list(map(itemgetter(0), slipped)) + names,
-            list(map(itemgetter(1), slipped)) + refs,
+            slipped_names + names,
+            slipped_refs + refs,
+            bare_names,  # type: ignore[arg-type]
+            bare_refs,
             slipped,
             self,
             (start, lo, hi),
@@ -293,8 +347,11 @@ class TitleIndex:
 
     def learn_starts(self, most: int) -> None:
         """Work out the next letters of every start that begins more than ``most`` titles
-        (those ``near`` walks past), so that no look-up pays for one."""
+        (those ``near`` walks past), so that no look-up pays for one; and each title
+        without its article."""
         norms = self.norms
+        if self.articled is None:
+            self.articled = _articled(norms)
         todo = [("", 0, len(norms))]
         while todo:
             start, lo, hi = todo.pop()
@@ -346,7 +403,15 @@ class TitleIndex:
                 added.append((norm, ref, (bare, *renown.get(ref, (0, 0.0, 0)))))
         added.sort()
         at_sorted = [_position(norms, refs, norm, ref) for norm, ref, _ in added]
-        lists = _edited((norms, refs, self.renown), gone, at_sorted, added)
+        # each title without its article too, once worked out (else by the new index's
+        # learn_starts)
+        parts = 3 if self.articled is None else 4
+        lists = _edited(
+            (norms, refs, self.renown, self.articled)[:parts],
+            gone,
+            at_sorted,
+            [(norm, ref, known, without_article(norm))[:parts] for norm, ref, known in added],
+        )
         ranked = sorted((_length_key(norm), known, ref) for norm, ref, known in added)
         at_ranked = []
         for key, known, ref in ranked:
@@ -364,7 +429,8 @@ class TitleIndex:
         )
         bare_names = {norm for (norm, _), (_, bare) in final.items() if bare}
         bare_by_start = self._bare_changed(lists[0], lists[2], bare_names)  # type: ignore[arg-type]
-        index = TitleIndex(*lists, by_length, bare_by_start)  # type: ignore[arg-type]
+        articled = lists[3] if parts == 4 else None
+        index = TitleIndex(*lists[:3], by_length, bare_by_start, articled)  # type: ignore[arg-type]
         if len(final) <= FEW_EDITS:  # the next letters of starts no changed title begins
             changed = {norm[:at] for norm, _ in final for at in range(1, len(norm) + 1)}
             kept = self._follows.items()
@@ -588,6 +654,8 @@ class NearTitles:
 
     names: list[str]
     refs: list[int]
+    bare_names: list[str]  # those that begin with an article, without it (in their order)
+    bare_refs: list[int]
     slipped: dict[tuple[str, int], None]  # those a slip away
     index: TitleIndex
     shared: tuple[str, int, int]  # the start that all the others share, and their range
@@ -608,6 +676,19 @@ class NearTitles:
                 return True
             at += 1
         return False
+
+
+def _articled(norms: list[str]) -> list[str | None]:
+    """``without_article`` of each of ``norms``, worked out in C calls."""
+    articled: list[str | None] = [None] * len(norms)
+    marked = list(compress(count(), map(str.startswith, norms, repeat(_article_starts("")))))
+    rests = list(
+        map(itemgetter(2), map(str.partition, map(norms.__getitem__, marked), repeat(" ")))
+    )
+    list(map(articled.__setitem__, marked, rests))
+    for i in compress(marked, map(ARTICLE_REST_MIN.__gt__, map(len, rests))):
+        articled[i] = None  # too little is left
+    return articled
 
 
 def _position(norms: list[str], refs: list[int], norm: str, ref: int) -> int:

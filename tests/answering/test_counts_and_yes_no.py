@@ -56,6 +56,13 @@ async def test_a_credit_asked_without_a_role_is_any_credit(catalog) -> None:
         ("was cast away released in 2000", ["yes"], "Yes: Cast Away came out in 2000."),
         ("did cast away come out in 1999", ["no"], "No: Cast Away came out in 2000."),
         ("was heat released in 1986", ["yes"], "Yes: Heat came out in 1986."),
+        ("did cast away come out in 99", ["no"], "No: Cast Away came out in 2000."),
+        ("was cast away released in the 2000s", ["yes"], "Yes: Cast Away came out in 2000."),
+        (
+            "was you've got mail released before 2000",
+            ["yes"],
+            "Yes: You've Got Mail came out in 1998.",
+        ),
     ],
 )
 async def test_a_genre_or_a_year_asked_yes_or_no(catalog, question, answers, said) -> None:

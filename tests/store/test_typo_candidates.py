@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from rapidfuzz import fuzz, process
 
-from bot.store import Store
+from bot.store import Store, indexes
 from bot.store import catalog as catalog_module
 from bot.store.indexes import without_article
 from bot.text import norm
@@ -167,9 +167,7 @@ def test_titles_are_compared_without_their_article_as_without_article_has_them()
     titles = [(name, ref) for ref, name in enumerate(names)]
 
     def without(titles: list[tuple[str, int]], first: str = "") -> list[tuple[str, int]]:
-        found = catalog_module._without_articles(
-            [n for n, _ in titles], [r for _, r in titles], first
-        )
+        found = indexes.without_articles([n for n, _ in titles], [r for _, r in titles], first)
         return list(zip(*found, strict=True))
 
     assert without(titles) == _bare(titles)

@@ -10,7 +10,7 @@ from bot.answering.context import Context
 from bot.answering.lexicon import PERSON_VERBS
 from bot.answering.linking import Mention
 from bot.answering.reply import Answer, join_names, with_status
-from bot.answering.wanted import genre_words
+from bot.answering.wanted import YearSpan, genre_words, year_span
 from bot.store.catalog import CreditRecord, FilmRecord
 from bot.text import norm
 
@@ -131,12 +131,15 @@ async def _genre_or_year(ctx: Context, film_mentions: list[Mention]) -> Answer |
             if ctx.key.count(" ", 0, start) not in film_words
         ]
         genre = said[0] if said else None
-    year = ctx.year()
-    if genre is None and year is None:
+    # "in 1975", "in 98", "in the 90s": the years asked, outside the title ("2001")
+    span = year_span(ctx.key)
+    if span is not None and film_words & span.positions(ctx.key):
+        span = None
+    if genre is None and span is None:
         return None
     records = await _records(ctx, film_mentions)
-    if year is not None and len(records) > 1:  # "was heat released in 1995": that one
-        records = [r for r in records if r.year == year] or records
+    if span is not None and len(records) > 1:  # "was heat released in 1995": that one
+        records = [r for r in records if _within(r.year, span)] or records
     lines: list[str] = []
     yes = False
     for record in records:
@@ -152,9 +155,9 @@ async def _genre_or_year(ctx: Context, film_mentions: list[Mention]) -> Answer |
                 lines.append(f"The catalog has no genre for {record.label}.")
         else:
             came = "came out" if record.summary.confirmed else "is said to come out"
-            if record.year == year:
+            if _within(record.year, span):
                 yes = True
-                lines.append(f"Yes: {record.title} {came} in {year}.")
+                lines.append(f"Yes: {record.title} {came} in {record.year}.")
             elif record.year:
                 lines.append(f"No: {record.title} {came} in {record.year}.")
             else:
@@ -165,6 +168,10 @@ async def _genre_or_year(ctx: Context, film_mentions: list[Mention]) -> Answer |
     if yes:
         lines = [line for line in lines if line.startswith("Yes")]
     return Answer(ctx.question, ["yes" if yes else "no"], " ".join(lines))
+
+
+def _within(year: int | None, span: YearSpan | None) -> bool:
+    return year is not None and span is not None and span.years.first <= year <= span.years.last
 
 
 def _a(word: str) -> str:
