@@ -84,6 +84,14 @@ class _Lookups:
         self.catalog = catalog
         self._closest: dict[str, tuple[int, tuple[int, str, str] | None]] = {}
         self._people: dict[str, tuple[int, float, list[tuple[NameHit, float]]]] = {}
+        self._titles: dict[str, list[tuple[str, int]]] = {}
+
+    async def fuzzy_titles(self, run: str, limit: int, cutoff: float) -> list[int]:
+        """:meth:`Catalog.fuzzy_titles`, the titles compared with ``run`` found once."""
+        candidates = self._titles.get(run)
+        if candidates is None:
+            candidates = self._titles[run] = await self.catalog.title_candidates(run)
+        return await self.catalog.fuzzy_titles(run, limit, cutoff, candidates=candidates)
 
     async def closest_name(self, typed: str, max_edits: int) -> tuple[int, str, str] | None:
         """:meth:`Catalog.closest_name`: the nearest name within fewer edits is the
@@ -733,21 +741,17 @@ async def _fuzzy_name(run: str, lookups: _Lookups) -> tuple[str, str] | None:
     people = await lookups.fuzzy_people(run, limit=1, cutoff=86)
     if people:
         return run, people[0].display
-    catalog = lookups.catalog
-    films = await catalog.fuzzy_titles(run, limit=1, cutoff=86)
+    films = await lookups.fuzzy_titles(run, limit=1, cutoff=86)
     if films:
-        summary = (await catalog.summaries(films))[0]
+        summary = (await lookups.catalog.summaries(films))[0]
         return run, summary.title
     return None
 
 
 async def _not_found(ctx: Context, lookups: _Lookups) -> Answer:
     run = _residual_run(ctx.tokens) or ctx.key_outside()
-    suggestions: list[str] = []
-    for summary in await ctx.catalog.summaries(
-        await ctx.catalog.fuzzy_titles(run, limit=3, cutoff=60)
-    ):
-        suggestions.append(summary.label)
+    films = await lookups.fuzzy_titles(run, limit=3, cutoff=60)
+    suggestions = [summary.label for summary in await ctx.catalog.summaries(films)]
     for hit in await lookups.fuzzy_people(run, limit=SUGGESTED_PEOPLE, cutoff=SUGGESTED_CUTOFF):
         suggestions.append(hit.display)
     suggestions = list(dict.fromkeys(suggestions))

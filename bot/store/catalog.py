@@ -545,6 +545,7 @@ class Catalog:
         *,
         same_start: bool = False,
         taken: AbstractSet[int] = frozenset(),
+        candidates: Sequence[tuple[str, int]] | None = None,
     ) -> list[int]:
         """Films whose title is close to ``key``, typos included (best first).
 
@@ -556,14 +557,15 @@ class Catalog:
         enough, unless films were already offered, ``taken``: titles begin with ``key``, so
         its first letter is right); the titles that begin like ``key`` are then compared
         first, and when enough of them are close (``limit``, less the films of ``taken``,
-        that they do not count), the triples are not looked at.
+        that they do not count), the triples are not looked at. ``candidates`` are
+        :meth:`title_candidates` of ``key``, when the caller has them already.
         """
         if not key:
             return []
         bucket = -(-len(key) // 4) * 4 + 4
         cut = None if bucket > PREFIX_BUCKET_MAX else bucket
 
-        def hits(chosen: list[tuple[str, int]], alike: bool = False) -> list[_TypoHit]:
+        def hits(chosen: Sequence[tuple[str, int]], alike: bool = False) -> list[_TypoHit]:
             names = list(map(itemgetter(0), chosen))
             return hits_of(names, list(map(itemgetter(1), chosen)), alike)
 
@@ -609,19 +611,20 @@ class Catalog:
             alike = await self._sharing_titles(key, first=key[:1])
             if self._grams is None:  # the store's index counts all titles
                 alike = {c for c in alike if c[0][:1] == key[:1]}
-            found += hits(sorted(c for c in alike - near.slipped.keys() if c not in near), True)
+            found += hits(near.others(alike), alike=True)
             if found or taken:
                 return ranked(sorted(found, key=_best_first))
             # None begins alike: any will do (those that begin alike are not close enough).
             sharing = await self._sharing_titles(key)
-            return ranked(hits(sorted(c for c in sharing if c not in near)))
-        candidates = await self._title_candidates(key)
+            return ranked(hits(near.others(sharing)))
+        if candidates is None:
+            candidates = await self.title_candidates(key)
         found = []
         if same_start:
             found = hits([c for c in candidates if c[0][:1] == key[:1]], alike=True)
         return ranked(found or hits(candidates))
 
-    async def _title_candidates(self, key: str) -> list[tuple[str, int]]:
+    async def title_candidates(self, key: str) -> list[tuple[str, int]]:
         """``(norm, film id)`` of the titles a misspelt ``key`` may mean, sorted.
 
         Those that begin like ``key`` (people seldom slip on the first letters), and those
@@ -1013,8 +1016,12 @@ class Catalog:
 
     async def role_shares(self, person_ids: Sequence[int], role: str) -> dict[int, float]:
         """Each person's share of their credits that are in ``role`` (0 to 1): how much
-        of a director, a writer, an actor each one is."""
+        of a director, a writer, an actor each one is; from memory when the credit index
+        holds every role (no trip to the database thread)."""
         ids = list(dict.fromkeys(person_ids))
+        index = self._credits
+        if index is not None and index.every_role:
+            return {pid: index.role_share(pid, role) for pid in ids}
         counts: dict[int, list[int]] = {pid: [0, 0] for pid in ids}
         for chunk in _chunks(ids, 500):
             marks = ",".join("?" * len(chunk))

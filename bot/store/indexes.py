@@ -259,22 +259,25 @@ class TitleIndex:
         found, start, lo, hi = self._near(key, most, each)
         slipped = dict.fromkeys(found)
         names, refs = self.norms[lo:hi], self.refs[lo:hi]
-        taken = len(names)
+        # and each without its article, when worked out
+        articled = self.articled[lo:hi] if self.articled is not None else None
+        lists = (names, refs) if articled is None else (names, refs, articled)
         # a film's title as it is and another of its titles without its article may be
         # the same (next to each other): once
         for i in reversed(list(compress(count(1), map(eq, refs, islice(refs, 1, None))))):
             if names[i] == names[i - 1]:
-                del names[i], refs[i]
+                for part in lists:
+                    del part[i]
         for name, ref in slipped if lo < hi else ():
             if name.startswith(start):  # in the range too: where it was found first only
                 at = _position(names, refs, name, ref)
                 if at < len(names) and names[at] == name and refs[at] == ref:
-                    del names[at], refs[at]
+                    for part in lists:
+                        del part[at]
         slipped_names = list(map(itemgetter(0), slipped))
         slipped_refs = list(map(itemgetter(1), slipped))
         bare_names, bare_refs = without_articles(slipped_names, slipped_refs)
-        if len(names) == taken and self.articled is not None:  # kept for the range as it is
-            articled = self.articled[lo:hi]
+        if articled is not None:
             has = list(map(is_not, articled, repeat(None)))
             bare_names += compress(articled, has)
             bare_refs += compress(refs, has)
@@ -662,6 +665,17 @@ class NearTitles:
 
     def __len__(self) -> int:
         return len(self.names)
+
+    def others(self, titles: AbstractSet[tuple[str, int]]) -> list[tuple[str, int]]:
+        """Those of ``titles`` that are not among these, sorted."""
+        start = self.shared[0]
+        others = sorted(titles - self.slipped.keys())
+        if not others or self.shared[1] == self.shared[2]:
+            return others
+        may_be = list(map(str.startswith, map(itemgetter(0), others), repeat(start)))
+        if not any(may_be):
+            return others
+        return [t for t, maybe in zip(others, may_be, strict=True) if not maybe or t not in self]
 
     def __contains__(self, title: object) -> bool:
         if title in self.slipped:
@@ -1157,6 +1171,13 @@ class CreditIndex:
         found = [film_id for film_id in found if film_id not in touched]
         more = self.added.get((role, person_id))
         return sorted(found + more) if more else found
+
+    def role_share(self, person_id: int, role: str) -> float:
+        """The share of a person's credits that are in ``role`` (0 to 1; 0 for a person
+        credited nowhere), when the index holds every role (``every_role``)."""
+        counts = {each: len(self.films(person_id, each)) for each in self.roles}
+        total = sum(counts.values())
+        return counts.get(role, 0) / total if total else 0.0
 
     def credits(self, person_ids: Iterable[int], role: str | None) -> list[tuple[int, int]]:
         """``(film id, person id)`` of the people's credits in ``role`` (None: in every

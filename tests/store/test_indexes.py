@@ -134,8 +134,9 @@ def test_the_near_titles_as_lists_are_those_near_finds_each_once() -> None:
             (n, r) for n, r in bare if n is not None
         ]
         assert all(title in found for title in near)
-        others = set(zip(index.norms, index.refs, strict=True)) - set(near)
-        assert not any(title in found for title in others), (key, most)
+        every = set(zip(index.norms, index.refs, strict=True))
+        assert not any(title in found for title in every - set(near)), (key, most)
+        assert found.others(every) == sorted(every - set(near))
 
 
 def _shelf_rows(films: dict[int, tuple[int | None, str]]) -> list[tuple[int, str, tuple]]:
@@ -336,6 +337,10 @@ def _assert_credits(index: CreditIndex, credits: list[tuple[str, int, int]]) -> 
             expected = sorted(fid for r, p, fid in credits if (r, p) == (role, pid))
             assert index.films(pid, role) == expected, (role, pid)
     assert index.films(3, "composer") == []  # a role nobody holds
+    for pid in (2, 7, 44):  # the share of a person's credits in a role, 0 with none
+        roles = [r for r, p, _ in credits if p == pid]
+        share = roles.count("director") / len(roles) if roles else 0.0
+        assert index.role_share(pid, "director") == share, pid
     people = [7, 2, 30, 2, 44]
     assert index.credits(people, None) == [  # by person, then role, then film
         (fid, pid) for pid, _, fid in sorted((p, r, f) for r, p, f in credits if p in people)

@@ -12,6 +12,7 @@ from bot.discord.choices import find_film
 from bot.discord.embeds import reload_embed, reload_summary
 from bot.store import Store, build_store, live
 from bot.store import build as build_module
+from bot.store.catalog import ROLES
 from bot.text import norm
 from tests.conftest import ALITA_2, WriteFacts
 
@@ -117,6 +118,21 @@ async def test_role_shares_say_how_much_of_each_persons_work_is_in_a_role(store:
     (cameron,) = await store.catalog.people_named("james cameron")
     shares = await store.catalog.role_shares([cameron, 10**9], "producer")
     assert shares == {cameron: 2 / 3, 10**9: 0.0}
+
+
+async def test_role_shares_from_memory_are_the_stores(store: Store) -> None:
+    catalog = store.catalog
+    people = [
+        p for name in ("james cameron", "al pacino") for p in await catalog.people_named(name)
+    ]
+    index = await catalog._credit_index()
+    assert index.every_role
+    catalog._credits = None  # answered by the store
+    from_store = {role: await catalog.role_shares([*people, 10**9], role) for role in ROLES}
+    catalog._credits = index
+    from_memory = {role: await catalog.role_shares([*people, 10**9], role) for role in ROLES}
+    assert from_memory == from_store
+    assert any(share for shares in from_store.values() for share in shares.values())
 
 
 async def test_credits_of_people_are_their_films_and_those_films_credits_of_them(

@@ -116,9 +116,9 @@ async def test_the_in_memory_letter_triples_give_the_candidates_of_the_stores_in
         rng = random.Random(5)
         typed = [_slip(rng, norm(t)[: rng.randint(4, 30)]) for t in rng.sample(titles, 200)]
         typed += ["x" + norm(t)[1:] for t in rng.sample(titles, 100)]  # the first letter too
-        in_memory = [await catalog._title_candidates(text) for text in typed]
+        in_memory = [await catalog.title_candidates(text) for text in typed]
         catalog._grams = None  # as before the index is built: the store's trigram index
-        from_store = [await catalog._title_candidates(text) for text in typed]
+        from_store = [await catalog.title_candidates(text) for text in typed]
         assert in_memory == from_store
     finally:
         catalog._grams = grams
