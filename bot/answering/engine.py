@@ -31,6 +31,7 @@ from bot.answering.lexicon import (
     is_english_word,
     is_relation_word,
     phrase_positions,
+    question_word_near,
     sequel_titles,
 )
 from bot.answering.linking import MAX_NGRAM, SCAFFOLD, TALK, Mention, find_mentions
@@ -173,9 +174,9 @@ async def answer(
         if both is not None:
             return both
     key = norm(text)
-    if MISSPELT.keys() & set(key.split()):  # "recomend a movie": unless a name has the word
-        known = await catalog.known_words()
-        key = " ".join(MISSPELT.get(w, w) if w not in known else w for w in key.split())
+    # "recomend a movie", "who direced jaws": a question word misspelt, unless a name has it
+    known = await catalog.known_words()
+    key = " ".join([w if w in known else await _question_word(w) for w in key.split()])
     tokens = key.split()
     if not tokens:
         return Answer(question, [], HELP, kind="help")
@@ -354,6 +355,18 @@ def _role_asked(tokens: list[str]) -> str | None:
 def _lone_tag(mention: Mention) -> bool:
     """Whether a mention is one word the catalog has only as a tag."""
     return mention.size == 1 and all(h.kind == "tag" for h in mention.hits)
+
+
+async def _question_word(word: str) -> str:
+    """The question word a word the catalog lacks is a misspelling of ("recomend",
+    "direced"), else the word: a slip from a common question word is read as it only when
+    the word is no English word ("writes" is not "writer")."""
+    if word in MISSPELT:
+        return MISSPELT[word]
+    near = question_word_near(word)
+    if near is None or await asyncio.to_thread(is_english_word, word):
+        return word
+    return near
 
 
 def _one_question_word(mention: Mention) -> bool:

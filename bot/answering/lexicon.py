@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 from spellchecker import SpellChecker
 
 
@@ -44,7 +46,7 @@ RELATIONS: tuple[Relation, ...] = (
         "writer",
         words(
             r"wr[oi]te(?: the)? stor(?:y|ies)|stor(?:y|ies) by|"
-            r"wr[oi]te|written|writers?|writing|screenplay\w*|screenwriter\w*|script\w*|"
+            r"wr[oi]tes?|written|writers?|writing|screenplay\w*|screenwriter\w*|script\w*|"
             r"scriptwriter\w*|authors?|authored|penned|creators? of the film script"
         ),
         "written by",
@@ -264,6 +266,30 @@ MISSPELT = {
     "writter": "writer",
     "composser": "composer",
 }
+
+# The words of questions most often typed with a slip ("direced", "starrd", "relased"):
+# a word the catalog does not have and that is a slip from one of these is read as it.
+QUESTION_WORDS = tuple(
+    """
+    directed director directors directing starred starring actors actress written writer
+    writers composed composer produced producer released release sequel prequel genre
+    language soundtrack screenplay character played voiced recommend suggest
+    """.split()
+)
+QUESTION_SLIP_MIN = 5  # shorter words are too often something else to be read as slips
+
+
+def question_word_near(word: str) -> str | None:
+    """The common question word ``word`` is one slip from (two in a long word), if any:
+    "direced" is "directed". Whether ``word`` is an English word is not asked here
+    (:func:`is_english_word` reads a dictionary on first use)."""
+    if len(word) < QUESTION_SLIP_MIN or not word.isalpha():
+        return None
+    slips = 1 if len(word) < 8 else 2
+    found = process.extractOne(
+        word, QUESTION_WORDS, scorer=Levenshtein.distance, score_cutoff=slips
+    )
+    return None if found is None or found[0] == word else found[0]
 
 
 @cache

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.answering.engine import _question_word
 from bot.answering.lexicon import phrase_positions
 from tests.answering.conftest import ask
 
@@ -115,3 +116,23 @@ def test_what_a_phrase_leaves_open_is_not_part_of_it() -> None:
 async def test_a_misspelt_title_inside_what_is_about_is_read_as_the_title(catalog) -> None:
     reply = await ask(catalog, "what topics is sleepless in seatle about")
     assert reply.text.startswith("(Reading “sleepless in seatle” as “Sleepless in Seattle”.)")
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("who direced cast away", "Robert Zemeckis"),
+        ("who starrd in cast away", "Tom Hanks"),
+        ("when was cast away relased", "2000"),
+        ("who writes sleepless in seattle", "Nora Ephron"),
+    ],
+)
+async def test_a_question_word_typed_with_a_slip_is_read(catalog, question, first) -> None:
+    assert (await ask(catalog, question)).answers[0] == first
+
+
+async def test_an_english_word_near_a_question_word_is_not_read_as_it() -> None:
+    # "writes" is a word, not a slip in "writer"
+    assert await _question_word("direced") == "directed"
+    assert await _question_word("writes") == "writes"
+    assert await _question_word("hanks") == "hanks"
