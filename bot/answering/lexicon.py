@@ -241,6 +241,10 @@ def sequel_titles(title: str, number: str) -> list[str]:
 # Question words as people often misspell them in chat, and what they mean. Names are not
 # here: they are read through the catalog's own (``engine._repaired``).
 MISSPELT = {
+    "wat": "what",
+    "wut": "what",
+    "wht": "what",
+    "r": "are",
     "recomend": "recommend",
     "reccomend": "recommend",
     "reccommend": "recommend",

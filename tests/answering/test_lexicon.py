@@ -125,6 +125,7 @@ async def test_a_misspelt_title_inside_what_is_about_is_read_as_the_title(catalo
         ("who starrd in cast away", "Tom Hanks"),
         ("when was cast away relased", "2000"),
         ("who writes sleepless in seattle", "Nora Ephron"),
+        ("wat r the films tom hanks was in", "Sleepless in Seattle"),
     ],
 )
 async def test_a_question_word_typed_with_a_slip_is_read(catalog, question, first) -> None:
