@@ -21,9 +21,13 @@ SORTS = ("newest", "oldest", "title", "rating")
 async def _queries(catalog: Catalog, rng: random.Random, count: int) -> list[FilmQuery]:
     """Filters as members combine them: none, a genre, a decade, both, a person, a status."""
     genres = await discovery.genre_names(catalog)
+    # the same people every run on the same catalog: credits drawn by the seeded ``rng``
+    last = (await catalog.select("SELECT max(rowid) FROM credits"))[0][0] or 0
+    drawn = sorted({rng.randint(1, last) for _ in range(200)}) if last else []
     rows = await catalog.select(
-        "SELECT p.name FROM people p WHERE p.id IN (SELECT person_id FROM credits "
-        "ORDER BY random() LIMIT 200)"
+        "SELECT name FROM people WHERE id IN (SELECT person_id FROM credits WHERE rowid IN "
+        f"({','.join('?' * len(drawn))})) ORDER BY id",
+        drawn,
     )
     people = [r[0] for r in rows] or ["nobody"]
     queries = []
