@@ -489,14 +489,6 @@ class _Draft(_Target):
         db.executemany(
             "INSERT INTO meta VALUES (?, ?)", [("generation", "0"), ("store_id", uuid.uuid4().hex)]
         )
-        # The film names' letter triples are filled as the names are written, while the
-        # workers still parse, rather than from every name after the last film, when
-        # nothing else keeps the other core busy.
-        db.execute(
-            "CREATE TEMP TRIGGER draft_title_grams AFTER INSERT ON main.names "
-            "WHEN new.kind = 'film' BEGIN "
-            "INSERT INTO title_grams (rowid, norm) VALUES (new.rowid, new.norm); END"
-        )
         db.execute("BEGIN")
         return db
 
@@ -507,7 +499,6 @@ class _Draft(_Target):
 
     def _finish(self, db: sqlite3.Connection) -> int:
         db.execute("COMMIT")
-        db.execute("DROP TRIGGER temp.draft_title_grams")
         db.execute(f"PRAGMA cache_size = {INDEX_CACHE_KIB}")
         db.executescript(_sql("indexes.sql"))
         db.execute("INSERT OR REPLACE INTO meta VALUES ('built_at', ?)", (str(time.time()),))

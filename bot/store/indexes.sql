@@ -22,8 +22,8 @@ CREATE INDEX IF NOT EXISTS films_runtime ON films (runtime_minutes) WHERE runtim
 CREATE INDEX IF NOT EXISTS films_status ON films (status, year) WHERE status != 'released';
 CREATE INDEX IF NOT EXISTS name_changes_generation ON name_changes (generation);
 
--- The triples were filled as the first build wrote its film names (build.py); the triggers
--- below keep them up to date from here on.
+-- Kept up to date by the triggers below once the first build is done.
+INSERT INTO title_grams (rowid, norm) SELECT rowid, norm FROM names WHERE kind = 'film';
 INSERT INTO title_gram_docs SELECT term, doc FROM title_gram_counts;
 
 CREATE TRIGGER IF NOT EXISTS names_added AFTER INSERT ON names BEGIN
