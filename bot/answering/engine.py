@@ -175,9 +175,20 @@ async def answer(
         if both is not None:
             return both
     key = norm(text)
-    # "recomend a movie", "who direced jaws": a question word misspelt, unless a name has it
+    # "recomend a movie", "who direced jaws": a question word misspelt, unless a name has it;
+    # a chat spelling a name has too is read so unless that name is here ("how many movies
+    # r there", but "r lee ermey")
     known = await catalog.known_words()
-    key = " ".join([w if w in known else await _question_word(w) for w in key.split()])
+    words = key.split()
+    named: set[int] = set()
+    if any(w in MISSPELT and w in known for w in words):
+        named = {i for m in await find_mentions(words, catalog) for i in m.positions}
+    key = " ".join(
+        [
+            w if w in known and (w not in MISSPELT or i in named) else await _question_word(w)
+            for i, w in enumerate(words)
+        ]
+    )
     tokens = key.split()
     if not tokens:
         return Answer(question, [], HELP, kind="help")

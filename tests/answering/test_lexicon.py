@@ -137,3 +137,14 @@ async def test_an_english_word_near_a_question_word_is_not_read_as_it() -> None:
     assert await _question_word("direced") == "directed"
     assert await _question_word("writes") == "writes"
     assert await _question_word("hanks") == "hanks"
+
+
+async def test_a_chat_spelling_a_name_has_is_read_unless_that_name_is_asked(catalog_of) -> None:
+    catalog = await catalog_of(
+        "films:\n  - {title: Full Metal Jacket, year: 1987, cast: [R. Lee Ermey], "
+        "genres: [War], sources: [https://example.org/fmj]}\n"
+    )
+    counted = await ask(catalog, "how many movies r there")  # "r" is also in "R. Lee Ermey"
+    assert counted.text.startswith("The catalog has 1 film")
+    credited = await ask(catalog, "what films is r lee ermey in")
+    assert credited.answers == ["Full Metal Jacket"]
