@@ -7,13 +7,15 @@ Values here are plain text; whoever shows them escapes them for where they go (a
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from bot.answering.reply import STATUS_PHRASES, source_text
 from bot.store.catalog import CreditRecord, FilmRecord, PersonCredit, PersonRecord, has_renown
 from bot.store.dates import parse_when, said, said_years, years_between
 
 Escape = Callable[[str], str]
+
+ECHO_MAX = 100  # user text shown back in a reply
 
 FILM_ROLES = (
     ("director", "Directed by"),
@@ -38,6 +40,15 @@ ROLE_HEADINGS = {
 
 
 def _same(text: str) -> str:
+    return text
+
+
+def unknown_text(what: str, typed: str, suggestions: Sequence[str], escape: Escape = _same) -> str:
+    """ "I don't know a film called “x”. Did you mean …?", the typed text cut to
+    :data:`ECHO_MAX` characters."""
+    text = f"I don't know {what} “{escape(typed.strip()[:ECHO_MAX])}”."
+    if suggestions:
+        text += f" Did you mean {', '.join(escape(s) for s in suggestions)}?"
     return text
 
 

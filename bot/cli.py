@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from bot import progress
 from bot.answering import answer
-from bot.cards import film_json, film_text, person_json, person_text
+from bot.cards import film_json, film_text, person_json, person_text, unknown_text
 from bot.catalog import CatalogError, CatalogInvalid, check_directory
 from bot.catalog.schema import STATUSES
 from bot.config import Settings
@@ -518,7 +518,7 @@ def cmd_film(args: argparse.Namespace, settings: Settings) -> int:
             listed = [f"{f.label}: film-bot film {f.slug}" for f in match.candidates]
             message = "\n".join([message, *(f"  {line}" for line in listed)])
         else:
-            message = _unknown(f"a film called “{title}”", [f.label for f in match.suggestions])
+            message = unknown_text("a film called", title, [f.label for f in match.suggestions])
         if args.json:
             candidates = [_film_json(f) for f in match.candidates]
             return {"film": None, "candidates": candidates, "message": message}, False
@@ -544,17 +544,12 @@ def cmd_person(args: argparse.Namespace, settings: Settings) -> int:
                 films = ", ".join(f.label for f in person.known_for(2))
                 message += f"\n  {person.name} (id {person.id}): {films}"
         else:
-            message = _unknown(f"anyone called “{name}”", match.suggestions)
+            message = unknown_text("anyone called", name, match.suggestions)
         if args.json:
             return {"person": None, "message": message}, False
         return message, False
 
     return _discover(settings, args.json, work)
-
-
-def _unknown(what: str, suggestions: Sequence[str]) -> str:
-    message = f"I don't know {what}."
-    return message + f" Did you mean {', '.join(suggestions)}?" if suggestions else message
 
 
 def cmd_browse(args: argparse.Namespace, settings: Settings) -> int:
@@ -622,7 +617,7 @@ def cmd_similar(args: argparse.Namespace, settings: Settings) -> int:
         titled = await catalog.films_titled(title)
         if not titled:
             near = [f.label for f in await catalog.complete_titles(title, limit=3)]
-            message = _unknown(f"a film called “{title}”", near)
+            message = unknown_text("a film called", title, near)
             return (
                 {"film": None, "similar": [], "message": message} if args.json else message
             ), False

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import discord
 from discord.utils import escape_markdown
 
+from bot import cards
 from bot.answering.reply import Answer
 from bot.cards import UNRELEASED_NOTE, cast_line, claim, film_facts, person_about, person_lines
 from bot.catalog.errors import CatalogError
@@ -33,7 +34,6 @@ FIELD_VALUE_MAX = 1024
 FOOTER_MAX = 2048
 TOTAL_MAX = 6000
 
-ECHO_MAX = 100  # user text shown back in a reply
 CAST_PER_PAGE = 15
 CREDITS_PER_PAGE = 20
 
@@ -262,12 +262,8 @@ def answer_embed(question: str, reply: Answer) -> discord.Embed:
 
 
 def unknown_text(what: str, typed: str, suggestions: Sequence[str]) -> str:
-    """ "I don't know a film called “x”. Did you mean …?" with the user's text made safe."""
-    shown = escape_markdown(typed.strip()[:ECHO_MAX])
-    text = f"I don't know {what} “{shown}”."
-    if suggestions:
-        text += f" Did you mean {', '.join(escape_markdown(s) for s in suggestions)}?"
-    return text
+    """:func:`bot.cards.unknown_text` with the user's text made safe for Discord."""
+    return cards.unknown_text(what, typed, suggestions, escape_markdown)
 
 
 def film_match_text(match: FilmMatch, typed: str) -> str:
