@@ -40,6 +40,7 @@ from bot.answering.linking import MAX_NGRAM, SCAFFOLD, TALK, Mention, find_menti
 from bot.answering.reply import Answer, join_names
 from bot.answering.wanted import is_keyword
 from bot.store.catalog import Catalog, NameHit
+from bot.store.discovery import value_names
 from bot.text import norm
 
 MAX_QUESTION_CHARS = 500
@@ -53,6 +54,8 @@ REPAIR_MIN_WORD = 4  # shorter unknown words are left alone, not read as typos
 REPAIR_MAX_TRIES = 3  # unknown words tried, in order, for the misspelt name around them
 SURNAME_SLIP_MIN = 7  # shorter lone words are read as misspelt surnames only if no English word
 CLEARLY_MORE = 3  # a person credited this many times more than another of the name is meant
+SHORTENED_KINDS = ("setting", "company")  # names said for short: "new york", "ghibli"
+SHORTENED_MOST = 4  # the most words of such a name said for short
 BEST_KNOWN_MOST = 30  # more people of a name than this: none of them is meant by it alone
 SHORT_SLIP_MIN = 5  # shorter ones never are ("hanx")
 LONGER_TITLE_CUTOFF = 86  # how close words after a title are to a longer one, to be it
@@ -213,6 +216,12 @@ async def answer(
             tokens, capitalised = _read_as(tokens, capitalised, readings)
             key = " ".join(tokens)
             mentions = _keywords_unmasked(tokens, await find_mentions(tokens, catalog))
+    elif not _retry and (shortened := await _value_shortened(tokens, mentions, catalog)):
+        # "films set in new york": New York City; "ghibli movies": Studio Ghibli
+        readings = [shortened]
+        tokens, capitalised = _read_as(tokens, capitalised, readings)
+        key = " ".join(tokens)
+        mentions = _keywords_unmasked(tokens, await find_mentions(tokens, catalog))
     unknown = await _unknown_words(tokens, mentions, catalog)  # typos, or unknown names
     if not _retry and not is_small_talk(key):  # "thanks" is not a misspelt "Hanks"
         corrected = await _repaired(tokens, mentions, unknown, lookups)
@@ -399,6 +408,38 @@ async def _more_films(name: str, tag: Mention, catalog: Catalog) -> bool:
         return False
     films = await catalog.films_of_people(people)
     return len(films) >= len(await catalog.films_with_value("tag", tag.norm))
+
+
+async def _value_shortened(
+    tokens: list[str], mentions: list[Mention], catalog: Catalog
+) -> Reading | None:
+    """The longest run of words, named by nothing else, that is part of one place's or
+    company's name and not all of it, and that name ("new york": New York City, "ghibli":
+    Studio Ghibli); a word alone only when it is no English word or begins the name
+    ("paramount", not "island" for Amity Island)."""
+    names = [n for kind in SHORTENED_KINDS for n in await value_names(catalog, kind)]
+    if not names or any(not _one_question_word(m) for m in mentions):
+        return None
+    best: Reading | None = None
+    for start, first in enumerate(tokens):
+        if first in SCAFFOLD:
+            continue
+        for end in range(start + 1, min(len(tokens), start + SHORTENED_MOST) + 1):
+            if tokens[end - 1] in SCAFFOLD or (best and end - start <= best.end - best.start):
+                continue
+            run = tokens[start:end]
+            if all(is_keyword(w) for w in run):
+                continue
+            typed = " ".join(run)
+            found = {name for n, name in names if n != typed and f" {typed} " in f" {n} "}
+            if len(found) != 1:
+                continue
+            name = found.pop()
+            alone = end - start == 1
+            if alone and not norm(name).startswith(f"{typed} ") and await _english_word(typed):
+                continue
+            best = Reading(start, end, typed, name)
+    return best
 
 
 def _role_asked(tokens: list[str]) -> str | None:
@@ -863,6 +904,9 @@ async def _fuzzy_name(run: str, lookups: _Lookups) -> tuple[str, str] | None:
     return None
 
 
+_SET_IN = re.compile(r"\b(?:set|takes? place|taking place) in\b")
+
+
 async def _not_found(ctx: Context, lookups: _Lookups) -> Answer:
     run = _residual_run(ctx.tokens) or ctx.key_outside()
     films = await lookups.fuzzy_titles(run, limit=3, cutoff=60)
@@ -871,6 +915,11 @@ async def _not_found(ctx: Context, lookups: _Lookups) -> Answer:
         suggestions.append(hit.display)
     suggestions = list(dict.fromkeys(suggestions))
     named = _residual_run([t for t in ctx.tokens if t not in TALK])[:ECHOED_MAX].strip()
+    place = _SET_IN.search(ctx.key)
+    if place and (where := _residual_run(ctx.key[place.end() :].split())[:ECHOED_MAX]):
+        # "films set in paris": a place the catalog has no film in, not a misspelt title
+        text = f"The catalog has no film set in “{where}”."
+        return Answer(ctx.question, [], text, kind="not_found")
     text = (
         f"I couldn't find a film or person I know called “{named}”."
         if named
