@@ -775,7 +775,8 @@ async def _corrected(
         if len(word) >= 3 and word not in SCAFFOLD and not is_relation_word(word):
             if i in capitalised and (i - 1 in capitalised or i + 1 in capitalised):
                 continue
-            found = await _surname(word, catalog, before=tokens[i - 1] if i else "")
+            before = tokens[i - 1] if i else ""
+            found = await _surname(word, catalog, before=before, best_known=True)
             if found is not None:
                 return found
     return None
@@ -811,7 +812,8 @@ async def _surname(
     away is not taken when the word ``before`` it is someone else's first name ("randy
     kornfield" is not Hubert Cornfield). Of several people of that name, the one credited
     in ``role`` is meant, when one is ("did spielberg direct …"), or with ``best_known``
-    the one far better credited (:func:`_one_person`). A word shorter than
+    the one far better credited (:func:`_one_person`; "denzel" is Denzel Washington, not
+    a slip from Idina Menzel). A word shorter than
     :data:`SURNAME_SLIP_MIN` is read as a slip only when it is no English word ("kubrik",
     not "short")."""
     forms = [word, word[:-1]] if word.endswith("s") and len(word) > 4 else [word]
@@ -819,9 +821,9 @@ async def _surname(
         lookup = catalog.people_by_first_name if first_name else catalog.people_by_surname
         for form in forms:
             found = await lookup(form)
-            people = await _one_person(
-                found, catalog, role, best_known=best_known and not first_name
-            )
+            # a first name that is a word too ("will", "mark") is too common to guess from
+            best = best_known and not (first_name and await _english_word(form))
+            people = await _one_person(found, catalog, role, best_known=best)
             if people is None:
                 continue
             if first_name and await catalog.characters_with_word(form, limit=1):

@@ -104,3 +104,21 @@ films:
     assert (await ask(films, "is there a trailer for jaws")).answers == ["https://example.org/t"]
     missing = await ask(films, "what's the tagline of heat")
     assert missing.answers == [] and missing.text == "The catalog has no tagline for Heat (1995)."
+
+
+@pytest.mark.parametrize(
+    "question", ["what are some movies about vampires", "what are the films about vampires"]
+)
+async def test_films_about_a_tag_asked_with_a_few_words_before_films(catalog_of, question) -> None:
+    catalog = await catalog_of(
+        """\
+films:
+  - {title: Vampires, year: 1998, tags: [vampires], sources: [x]}
+  - {title: Dracula, year: 1931, tags: [vampires], sources: [x]}
+  - {title: Nosferatu, year: 1922, tags: [vampires], sources: [x]}
+"""
+    )
+    reply = await ask(catalog, question)
+    assert reply.answers == ["Nosferatu", "Dracula", "Vampires"], reply.text
+    about = await ask(catalog, "what is the movie vampires about")
+    assert not about.text.startswith("Films about"), about.text

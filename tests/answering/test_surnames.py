@@ -211,3 +211,19 @@ async def test_a_surname_of_people_alike_in_films_and_directing_none_is_not_gues
     reply = await ask(tagged, "smith comedies")
     assert "Reading" not in reply.text
     assert "Ann Smith" not in reply.text and "Bob Smith" not in reply.text
+
+
+async def test_a_given_name_said_alone_is_the_one_of_it_with_far_more_films(catalog_of) -> None:
+    catalog = await catalog_of(
+        """\
+films:
+  - {title: Glory, year: 1989, cast: [Denzel Washington], sources: [x]}
+  - {title: Philadelphia, year: 1993, cast: [Denzel Washington], sources: [x]}
+  - {title: Training Day, year: 2001, cast: [Denzel Washington], sources: [x]}
+  - {title: The Great Debaters, year: 2007, cast: [Denzel Whitaker], sources: [x]}
+  - {title: Frozen, year: 2013, cast: [Idina Menzel], sources: [x]}
+"""
+    )
+    reply = await ask(catalog, "denzel movies")
+    assert reply.text.startswith("(Reading “denzel” as “Denzel Washington”.)"), reply.text
+    assert reply.answers == ["Glory", "Philadelphia", "Training Day"]
