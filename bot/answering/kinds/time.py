@@ -9,7 +9,7 @@ import re
 from bot.answering.context import Context
 from bot.answering.lexicon import ASKS_PEOPLE
 from bot.answering.reply import SHOWN_FILMS, Answer, claims_note, film_list, films_found
-from bot.answering.wanted import Wanted, order_asked, wanted_films, year_span
+from bot.answering.wanted import Wanted, genre_words, order_asked, wanted_films, year_span
 from bot.store.discovery import FilmQuery, Years, browse
 
 _NOT_FILMS = re.compile(r"\b(?:how old|age|born|birth\w*)\b")
@@ -48,11 +48,17 @@ async def reply(ctx: Context) -> Answer | None:
 async def _genre_alone(ctx: Context) -> Answer | None:
     """The films of a genre said in everyday words ("sci-fi movies", "scary films",
     "westerns"), when the question names nothing the catalog has: the catalog's own genre
-    names ("horror movies") are values, answered with the other films of a value."""
-    if ctx.mentions:
+    names ("horror movies") are values, answered with the other films of a value; and a
+    person's films of a genre ("tom hanks comedies")."""
+    if ctx.mentions and not (
+        any(m.has("person") for m in ctx.mentions)
+        and (any(m.has("genre") for m in ctx.mentions) or genre_words(ctx.key))
+    ):
         return None
     wanted = await wanted_films(ctx)
     if wanted.genre is None or not (_ASKS_FILMS.search(ctx.key) or wanted.plural):
+        return None
+    if ctx.mentions and (not wanted.people or wanted.films or len(wanted.people) > 1):
         return None
     return await _listed(ctx, wanted)
 
