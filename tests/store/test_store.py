@@ -414,6 +414,22 @@ async def test_a_first_builds_title_triples_pass_sqlites_check_and_are_those_of_
     assert hits == [("Alita: Battle Angel",), ("Alita: Battle Angel 2",)]
 
 
+async def test_a_first_build_stopped_while_indexing_leaves_no_file_behind(
+    small_facts: Path, tmp_path: Path, monkeypatch
+) -> None:
+    db = tmp_path / "store" / "c.db"
+    sql = build_module._sql
+
+    def broken(name: str) -> str:
+        extra = "CREATE INDEX nowhere ON no_table (x);" if name == "indexes.sql" else ""
+        return sql(name) + extra
+
+    monkeypatch.setattr(build_module, "_sql", broken)
+    with pytest.raises(sqlite3.OperationalError, match="no_table"):
+        build_store(small_facts, db)
+    assert list(db.parent.iterdir()) == []
+
+
 async def test_files_are_written_with_the_cycle_collector_paused(
     small_facts: Path, tmp_path: Path, monkeypatch
 ) -> None:

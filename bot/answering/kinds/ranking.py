@@ -113,7 +113,7 @@ async def _in_series(ctx: Context, sort: str) -> Answer | None:
     named = await ctx.films()
     if not named:
         return None
-    series = await _series(ctx, named[0].slug)
+    series = await series_of(ctx, named[0].slug)
     released = [f for f in series if f.confirmed and f.year is not None]
     if len(series) < 2 or not released:
         return None
@@ -124,7 +124,7 @@ async def _in_series(ctx: Context, sort: str) -> Answer | None:
     return Answer(ctx.question, [film.title], text, films=[film])
 
 
-async def _series(ctx: Context, slug: str) -> list[FilmSummary]:
+async def series_of(ctx: Context, slug: str) -> list[FilmSummary]:
     """A film's series in order: back through what each film follows, then forward."""
     first = await ctx.catalog.film_by_slug(slug)
     seen = {slug}
