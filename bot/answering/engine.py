@@ -241,6 +241,10 @@ async def answer(
     unknown = [i for i in unknown if not is_keyword(tokens[i])]
     given = await _given_names_before(tokens, unknown, mentions, catalog)
     unknown_name = _names_the_unknown(tokens, mentions, unknown, capitalised, given)
+    if not unknown_name and unknown and mentions and all(map(_one_question_word, mentions)):
+        # "who played gandalf": a word in no name and no dictionary is a name the catalog
+        # lacks, not the film "Played"
+        unknown_name = not all([await _english_word(tokens[i]) for i in unknown])
     context = Context(
         question,
         key,
