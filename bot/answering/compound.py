@@ -46,6 +46,12 @@ async def answer_both(
     if resolved is None:
         return None
     second = await ask(resolved)
+    if second.kind == "not_found" and resolved == parts[1]:
+        # "who directed jaws and who starred": a second half naming nothing asks of the
+        # first's one film or person
+        subject = await _subject(parts[0], first, catalog)
+        if subject is not None:
+            second = await ask(f"{parts[1]} {subject}")
     films = list({f.id: f for f in [*first.films, *second.films]}.values())
     return Answer(
         question,
@@ -74,6 +80,14 @@ async def _resolved(
             return None
         second = _PERSON_PRONOUNS.sub(name, second)
     return second
+
+
+async def _subject(question: str, answer: Answer, catalog: Catalog) -> str | None:
+    """The one film an answer is about, else its one person, else ``None``."""
+    titles = {film.title for film in answer.films}
+    if len(titles) == 1:
+        return titles.pop()
+    return None if titles else await _one_person(question, answer, catalog)
 
 
 async def _one_person(question: str, answer: Answer, catalog: Catalog) -> str | None:

@@ -25,6 +25,7 @@ from bot.answering.kinds import KINDS
 from bot.answering.kinds.smalltalk import is_small_talk
 from bot.answering.lexicon import (
     MISSPELT,
+    RELATION_BY_NAME,
     RELATIONS,
     SEQUEL_NUMBERS,
     SEQUEL_PARTS,
@@ -39,6 +40,7 @@ from bot.answering.linking import MAX_NGRAM, SCAFFOLD, TALK, Mention, find_menti
 from bot.answering.reply import Answer, join_names
 from bot.answering.wanted import is_keyword
 from bot.store.catalog import Catalog, NameHit
+from bot.store.discovery import value_names
 from bot.text import norm
 
 MAX_QUESTION_CHARS = 500
@@ -52,6 +54,9 @@ REPAIR_MIN_WORD = 4  # shorter unknown words are left alone, not read as typos
 REPAIR_MAX_TRIES = 3  # unknown words tried, in order, for the misspelt name around them
 SURNAME_SLIP_MIN = 7  # shorter lone words are read as misspelt surnames only if no English word
 CLEARLY_MORE = 3  # a person credited this many times more than another of the name is meant
+SHORTENED_KINDS = ("setting", "company")  # names said for short: "new york", "ghibli"
+SHORTENED_MOST = 4  # the most words of such a name said for short
+BEST_KNOWN_MOST = 30  # more people of a name than this: none of them is meant by it alone
 SHORT_SLIP_MIN = 5  # shorter ones never are ("hanx")
 LONGER_TITLE_CUTOFF = 86  # how close words after a title are to a longer one, to be it
 BARE_SLIP_MIN = 6  # shorter texts are not read as misspelt titles without their article
@@ -211,6 +216,12 @@ async def answer(
             tokens, capitalised = _read_as(tokens, capitalised, readings)
             key = " ".join(tokens)
             mentions = _keywords_unmasked(tokens, await find_mentions(tokens, catalog))
+    elif not _retry and (shortened := await _value_shortened(tokens, mentions, catalog)):
+        # "films set in new york": New York City; "ghibli movies": Studio Ghibli
+        readings = [shortened]
+        tokens, capitalised = _read_as(tokens, capitalised, readings)
+        key = " ".join(tokens)
+        mentions = _keywords_unmasked(tokens, await find_mentions(tokens, catalog))
     unknown = await _unknown_words(tokens, mentions, catalog)  # typos, or unknown names
     if not _retry and not is_small_talk(key):  # "thanks" is not a misspelt "Hanks"
         corrected = await _repaired(tokens, mentions, unknown, lookups)
@@ -230,6 +241,10 @@ async def answer(
     unknown = [i for i in unknown if not is_keyword(tokens[i])]
     given = await _given_names_before(tokens, unknown, mentions, catalog)
     unknown_name = _names_the_unknown(tokens, mentions, unknown, capitalised, given)
+    if not unknown_name and unknown and mentions and all(map(_one_question_word, mentions)):
+        # "who played gandalf": a word in no name and no dictionary is a name the catalog
+        # lacks, not the film "Played"
+        unknown_name = not all([await _english_word(tokens[i]) for i in unknown])
     context = Context(
         question,
         key,
@@ -328,9 +343,16 @@ async def _surnames_beside(
     may be part of the same name ("woody swan", "mark mcmanus") is part of a name the
     catalog lacks, not a surname said alone. A word the catalog has as a tag alone is
     read so too where a credit of a film is asked ("did spielberg direct the shining",
-    where "spielberg" tags films)."""
+    where "spielberg" tags films), or where no tag is asked and the person has at least as
+    many films as the tag ("films by nolan", "how old is spielberg"; not "zombie films")."""
     known = await catalog.known_words()
-    free = {i for m in mentions if not _lone_tag(m) for i in m.positions}
+    # "how many films did hitchcock make": a one-word title where a person is asked of
+    titles = {
+        m.start
+        for m in mentions
+        if m.size == 1 and not m.has("person") and _PERSON_ASKED.search(_blanked(tokens, m))
+    }
+    free = {i for m in mentions if not _lone_tag(m) and m.start not in titles for i in m.positions}
     words = [
         i
         for i, word in enumerate(tokens)
@@ -343,6 +365,8 @@ async def _surnames_beside(
         mentions = [m for m in mentions if not _lone_tag(m)]  # a credit of a film is asked
     named = {i for m in mentions for i in m.positions}
     covered = {i for m in mentions if not m.bare() for i in m.positions}
+    key = " ".join(tokens)
+    tags = {} if _TAGS_ASKED.search(key) else {m.start: m for m in mentions if _lone_tag(m)}
 
     def loose(at: int) -> bool:  # a word that may be another part of the same name
         return 0 <= at < len(tokens) and at not in covered and not is_keyword(tokens[at])
@@ -350,12 +374,76 @@ async def _surnames_beside(
     found: dict[str, Reading] = {}
     for i in words:
         word = tokens[i]
-        if i in named or word in found or loose(i - 1) or loose(i + 1):
+        over_tag = i in named and i in tags and i not in titles
+        over_name = over_tag or i in titles
+        if (i in named and not over_name) or word in found or loose(i - 1) or loose(i + 1):
             continue
-        read = await _surname(word, catalog, slip=False, role=role)
-        if read is not None:
-            found[word] = Reading(i, i + 1, word, read[1])
+        read = await _surname(word, catalog, slip=False, role=role, best_known=True)
+        if read is None or (over_tag and not await _more_films(read[1], tags[i], catalog)):
+            continue
+        found[word] = Reading(i, i + 1, word, read[1])
     return list(found.values())
+
+
+# Words that ask for the films a tag describes ("movies about nolan", "described by")
+_TAGS_ASKED = re.compile(
+    RELATION_BY_NAME["tag"].pattern.pattern + r"|\b(?:films?|movies?|are|is|were) about\b"
+)
+
+
+# Where only a person can be: the one who made films, is some age, was born
+_PERSON_ASKED = re.compile(
+    r"\b(?:did|does|has|have|had) _ (?:make|made|direct|directed|write|wrote|star|starred|"
+    r"act|acted|appear|appeared|play|played|do|done)\b|\bhow old is _$|\bwhen was _ born\b"
+)
+
+
+def _blanked(tokens: list[str], mention: Mention) -> str:
+    """The question with one mention's words as ``_``."""
+    words = [*tokens[: mention.start], "_", *tokens[mention.end :]]
+    return " ".join(words)
+
+
+async def _more_films(name: str, tag: Mention, catalog: Catalog) -> bool:
+    """Whether the person of that name is credited on at least as many films as the tag
+    describes."""
+    people = await catalog.people_named(name)
+    if len(people) != 1:
+        return False
+    films = await catalog.films_of_people(people)
+    return len(films) >= len(await catalog.films_with_value("tag", tag.norm))
+
+
+async def _value_shortened(
+    tokens: list[str], mentions: list[Mention], catalog: Catalog
+) -> Reading | None:
+    """The longest run of words, named by nothing else, that is part of one place's or
+    company's name and not all of it, and that name ("new york": New York City, "ghibli":
+    Studio Ghibli); a word alone only when it is no English word or begins the name
+    ("paramount", not "island" for Amity Island)."""
+    names = [n for kind in SHORTENED_KINDS for n in await value_names(catalog, kind)]
+    if not names or any(not _one_question_word(m) for m in mentions):
+        return None
+    best: Reading | None = None
+    for start, first in enumerate(tokens):
+        if first in SCAFFOLD:
+            continue
+        for end in range(start + 1, min(len(tokens), start + SHORTENED_MOST) + 1):
+            if tokens[end - 1] in SCAFFOLD or (best and end - start <= best.end - best.start):
+                continue
+            run = tokens[start:end]
+            if all(is_keyword(w) for w in run):
+                continue
+            typed = " ".join(run)
+            found = {name for n, name in names if n != typed and f" {typed} " in f" {n} "}
+            if len(found) != 1:
+                continue
+            name = found.pop()
+            alone = end - start == 1
+            if alone and not norm(name).startswith(f"{typed} ") and await _english_word(typed):
+                continue
+            best = Reading(start, end, typed, name)
+    return best
 
 
 def _role_asked(tokens: list[str]) -> str | None:
@@ -677,9 +765,9 @@ async def _corrected(
     # A surname is surer than a title a slip away, which is surer than a first name.
     if " " not in run:
         role = _role_asked(tokens)  # "films directed by cameron": the director of the name
-        found = await _surname(run, catalog, surname_only=True, role=role) or await _fuzzy_name(
-            run, lookups
-        )
+        found = await _surname(
+            run, catalog, surname_only=True, role=role, best_known=True
+        ) or await _fuzzy_name(run, lookups)
     else:
         found = await _fuzzy_name(run, lookups)
     if found is not None:
@@ -691,7 +779,8 @@ async def _corrected(
         if len(word) >= 3 and word not in SCAFFOLD and not is_relation_word(word):
             if i in capitalised and (i - 1 in capitalised or i + 1 in capitalised):
                 continue
-            found = await _surname(word, catalog, before=tokens[i - 1] if i else "")
+            before = tokens[i - 1] if i else ""
+            found = await _surname(word, catalog, before=before, best_known=True)
             if found is not None:
                 return found
     return None
@@ -719,20 +808,26 @@ async def _surname(
     before: str = "",
     slip: bool = True,
     role: str | None = None,
+    best_known: bool = False,
 ) -> tuple[str, str] | None:
     """The one person whose surname (or else first name: "keanu") is ``word``, or ``word``
     with its possessive 's, or else a surname a slip away ("speilberg"). A first name that
     is also a character's ("who played jack") is left to the characters; a surname a slip
     away is not taken when the word ``before`` it is someone else's first name ("randy
     kornfield" is not Hubert Cornfield). Of several people of that name, the one credited
-    in ``role`` is meant, when one is ("did spielberg direct …"). A word shorter than
+    in ``role`` is meant, when one is ("did spielberg direct …"), or with ``best_known``
+    the one far better credited (:func:`_one_person`; "denzel" is Denzel Washington, not
+    a slip from Idina Menzel). A word shorter than
     :data:`SURNAME_SLIP_MIN` is read as a slip only when it is no English word ("kubrik",
     not "short")."""
     forms = [word, word[:-1]] if word.endswith("s") and len(word) > 4 else [word]
     for first_name in (False,) if surname_only else (False, True):
         lookup = catalog.people_by_first_name if first_name else catalog.people_by_surname
         for form in forms:
-            people = await _one_person(await lookup(form), catalog, role)
+            found = await lookup(form)
+            # a first name that is a word too ("will", "mark") is too common to guess from
+            best = best_known and not (first_name and await _english_word(form))
+            people = await _one_person(found, catalog, role, best_known=best)
             if people is None:
                 continue
             if first_name and await catalog.characters_with_word(form, limit=1):
@@ -752,21 +847,56 @@ async def _surname(
     return None
 
 
-async def _one_person(people: list[NameHit], catalog: Catalog, role: str | None) -> NameHit | None:
-    """The one person of ``people``, or of those credited in ``role`` when there are more."""
+async def _one_person(
+    people: list[NameHit], catalog: Catalog, role: str | None, *, best_known: bool = False
+) -> NameHit | None:
+    """The one person of ``people``, or of those credited in ``role`` when there are more.
+    With no role asked and ``best_known``, the one credited far more than the others of
+    the name, on films or else as a director ("hanks" is Tom Hanks; "nolan", said of
+    films, Christopher Nolan, not the actor Lloyd Nolan)."""
     if len({p.ref for p in people}) == 1:
         return people[0]
-    if role is None or not people:
+    if not people:
         return None
+    if role is None:
+        return await _best_known(people, catalog) if best_known else None
     shares = await catalog.role_shares([p.ref for p in people], role)
     credited = {p.ref: p for p in people if shares.get(p.ref)}
     if len(credited) < 2:
         return next(iter(credited.values()), None)
     # of several, one with far more films in the role than any other ("cameron" directing)
-    credits = await catalog.credits_of_people(list(credited), role)
-    ranked = [*Counter(pid for _, pid in credits.pairs).most_common(2), (0, 0)]
+    return _clearly_most(credited, await _films_in(catalog, list(credited), role))
+
+
+async def _best_known(people: list[NameHit], catalog: Catalog) -> NameHit | None:
+    """Of several people sharing a name, the one with far more films than any other, or
+    else far more films directed; ``None`` when no one stands out or there are too many."""
+    by_ref = {p.ref: p for p in people}
+    if len(by_ref) > BEST_KNOWN_MOST:
+        return None
+    counts = Counter({ref: len(await catalog.films_of_people([ref])) for ref in by_ref})
+    found = _clearly_most(by_ref, counts, least=CLEARLY_MORE)
+    if found is None:
+        found = _clearly_most(
+            by_ref, await _films_in(catalog, list(by_ref), "director"), least=CLEARLY_MORE
+        )
+    return found
+
+
+async def _films_in(catalog: Catalog, refs: list[int], role: str) -> Counter[int]:
+    """How many films each person is credited on in ``role``."""
+    credits = await catalog.credits_of_people(refs, role)
+    return Counter(pid for _, pid in dict.fromkeys(credits.pairs))
+
+
+def _clearly_most(
+    people: dict[int, NameHit], counts: Counter[int], least: int = 1
+) -> NameHit | None:
+    """The person counted :data:`CLEARLY_MORE` times more than any other, and at least
+    ``least`` times."""
+    ranked = [*counts.most_common(2), (0, 0), (0, 0)]
     (first, most), (_, second) = ranked[0], ranked[1]
-    return credited.get(first) if most >= CLEARLY_MORE * second else None
+    return people.get(first) if most and most >= max(least, CLEARLY_MORE * second) else None
 
 
 async def _fuzzy_name(run: str, lookups: _Lookups) -> tuple[str, str] | None:
@@ -780,6 +910,9 @@ async def _fuzzy_name(run: str, lookups: _Lookups) -> tuple[str, str] | None:
     return None
 
 
+_SET_IN = re.compile(r"\b(?:set|takes? place|taking place) in\b")
+
+
 async def _not_found(ctx: Context, lookups: _Lookups) -> Answer:
     run = _residual_run(ctx.tokens) or ctx.key_outside()
     films = await lookups.fuzzy_titles(run, limit=3, cutoff=60)
@@ -788,6 +921,11 @@ async def _not_found(ctx: Context, lookups: _Lookups) -> Answer:
         suggestions.append(hit.display)
     suggestions = list(dict.fromkeys(suggestions))
     named = _residual_run([t for t in ctx.tokens if t not in TALK])[:ECHOED_MAX].strip()
+    place = _SET_IN.search(ctx.key)
+    if place and (where := _residual_run(ctx.key[place.end() :].split())[:ECHOED_MAX]):
+        # "films set in paris": a place the catalog has no film in, not a misspelt title
+        text = f"The catalog has no film set in “{where}”."
+        return Answer(ctx.question, [], text, kind="not_found")
     text = (
         f"I couldn't find a film or person I know called “{named}”."
         if named

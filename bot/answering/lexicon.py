@@ -187,7 +187,8 @@ ASKS_PEOPLE = re.compile(
 )
 ASKS_FILMS = re.compile(
     r"^(?:(?:in|on|from|for) )?"
-    r"(?:(?:what|which|name|list|show|recommend|suggest|give me)(?: \w+)? )?(?:films?|movies?)\b"
+    r"(?:(?:what|which|name|list|show|recommend|suggest|give me)"
+    r"(?: (?:are|were) (?:some|the|good|any|a few)| \w+)? )?(?:films?|movies?)\b"
 )
 
 

@@ -68,6 +68,9 @@ def _joined(items: list[str], more: int) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+SHOWN_FILMS = 25  # films named in a list of those a question asks for; the rest are counted
+
+
 def film_list(films: Sequence[FilmSummary], limit: int = 25) -> str:
     """Film labels joined, each film that is not a released one marked with its status.
     Films of the same label are named once; only the labels shown are made."""
@@ -89,6 +92,19 @@ def _labels(films: Sequence[FilmSummary]) -> int:
     # the titles had once, and the labels of the films whose title others have too
     shared = list(compress(films, map((1).__lt__, map(times.__getitem__, titles))))
     return len(times) - len(set(map(_TITLE, shared))) + len(set(map(_LABELLED_BY, shared)))
+
+
+def films_found(described: str, films: Sequence[FilmSummary], total: int | None = None) -> str:
+    """A list of the films a question asks for, said the same way whatever found them:
+    "Western films from the 1960s (76): The Magnificent Seven (1960), …. 51 more are not
+    shown." and the note on claims. ``films`` are in the order to show, ``total`` how many
+    there are when only the first are given."""
+    shown = films[:SHOWN_FILMS]
+    total = len(films) if total is None else total
+    text = f"{described[:1].upper()}{described[1:]} ({total}): {film_list(shown, SHOWN_FILMS)}."
+    if total > len(shown):
+        text += f" {total - len(shown)} more are not shown."
+    return text + claims_note(shown)
 
 
 _LABELLED_BY = attrgetter("title", "year", "status")  # what a film's label shows

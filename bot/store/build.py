@@ -15,6 +15,7 @@ import sqlite3
 import time
 import uuid
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -473,6 +474,7 @@ class _Draft(_Target):
     def __init__(self, db_path: Path, mtimes: dict[str, int]) -> None:
         super().__init__(db_path, mtimes, [])
         self.tmp = db_path.with_name(f"{db_path.name}.{os.getpid()}.tmp")
+        self.grams = self.tmp.with_name(f"{self.tmp.name}.grams")
 
     def _open(self) -> sqlite3.Connection:
         self.db_path.parent.mkdir(parents=True, exist_ok=True)
@@ -494,13 +496,24 @@ class _Draft(_Target):
 
     def __exit__(self, *exc: object) -> None:
         super().__exit__(*exc)
-        with contextlib.suppress(FileNotFoundError):
-            self.tmp.unlink()
+        for path in (self.tmp, self.grams):
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
 
     def _finish(self, db: sqlite3.Connection) -> int:
         db.execute("COMMIT")
-        db.execute(f"PRAGMA cache_size = {INDEX_CACHE_KIB}")
-        db.executescript(_sql("indexes.sql"))
+        # The film names' letter triples are indexed in a file of their own, by a second
+        # thread, while this one builds the other indexes (each alone would leave a core
+        # idle: the parsing is over); then copied in.
+        names = db.execute("SELECT rowid, norm FROM names WHERE kind = 'film'").fetchall()
+        grams = _TitleGrams(self.grams, db)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="title-grams") as pool:
+            filled = pool.submit(grams.fill, names)
+            db.execute(f"PRAGMA cache_size = {INDEX_CACHE_KIB}")
+            db.executescript(_sql("indexes.sql"))
+            filled.result()
+        grams.copy_into(self.tmp)
+        db.executescript(_sql("grams.sql"))
         db.execute("INSERT OR REPLACE INTO meta VALUES ('built_at', ?)", (str(time.time()),))
         # Statistics for the query planner, from a sample of each index (planning needs
         # their shape, not exact counts).
@@ -524,6 +537,54 @@ class _Draft(_Target):
                 self.db_path.with_name(self.db_path.name + suffix).unlink()
         os.replace(self.tmp, self.db_path)
         return films
+
+
+class _TitleGrams:
+    """The film names' triple index (``title_grams``) of a first build, built in a file of
+    its own beside the store's, so that it can be built alongside the store's indexes."""
+
+    TABLES = ("data", "idx", "docsize", "config")  # where SQLite's full-text index keeps it
+
+    def __init__(self, path: Path, db: sqlite3.Connection) -> None:
+        """``path``: the file to build it in; ``db``: the store, holding the table empty."""
+        self.path = path
+        (self.create,) = db.execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'title_grams'"
+        ).fetchone()
+
+    def fill(self, names: list[tuple[int, str]]) -> None:
+        """Index ``names``, ``(rowid in names, norm)``; in any thread."""
+        with contextlib.suppress(FileNotFoundError):
+            self.path.unlink()
+        db = sqlite3.connect(self.path, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode = OFF")
+            db.execute("PRAGMA synchronous = OFF")
+            db.execute(f"PRAGMA cache_size = {DRAFT_CACHE_KIB}")
+            db.execute(self.create)
+            db.execute("CREATE TEMP TABLE film_names (id INTEGER PRIMARY KEY, norm TEXT)")
+            db.execute("BEGIN")
+            db.executemany("INSERT INTO temp.film_names VALUES (?, ?)", names)
+            # One statement: the index is written out in a few large pieces.
+            db.execute("INSERT INTO title_grams (rowid, norm) SELECT id, norm FROM film_names")
+            db.execute("COMMIT")
+        finally:
+            db.close()
+
+    def copy_into(self, store: Path) -> None:
+        """Replace the store's empty ``title_grams`` with the one built: its tables copied
+        as they are, by a connection of its own, so that the store's connection reads the
+        index afresh (another connection changed it)."""
+        db = sqlite3.connect(self.path, isolation_level=None)
+        try:
+            db.execute("ATTACH DATABASE ? AS store", (str(store),))
+            db.execute("BEGIN")
+            for table in (f"title_grams_{name}" for name in self.TABLES):
+                db.execute(f"DELETE FROM store.{table}")
+                db.execute(f"INSERT INTO store.{table} SELECT * FROM main.{table}")
+            db.execute("COMMIT")
+        finally:
+            db.close()
 
 
 class _InPlace(_Target):

@@ -811,18 +811,28 @@ def _reasons(found: dict[str, list[str]]) -> tuple[str, ...]:
 
 # --- names a filter can take -------------------------------------------------------------
 
-_GENRES: weakref.WeakKeyDictionary[Catalog, list[str]] = weakref.WeakKeyDictionary()
+_VALUES: weakref.WeakKeyDictionary[Catalog, dict[str, list[tuple[str, str]]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+async def value_names(catalog: Catalog, kind: str) -> list[tuple[str, str]]:
+    """Every value of a kind in the catalog (genres, settings, companies, …): its normal
+    form and its name, in the order of the normal forms; read once a catalog."""
+    known = _VALUES.setdefault(catalog, {})
+    names = known.get(kind)
+    if names is None:
+        rows = await catalog.select(
+            "SELECT norm, min(display) FROM names WHERE kind = ? GROUP BY norm ORDER BY norm",
+            (kind,),
+        )
+        names = known[kind] = [(row[0], row[1]) for row in rows]
+    return names
 
 
 async def genre_names(catalog: Catalog) -> list[str]:
     """Every genre in the catalog, by name."""
-    names = _GENRES.get(catalog)
-    if names is None:
-        rows = await catalog.select(
-            "SELECT min(display) FROM names WHERE kind = 'genre' GROUP BY norm ORDER BY norm"
-        )
-        names = _GENRES[catalog] = [r[0] for r in rows]
-    return names
+    return [name for _, name in await value_names(catalog, "genre")]
 
 
 async def nearest_genres(catalog: Catalog, text: str, limit: int = 25) -> list[str]:

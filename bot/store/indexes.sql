@@ -21,19 +21,3 @@ CREATE INDEX IF NOT EXISTS films_votes ON films (votes DESC, rating DESC) WHERE 
 CREATE INDEX IF NOT EXISTS films_runtime ON films (runtime_minutes) WHERE runtime_minutes IS NOT NULL;
 CREATE INDEX IF NOT EXISTS films_status ON films (status, year) WHERE status != 'released';
 CREATE INDEX IF NOT EXISTS name_changes_generation ON name_changes (generation);
-
--- Kept up to date by the triggers below once the first build is done.
-INSERT INTO title_grams (rowid, norm) SELECT rowid, norm FROM names WHERE kind = 'film';
-INSERT INTO title_gram_docs SELECT term, doc FROM title_gram_counts;
-
-CREATE TRIGGER IF NOT EXISTS names_added AFTER INSERT ON names BEGIN
-    INSERT INTO name_changes SELECT CAST(value AS INTEGER), 1, new.norm, new.kind, new.ref,
-        new.display FROM meta WHERE key = 'generation';
-    INSERT INTO title_grams (rowid, norm) SELECT new.rowid, new.norm WHERE new.kind = 'film';
-END;
-CREATE TRIGGER IF NOT EXISTS names_removed AFTER DELETE ON names BEGIN
-    INSERT INTO name_changes SELECT CAST(value AS INTEGER), 0, old.norm, old.kind, old.ref,
-        old.display FROM meta WHERE key = 'generation';
-    INSERT INTO title_grams (title_grams, rowid, norm)
-        SELECT 'delete', old.rowid, old.norm WHERE old.kind = 'film';
-END;

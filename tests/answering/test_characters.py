@@ -103,3 +103,16 @@ async def test_which_films_a_person_played_in_lists_every_film(roles) -> None:
 async def test_a_character_that_is_not_there_is_not_guessed(roles) -> None:
     reply = await ask(roles, "who played rose in the shining")
     assert "Kate Winslet" not in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "films", "said"),
+    [
+        ("what movie has woody in it", ["Toy Story"], "Tom Hanks voices Woody in Toy Story"),
+        ("which films is ellen ripley in", ["Alien", "Aliens"], "Sigourney Weaver plays Ellen"),
+    ],
+)
+async def test_the_films_a_character_is_in(roles, question, films, said) -> None:
+    reply = await ask(roles, question)
+    assert reply.answers == films, reply.text
+    assert reply.text.startswith(said)

@@ -67,3 +67,19 @@ async def test_films_named_apart_are_not_said_to_share_a_title(catalog) -> None:
     assert {"Nora Ephron", "Stanley Kubrick"} <= set(reply.answers)
     shared = await ask(catalog, "who directed heat")
     assert shared.text.startswith("2 films match that title:")
+
+
+@pytest.mark.parametrize(
+    ("question", "answers"),
+    [
+        ("who directed cast away and who starred", ["Robert Zemeckis", "Tom Hanks"]),
+        ("when did up come out and who directed", ["2009", "Pete Docter"]),
+    ],
+)
+async def test_a_second_question_naming_nothing_asks_of_the_first_film(
+    catalog, question, answers
+) -> None:
+    reply = await ask(catalog, question)
+    assert reply.kind == "answer"
+    assert reply.answers == answers
+    assert len(reply.text.split("\n")) == 2

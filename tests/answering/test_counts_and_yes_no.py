@@ -92,3 +92,23 @@ async def test_the_whole_catalog_is_counted_with_what_is_not_released(catalog) -
     assert (await ask(catalog, "how many movies are there with tom hanks")).answers != [
         str(stats.films)
     ]
+
+
+async def test_how_many_films_of_a_series_counts_the_series_with_the_unreleased_marked(
+    catalog_of,
+) -> None:
+    catalog = await catalog_of(
+        """\
+films:
+  - {title: Avatar, year: 2009, sources: [x]}
+  - {title: "Avatar: The Way of Water", year: 2022, follows: avatar-2009, sources: [x]}
+  - title: Avatar 4
+    status: announced
+    follows: avatar-the-way-of-water-2022
+    sources: [x]
+"""
+    )
+    reply = await ask(catalog, "how many avatar movies are there")
+    assert reply.answers == ["3"]
+    assert reply.text.startswith("3 films of the series are in the catalog (1 not released yet)")
+    assert "Avatar 4 [announced]" in reply.text

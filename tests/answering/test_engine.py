@@ -214,6 +214,7 @@ films:
   - {title: Stars, year: 1959, directors: [Konrad Wolf], cast: [Sasha Krusharska]}
   - {title: All About Eve, year: 1950, cast: [Bette Davis, Anne Baxter]}
   - {title: The Grass Is Greener, year: 1960, genres: [Comedy]}
+  - {title: Played, year: 2006, directors: [Sean Stanek]}
 """
 
 
@@ -228,6 +229,8 @@ films:
         "the movies starred by John Pankow were released in which years",
         # nothing named but the film "What?", and a name the catalog does not know
         "what types are the films written by Jimmy Piersall",
+        # nothing named but the film "Played", and one word in no name and no dictionary
+        "who played gandalf",
         # a capitalised name of which no word is named, beside a title ("Stars")
         "who are co-stars of Philip Davis",
         "what were the release dates of Susan Swan written films",

@@ -89,3 +89,35 @@ async def test_the_best_of_a_year_without_ratings_lists_that_year(catalog) -> No
     reply = await ask(catalog, "whats the best movie from 1993")
     assert reply.answers == ["Sleepless in Seattle"]
     assert "no ratings" in reply.text
+
+
+SERIES = """\
+films:
+  - {title: Avatar, year: 2009, directors: [James Cameron], cast: [Sam Worthington], sources: [x]}
+  - title: "Avatar: The Way of Water"
+    year: 2022
+    follows: avatar-2009
+    directors: [James Cameron]
+    cast: [Kate Winslet]
+    sources: [x]
+  - {title: Avatar 4, status: announced, follows: avatar-the-way-of-water-2022, sources: [x]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "answers", "film"),
+    [
+        ("who's in the new avatar", ["Kate Winslet"], "Avatar: The Way of Water (2022)"),
+        ("who was in the first avatar", ["Sam Worthington"], "Avatar (2009)"),
+    ],
+)
+async def test_a_fact_of_the_first_or_latest_released_film_of_a_series(
+    catalog_of, question, answers, film
+) -> None:
+    catalog = await catalog_of(SERIES)
+    reply = await ask(catalog, question)
+    assert reply.answers == answers, reply.text
+    assert reply.text.startswith(f"The {'first' if 'first' in question else 'latest released'} ")
+    assert film in reply.text
+    if "new" in question:  # the announced one is named, as a claim
+        assert reply.text.endswith("Not released yet: Avatar 4 [announced]; its facts are claims.")

@@ -19,8 +19,8 @@ from tests.answering.conftest import ask
         ("who is in up", "Ed Asner", "starring Ed Asner (Carl Fredricksen)"),
         ("what films did nora ephron direct", "Sleepless in Seattle", "Nora Ephron directed"),
         ("which movies are romantic comedies", "Sleepless in Seattle", "You've Got Mail"),
-        ("list dramas", "Cast Away", "Films for Drama: Cast Away (2000)"),
-        ("what movies are about bookshop", "You've Got Mail", "Films for bookshop"),
+        ("list dramas", "Cast Away", "Drama films (1): Cast Away (2000)."),
+        ("what movies are about bookshop", "You've Got Mail", "Films about bookshop ("),
     ],
 )
 async def test_one_hop_questions_in_both_directions(catalog, question, first, in_text) -> None:
@@ -104,3 +104,21 @@ films:
     assert (await ask(films, "is there a trailer for jaws")).answers == ["https://example.org/t"]
     missing = await ask(films, "what's the tagline of heat")
     assert missing.answers == [] and missing.text == "The catalog has no tagline for Heat (1995)."
+
+
+@pytest.mark.parametrize(
+    "question", ["what are some movies about vampires", "what are the films about vampires"]
+)
+async def test_films_about_a_tag_asked_with_a_few_words_before_films(catalog_of, question) -> None:
+    catalog = await catalog_of(
+        """\
+films:
+  - {title: Vampires, year: 1998, tags: [vampires], sources: [x]}
+  - {title: Dracula, year: 1931, tags: [vampires], sources: [x]}
+  - {title: Nosferatu, year: 1922, tags: [vampires], sources: [x]}
+"""
+    )
+    reply = await ask(catalog, question)
+    assert reply.answers == ["Nosferatu", "Dracula", "Vampires"], reply.text
+    about = await ask(catalog, "what is the movie vampires about")
+    assert not about.text.startswith("Films about"), about.text

@@ -85,3 +85,12 @@ async def test_a_misspelt_film_question_is_not_taken_for_small_talk(films) -> No
 async def test_small_talk_is_not_read_as_a_misspelt_name(catalog_of) -> None:
     films = await catalog_of("films:\n  - {title: Big, year: 1988, cast: [Tom Hanks]}\n")
     assert (await ask(films, "thanks!")).text.startswith("You're welcome!")
+
+
+@pytest.mark.parametrize("question", ["whats ur fav movie", "what's your favourite film?"])
+async def test_asked_its_favourite_film_it_offers_a_released_one(films, question) -> None:
+    reply = await ask(films, question)
+    assert reply.kind == "chat"
+    assert reply.text.startswith("I don't watch films myself, so I have no favourite; but ")
+    assert reply.films and reply.films[0].status == "released"
+    assert reply.films[0].label in reply.text

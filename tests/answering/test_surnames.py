@@ -3,8 +3,11 @@ spielberg direct jaws"), shared with others of that name, the same as a tag, or 
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from bot.answering.engine import answer
 from tests.answering.conftest import ask
 
 PEOPLE = """\
@@ -125,3 +128,102 @@ async def test_a_yes_or_no_about_a_person_is_not_read_as_a_credit_without_a_word
     assert "Alive (1993)" not in alive.text
     yes = await ask(people, "is jack nicholson in the movie the shining")
     assert yes.text == "Yes: Jack Nicholson is in The Shining (1980)."
+
+
+TAGGED = """\
+films:
+  - {title: Following, year: 1998, directors: [Christopher Nolan], sources: [x]}
+  - {title: Memento, year: 2000, directors: [Christopher Nolan], sources: [x]}
+  - {title: Insomnia, year: 2002, directors: [Christopher Nolan], sources: [x]}
+  - {title: Inception, year: 2010, directors: [Christopher Nolan], tags: [nolan], sources: [x]}
+  - {title: Bataan, year: 1943, cast: [Lloyd Nolan], sources: [x]}
+  - {title: Peyton Place, year: 1957, cast: [Lloyd Nolan], tags: [old], sources: [x]}
+  - {title: Splash, year: 1984, cast: [Tom Hanks], genres: [Comedy], sources: [x]}
+  - {title: Big, year: 1988, cast: [Tom Hanks], genres: [Comedy], sources: [x]}
+  - {title: Philadelphia, year: 1993, cast: [Tom Hanks], genres: [Drama], sources: [x]}
+  - {title: Orange County, year: 2002, cast: [Colin Hanks], genres: [Comedy], sources: [x]}
+  - {title: Shanks, year: 1974, cast: [Marcel Marceau], sources: [x]}
+  - {title: Halloween, year: 2007, directors: [Rob Zombie], tags: [zombie], sources: [x]}
+  - {title: Dawn of the Dead, year: 1978, tags: [zombie], sources: [x]}
+  - {title: Day of the Dead, year: 1985, tags: [zombie], sources: [x]}
+  - {title: Hitchcock, year: 2012, directors: [Sacha Gervasi], sources: [x]}
+  - {title: Smithereens, year: 1982, cast: [Ann Smith], genres: [Comedy], sources: [x]}
+  - {title: Wordsmith, year: 1983, cast: [Bob Smith], genres: [Comedy], sources: [x]}
+  - {title: Rebecca, year: 1940, directors: [Alfred Hitchcock], sources: [x]}
+  - {title: Psycho, year: 1960, directors: [Alfred Hitchcock], sources: [x]}
+people:
+  - {name: Christopher Nolan, born: 1970-07-30}
+"""
+
+
+@pytest.fixture
+async def tagged(catalog_of):
+    return await catalog_of(TAGGED)
+
+
+@pytest.mark.parametrize(
+    ("question", "films"),
+    [
+        ("films by nolan", ["Following", "Memento", "Insomnia", "Inception"]),
+        ("nolan movies", ["Following", "Memento", "Insomnia", "Inception"]),
+        ("what movies are about nolan", ["Inception"]),  # the tag, asked as one
+        ("zombie films", ["Dawn of the Dead", "Day of the Dead", "Halloween"]),  # more tagged
+    ],
+)
+async def test_a_surname_that_is_also_a_tag_names_the_far_better_credited_person(
+    tagged, question, films
+) -> None:
+    reply = await ask(tagged, question)
+    assert reply.answers == films, reply.text
+
+
+async def test_a_word_that_tags_films_still_asks_the_age_of_a_surname(tagged) -> None:
+    reply = await answer("how old is nolan", tagged, today=date(2026, 6, 15))
+    said = "Christopher Nolan is 55: born on 30 July 1970."
+    assert reply.text == f"(Reading “nolan” as “Christopher Nolan”.) {said}"
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("best hanks movie", "Tom Hanks"),
+        ("hanks comedies", "Comedy films with Tom Hanks (2): Splash (1984) and Big (1988)."),
+    ],
+)
+async def test_a_surname_is_the_one_of_it_with_far_more_films(tagged, question, said) -> None:
+    reply = await ask(tagged, question)
+    assert reply.text.startswith("(Reading “hanks” as “Tom Hanks”.)"), reply.text
+    assert said in reply.text
+    assert "Shanks" not in reply.text
+
+
+async def test_a_one_word_title_where_only_a_person_can_be_is_the_person(tagged) -> None:
+    made = await ask(tagged, "how many films did hitchcock make")
+    assert made.answers == ["2"], made.text
+    assert "Alfred Hitchcock directed Rebecca (1940) and Psycho (1960)." in made.text
+    film = await ask(tagged, "who directed hitchcock")
+    assert film.answers == ["Sacha Gervasi"]
+
+
+async def test_a_surname_of_people_alike_in_films_and_directing_none_is_not_guessed(
+    tagged,
+) -> None:
+    reply = await ask(tagged, "smith comedies")
+    assert "Reading" not in reply.text
+    assert "Ann Smith" not in reply.text and "Bob Smith" not in reply.text
+
+
+async def test_a_given_name_said_alone_is_the_one_of_it_with_far_more_films(catalog_of) -> None:
+    catalog = await catalog_of(
+        """\
+films:
+  - {title: Glory, year: 1989, cast: [Denzel Washington], sources: [x]}
+  - {title: Philadelphia, year: 1993, cast: [Denzel Washington], sources: [x]}
+  - {title: Training Day, year: 2001, cast: [Denzel Washington], sources: [x]}
+  - {title: The Great Debaters, year: 2007, cast: [Denzel Whitaker], sources: [x]}
+  - {title: Frozen, year: 2013, cast: [Idina Menzel], sources: [x]}
+"""
+    )
+    reply = await ask(catalog, "denzel movies")
+    assert reply.text.startswith("(Reading “denzel” as “Denzel Washington”.)"), reply.text
+    assert reply.answers == ["Glory", "Philadelphia", "Training Day"]

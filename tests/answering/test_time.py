@@ -142,3 +142,30 @@ async def test_a_genre_the_catalog_lacks_is_said_to_have_no_films(catalog, quest
     reply = await ask(catalog, question)
     assert reply.answers == []
     assert reply.text.startswith("The catalog has no ") and reply.text.endswith(" films.")
+
+
+async def test_a_genre_list_is_worded_like_a_genre_list_of_a_time(catalog) -> None:
+    by_genre = await ask(catalog, "which movies are romantic comedies")
+    by_time = await ask(catalog, "romantic comedies from the 90s")
+    listed = "(2): Sleepless in Seattle (1993) and You've Got Mail (1998)."
+    assert by_genre.text == f"Romantic comedy films {listed}"
+    assert by_time.text == f"Romantic comedy films from the 1990s {listed}"
+
+
+async def test_a_long_list_of_films_with_a_value_is_counted_oldest_first(tmp_path) -> None:
+    facts = tmp_path / "facts"
+    facts.mkdir()
+    films = [
+        f"  - {{title: Comedy {n}, year: {2030 - n}, genres: [Comedy], sources: [x]}}"
+        for n in range(30)
+    ]
+    (facts / "many.yaml").write_text("films:\n" + "\n".join(films) + "\n")
+    store = Store(facts, tmp_path / "many.db")
+    await store.open()
+    try:
+        reply = await ask(store.catalog, "comedies")
+    finally:
+        await store.close()
+    assert reply.text.startswith("Comedy films (30): Comedy 29 (2001), Comedy 28 (2002), ")
+    assert reply.text.endswith(" 5 more are not shown.")
+    assert len(reply.answers) == 30

@@ -12,7 +12,7 @@ from bot.discord.choices import find_film
 from bot.discord.embeds import reload_embed, reload_summary
 from bot.store import Store, build_store, live
 from bot.store import build as build_module
-from bot.store.catalog import ROLES
+from bot.store.catalog import ROLES, Catalog
 from bot.text import norm
 from tests.conftest import ALITA_2, WriteFacts
 
@@ -190,6 +190,16 @@ async def test_stats_count_the_catalog(store: Store) -> None:
     stats = await store.catalog.stats()
     assert (stats.films, stats.files, stats.unconfirmed) == (4, 3, 1)
     assert stats.people == 15
+
+
+async def test_a_file_that_is_not_a_catalog_fails_to_open(tmp_path: Path) -> None:
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE meta (key TEXT, value TEXT)")
+        db.execute("CREATE TABLE films (id INTEGER)")
+    db.close()
+    with pytest.raises(sqlite3.OperationalError, match="no such table"):
+        await Catalog.open(other)
 
 
 async def test_the_store_remembers_file_hashes_and_reparses_only_changes(
@@ -402,6 +412,22 @@ async def test_a_first_builds_title_triples_pass_sqlites_check_and_are_those_of_
         assert conn.execute("SELECT term, doc, cnt FROM title_gram_counts").fetchall() == copied
     assert docs == [(term, doc) for term, doc, _ in copied] and ("hea", 2) in docs
     assert hits == [("Alita: Battle Angel",), ("Alita: Battle Angel 2",)]
+
+
+async def test_a_first_build_stopped_while_indexing_leaves_no_file_behind(
+    small_facts: Path, tmp_path: Path, monkeypatch
+) -> None:
+    db = tmp_path / "store" / "c.db"
+    sql = build_module._sql
+
+    def broken(name: str) -> str:
+        extra = "CREATE INDEX nowhere ON no_table (x);" if name == "indexes.sql" else ""
+        return sql(name) + extra
+
+    monkeypatch.setattr(build_module, "_sql", broken)
+    with pytest.raises(sqlite3.OperationalError, match="no_table"):
+        build_store(small_facts, db)
+    assert list(db.parent.iterdir()) == []
 
 
 async def test_files_are_written_with_the_cycle_collector_paused(

@@ -15,7 +15,7 @@ from bot.answering.context import Context
 from bot.answering.kinds.relations import read
 from bot.answering.lexicon import ASKS_PEOPLE, PERSON_VERBS, RELATION_BY_NAME, Relation
 from bot.answering.linking import Mention
-from bot.answering.reply import Answer, claims_note, film_list, join_names
+from bot.answering.reply import Answer, claims_note, film_list, films_found, join_names
 from bot.answering.wanted import FILM_NOUNS
 from bot.store.catalog import FilmSummary, PeopleCredits
 from bot.text import norm
@@ -234,10 +234,10 @@ async def _from_values(ctx: Context, topics: list[tuple[Mention, str]]) -> Answe
     if _asks_credit_of_a_title(ctx, topics):
         return None  # "who directed star wars" asks of a film the catalog lacks, not War films
     films: list[FilmSummary] | None = None
-    named: list[str] = []
+    named: list[tuple[str, str]] = []
     for mention, kind in topics:
         found = await ctx.catalog.films_with_value(kind, mention.norm)
-        named.append(mention.hits[0].display)
+        named.append((kind, mention.hits[0].display))
         ids = {f.id for f in found}
         films = found if films is None else [f for f in films if f.id in ids]
     if films is None:
@@ -245,11 +245,34 @@ async def _from_values(ctx: Context, topics: list[tuple[Mention, str]]) -> Answe
     year = ctx.year()
     if year is not None:
         films = [f for f in films if f.year == year]
-    what = " and ".join(named) + (f" from {year}" if year else "")
+    what = _films_of_values(named) + (f" from {year}" if year else "")
     if not films:
-        return Answer(ctx.question, [], f"The catalog has no films for {what}.")
-    text = f"Films for {what}: {film_list(films, 30)}." + claims_note(films)
-    return Answer(ctx.question, _titles(films), text, films=films)
+        return Answer(ctx.question, [], f"The catalog has no {what}.")
+    films = sorted(films, key=_oldest_first)
+    return Answer(ctx.question, _titles(films), films_found(what, films), films=films)
+
+
+# How films with a value are said: "comedy films", "films set in New York City"
+_VALUE_PHRASES = {
+    "tag": "about",
+    "setting": "set in",
+    "company": "from",
+    "country": "from",
+    "language": "in",
+}
+
+
+def _films_of_values(named: list[tuple[str, str]]) -> str:
+    """The films having each of some values, in words: "comedy films set in Paris",
+    "films about nolan"; a genre goes before "films", as the time kind says it."""
+    genres = [display.lower() for kind, display in named if kind == "genre"]
+    phrases = [f"{_VALUE_PHRASES.get(kind, 'for')} {display}" for kind, display in named]
+    phrases = [p for (kind, _), p in zip(named, phrases, strict=True) if kind != "genre"]
+    return " ".join([" and ".join(genres), "films", " and ".join(phrases)]).strip()
+
+
+def _oldest_first(film: FilmSummary) -> tuple[bool, int, str]:
+    return film.year is None, film.year or 0, film.title
 
 
 _BEFORE_FILMS = frozenset("in of for about on with".split())

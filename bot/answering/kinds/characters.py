@@ -32,7 +32,12 @@ MAX_CHARACTERS = 12  # characters sharing a word that one question may list
 
 async def reply(ctx: Context) -> Answer | None:
     """Who plays a character (by full or part of the name), else whom a person plays."""
-    return await _who_plays(ctx) or await _who_plays_part(ctx) or await _role_of_person(ctx)
+    return (
+        await _who_plays(ctx)
+        or await _who_plays_part(ctx)
+        or await _role_of_person(ctx)
+        or await _films_of_character(ctx)
+    )
 
 
 async def _who_plays(ctx: Context) -> Answer | None:
@@ -71,6 +76,21 @@ async def _who_plays_part(ctx: Context) -> Answer | None:
             if len(found) >= MAX_CHARACTERS:
                 break
     return await _players(ctx, found)
+
+
+async def _films_of_character(ctx: Context) -> Answer | None:
+    """ "what movie has neo in it", "which film is hal 9000 from": the films a character is
+    in, each with who plays them, when the question names no film or person."""
+    characters = ctx.characters()
+    if not characters or not ASKS_FILMS.search(ctx.key):
+        return None
+    if any(m.has("film", "person") for m in ctx.mentions):
+        return None
+    found = [pair for m in characters for pair in await ctx.catalog.cast_as(m.norm)]
+    reply = await _players(ctx, found)
+    if reply is not None:
+        reply.answers = list(dict.fromkeys(film.title for film, _ in found))
+    return reply
 
 
 async def _players(ctx: Context, found: list[tuple[FilmSummary, CreditRecord]]) -> Answer | None:

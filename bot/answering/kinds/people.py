@@ -28,7 +28,7 @@ UNLIKELY_AGE = 100  # from here on an age is said as "would be", not "is"
 
 async def reply(ctx: Context) -> Answer | None:
     """Birth, age, who someone is, and their first or latest film."""
-    outside = ctx.key_outside()
+    outside = _outside_names(ctx)
     first, latest = _FIRST.search(outside), _LATEST.search(outside)
     if _DIED.search(outside):
         ask = _death_reply
@@ -44,6 +44,14 @@ async def reply(ctx: Context) -> Answer | None:
         return None  # checked before any look-up: most questions are not about a person
     person = await _the_person(ctx)
     return ask(ctx, person) if person is not None else None
+
+
+def _outside_names(ctx: Context) -> str:
+    """The question with the names of films, people and characters blanked out: a word
+    the catalog has only as a tag or genre is still read ("how old is spielberg", where
+    "old" tags films)."""
+    drop = {i for m in ctx.mentions if m.has("film", "person", "character") for i in m.positions}
+    return " ".join("_" if i in drop else t for i, t in enumerate(ctx.tokens))
 
 
 def _first_reply(ctx: Context, person: PersonRecord) -> Answer:

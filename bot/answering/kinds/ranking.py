@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.answering.context import Context
+from bot.answering.kinds.relations import read
 from bot.answering.reply import Answer, claims_note, film_list, join_names
 from bot.answering.wanted import Wanted, count_asked, order_asked, wanted_films
 from bot.store.catalog import FilmSummary
@@ -37,6 +38,8 @@ async def reply(ctx: Context) -> Answer | None:
     if wanted.films:
         if sort in ("oldest", "newest") and _FILMS.search(ctx.key_outside()):
             return await _in_series(ctx, sort)
+        if sort in ("oldest", "newest") and _said_of_a_title(ctx, wanted):
+            return await _fact_of_series_film(ctx, sort)
         return None
     if not (_FILMS.search(ctx.key) or wanted.genre or wanted.people):
         return None
@@ -110,21 +113,61 @@ def _said(sort: str, value: float | int) -> str:
 async def _in_series(ctx: Context, sort: str) -> Answer | None:
     """The first or latest released film of the series a named film belongs to ("the newest
     avatar movie", "the first terminator film"), through what each film follows."""
-    named = await ctx.films()
-    if not named:
+    picked = await _series_pick(ctx, sort)
+    if picked is None:
         return None
-    series = await _series(ctx, named[0].slug)
-    released = [f for f in series if f.confirmed and f.year is not None]
-    if len(series) < 2 or not released:
-        return None
-    film = released[0] if sort == "oldest" else released[-1]
+    film, series = picked
     which = "first" if sort == "oldest" else "latest released"
     text = f"The {which} film of the series in the catalog is {film.label}: {film_list(series)}."
     text += claims_note(series)
     return Answer(ctx.question, [film.title], text, films=[film])
 
 
-async def _series(ctx: Context, slug: str) -> list[FilmSummary]:
+async def _series_pick(ctx: Context, sort: str) -> tuple[FilmSummary, list[FilmSummary]] | None:
+    """The first or latest released film of the named film's series, and the series."""
+    named = await ctx.films()
+    if not named:
+        return None
+    series = await series_of(ctx, named[0].slug)
+    released = [f for f in series if f.confirmed and f.year is not None]
+    if len(series) < 2 or not released:
+        return None
+    return (released[0] if sort == "oldest" else released[-1]), series
+
+
+_ORDER_WORDS = frozenset("first original new newest latest last recent".split())
+
+
+def _said_of_a_title(ctx: Context, wanted: Wanted) -> bool:
+    """Whether an order word comes just before the one title named, and a fact of a film is
+    asked ("who's in the new avatar", "who directed the first terminator")."""
+    if len(wanted.films) != 1 or ctx.relation() is None:
+        return False
+    start = wanted.films[0].start
+    return start > 0 and ctx.tokens[start - 1] in _ORDER_WORDS
+
+
+async def _fact_of_series_film(ctx: Context, sort: str) -> Answer | None:
+    """The fact asked of the first or latest released film of a named film's series."""
+    relation = ctx.relation()
+    picked = await _series_pick(ctx, sort) if relation is not None else None
+    if relation is None or picked is None:
+        return None
+    film, series = picked
+    record = await ctx.catalog.film(film.id)
+    if record is None:
+        return None
+    values, sentence = read(record, relation)
+    which = "first" if sort == "oldest" else "latest released"
+    text = f"The {which} film of the series in the catalog is {film.label}. {sentence}"
+    later = [f for f in series[series.index(film) + 1 :] if not f.confirmed]
+    if sort == "newest" and later:
+        their = "their" if len(later) > 1 else "its"
+        text += f" Not released yet: {film_list(later)}; {their} facts are claims."
+    return Answer(ctx.question, values, text, films=[film])
+
+
+async def series_of(ctx: Context, slug: str) -> list[FilmSummary]:
     """A film's series in order: back through what each film follows, then forward."""
     first = await ctx.catalog.film_by_slug(slug)
     seen = {slug}

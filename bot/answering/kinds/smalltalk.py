@@ -28,6 +28,11 @@ _HELP = re.compile(
     r"how does (?:this|it)(?: bot)? work|who are you|what are you|what is this(?: bot)?|"
     r"what do you know)(?: bot)?$"
 )
+_FAVOURITE = re.compile(
+    r"^(?:what|whats|which)(?: is| are)? (?:ur|your|youre) (?:fav|fave|favou?rite|top)s? "
+    r"(?:film|movie|flick)s?(?: ever)?$|^(?:do )?(?:you|u) have a (?:fav|fave|favou?rite) "
+    r"(?:film|movie)$"
+)
 EXAMPLES = (
     '"who directed Alita: Battle Angel?", "who plays Nova in Alita: Battle Angel 2?" or '
     '"what films did Stanley Kubrick direct?"'
@@ -42,6 +47,8 @@ async def reply(ctx: Context) -> Answer | None:
         return Answer(ctx.question, [], text, kind="help")
     if _THANKS.match(key):
         return Answer(ctx.question, [], "You're welcome! Ask me anything about films.", kind="chat")
+    if _FAVOURITE.match(key):
+        return await _favourite(ctx)
     if _GREETING.match(key):
         text = f"Hi! I answer questions about films. Try {await examples(ctx)}"
         return Answer(ctx.question, [], text, kind="chat")
@@ -49,8 +56,18 @@ async def reply(ctx: Context) -> Answer | None:
 
 
 def is_small_talk(key: str) -> bool:
-    """Whether a whole message (in normal form) is a greeting, thanks or a call for help."""
-    return any(pattern.match(key) for pattern in (_HELP, _THANKS, _GREETING))
+    """Whether a whole message (in normal form) is a greeting, thanks, a call for help or a
+    question about the bot's own taste."""
+    return any(pattern.match(key) for pattern in (_HELP, _THANKS, _GREETING, _FAVOURITE))
+
+
+async def _favourite(ctx: Context) -> Answer:
+    """ "what's your favourite movie": no taste of its own, but a released film to try."""
+    picked = await random_films(ctx.catalog, FilmQuery(statuses=("released",)), rng=ctx.rng)
+    text = "I don't watch films myself, so I have no favourite"
+    if picked:
+        text += f"; but you could try {picked[0].label}, or ask me to recommend one"
+    return Answer(ctx.question, [], text + ".", kind="chat", films=picked[:1])
 
 
 async def examples(ctx: Context) -> str:

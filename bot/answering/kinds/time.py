@@ -8,11 +8,10 @@ import re
 
 from bot.answering.context import Context
 from bot.answering.lexicon import ASKS_PEOPLE
-from bot.answering.reply import Answer, claims_note, film_list
-from bot.answering.wanted import Wanted, order_asked, wanted_films, year_span
+from bot.answering.reply import SHOWN_FILMS, Answer, claims_note, film_list, films_found
+from bot.answering.wanted import Wanted, genre_words, order_asked, wanted_films, year_span
 from bot.store.discovery import FilmQuery, Years, browse
 
-SHOWN = 25  # films listed in one reply; the rest are counted
 _NOT_FILMS = re.compile(r"\b(?:how old|age|born|birth\w*)\b")
 _ASKS_FILMS = re.compile(
     r"\b(?:films?|movies?|flicks?|pictures?|anything|something)\b|"
@@ -49,25 +48,27 @@ async def reply(ctx: Context) -> Answer | None:
 async def _genre_alone(ctx: Context) -> Answer | None:
     """The films of a genre said in everyday words ("sci-fi movies", "scary films",
     "westerns"), when the question names nothing the catalog has: the catalog's own genre
-    names ("horror movies") are values, answered with the other films of a value."""
-    if ctx.mentions:
+    names ("horror movies") are values, answered with the other films of a value; and a
+    person's films of a genre ("tom hanks comedies")."""
+    if ctx.mentions and not (
+        any(m.has("person") for m in ctx.mentions)
+        and (any(m.has("genre") for m in ctx.mentions) or genre_words(ctx.key))
+    ):
         return None
     wanted = await wanted_films(ctx)
     if wanted.genre is None or not (_ASKS_FILMS.search(ctx.key) or wanted.plural):
+        return None
+    if ctx.mentions and (not wanted.people or wanted.films or len(wanted.people) > 1):
         return None
     return await _listed(ctx, wanted)
 
 
 async def _listed(ctx: Context, wanted: Wanted) -> Answer:
     """The films ``wanted`` asks for, oldest first."""
-    page = await browse(ctx.catalog, wanted.query, sort="oldest", limit=SHOWN)
+    page = await browse(ctx.catalog, wanted.query, sort="oldest", limit=SHOWN_FILMS)
     if not page.films:
         return Answer(ctx.question, [], f"The catalog has no {wanted.describe()}.")
-    described = wanted.describe()
-    text = f"{described[0].upper()}{described[1:]} ({page.total}): {film_list(page.films)}."
-    if page.total > len(page.films):
-        text += f" {page.total - len(page.films)} more are not shown."
-    text += claims_note(page.films)
+    text = films_found(wanted.describe(), page.films, page.total)
     return Answer(ctx.question, [f.title for f in page.films], text, films=page.films)
 
 
@@ -79,8 +80,8 @@ async def _same_year(ctx: Context) -> Answer | None:
     film, year = films[0], films[0].year
     assert year is not None
     query = FilmQuery(years=Years(year, year))
-    page = await browse(ctx.catalog, query, sort="oldest", limit=SHOWN + 1)
-    others = [f for f in page.films if f.id != film.id][:SHOWN]
+    page = await browse(ctx.catalog, query, sort="oldest", limit=SHOWN_FILMS + 1)
+    others = [f for f in page.films if f.id != film.id][:SHOWN_FILMS]
     if not others:
         text = f"No other film in the catalog came out in {year}, the year of {film.label}."
         return Answer(ctx.question, [], text, films=[film])
