@@ -249,6 +249,11 @@ _FILM_SHELF_QUERY_OF_IDS = _FILM_SHELF_ROWS + " WHERE id IN ({marks})"
 # One role's credits, each as one number (``indexes.FILM_BITS``), in the person index's order
 _CREDITS_OF_ROLE = "SELECT (person_id << 32) | film_id FROM credits WHERE role = ?"
 _CREDITS_OF_FILMS = "SELECT role, person_id, film_id FROM credits WHERE film_id IN ({marks})"
+# Reads a row of each table a catalog has (a file that is not one fails it), counting none:
+# opening a catalog at each reload costs the same whatever its size.
+_IS_CATALOG = "SELECT " + ", ".join(
+    f"EXISTS (SELECT 1 FROM {table})" for table in ("meta", "files", "films", "people", "credits")
+)
 
 
 def _title_key(stored: str) -> str:
@@ -334,6 +339,7 @@ class Catalog:
         self._names: NameIndex | None = None
         self._shelf: FilmShelf[FilmSummary] | None = None
         self._credits: CreditIndex | None = None
+        self._stats: CatalogStats | None = None
         self._titles_lock = asyncio.Lock()
 
     @classmethod
@@ -348,11 +354,11 @@ class Catalog:
             await db.execute("PRAGMA mmap_size = 0")
             await db.execute("BEGIN")  # this catalog's snapshot starts with the first read
             meta = dict(await db.execute_fetchall("SELECT key, value FROM meta"))
+            await db.execute_fetchall(_IS_CATALOG)  # fails here, not later, if not a catalog
         except Exception:
             await db.close()
             raise
         catalog = cls(db, path, str(meta.get("store_id", "")), int(meta.get("generation", 0)))
-        await catalog.stats()  # fails here, not later, when the file is not a catalog
         catalog._quick = _same_snapshot(path, meta)
         return catalog
 
@@ -1127,13 +1133,17 @@ class Catalog:
         return hits
 
     async def stats(self) -> CatalogStats:
-        row = await self._one(
-            "SELECT (SELECT count(*) FROM films), (SELECT count(*) FROM people), "
-            "(SELECT count(*) FROM credits), (SELECT count(*) FROM files), "
-            "(SELECT count(*) FROM films WHERE status != 'released')"
-        )
-        assert row is not None
-        return CatalogStats(*row)
+        """The catalog's counts: read once (they never change in its snapshot), since
+        counting a big catalog's credits reads every row of an index."""
+        if self._stats is None:
+            row = await self._one(
+                "SELECT (SELECT count(*) FROM films), (SELECT count(*) FROM people), "
+                "(SELECT count(*) FROM credits), (SELECT count(*) FROM files), "
+                "(SELECT count(*) FROM films WHERE status != 'released')"
+            )
+            assert row is not None
+            self._stats = CatalogStats(*row)
+        return self._stats
 
     async def file_count(self) -> int:
         row = await self._one("SELECT count(*) FROM files")

@@ -12,7 +12,7 @@ from bot.discord.choices import find_film
 from bot.discord.embeds import reload_embed, reload_summary
 from bot.store import Store, build_store, live
 from bot.store import build as build_module
-from bot.store.catalog import ROLES
+from bot.store.catalog import ROLES, Catalog
 from bot.text import norm
 from tests.conftest import ALITA_2, WriteFacts
 
@@ -190,6 +190,16 @@ async def test_stats_count_the_catalog(store: Store) -> None:
     stats = await store.catalog.stats()
     assert (stats.films, stats.files, stats.unconfirmed) == (4, 3, 1)
     assert stats.people == 15
+
+
+async def test_a_file_that_is_not_a_catalog_fails_to_open(tmp_path: Path) -> None:
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE meta (key TEXT, value TEXT)")
+        db.execute("CREATE TABLE films (id INTEGER)")
+    db.close()
+    with pytest.raises(sqlite3.OperationalError, match="no such table"):
+        await Catalog.open(other)
 
 
 async def test_the_store_remembers_file_hashes_and_reparses_only_changes(
