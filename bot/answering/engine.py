@@ -19,7 +19,7 @@ from collections.abc import Set as AbstractSet
 from datetime import date
 from typing import NamedTuple
 
-from bot.answering import compound
+from bot.answering import compound, lexicon
 from bot.answering.context import Context
 from bot.answering.kinds import KINDS
 from bot.answering.kinds.smalltalk import is_small_talk
@@ -420,11 +420,12 @@ async def _value_shortened(
     """The longest run of words, named by nothing else, that is part of one place's or
     company's name and not all of it, and that name ("new york": New York City, "ghibli":
     Studio Ghibli); a word alone only when it is no English word or begins the name
-    ("paramount", not "island" for Amity Island)."""
+    ("paramount", not "island" for Amity Island); a place by its letters too ("la")."""
     names = [n for kind in SHORTENED_KINDS for n in await value_names(catalog, kind)]
     if not names or any(not _one_question_word(m) for m in mentions):
         return None
     best: Reading | None = None
+    letters = lexicon.PLACE_LETTERS if _SET_IN.search(" ".join(tokens)) else {}
     for start, first in enumerate(tokens):
         if first in SCAFFOLD:
             continue
@@ -435,11 +436,15 @@ async def _value_shortened(
             if all(is_keyword(w) for w in run):
                 continue
             typed = " ".join(run)
-            found = {name for n, name in names if n != typed and f" {typed} " in f" {n} "}
+            if typed in letters:  # "set in la": Los Angeles; "set in nyc": New York City
+                meant = letters[typed]
+                found = {name for n, name in names if n == meant or n.startswith(f"{meant} ")}
+            else:
+                found = {name for n, name in names if n != typed and f" {typed} " in f" {n} "}
             if len(found) != 1:
                 continue
             name = found.pop()
-            alone = end - start == 1
+            alone = end - start == 1 and typed not in letters
             if alone and not norm(name).startswith(f"{typed} ") and await _english_word(typed):
                 continue
             best = Reading(start, end, typed, name)

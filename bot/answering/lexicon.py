@@ -314,3 +314,13 @@ def is_english_word(word: str) -> bool:
     for a misspelt name. The dictionary is read on first use (about a second: call it off
     the event loop)."""
     return word in _english()
+
+
+# Places said by their letters in chat ("films set in LA"), read as the catalog's setting
+# that has that name or begins with it, where a setting is asked
+PLACE_LETTERS = {
+    "la": "los angeles",
+    "nyc": "new york city",
+    "ny": "new york",
+    "sf": "san francisco",
+}

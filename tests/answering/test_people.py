@@ -157,3 +157,28 @@ async def test_birth_and_who_is_name_the_date_of_death(people) -> None:
     assert born.text == "Bernard Herrmann was born on 29 June 1911 and died on 24 December 1975."
     who = await ask(people, "who is bernard herrmann")
     assert who.text.startswith("Bernard Herrmann, born 29 June 1911, died 24 December 1975.")
+
+
+@pytest.mark.parametrize(
+    ("question", "answers", "said"),
+    [
+        (
+            "how old was keanu reeves in speed",
+            ["29", "30"],
+            "Keanu Reeves was 29 or 30 when Speed (1994) came out (born on 2 September 1964).",
+        ),
+        (
+            "how old is keanu reeves in the long goodbye again",
+            ["66", "67"],
+            "Keanu Reeves would be 66 or 67 in 2031, the year the catalog gives for The Long "
+            "Goodbye Again (2031) (born on 2 September 1964). The Long Goodbye Again (2031) is "
+            "announced",
+        ),
+    ],
+)
+async def test_an_age_in_a_film_is_counted_to_when_it_came_out(
+    people, question, answers, said
+) -> None:
+    reply = await ask(people, question)
+    assert reply.answers == answers
+    assert reply.text.startswith(said), reply.text

@@ -113,3 +113,28 @@ async def test_like_a_film_the_catalog_lacks_suggests_the_nearest_titles(catalog
     assert reply.kind == "not_found"
     assert "Sleepless in Seattle (1993)" in reply.suggestions
     assert "Did you mean Sleepless in Seattle (1993)" in reply.text
+
+
+async def test_like_a_film_but_newer_or_from_a_time_picks_only_films_of_those_years(
+    catalog_of,
+) -> None:
+    catalog = await catalog_of(
+        """films:
+  - {title: Jaws, year: 1975, directors: [Steven Spielberg], genres: [Thriller]}
+  - {title: Duel, year: 1971, directors: [Steven Spielberg], genres: [Thriller]}
+  - {title: Jurassic Park, year: 1993, directors: [Steven Spielberg], genres: [Thriller]}
+  - {title: Speed, year: 1994, genres: [Thriller]}
+  - {title: The Birds, year: 1963, genres: [Thriller]}
+"""
+    )
+    for seed in range(5):
+        newer = await pick(catalog, "films like jaws but newer", seed)
+        assert newer.answers and set(newer.answers) <= {"Jurassic Park", "Speed"}, newer.text
+        older = await pick(catalog, "something like jaws but older", seed)
+        assert older.answers and set(older.answers) <= {"Duel", "The Birds"}, older.text
+    nineties = await pick(catalog, "something like jaws from the 90s")
+    assert set(nineties.answers) <= {"Jurassic Park", "Speed"}
+    none = await pick(catalog, "something like jaws from the 2010s")
+    assert none.text.startswith(
+        "The catalog has no released film from the 2010s that shares much with Jaws (1975)"
+    )

@@ -169,3 +169,10 @@ async def test_a_long_list_of_films_with_a_value_is_counted_oldest_first(tmp_pat
     assert reply.text.startswith("Comedy films (30): Comedy 29 (2001), Comedy 28 (2002), ")
     assert reply.text.endswith(" 5 more are not shown.")
     assert len(reply.answers) == 30
+
+
+@pytest.mark.parametrize("question", ["list all movies", "what films do you have"])
+async def test_every_film_of_the_catalog_is_listed_oldest_first(catalog, question) -> None:
+    reply = await ask(catalog, question)
+    assert reply.text.startswith("Films in the catalog ("), reply.text
+    assert reply.answers[:2] == ["The Shining", "Heat"]

@@ -16,6 +16,7 @@ films:
   - {title: Totoro, year: 1988, companies: [Studio Ghibli], sources: [x]}
   - {title: Vertigo, year: 1958, companies: [Paramount Pictures], sources: [x]}
   - {title: Parasite, year: 2019, sources: [x]}
+  - {title: Heat, year: 1995, setting: [Los Angeles], sources: [x]}
 """
 
 
@@ -30,6 +31,8 @@ async def places(catalog_of):
         ("films set in new york", "new york", "New York City", ["Annie Hall", "Manhattan"]),
         ("ghibli movies", "ghibli", "Studio Ghibli", ["Totoro"]),
         ("paramount films", "paramount", "Paramount Pictures", ["Vertigo"]),
+        ("movies set in LA", "la", "Los Angeles", ["Heat"]),
+        ("films set in nyc", "nyc", "New York City", ["Annie Hall", "Manhattan"]),
     ],
 )
 async def test_a_place_or_company_said_for_short_is_read_as_its_name(

@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from bot.answering.context import Context
 from bot.answering.lexicon import PERSON_VERBS, words
-from bot.answering.reply import Answer, film_list, join_names
+from bot.answering.reply import Answer, film_list, join_names, status_note
 from bot.store.catalog import FilmSummary, PersonRecord, has_renown
 from bot.store.dates import When, said, said_years, years_between
 
@@ -43,7 +44,11 @@ async def reply(ctx: Context) -> Answer | None:
     else:
         return None  # checked before any look-up: most questions are not about a person
     person = await _the_person(ctx)
-    return ask(ctx, person) if person is not None else None
+    if person is None:
+        return None
+    if ask is _age_reply and any(kind == "film" for _, kind in ctx.topics()):
+        return await _age_in_film(ctx, person)  # "how old was tom hanks in forrest gump"
+    return ask(ctx, person)
 
 
 def _outside_names(ctx: Context) -> str:
@@ -115,6 +120,33 @@ def _age_reply(ctx: Context, person: PersonRecord) -> Answer:
         text = f"{person.name} was born in {born}, so is {age} (the catalog has the year only)."
     else:
         text = f"{person.name} is {age}: born on {said(born)}."
+    return Answer(ctx.question, answers, text, people=[person.id])
+
+
+async def _age_in_film(ctx: Context, person: PersonRecord) -> Answer:
+    """How old someone was when a film they are asked about with came out."""
+    born = person.birth
+    if born is None:
+        return _no_birth(ctx, person)
+    films = [f for f in await ctx.films() if f.year is not None]
+    record = await ctx.catalog.film(films[0].id) if films else None
+    if record is None:
+        return Answer(ctx.question, [], "The catalog has no release year for that film.")
+    assert record.summary.year is not None
+    out: When = record.summary.year
+    if record.release_date:
+        out = date.fromisoformat(record.release_date)
+    years = years_between(born, out)
+    answers = [str(y) for y in years] if isinstance(years, tuple) else [str(years)]
+    age = said_years(years)
+    if not record.summary.confirmed:  # not out: the year is part of the claim
+        text = (
+            f"{person.name} would be {age} in {record.summary.year}, the year the catalog "
+            f"gives for {record.label} (born {_on(born)}). {status_note(record)}"
+        )
+        return Answer(ctx.question, answers, text, people=[person.id])
+    when = f" {_on(out)}" if isinstance(out, date) else ""
+    text = f"{person.name} was {age} when {record.label} came out{when} (born {_on(born)})."
     return Answer(ctx.question, answers, text, people=[person.id])
 
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 
 from bot.answering.context import Context
 from bot.answering.linking import Mention
 from bot.answering.reply import Answer, film_list, join_names
-from bot.answering.wanted import is_keyword, wanted_films
+from bot.answering.wanted import is_keyword, wanted_films, year_span
 from bot.store.catalog import FilmSummary
 from bot.store.discovery import SimilarFilm, random_films, similar_films
 from bot.store.indexes import ARTICLES
@@ -132,16 +133,49 @@ async def _like(ctx: Context, mention: Mention) -> Answer:
         if len(named) > 1
         else ""
     )
-    similar = await similar_films(ctx.catalog, source.id, limit=SIMILAR_POOL * 2)
-    pool = [s for s in similar if s.film.confirmed and s.film.id != source.id][:SIMILAR_POOL]
+    when = _when_wanted(ctx, mention, source)
+    similar = await similar_films(
+        ctx.catalog, source.id, limit=SIMILAR_POOL * (2 if when is None else 8)
+    )
+    pool = [s for s in similar if s.film.confirmed and s.film.id != source.id]
+    if when is not None:
+        pool = [s for s in pool if s.film.year is not None and when[0](s.film.year)]
+    pool = pool[:SIMILAR_POOL]
     if not pool:
-        text = f"The catalog has no released film that shares much with {source.label}."
+        said = f" {when[1]}" if when is not None else ""
+        text = f"The catalog has no released film{said} that shares much with {source.label}."
         return Answer(ctx.question, [], text + others)
     picks = _drawn(pool, ctx.rng)
     said = [f"{p.film.label} ({'; '.join(p.reasons[:2])})" for p in picks]
     text = f"If you liked {source.label}, try {join_names(said)}.{others}"
     films = [p.film for p in picks]
     return Answer(ctx.question, [f.title for f in films], text, films=films)
+
+
+_NEWER = re.compile(r"\b(?:newer|more recent|recent|modern)\b")
+_OLDER = re.compile(r"\b(?:older|old school|classic)\b")
+
+
+def _when_wanted(
+    ctx: Context, liked: Mention, source: FilmSummary
+) -> tuple[Callable[[int], bool], str] | None:
+    """What a "like X" pick asks of the films' years, outside X's title ("like jaws but
+    newer", "something like alien from the 90s"): a test of a year and how to say it."""
+    outside = " ".join(t for i, t in enumerate(ctx.tokens) if i not in liked.positions)
+    span = year_span(outside)
+    if span is not None and span.first == span.last == source.year:
+        span = None  # "movies like heat 1986": the year says which Heat
+    if span is not None:
+        years = span.years
+        return (lambda year: years.first <= year <= years.last), span.words
+    if source.year is None:
+        return None
+    made = source.year
+    if _NEWER.search(outside):
+        return (lambda year: year > made), f"newer than {made}"
+    if _OLDER.search(outside):
+        return (lambda year: year < made), f"older than {made}"
+    return None
 
 
 async def _best_known_first(ctx: Context, films: list[FilmSummary]) -> list[FilmSummary]:

@@ -17,6 +17,12 @@ _ASKS_FILMS = re.compile(
     r"\b(?:films?|movies?|flicks?|pictures?|anything|something)\b|"
     r"^(?:what|which|whats|anything|any)\b.*\b(?:came out|come out|released|out)\b"
 )
+# "list all movies", "what films do you have", "show me every film"
+_EVERY_FILM = re.compile(
+    r"^(?:list|show(?: me)?|give me|what|which|name)(?: all| every| the| of)*"
+    r" (?:films?|movies?)(?: (?:do )?(?:you|u) (?:have|know|got)| are there| are in"
+    r" (?:the|your) (?:catalog|database)| in (?:the|your) (?:catalog|database))?$"
+)
 _SAME_YEAR = re.compile(r"\b(?:same year as|(?:in|from) the year of)\b")
 _SAID_AS_TIME = re.compile(r"^(?:from|in|of|during|since|before|after|between)\b")
 
@@ -30,6 +36,8 @@ async def reply(ctx: Context) -> Answer | None:
     if ASKS_PEOPLE.search(ctx.key) or _NOT_FILMS.search(ctx.key):
         return None
     if year_span(ctx.key) is None:
+        if _EVERY_FILM.match(ctx.key) and not ctx.mentions:
+            return await _every_film(ctx)
         return await _genre_alone(ctx)
     wanted = await wanted_films(ctx)
     span = wanted.span
@@ -43,6 +51,15 @@ async def reply(ctx: Context) -> Answer | None:
     if named and not (as_time or span.start == 0):
         return None  # "what genre is the film 1984", "films about 1920s": a name, not a time
     return await _listed(ctx, wanted)
+
+
+async def _every_film(ctx: Context) -> Answer:
+    """ "list all movies", "what films do you have": the catalog's films, oldest first."""
+    page = await browse(ctx.catalog, FilmQuery(), sort="oldest", limit=SHOWN_FILMS)
+    if not page.films:
+        return Answer(ctx.question, [], "The catalog has no films yet.")
+    text = films_found("films in the catalog", page.films, page.total)
+    return Answer(ctx.question, [f.title for f in page.films], text, films=page.films)
 
 
 async def _genre_alone(ctx: Context) -> Answer | None:
