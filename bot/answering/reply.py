@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import compress
 from operator import attrgetter
 from typing import Any
 
@@ -90,13 +88,7 @@ def film_list(films: Sequence[FilmSummary], limit: int = 25) -> str:
 
 def _labels(films: Sequence[FilmSummary]) -> int:
     """How many different labels the films have (in C calls: lists run to thousands)."""
-    titles = list(map(_TITLE, films))
-    times = Counter(titles)
-    if len(times) == len(films):
-        return len(films)  # no title twice: no label twice
-    # the titles had once, and the labels of the films whose title others have too
-    shared = list(compress(films, map((1).__lt__, map(times.__getitem__, titles))))
-    return len(times) - len(set(map(_TITLE, shared))) + len(set(map(_LABELLED_BY, shared)))
+    return len(set(map(_LABELLED_BY, films)))
 
 
 def films_found(described: str, films: Sequence[FilmSummary], total: int | None = None) -> str:
@@ -113,7 +105,6 @@ def films_found(described: str, films: Sequence[FilmSummary], total: int | None 
 
 
 _LABELLED_BY = attrgetter("title", "year", "status")  # what a film's label shows
-_TITLE = attrgetter("title")
 _STATUS = attrgetter("status")
 
 
