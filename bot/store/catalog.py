@@ -776,9 +776,10 @@ class Catalog:
         if self._shelf is None and previous._shelf:
             rows = list(_shelved(await self._in_chunks(_FILM_SHELF_QUERY_OF_IDS, touched)))
             self._shelf = await asyncio.to_thread(previous._shelf.changed, touched, rows)
-        if self._credits is None and previous._credits is not None:
+        credits = previous._credits
+        if self._credits is None and credits is not None and not credits.folds(set(touched)):
             rows = await self._in_chunks(_CREDITS_OF_FILMS, touched)
-            self._credits = previous._credits.changed(touched, rows)
+            self._credits = credits.changed(touched, rows)
         if self._people is None and previous._people:
             self._people = await asyncio.to_thread(previous._people.changed, changes)
         if self._names is None and previous._names:

@@ -52,6 +52,10 @@ RANKED_AGAIN_PAST = 64  # a reload changing more than this fraction of films ran
 ARTICLES = ("the", "a", "an", "le", "la", "les", "el", "il", "der", "das")
 ARTICLE_REST_MIN = 2  # letters left after the article for the title to be kept without it
 FILM_BITS = (1 << 32) - 1  # a credit as one number: person id << 32 | film id
+# Films whose credits reloads have kept beside a catalog's credit index, past which the
+# next catalog reads its credit index afresh from the store (in the background), rather
+# than keeping ever more of them aside until a restart
+CREDITS_TOUCHED_MOST = 20_000
 CREDITS_SPLIT = 16_384  # credits split into person and film at a time
 
 
@@ -1234,6 +1238,12 @@ class CreditIndex:
             for each in roles
             for pair in zip(self.films(person_id, each), repeat(person_id))
         ]
+
+    def folds(self, touched: AbstractSet[int]) -> bool:
+        """Whether, once a reload has changed the films ``touched`` too, the films kept
+        aside would be too many (``CREDITS_TOUCHED_MOST``): the index is then read again
+        rather than ``changed``."""
+        return len(self.touched) + len(touched) > CREDITS_TOUCHED_MOST
 
     def changed(self, touched: Iterable[int], rows: Iterable[tuple[str, int, int]]) -> CreditIndex:
         """The index once a reload has changed the films ``touched``, whose credits are now

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from bot.answering.engine import answer
-from bot.store import Catalog, Store, build_store
+from bot.store import Catalog, Store, build_store, indexes
 from bot.store.catalog import ROLES
 from bot.store.indexes import PeopleIndex
 from tests.conftest import HEAT
@@ -386,3 +386,28 @@ async def test_a_request_while_a_reloads_indexes_are_derived_waits_for_them(
 
     assert [hit.display for hit in hits] == ["Ann Newman"]
     assert built == []  # waited for the derived index, did not build one from every name
+
+
+async def test_credits_kept_aside_by_many_reloads_are_read_again_into_the_index(
+    store: Store, small_facts: Path, monkeypatch
+) -> None:
+    await store.warmed()
+    _edit(small_facts)
+    assert (await store.reload()).ok
+    await store.warmed()
+    kept_aside = store.catalog._credits
+    assert kept_aside is not None and kept_aside.touched  # the new films' credits beside it
+
+    monkeypatch.setattr(indexes, "CREDITS_TOUCHED_MOST", len(kept_aside.touched))
+    (small_facts / "heat.yaml").write_text(HEAT)
+    (small_facts / "extra.yaml").write_text("people:\n  - {name: James Caan, born: 1939}\n")
+    assert (await store.reload()).ok
+    await store.warmed()
+
+    credits = store.catalog._credits
+    assert credits is not None and not credits.touched and not credits.added
+    fresh = await Catalog.open(store.db_path)
+    try:
+        assert await _indexes(fresh) == await _indexes(store.catalog)
+    finally:
+        await fresh.close()
