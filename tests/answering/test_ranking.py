@@ -121,3 +121,26 @@ async def test_a_fact_of_the_first_or_latest_released_film_of_a_series(
     assert film in reply.text
     if "new" in question:  # the announced one is named, as a claim
         assert reply.text.endswith("Not released yet: Avatar 4 [announced]; its facts are claims.")
+
+
+@pytest.mark.parametrize("question", ["avatar movies", "all the avatar films"])
+async def test_a_title_then_films_lists_its_series_with_the_unreleased_marked(
+    catalog_of, question
+) -> None:
+    catalog = await catalog_of(SERIES)
+    reply = await ask(catalog, question)
+    assert reply.answers == ["Avatar", "Avatar: The Way of Water", "Avatar 4"], reply.text
+    assert reply.text.startswith("Films of the Avatar series (3): Avatar (2009), ")
+    assert "Avatar 4 [announced]" in reply.text and "are claims" in reply.text
+
+
+async def test_a_title_then_films_lists_the_tag_of_that_name_without_a_series(catalog_of) -> None:
+    catalog = await catalog_of(
+        """films:
+  - {title: Batman, year: 1989, tags: [batman], sources: [x]}
+  - {title: Batman Returns, year: 1992, tags: [batman], sources: [x]}
+  - {title: The Dark Knight, year: 2008, tags: [batman], sources: [x]}
+"""
+    )
+    reply = await ask(catalog, "batman movies")
+    assert reply.answers == ["Batman", "Batman Returns", "The Dark Knight"], reply.text

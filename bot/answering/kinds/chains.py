@@ -15,7 +15,14 @@ from bot.answering.context import Context
 from bot.answering.kinds.relations import read
 from bot.answering.lexicon import ASKS_PEOPLE, PERSON_VERBS, RELATION_BY_NAME, Relation
 from bot.answering.linking import Mention
-from bot.answering.reply import Answer, claims_note, film_list, films_found, join_names
+from bot.answering.reply import (
+    Answer,
+    claims_note,
+    film_list,
+    films_found,
+    join_names,
+    oldest_first,
+)
 from bot.answering.wanted import FILM_NOUNS
 from bot.store.catalog import FilmSummary, PeopleCredits
 from bot.text import norm
@@ -248,7 +255,7 @@ async def _from_values(ctx: Context, topics: list[tuple[Mention, str]]) -> Answe
     what = _films_of_values(named) + (f" from {year}" if year else "")
     if not films:
         return Answer(ctx.question, [], f"The catalog has no {what}.")
-    films = sorted(films, key=_oldest_first)
+    films = sorted(films, key=oldest_first)
     return Answer(ctx.question, _titles(films), films_found(what, films), films=films)
 
 
@@ -269,10 +276,6 @@ def _films_of_values(named: list[tuple[str, str]]) -> str:
     phrases = [f"{_VALUE_PHRASES.get(kind, 'for')} {display}" for kind, display in named]
     phrases = [p for (kind, _), p in zip(named, phrases, strict=True) if kind != "genre"]
     return " ".join([" and ".join(genres), "films", " and ".join(phrases)]).strip()
-
-
-def _oldest_first(film: FilmSummary) -> tuple[bool, int, str]:
-    return film.year is None, film.year or 0, film.title
 
 
 _BEFORE_FILMS = frozenset("in of for about on with".split())

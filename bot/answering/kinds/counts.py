@@ -14,7 +14,7 @@ _ASKING = r"^(?:how many|the number of|number of|count(?: the)?)"
 _HOW_MANY = re.compile(_ASKING + r"\b")
 # "how many avatar movies are there": a film named just before "films", nothing else asked
 _OF_A_SERIES = re.compile(
-    _ASKING + r" _ (?:films|movies)(?: (?:are there|do (?:you|u) (?:know|have)))? ?$"
+    _ASKING + r" _(?: _)* (?:films|movies)(?: (?:are there|do (?:you|u) (?:know|have)))? ?$"
 )
 # the whole catalog: "how many movies are there", "how many films do you know"
 _ALL_FILMS = re.compile(

@@ -12,7 +12,14 @@ import re
 
 from bot.answering.context import Context
 from bot.answering.kinds.relations import read
-from bot.answering.reply import Answer, claims_note, film_list, join_names
+from bot.answering.reply import (
+    Answer,
+    claims_note,
+    film_list,
+    films_found,
+    join_names,
+    oldest_first,
+)
 from bot.answering.wanted import Wanted, count_asked, order_asked, wanted_films
 from bot.store.catalog import FilmSummary
 from bot.store.discovery import browse
@@ -33,7 +40,7 @@ async def reply(ctx: Context) -> Answer | None:
     """Films matching the question's genre, people and years, in the order it asks for."""
     sort = order_asked(ctx.key_outside())
     if sort is None:
-        return None
+        return await _series_named(ctx) if _A_SERIES.match(ctx.key_outside()) else None
     wanted = await wanted_films(ctx, statuses=("released",))
     if wanted.films:
         if sort in ("oldest", "newest") and _FILMS.search(ctx.key_outside()):
@@ -133,6 +140,32 @@ async def _series_pick(ctx: Context, sort: str) -> tuple[FilmSummary, list[FilmS
     if len(series) < 2 or not released:
         return None
     return (released[0] if sort == "oldest" else released[-1]), series
+
+
+# "avatar movies", "the terminator films", "all the godfather movies": a title, then films
+_A_SERIES = re.compile(
+    r"^(?:(?:list|show me|name)(?: all)? )?(?:all )?(?:the )?_(?: _)* "
+    r"(?:films|movies|series|franchise)$"
+)
+
+
+async def _series_named(ctx: Context) -> Answer | None:
+    """The films of a named film's series ("avatar movies"), else of the tag that has the
+    title's name ("batman movies", where a catalog's tags name series)."""
+    named = [m for m in ctx.mentions if m.has("film")]
+    if len(ctx.mentions) != 1 or not named or named[0].has("person"):
+        return None
+    films = await ctx.films()
+    series = await series_of(ctx, films[0].slug) if films else []
+    what = f"films of the {series[0].title.removeprefix('The ')} series" if series else ""
+    if len(series) < 2:
+        tags = named[0].of_kind("tag")
+        series = await ctx.catalog.films_with_value("tag", tags[0].norm) if tags else []
+        series = sorted(series, key=oldest_first)
+        what = f"films about {tags[0].display}" if tags else ""
+    if len(series) < 2:
+        return None
+    return Answer(ctx.question, [f.title for f in series], films_found(what, series), films=series)
 
 
 _ORDER_WORDS = frozenset("first original new newest latest last recent".split())
