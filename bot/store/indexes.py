@@ -13,7 +13,7 @@ import bisect
 import heapq
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, MutableSequence, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
@@ -32,6 +32,9 @@ WIDE_PREFIX = 256  # titles beginning with a typed text, past which it is looked
 # Up to this many names added or removed by a reload, each is put in or taken out of the
 # index's lists where it stands; past it, the lists are rebuilt in one pass.
 FEW_EDITS = 32
+# Entries between the first and last a reload changes, up to which a list is checked for
+# being left as it was (and then shared, not copied)
+UNCHANGED_SPAN_MOST = 4096
 # Names changed by reloads that an index keeps beside the displays it shares, before it
 # folds them into a copy of its own.
 EDITED_NAMES_MOST = 50_000
@@ -147,11 +150,12 @@ class TitleIndex:
     def __init__(
         self,
         norms: list[str],
-        refs: list[int],
+        refs: array[int],
         renown: list[Standing],
-        by_length: tuple[list[str], list[int], list[Standing]] | None = None,
+        by_length: tuple[list[str], array[int], list[Standing]] | None = None,
         bare_by_start: dict[tuple[str, int], list[str]] | None = None,
         articled: list[str | None] | None = None,
+        bare: frozenset[str] | None = None,
     ) -> None:
         self.norms = norms
         self.refs = refs
@@ -175,7 +179,7 @@ class TitleIndex:
                 order += part
             by_length = (
                 list(map(keys.__getitem__, order)),
-                list(map(refs.__getitem__, order)),
+                array("q", map(refs.__getitem__, order)),
                 list(map(renown.__getitem__, order)),
             )
         self.by_length, self.by_length_refs, self.by_length_renown = by_length
@@ -191,13 +195,18 @@ class TitleIndex:
                 if not same or same[-1] != name:
                     same.append(name)
         self.bare_by_start = bare_by_start
-        self.bare = frozenset(chain.from_iterable(bare_by_start.values()))
+        # (``bare``: the same, given by ``changed``, which knows what it changed in them)
+        if bare is None:
+            bare = frozenset(chain.from_iterable(bare_by_start.values()))
+        self.bare = bare
 
     @classmethod
     def of(cls, rows: Iterable[tuple[str, int, int, int, float, int]]) -> TitleIndex:
         """From ``(norm, film id, *standing)`` rows sorted by norm then film id."""
         norms: list[str] = []
-        refs: list[int] = []
+        # film ids as numbers in an array, not objects in a list: a reload copies them
+        # (as ``changed`` does), in one move of memory rather than a visit to each
+        refs = array("q")
         renown: list[Standing] = []
         shared: dict[tuple, Standing] = {}  # one copy of each (many films have the same)
         for norm, ref, *known in rows:
@@ -258,7 +267,7 @@ class TitleIndex:
         many that share ``key``'s start copied from the index's lists as they are)."""
         found, start, lo, hi = self._near(key, most, each)
         slipped = dict.fromkeys(found)
-        names, refs = self.norms[lo:hi], self.refs[lo:hi]
+        names, refs = self.norms[lo:hi], self.refs[lo:hi].tolist()
         # and each without its article, when worked out
         articled = self.articled[lo:hi] if self.articled is not None else None
         lists = (names, refs) if articled is None else (names, refs, articled)
@@ -431,9 +440,9 @@ class TitleIndex:
             [(key, ref, known) for key, known, ref in ranked],
         )
         bare_names = {norm for (norm, _), (_, bare) in final.items() if bare}
-        bare_by_start = self._bare_changed(lists[0], lists[2], bare_names)  # type: ignore[arg-type]
+        bare_by_start, every_bare = self._bare_changed(lists[0], lists[2], bare_names)  # type: ignore[arg-type]
         articled = lists[3] if parts == 4 else None
-        index = TitleIndex(*lists[:3], by_length, bare_by_start, articled)  # type: ignore[arg-type]
+        index = TitleIndex(*lists[:3], by_length, bare_by_start, articled, every_bare)  # type: ignore[arg-type]
         if len(final) <= FEW_EDITS:  # the next letters of starts no changed title begins
             changed = {norm[:at] for norm, _ in final for at in range(1, len(norm) + 1)}
             kept = self._follows.items()
@@ -442,10 +451,14 @@ class TitleIndex:
 
     def _bare_changed(
         self, norms: list[str], renown: list[Standing], names: AbstractSet[str]
-    ) -> dict[tuple[str, int], list[str]]:
-        """``bare_by_start`` where the titles without their article ``names`` are as the
-        index of ``norms`` and ``renown`` has them (one may stay for another film)."""
+    ) -> tuple[dict[tuple[str, int], list[str]], frozenset[str]]:
+        """``bare_by_start`` and ``bare`` where the titles without their article ``names``
+        are as the index of ``norms`` and ``renown`` has them (one may stay for another
+        film). ``bare`` is this index's own when none comes or goes: an edit of a few films
+        does not copy the set of every title."""
         by_start = dict(self.bare_by_start)
+        came: set[str] = set()
+        went: set[str] = set()
         for name in names:
             at = bisect.bisect_left(norms, name)
             now = False
@@ -458,45 +471,73 @@ class TitleIndex:
             was = at < len(same) and same[at] == name
             if now and not was:
                 same.insert(at, name)
+                came.add(name)
             elif was and not now:
                 del same[at]
+                went.add(name)
             if same:
                 by_start[start] = same
             else:
                 by_start.pop(start, None)
-        return by_start
+        bare = self.bare.difference(went).union(came) if came or went else self.bare
+        return by_start, bare
 
 
 def _edited(
-    lists: tuple[list, ...], gone: list[int], at: list[int], rows: list[tuple]
-) -> tuple[list, ...]:
-    """Copies of the parallel ``lists`` without their entries at the indexes ``gone``, and
-    with ``rows`` inserted, each before the entry at the index ``at`` gives for it (indexes
-    in the lists as given; ``at`` ascending, with ``rows`` in their order)."""
+    lists: tuple[MutableSequence, ...], gone: list[int], at: list[int], rows: list[tuple]
+) -> tuple[MutableSequence, ...]:
+    """Copies of the parallel ``lists`` (lists or arrays, each copied as what it is)
+    without their entries at the indexes ``gone``, and with ``rows`` inserted, each before
+    the entry at the index ``at`` gives for it (indexes in the lists as given; ``at``
+    ascending, with ``rows`` in their order)."""
     # (index, 0 to insert a row before the entry there or 1 to leave it out, row)
     edits = sorted([(where, 0, i) for i, where in enumerate(at)] + [(g, 1, 0) for g in gone])
+    # A list the edits leave as it was is not copied but shared (the lists are never
+    # changed in place): a title given a new film id, as an edited film is, keeps its
+    # name, and the names' lists stay the same where only the ids' change.
+    kept = [_unchanged(values, column, edits, rows) for column, values in enumerate(lists)]
+    changing = [column for column, same in enumerate(kept) if not same]
     if len(edits) <= FEW_EDITS:  # each a move of a list's tail, cheaper than a copy
-        out = tuple(list(values) for values in lists)
+        out = [values if same else values[:] for values, same in zip(lists, kept, strict=True)]
         for where, leave_out, i in reversed(edits):
-            if leave_out:
-                for part in out:
-                    del part[where]
-            else:
-                for part, value in zip(out, rows[i], strict=True):
-                    part.insert(where, value)
-        return out
-    out = tuple([] for _ in lists)
+            for column in changing:
+                if leave_out:
+                    del out[column][where]
+                else:
+                    out[column].insert(where, rows[i][column])
+        return tuple(out)
+    out = [values if same else values[:0] for values, same in zip(lists, kept, strict=True)]
     last = 0
     for where, leave_out, i in edits:
-        for part, values in zip(out, lists, strict=True):
-            part += values[last:where]
+        for column in changing:
+            out[column] += lists[column][last:where]
+            if not leave_out:
+                out[column].append(rows[i][column])
         last = where + leave_out
-        if not leave_out:
-            for part, value in zip(out, rows[i], strict=True):
-                part.append(value)
-    for part, values in zip(out, lists, strict=True):
-        part += values[last:]
-    return out
+    for column in changing:
+        out[column] += lists[column][last:]
+    return tuple(out)
+
+
+def _unchanged(
+    values: Sequence, column: int, edits: list[tuple[int, int, int]], rows: list[tuple]
+) -> bool:
+    """Whether ``edits`` (as ``_edited`` has them) leave ``values`` as they are, in which
+    ``rows`` give the entries put in at ``column``: looked at only where the edits are, when
+    that is a short stretch and as many entries go as come."""
+    if not edits:
+        return True
+    lo, hi = edits[0][0], edits[-1][0] + 1
+    if hi - lo > UNCHANGED_SPAN_MOST or 2 * sum(e[1] for e in edits) != len(edits):
+        return False
+    stretch = list(values[lo:hi])
+    part = stretch[:]
+    for where, leave_out, i in reversed(edits):
+        if leave_out:
+            del part[where - lo]
+        else:
+            part.insert(where - lo, rows[i][column])
+    return part == stretch
 
 
 def _length_key(name: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import copy
 import random
 from array import array
 from itertools import pairwise, product
@@ -75,6 +76,32 @@ def test_a_title_index_changed_by_many_names_is_the_one_built_from_the_names_lef
         fresh.learn_starts(5)
         assert index.articled in (None, fresh.articled)
     assert index.articled is not None
+
+
+def test_a_film_given_a_new_id_changes_the_title_index_by_its_ids_alone() -> None:
+    rng = random.Random(5)
+    words = ["heat", "alien", "ronin", "the thing", "le samourai", "jaws"]
+    titles = {(rng.choice(words), ref): (0, -7.5, 1990 + ref % 30) for ref in range(1, 120)}
+    index = TitleIndex.of(_rows(titles))
+    index.learn_starts(5)
+    # an edited film is written again under a new id, with its name and standing as before
+    edited = [(norm, ref) for norm, ref in sorted(titles) if norm in ("heat", "the thing")][:3]
+    changes, renown = [], {}
+    for new_ref, (norm, ref) in enumerate(edited, start=500):
+        renown[new_ref] = titles[(norm, new_ref)] = titles.pop((norm, ref))
+        changes += [
+            NameChange(False, norm, "film", ref, norm),
+            NameChange(True, norm, "film", new_ref, norm),
+        ]
+    before = copy.deepcopy(_lists(index))
+    changed = index.changed(changes, renown)
+    fresh = TitleIndex.of(_rows(titles))
+    fresh.learn_starts(5)
+    assert _lists(changed) == _lists(fresh) and changed.articled == fresh.articled
+    assert _lists(index) == before  # the previous catalog's index is as it was
+    # the names are where they were: their lists are shared, not copied
+    assert changed.norms is index.norms and changed.by_length is index.by_length
+    assert changed.articled is index.articled and changed.bare is index.bare
 
 
 def _near_by_every_letter(index: TitleIndex, key: str, most: int) -> list[tuple[str, int]]:
