@@ -127,7 +127,9 @@ class Context:
         if "genre" in kinds and (
             self.tokens[mention.end : mention.end + 1] in (["films"], ["movies"], ["flicks"])
             or not any(h.kind == "film" and h.norm == mention.norm for h in mention.hits)
-        ):  # "random comedy", "war films": the genre, not The Comedy, nor War (2007)
+            or " ".join(self.tokens[mention.start : mention.end]) != mention.norm
+        ):  # "random comedy", "war films", "westerns": the genre, not The Comedy, War (2007)
+            # nor Western (1997)
             return "genre"
         if has_film and has_person:
             before = self.tokens[mention.start - 1] if mention.start > 0 else ""

@@ -996,8 +996,7 @@ class Catalog:
         shelf = self._shelf
         index = self._credits
         if shelf is not None and index is not None and (role in ROLES or index.every_role):
-            credited = map(itemgetter(0), index.credits(ids, role))
-            return shelf.in_order(list(dict.fromkeys(credited)))
+            return shelf.in_order(list(dict.fromkeys(index.film_ids(ids, role))))
         if shelf is not None:
             sql = "SELECT DISTINCT film_id FROM credits WHERE person_id IN ({marks})"
             if role is not None:

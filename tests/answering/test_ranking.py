@@ -144,3 +144,23 @@ async def test_a_title_then_films_lists_the_tag_of_that_name_without_a_series(ca
     )
     reply = await ask(catalog, "batman movies")
     assert reply.answers == ["Batman", "Batman Returns", "The Dark Knight"], reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "films"),
+    [("war movies", ["Wings", "War"]), ("westerns", ["Stagecoach", "Western"])],
+)
+async def test_a_genre_before_films_or_in_the_plural_is_the_genre_not_a_title(
+    catalog_of, question, films
+) -> None:
+    catalog = await catalog_of(
+        """films:
+  - {title: Wings, year: 1927, genres: [War], sources: [x]}
+  - {title: War, year: 2007, genres: [War], tags: [war], sources: [x]}
+  - {title: Platoon, year: 1986, tags: [war], sources: [x]}
+  - {title: Stagecoach, year: 1939, genres: [Western], sources: [x]}
+  - {title: Western, year: 1997, genres: [Western, Drama], sources: [x]}
+"""
+    )
+    reply = await ask(catalog, question)
+    assert reply.answers == films, reply.text

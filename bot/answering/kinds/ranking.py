@@ -152,9 +152,9 @@ _A_SERIES = re.compile(
 async def _series_named(ctx: Context) -> Answer | None:
     """The films of a named film's series ("avatar movies"), else of the tag that has the
     title's name ("batman movies", where a catalog's tags name series)."""
-    named = [m for m in ctx.mentions if m.has("film")]
-    if len(ctx.mentions) != 1 or not named or named[0].has("person"):
-        return None
+    named = [m for m in ctx.mentions if ctx.topic_kind(m) == "film"]
+    if len(ctx.mentions) != 1 or not named:
+        return None  # "war movies": the genre, not the film War's series
     films = await ctx.films()
     series = await series_of(ctx, films[0].slug) if films else []
     what = f"films of the {series[0].title.removeprefix('The ')} series" if series else ""
