@@ -3,8 +3,9 @@
 A fresh catalog builds them from the store once. After an in-place reload the new catalog
 derives them from the catalog it replaces and the reload's list of names added and
 removed (the store's ``name_changes`` log), instead of reading every name again: each
-index is copied (pointer arrays, copied in C) and only the changed entries are touched.
-The previous catalog keeps its own indexes unchanged until it is retired.
+index is copied (pointer arrays, copied in C) and only the changed entries are touched,
+and a list the changes leave as it was is shared rather than copied (no index is changed
+in place). The previous catalog keeps its own indexes unchanged until it is retired.
 """
 
 from __future__ import annotations
