@@ -309,6 +309,12 @@ def english_read() -> bool:
     return _english.cache_info().currsize > 0
 
 
+def read_english() -> None:
+    """Read the dictionary :func:`is_english_word` uses now, so that no question waits for
+    it (about a second: call it off the event loop, e.g. while a bot starts)."""
+    _english()
+
+
 def is_english_word(word: str) -> bool:
     """Whether a word is in an English dictionary ("short", "waver"), so is not taken
     for a misspelt name. The dictionary is read on first use (about a second: call it off

@@ -14,6 +14,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.answering.lexicon import read_english
 from bot.catalog.loader import DEFAULT_MAX_FILE_BYTES
 from bot.discord.checks import AdminPolicy, NotCatalogAdmin, admin_policy
 from bot.store.live import ReloadReport, Store
@@ -74,6 +75,7 @@ class FilmBotBase:
         self.started_at = time.time()
         self.stopping = False
         self._requests = set()
+        self.dictionary_read: asyncio.Task[None] | None = None
 
     def track_request(self) -> None:
         """Count the running task as a request in flight: a stop lets it finish."""
@@ -110,6 +112,9 @@ class FilmBotBase:
         bot: commands.Bot = self  # type: ignore[assignment]
         if not self.store.is_open:  # the launcher opens it before connecting
             await self.open_catalog()
+        # The dictionary that tells English words from misspelt names is read in the
+        # background, so that the first question that needs it does not wait for it.
+        self.dictionary_read = asyncio.create_task(asyncio.to_thread(read_english))
         for name in COGS:
             if name not in bot.extensions:  # a login retried after setup began
                 await bot.load_extension(name)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.answering import lexicon
 from bot.answering.engine import MAX_QUESTION_CHARS
 from tests.discord.conftest import assert_within_limits
 
@@ -15,6 +16,19 @@ async def test_ask_answers_like_the_console(channel, member) -> None:
     assert "This is a claim, not a confirmed fact" in embed.description
     assert embed.author.name == "❓ who plays Commander Atheon?"
     assert not result.ephemeral
+
+
+@pytest.fixture
+def unread_dictionary():
+    lexicon._english.cache_clear()
+
+
+async def test_the_english_dictionary_is_read_while_the_bot_starts(
+    unread_dictionary, simcord_env
+) -> None:
+    # read in the background from setup_hook, so that no question waits for it
+    await simcord_env.bot.dictionary_read
+    assert lexicon.english_read()
 
 
 async def test_ask_with_no_match_answers_privately_with_suggestions(channel, member) -> None:
