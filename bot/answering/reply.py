@@ -66,11 +66,6 @@ def _joined(items: list[str], more: int) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def oldest_first(film: FilmSummary) -> tuple[bool, int, str]:
-    """The key that sorts films oldest first, then by title; films with no year last."""
-    return film.year is None, film.year or 0, film.title
-
-
 SHOWN_FILMS = 25  # films named in a list of those a question asks for; the rest are counted
 
 

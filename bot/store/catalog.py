@@ -243,7 +243,7 @@ _BY_YEAR_AND_TITLE = attrgetter("year", "title")
 _BY_TITLE = attrgetter("title")
 _YEAR = attrgetter("year")
 _FILM_SHELF_ROWS = f"SELECT {_FILM_COLUMNS}, norm FROM films"
-# oldest first (as ``_oldest_first``), sorted by SQLite, off the event loop's GIL
+# oldest first (as ``oldest_first_key``), sorted by SQLite, off the event loop's GIL
 _FILM_SHELF_QUERY = _FILM_SHELF_ROWS + " ORDER BY year IS NULL, year, title"
 _FILM_SHELF_QUERY_OF_IDS = _FILM_SHELF_ROWS + " WHERE id IN ({marks})"
 # One role's credits, each as one number (``indexes.FILM_BITS``), in the person index's order
@@ -273,12 +273,12 @@ def _shelved(rows: Iterable[tuple]) -> Iterable[tuple[int, str, FilmSummary]]:
 
 
 def _film_shelf(rows: list[tuple]) -> FilmShelf[FilmSummary]:
-    return FilmShelf.of(_shelved(rows), _oldest_first_key)
+    return FilmShelf.of(_shelved(rows), oldest_first_key)
 
 
-def _oldest_first_key(film: FilmSummary) -> tuple[bool, int, str]:
-    """The order of :func:`_oldest_first`: by year, then by title; films without a year
-    last."""
+def oldest_first_key(film: FilmSummary) -> tuple[bool, int, str]:
+    """The key that sorts films oldest first (as :func:`_oldest_first`): by year, then by
+    title; films without a year last."""
     return film.year is None, film.year or 0, film.title
 
 

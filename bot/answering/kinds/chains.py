@@ -21,10 +21,9 @@ from bot.answering.reply import (
     film_list,
     films_found,
     join_names,
-    oldest_first,
 )
 from bot.answering.wanted import FILM_NOUNS
-from bot.store.catalog import FilmSummary, PeopleCredits
+from bot.store.catalog import FilmSummary, PeopleCredits, oldest_first_key
 from bot.text import norm
 
 _SAME = re.compile(r"\b(?:same|also|share[sd]?|sharing|other|too|else)\b")
@@ -255,7 +254,7 @@ async def _from_values(ctx: Context, topics: list[tuple[Mention, str]]) -> Answe
     what = _films_of_values(named) + (f" from {year}" if year else "")
     if not films:
         return Answer(ctx.question, [], f"The catalog has no {what}.")
-    films = sorted(films, key=oldest_first)
+    films = sorted(films, key=oldest_first_key)
     return Answer(ctx.question, _titles(films), films_found(what, films), films=films)
 
 
@@ -273,8 +272,7 @@ def _films_of_values(named: list[tuple[str, str]]) -> str:
     """The films having each of some values, in words: "comedy films set in Paris",
     "films about nolan"; a genre goes before "films", as the time kind says it."""
     genres = [display.lower() for kind, display in named if kind == "genre"]
-    phrases = [f"{_VALUE_PHRASES.get(kind, 'for')} {display}" for kind, display in named]
-    phrases = [p for (kind, _), p in zip(named, phrases, strict=True) if kind != "genre"]
+    phrases = [f"{_VALUE_PHRASES.get(kind, 'for')} {d}" for kind, d in named if kind != "genre"]
     return " ".join([" and ".join(genres), "films", " and ".join(phrases)]).strip()
 
 

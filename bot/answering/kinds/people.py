@@ -109,7 +109,7 @@ def _age_reply(ctx: Context, person: PersonRecord) -> Answer:
         return _death_reply(ctx, person)
     years = years_between(born, ctx.today)
     age = said_years(years)
-    answers = [str(y) for y in years] if isinstance(years, tuple) else [age]
+    answers = _age_answers(years)
     oldest = years if isinstance(years, int) else years[1]
     if oldest >= UNLIKELY_AGE:  # no date of death is known: do not call them living
         text = (
@@ -121,6 +121,11 @@ def _age_reply(ctx: Context, person: PersonRecord) -> Answer:
     else:
         text = f"{person.name} is {age}: born on {said(born)}."
     return Answer(ctx.question, answers, text, people=[person.id])
+
+
+def _age_answers(years: int | tuple[int, int]) -> list[str]:
+    """An age as answers: the one, or both candidates when only a year is known."""
+    return [str(y) for y in years] if isinstance(years, tuple) else [str(years)]
 
 
 async def _age_in_film(ctx: Context, person: PersonRecord) -> Answer:
@@ -137,7 +142,7 @@ async def _age_in_film(ctx: Context, person: PersonRecord) -> Answer:
     if record.release_date:
         out = date.fromisoformat(record.release_date)
     years = years_between(born, out)
-    answers = [str(y) for y in years] if isinstance(years, tuple) else [str(years)]
+    answers = _age_answers(years)
     age = said_years(years)
     if not record.summary.confirmed:  # not out: the year is part of the claim
         text = (

@@ -166,8 +166,7 @@ def _when_wanted(
     if span is not None and span.first == span.last == source.year:
         span = None  # "movies like heat 1986": the year says which Heat
     if span is not None:
-        years = span.years
-        return (lambda year: years.first <= year <= years.last), span.words
+        return span.years.__contains__, span.words
     if source.year is None:
         return None
     made = source.year

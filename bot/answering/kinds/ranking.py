@@ -18,10 +18,9 @@ from bot.answering.reply import (
     film_list,
     films_found,
     join_names,
-    oldest_first,
 )
 from bot.answering.wanted import Wanted, count_asked, order_asked, wanted_films
-from bot.store.catalog import FilmSummary
+from bot.store.catalog import FilmSummary, oldest_first_key
 from bot.store.discovery import browse
 
 LISTED = 10  # films in a list when the question does not say how many
@@ -161,7 +160,7 @@ async def _series_named(ctx: Context) -> Answer | None:
     if len(series) < 2:
         tags = named[0].of_kind("tag")
         series = await ctx.catalog.films_with_value("tag", tags[0].norm) if tags else []
-        series = sorted(series, key=oldest_first)
+        series = sorted(series, key=oldest_first_key)
         what = f"films about {tags[0].display}" if tags else ""
     if len(series) < 2:
         return None

@@ -171,7 +171,7 @@ async def _genre_or_year(ctx: Context, film_mentions: list[Mention]) -> Answer |
 
 
 def _within(year: int | None, span: YearSpan | None) -> bool:
-    return year is not None and span is not None and span.years.first <= year <= span.years.last
+    return span is not None and year in span.years
 
 
 def _a(word: str) -> str:
