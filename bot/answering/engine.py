@@ -173,6 +173,14 @@ async def answer(
             f"{MAX_QUESTION_CHARS} characters.",
             kind="rejected",
         )
+    if not _retry and (plain := lexicon.without_filler(text)) is not None:
+        reply = await answer(plain, catalog, today=today, rng=rng)
+        # "who played gandalf lol": a name the catalog lacks, not the film "LOL"
+        if reply.kind == "answer" or (
+            reply.kind == "not_found" and _residual_run(norm(plain).split())
+        ):
+            reply.question = question
+            return reply
     if not _retry and (parts := compound.split(text)) is not None:
         both = await compound.answer_both(
             question, parts, lambda part: answer(part, catalog, today=today, rng=rng), catalog
@@ -915,6 +923,22 @@ async def _fuzzy_name(run: str, lookups: _Lookups) -> tuple[str, str] | None:
     return None
 
 
+_OBJECT_AFTER = frozenset("for of in about from on".split())
+_ARTICLES = frozenset("the a an".split())
+
+
+def _object_named(tokens: list[str]) -> str:
+    """The words after the question's last preposition, when they are more than question
+    words ("who composed the music for star wars": “star wars”), else nothing."""
+    at = max((i for i, t in enumerate(tokens) if t in _OBJECT_AFTER), default=-1)
+    words = [t for t in tokens[at + 1 :] if t not in TALK]
+    while words and words[0] in _ARTICLES:
+        words = words[1:]
+    if at < 0 or not words or all(w in SCAFFOLD for w in words):
+        return ""
+    return " ".join(words)
+
+
 _SET_IN = re.compile(r"\b(?:set|takes? place|taking place) in\b")
 
 
@@ -926,6 +950,7 @@ async def _not_found(ctx: Context, lookups: _Lookups) -> Answer:
         suggestions.append(hit.display)
     suggestions = list(dict.fromkeys(suggestions))
     named = _residual_run([t for t in ctx.tokens if t not in TALK])[:ECHOED_MAX].strip()
+    named = named or _object_named(ctx.tokens)[:ECHOED_MAX].strip()
     place = _SET_IN.search(ctx.key)
     if place and (where := _residual_run(ctx.key[place.end() :].split())[:ECHOED_MAX]):
         # "films set in paris": a place the catalog has no film in, not a misspelt title

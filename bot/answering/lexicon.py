@@ -330,3 +330,22 @@ PLACE_LETTERS = {
     "ny": "new york",
     "sf": "san francisco",
 }
+
+
+# Words chat sprinkles over a question ("who played gandalf lol", "best kubrick movie tho"):
+# a question is first read without them, since a film may be called "LOL" too
+CHAT_FILLER = frozenset(
+    """
+    lol lool lmao lmfao rofl haha hahaha hehe xd omg tho pls plz plox bro bruh ngl tbh
+    imo imho
+    """.split()
+)
+
+
+def without_filler(text: str) -> str | None:
+    """The question without the chat words sprinkled over it, or ``None`` when it has
+    none or is nothing else."""
+    kept = [w for w in text.split() if w.casefold().strip(".,!?;:") not in CHAT_FILLER]
+    if not kept or len(kept) == len(text.split()):
+        return None
+    return " ".join(kept)

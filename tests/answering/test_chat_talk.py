@@ -1,0 +1,69 @@
+"""Questions as they are typed in a chat: words sprinkled over them ("lol", "tho"), and a
+name the catalog lacks said back as it was understood."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.answering.conftest import ask
+
+CHATTY = """\
+films:
+  - title: LOL
+    year: 2012
+    directors: [Lisa Azuelos]
+    cast: [Miley Cyrus]
+    sources: [https://example.org/lol]
+  - title: The Godfather
+    year: 1972
+    directors: [Francis Ford Coppola]
+    cast: [Marlon Brando, Al Pacino]
+    sources: [https://example.org/godfather]
+  - title: Jaws
+    year: 1975
+    directors: [Steven Spielberg]
+    composer: [John Williams]
+    sources: [https://example.org/jaws]
+"""
+
+
+@pytest.fixture
+async def chatty(catalog_of):
+    return await catalog_of(CHATTY)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who directed the godfather lol",
+        "lmao who directed the godfather",
+        "who directed the godfather tho",
+    ],
+)
+async def test_chat_words_around_a_question_are_not_read_as_a_title(chatty, question) -> None:
+    reply = await ask(chatty, question)
+    assert reply.kind == "answer"
+    assert "Francis Ford Coppola" in reply.text
+    assert "Lisa Azuelos" not in reply.text
+
+
+async def test_a_name_the_catalog_lacks_beside_a_chat_word_is_said_back(chatty) -> None:
+    reply = await ask(chatty, "who played gandalf lol")
+    assert reply.kind == "not_found"
+    assert "“gandalf”" in reply.text
+    assert "Miley Cyrus" not in reply.text
+
+
+async def test_a_film_called_like_a_chat_word_is_still_found_when_it_is_all_that_is_named(
+    chatty,
+) -> None:
+    reply = await ask(chatty, "who directed lol")
+    assert reply.kind == "answer"
+    assert "Lisa Azuelos" in reply.text
+
+
+async def test_a_title_the_catalog_lacks_made_of_question_words_is_said_back(chatty) -> None:
+    reply = await ask(chatty, "who composed the music for star wars")
+    assert reply.kind == "not_found"
+    assert "“star wars”" in reply.text
+    assert "John Williams" not in reply.text
