@@ -19,7 +19,7 @@ from collections.abc import Set as AbstractSet
 from datetime import date
 from typing import NamedTuple
 
-from bot.answering import compound, lexicon
+from bot.answering import compare, compound, lexicon
 from bot.answering.context import Context
 from bot.answering.kinds import KINDS
 from bot.answering.kinds.smalltalk import is_small_talk
@@ -181,6 +181,16 @@ async def answer(
         ):
             reply.question = question
             return reply
+    if not _retry and (asked := compare.split(text)) is not None:
+        # "which is older, jaws or alien": each side found as it would be alone
+        compared = await compare.answer_compared(
+            question,
+            asked,
+            lambda part: answer(part, catalog, today=today, rng=rng),
+            catalog,
+        )
+        if compared is not None:
+            return compared
     if not _retry and (parts := compound.split(text)) is not None:
         both = await compound.answer_both(
             question, parts, lambda part: answer(part, catalog, today=today, rng=rng), catalog
