@@ -67,3 +67,47 @@ async def test_a_title_the_catalog_lacks_made_of_question_words_is_said_back(cha
     assert reply.kind == "not_found"
     assert "“star wars”" in reply.text
     assert "John Williams" not in reply.text
+
+
+KINDS_AND_NAMES = """\
+films:
+  - {title: Scary Movie, year: 2000, genres: [Comedy], directors: [Keenen Ivory Wayans]}
+  - {title: Halloween, year: 1978, genres: [Horror], directors: [John Carpenter]}
+  - {title: The Fog, year: 1980, genres: [Horror], directors: [John Carpenter]}
+  - {title: The Wood, year: 1999, directors: [Rick Famuyiwa]}
+  - {title: Annie Hall, year: 1977, directors: [Woody Allen], cast: [Woody Allen]}
+  - {title: Manhattan, year: 1979, directors: [Woody Allen], cast: [Woody Allen]}
+  - {title: Zelig, year: 1983, directors: [Woody Allen], cast: [Woody Allen]}
+  - {title: Kingpin, year: 1996, cast: [Woody Harrelson]}
+  - {title: Zombieland, year: 2009, cast: [Woody Harrelson]}
+"""
+
+
+@pytest.fixture
+async def kinds_and_names(catalog_of):
+    return await catalog_of(KINDS_AND_NAMES)
+
+
+@pytest.mark.parametrize("question", ["scary movies", "any scary movies from the 70s?"])
+async def test_a_kind_of_film_in_the_plural_is_not_a_title_with_an_s(
+    kinds_and_names, question
+) -> None:
+    reply = await ask(kinds_and_names, question)
+    assert "Halloween (1978)" in reply.text
+    assert "Scary Movie" not in reply.text
+
+
+async def test_a_kind_of_film_asked_for_is_not_a_title(kinds_and_names) -> None:
+    reply = await ask(kinds_and_names, "recommend me a scary movie")
+    assert reply.films and reply.films[0].title in {"Halloween", "The Fog"}
+
+
+async def test_the_title_itself_is_still_found(kinds_and_names) -> None:
+    reply = await ask(kinds_and_names, "who directed scary movie")
+    assert "Keenen Ivory Wayans" in reply.text
+
+
+async def test_a_given_name_before_films_is_the_best_known_person_of_it(kinds_and_names) -> None:
+    reply = await ask(kinds_and_names, "woody movies")
+    assert "Woody Allen" in reply.text
+    assert "The Wood" not in reply.text
