@@ -173,7 +173,7 @@ async def answer(
             f"{MAX_QUESTION_CHARS} characters.",
             kind="rejected",
         )
-    if not _retry and (plain := lexicon.without_filler(text)) is not None:
+    if not _retry and (plain := await _without_filler(text, catalog)) is not None:
         reply = await answer(plain, catalog, today=today, rng=rng)
         # "who played gandalf lol": a name the catalog lacks, not the film "LOL"
         if reply.kind == "answer" or (
@@ -279,6 +279,25 @@ async def answer(
         if result is not None:
             return _said(result, readings)
     return await _not_found(context, lookups)
+
+
+async def _without_filler(text: str, catalog: Catalog) -> str | None:
+    """The question without the chat words sprinkled over it ("lol", "tho"), or ``None``
+    when it has none, is nothing else, or one is part of a name with the word beside it
+    ("nicolas bro")."""
+    found = lexicon.filler_positions(text)
+    words = text.split()
+    if not found or len(found) == len(words):
+        return None
+    pairs = [
+        norm(f"{words[a]} {words[b]}")
+        for i in found
+        for a, b in ((i - 1, i), (i, i + 1))
+        if a >= 0 and b < len(words)
+    ]
+    if await catalog.lookup_names(pairs):
+        return None
+    return " ".join(w for i, w in enumerate(words) if i not in set(found))
 
 
 def _said(reply: Answer, readings: list[Reading]) -> Answer:

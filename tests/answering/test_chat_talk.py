@@ -24,6 +24,7 @@ films:
     directors: [Steven Spielberg]
     composer: [John Williams]
     sources: [https://example.org/jaws]
+  - {title: Murk, year: 2005, cast: [Nicolas Bro, Nikolaj Lie Kaas]}
 """
 
 
@@ -47,6 +48,12 @@ async def test_chat_words_around_a_question_are_not_read_as_a_title(chatty, ques
     assert "Lisa Azuelos" not in reply.text
 
 
+@pytest.mark.parametrize("question", ["who acted with Nicolas Bro", "who acted with nicolas bro"])
+async def test_a_chat_word_that_is_part_of_a_name_is_the_name(chatty, question) -> None:
+    reply = await ask(chatty, question)
+    assert reply.answers == ["Nikolaj Lie Kaas"]
+
+
 async def test_a_name_the_catalog_lacks_beside_a_chat_word_is_said_back(chatty) -> None:
     reply = await ask(chatty, "who played gandalf lol")
     assert reply.kind == "not_found"
@@ -54,10 +61,11 @@ async def test_a_name_the_catalog_lacks_beside_a_chat_word_is_said_back(chatty) 
     assert "Miley Cyrus" not in reply.text
 
 
-async def test_a_film_called_like_a_chat_word_is_still_found_when_it_is_all_that_is_named(
-    chatty,
+@pytest.mark.parametrize("question", ["who directed lol", "who directed the movie LOL"])
+async def test_a_film_called_like_a_chat_word_is_found_where_a_title_is_said(
+    chatty, question
 ) -> None:
-    reply = await ask(chatty, "who directed lol")
+    reply = await ask(chatty, question)
     assert reply.kind == "answer"
     assert "Lisa Azuelos" in reply.text
 
@@ -111,3 +119,19 @@ async def test_a_given_name_before_films_is_the_best_known_person_of_it(kinds_an
     reply = await ask(kinds_and_names, "woody movies")
     assert "Woody Allen" in reply.text
     assert "The Wood" not in reply.text
+
+
+TAGGED_KINDS = """\
+films:
+  - {title: When Harry Met Sally..., year: 1989, tags: [romantic comedy], cast: [Meg Ryan]}
+  - {title: French Kiss, year: 1995, genres: [Comedy], tags: [romantic comedy], cast: [Meg Ryan]}
+  - {title: Innerspace, year: 1987, genres: [Comedy], cast: [Meg Ryan]}
+  - {title: Courage Under Fire, year: 1996, genres: [Drama], cast: [Meg Ryan]}
+  - {title: Moonstruck, year: 1987, genres: [Comedy], tags: [romantic comedy], cast: [Cher]}
+"""
+
+
+async def test_a_kind_of_film_kept_as_a_tag_and_a_person_both_filter(catalog_of) -> None:
+    catalog = await catalog_of(TAGGED_KINDS)
+    reply = await ask(catalog, "romantic comedies with meg ryan")
+    assert reply.answers == ["When Harry Met Sally...", "French Kiss"]
