@@ -155,13 +155,18 @@ async def answer(
     *,
     today: date | None = None,
     rng: random.Random | None = None,
+    previous: Answer | None = None,
     _retry: bool = False,
 ) -> Answer:
     """Answer one question from the catalog; never raises for what a person types.
 
     ``today`` is the date ages are counted to (default: the system's date) and ``rng`` the
     randomness picks use (default: a fresh one); tests pass their own for stable replies.
+    ``previous`` is the answer given just before in the same conversation: "who was in
+    it", "how old is he" or "who starred" then ask about what it was about.
     """
+    if previous is not None and not _retry:
+        return await _answer_after(question, catalog, previous, today, rng)
     text = clean_question(question)
     if not text:
         return Answer(question, [], HELP, kind="help")
@@ -279,6 +284,31 @@ async def answer(
         if result is not None:
             return _said(result, readings)
     return await _not_found(context, lookups)
+
+
+async def _answer_after(
+    question: str,
+    catalog: Catalog,
+    previous: Answer,
+    today: date | None,
+    rng: random.Random | None,
+) -> Answer:
+    """The answer to a question asked right after ``previous``: its "it" or "he" is what
+    ``previous`` was about, and a question naming nothing ("who starred") asks of that."""
+    text = clean_question(question)
+    resolved = await compound.follow_up(text, previous, catalog)
+    if resolved is not None:
+        reply = await answer(resolved, catalog, today=today, rng=rng)
+        if reply.kind == "answer":
+            reply.question = question
+            return reply
+    reply = await answer(question, catalog, today=today, rng=rng)
+    if reply.kind == "not_found" and (about := await compound.subject(previous, catalog)):
+        again = await answer(f"{text} {about}", catalog, today=today, rng=rng)
+        if again.kind == "answer":
+            again.question = question
+            return again
+    return reply
 
 
 async def _without_filler(text: str, catalog: Catalog) -> str | None:

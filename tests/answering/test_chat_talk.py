@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.answering.engine import answer
 from tests.answering.conftest import ask
 
 CHATTY = """\
@@ -135,3 +136,19 @@ async def test_a_kind_of_film_kept_as_a_tag_and_a_person_both_filter(catalog_of)
     catalog = await catalog_of(TAGGED_KINDS)
     reply = await ask(catalog, "romantic comedies with meg ryan")
     assert reply.answers == ["When Harry Met Sally...", "French Kiss"]
+
+
+async def test_it_or_he_right_after_an_answer_is_what_it_was_about(chatty) -> None:
+    first = await ask(chatty, "who directed the godfather")
+    cast = await answer("who was in it", chatty, previous=first)
+    assert "Marlon Brando" in cast.text
+    assert cast.question == "who was in it"
+    year = await answer("when did it come out", chatty, previous=cast)
+    assert "1972" in year.text
+    director = await answer("who starred", chatty, previous=first)
+    assert "Al Pacino" in director.text
+
+
+async def test_it_with_nothing_before_is_still_the_question_alone(chatty) -> None:
+    reply = await answer("who was in it", chatty)
+    assert "Marlon Brando" not in reply.text
