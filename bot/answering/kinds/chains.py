@@ -285,10 +285,13 @@ def _asks_credit_of_a_title(ctx: Context, topics: list[tuple[Mention, str]]) -> 
     in comedies"): a title the catalog lacks."""
     if not ASKS_PEOPLE.search(ctx.key) or not any(r.role for _, r in ctx.occurrences()):
         return False
-    for mention, _ in topics:
+    for mention, kind in topics:
         after = ctx.tokens[mention.end] if mention.end < len(ctx.tokens) else ""
         before = ctx.tokens[mention.start - 1] if mention.start else ""
-        if after in FILM_NOUNS or before in _BEFORE_FILMS:  # "acted in comedies"
+        # "acted in comedies"; but a tag after "for" or "in" is a title ("the music for
+        # star wars"), unless the films are said to be about it
+        said_of_films = before in _BEFORE_FILMS and (kind != "tag" or before == "about")
+        if after in FILM_NOUNS or said_of_films:
             return False
     return True
 
