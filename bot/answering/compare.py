@@ -206,6 +206,10 @@ async def _films_compared(
     details = _details(measure, a, b, values)
     if asked.yes_no:
         text = f"{'Yes' if winner is a else 'No'}: {details}."
+    elif measure in ("older", "newer") and winner.year != loser.year:
+        years = abs((winner.year or 0) - (loser.year or 0))
+        by = f"{years} year{'s' if years > 1 else ''}"
+        text = f"{_named(winner)} is {_film_word(measure)} than {_named(loser)}, by {by}."
     else:
         text = f"{_named(winner)} is {_film_word(measure)} than {_named(loser)}: {details}."
     text += _notes(films, [*others_a, *others_b], fact)

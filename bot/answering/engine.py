@@ -303,7 +303,12 @@ async def _answer_after(
             reply.question = question
             return reply
     reply = await answer(question, catalog, today=today, rng=rng)
-    if reply.kind == "not_found" and (about := await compound.subject(previous, catalog)):
+    names_nothing = not _residual_run(norm(text).split())  # "who starred", not "… start"
+    if (
+        reply.kind == "not_found"
+        and names_nothing
+        and (about := await compound.subject(previous, catalog))
+    ):
         again = await answer(f"{text} {about}", catalog, today=today, rng=rng)
         if again.kind == "answer":
             again.question = question

@@ -27,6 +27,7 @@ films:
     sources: [https://example.org/jaws]
   - {title: Murk, year: 2005, cast: [Nicolas Bro, Nikolaj Lie Kaas]}
   - {title: Spaceballs, year: 1987, directors: [Mel Brooks], tags: [star wars, parody]}
+  - {title: Platoon, year: 1986, genres: [War, Drama], directors: [Oliver Stone]}
 """
 
 
@@ -73,7 +74,12 @@ async def test_a_film_called_like_a_chat_word_is_found_where_a_title_is_said(
 
 
 @pytest.mark.parametrize(
-    "question", ["who composed the music for star wars", "who directed star wars"]
+    "question",
+    [
+        "who composed the music for star wars",
+        "who directed star wars",
+        "when was star wars released",
+    ],
 )
 async def test_a_title_the_catalog_lacks_made_of_question_words_is_said_back(
     chatty, question
@@ -83,6 +89,7 @@ async def test_a_title_the_catalog_lacks_made_of_question_words_is_said_back(
     assert "“star wars”" in reply.text
     assert "John Williams" not in reply.text
     assert "Spaceballs" not in reply.text  # tagged star wars, but not the film asked for
+    assert "Platoon" not in reply.text  # a war film, but not the film asked for
 
 
 async def test_films_about_a_tag_are_still_listed(chatty) -> None:
@@ -180,3 +187,14 @@ films:
     assert reply.answers == ["The Searchers", "Rio Bravo"]
     reply = await ask(catalog, "who is in show me")
     assert "Kett Turton" in reply.text
+
+
+@pytest.mark.parametrize("question", ["whats a good drama", "gimme a war film"])
+async def test_a_good_film_of_a_kind_is_one_picked(chatty, question) -> None:
+    reply = await ask(chatty, question)
+    assert reply.text.startswith("How about Platoon (1986)?")
+
+
+async def test_who_are_you_is_small_talk(chatty) -> None:
+    reply = await ask(chatty, "who r u")
+    assert reply.kind == "help"

@@ -12,7 +12,7 @@ from bot.answering.reply import SHOWN_FILMS, Answer, claims_note, film_list, fil
 from bot.answering.wanted import Wanted, genre_words, order_asked, wanted_films, year_span
 from bot.store.discovery import FilmQuery, Years, browse
 
-_NOT_FILMS = re.compile(r"\b(?:how old|age|born|birth\w*)\b")
+_NOT_FILMS = re.compile(r"\b(?:how old|age|born|birth\w*)\b|^(?:when|whens)\b")
 _ASKS_FILMS = re.compile(
     r"\b(?:films?|movies?|flicks?|pictures?|anything|something)\b|"
     r"^(?:what|which|whats|anything|any)\b.*\b(?:came out|come out|released|out)\b"
