@@ -330,3 +330,32 @@ PLACE_LETTERS = {
     "ny": "new york",
     "sf": "san francisco",
 }
+
+
+# Words chat sprinkles over a question ("who played gandalf lol", "best kubrick movie tho"):
+# a question is first read without them, since a film may be called "LOL" too
+CHAT_FILLER = frozenset(
+    """
+    lol lool lmao lmfao rofl haha hahaha hehe xd omg tho pls plz plox bro bruh ngl tbh
+    imo imho
+    """.split()
+)
+
+
+# Words after which a title is said ("the movie LOL", "the music for lol"), not chat
+_TITLE_BEFORE = frozenset("the a an movie film called titled named of about in for from on".split())
+
+
+def filler_positions(text: str) -> list[int]:
+    """Where the chat words sprinkled over a question are, among its words split on
+    spaces; one typed with a capital inside the question is part of a name ("Nicolas
+    Bro"), and one where a title is said ("the movie LOL") is the title."""
+    words = [word.casefold().strip(".,!?;:") for word in text.split()]
+    typed = text.split()
+    return [
+        i
+        for i, word in enumerate(words)
+        if word in CHAT_FILLER
+        and not (i > 0 and typed[i][:1].isupper() and not typed[i].isupper())
+        and not (i > 0 and words[i - 1] in _TITLE_BEFORE)
+    ]
