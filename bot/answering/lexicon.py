@@ -250,6 +250,8 @@ MISSPELT = {
     "wat": "what",
     "wut": "what",
     "wht": "what",
+    "wich": "which",
+    "whcih": "which",
     "r": "are",
     "gimme": "give me",
     "recomend": "recommend",

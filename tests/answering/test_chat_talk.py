@@ -198,3 +198,18 @@ async def test_a_good_film_of_a_kind_is_one_picked(chatty, question) -> None:
 async def test_who_are_you_is_small_talk(chatty) -> None:
     reply = await ask(chatty, "who r u")
     assert reply.kind == "help"
+
+
+async def test_two_genres_and_a_person_all_filter(catalog_of) -> None:
+    catalog = await catalog_of(
+        """\
+films:
+  - {title: Rush Hour, year: 1998, genres: [Action, Comedy], cast: [Jackie Chan]}
+  - {title: Police Story, year: 1985, genres: [Action, Crime], cast: [Jackie Chan]}
+  - {title: The Spy Next Door, year: 2010, genres: [Comedy, Family], cast: [Jackie Chan]}
+  - {title: Hot Fuzz, year: 2007, genres: [Action, Comedy], cast: [Simon Pegg]}
+"""
+    )
+    reply = await ask(catalog, "action comedies with jackie chan")
+    assert reply.answers == ["Rush Hour"]
+    assert "action" in reply.text.lower() and "comedy" in reply.text.lower()
