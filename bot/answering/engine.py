@@ -38,7 +38,7 @@ from bot.answering.lexicon import (
 )
 from bot.answering.linking import MAX_NGRAM, SCAFFOLD, TALK, Mention, find_mentions
 from bot.answering.reply import Answer, join_names
-from bot.answering.wanted import is_keyword
+from bot.answering.wanted import FILM_NOUNS, KIND_WORDS, is_asking_word, is_keyword
 from bot.store.catalog import Catalog, NameHit
 from bot.store.discovery import value_names
 from bot.text import norm
@@ -155,13 +155,18 @@ async def answer(
     *,
     today: date | None = None,
     rng: random.Random | None = None,
+    previous: Answer | None = None,
     _retry: bool = False,
 ) -> Answer:
     """Answer one question from the catalog; never raises for what a person types.
 
     ``today`` is the date ages are counted to (default: the system's date) and ``rng`` the
     randomness picks use (default: a fresh one); tests pass their own for stable replies.
+    ``previous`` is the answer given just before in the same conversation: "who was in
+    it", "how old is he" or "who starred" then ask about what it was about.
     """
+    if previous is not None and not _retry:
+        return await _answer_after(question, catalog, previous, today, rng)
     text = clean_question(question)
     if not text:
         return Answer(question, [], HELP, kind="help")
@@ -173,7 +178,7 @@ async def answer(
             f"{MAX_QUESTION_CHARS} characters.",
             kind="rejected",
         )
-    if not _retry and (plain := lexicon.without_filler(text)) is not None:
+    if not _retry and (plain := await _without_filler(text, catalog)) is not None:
         reply = await answer(plain, catalog, today=today, rng=rng)
         # "who played gandalf lol": a name the catalog lacks, not the film "LOL"
         if reply.kind == "answer" or (
@@ -279,6 +284,50 @@ async def answer(
         if result is not None:
             return _said(result, readings)
     return await _not_found(context, lookups)
+
+
+async def _answer_after(
+    question: str,
+    catalog: Catalog,
+    previous: Answer,
+    today: date | None,
+    rng: random.Random | None,
+) -> Answer:
+    """The answer to a question asked right after ``previous``: its "it" or "he" is what
+    ``previous`` was about, and a question naming nothing ("who starred") asks of that."""
+    text = clean_question(question)
+    resolved = await compound.follow_up(text, previous, catalog)
+    if resolved is not None:
+        reply = await answer(resolved, catalog, today=today, rng=rng)
+        if reply.kind == "answer":
+            reply.question = question
+            return reply
+    reply = await answer(question, catalog, today=today, rng=rng)
+    if reply.kind == "not_found" and (about := await compound.subject(previous, catalog)):
+        again = await answer(f"{text} {about}", catalog, today=today, rng=rng)
+        if again.kind == "answer":
+            again.question = question
+            return again
+    return reply
+
+
+async def _without_filler(text: str, catalog: Catalog) -> str | None:
+    """The question without the chat words sprinkled over it ("lol", "tho"), or ``None``
+    when it has none, is nothing else, or one is part of a name with the word beside it
+    ("nicolas bro")."""
+    found = lexicon.filler_positions(text)
+    words = text.split()
+    if not found or len(found) == len(words):
+        return None
+    pairs = [
+        norm(f"{words[a]} {words[b]}")
+        for i in found
+        for a, b in ((i - 1, i), (i, i + 1))
+        if a >= 0 and b < len(words)
+    ]
+    if await catalog.lookup_names(pairs):
+        return None
+    return " ".join(w for i, w in enumerate(words) if i not in set(found))
 
 
 def _said(reply: Answer, readings: list[Reading]) -> Answer:
@@ -512,6 +561,7 @@ def _keywords_unmasked(tokens: list[str], mentions: list[Mention]) -> list[Menti
     so is one whose other words are question words only (the film "The Players" in "who
     are the players in Seven Sinners").
     """
+    mentions = [m for m in mentions if not _kind_of_film(tokens, m)]
     if len(mentions) < 2:
         return mentions
     phrases = phrase_positions(" ".join(tokens))
@@ -524,6 +574,22 @@ def _keywords_unmasked(tokens: list[str], mentions: list[Mention]) -> list[Menti
     if not inside or len(inside) == len(mentions):
         return mentions
     return [m for m in mentions if m not in inside]
+
+
+_ASKS_ANY = frozenset("a an any some".split()) | KIND_WORDS
+
+
+def _kind_of_film(tokens: list[str], mention: Mention) -> bool:
+    """Whether a title made of words asking for a kind of film and a word for films
+    ("Scary Movie") is said as those words, for films of that kind: in the plural ("scary
+    movies"), or after "a", "any" or a word asking for films ("recommend a scary movie")."""
+    words = tokens[mention.start : mention.end]
+    if len(words) < 2 or words[-1] not in FILM_NOUNS or not all(map(is_asking_word, words[:-1])):
+        return False
+    if any(hit.kind != "film" for hit in mention.hits):
+        return False
+    before = tokens[mention.start - 1] if mention.start else ""
+    return " ".join(words) != mention.norm or before in _ASKS_ANY
 
 
 def _residual_run(tokens: list[str], *, asking: bool = False) -> str:
@@ -788,9 +854,13 @@ async def _corrected(
     # A surname is surer than a title a slip away, which is surer than a first name.
     if " " not in run:
         role = _role_asked(tokens)  # "films directed by cameron": the director of the name
-        found = await _surname(
-            run, catalog, surname_only=True, role=role, best_known=True
-        ) or await _fuzzy_name(run, lookups)
+        found = await _surname(run, catalog, surname_only=True, role=role, best_known=True)
+        if found is None and _said_of_films(tokens, run):
+            # "woody movies": the best-known Woody, though "woody" is a word too
+            found = await _surname(
+                run, catalog, slip=False, role=role, best_known=True, common_word=True
+            )
+        found = found or await _fuzzy_name(run, lookups)
     else:
         found = await _fuzzy_name(run, lookups)
     if found is not None:
@@ -807,6 +877,12 @@ async def _corrected(
             if found is not None:
                 return found
     return None
+
+
+def _said_of_films(tokens: list[str], word: str) -> bool:
+    """Whether a word is said just before a word for films ("woody movies")."""
+    at = tokens.index(word) if word in tokens else -1
+    return 0 <= at < len(tokens) - 1 and tokens[at + 1] in FILM_NOUNS
 
 
 async def _closest_run(tokens: list[str], lookups: _Lookups) -> tuple[str, str] | None:
@@ -832,6 +908,7 @@ async def _surname(
     slip: bool = True,
     role: str | None = None,
     best_known: bool = False,
+    common_word: bool = False,
 ) -> tuple[str, str] | None:
     """The one person whose surname (or else first name: "keanu") is ``word``, or ``word``
     with its possessive 's, or else a surname a slip away ("speilberg"). A first name that
@@ -840,7 +917,8 @@ async def _surname(
     kornfield" is not Hubert Cornfield). Of several people of that name, the one credited
     in ``role`` is meant, when one is ("did spielberg direct …"), or with ``best_known``
     the one far better credited (:func:`_one_person`; "denzel" is Denzel Washington, not
-    a slip from Idina Menzel). A word shorter than
+    a slip from Idina Menzel; a first name that is an English word too only with ``common_word``).
+    A word shorter than
     :data:`SURNAME_SLIP_MIN` is read as a slip only when it is no English word ("kubrik",
     not "short")."""
     forms = [word, word[:-1]] if word.endswith("s") and len(word) > 4 else [word]
@@ -849,7 +927,7 @@ async def _surname(
         for form in forms:
             found = await lookup(form)
             # a first name that is a word too ("will", "mark") is too common to guess from
-            best = best_known and not (first_name and await _english_word(form))
+            best = best_known and (common_word or not (first_name and await _english_word(form)))
             people = await _one_person(found, catalog, role, best_known=best)
             if people is None:
                 continue

@@ -342,10 +342,20 @@ CHAT_FILLER = frozenset(
 )
 
 
-def without_filler(text: str) -> str | None:
-    """The question without the chat words sprinkled over it, or ``None`` when it has
-    none or is nothing else."""
-    kept = [w for w in text.split() if w.casefold().strip(".,!?;:") not in CHAT_FILLER]
-    if not kept or len(kept) == len(text.split()):
-        return None
-    return " ".join(kept)
+# Words after which a title is said ("the movie LOL", "the music for lol"), not chat
+_TITLE_BEFORE = frozenset("the a an movie film called titled named of about in for from on".split())
+
+
+def filler_positions(text: str) -> list[int]:
+    """Where the chat words sprinkled over a question are, among its words split on
+    spaces; one typed with a capital inside the question is part of a name ("Nicolas
+    Bro"), and one where a title is said ("the movie LOL") is the title."""
+    words = [word.casefold().strip(".,!?;:") for word in text.split()]
+    typed = text.split()
+    return [
+        i
+        for i, word in enumerate(words)
+        if word in CHAT_FILLER
+        and not (i > 0 and typed[i][:1].isupper() and not typed[i].isupper())
+        and not (i > 0 and words[i - 1] in _TITLE_BEFORE)
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.answering.engine import answer
 from tests.answering.conftest import ask
 
 CHATTY = """\
@@ -24,6 +25,7 @@ films:
     directors: [Steven Spielberg]
     composer: [John Williams]
     sources: [https://example.org/jaws]
+  - {title: Murk, year: 2005, cast: [Nicolas Bro, Nikolaj Lie Kaas]}
 """
 
 
@@ -47,6 +49,12 @@ async def test_chat_words_around_a_question_are_not_read_as_a_title(chatty, ques
     assert "Lisa Azuelos" not in reply.text
 
 
+@pytest.mark.parametrize("question", ["who acted with Nicolas Bro", "who acted with nicolas bro"])
+async def test_a_chat_word_that_is_part_of_a_name_is_the_name(chatty, question) -> None:
+    reply = await ask(chatty, question)
+    assert reply.answers == ["Nikolaj Lie Kaas"]
+
+
 async def test_a_name_the_catalog_lacks_beside_a_chat_word_is_said_back(chatty) -> None:
     reply = await ask(chatty, "who played gandalf lol")
     assert reply.kind == "not_found"
@@ -54,10 +62,11 @@ async def test_a_name_the_catalog_lacks_beside_a_chat_word_is_said_back(chatty) 
     assert "Miley Cyrus" not in reply.text
 
 
-async def test_a_film_called_like_a_chat_word_is_still_found_when_it_is_all_that_is_named(
-    chatty,
+@pytest.mark.parametrize("question", ["who directed lol", "who directed the movie LOL"])
+async def test_a_film_called_like_a_chat_word_is_found_where_a_title_is_said(
+    chatty, question
 ) -> None:
-    reply = await ask(chatty, "who directed lol")
+    reply = await ask(chatty, question)
     assert reply.kind == "answer"
     assert "Lisa Azuelos" in reply.text
 
@@ -67,3 +76,79 @@ async def test_a_title_the_catalog_lacks_made_of_question_words_is_said_back(cha
     assert reply.kind == "not_found"
     assert "“star wars”" in reply.text
     assert "John Williams" not in reply.text
+
+
+KINDS_AND_NAMES = """\
+films:
+  - {title: Scary Movie, year: 2000, genres: [Comedy], directors: [Keenen Ivory Wayans]}
+  - {title: Halloween, year: 1978, genres: [Horror], directors: [John Carpenter]}
+  - {title: The Fog, year: 1980, genres: [Horror], directors: [John Carpenter]}
+  - {title: The Wood, year: 1999, directors: [Rick Famuyiwa]}
+  - {title: Annie Hall, year: 1977, directors: [Woody Allen], cast: [Woody Allen]}
+  - {title: Manhattan, year: 1979, directors: [Woody Allen], cast: [Woody Allen]}
+  - {title: Zelig, year: 1983, directors: [Woody Allen], cast: [Woody Allen]}
+  - {title: Kingpin, year: 1996, cast: [Woody Harrelson]}
+  - {title: Zombieland, year: 2009, cast: [Woody Harrelson]}
+"""
+
+
+@pytest.fixture
+async def kinds_and_names(catalog_of):
+    return await catalog_of(KINDS_AND_NAMES)
+
+
+@pytest.mark.parametrize("question", ["scary movies", "any scary movies from the 70s?"])
+async def test_a_kind_of_film_in_the_plural_is_not_a_title_with_an_s(
+    kinds_and_names, question
+) -> None:
+    reply = await ask(kinds_and_names, question)
+    assert "Halloween (1978)" in reply.text
+    assert "Scary Movie" not in reply.text
+
+
+async def test_a_kind_of_film_asked_for_is_not_a_title(kinds_and_names) -> None:
+    reply = await ask(kinds_and_names, "recommend me a scary movie")
+    assert reply.films and reply.films[0].title in {"Halloween", "The Fog"}
+
+
+async def test_the_title_itself_is_still_found(kinds_and_names) -> None:
+    reply = await ask(kinds_and_names, "who directed scary movie")
+    assert "Keenen Ivory Wayans" in reply.text
+
+
+async def test_a_given_name_before_films_is_the_best_known_person_of_it(kinds_and_names) -> None:
+    reply = await ask(kinds_and_names, "woody movies")
+    assert "Woody Allen" in reply.text
+    assert "The Wood" not in reply.text
+
+
+TAGGED_KINDS = """\
+films:
+  - {title: When Harry Met Sally..., year: 1989, tags: [romantic comedy], cast: [Meg Ryan]}
+  - {title: French Kiss, year: 1995, genres: [Comedy], tags: [romantic comedy], cast: [Meg Ryan]}
+  - {title: Innerspace, year: 1987, genres: [Comedy], cast: [Meg Ryan]}
+  - {title: Courage Under Fire, year: 1996, genres: [Drama], cast: [Meg Ryan]}
+  - {title: Moonstruck, year: 1987, genres: [Comedy], tags: [romantic comedy], cast: [Cher]}
+"""
+
+
+async def test_a_kind_of_film_kept_as_a_tag_and_a_person_both_filter(catalog_of) -> None:
+    catalog = await catalog_of(TAGGED_KINDS)
+    reply = await ask(catalog, "romantic comedies with meg ryan")
+    assert reply.answers == ["When Harry Met Sally...", "French Kiss"]
+
+
+async def test_it_or_he_right_after_an_answer_is_what_it_was_about(chatty) -> None:
+    first = await ask(chatty, "who directed the godfather")
+    cast = await answer("who was in it", chatty, previous=first)
+    assert "Marlon Brando" in cast.text
+    assert cast.question == "who was in it"
+    year = await answer("when did it come out", chatty, previous=cast)
+    assert "1972" in year.text
+    director = await answer("who starred", chatty, previous=first)
+    assert "Al Pacino" in director.text
+
+
+async def test_it_with_nothing_before_is_still_the_question_alone(chatty) -> None:
+    reply = await answer("who was in it", chatty)
+    assert "Marlon Brando" not in reply.text

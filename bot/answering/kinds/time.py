@@ -73,7 +73,8 @@ async def _genre_alone(ctx: Context) -> Answer | None:
     ):
         return None
     wanted = await wanted_films(ctx)
-    if wanted.genre is None or not (_ASKS_FILMS.search(ctx.key) or wanted.plural):
+    kind = wanted.genre or (wanted.tag if wanted.people else None)  # "romantic comedies"
+    if kind is None or not (_ASKS_FILMS.search(ctx.key) or wanted.plural):
         return None
     if ctx.mentions and (not wanted.people or wanted.films or len(wanted.people) > 1):
         return None
