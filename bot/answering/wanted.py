@@ -14,12 +14,14 @@ from bot.answering.context import Context
 from bot.answering.lexicon import RELATIONS, is_relation_word
 from bot.answering.linking import SCAFFOLD, Mention
 from bot.answering.reply import join_names
+from bot.store.catalog import Catalog, FilmSummary
 from bot.store.discovery import (
     FIRST_YEAR,
     LAST_YEAR,
     FilmQuery,
     Years,
     YearsError,
+    browse,
     genre_names,
     parse_years,
 )
@@ -378,6 +380,21 @@ async def _more_genres(
         if ctx.key.count(" ", 0, start) not in named and word in known:
             found.append(known[word])
     return tuple(g for g in dict.fromkeys(found) if norm(g) != norm(genre))
+
+
+PERSON_FILMS_MOST = 1000  # a person's films read to find those of several genres
+
+
+async def films_of_every_genre(catalog: Catalog, wanted: Wanted) -> list[FilmSummary]:
+    """The films ``wanted`` asks for that have each of its other genres too ("action
+    comedies with jackie chan"), oldest first: asked only with a person, whose films are
+    few, so all are read."""
+    page = await browse(catalog, wanted.query, sort="oldest", limit=PERSON_FILMS_MOST)
+    genres: dict[int, set[str]] = {}
+    for film_id, genre in await catalog.values_of_films([f.id for f in page.films], "genre"):
+        genres.setdefault(film_id, set()).add(norm(genre))
+    needed = {norm(g) for g in wanted.more_genres}
+    return [f for f in page.films if needed <= genres.get(f.id, set())]
 
 
 _BEFORE_OF = re.compile(r"\b(\w+) (?:of |in )?(?:the (?:film|movie) )?$")

@@ -213,6 +213,8 @@ films:
     reply = await ask(catalog, "action comedies with jackie chan")
     assert reply.answers == ["Rush Hour"]
     assert "action" in reply.text.lower() and "comedy" in reply.text.lower()
+    reply = await ask(catalog, "recommend an action comedy with jackie chan")
+    assert reply.answers == ["Rush Hour"]
 
 
 async def test_a_genre_with_none_offers_the_narrower_genre_that_has_some(catalog_of) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from bot.answering.context import Context
 from bot.answering.linking import Mention
 from bot.answering.reply import Answer, film_list, join_names
-from bot.answering.wanted import is_keyword, wanted_films, year_span
+from bot.answering.wanted import films_of_every_genre, is_keyword, wanted_films, year_span
 from bot.store.catalog import FilmSummary
 from bot.store.discovery import SimilarFilm, random_films, similar_films
 from bot.store.indexes import ARTICLES
@@ -59,7 +59,11 @@ async def reply(ctx: Context) -> Answer | None:
     wanted = await wanted_films(ctx, statuses=("released",))
     if wanted.films or (_asks_a_relation(ctx) and not (wanted.genre or wanted.span)):
         return None
-    films = await random_films(ctx.catalog, wanted.query, ctx.rng, count=OFFERED)
+    if wanted.more_genres:  # "recommend an action comedy with jackie chan"
+        every = await films_of_every_genre(ctx.catalog, wanted)
+        films = ctx.rng.sample(every, min(OFFERED, len(every)))
+    else:
+        films = await random_films(ctx.catalog, wanted.query, ctx.rng, count=OFFERED)
     if not films:
         return Answer(
             ctx.question, [], f"The catalog has no released {wanted.describe()} to suggest."

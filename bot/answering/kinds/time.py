@@ -10,8 +10,14 @@ from dataclasses import replace
 from bot.answering.context import Context
 from bot.answering.lexicon import ASKS_PEOPLE
 from bot.answering.reply import SHOWN_FILMS, Answer, claims_note, film_list, films_found
-from bot.answering.wanted import Wanted, genre_words, order_asked, wanted_films, year_span
-from bot.store.catalog import FilmSummary
+from bot.answering.wanted import (
+    Wanted,
+    films_of_every_genre,
+    genre_words,
+    order_asked,
+    wanted_films,
+    year_span,
+)
 from bot.store.discovery import FilmPage, FilmQuery, Years, browse, genre_names
 from bot.text import norm
 
@@ -26,7 +32,6 @@ _EVERY_FILM = re.compile(
     r" (?:films?|movies?)(?: (?:do )?(?:you|u) (?:have|know|got)| are there| are in"
     r" (?:the|your) (?:catalog|database)| in (?:the|your) (?:catalog|database))?$"
 )
-PERSON_FILMS_MOST = 1000  # a person's films read to find those of several genres
 _SAME_YEAR = re.compile(r"\b(?:same year as|(?:in|from) the year of)\b")
 _SAID_AS_TIME = re.compile(r"^(?:from|in|of|during|since|before|after|between)\b")
 
@@ -88,7 +93,7 @@ async def _genre_alone(ctx: Context) -> Answer | None:
 async def _listed(ctx: Context, wanted: Wanted) -> Answer:
     """The films ``wanted`` asks for, oldest first."""
     if wanted.more_genres:
-        films = await _of_every_genre(ctx, wanted)
+        films = await films_of_every_genre(ctx.catalog, wanted)
         total = len(films)
         films = films[:SHOWN_FILMS]
     else:
@@ -120,17 +125,6 @@ async def _narrower(ctx: Context, wanted: Wanted) -> tuple[FilmPage, Wanted] | N
             if page.films:
                 return page, narrower
     return None
-
-
-async def _of_every_genre(ctx: Context, wanted: Wanted) -> list[FilmSummary]:
-    """A person's films of the query that have each of the other genres asked for too
-    ("action comedies with jackie chan"): a person's films are few, so all are read."""
-    page = await browse(ctx.catalog, wanted.query, sort="oldest", limit=PERSON_FILMS_MOST)
-    genres: dict[int, set[str]] = {}
-    for film_id, genre in await ctx.catalog.values_of_films([f.id for f in page.films], "genre"):
-        genres.setdefault(film_id, set()).add(norm(genre))
-    wanted_genres = {norm(g) for g in wanted.more_genres}
-    return [f for f in page.films if wanted_genres <= genres.get(f.id, set())]
 
 
 async def _same_year(ctx: Context) -> Answer | None:
