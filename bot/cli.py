@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from bot import progress
 from bot.answering import answer
+from bot.answering.reply import Answer
 from bot.cards import film_json, film_text, person_json, person_text, unknown_text
 from bot.catalog import CatalogError, CatalogInvalid, check_directory
 from bot.catalog.schema import STATUSES
@@ -331,8 +332,10 @@ async def _ask_all(
 ) -> int:
     try:
         async with serving(settings, quiet=as_json) as store:
+            said: Answer | None = None  # the last answer, which "it" or "he" may stand for
             for question in questions:
-                reply = await answer(question, store.catalog)
+                reply = await answer(question, store.catalog, previous=said)
+                said = reply if reply.kind == "answer" else said
                 if as_json:
                     out.write(json.dumps(reply.to_json(), ensure_ascii=False) + "\n")
                 else:

@@ -1,5 +1,6 @@
 """Two questions in one message ("who directed jaws and when was it released"): each is
-answered on its own, the second's "it" or "he" standing for what the first was about."""
+answered on its own, the second's "it" or "he" standing for what the first was about; and a
+question asked right after another ("who was in it"), read the same way."""
 
 from __future__ import annotations
 
@@ -62,6 +63,25 @@ async def answer_both(
         people=list(dict.fromkeys([*first.people, *second.people])),
         suggestions=second.suggestions,
     )
+
+
+async def follow_up(question: str, previous: Answer, catalog: Catalog) -> str | None:
+    """A question asked right after ``previous``, with its "it" or "he" named as the one
+    film or person ``previous`` was about ("who was in it" after "who directed jaws" is
+    "who was in Jaws"); ``None`` when it has no such word or that is not one thing."""
+    text = question.lower()
+    if previous.kind != "answer" or not (
+        _FILM_PRONOUNS.search(text) or _PERSON_PRONOUNS.search(text)
+    ):
+        return None
+    return await _resolved(text, previous.question, previous, catalog)
+
+
+async def subject(previous: Answer, catalog: Catalog) -> str | None:
+    """The one film, else the one person, an answer was about, if it was one thing."""
+    if previous.kind != "answer":
+        return None
+    return await _subject(previous.question, previous, catalog)
 
 
 async def _resolved(

@@ -19,7 +19,7 @@ from collections.abc import Set as AbstractSet
 from datetime import date
 from typing import NamedTuple
 
-from bot.answering import compound, lexicon
+from bot.answering import compare, compound, lexicon
 from bot.answering.context import Context
 from bot.answering.kinds import KINDS
 from bot.answering.kinds.smalltalk import is_small_talk
@@ -38,7 +38,7 @@ from bot.answering.lexicon import (
 )
 from bot.answering.linking import MAX_NGRAM, SCAFFOLD, TALK, Mention, find_mentions
 from bot.answering.reply import Answer, join_names
-from bot.answering.wanted import is_keyword
+from bot.answering.wanted import FILM_NOUNS, KIND_WORDS, is_asking_word, is_keyword
 from bot.store.catalog import Catalog, NameHit
 from bot.store.discovery import value_names
 from bot.text import norm
@@ -155,13 +155,18 @@ async def answer(
     *,
     today: date | None = None,
     rng: random.Random | None = None,
+    previous: Answer | None = None,
     _retry: bool = False,
 ) -> Answer:
     """Answer one question from the catalog; never raises for what a person types.
 
     ``today`` is the date ages are counted to (default: the system's date) and ``rng`` the
     randomness picks use (default: a fresh one); tests pass their own for stable replies.
+    ``previous`` is the answer given just before in the same conversation: "who was in
+    it", "how old is he" or "who starred" then ask about what it was about.
     """
+    if previous is not None and not _retry:
+        return await _answer_after(question, catalog, previous, today, rng)
     text = clean_question(question)
     if not text:
         return Answer(question, [], HELP, kind="help")
@@ -173,6 +178,24 @@ async def answer(
             f"{MAX_QUESTION_CHARS} characters.",
             kind="rejected",
         )
+    if not _retry and (plain := await _without_filler(text, catalog)) is not None:
+        reply = await answer(plain, catalog, today=today, rng=rng)
+        # "who played gandalf lol": a name the catalog lacks, not the film "LOL"
+        if reply.kind == "answer" or (
+            reply.kind == "not_found" and _residual_run(norm(plain).split())
+        ):
+            reply.question = question
+            return reply
+    if not _retry and (asked := compare.split(text)) is not None:
+        # "which is older, jaws or alien": each side found as it would be alone
+        compared = await compare.answer_compared(
+            question,
+            asked,
+            lambda part: answer(part, catalog, today=today, rng=rng),
+            catalog,
+        )
+        if compared is not None:
+            return compared
     if not _retry and (parts := compound.split(text)) is not None:
         both = await compound.answer_both(
             question, parts, lambda part: answer(part, catalog, today=today, rng=rng), catalog
@@ -261,6 +284,55 @@ async def answer(
         if result is not None:
             return _said(result, readings)
     return await _not_found(context, lookups)
+
+
+async def _answer_after(
+    question: str,
+    catalog: Catalog,
+    previous: Answer,
+    today: date | None,
+    rng: random.Random | None,
+) -> Answer:
+    """The answer to a question asked right after ``previous``: its "it" or "he" is what
+    ``previous`` was about, and a question naming nothing ("who starred") asks of that."""
+    text = clean_question(question)
+    resolved = await compound.follow_up(text, previous, catalog)
+    if resolved is not None:
+        reply = await answer(resolved, catalog, today=today, rng=rng)
+        if reply.kind == "answer":
+            reply.question = question
+            return reply
+    reply = await answer(question, catalog, today=today, rng=rng)
+    names_nothing = not _residual_run(norm(text).split())  # "who starred", not "… start"
+    if (
+        reply.kind == "not_found"
+        and names_nothing
+        and (about := await compound.subject(previous, catalog))
+    ):
+        again = await answer(f"{text} {about}", catalog, today=today, rng=rng)
+        if again.kind == "answer":
+            again.question = question
+            return again
+    return reply
+
+
+async def _without_filler(text: str, catalog: Catalog) -> str | None:
+    """The question without the chat words sprinkled over it ("lol", "tho"), or ``None``
+    when it has none, is nothing else, or one is part of a name with the word beside it
+    ("nicolas bro")."""
+    found = lexicon.filler_positions(text)
+    words = text.split()
+    if not found or len(found) == len(words):
+        return None
+    pairs = [
+        norm(f"{words[a]} {words[b]}")
+        for i in found
+        for a, b in ((i - 1, i), (i, i + 1))
+        if a >= 0 and b < len(words)
+    ]
+    if await catalog.lookup_names(pairs):
+        return None
+    return " ".join(w for i, w in enumerate(words) if i not in set(found))
 
 
 def _said(reply: Answer, readings: list[Reading]) -> Answer:
@@ -494,8 +566,16 @@ def _keywords_unmasked(tokens: list[str], mentions: list[Mention]) -> list[Menti
     so is one whose other words are question words only (the film "The Players" in "who
     are the players in Seven Sinners").
     """
+    mentions = [m for m in mentions if not _kind_of_film(tokens, m)]
     if len(mentions) < 2:
         return mentions
+    # "show me some westerns": a title made of question words opening the question beside
+    # another name (the film "Show Me") is the question's words
+    own = [m for m in mentions if not _question_words_title(tokens, m)]
+    if own and len(own) < len(mentions):
+        mentions = own
+        if len(mentions) < 2:
+            return mentions
     phrases = phrase_positions(" ".join(tokens))
     inside = [
         m
@@ -506,6 +586,33 @@ def _keywords_unmasked(tokens: list[str], mentions: list[Mention]) -> list[Menti
     if not inside or len(inside) == len(mentions):
         return mentions
     return [m for m in mentions if m not in inside]
+
+
+def _question_words_title(tokens: list[str], mention: Mention) -> bool:
+    """Whether a mention is only titles, typed in question words alone, that opens the
+    question as its request does ("show me …", "tell me …"; not "who wrote Win Win")."""
+    words = tokens[mention.start : mention.end]
+    return (
+        mention.start == 0
+        and all(h.kind == "film" for h in mention.hits)
+        and all(map(is_keyword, words))
+    )
+
+
+_ASKS_ANY = frozenset("a an any some".split()) | KIND_WORDS
+
+
+def _kind_of_film(tokens: list[str], mention: Mention) -> bool:
+    """Whether a title made of words asking for a kind of film and a word for films
+    ("Scary Movie") is said as those words, for films of that kind: in the plural ("scary
+    movies"), or after "a", "any" or a word asking for films ("recommend a scary movie")."""
+    words = tokens[mention.start : mention.end]
+    if len(words) < 2 or words[-1] not in FILM_NOUNS or not all(map(is_asking_word, words[:-1])):
+        return False
+    if any(hit.kind != "film" for hit in mention.hits):
+        return False
+    before = tokens[mention.start - 1] if mention.start else ""
+    return " ".join(words) != mention.norm or before in _ASKS_ANY
 
 
 def _residual_run(tokens: list[str], *, asking: bool = False) -> str:
@@ -770,9 +877,13 @@ async def _corrected(
     # A surname is surer than a title a slip away, which is surer than a first name.
     if " " not in run:
         role = _role_asked(tokens)  # "films directed by cameron": the director of the name
-        found = await _surname(
-            run, catalog, surname_only=True, role=role, best_known=True
-        ) or await _fuzzy_name(run, lookups)
+        found = await _surname(run, catalog, surname_only=True, role=role, best_known=True)
+        if found is None and _said_of_films(tokens, run):
+            # "woody movies": the best-known Woody, though "woody" is a word too
+            found = await _surname(
+                run, catalog, slip=False, role=role, best_known=True, common_word=True
+            )
+        found = found or await _fuzzy_name(run, lookups)
     else:
         found = await _fuzzy_name(run, lookups)
     if found is not None:
@@ -789,6 +900,12 @@ async def _corrected(
             if found is not None:
                 return found
     return None
+
+
+def _said_of_films(tokens: list[str], word: str) -> bool:
+    """Whether a word is said just before a word for films ("woody movies")."""
+    at = tokens.index(word) if word in tokens else -1
+    return 0 <= at < len(tokens) - 1 and tokens[at + 1] in FILM_NOUNS
 
 
 async def _closest_run(tokens: list[str], lookups: _Lookups) -> tuple[str, str] | None:
@@ -814,6 +931,7 @@ async def _surname(
     slip: bool = True,
     role: str | None = None,
     best_known: bool = False,
+    common_word: bool = False,
 ) -> tuple[str, str] | None:
     """The one person whose surname (or else first name: "keanu") is ``word``, or ``word``
     with its possessive 's, or else a surname a slip away ("speilberg"). A first name that
@@ -822,7 +940,8 @@ async def _surname(
     kornfield" is not Hubert Cornfield). Of several people of that name, the one credited
     in ``role`` is meant, when one is ("did spielberg direct …"), or with ``best_known``
     the one far better credited (:func:`_one_person`; "denzel" is Denzel Washington, not
-    a slip from Idina Menzel). A word shorter than
+    a slip from Idina Menzel; a first name that is an English word too only with ``common_word``).
+    A word shorter than
     :data:`SURNAME_SLIP_MIN` is read as a slip only when it is no English word ("kubrik",
     not "short")."""
     forms = [word, word[:-1]] if word.endswith("s") and len(word) > 4 else [word]
@@ -831,7 +950,7 @@ async def _surname(
         for form in forms:
             found = await lookup(form)
             # a first name that is a word too ("will", "mark") is too common to guess from
-            best = best_known and not (first_name and await _english_word(form))
+            best = best_known and (common_word or not (first_name and await _english_word(form)))
             people = await _one_person(found, catalog, role, best_known=best)
             if people is None:
                 continue
@@ -915,6 +1034,27 @@ async def _fuzzy_name(run: str, lookups: _Lookups) -> tuple[str, str] | None:
     return None
 
 
+_OBJECT_AFTER = frozenset("for of in about from on".split())
+_LEADING = frozenset("the a an was is were did does do has have had".split())
+
+
+def _object_named(tokens: list[str]) -> str:
+    """The words after the question's last preposition, or else its first relation word,
+    when they are more than question words ("who composed the music for star wars", "who
+    directed star wars", "when was star wars released": “star wars”), else nothing."""
+    at = max((i for i, t in enumerate(tokens) if t in _OBJECT_AFTER), default=-1)
+    if at < 0:
+        at = next((i for i, t in enumerate(tokens) if is_relation_word(t)), -1)
+    words = [t for t in tokens[at + 1 :] if t not in TALK] if at >= 0 else []
+    while words and words[0] in _LEADING:
+        words = words[1:]
+    while words and (words[-1] in SCAFFOLD or is_relation_word(words[-1])):
+        words = words[:-1]
+    if all(w in SCAFFOLD for w in words):
+        return ""
+    return " ".join(words)
+
+
 _SET_IN = re.compile(r"\b(?:set|takes? place|taking place) in\b")
 
 
@@ -926,6 +1066,7 @@ async def _not_found(ctx: Context, lookups: _Lookups) -> Answer:
         suggestions.append(hit.display)
     suggestions = list(dict.fromkeys(suggestions))
     named = _residual_run([t for t in ctx.tokens if t not in TALK])[:ECHOED_MAX].strip()
+    named = named or _object_named(ctx.tokens)[:ECHOED_MAX].strip()
     place = _SET_IN.search(ctx.key)
     if place and (where := _residual_run(ctx.key[place.end() :].split())[:ECHOED_MAX]):
         # "films set in paris": a place the catalog has no film in, not a misspelt title

@@ -148,7 +148,8 @@ RELATIONS: tuple[Relation, ...] = (
     Relation(
         "year",
         words(
-            r"years?|when|released?|come out|came out|release date|publish\w*|issued|"
+            r"years?|when|whens|released?|come out|came out|comes out|coming out|release date|"
+            r"publish\w*|issued|"
             r"premiered?|debuted|screened|shown"
         ),
         "released",
@@ -166,7 +167,9 @@ RELATION_WORDS_KEPT = 8192  # words whose answer to is_relation_word is kept
 # film X appear" asks the year, although "appear" is a cast word).
 OPENINGS: tuple[tuple[re.Pattern[str], Relation], ...] = (
     (
-        re.compile(r"^(?:when|(?:in )?(?:what|which) year|what is the release (?:year|date))\b"),
+        re.compile(
+            r"^(?:when|whens|(?:in )?(?:what|which) year|what is the release (?:year|date))\b"
+        ),
         RELATION_BY_NAME["year"],
     ),
 )
@@ -247,7 +250,10 @@ MISSPELT = {
     "wat": "what",
     "wut": "what",
     "wht": "what",
+    "wich": "which",
+    "whcih": "which",
     "r": "are",
+    "gimme": "give me",
     "recomend": "recommend",
     "reccomend": "recommend",
     "reccommend": "recommend",
@@ -330,3 +336,32 @@ PLACE_LETTERS = {
     "ny": "new york",
     "sf": "san francisco",
 }
+
+
+# Words chat sprinkles over a question ("who played gandalf lol", "best kubrick movie tho"):
+# a question is first read without them, since a film may be called "LOL" too
+CHAT_FILLER = frozenset(
+    """
+    lol lool lmao lmfao rofl haha hahaha hehe xd omg tho pls plz plox bro bruh ngl tbh
+    imo imho
+    """.split()
+)
+
+
+# Words after which a title is said ("the movie LOL", "the music for lol"), not chat
+_TITLE_BEFORE = frozenset("the a an movie film called titled named of about in for from on".split())
+
+
+def filler_positions(text: str) -> list[int]:
+    """Where the chat words sprinkled over a question are, among its words split on
+    spaces; one typed with a capital inside the question is part of a name ("Nicolas
+    Bro"), and one where a title is said ("the movie LOL") is the title."""
+    words = [word.casefold().strip(".,!?;:") for word in text.split()]
+    typed = text.split()
+    return [
+        i
+        for i, word in enumerate(words)
+        if word in CHAT_FILLER
+        and not (i > 0 and typed[i][:1].isupper() and not typed[i].isupper())
+        and not (i > 0 and words[i - 1] in _TITLE_BEFORE)
+    ]

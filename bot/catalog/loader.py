@@ -6,7 +6,6 @@ parallel processes; catalog-wide rules (unique ids, known ``follows``) are check
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -206,19 +205,40 @@ def each_file(
         return
     # Files go to the workers a few at a time, as many as make about CHUNK_BYTES: each
     # result comes back soon after it is read (the caller keeps pace), and the workers
-    # finish together, however many files the catalog has.
+    # finish together, however many files the catalog has. The first and the last files
+    # go one at a time: the caller gets its first file as soon as one is read rather than
+    # a whole chunk later, and no worker is left reading a chunk alone at the end.
     chunk = max(1, min(len(refs) // (workers * 8), CHUNK_BYTES * len(refs) // total))
+    pieces = _chunks(len(refs), chunk, workers)
     with ProcessPoolExecutor(
         max_workers=min(workers, len(refs)),
         initializer=parsing_worker,
         initargs=(background,),
     ) as pool:
-        yield from pool.map(
-            functools.partial(_collector_paused, read),
-            refs,
-            [max_bytes] * len(refs),
-            chunksize=chunk,
-        )
+        futures = [
+            pool.submit(_read_chunk, read, refs[start:end], max_bytes) for start, end in pieces
+        ]
+        try:
+            for future in futures:
+                yield from future.result()
+        finally:  # the caller stopped early: the files not started are not read
+            for future in futures:
+                future.cancel()
+
+
+def _chunks(count: int, size: int, workers: int) -> list[tuple[int, int]]:
+    """``(start, end)`` of the chunks ``count`` files are read in: ``size`` files each,
+    but one file each for the first and the last ``workers * size`` of them."""
+    single = min(count, workers)
+    last = max(single, count - workers * size)
+    pieces = [(i, i + 1) for i in range(single)]
+    pieces += [(i, min(i + size, last)) for i in range(single, last, size)]
+    pieces += [(i, i + 1) for i in range(last, count)]
+    return pieces
+
+
+def _read_chunk(read: Callable[[FileRef, int], T], refs: list[FileRef], max_bytes: int) -> list[T]:
+    return [_collector_paused(read, ref, max_bytes) for ref in refs]
 
 
 def _collector_paused(read: Callable[[FileRef, int], T], ref: FileRef, max_bytes: int) -> T:

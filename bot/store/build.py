@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import heapq
+import itertools
 import logging
+import operator
 import os
 import sqlite3
 import time
@@ -719,6 +721,54 @@ def _count_grams(db: sqlite3.Connection, generation: int) -> None:
     db.execute("DELETE FROM title_gram_docs WHERE docs <= 0")
 
 
+FILM_COLUMNS = (
+    "id",
+    "slug",
+    "title",
+    "norm",
+    "year",
+    "status",
+    "follows",
+    "runtime_minutes",
+    "release_date",
+    "synopsis",
+    "tagline",
+    "trailer",
+    "imdb_rating",
+    "imdb_votes",
+    "imdb_id",
+    "rating",
+    "votes",
+    "poster",
+    "file_id",
+    "position",
+    "digest",
+)
+SOURCE_COLUMNS = ("film_id", "position", "url", "text", "note")
+_CREDIT_INSERTS = {
+    4: "INSERT INTO credits (film_id, person_id, role, position) VALUES (?,?,?,?)",
+    7: "INSERT INTO credits VALUES (?,?,?,?,?,?,?)",
+}
+
+
+def _insert_present(
+    db: sqlite3.Connection, table: str, columns: tuple[str, ...], rows: list[tuple]
+) -> None:
+    """Insert ``rows`` (values of all ``columns``, in order) naming only the columns each
+    has a value in: the others are NULL all the same, and a None is several times slower
+    to hand to SQLite than a number or a text. Rows keep their order."""
+    present = [tuple(map(operator.is_not, row, itertools.repeat(None))) for row in rows]
+    start = 0
+    for has, run in itertools.groupby(present):
+        end = start + sum(1 for _ in run)
+        named = list(itertools.compress(columns, has))
+        db.executemany(
+            f"INSERT INTO {table} ({','.join(named)}) VALUES ({','.join('?' * len(named))})",
+            map(tuple, map(itertools.compress, rows[start:end], itertools.repeat(has))),
+        )
+        start = end
+
+
 def _label(title: str, year: int | None) -> str:
     return f"{title} ({year})" if year else title
 
@@ -958,8 +1008,11 @@ class _Writer:
             self.look_up({c[1] for c in new_credits} | {person[1] for person in item.people})
         new_people: list[tuple[int, str, str]] = []
         person = self.person_id
+        # A credit without character or note (most of them) leaves those columns out.
         credits = [
-            (ids[i], person(key, name, new_people), role, ch, ch_key, note, pos)
+            (ids[i], person(key, name, new_people), role, pos)
+            if ch is None and note is None
+            else (ids[i], person(key, name, new_people), role, ch, ch_key, note, pos)
             for i, key, name, role, ch, ch_key, note, pos in new_credits
         ]
         names = {(key, "film", ids[i], title) for key, i, title in item.film_names if i in ids}
@@ -978,15 +1031,16 @@ class _Writer:
         db.executemany(
             "UPDATE people SET born = ?, died = ?, declared_in = ? WHERE id = ?", declared
         )
-        db.executemany(
-            "INSERT INTO films VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", films
+        _insert_present(db, "films", FILM_COLUMNS, films)
+        for width, run in itertools.groupby(credits, len):  # in order: runs of each width
+            db.executemany(_CREDIT_INSERTS[width], run)
+        _insert_present(
+            db,
+            "sources",
+            SOURCE_COLUMNS,
+            [(ids[i], *rest) for i, *rest in item.sources if i in ids],
         )
-        db.executemany("INSERT INTO credits VALUES (?,?,?,?,?,?,?)", credits)
-        for table, rows, width in (
-            ("film_values", item.values, 6),
-            ("sources", item.sources, 5),
-            ("trivia", item.trivia, 3),
-        ):
+        for table, rows, width in (("film_values", item.values, 6), ("trivia", item.trivia, 3)):
             marks = ",".join("?" * width)
             db.executemany(
                 f"INSERT INTO {table} VALUES ({marks})",

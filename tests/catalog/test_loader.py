@@ -183,3 +183,27 @@ def test_parallel_workers_parse_a_step_below_the_caller_or_far_below_while_servi
     mine = os.getpriority(os.PRIO_PROCESS, 0)
     assert set(each_file(_priority, refs, workers=2)) == {min(mine + 10, 19)}
     assert set(each_file(_priority, refs, workers=2, background=False)) == {min(mine + 1, 19)}
+
+
+def _name(ref: FileRef, max_bytes: int) -> str:
+    return ref.rel
+
+
+def test_parallel_workers_hand_back_every_file_once_and_in_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(loader, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(loader, "CHUNK_BYTES", 10**9)  # several files a chunk in the middle
+    names = [f"f{i:02}.yaml" for i in range(37)]
+    for name in names:
+        (tmp_path / name).write_text(GOOD)
+    refs = discover(tmp_path)
+    assert list(each_file(_name, refs, workers=2)) == names
+
+
+def test_the_first_and_last_files_go_to_the_workers_one_at_a_time() -> None:
+    pieces = loader._chunks(40, 4, 2)
+    assert pieces[:3] == [(0, 1), (1, 2), (2, 6)]
+    assert pieces[-9:] == [(30, 32), *((i, i + 1) for i in range(32, 40))]
+    assert [i for start, end in pieces for i in range(start, end)] == list(range(40))
+    assert loader._chunks(3, 5, 2) == [(0, 1), (1, 2), (2, 3)]

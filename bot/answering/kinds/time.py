@@ -10,9 +10,11 @@ from bot.answering.context import Context
 from bot.answering.lexicon import ASKS_PEOPLE
 from bot.answering.reply import SHOWN_FILMS, Answer, claims_note, film_list, films_found
 from bot.answering.wanted import Wanted, genre_words, order_asked, wanted_films, year_span
+from bot.store.catalog import FilmSummary
 from bot.store.discovery import FilmQuery, Years, browse
+from bot.text import norm
 
-_NOT_FILMS = re.compile(r"\b(?:how old|age|born|birth\w*)\b")
+_NOT_FILMS = re.compile(r"\b(?:how old|age|born|birth\w*)\b|^(?:when|whens)\b")
 _ASKS_FILMS = re.compile(
     r"\b(?:films?|movies?|flicks?|pictures?|anything|something)\b|"
     r"^(?:what|which|whats|anything|any)\b.*\b(?:came out|come out|released|out)\b"
@@ -23,6 +25,7 @@ _EVERY_FILM = re.compile(
     r" (?:films?|movies?)(?: (?:do )?(?:you|u) (?:have|know|got)| are there| are in"
     r" (?:the|your) (?:catalog|database)| in (?:the|your) (?:catalog|database))?$"
 )
+PERSON_FILMS_MOST = 1000  # a person's films read to find those of several genres
 _SAME_YEAR = re.compile(r"\b(?:same year as|(?:in|from) the year of)\b")
 _SAID_AS_TIME = re.compile(r"^(?:from|in|of|during|since|before|after|between)\b")
 
@@ -73,7 +76,8 @@ async def _genre_alone(ctx: Context) -> Answer | None:
     ):
         return None
     wanted = await wanted_films(ctx)
-    if wanted.genre is None or not (_ASKS_FILMS.search(ctx.key) or wanted.plural):
+    kind = wanted.genre or (wanted.tag if wanted.people else None)  # "romantic comedies"
+    if kind is None or not (_ASKS_FILMS.search(ctx.key) or wanted.plural):
         return None
     if ctx.mentions and (not wanted.people or wanted.films or len(wanted.people) > 1):
         return None
@@ -82,11 +86,28 @@ async def _genre_alone(ctx: Context) -> Answer | None:
 
 async def _listed(ctx: Context, wanted: Wanted) -> Answer:
     """The films ``wanted`` asks for, oldest first."""
-    page = await browse(ctx.catalog, wanted.query, sort="oldest", limit=SHOWN_FILMS)
-    if not page.films:
+    if wanted.more_genres:
+        films = await _of_every_genre(ctx, wanted)
+        total = len(films)
+        films = films[:SHOWN_FILMS]
+    else:
+        page = await browse(ctx.catalog, wanted.query, sort="oldest", limit=SHOWN_FILMS)
+        films, total = page.films, page.total
+    if not films:
         return Answer(ctx.question, [], f"The catalog has no {wanted.describe()}.")
-    text = films_found(wanted.describe(), page.films, page.total)
-    return Answer(ctx.question, [f.title for f in page.films], text, films=page.films)
+    text = films_found(wanted.describe(), films, total)
+    return Answer(ctx.question, [f.title for f in films], text, films=films)
+
+
+async def _of_every_genre(ctx: Context, wanted: Wanted) -> list[FilmSummary]:
+    """A person's films of the query that have each of the other genres asked for too
+    ("action comedies with jackie chan"): a person's films are few, so all are read."""
+    page = await browse(ctx.catalog, wanted.query, sort="oldest", limit=PERSON_FILMS_MOST)
+    genres: dict[int, set[str]] = {}
+    for film_id, genre in await ctx.catalog.values_of_films([f.id for f in page.films], "genre"):
+        genres.setdefault(film_id, set()).add(norm(genre))
+    wanted_genres = {norm(g) for g in wanted.more_genres}
+    return [f for f in page.films if wanted_genres <= genres.get(f.id, set())]
 
 
 async def _same_year(ctx: Context) -> Answer | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import re
+import time
+from collections import OrderedDict
 
 import discord
 from discord import app_commands
@@ -11,12 +13,17 @@ from discord.ext import commands
 from discord.utils import escape_markdown
 
 from bot.answering.engine import MAX_QUESTION_CHARS, answer
+from bot.answering.reply import Answer
 from bot.discord.bot import NO_PINGS, FilmBotBase
 from bot.discord.embeds import answer_embed, clamp, help_embed
 
 log = logging.getLogger("film_bot.discord.ask")
 
 MESSAGE_MAX = 2000
+FOLLOW_UP_S = 900.0  # an answer older than this is not what "it" or "he" stands for
+REMEMBERED = 2048  # conversations (a person in a channel) whose last answer is kept
+
+Conversation = tuple[int | None, int]  # (channel id, user id)
 
 
 def _ask_cooldown(interaction: discord.Interaction) -> app_commands.Cooldown | None:
@@ -30,6 +37,20 @@ class AskCog(commands.Cog):
         self._chat_cooldown = commands.CooldownMapping.from_cooldown(
             1, max(bot.ask_cooldown_s, 0.0), commands.BucketType.user
         )
+        self._said: OrderedDict[Conversation, tuple[float, Answer]] = OrderedDict()
+
+    async def _answer(self, question: str, conversation: Conversation) -> Answer:
+        """The answer, "it" or "he" standing for what this person's last answer in this
+        channel was about, if it came recently."""
+        said = self._said.get(conversation)
+        previous = said[1] if said and time.monotonic() - said[0] < FOLLOW_UP_S else None
+        reply = await answer(question, self.bot.store.catalog, previous=previous)
+        if reply.kind == "answer":
+            self._said[conversation] = (time.monotonic(), reply)
+            self._said.move_to_end(conversation)
+            while len(self._said) > REMEMBERED:
+                self._said.popitem(last=False)
+        return reply
 
     @app_commands.command(name="ask", description="Ask a question about films in your own words")
     @app_commands.describe(
@@ -41,7 +62,7 @@ class AskCog(commands.Cog):
         interaction: discord.Interaction,
         question: app_commands.Range[str, 1, MAX_QUESTION_CHARS],
     ) -> None:
-        reply = await answer(question, self.bot.store.catalog)
+        reply = await self._answer(question, (interaction.channel_id, interaction.user.id))
         await interaction.response.send_message(
             embed=answer_embed(question, reply),
             ephemeral=not reply.found,
@@ -69,7 +90,7 @@ class AskCog(commands.Cog):
         ):
             text = f"Easy there: you can ask again in {retry:.0f} s."
         else:
-            reply = await answer(question, self.bot.store.catalog)
+            reply = await self._answer(question, (message.channel.id, message.author.id))
             text = escape_markdown(reply.text)  # plain text: titles may hold * or _
         await message.reply(
             clamp(text, MESSAGE_MAX), allowed_mentions=NO_PINGS, mention_author=False

@@ -1,0 +1,215 @@
+"""Questions as they are typed in a chat: words sprinkled over them ("lol", "tho"), and a
+name the catalog lacks said back as it was understood."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answering.engine import answer
+from tests.answering.conftest import ask
+
+CHATTY = """\
+films:
+  - title: LOL
+    year: 2012
+    directors: [Lisa Azuelos]
+    cast: [Miley Cyrus]
+    sources: [https://example.org/lol]
+  - title: The Godfather
+    year: 1972
+    directors: [Francis Ford Coppola]
+    cast: [Marlon Brando, Al Pacino]
+    sources: [https://example.org/godfather]
+  - title: Jaws
+    year: 1975
+    directors: [Steven Spielberg]
+    composer: [John Williams]
+    sources: [https://example.org/jaws]
+  - {title: Murk, year: 2005, cast: [Nicolas Bro, Nikolaj Lie Kaas]}
+  - {title: Spaceballs, year: 1987, directors: [Mel Brooks], tags: [star wars, parody]}
+  - {title: Platoon, year: 1986, genres: [War, Drama], directors: [Oliver Stone]}
+"""
+
+
+@pytest.fixture
+async def chatty(catalog_of):
+    return await catalog_of(CHATTY)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who directed the godfather lol",
+        "lmao who directed the godfather",
+        "who directed the godfather tho",
+    ],
+)
+async def test_chat_words_around_a_question_are_not_read_as_a_title(chatty, question) -> None:
+    reply = await ask(chatty, question)
+    assert reply.kind == "answer"
+    assert "Francis Ford Coppola" in reply.text
+    assert "Lisa Azuelos" not in reply.text
+
+
+@pytest.mark.parametrize("question", ["who acted with Nicolas Bro", "who acted with nicolas bro"])
+async def test_a_chat_word_that_is_part_of_a_name_is_the_name(chatty, question) -> None:
+    reply = await ask(chatty, question)
+    assert reply.answers == ["Nikolaj Lie Kaas"]
+
+
+async def test_a_name_the_catalog_lacks_beside_a_chat_word_is_said_back(chatty) -> None:
+    reply = await ask(chatty, "who played gandalf lol")
+    assert reply.kind == "not_found"
+    assert "“gandalf”" in reply.text
+    assert "Miley Cyrus" not in reply.text
+
+
+@pytest.mark.parametrize("question", ["who directed lol", "who directed the movie LOL"])
+async def test_a_film_called_like_a_chat_word_is_found_where_a_title_is_said(
+    chatty, question
+) -> None:
+    reply = await ask(chatty, question)
+    assert reply.kind == "answer"
+    assert "Lisa Azuelos" in reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who composed the music for star wars",
+        "who directed star wars",
+        "when was star wars released",
+    ],
+)
+async def test_a_title_the_catalog_lacks_made_of_question_words_is_said_back(
+    chatty, question
+) -> None:
+    reply = await ask(chatty, question)
+    assert reply.kind == "not_found"
+    assert "“star wars”" in reply.text
+    assert "John Williams" not in reply.text
+    assert "Spaceballs" not in reply.text  # tagged star wars, but not the film asked for
+    assert "Platoon" not in reply.text  # a war film, but not the film asked for
+
+
+async def test_films_about_a_tag_are_still_listed(chatty) -> None:
+    reply = await ask(chatty, "films about star wars")
+    assert reply.answers == ["Spaceballs"]
+
+
+KINDS_AND_NAMES = """\
+films:
+  - {title: Scary Movie, year: 2000, genres: [Comedy], directors: [Keenen Ivory Wayans]}
+  - {title: Halloween, year: 1978, genres: [Horror], directors: [John Carpenter]}
+  - {title: The Fog, year: 1980, genres: [Horror], directors: [John Carpenter]}
+  - {title: The Wood, year: 1999, directors: [Rick Famuyiwa]}
+  - {title: Annie Hall, year: 1977, directors: [Woody Allen], cast: [Woody Allen]}
+  - {title: Manhattan, year: 1979, directors: [Woody Allen], cast: [Woody Allen]}
+  - {title: Zelig, year: 1983, directors: [Woody Allen], cast: [Woody Allen]}
+  - {title: Kingpin, year: 1996, cast: [Woody Harrelson]}
+  - {title: Zombieland, year: 2009, cast: [Woody Harrelson]}
+"""
+
+
+@pytest.fixture
+async def kinds_and_names(catalog_of):
+    return await catalog_of(KINDS_AND_NAMES)
+
+
+@pytest.mark.parametrize("question", ["scary movies", "any scary movies from the 70s?"])
+async def test_a_kind_of_film_in_the_plural_is_not_a_title_with_an_s(
+    kinds_and_names, question
+) -> None:
+    reply = await ask(kinds_and_names, question)
+    assert "Halloween (1978)" in reply.text
+    assert "Scary Movie" not in reply.text
+
+
+async def test_a_kind_of_film_asked_for_is_not_a_title(kinds_and_names) -> None:
+    reply = await ask(kinds_and_names, "recommend me a scary movie")
+    assert reply.films and reply.films[0].title in {"Halloween", "The Fog"}
+
+
+async def test_the_title_itself_is_still_found(kinds_and_names) -> None:
+    reply = await ask(kinds_and_names, "who directed scary movie")
+    assert "Keenen Ivory Wayans" in reply.text
+
+
+async def test_a_given_name_before_films_is_the_best_known_person_of_it(kinds_and_names) -> None:
+    reply = await ask(kinds_and_names, "woody movies")
+    assert "Woody Allen" in reply.text
+    assert "The Wood" not in reply.text
+
+
+TAGGED_KINDS = """\
+films:
+  - {title: When Harry Met Sally..., year: 1989, tags: [romantic comedy], cast: [Meg Ryan]}
+  - {title: French Kiss, year: 1995, genres: [Comedy], tags: [romantic comedy], cast: [Meg Ryan]}
+  - {title: Innerspace, year: 1987, genres: [Comedy], cast: [Meg Ryan]}
+  - {title: Courage Under Fire, year: 1996, genres: [Drama], cast: [Meg Ryan]}
+  - {title: Moonstruck, year: 1987, genres: [Comedy], tags: [romantic comedy], cast: [Cher]}
+"""
+
+
+async def test_a_kind_of_film_kept_as_a_tag_and_a_person_both_filter(catalog_of) -> None:
+    catalog = await catalog_of(TAGGED_KINDS)
+    reply = await ask(catalog, "romantic comedies with meg ryan")
+    assert reply.answers == ["When Harry Met Sally...", "French Kiss"]
+
+
+async def test_it_or_he_right_after_an_answer_is_what_it_was_about(chatty) -> None:
+    first = await ask(chatty, "who directed the godfather")
+    cast = await answer("who was in it", chatty, previous=first)
+    assert "Marlon Brando" in cast.text
+    assert cast.question == "who was in it"
+    year = await answer("when did it come out", chatty, previous=cast)
+    assert "1972" in year.text
+    director = await answer("who starred", chatty, previous=first)
+    assert "Al Pacino" in director.text
+
+
+async def test_it_with_nothing_before_is_still_the_question_alone(chatty) -> None:
+    reply = await answer("who was in it", chatty)
+    assert "Marlon Brando" not in reply.text
+
+
+async def test_a_title_made_of_question_words_beside_a_genre_is_the_question(catalog_of) -> None:
+    catalog = await catalog_of(
+        """\
+films:
+  - {title: Show Me, year: 2004, cast: [Kett Turton]}
+  - {title: Western, year: 1997, directors: [Manuel Poirier]}
+  - {title: Rio Bravo, year: 1959, genres: [Western]}
+  - {title: The Searchers, year: 1956, genres: [Western]}
+"""
+    )
+    reply = await ask(catalog, "show me some westerns")
+    assert reply.answers == ["The Searchers", "Rio Bravo"]
+    reply = await ask(catalog, "who is in show me")
+    assert "Kett Turton" in reply.text
+
+
+@pytest.mark.parametrize("question", ["whats a good drama", "gimme a war film"])
+async def test_a_good_film_of_a_kind_is_one_picked(chatty, question) -> None:
+    reply = await ask(chatty, question)
+    assert reply.text.startswith("How about Platoon (1986)?")
+
+
+async def test_who_are_you_is_small_talk(chatty) -> None:
+    reply = await ask(chatty, "who r u")
+    assert reply.kind == "help"
+
+
+async def test_two_genres_and_a_person_all_filter(catalog_of) -> None:
+    catalog = await catalog_of(
+        """\
+films:
+  - {title: Rush Hour, year: 1998, genres: [Action, Comedy], cast: [Jackie Chan]}
+  - {title: Police Story, year: 1985, genres: [Action, Crime], cast: [Jackie Chan]}
+  - {title: The Spy Next Door, year: 2010, genres: [Comedy, Family], cast: [Jackie Chan]}
+  - {title: Hot Fuzz, year: 2007, genres: [Action, Comedy], cast: [Simon Pegg]}
+"""
+    )
+    reply = await ask(catalog, "action comedies with jackie chan")
+    assert reply.answers == ["Rush Hour"]
+    assert "action" in reply.text.lower() and "comedy" in reply.text.lower()

@@ -1,0 +1,106 @@
+"""Two films or two people compared: "which is older, jaws or alien", "is the godfather
+longer than casablanca", "who directed more films, kubrick or hitchcock"."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.answering.conftest import ask
+
+PAIRS = """\
+people:
+  - {name: Alfred Hitchcock, born: 1899-08-13}
+  - {name: Stanley Kubrick, born: 1928-07-26}
+films:
+  - {title: Jaws, year: 1975, runtime_minutes: 124, directors: [Steven Spielberg], sources: [https://example.org/j]}
+  - {title: Alien, year: 1979, runtime_minutes: 117, directors: [Ridley Scott], sources: [https://example.org/a]}
+  - {title: The Godfather, year: 1972, runtime_minutes: 175, sources: [https://example.org/g]}
+  - {title: Casablanca, year: 1942, directors: [Michael Curtiz], sources: [https://example.org/c]}
+  - {title: The Shining, year: 1980, directors: [Stanley Kubrick], sources: [https://example.org/s]}
+  - {title: Barry Lyndon, year: 1975, directors: [Stanley Kubrick], sources: [https://example.org/b]}
+  - {title: Psycho, year: 1960, directors: [Alfred Hitchcock], sources: [https://example.org/p]}
+  - {title: Vertigo, year: 1958, directors: [Alfred Hitchcock], sources: [https://example.org/v]}
+  - {title: The Birds, year: 1963, directors: [Alfred Hitchcock], sources: [https://example.org/bi]}
+  - title: Jaws 19
+    year: 2031
+    status: rumored
+    directors: [Stanley Kubrick]
+    sources: [{text: A fan forum}]
+"""
+
+
+@pytest.fixture
+async def pairs(catalog_of):
+    return await catalog_of(PAIRS)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which is older, jaws or alien",
+        "which came out first jaws or alien?",
+        "jaws or alien, which is older",
+        "which one is newer: alien or jaws",
+    ],
+)
+async def test_which_of_two_films_is_older_or_newer(pairs, question) -> None:
+    reply = await ask(pairs, question)
+    assert reply.kind == "answer"
+    assert reply.answers == (["Alien"] if "newer" in question else ["Jaws"])
+    assert "1975" in reply.text and "1979" in reply.text
+
+
+async def test_a_yes_or_no_comparison_says_both_facts(pairs) -> None:
+    reply = await ask(pairs, "is the godfather longer than jaws")
+    assert reply.text.startswith("Yes")
+    assert "175 minutes" in reply.text and "124 minutes" in reply.text
+    reply = await ask(pairs, "is alien longer than jaws?")
+    assert reply.text.startswith("No")
+
+
+async def test_a_fact_the_catalog_lacks_is_said_rather_than_guessed(pairs) -> None:
+    reply = await ask(pairs, "is the godfather longer than casablanca")
+    assert "no running time for Casablanca (1942)" in reply.text
+    assert not reply.text.startswith(("Yes", "No"))
+
+
+async def test_who_made_more_films_counts_released_films_in_the_role(pairs) -> None:
+    reply = await ask(pairs, "who directed more films, kubrick or hitchcock")
+    assert reply.answers == ["Alfred Hitchcock"]
+    assert "Stanley Kubrick directed 2" in reply.text  # the rumored film is not counted
+    assert "Alfred Hitchcock 3" in reply.text
+
+
+async def test_which_of_two_people_is_older(pairs) -> None:
+    reply = await ask(pairs, "who is older hitchcock or kubrick")
+    assert reply.answers == ["Alfred Hitchcock"]
+    assert "1899" in reply.text and "1928" in reply.text
+    reply = await ask(pairs, "is kubrick older than hitchcock")
+    assert reply.text.startswith("No")
+
+
+async def test_an_unreleased_films_year_is_said_to_be_a_claim(pairs) -> None:
+    reply = await ask(pairs, "which is newer, jaws or jaws 19")
+    assert reply.answers == ["Jaws 19"]
+    assert "[rumored]" in reply.text and "claim" in reply.text
+
+
+async def test_a_side_the_catalog_lacks_is_said_back(pairs) -> None:
+    reply = await ask(pairs, "which is older, jaws or blade runner")
+    assert reply.kind == "not_found"
+    assert "“blade runner”" in reply.text
+    assert "Jaws (1975)" in reply.text
+
+
+async def test_a_year_is_not_taken_for_a_film_to_compare(pairs) -> None:
+    reply = await ask(pairs, "is jaws older than 1980")
+    assert "1980" not in reply.answers
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["wich is older jaws or alien", "whats older, jaws or alien", "jaws vs alien which is older"],
+)
+async def test_a_comparison_typed_loosely(pairs, question) -> None:
+    reply = await ask(pairs, question)
+    assert reply.answers == ["Jaws"]
