@@ -260,12 +260,16 @@ def _people_compared(question: str, asked: Comparison, a: PersonRecord, b: Perso
             text = f"Neither: in the catalog's released films, {details}."
             return Answer(question, [], text, kind="answer", people=people)
         winner = a if counts[0] > counts[1] else b
-        lead = ("Yes" if winner is a else "No") if asked.yes_no else winner.name
-        text = (
-            f"{lead}: in the catalog's released films, {details}."
-            if asked.yes_no
-            else f"{lead} {verb} more of the catalog's released films: {details}."
-        )
+        if asked.yes_no:
+            lead = "Yes" if winner is a else "No"
+            text = f"{lead}: in the catalog's released films, {details}."
+        else:
+            most, fewer = (counts[0], counts[1]) if winner is a else (counts[1], counts[0])
+            other = b if winner is a else a
+            text = (
+                f"{winner.name} {verb} more of the catalog's released films: {most}, to "
+                f"{fewer} for {other.name}."
+            )
         return Answer(question, [winner.name], text, kind="answer", people=people)
     births = [a.birth, b.birth]
     lacking = [p.name for p, born in zip((a, b), births, strict=True) if born is None]

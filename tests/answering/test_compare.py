@@ -67,8 +67,8 @@ async def test_a_fact_the_catalog_lacks_is_said_rather_than_guessed(pairs) -> No
 async def test_who_made_more_films_counts_released_films_in_the_role(pairs) -> None:
     reply = await ask(pairs, "who directed more films, kubrick or hitchcock")
     assert reply.answers == ["Alfred Hitchcock"]
-    assert "Stanley Kubrick directed 2" in reply.text  # the rumored film is not counted
-    assert "Alfred Hitchcock 3" in reply.text
+    # the rumored film is not counted
+    assert reply.text.endswith("released films: 3, to 2 for Stanley Kubrick.")
 
 
 async def test_which_of_two_people_is_older(pairs) -> None:
