@@ -213,3 +213,17 @@ films:
     reply = await ask(catalog, "action comedies with jackie chan")
     assert reply.answers == ["Rush Hour"]
     assert "action" in reply.text.lower() and "comedy" in reply.text.lower()
+
+
+async def test_a_genre_with_none_offers_the_narrower_genre_that_has_some(catalog_of) -> None:
+    catalog = await catalog_of(
+        """\
+films:
+  - {title: Sleepless in Seattle, year: 1993, genres: [Romantic comedy], cast: [Meg Ryan]}
+  - {title: Courage Under Fire, year: 1996, genres: [Drama], cast: [Meg Ryan]}
+  - {title: Airplane!, year: 1980, genres: [Comedy], cast: [Leslie Nielsen]}
+"""
+    )
+    reply = await ask(catalog, "comedies with meg ryan")
+    assert reply.text.startswith("The catalog has no comedy films with Meg Ryan, but it has")
+    assert reply.answers == ["Sleepless in Seattle"]

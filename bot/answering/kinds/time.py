@@ -5,13 +5,14 @@ first, a genre the catalog has no name for, said alone: "scary movies", "western
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot.answering.context import Context
 from bot.answering.lexicon import ASKS_PEOPLE
 from bot.answering.reply import SHOWN_FILMS, Answer, claims_note, film_list, films_found
 from bot.answering.wanted import Wanted, genre_words, order_asked, wanted_films, year_span
 from bot.store.catalog import FilmSummary
-from bot.store.discovery import FilmQuery, Years, browse
+from bot.store.discovery import FilmPage, FilmQuery, Years, browse, genre_names
 from bot.text import norm
 
 _NOT_FILMS = re.compile(r"\b(?:how old|age|born|birth\w*)\b|^(?:when|whens)\b")
@@ -94,9 +95,31 @@ async def _listed(ctx: Context, wanted: Wanted) -> Answer:
         page = await browse(ctx.catalog, wanted.query, sort="oldest", limit=SHOWN_FILMS)
         films, total = page.films, page.total
     if not films:
-        return Answer(ctx.question, [], f"The catalog has no {wanted.describe()}.")
+        text = f"The catalog has no {wanted.describe()}."
+        if (narrower := await _narrower(ctx, wanted)) is not None:
+            # "comedies with meg ryan" where her films are romantic comedies
+            films = narrower[0].films
+            found = films_found(narrower[1].describe(), films, narrower[0].total)
+            text = text[:-1] + f", but it has {found[0].lower()}{found[1:]}"
+            return Answer(ctx.question, [f.title for f in films], text, films=films)
+        return Answer(ctx.question, [], text)
     text = films_found(wanted.describe(), films, total)
     return Answer(ctx.question, [f.title for f in films], text, films=films)
+
+
+async def _narrower(ctx: Context, wanted: Wanted) -> tuple[FilmPage, Wanted] | None:
+    """The films of the first narrower genre that has any ("romantic comedy" for
+    "comedy"), and what they are, when ``wanted`` names a genre alone."""
+    if wanted.genre is None or wanted.more_genres:
+        return None
+    tail = f" {norm(wanted.genre)}"
+    for name in await genre_names(ctx.catalog):
+        if norm(name).endswith(tail):
+            narrower = replace(wanted, genre=name, query=replace(wanted.query, genre=name))
+            page = await browse(ctx.catalog, narrower.query, sort="oldest", limit=SHOWN_FILMS)
+            if page.films:
+                return page, narrower
+    return None
 
 
 async def _of_every_genre(ctx: Context, wanted: Wanted) -> list[FilmSummary]:
