@@ -9,6 +9,7 @@ import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
+from bot.answering.lexicon import MISSPELT
 from bot.answering.reply import STATUS_PHRASES, Answer, join_names
 from bot.store.catalog import Catalog, FilmSummary, PersonRecord
 from bot.store.dates import When, said
@@ -27,7 +28,7 @@ _MEASURES = {
     "more": r"(?:more|the most) (?:films|movies|flicks)",
 }
 _MEASURE = "|".join(f"(?P<{name}>{words})" for name, words in _MEASURES.items())
-_ASK = r"(?P<ask>which|what|who|whos)"
+_ASK = r"(?P<ask>which|what|whats|who|whos)"
 _OR = r"(?:or|vs|versus)"
 _WHICH_FIRST = re.compile(
     rf"^{_ASK}\b(?P<head>.*?) (?:{_MEASURE})(?: (?:between|of|out of))? (?P<a>.+?) {_OR} "
@@ -79,7 +80,7 @@ class Comparison:
 
 def split(text: str) -> Comparison | None:
     """The comparison a question asks for, or ``None`` when it asks none."""
-    key = norm(text)
+    key = " ".join(MISSPELT.get(word, word) for word in norm(text).split())  # "wich"
     if " or " not in key and " than " not in key and " vs " not in key and "versus" not in key:
         return None
     for pattern in (_WHICH_FIRST, _SIDES_FIRST, _THAN):
@@ -206,6 +207,10 @@ async def _films_compared(
     details = _details(measure, a, b, values)
     if asked.yes_no:
         text = f"{'Yes' if winner is a else 'No'}: {details}."
+    elif measure in ("older", "newer") and winner.year != loser.year:
+        years = abs((winner.year or 0) - (loser.year or 0))
+        by = f"{years} year{'s' if years > 1 else ''}"
+        text = f"{_named(winner)} is {_film_word(measure)} than {_named(loser)}, by {by}."
     else:
         text = f"{_named(winner)} is {_film_word(measure)} than {_named(loser)}: {details}."
     text += _notes(films, [*others_a, *others_b], fact)

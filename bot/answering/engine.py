@@ -303,7 +303,12 @@ async def _answer_after(
             reply.question = question
             return reply
     reply = await answer(question, catalog, today=today, rng=rng)
-    if reply.kind == "not_found" and (about := await compound.subject(previous, catalog)):
+    names_nothing = not _residual_run(norm(text).split())  # "who starred", not "… start"
+    if (
+        reply.kind == "not_found"
+        and names_nothing
+        and (about := await compound.subject(previous, catalog))
+    ):
         again = await answer(f"{text} {about}", catalog, today=today, rng=rng)
         if again.kind == "answer":
             again.question = question
@@ -564,6 +569,13 @@ def _keywords_unmasked(tokens: list[str], mentions: list[Mention]) -> list[Menti
     mentions = [m for m in mentions if not _kind_of_film(tokens, m)]
     if len(mentions) < 2:
         return mentions
+    # "show me some westerns": a title made of question words opening the question beside
+    # another name (the film "Show Me") is the question's words
+    own = [m for m in mentions if not _question_words_title(tokens, m)]
+    if own and len(own) < len(mentions):
+        mentions = own
+        if len(mentions) < 2:
+            return mentions
     phrases = phrase_positions(" ".join(tokens))
     inside = [
         m
@@ -574,6 +586,17 @@ def _keywords_unmasked(tokens: list[str], mentions: list[Mention]) -> list[Menti
     if not inside or len(inside) == len(mentions):
         return mentions
     return [m for m in mentions if m not in inside]
+
+
+def _question_words_title(tokens: list[str], mention: Mention) -> bool:
+    """Whether a mention is only titles, typed in question words alone, that opens the
+    question as its request does ("show me …", "tell me …"; not "who wrote Win Win")."""
+    words = tokens[mention.start : mention.end]
+    return (
+        mention.start == 0
+        and all(h.kind == "film" for h in mention.hits)
+        and all(map(is_keyword, words))
+    )
 
 
 _ASKS_ANY = frozenset("a an any some".split()) | KIND_WORDS
@@ -1012,17 +1035,22 @@ async def _fuzzy_name(run: str, lookups: _Lookups) -> tuple[str, str] | None:
 
 
 _OBJECT_AFTER = frozenset("for of in about from on".split())
-_ARTICLES = frozenset("the a an".split())
+_LEADING = frozenset("the a an was is were did does do has have had".split())
 
 
 def _object_named(tokens: list[str]) -> str:
-    """The words after the question's last preposition, when they are more than question
-    words ("who composed the music for star wars": “star wars”), else nothing."""
+    """The words after the question's last preposition, or else its first relation word,
+    when they are more than question words ("who composed the music for star wars", "who
+    directed star wars", "when was star wars released": “star wars”), else nothing."""
     at = max((i for i, t in enumerate(tokens) if t in _OBJECT_AFTER), default=-1)
-    words = [t for t in tokens[at + 1 :] if t not in TALK]
-    while words and words[0] in _ARTICLES:
+    if at < 0:
+        at = next((i for i, t in enumerate(tokens) if is_relation_word(t)), -1)
+    words = [t for t in tokens[at + 1 :] if t not in TALK] if at >= 0 else []
+    while words and words[0] in _LEADING:
         words = words[1:]
-    if at < 0 or not words or all(w in SCAFFOLD for w in words):
+    while words and (words[-1] in SCAFFOLD or is_relation_word(words[-1])):
+        words = words[:-1]
+    if all(w in SCAFFOLD for w in words):
         return ""
     return " ".join(words)
 

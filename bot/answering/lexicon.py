@@ -148,7 +148,8 @@ RELATIONS: tuple[Relation, ...] = (
     Relation(
         "year",
         words(
-            r"years?|when|released?|come out|came out|release date|publish\w*|issued|"
+            r"years?|when|whens|released?|come out|came out|comes out|coming out|release date|"
+            r"publish\w*|issued|"
             r"premiered?|debuted|screened|shown"
         ),
         "released",
@@ -166,7 +167,9 @@ RELATION_WORDS_KEPT = 8192  # words whose answer to is_relation_word is kept
 # film X appear" asks the year, although "appear" is a cast word).
 OPENINGS: tuple[tuple[re.Pattern[str], Relation], ...] = (
     (
-        re.compile(r"^(?:when|(?:in )?(?:what|which) year|what is the release (?:year|date))\b"),
+        re.compile(
+            r"^(?:when|whens|(?:in )?(?:what|which) year|what is the release (?:year|date))\b"
+        ),
         RELATION_BY_NAME["year"],
     ),
 )
@@ -247,7 +250,10 @@ MISSPELT = {
     "wat": "what",
     "wut": "what",
     "wht": "what",
+    "wich": "which",
+    "whcih": "which",
     "r": "are",
+    "gimme": "give me",
     "recomend": "recommend",
     "reccomend": "recommend",
     "reccommend": "recommend",

@@ -247,9 +247,11 @@ class Wanted:
     role: str | None = None
     films: tuple[Mention, ...] = ()  # films the question names outside the filter's words
     plural: bool = False  # "films", "comedies": a list is asked for, not one film
+    more_genres: tuple[str, ...] = ()  # genres the films must have too, beside ``genre``
 
     def describe(self, noun: str = "films") -> str:
-        parts = [f"{self.genre.lower()} {noun}" if self.genre else noun]
+        genres = " and ".join(g.lower() for g in (self.genre, *self.more_genres) if g)
+        parts = [f"{genres} {noun}" if genres else noun]
         if self.tag:
             parts.append(f"about {self.tag}")
         if self.people:
@@ -340,6 +342,10 @@ async def wanted_films(ctx: Context, statuses: tuple[str, ...] = ()) -> Wanted:
     names = tuple(dict.fromkeys(m.of_kind("person")[0].display for m in people))
     role = next((r.role for _, r in ctx.occurrences() if r.role is not None), None)
     role = role if ids else None
+    more: tuple[str, ...] = ()
+    if ids and genre is not None:  # "action comedies with jackie chan": both genres
+        more = await _more_genres(ctx, topics, genre, taken)
+        topics = [(m, k) for m, k in topics if not (k == "tag" and m.has("genre"))]
     tagged = next((m for m, kind in topics if kind == "tag"), None)
     tag = tagged.of_kind("tag")[0].display if tagged else None
     if tagged is not None:  # "romantic comedies" found as "romantic comedy"
@@ -353,7 +359,25 @@ async def wanted_films(ctx: Context, statuses: tuple[str, ...] = ()) -> Wanted:
         role=role,
         statuses=statuses,
     )
-    return Wanted(query, span, genre, tag, names, role, films, plural)
+    return Wanted(query, span, genre, tag, names, role, films, plural, more)
+
+
+async def _more_genres(
+    ctx: Context, topics: list[tuple[Mention, str]], genre: str, taken: set[int]
+) -> tuple[str, ...]:
+    """Genres a question names besides ``genre``, by the catalog's names or common words
+    ("action comedies", "romantic comedies" where romance and comedy are apart)."""
+    found = [
+        m.of_kind("genre")[0].display
+        for m, kind in topics
+        if kind in ("genre", "tag") and m.has("genre") and not taken & set(m.positions)
+    ]
+    named = {i for m, _ in topics for i in m.positions} | taken
+    known = {norm(name): name for name in await genre_names(ctx.catalog)}
+    for word, start, _ in genre_words(ctx.key):
+        if ctx.key.count(" ", 0, start) not in named and word in known:
+            found.append(known[word])
+    return tuple(g for g in dict.fromkeys(found) if norm(g) != norm(genre))
 
 
 _BEFORE_OF = re.compile(r"\b(\w+) (?:of |in )?(?:the (?:film|movie) )?$")

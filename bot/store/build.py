@@ -11,6 +11,7 @@ import contextlib
 import heapq
 import itertools
 import logging
+import operator
 import os
 import sqlite3
 import time
@@ -756,19 +757,16 @@ def _insert_present(
     """Insert ``rows`` (values of all ``columns``, in order) naming only the columns each
     has a value in: the others are NULL all the same, and a None is several times slower
     to hand to SQLite than a number or a text. Rows keep their order."""
-    present = [tuple(value is not None for value in row) for row in rows]
+    present = [tuple(map(operator.is_not, row, itertools.repeat(None))) for row in rows]
     start = 0
     for has, run in itertools.groupby(present):
-        count = len(list(run))
-        named = [c for c, h in zip(columns, has, strict=True) if h]
+        end = start + sum(1 for _ in run)
+        named = list(itertools.compress(columns, has))
         db.executemany(
             f"INSERT INTO {table} ({','.join(named)}) VALUES ({','.join('?' * len(named))})",
-            [
-                tuple(value for value in row if value is not None)
-                for row in rows[start : start + count]
-            ],
+            map(tuple, map(itertools.compress, rows[start:end], itertools.repeat(has))),
         )
-        start += count
+        start = end
 
 
 def _label(title: str, year: int | None) -> str:

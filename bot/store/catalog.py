@@ -613,7 +613,7 @@ class Catalog:
         if same_start and self._titles is not None:
             near = self._titles.near_titles(key, SAME_START_MOST)
             found = hits_of(near.names, near.refs, bare=(near.bare_names, near.bare_refs))
-            best = ranked(sorted(found, key=_best_first))
+            best = ranked(found)
             if len(set(best).difference(taken)) >= limit - len(taken):
                 return best
             alike = await self._sharing_titles(key, first=key[:1])
@@ -621,7 +621,7 @@ class Catalog:
                 alike = {c for c in alike if c[0][:1] == key[:1]}
             found += hits(near.others(alike), alike=True)
             if found or taken:
-                return ranked(sorted(found, key=_best_first))
+                return ranked(found)
             # None begins alike: any will do (those that begin alike are not close enough).
             sharing = await self._sharing_titles(key)
             return ranked(hits(near.others(sharing)))

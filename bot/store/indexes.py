@@ -73,6 +73,13 @@ def title_grams(name: str) -> set[str]:
     return {name[i : i + 3] for i in range(len(name) - 2)}
 
 
+def _begins_with_article(text: str) -> bool:
+    """Whether ``text`` begins with an article and its space ("the k", "a "), so that every
+    title beginning with ``text`` begins with that article."""
+    head, space, _ = text.partition(" ")
+    return bool(space) and head in ARTICLES
+
+
 @cache
 def _article_starts(first: str) -> str | tuple[str, ...]:
     """The articles, with their space ("the "), that begin with ``first``: one as a string
@@ -269,12 +276,21 @@ class TitleIndex:
 
     def near_titles(self, key: str, most: int, each: int = 8) -> NearTitles:
         """The titles of :meth:`near`, each once, in its order, as parallel lists (the
-        many that share ``key``'s start copied from the index's lists as they are)."""
+        many that share ``key``'s start copied from the index's lists as they are).
+
+        Those without their article are the titles a slip away and the others that begin
+        with an article, but not when ``key``'s shared start begins with its own article
+        ("the k" of "the kid brothr"): those titles begin with the article typed, so each
+        is compared as it is only (without that article it is further from the text but
+        by chance), not twice: a text typed with its article was the slowest to complete.
+        """
         found, start, lo, hi = self._near(key, most, each)
         slipped = dict.fromkeys(found)
         names, refs = self.norms[lo:hi], self.refs[lo:hi].tolist()
-        # and each without its article, when worked out
-        articled = self.articled[lo:hi] if self.articled is not None else None
+        # and each without its article, when worked out (and needed: not when all of them
+        # begin with the article typed)
+        typed_article = _begins_with_article(start)
+        articled = None if typed_article or self.articled is None else self.articled[lo:hi]
         lists = (names, refs) if articled is None else (names, refs, articled)
         # a film's title as it is and another of its titles without its article may be
         # the same (next to each other): once
@@ -295,7 +311,7 @@ class TitleIndex:
             has = list(map(is_not, articled, repeat(None)))
             bare_names += compress(articled, has)
             bare_refs += compress(refs, has)
-        else:
+        elif not typed_article:
             more_names, more_refs = without_articles(names, refs)
             bare_names += more_names
             bare_refs += more_refs

@@ -26,6 +26,8 @@ films:
     composer: [John Williams]
     sources: [https://example.org/jaws]
   - {title: Murk, year: 2005, cast: [Nicolas Bro, Nikolaj Lie Kaas]}
+  - {title: Spaceballs, year: 1987, directors: [Mel Brooks], tags: [star wars, parody]}
+  - {title: Platoon, year: 1986, genres: [War, Drama], directors: [Oliver Stone]}
 """
 
 
@@ -71,11 +73,28 @@ async def test_a_film_called_like_a_chat_word_is_found_where_a_title_is_said(
     assert "Lisa Azuelos" in reply.text
 
 
-async def test_a_title_the_catalog_lacks_made_of_question_words_is_said_back(chatty) -> None:
-    reply = await ask(chatty, "who composed the music for star wars")
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who composed the music for star wars",
+        "who directed star wars",
+        "when was star wars released",
+    ],
+)
+async def test_a_title_the_catalog_lacks_made_of_question_words_is_said_back(
+    chatty, question
+) -> None:
+    reply = await ask(chatty, question)
     assert reply.kind == "not_found"
     assert "“star wars”" in reply.text
     assert "John Williams" not in reply.text
+    assert "Spaceballs" not in reply.text  # tagged star wars, but not the film asked for
+    assert "Platoon" not in reply.text  # a war film, but not the film asked for
+
+
+async def test_films_about_a_tag_are_still_listed(chatty) -> None:
+    reply = await ask(chatty, "films about star wars")
+    assert reply.answers == ["Spaceballs"]
 
 
 KINDS_AND_NAMES = """\
@@ -152,3 +171,59 @@ async def test_it_or_he_right_after_an_answer_is_what_it_was_about(chatty) -> No
 async def test_it_with_nothing_before_is_still_the_question_alone(chatty) -> None:
     reply = await answer("who was in it", chatty)
     assert "Marlon Brando" not in reply.text
+
+
+async def test_a_title_made_of_question_words_beside_a_genre_is_the_question(catalog_of) -> None:
+    catalog = await catalog_of(
+        """\
+films:
+  - {title: Show Me, year: 2004, cast: [Kett Turton]}
+  - {title: Western, year: 1997, directors: [Manuel Poirier]}
+  - {title: Rio Bravo, year: 1959, genres: [Western]}
+  - {title: The Searchers, year: 1956, genres: [Western]}
+"""
+    )
+    reply = await ask(catalog, "show me some westerns")
+    assert reply.answers == ["The Searchers", "Rio Bravo"]
+    reply = await ask(catalog, "who is in show me")
+    assert "Kett Turton" in reply.text
+
+
+@pytest.mark.parametrize("question", ["whats a good drama", "gimme a war film"])
+async def test_a_good_film_of_a_kind_is_one_picked(chatty, question) -> None:
+    reply = await ask(chatty, question)
+    assert reply.text.startswith("How about Platoon (1986)?")
+
+
+async def test_who_are_you_is_small_talk(chatty) -> None:
+    reply = await ask(chatty, "who r u")
+    assert reply.kind == "help"
+
+
+async def test_two_genres_and_a_person_all_filter(catalog_of) -> None:
+    catalog = await catalog_of(
+        """\
+films:
+  - {title: Rush Hour, year: 1998, genres: [Action, Comedy], cast: [Jackie Chan]}
+  - {title: Police Story, year: 1985, genres: [Action, Crime], cast: [Jackie Chan]}
+  - {title: The Spy Next Door, year: 2010, genres: [Comedy, Family], cast: [Jackie Chan]}
+  - {title: Hot Fuzz, year: 2007, genres: [Action, Comedy], cast: [Simon Pegg]}
+"""
+    )
+    reply = await ask(catalog, "action comedies with jackie chan")
+    assert reply.answers == ["Rush Hour"]
+    assert "action" in reply.text.lower() and "comedy" in reply.text.lower()
+
+
+async def test_a_genre_with_none_offers_the_narrower_genre_that_has_some(catalog_of) -> None:
+    catalog = await catalog_of(
+        """\
+films:
+  - {title: Sleepless in Seattle, year: 1993, genres: [Romantic comedy], cast: [Meg Ryan]}
+  - {title: Courage Under Fire, year: 1996, genres: [Drama], cast: [Meg Ryan]}
+  - {title: Airplane!, year: 1980, genres: [Comedy], cast: [Leslie Nielsen]}
+"""
+    )
+    reply = await ask(catalog, "comedies with meg ryan")
+    assert reply.text.startswith("The catalog has no comedy films with Meg Ryan, but it has")
+    assert reply.answers == ["Sleepless in Seattle"]

@@ -95,3 +95,12 @@ async def test_a_side_the_catalog_lacks_is_said_back(pairs) -> None:
 async def test_a_year_is_not_taken_for_a_film_to_compare(pairs) -> None:
     reply = await ask(pairs, "is jaws older than 1980")
     assert "1980" not in reply.answers
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["wich is older jaws or alien", "whats older, jaws or alien", "jaws vs alien which is older"],
+)
+async def test_a_comparison_typed_loosely(pairs, question) -> None:
+    reply = await ask(pairs, question)
+    assert reply.answers == ["Jaws"]

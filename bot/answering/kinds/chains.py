@@ -237,7 +237,7 @@ async def _from_people(ctx: Context, mentions: list[Mention]) -> Answer | None:
 
 
 async def _from_values(ctx: Context, topics: list[tuple[Mention, str]]) -> Answer | None:
-    if _asks_credit_of_a_title(ctx, topics):
+    if _asks_of_a_title(ctx, topics):
         return None  # "who directed star wars" asks of a film the catalog lacks, not War films
     films: list[FilmSummary] | None = None
     named: list[tuple[str, str]] = []
@@ -279,16 +279,24 @@ def _films_of_values(named: list[tuple[str, str]]) -> str:
 _BEFORE_FILMS = frozenset("in of for about on with".split())
 
 
-def _asks_credit_of_a_title(ctx: Context, topics: list[tuple[Mention, str]]) -> bool:
-    """Whether a question asks who made something named only by values, none of them said
-    as films' ("who directed star wars", not "who directs horror films" nor "who acted
-    in comedies"): a title the catalog lacks."""
-    if not ASKS_PEOPLE.search(ctx.key) or not any(r.role for _, r in ctx.occurrences()):
+_ASKS_WHEN = re.compile(r"^(?:when|whens|(?:in )?(?:what|which) year)\b")
+
+
+def _asks_of_a_title(ctx: Context, topics: list[tuple[Mention, str]]) -> bool:
+    """Whether a question asks who made something, or when it came out, named only by
+    values, none of them said as films' ("who directed star wars", "when was star wars
+    released"; not "who directs horror films" nor "who acted in comedies"): a title the
+    catalog lacks."""
+    asks_credit = ASKS_PEOPLE.search(ctx.key) and any(r.role for _, r in ctx.occurrences())
+    if not asks_credit and not _ASKS_WHEN.search(ctx.key):
         return False
-    for mention, _ in topics:
+    for mention, kind in topics:
         after = ctx.tokens[mention.end] if mention.end < len(ctx.tokens) else ""
         before = ctx.tokens[mention.start - 1] if mention.start else ""
-        if after in FILM_NOUNS or before in _BEFORE_FILMS:  # "acted in comedies"
+        # "acted in comedies"; but a tag after "for" or "in" is a title ("the music for
+        # star wars"), unless the films are said to be about it
+        said_of_films = before in _BEFORE_FILMS and (kind != "tag" or before == "about")
+        if after in FILM_NOUNS or said_of_films:
             return False
     return True
 

@@ -27,7 +27,10 @@ _PICK = re.compile(
     r"(?:wanna|want to|gonna|going to|like to|i want) (?:watch|see)|"
     r"(?:something|anything|films?|movies?) to watch|tonight|movie night|any good|"
     r"(?:need|want|looking for|find me) (?:a|an|some) (?:\w+ ){0,2}(?:film|movie|flick)s?|"
-    r"a good (?:\w+ ){0,2}(?:film|movie|flick)|worth watching)\b"
+    r"a good (?:\w+ ){0,2}(?:film|movie|flick)|worth watching|"
+    # "give me a good comedy", "whats a good thriller": one film of a kind
+    r"(?:give|show) me (?:a|an|one)|^(?:what is|whats) (?:a|an) (?:good|great) "
+    r"(?!(?:director|actor|actress|writer|composer|producer|person|year)s?$)\w+$)\b"
 )
 # "about" followed by words that named nothing the catalog knows (no mention: no "_")
 _UNKNOWN_TOPIC = re.compile(r"\babout ((?:[a-z][\w'-]* ?){1,4})$")

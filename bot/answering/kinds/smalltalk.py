@@ -25,7 +25,7 @@ _HELP = re.compile(
     r"^(?:help(?: me| pls| please)?|commands|how to use|usage|"
     r"what (?:can|do|should|could) (?:you|i) (?:do|ask|help with)(?: you)?(?: here)?|"
     r"how (?:do|can|should) i (?:use|ask)(?: (?:this|you|the|it))?(?: bot)?|"
-    r"how does (?:this|it)(?: bot)? work|who are you|what are you|what is this(?: bot)?|"
+    r"how does (?:this|it)(?: bot)? work|(?:who|what) are (?:you|u)|what is this(?: bot)?|"
     r"what do you know)(?: bot)?$"
 )
 _FAVOURITE = re.compile(

@@ -5,14 +5,17 @@ first, a genre the catalog has no name for, said alone: "scary movies", "western
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot.answering.context import Context
 from bot.answering.lexicon import ASKS_PEOPLE
 from bot.answering.reply import SHOWN_FILMS, Answer, claims_note, film_list, films_found
 from bot.answering.wanted import Wanted, genre_words, order_asked, wanted_films, year_span
-from bot.store.discovery import FilmQuery, Years, browse
+from bot.store.catalog import FilmSummary
+from bot.store.discovery import FilmPage, FilmQuery, Years, browse, genre_names
+from bot.text import norm
 
-_NOT_FILMS = re.compile(r"\b(?:how old|age|born|birth\w*)\b")
+_NOT_FILMS = re.compile(r"\b(?:how old|age|born|birth\w*)\b|^(?:when|whens)\b")
 _ASKS_FILMS = re.compile(
     r"\b(?:films?|movies?|flicks?|pictures?|anything|something)\b|"
     r"^(?:what|which|whats|anything|any)\b.*\b(?:came out|come out|released|out)\b"
@@ -23,6 +26,7 @@ _EVERY_FILM = re.compile(
     r" (?:films?|movies?)(?: (?:do )?(?:you|u) (?:have|know|got)| are there| are in"
     r" (?:the|your) (?:catalog|database)| in (?:the|your) (?:catalog|database))?$"
 )
+PERSON_FILMS_MOST = 1000  # a person's films read to find those of several genres
 _SAME_YEAR = re.compile(r"\b(?:same year as|(?:in|from) the year of)\b")
 _SAID_AS_TIME = re.compile(r"^(?:from|in|of|during|since|before|after|between)\b")
 
@@ -83,11 +87,50 @@ async def _genre_alone(ctx: Context) -> Answer | None:
 
 async def _listed(ctx: Context, wanted: Wanted) -> Answer:
     """The films ``wanted`` asks for, oldest first."""
-    page = await browse(ctx.catalog, wanted.query, sort="oldest", limit=SHOWN_FILMS)
-    if not page.films:
-        return Answer(ctx.question, [], f"The catalog has no {wanted.describe()}.")
-    text = films_found(wanted.describe(), page.films, page.total)
-    return Answer(ctx.question, [f.title for f in page.films], text, films=page.films)
+    if wanted.more_genres:
+        films = await _of_every_genre(ctx, wanted)
+        total = len(films)
+        films = films[:SHOWN_FILMS]
+    else:
+        page = await browse(ctx.catalog, wanted.query, sort="oldest", limit=SHOWN_FILMS)
+        films, total = page.films, page.total
+    if not films:
+        text = f"The catalog has no {wanted.describe()}."
+        if (narrower := await _narrower(ctx, wanted)) is not None:
+            # "comedies with meg ryan" where her films are romantic comedies
+            films = narrower[0].films
+            found = films_found(narrower[1].describe(), films, narrower[0].total)
+            text = text[:-1] + f", but it has {found[0].lower()}{found[1:]}"
+            return Answer(ctx.question, [f.title for f in films], text, films=films)
+        return Answer(ctx.question, [], text)
+    text = films_found(wanted.describe(), films, total)
+    return Answer(ctx.question, [f.title for f in films], text, films=films)
+
+
+async def _narrower(ctx: Context, wanted: Wanted) -> tuple[FilmPage, Wanted] | None:
+    """The films of the first narrower genre that has any ("romantic comedy" for
+    "comedy"), and what they are, when ``wanted`` names a genre alone."""
+    if wanted.genre is None or wanted.more_genres:
+        return None
+    tail = f" {norm(wanted.genre)}"
+    for name in await genre_names(ctx.catalog):
+        if norm(name).endswith(tail):
+            narrower = replace(wanted, genre=name, query=replace(wanted.query, genre=name))
+            page = await browse(ctx.catalog, narrower.query, sort="oldest", limit=SHOWN_FILMS)
+            if page.films:
+                return page, narrower
+    return None
+
+
+async def _of_every_genre(ctx: Context, wanted: Wanted) -> list[FilmSummary]:
+    """A person's films of the query that have each of the other genres asked for too
+    ("action comedies with jackie chan"): a person's films are few, so all are read."""
+    page = await browse(ctx.catalog, wanted.query, sort="oldest", limit=PERSON_FILMS_MOST)
+    genres: dict[int, set[str]] = {}
+    for film_id, genre in await ctx.catalog.values_of_films([f.id for f in page.films], "genre"):
+        genres.setdefault(film_id, set()).add(norm(genre))
+    wanted_genres = {norm(g) for g in wanted.more_genres}
+    return [f for f in page.films if wanted_genres <= genres.get(f.id, set())]
 
 
 async def _same_year(ctx: Context) -> Answer | None:
