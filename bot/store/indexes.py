@@ -635,18 +635,12 @@ class TitleGrams:
             keys = [first + gram for gram in grams]
         else:
             keys = [f + gram for gram in grams for f in firsts.get(gram, "")]
-        counts = Counter(chain.from_iterable(map(postings.get, keys, repeat(()))))
-        chosen: Iterable[int] = counts
-        if len(counts) > most:
-            titles, times = list(counts), list(counts.values())
-            titles_sharing = Counter(times)
-            cut, room = max(titles_sharing), most
-            while titles_sharing[cut] < room:  # the fewest shared that still makes the cut
-                room -= titles_sharing[cut]
-                cut -= 1
-            chosen = list(compress(titles, map(cut.__lt__, times)))
-            chosen += sorted(compress(titles, map(cut.__eq__, times)))[:room]
-        chosen = list(chosen)
+        # counted in row order (the sorted merge of sorted lists), so that a stable sort
+        # by how many are shared keeps the earlier row first among equals
+        counts = Counter(sorted(chain.from_iterable(map(postings.get, keys, repeat(())))))
+        chosen = list(counts)
+        if len(chosen) > most:
+            chosen = sorted(chosen, key=counts.__getitem__, reverse=True)[:most]
         if not chosen:
             return []
         pick = itemgetter(*chosen, chosen[0])  # always a tuple, even for one slot
@@ -730,14 +724,22 @@ class NearTitles:
 
     def others(self, titles: AbstractSet[tuple[str, int]]) -> list[tuple[str, int]]:
         """Those of ``titles`` that are not among these, sorted."""
-        start = self.shared[0]
+        start, lo, hi = self.shared
         others = sorted(titles - self.slipped.keys())
-        if not others or self.shared[1] == self.shared[2]:
+        if not others or lo == hi:
             return others
-        may_be = list(map(str.startswith, map(itemgetter(0), others), repeat(start)))
-        if not any(may_be):
-            return others
-        return [t for t, maybe in zip(others, may_be, strict=True) if not maybe or t not in self]
+        # those that begin with the shared start, a run of them, may be among the shared
+        first = bisect.bisect_left(others, (start,))
+        end = bisect.bisect_left(others, (start + "\uffff",), first)
+        norms, refs = self.index.norms, self.index.refs
+        kept = others[:first]
+        for name, ref in others[first:end]:
+            at = bisect.bisect_left(norms, name, lo, hi)
+            while at < hi and norms[at] == name and refs[at] != ref:
+                at += 1
+            if at == hi or norms[at] != name:
+                kept.append((name, ref))
+        return kept + others[end:]
 
     def __contains__(self, title: object) -> bool:
         if title in self.slipped:
