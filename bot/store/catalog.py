@@ -7,7 +7,7 @@ import json
 import re
 import sqlite3
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter
@@ -216,10 +216,12 @@ class NameHit:
 @dataclass(frozen=True, slots=True)
 class PeopleCredits:
     """Films crediting some people in a role: the films oldest first, each film's
-    normalised title, and the credits (``pairs``: film id, person id)."""
+    normalised title by its id (a mapping, or the film shelf's list of title keys, which
+    film ids index: no copy made of thousands), and the credits (``pairs``: film id,
+    person id)."""
 
     films: list[FilmSummary]
-    title_norms: dict[int, str]
+    title_norms: Mapping[int, str] | Sequence[str | None]
     pairs: list[tuple[int, int]]
 
 
@@ -1050,7 +1052,7 @@ class Catalog:
         if shelf is not None and index is not None and role in ROLES:
             pairs = index.credits(ids, role)
             ids = list(dict.fromkeys(map(itemgetter(0), pairs)))
-            return PeopleCredits(shelf.in_order(ids), shelf.keys_of(ids), pairs)
+            return PeopleCredits(shelf.in_order(ids), shelf.keys, pairs)
         if shelf is not None:
             pairs = await self._credit_rows(
                 "SELECT film_id, person_id FROM credits WHERE person_id IN ({marks}) AND role = ?",
@@ -1058,7 +1060,7 @@ class Catalog:
                 (role,),
             )
             ids = list(dict.fromkeys(map(itemgetter(0), pairs)))
-            return PeopleCredits(shelf.in_order(ids), shelf.keys_of(ids), pairs)
+            return PeopleCredits(shelf.in_order(ids), shelf.keys, pairs)
         found: dict[int, FilmSummary] = {}
         keys = {}
         pairs = []

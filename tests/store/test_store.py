@@ -151,7 +151,10 @@ async def test_credits_of_people_are_their_films_and_those_films_credits_of_them
             for film_id, pid, _ in await catalog.people_of_films([f.id for f in films], role)
             if pid in people
         )
-        assert credited.title_norms == {f.id: norm(f.title) for f in films}
+        # each film's title key by its id (the shelf's list of them, once it is built)
+        assert {f.id: credited.title_norms[f.id] for f in films} == {
+            f.id: norm(f.title) for f in films
+        }
     producer = await catalog.credits_of_people(people, "producer")
     assert [f.label for f in producer.films] == [
         "Alita: Battle Angel (2019)",
@@ -459,7 +462,8 @@ async def test_film_lists_read_from_memory_are_those_read_from_the_store(store: 
         return (
             await catalog.summaries([*ids, 10_000]),
             [await catalog.films_of_people(people, role) for role in (None, "cast", "director")],
-            [(c.films, c.title_norms, c.pairs) for c in credited],  # pairs in one order
+            # pairs in one order; each film's title key looked up by its id
+            [(c.films, {f.id: c.title_norms[f.id] for f in c.films}, c.pairs) for c in credited],
         )
 
     from_store = await lists()

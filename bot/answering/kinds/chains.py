@@ -375,9 +375,9 @@ def _by_paths(
         # the fewest films sharing its title first (a weight of 1/k, as ``_weights``),
         # in C calls: these lists run to thousands of films
         keys = itemgetter(*map(_ID, films))(titles)
-        sharing = itemgetter(*keys)(Counter(keys))
-        if max(sharing) == 1:
+        if len(set(keys)) == len(keys):
             return films  # no title shared: as they were
+        sharing = itemgetter(*keys)(Counter(keys))
         return list(itemgetter(*sorted(range(len(films)), key=sharing.__getitem__))(films))
     kept = set(map(_ID, films))
     credits = [pair for pair in credited.pairs if pair[0] in kept]
