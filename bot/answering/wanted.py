@@ -169,6 +169,18 @@ COMMON_GENRES = (
 ).split()
 
 
+def words_of_genre(word: str) -> tuple[str, ...]:
+    """Every word for the genre a word (in normal form) names, the genre first: "sci fi"
+    gives ("science fiction", "sci fi", "scifi", "sci fy"); a word for no genre, none."""
+    genre = GENRE_WORDS.get(word, word)
+    if genre not in _GENRES:
+        return ()
+    return (genre, *(w for w, g in GENRE_WORDS.items() if g == genre))
+
+
+_GENRES = frozenset(COMMON_GENRES) | frozenset(GENRE_WORDS.values())
+
+
 def _plural(word: str) -> str:
     return word[:-1] + "ies" if word.endswith("y") else word + "s"
 

@@ -229,3 +229,38 @@ films:
     reply = await ask(catalog, "comedies with meg ryan")
     assert reply.text.startswith("The catalog has no comedy films with Meg Ryan, but it has")
     assert reply.answers == ["Sleepless in Seattle"]
+
+
+# A kind of film kept both as a genre and as a tag, as MetaQA keeps science fiction.
+GENRE_AND_TAG = """\
+films:
+  - {title: Firestarter, year: 1984, genres: [Sci-Fi]}
+  - {title: Alien, year: 1979, tags: [science fiction]}
+  - {title: Dune, year: 1984, tags: [science fiction]}
+  - {title: Airplane!, year: 1980, genres: [Comedy]}
+  - {title: Spaceballs, year: 1987, genres: [Comedy], tags: [funny]}
+  - {title: Howard the Duck, year: 1986, tags: [funny]}
+  - {title: Heat, year: 1995, genres: [Crime]}
+"""
+
+
+@pytest.fixture
+async def genre_and_tag(catalog_of):
+    return await catalog_of(GENRE_AND_TAG)
+
+
+@pytest.mark.parametrize("question", ["sci fi movies", "scifi movies", "sci-fi films"])
+async def test_a_kind_of_film_reaches_its_genre_and_its_tag(genre_and_tag, question) -> None:
+    reply = await ask(genre_and_tag, question)
+    assert set(reply.answers) == {"Firestarter", "Alien", "Dune"}
+
+
+async def test_a_word_for_a_genre_kept_as_a_tag_means_the_genre(genre_and_tag) -> None:
+    reply = await ask(genre_and_tag, "funny movies")
+    assert set(reply.answers) == {"Airplane!", "Spaceballs", "Howard the Duck"}
+    assert reply.text.startswith("Comedy films (3)")
+
+
+async def test_a_tag_said_as_a_subject_stays_the_tag(genre_and_tag) -> None:
+    reply = await ask(genre_and_tag, "films about funny")
+    assert set(reply.answers) == {"Spaceballs", "Howard the Duck"}

@@ -22,8 +22,9 @@ from bot.answering.reply import (
     films_found,
     join_names,
 )
-from bot.answering.wanted import FILM_NOUNS
+from bot.answering.wanted import FILM_NOUNS, words_of_genre
 from bot.store.catalog import FilmSummary, PeopleCredits, oldest_first_key
+from bot.store.discovery import genre_names
 from bot.text import norm
 
 _SAME = re.compile(r"\b(?:same|also|share[sd]?|sharing|other|too|else)\b")
@@ -243,7 +244,10 @@ async def _from_values(ctx: Context, topics: list[tuple[Mention, str]]) -> Answe
     named: list[tuple[str, str]] = []
     for mention, kind in topics:
         found = await ctx.catalog.films_with_value(kind, mention.norm)
-        named.append((kind, mention.hits[0].display))
+        shown = mention.hits[0].display
+        if kind in ("genre", "tag") and len(found) < FEW_OF_A_KIND and _said_as_kind(ctx, mention):
+            found, kind, shown = await _of_same_meaning(ctx, mention.norm, found, kind, shown)
+        named.append((kind, shown))
         ids = {f.id for f in found}
         films = found if films is None else [f for f in films if f.id in ids]
     if films is None:
@@ -256,6 +260,40 @@ async def _from_values(ctx: Context, topics: list[tuple[Mention, str]]) -> Answe
         return Answer(ctx.question, [], f"The catalog has no {what}.")
     films = sorted(films, key=oldest_first_key)
     return Answer(ctx.question, _titles(films), films_found(what, films), films=films)
+
+
+FEW_OF_A_KIND = 25  # fewer films than this of a genre or tag: its other words are read too
+
+
+def _said_as_kind(ctx: Context, mention: Mention) -> bool:
+    """Whether a genre or tag is said as a kind of film: before "films" ("sci fi movies")
+    or in the plural ("comedies")."""
+    after = ctx.tokens[mention.end] if mention.end < len(ctx.tokens) else ""
+    return after in FILM_NOUNS or " ".join(ctx.tokens[mention.start : mention.end]) != mention.norm
+
+
+async def _of_same_meaning(
+    ctx: Context, value: str, found: list[FilmSummary], kind: str, shown: str
+) -> tuple[list[FilmSummary], str, str]:
+    """The films of a kind of film by every word for it, as genre or as tag: a catalog
+    may have "Sci-Fi" as the genre of one film and "science fiction" as the tag of many;
+    "funny" is a tag of a few films but means comedies. Said as the genre when the
+    catalog has it under any of its words."""
+    words = words_of_genre(value)
+    if not words:
+        return found, kind, shown
+    known = {norm(name): name for name in await genre_names(ctx.catalog)}
+    films = {f.id: f for f in found}
+    for word in words:
+        if word == value:
+            continue  # the same word as the other kind is a value of its own ("war" films)
+        for other in ("genre", "tag"):
+            films.update((f.id, f) for f in await ctx.catalog.films_with_value(other, word))
+    if kind == "tag":
+        genre = known.get(value) or next((known[w] for w in words if w in known), None)
+        if genre is not None:
+            kind, shown = "genre", genre
+    return list(films.values()), kind, shown
 
 
 # How films with a value are said: "comedy films", "films set in New York City"
