@@ -25,6 +25,7 @@ from bot.answering.kinds import KINDS
 from bot.answering.kinds.smalltalk import is_small_talk
 from bot.answering.lexicon import (
     MISSPELT,
+    OPENINGS,
     RELATION_BY_NAME,
     RELATIONS,
     SEQUEL_NUMBERS,
@@ -1058,15 +1059,39 @@ def _object_named(tokens: list[str]) -> str:
 _SET_IN = re.compile(r"\b(?:set|takes? place|taking place) in\b")
 
 
+def _without_release_words(tokens: list[str]) -> list[str]:
+    """A question asking when something comes out, without the words that end it ("whens
+    star wars out", "when is dune coming out yet": what is left names the film)."""
+    if not any(p.match(" ".join(tokens)) for p, _ in OPENINGS):
+        return tokens
+    words = list(tokens)
+    while words and words[-1] in TALK:  # "… out lol"
+        words = words[:-1]
+    if words[-1] == "yet":
+        words = words[:-1]
+    if words and words[-1] == "out":
+        words = words[:-1]
+        if words and words[-1] in _COME:
+            words = words[:-1]
+    elif words and words[-1] in _RELEASED:
+        words = words[:-1]
+    return words
+
+
+_COME = frozenset("come comes coming came".split())
+_RELEASED = frozenset("released release releasing premiere premiered".split())
+
+
 async def _not_found(ctx: Context, lookups: _Lookups) -> Answer:
-    run = _residual_run(ctx.tokens) or ctx.key_outside()
+    tokens = _without_release_words(ctx.tokens)
+    run = _residual_run(tokens) or ctx.key_outside()
     films = await lookups.fuzzy_titles(run, limit=3, cutoff=60)
     suggestions = [summary.label for summary in await ctx.catalog.summaries(films)]
     for hit in await lookups.fuzzy_people(run, limit=SUGGESTED_PEOPLE, cutoff=SUGGESTED_CUTOFF):
         suggestions.append(hit.display)
     suggestions = list(dict.fromkeys(suggestions))
-    named = _residual_run([t for t in ctx.tokens if t not in TALK])[:ECHOED_MAX].strip()
-    named = named or _object_named(ctx.tokens)[:ECHOED_MAX].strip()
+    named = _residual_run([t for t in tokens if t not in TALK])[:ECHOED_MAX].strip()
+    named = named or _object_named(tokens)[:ECHOED_MAX].strip()
     place = _SET_IN.search(ctx.key)
     if place and (where := _residual_run(ctx.key[place.end() :].split())[:ECHOED_MAX]):
         # "films set in paris": a place the catalog has no film in, not a misspelt title

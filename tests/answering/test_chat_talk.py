@@ -64,6 +64,23 @@ async def test_a_name_the_catalog_lacks_beside_a_chat_word_is_said_back(chatty) 
     assert "Miley Cyrus" not in reply.text
 
 
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("whens star wars out", "star wars"),
+        ("whens star wars coming out lol", "star wars"),
+        ("when is the batman 2 out yet", "batman 2"),
+        ("when is inside out out", "inside out"),
+    ],
+)
+async def test_a_film_asked_when_out_is_said_back_without_the_release_words(
+    chatty, question, said
+) -> None:
+    reply = await ask(chatty, question)
+    assert reply.kind == "not_found"
+    assert f"“{said}”" in reply.text
+
+
 @pytest.mark.parametrize("question", ["who directed lol", "who directed the movie LOL"])
 async def test_a_film_called_like_a_chat_word_is_found_where_a_title_is_said(
     chatty, question
