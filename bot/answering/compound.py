@@ -98,8 +98,31 @@ async def _resolved(
         name = await _one_person(first_question, first, catalog)
         if name is None:
             return None
-        second = _PERSON_PRONOUNS.sub(name, second)
+        second = name_person(second, name)
     return second
+
+
+def name_person(question: str, name: str) -> str:
+    """The question with its "he" or "she" named as ``name``."""
+    return _PERSON_PRONOUNS.sub(name, question.lower())
+
+
+async def film_person(
+    question: str, previous: Answer, catalog: Catalog
+) -> tuple[str, str | None] | None:
+    """For a "he" or "she" right after an answer about one film that was about no one
+    person ("how old is he" after "when did jaws come out"): the word said, and the film's
+    director, its one person to stand for, or ``None`` when it has none or several;
+    ``None`` when the question has no such word or the answer was not about one film."""
+    said = _PERSON_PRONOUNS.search(question.lower())
+    if said is None or previous.kind != "answer" or _FILM_PRONOUNS.search(question.lower()):
+        return None
+    films = {film.id: film for film in previous.films}
+    if len(films) != 1 or await _one_person(previous.question, previous, catalog) is not None:
+        return None
+    film_id = next(iter(films))
+    directors = {name for _, _, name in await catalog.people_of_films([film_id], "director")}
+    return said.group(), directors.pop() if len(directors) == 1 else None
 
 
 async def _subject(question: str, answer: Answer, catalog: Catalog) -> str | None:

@@ -303,6 +303,8 @@ async def _answer_after(
         if reply.kind == "answer":
             reply.question = question
             return reply
+    elif (stand_in := await compound.film_person(text, previous, catalog)) is not None:
+        return await _director_meant(question, text, previous, stand_in, catalog, today, rng)
     reply = await answer(question, catalog, today=today, rng=rng)
     names_nothing = not _residual_run(norm(text).split())  # "who starred", not "… start"
     if (
@@ -315,6 +317,34 @@ async def _answer_after(
             again.question = question
             return again
     return reply
+
+
+async def _director_meant(
+    question: str,
+    text: str,
+    previous: Answer,
+    stand_in: tuple[str, str | None],
+    catalog: Catalog,
+    today: date | None,
+    rng: random.Random | None,
+) -> Answer:
+    """ "how old is he" right after an answer about one film: "he" is the film's director,
+    said so, or the reply says it can't tell who is meant."""
+    said, director = stand_in
+    film = previous.films[0]
+    if director is not None:
+        reply = await answer(compound.name_person(text, director), catalog, today=today, rng=rng)
+        if reply.kind == "answer":
+            reply.question = question
+            reply.text = (
+                f"Taking “{said}” as the director of {film.label}, {director}: {reply.text}"
+            )
+            return reply
+    text = (
+        f"I can't tell who “{said}” is: the last answer was about {film.label}, "
+        "not about one person. Ask again with their name."
+    )
+    return Answer(question, [], text, kind="clarify")
 
 
 async def _without_filler(text: str, catalog: Catalog) -> str | None:

@@ -185,6 +185,23 @@ async def test_it_or_he_right_after_an_answer_is_what_it_was_about(chatty) -> No
     assert "Al Pacino" in director.text
 
 
+async def test_he_after_an_answer_about_a_film_is_its_director_said_so(chatty) -> None:
+    first = await ask(chatty, "when did jaws come out")
+    reply = await answer("how old is he", chatty, previous=first)
+    assert reply.kind == "answer"
+    assert reply.text.startswith("Taking “he” as the director of Jaws (1975), Steven Spielberg")
+    assert reply.question == "how old is he"
+
+
+async def test_he_after_a_film_without_a_director_cannot_be_told(chatty) -> None:
+    first = await ask(chatty, "when did murk come out")
+    assert first.kind == "answer"
+    reply = await answer("how old is she", chatty, previous=first)
+    assert reply.kind == "clarify"
+    assert "can't tell who “she” is" in reply.text
+    assert "Murk (2005)" in reply.text
+
+
 async def test_it_with_nothing_before_is_still_the_question_alone(chatty) -> None:
     reply = await answer("who was in it", chatty)
     assert "Marlon Brando" not in reply.text
