@@ -9,6 +9,7 @@ from collections.abc import Awaitable, Callable
 
 from bot.answering.reply import Answer
 from bot.store.catalog import Catalog
+from bot.text import norm
 
 Ask = Callable[[str], Awaitable[Answer]]
 
@@ -21,6 +22,7 @@ _FILM_PRONOUNS = re.compile(r"\b(?:it|its|it's|that film|that movie|this film|th
 _PERSON_PRONOUNS = re.compile(r"\b(?:he|she|him|her|his|they|them|their)\b")
 _WHO = re.compile(r"^(?:who|whos|who's)\b")
 MIN_WORDS = 2  # a shorter half is not a question of its own
+WHICH_FILM_MOST = 5  # films named when asking which one an "it" stands for
 
 
 def split(text: str) -> tuple[str, str] | None:
@@ -123,6 +125,26 @@ async def film_person(
     film_id = next(iter(films))
     directors = {name for _, _, name in await catalog.people_of_films([film_id], "director")}
     return said.group(), directors.pop() if len(directors) == 1 else None
+
+
+def is_film_pronoun(title: str) -> bool:
+    """Whether a title is one of the words that stand for a film ("It")."""
+    return _FILM_PRONOUNS.fullmatch(norm(title)) is not None
+
+
+def which_film(question: str, previous: Answer) -> str | None:
+    """For an "it" right after an answer about several films ("which is older, jaws or
+    alien", then "who was in it"): a reply asking which of them is meant; ``None`` when
+    the question has no "it" or the answer was not about two films or more."""
+    said = _FILM_PRONOUNS.search(question.lower())
+    labels = list(dict.fromkeys(film.label for film in previous.films))
+    if said is None or previous.kind != "answer" or len(labels) < 2:
+        return None
+    named = labels
+    if len(labels) > WHICH_FILM_MOST + 1:  # one more is named rather than counted
+        named = [*labels[:WHICH_FILM_MOST], f"another of the {len(labels)}"]
+    options = ", ".join(named[:-1]) + f" or {named[-1]}"
+    return f"By “{said.group()}”, which film do you mean: {options}? Ask again with its title."
 
 
 async def _subject(question: str, answer: Answer, catalog: Catalog) -> str | None:

@@ -306,6 +306,10 @@ async def _answer_after(
     elif (stand_in := await compound.film_person(text, previous, catalog)) is not None:
         return await _director_meant(question, text, previous, stand_in, catalog, today, rng)
     reply = await answer(question, catalog, today=today, rng=rng)
+    if (reply.kind != "answer" or _pronoun_title(reply)) and (
+        which := compound.which_film(text, previous)
+    ):
+        return Answer(question, [], which, kind="clarify")
     names_nothing = not _residual_run(norm(text).split())  # "who starred", not "… start"
     if (
         reply.kind == "not_found"
@@ -317,6 +321,12 @@ async def _answer_after(
             again.question = question
             return again
     return reply
+
+
+def _pronoun_title(reply: Answer) -> bool:
+    """Whether a reply is about films whose title is a word such as "it" stands for (the
+    film It, for "who was in it")."""
+    return bool(reply.films) and all(compound.is_film_pronoun(film.title) for film in reply.films)
 
 
 async def _director_meant(

@@ -298,3 +298,14 @@ async def test_a_word_for_a_genre_kept_as_a_tag_means_the_genre(genre_and_tag) -
 async def test_a_tag_said_as_a_subject_stays_the_tag(genre_and_tag) -> None:
     reply = await ask(genre_and_tag, "films about funny")
     assert set(reply.answers) == {"Spaceballs", "Howard the Duck"}
+
+
+async def test_it_after_an_answer_about_several_films_asks_which(chatty) -> None:
+    first = await ask(chatty, "which is older, jaws or the godfather")
+    assert first.kind == "answer"
+    reply = await answer("who was in it", chatty, previous=first)
+    assert reply.kind == "clarify"
+    assert "which film do you mean: Jaws (1975) or The Godfather (1972)?" in reply.text
+    named = await answer("who was in the godfather", chatty, previous=first)
+    assert named.kind == "answer"
+    assert "Marlon Brando" in named.text
