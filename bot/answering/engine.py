@@ -373,7 +373,8 @@ async def _without_filler(text: str, catalog: Catalog) -> str | None:
     ]
     if await catalog.lookup_names(pairs):
         return None
-    return " ".join(w for i, w in enumerate(words) if i not in set(found))
+    dropped = set(found)
+    return " ".join(w for i, w in enumerate(words) if i not in dropped)
 
 
 def _said(reply: Answer, readings: list[Reading]) -> Answer:
@@ -1107,7 +1108,7 @@ def _without_release_words(tokens: list[str]) -> list[str]:
     words = list(tokens)
     while words and words[-1] in TALK:  # "… out lol"
         words = words[:-1]
-    if words[-1] == "yet":
+    if words and words[-1] == "yet":
         words = words[:-1]
     if words and words[-1] == "out":
         words = words[:-1]

@@ -81,6 +81,13 @@ async def test_a_film_asked_when_out_is_said_back_without_the_release_words(
     assert f"“{said}”" in reply.text
 
 
+@pytest.mark.parametrize("question", ["whens u", "whens yet"])
+async def test_a_when_question_of_chat_words_alone_says_nothing_was_named(chatty, question) -> None:
+    reply = await ask(chatty, question)
+    assert reply.kind == "not_found"
+    assert "couldn't find a film or person" in reply.text
+
+
 @pytest.mark.parametrize("question", ["who directed lol", "who directed the movie LOL"])
 async def test_a_film_called_like_a_chat_word_is_found_where_a_title_is_said(
     chatty, question
