@@ -163,13 +163,13 @@ RELATIONS: tuple[Relation, ...] = (
 RELATION_BY_NAME = {r.name: r for r in RELATIONS}
 RELATION_WORDS_KEPT = 8192  # words whose answer to is_relation_word is kept
 
+_WHEN = r"when|whens|(?:in )?(?:what|which) year"
+ASKS_WHEN = re.compile(rf"^(?:{_WHEN})\b")  # "when was …", "what year did …"
 # Question openings that settle the relation whatever other words follow ("when did the
 # film X appear" asks the year, although "appear" is a cast word).
 OPENINGS: tuple[tuple[re.Pattern[str], Relation], ...] = (
     (
-        re.compile(
-            r"^(?:when|whens|(?:in )?(?:what|which) year|what is the release (?:year|date))\b"
-        ),
+        re.compile(rf"^(?:{_WHEN}|what is the release (?:year|date))\b"),
         RELATION_BY_NAME["year"],
     ),
 )

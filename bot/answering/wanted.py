@@ -169,6 +169,11 @@ COMMON_GENRES = (
 ).split()
 
 
+async def genres_by_norm(catalog: Catalog) -> dict[str, str]:
+    """The catalog's genres by their normal form ("sci fi": "Sci-Fi")."""
+    return {norm(name): name for name in await genre_names(catalog)}
+
+
 def words_of_genre(word: str) -> tuple[str, ...]:
     """Every word for the genre a word (in normal form) names, the genre first: "sci fi"
     gives ("science fiction", "sci fi", "scifi", "sci fy"); a word for no genre, none."""
@@ -387,7 +392,7 @@ async def _more_genres(
         if kind in ("genre", "tag") and m.has("genre") and not taken & set(m.positions)
     ]
     named = {i for m, _ in topics for i in m.positions} | taken
-    known = {norm(name): name for name in await genre_names(ctx.catalog)}
+    known = await genres_by_norm(ctx.catalog)
     for word, start, _ in genre_words(ctx.key):
         if ctx.key.count(" ", 0, start) not in named and word in known:
             found.append(known[word])
@@ -426,7 +431,7 @@ def _credit_of(key: str, start: int) -> bool:
 async def _genre_word(ctx: Context, taken: set[int]) -> tuple[str, bool, int] | None:
     """A genre named by a common word ("sci fi", "scary", "westerns"), as the catalog
     spells it when it has it, whether it was said in the plural, and the word's position."""
-    known = {norm(name): name for name in await genre_names(ctx.catalog)}
+    known = await genres_by_norm(ctx.catalog)
     for genre, start, plural in genre_words(ctx.key):
         at = ctx.key.count(" ", 0, start)
         if at not in taken:

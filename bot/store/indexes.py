@@ -731,26 +731,25 @@ class NearTitles:
         # those that begin with the shared start, a run of them, may be among the shared
         first = bisect.bisect_left(others, (start,))
         end = bisect.bisect_left(others, (start + "\uffff",), first)
-        norms, refs = self.index.norms, self.index.refs
-        kept = others[:first]
-        for name, ref in others[first:end]:
-            at = bisect.bisect_left(norms, name, lo, hi)
-            while at < hi and norms[at] == name and refs[at] != ref:
-                at += 1
-            if at == hi or norms[at] != name:
-                kept.append((name, ref))
+        shared = self._shared_has
+        kept = others[:first] + [title for title in others[first:end] if not shared(*title)]
         return kept + others[end:]
 
     def __contains__(self, title: object) -> bool:
         if title in self.slipped:
             return True
-        start, lo, hi = self.shared
-        if not isinstance(title, tuple) or not title[0].startswith(start):
+        if not isinstance(title, tuple) or not title[0].startswith(self.shared[0]):
             return False
+        return self._shared_has(*title)
+
+    def _shared_has(self, name: str, ref: int) -> bool:
+        """Whether the title ``(name, ref)``, which begins with the shared start, is one of
+        the index's titles that share it."""
+        _, lo, hi = self.shared
         norms, refs = self.index.norms, self.index.refs
-        at = bisect.bisect_left(norms, title[0], lo, hi)
-        while at < hi and norms[at] == title[0]:
-            if refs[at] == title[1]:
+        at = bisect.bisect_left(norms, name, lo, hi)
+        while at < hi and norms[at] == name:
+            if refs[at] == ref:
                 return True
             at += 1
         return False

@@ -13,7 +13,13 @@ from operator import attrgetter, itemgetter, neg
 
 from bot.answering.context import Context
 from bot.answering.kinds.relations import read
-from bot.answering.lexicon import ASKS_PEOPLE, PERSON_VERBS, RELATION_BY_NAME, Relation
+from bot.answering.lexicon import (
+    ASKS_PEOPLE,
+    ASKS_WHEN,
+    PERSON_VERBS,
+    RELATION_BY_NAME,
+    Relation,
+)
 from bot.answering.linking import Mention
 from bot.answering.reply import (
     Answer,
@@ -22,9 +28,8 @@ from bot.answering.reply import (
     films_found,
     join_names,
 )
-from bot.answering.wanted import FILM_NOUNS, words_of_genre
+from bot.answering.wanted import FILM_NOUNS, genres_by_norm, words_of_genre
 from bot.store.catalog import FilmSummary, PeopleCredits, oldest_first_key
-from bot.store.discovery import genre_names
 from bot.text import norm
 
 _SAME = re.compile(r"\b(?:same|also|share[sd]?|sharing|other|too|else)\b")
@@ -282,7 +287,7 @@ async def _of_same_meaning(
     words = words_of_genre(value)
     if not words:
         return found, kind, shown
-    known = {norm(name): name for name in await genre_names(ctx.catalog)}
+    known = await genres_by_norm(ctx.catalog)
     films = {f.id: f for f in found}
     for word in words:
         if word == value:
@@ -317,16 +322,13 @@ def _films_of_values(named: list[tuple[str, str]]) -> str:
 _BEFORE_FILMS = frozenset("in of for about on with".split())
 
 
-_ASKS_WHEN = re.compile(r"^(?:when|whens|(?:in )?(?:what|which) year)\b")
-
-
 def _asks_of_a_title(ctx: Context, topics: list[tuple[Mention, str]]) -> bool:
     """Whether a question asks who made something, or when it came out, named only by
     values, none of them said as films' ("who directed star wars", "when was star wars
     released"; not "who directs horror films" nor "who acted in comedies"): a title the
     catalog lacks."""
     asks_credit = ASKS_PEOPLE.search(ctx.key) and any(r.role for _, r in ctx.occurrences())
-    if not asks_credit and not _ASKS_WHEN.search(ctx.key):
+    if not asks_credit and not ASKS_WHEN.search(ctx.key):
         return False
     for mention, kind in topics:
         after = ctx.tokens[mention.end] if mention.end < len(ctx.tokens) else ""
