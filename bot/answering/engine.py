@@ -27,6 +27,7 @@ from bot.answering.kinds.smalltalk import examples, is_small_talk
 from bot.answering.lexicon import (
     MISSPELT,
     OPENINGS,
+    RATING_SITE_NAMES,
     RELATION_BY_NAME,
     RELATIONS,
     SEQUEL_NUMBERS,
@@ -1127,7 +1128,8 @@ _RELEASED = frozenset("released release releasing premiere premiered".split())
 
 
 async def _not_found(ctx: Context, lookups: _Lookups) -> Answer:
-    tokens = _without_release_words(ctx.tokens)
+    # "the rotten tomatoes rating of inception": the site is no name looked for
+    tokens = _without_release_words(RATING_SITE_NAMES.sub(" of ", ctx.key).split())
     run = _residual_run(tokens) or ctx.key_outside()
     films = await lookups.fuzzy_titles(run, limit=3, cutoff=60)
     suggestions = [summary.label for summary in await ctx.catalog.summaries(films)]
