@@ -15,6 +15,7 @@ import random
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Collection
 from collections.abc import Set as AbstractSet
 from datetime import date
 from typing import NamedTuple
@@ -22,7 +23,7 @@ from typing import NamedTuple
 from bot.answering import compare, compound, lexicon
 from bot.answering.context import Context
 from bot.answering.kinds import KINDS
-from bot.answering.kinds.smalltalk import is_small_talk
+from bot.answering.kinds.smalltalk import examples, is_small_talk
 from bot.answering.lexicon import (
     MISSPELT,
     OPENINGS,
@@ -47,10 +48,6 @@ from bot.text import norm
 
 MAX_QUESTION_CHARS = 500
 
-HELP = (
-    'Ask me about a film or a person, e.g. "who directed Alita: Battle Angel?", '
-    '"who plays Nova in Alita: Battle Angel 2?" or "what films did Stanley Kubrick direct?"'
-)
 
 REPAIR_MIN_WORD = 4  # shorter unknown words are left alone, not read as typos
 REPAIR_MAX_TRIES = 3  # unknown words tried, in order, for the misspelt name around them
@@ -134,6 +131,12 @@ class _Lookups:
         return [hit for hit, score in known[2] if score >= cutoff][:limit]
 
 
+async def _help(catalog: Catalog, rng: random.Random | None, avoid: Collection[str] = ()) -> str:
+    """What to ask, with example questions about a released film of this catalog (not one
+    the words ``avoid`` may be about)."""
+    return f"Ask me about a film or a person, e.g. {await examples(catalog, rng, avoid)}"
+
+
 def clean_question(raw: str) -> str:
     """Drop control characters and stacked combining marks; collapse whitespace."""
     text = _CONTROL.sub(" ", raw)
@@ -171,7 +174,7 @@ async def answer(
         return await _answer_after(question, catalog, previous, today, rng)
     text = clean_question(question)
     if not text:
-        return Answer(question, [], HELP, kind="help")
+        return Answer(question, [], await _help(catalog, rng), kind="help")
     if len(text) > MAX_QUESTION_CHARS:
         return Answer(
             question,
@@ -221,7 +224,7 @@ async def answer(
     )
     tokens = key.split()
     if not tokens:
-        return Answer(question, [], HELP, kind="help")
+        return Answer(question, [], await _help(catalog, rng), kind="help")
     capitalised = _capitalised(text, tokens)
     lookups = _Lookups(catalog)
     mentions = _keywords_unmasked(tokens, await find_mentions(tokens, catalog))
@@ -1148,5 +1151,5 @@ async def _not_found(ctx: Context, lookups: _Lookups) -> Answer:
     if suggestions:
         text += f" Did you mean {join_names(suggestions, 5)}?"
     else:
-        text += " " + HELP
+        text += " " + await _help(ctx.catalog, ctx.rng, tokens)
     return Answer(ctx.question, [], text, kind="not_found", suggestions=suggestions)
