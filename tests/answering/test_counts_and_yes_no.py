@@ -137,7 +137,7 @@ films:
             "how many films did tom hanks and meg ryan make together",
             ["2"],
             "Tom Hanks and Meg Ryan are credited together on 2 films: Sleepless in Seattle "
-            "(1993) and You've Got Mail (1998).",
+            "(1993) and You've Got Mail (1998). Both in the cast.",
         ),
         (
             "how many films did nora ephron write",
