@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from bot.answering import compare, compound, lexicon
 from bot.answering.context import Context
-from bot.answering.kinds import KINDS
+from bot.answering.kinds import KINDS, characters
 from bot.answering.kinds.smalltalk import examples, is_small_talk
 from bot.answering.lexicon import (
     MISSPELT,
@@ -227,6 +227,8 @@ async def answer(
     tokens = key.split()
     if not tokens:
         return Answer(question, [], await _help(catalog, rng), kind="help")
+    if not _retry and (unkept := await characters.no_characters(question, key, catalog)):
+        return unkept  # "who voiced woody" where no one's character is kept: not The Voices
     capitalised = _capitalised(text, tokens)
     lookups = _Lookups(catalog)
     mentions = _keywords_unmasked(tokens, await find_mentions(tokens, catalog))
