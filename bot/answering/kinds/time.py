@@ -100,13 +100,7 @@ async def _around_a_film(ctx: Context) -> Answer | None:
         if wanted.span is None or not wanted.people or wanted.films:
             return None
         wanted = replace(wanted, span=replace(wanted.span, said=f"{ctx.tokens[at]} {film.label}"))
-        found = await _listed(dated, wanted)
-        if found.answers or wanted.role != "director" or not _MADE.search(ctx.key):
-            return found
-        # "what did tom hanks make before big": made in any role, when not as director
-        return await _listed(
-            dated, replace(wanted, role=None, query=replace(wanted.query, role=None))
-        )
+        return await _listed(dated, wanted)
     return None
 
 
@@ -157,6 +151,10 @@ async def _listed(ctx: Context, wanted: Wanted) -> Answer:
     else:
         page = await browse(ctx.catalog, wanted.query, sort="oldest", limit=SHOWN_FILMS)
         films, total = page.films, page.total
+    if not films and wanted.role == "director" and _MADE.search(ctx.key):
+        # "what did tom hanks make before 1995": made in any role, when not as director
+        anyhow = replace(wanted, role=None, query=replace(wanted.query, role=None))
+        return await _listed(ctx, anyhow)
     if not films:
         text = f"The catalog has no {wanted.describe()}."
         if (narrower := await _narrower(ctx, wanted)) is not None:
