@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from bot.answering import compare, compound, lexicon
 from bot.answering.context import Context
-from bot.answering.kinds import KINDS
+from bot.answering.kinds import KINDS, characters
 from bot.answering.kinds.smalltalk import examples, is_small_talk
 from bot.answering.lexicon import (
     MISSPELT,
@@ -33,10 +33,12 @@ from bot.answering.lexicon import (
     SEQUEL_NUMBERS,
     SEQUEL_PARTS,
     english_read,
+    is_common_word,
     is_english_word,
     is_relation_word,
     phrase_positions,
     question_word_near,
+    read_english,
     sequel_titles,
 )
 from bot.answering.linking import MAX_NGRAM, SCAFFOLD, TALK, Mention, find_mentions
@@ -225,6 +227,8 @@ async def answer(
     tokens = key.split()
     if not tokens:
         return Answer(question, [], await _help(catalog, rng), kind="help")
+    if not _retry and (unkept := await characters.no_characters(question, key, catalog)):
+        return unkept  # "who voiced woody" where no one's character is kept: not The Voices
     capitalised = _capitalised(text, tokens)
     lookups = _Lookups(catalog)
     mentions = _keywords_unmasked(tokens, await find_mentions(tokens, catalog))
@@ -937,16 +941,31 @@ async def _corrected(
         return found
     # "earliest hitchcock", "suggest a kubrick film": one word of the question is a surname,
     # unless it was typed as part of a longer name ("Peter Gent" is not René Peter, nor
-    # "Rachelle Lefevre" Pierre Drieu La Rochelle)
+    # "Rachelle Lefevre" Pierre Drieu La Rochelle); a given name only when no surname the
+    # catalog lacks follows it ("tim burton" is not Tim Allen)
+    known = await catalog.known_words()
     for i, word in enumerate(tokens):
         if len(word) >= 3 and word not in SCAFFOLD and not is_relation_word(word):
             if i in capitalised and (i - 1 in capitalised or i + 1 in capitalised):
                 continue
             before = tokens[i - 1] if i else ""
-            found = await _surname(word, catalog, before=before, best_known=True)
+            surname_after = i + 1 < len(tokens) and await _unknown_name_word(tokens[i + 1], known)
+            found = await _surname(
+                word, catalog, surname_only=surname_after, before=before, best_known=True
+            )
             if found is not None:
                 return found
     return None
+
+
+async def _unknown_name_word(word: str, known: AbstractSet[str]) -> bool:
+    """Whether a word may be a word of a name the catalog lacks ("burton" after "tim"): in
+    no catalog name, no question, chat or relation word, and no common word ("birthday")."""
+    if not word.isalpha() or word in known or word in TALK or is_keyword(word):
+        return False
+    if not english_read():
+        await asyncio.to_thread(read_english)
+    return not is_common_word(word)
 
 
 def _said_of_films(tokens: list[str], word: str) -> bool:

@@ -349,6 +349,15 @@ def is_english_word(word: str) -> bool:
     return word in _english()
 
 
+COMMON_WORD_MIN = 3000  # uses in the dictionary's texts: "birthday", not "burton" or "smith"
+
+
+def is_common_word(word: str) -> bool:
+    """Whether a word is common in English texts ("birthday", "movies"), more than names
+    that are words too ("burton", "smith") are: :func:`is_english_word`'s dictionary."""
+    return _english().word_frequency[word] >= COMMON_WORD_MIN
+
+
 # Places said by their letters in chat ("films set in LA"), read as the catalog's setting
 # that has that name or begins with it, where a setting is asked
 PLACE_LETTERS = {
