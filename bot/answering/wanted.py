@@ -8,6 +8,7 @@ These read the question only; :mod:`bot.store.discovery` finds the films.
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
 
 from bot.answering.context import Context
@@ -170,6 +171,23 @@ COMMON_GENRES = (
     "action adventure animation biography comedy crime documentary drama family fantasy "
     "history horror musical mystery romance thriller war western"
 ).split()
+
+
+_GENRE_WORDS_KEPT: weakref.WeakKeyDictionary[Catalog, frozenset[tuple[str, str]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+async def genre_words_kept(catalog: Catalog) -> frozenset[tuple[str, str]]:
+    """The words for genres (:data:`GENRE_WORDS` and the genres they name) that the
+    catalog has as a genre or a tag, as ``(kind, normal form)``: read once a catalog, so a
+    kind of film asked for reads the films of just those of its words the catalog has."""
+    kept = _GENRE_WORDS_KEPT.get(catalog)
+    if kept is None:
+        hits = await catalog.lookup_names(sorted(_GENRES.union(GENRE_WORDS)))
+        kept = frozenset((h.kind, h.norm) for h in hits if h.kind in ("genre", "tag"))
+        _GENRE_WORDS_KEPT[catalog] = kept
+    return kept
 
 
 async def genres_by_norm(catalog: Catalog) -> dict[str, str]:

@@ -28,7 +28,7 @@ from bot.answering.reply import (
     films_found,
     join_names,
 )
-from bot.answering.wanted import FILM_NOUNS, genres_by_norm, words_of_genre
+from bot.answering.wanted import FILM_NOUNS, genre_words_kept, genres_by_norm, words_of_genre
 from bot.store.catalog import FilmSummary, PeopleCredits, oldest_first_key
 from bot.text import norm
 
@@ -285,7 +285,7 @@ async def _from_values(ctx: Context, topics: list[tuple[Mention, str]]) -> Answe
     for mention, kind in topics:
         found = await ctx.catalog.films_with_value(kind, mention.norm)
         shown = mention.hits[0].display
-        if kind in ("genre", "tag") and len(found) < FEW_OF_A_KIND and _said_as_kind(ctx, mention):
+        if kind in ("genre", "tag") and _said_as_kind(ctx, mention):
             found, kind, shown = await _of_same_meaning(ctx, mention.norm, found, kind, shown)
         named.append((kind, shown))
         ids = {f.id for f in found}
@@ -300,9 +300,6 @@ async def _from_values(ctx: Context, topics: list[tuple[Mention, str]]) -> Answe
         return Answer(ctx.question, [], f"The catalog has no {what}.")
     films = sorted(films, key=oldest_first_key)
     return Answer(ctx.question, _titles(films), films_found(what, films), films=films)
-
-
-FEW_OF_A_KIND = 25  # fewer films than this of a genre or tag: its other words are read too
 
 
 def _said_as_kind(ctx: Context, mention: Mention) -> bool:
@@ -323,12 +320,14 @@ async def _of_same_meaning(
     if not words:
         return found, kind, shown
     known = await genres_by_norm(ctx.catalog)
+    kept = await genre_words_kept(ctx.catalog)  # no look-up for the words it lacks
     films = {f.id: f for f in found}
     for word in words:
         if word == value:
             continue  # the same word as the other kind is a value of its own ("war" films)
         for other in ("genre", "tag"):
-            films.update((f.id, f) for f in await ctx.catalog.films_with_value(other, word))
+            if (other, word) in kept:
+                films.update((f.id, f) for f in await ctx.catalog.films_with_value(other, word))
     if kind == "tag":
         genre = known.get(value) or next((known[w] for w in words if w in known), None)
         if genre is not None:
