@@ -516,7 +516,8 @@ _TAGS_ASKED = re.compile(
 # Where only a person can be: the one who made films, is some age, was born
 _PERSON_ASKED = re.compile(
     r"\b(?:did|does|has|have|had) _ (?:make|made|direct|directed|write|wrote|star|starred|"
-    r"act|acted|appear|appeared|play|played|do|done)\b|\bhow old is _$|\bwhen was _ born\b"
+    r"act|acted|appear|appeared|play|played|do|done)\b|\bhow old is _$|\bwhen was _ born\b|"
+    r"^_ (?:films|movies) (?:from|in|of|before|after|since|between|during)\b"
 )
 
 

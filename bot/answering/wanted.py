@@ -63,6 +63,7 @@ class YearSpan:
     last: int | None
     start: int  # character offsets of the phrase in the normalised question
     end: int
+    said: str = ""  # how the question said it, when not by years ("after Titanic (1997)")
 
     @property
     def years(self) -> Years:
@@ -72,6 +73,8 @@ class YearSpan:
     @property
     def words(self) -> str:
         """``from 1999``, ``from the 1990s``, ``before 1970``, ``from 1990 to 2000``."""
+        if self.said:
+            return self.said
         first, last = self.first, self.last
         if first is None and last is not None:
             return f"before {last + 1}"

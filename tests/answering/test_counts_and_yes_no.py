@@ -171,3 +171,17 @@ async def test_a_count_of_a_persons_films_of_some_years_counts_those_years_only(
     assert reply.answers == ["2"]
     assert reply.text.startswith("Films with Tom Hanks from the 1990s (2): ")
     assert "Cast Away" not in reply.text
+
+
+async def test_a_count_of_a_persons_films_after_a_film_counts_those_after_it(catalog) -> None:
+    reply = await ask(catalog, "how many films has tom hanks been in since sleepless in seattle")
+    assert reply.answers == ["2"]
+    assert reply.text.startswith("Films starring Tom Hanks since Sleepless in Seattle (1993) (2): ")
+
+
+async def test_films_a_person_made_of_some_years_are_in_any_role_when_none_directed(
+    catalog,
+) -> None:
+    reply = await ask(catalog, "how many films did tom hanks make before 1999")
+    assert reply.answers == ["2"]
+    assert reply.text.startswith("Films with Tom Hanks before 1999 (2): ")

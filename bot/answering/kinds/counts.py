@@ -23,6 +23,7 @@ _ALL_FILMS = re.compile(
     r"(?: (?:are there|do (?:you|u) (?:know|have)|"
     r"(?:are )?in (?:the|your) (?:catalog|database)))* ?$"
 )
+_AROUND = re.compile(r"\b(?:before|after|since|until) _")  # "… after titanic"
 # how a list of films found says its count (:func:`bot.answering.reply.films_found`)
 _LISTED_COUNT = re.compile(r"^[^:\n]*? \((\d+)\): ")
 
@@ -33,8 +34,9 @@ async def reply(ctx: Context) -> Answer | None:
         return None
     if _OF_A_SERIES.search(ctx.key_outside()) and (series := await _series(ctx)):
         return series
-    if year_span(ctx.key) is not None and (dated := await _of_years(ctx)) is not None:
-        return dated  # "how many tom hanks movies are from the 90s"
+    dates = year_span(ctx.key) is not None or _AROUND.search(ctx.key_outside())
+    if dates and (dated := await _of_years(ctx)) is not None:
+        return dated  # "how many tom hanks movies are from the 90s", "… after titanic"
     listed = await chains.reply(ctx) or await relations.reply(ctx)
     if listed is None and _ALL_FILMS.search(ctx.key) and not ctx.mentions:
         return await _the_catalog(ctx)
