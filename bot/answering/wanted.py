@@ -8,6 +8,7 @@ These read the question only; :mod:`bot.store.discovery` finds the films.
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
 
 from bot.answering.context import Context
@@ -61,6 +62,7 @@ class YearSpan:
     last: int | None
     start: int  # character offsets of the phrase in the normalised question
     end: int
+    said: str = ""  # how the question said it, when not by years ("after Titanic (1997)")
 
     @property
     def years(self) -> Years:
@@ -70,6 +72,8 @@ class YearSpan:
     @property
     def words(self) -> str:
         """``from 1999``, ``from the 1990s``, ``before 1970``, ``from 1990 to 2000``."""
+        if self.said:
+            return self.said
         first, last = self.first, self.last
         if first is None and last is not None:
             return f"before {last + 1}"
@@ -167,6 +171,23 @@ COMMON_GENRES = (
     "action adventure animation biography comedy crime documentary drama family fantasy "
     "history horror musical mystery romance thriller war western"
 ).split()
+
+
+_GENRE_WORDS_KEPT: weakref.WeakKeyDictionary[Catalog, frozenset[tuple[str, str]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+async def genre_words_kept(catalog: Catalog) -> frozenset[tuple[str, str]]:
+    """The words for genres (:data:`GENRE_WORDS` and the genres they name) that the
+    catalog has as a genre or a tag, as ``(kind, normal form)``: read once a catalog, so a
+    kind of film asked for reads the films of just those of its words the catalog has."""
+    kept = _GENRE_WORDS_KEPT.get(catalog)
+    if kept is None:
+        hits = await catalog.lookup_names(sorted(_GENRES.union(GENRE_WORDS)))
+        kept = frozenset((h.kind, h.norm) for h in hits if h.kind in ("genre", "tag"))
+        _GENRE_WORDS_KEPT[catalog] = kept
+    return kept
 
 
 async def genres_by_norm(catalog: Catalog) -> dict[str, str]:

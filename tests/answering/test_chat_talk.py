@@ -316,3 +316,33 @@ async def test_it_after_an_answer_about_several_films_asks_which(chatty) -> None
     named = await answer("who was in the godfather", chatty, previous=first)
     assert named.kind == "answer"
     assert "Marlon Brando" in named.text
+
+
+async def test_a_busy_kind_of_film_reaches_its_other_words_too(catalog_of) -> None:
+    tagged = "\n".join(
+        f"  - {{title: Film {n}, year: {1950 + n}, tags: [science fiction]}}" for n in range(30)
+    )
+    catalog = await catalog_of(
+        f"films:\n  - {{title: Firestarter, year: 1984, genres: [Sci-Fi]}}\n{tagged}\n"
+    )
+    reply = await ask(catalog, "science fiction movies")
+    assert "Firestarter" in reply.answers or "Firestarter" in reply.text
+    assert reply.text.startswith("Sci-fi films (31)"), reply.text
+
+
+async def test_a_kind_of_film_reads_only_the_words_for_it_the_catalog_has(
+    genre_and_tag, monkeypatch
+) -> None:
+    await ask(genre_and_tag, "crime movies")  # the words the catalog has are read once
+    read: list[tuple[str, str]] = []
+    films_with_value = genre_and_tag.films_with_value
+
+    async def counted(kind: str, value: str):
+        read.append((kind, value))
+        return await films_with_value(kind, value)
+
+    monkeypatch.setattr(genre_and_tag, "films_with_value", counted)
+    assert (await ask(genre_and_tag, "crime movies")).answers == ["Heat"]
+    assert read == [("genre", "crime")]
+    await ask(genre_and_tag, "funny movies")
+    assert set(read[1:]) == {("tag", "funny"), ("genre", "comedy")}

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from bot.answering.context import Context
 from bot.answering.lexicon import ASKS_PEOPLE
+from bot.answering.linking import Mention
 from bot.answering.reply import SHOWN_FILMS, Answer, claims_note, film_list, films_found
 from bot.answering.wanted import (
     Wanted,
@@ -18,6 +19,7 @@ from bot.answering.wanted import (
     wanted_films,
     year_span,
 )
+from bot.store.catalog import FilmSummary
 from bot.store.discovery import FilmPage, FilmQuery, Years, browse, genre_names
 from bot.text import norm
 
@@ -45,6 +47,8 @@ async def reply(ctx: Context) -> Answer | None:
     if ASKS_PEOPLE.search(ctx.key) or _NOT_FILMS.search(ctx.key):
         return None
     if year_span(ctx.key) is None:
+        if (around := await _around_a_film(ctx)) is not None:
+            return around
         if _EVERY_FILM.match(ctx.key) and not ctx.mentions:
             return await _every_film(ctx)
         return await _genre_alone(ctx)
@@ -60,6 +64,54 @@ async def reply(ctx: Context) -> Answer | None:
     if named and not (as_time or span.start == 0):
         return None  # "what genre is the film 1984", "films about 1920s": a name, not a time
     return await _listed(ctx, wanted)
+
+
+_AROUND = {"before": "before", "after": "after", "since": "after", "until": "before"}
+_FILM_SAID = frozenset("the film movie".split())
+_MADE = re.compile(r"\b(?:make|made|making)\b")
+
+
+async def _around_a_film(ctx: Context) -> Answer | None:
+    """A person's films before or after a film named ("what did cameron direct after
+    titanic", "nolan films before inception"): the films of the years before or after the
+    year it came out, said with the film."""
+    topics = ctx.topics()
+    if not any(kind == "person" for _, kind in topics):
+        return None
+    for mention, kind in topics:
+        at = mention.start - 1
+        while at > 0 and ctx.tokens[at] in _FILM_SAID:  # "after the movie titanic"
+            at -= 1
+        if kind != "film" or at < 0 or ctx.tokens[at] not in _AROUND:
+            continue
+        film = await _the_film_meant(ctx, mention)
+        if film is None or film.year is None:
+            return None
+        tokens = [*ctx.tokens[:at], _AROUND[ctx.tokens[at]], str(film.year)]
+        tokens += ctx.tokens[mention.end :]
+        moved = at + 2 - mention.end
+        mentions = [
+            m if m.end <= at else replace(m, start=m.start + moved, end=m.end + moved)
+            for m in ctx.mentions
+            if m is not mention and (m.end <= at or m.start >= mention.end)
+        ]
+        dated = replace(ctx, key=" ".join(tokens), tokens=tokens, mentions=mentions)
+        wanted = await wanted_films(dated)
+        if wanted.span is None or not wanted.people or wanted.films:
+            return None
+        wanted = replace(wanted, span=replace(wanted.span, said=f"{ctx.tokens[at]} {film.label}"))
+        return await _listed(dated, wanted)
+    return None
+
+
+async def _the_film_meant(ctx: Context, mention: Mention) -> FilmSummary | None:
+    """Of the films a title names, one the people asked about are credited on, the best
+    known, else the newest."""
+    films = await ctx.catalog.summaries(dict.fromkeys(h.ref for h in mention.of_kind("film")))
+    theirs = {f.id for f in await ctx.catalog.films_of_people(ctx.person_ids())}
+    films = [f for f in films if f.id in theirs] or films
+    ranked = sorted(films, key=lambda f: (f.year is None, *f.renown[:2], -(f.year or 0)))
+    return ranked[0] if ranked else None
 
 
 async def _every_film(ctx: Context) -> Answer:
@@ -99,6 +151,10 @@ async def _listed(ctx: Context, wanted: Wanted) -> Answer:
     else:
         page = await browse(ctx.catalog, wanted.query, sort="oldest", limit=SHOWN_FILMS)
         films, total = page.films, page.total
+    if not films and wanted.role == "director" and _MADE.search(ctx.key):
+        # "what did tom hanks make before 1995": made in any role, when not as director
+        anyhow = replace(wanted, role=None, query=replace(wanted.query, role=None))
+        return await _listed(ctx, anyhow)
     if not films:
         text = f"The catalog has no {wanted.describe()}."
         if (narrower := await _narrower(ctx, wanted)) is not None:
