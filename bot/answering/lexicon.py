@@ -143,7 +143,11 @@ RELATIONS: tuple[Relation, ...] = (
     ),
     Relation("tagline", words(r"taglines?|slogans?|catch ?phrases?|catchline"), "tagline"),
     Relation("trailer", words(r"trailers?|teasers?"), "trailer"),
-    Relation("runtime", words(r"how long|runtime|running time|length|minutes"), "runs"),
+    Relation(
+        "runtime",
+        words(r"how long|runtime|running time|length|minutes|mins|hours? long|how many hours"),
+        "runs",
+    ),
     Relation(
         "rating",
         words(

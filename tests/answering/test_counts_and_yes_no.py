@@ -185,3 +185,26 @@ async def test_films_a_person_made_of_some_years_are_in_any_role_when_none_direc
     reply = await ask(catalog, "how many films did tom hanks make before 1999")
     assert reply.answers == ["2"]
     assert reply.text.startswith("Films with Tom Hanks before 1999 (2): ")
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("how many minutes is up", "Up (2009) runs 96 minutes."),
+        ("how many hours long is up", "Up (2009) runs 96 minutes."),
+        ("how many years ago did up come out", "Up came out in 2009."),
+        ("how many sequels does up have", "Up (2009) is followed by Up Again (2012)."),
+    ],
+)
+async def test_a_how_many_asking_one_fact_is_answered_without_a_count_before_it(
+    catalog_of, question, said
+) -> None:
+    catalog = await catalog_of(
+        """\
+films:
+  - {title: Up, year: 2009, runtime_minutes: 96, sources: [x]}
+  - {title: Up Again, year: 2012, follows: up-2009, sources: [x]}
+"""
+    )
+    reply = await ask(catalog, question)
+    assert reply.text == said

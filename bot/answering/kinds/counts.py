@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from bot.answering.context import Context
-from bot.answering.kinds import chains, relations, time
+from bot.answering.kinds import about, chains, relations, time
 from bot.answering.kinds.ranking import series_of
+from bot.answering.lexicon import RELATION_BY_NAME
 from bot.answering.reply import Answer, claims_note, film_list
 from bot.answering.wanted import year_span
 
@@ -23,6 +24,7 @@ _ALL_FILMS = re.compile(
     r"(?: (?:are there|do (?:you|u) (?:know|have)|"
     r"(?:are )?in (?:the|your) (?:catalog|database)))* ?$"
 )
+_SEQUEL = RELATION_BY_NAME["sequel"]
 _AROUND = re.compile(r"\b(?:before|after|since|until) _")  # "… after titanic"
 # how a list of films found says its count (:func:`bot.answering.reply.films_found`)
 _LISTED_COUNT = re.compile(r"^[^:\n]*? \((\d+)\): ")
@@ -37,6 +39,8 @@ async def reply(ctx: Context) -> Answer | None:
     dates = year_span(ctx.key) is not None or _AROUND.search(ctx.key_outside())
     if dates and (dated := await _of_years(ctx)) is not None:
         return dated  # "how many tom hanks movies are from the 90s", "… after titanic"
+    if ctx.relation() is _SEQUEL:  # "how many sequels does alien have": they are listed
+        return await about.reply(ctx)
     listed = await chains.reply(ctx) or await relations.reply(ctx)
     if listed is None and _ALL_FILMS.search(ctx.key) and not ctx.mentions:
         return await _the_catalog(ctx)
@@ -44,9 +48,11 @@ async def reply(ctx: Context) -> Answer | None:
         return listed  # "no films where …" says the count itself
     if listed.films and listed.answers == list(dict.fromkeys(f.title for f in listed.films)):
         number, text = len(listed.films), _films_counted(listed)
-    else:  # names or values of the films named: "how many actors are in titanic"
+    elif (noun := _noun(ctx)) is not None:  # names on films: "how many actors are in titanic"
         number = len(dict.fromkeys(listed.answers))
-        text = f"The catalog lists {_counted(number, _noun(ctx))}. {listed.text}"
+        text = f"The catalog lists {_counted(number, noun)}. {listed.text}"
+    else:  # a fact that is no list ("how many minutes is titanic") says its number itself
+        return listed
     return Answer(ctx.question, [str(number)], text, films=listed.films, people=listed.people)
 
 
@@ -85,12 +91,12 @@ _NOUNS = {
 }
 
 
-def _noun(ctx: Context) -> str:
-    """What the names counted are, by the relation asked: "director", "genre", …"""
-    relation = ctx.relation()
-    if relation is None:
-        return "name"
-    return _NOUNS.get(relation.name, relation.name)
+def _noun(ctx: Context) -> str | None:
+    """What the names counted are, by the first relation of names asked ("how many
+    actors …": "cast member"; "director", "genre", …), if one is."""
+    named = (r for _, r in ctx.occurrences() if r.role is not None or r.value_kind is not None)
+    relation = next(named, None)
+    return None if relation is None else _NOUNS.get(relation.name, relation.name)
 
 
 def _counted(number: int, noun: str) -> str:
