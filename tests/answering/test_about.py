@@ -145,6 +145,8 @@ films:
   - {title: Alien, year: 1979, sources: [x]}
   - {title: Aliens, year: 1986, follows: alien-1979, sources: [x]}
   - {title: Alien 3, year: 1992, sources: [x]}
+  - {title: After, year: 2019, sources: [x]}
+  - {title: Next, year: 2007, sources: [x]}
 """
 
 
@@ -162,6 +164,18 @@ films:
             ["Toy Story", "Toy Story 2"],
             "The catalog records no film that Toy Story 3 (2010) follows, but it has Toy Story "
             "(1995) and Toy Story 2 (1999), which share the title.",
+        ),
+        (
+            "what comes after toy story",
+            ["Toy Story 2", "Toy Story 3"],
+            "The catalog records no sequel to Toy Story (1995), but it has Toy Story 2 (1999) "
+            "and Toy Story 3 (2010), which share the title.",
+        ),
+        (
+            "next toy story movie",
+            ["Toy Story 2", "Toy Story 3"],
+            "The catalog records no sequel to Toy Story (1995), but it has Toy Story 2 (1999) "
+            "and Toy Story 3 (2010), which share the title.",
         ),
         (
             "rocky sequels",

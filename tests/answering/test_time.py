@@ -227,3 +227,16 @@ films:
     assert reply.answers == ["Rear Window", "Vertigo"], reply.text
     film = await ask(catalog, "who directed hitchcock")
     assert film.answers == ["Sacha Gervasi"]
+
+
+async def test_a_decade_said_of_films_is_the_time_though_a_tag_has_it(catalog_of) -> None:
+    catalog = await catalog_of(
+        """\
+films:
+  - {title: Big, year: 1988, cast: [Tom Hanks], tags: [90s], sources: [x]}
+  - {title: Forrest Gump, year: 1994, cast: [Tom Hanks], sources: [x]}
+  - {title: Cast Away, year: 2000, cast: [Tom Hanks], sources: [x]}
+"""
+    )
+    reply = await ask(catalog, "tom hanks 90s movies")
+    assert reply.answers == ["Forrest Gump"], reply.text

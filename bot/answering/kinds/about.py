@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 
 from bot.answering.context import Context
 from bot.answering.kinds.relations import read, who_made
 from bot.answering.lexicon import RELATION_BY_NAME, SEQUEL_NUMBERS, SEQUEL_PARTS, words
+from bot.answering.linking import Mention
 from bot.answering.reply import Answer, claims_note, film_list, per_film, status_note
 from bot.store.catalog import FilmRecord, FilmSummary
 from bot.text import norm
@@ -36,6 +38,9 @@ async def reply(ctx: Context) -> Answer | None:
     kinds = {kind for _, kind in ctx.topics()}
     if "film" not in kinds or "person" in kinds:
         return None
+    if len(ctx.mentions) > 1 and (asked := _order_titles(ctx)):
+        # "what comes after toy story", "next toy story film": not the films After, Next
+        ctx = replace(ctx, mentions=[m for m in ctx.mentions if m not in asked])
     outside = ctx.key_outside()
     if _TRIVIA.search(outside):
         return await _per_film(ctx, _trivia)
@@ -47,6 +52,19 @@ async def reply(ctx: Context) -> Answer | None:
     if asked == "synopsis" or (asked is None and _TELL_ABOUT.search(ctx.key)):
         return await _per_film(ctx, _story)
     return None
+
+
+def _order_titles(ctx: Context) -> list[Mention]:
+    """One-word titles that are words of order ("after", "next", "before") said just
+    before another film's title: the question's words, not films."""
+    starts = {m.start for m in ctx.mentions if m.has("film")}
+    return [
+        m
+        for m in ctx.mentions
+        if m.size == 1
+        and m.end in starts
+        and (_LATER.fullmatch(ctx.tokens[m.start]) or _EARLIER.fullmatch(ctx.tokens[m.start]))
+    ]
 
 
 Telling = Callable[[Context, FilmRecord], Awaitable[tuple[list[str], str]]]

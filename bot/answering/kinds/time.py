@@ -60,10 +60,16 @@ async def reply(ctx: Context) -> Answer | None:
     if not (_ASKS_FILMS.search(ctx.key) or wanted.genre or wanted.people):
         return None
     taken = span.positions(ctx.key)
-    named = any(taken & set(m.positions) for m in ctx.mentions)
-    if named and not (as_time or span.start == 0):
+    named = [m for m in ctx.mentions if taken & set(m.positions)]
+    # "tom hanks 90s movies": a decade said of films, though a tag too, is the time
+    of_films = ctx.key[span.end :].split()[:1] in (["films"], ["movies"])
+    if named and not (as_time or span.start == 0 or (of_films and not _films_named(named))):
         return None  # "what genre is the film 1984", "films about 1920s": a name, not a time
     return await _listed(ctx, wanted)
+
+
+def _films_named(mentions: list[Mention]) -> bool:
+    return any(m.has("film") for m in mentions)
 
 
 _AROUND = {"before": "before", "after": "after", "since": "after", "until": "before"}
