@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 import weakref
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from bot.answering.context import Context
 from bot.answering.lexicon import RELATIONS, is_relation_word
 from bot.answering.linking import SCAFFOLD, Mention
 from bot.answering.reply import join_names
-from bot.store.catalog import Catalog, FilmSummary
+from bot.store.catalog import Catalog, FilmSummary, oldest_first_key
 from bot.store.discovery import (
     FIRST_YEAR,
     LAST_YEAR,
@@ -421,6 +422,44 @@ async def _more_genres(
 
 
 PERSON_FILMS_MOST = 1000  # a person's films read to find those of several genres
+
+
+async def kinds_of_genre(catalog: Catalog, genre: str) -> list[str]:
+    """The catalog's genres that are a kind of ``genre``, by name: "Romantic comedy" and
+    "Black comedy" for "Comedy"."""
+    tail = f" {norm(genre)}"
+    return [name for name in await genre_names(catalog) if norm(name).endswith(tail)]
+
+
+def kinds_included(kinds: Sequence[str]) -> str:
+    """How a list of films says it has films of kinds of its genre: ", romantic comedies
+    included"."""
+    return f", {join_names([_plural(kind.lower()) for kind in kinds])} included" if kinds else ""
+
+
+async def films_of_genre_or_kinds(
+    catalog: Catalog, wanted: Wanted, kinds: Sequence[str]
+) -> tuple[list[FilmSummary], list[str]]:
+    """The films ``wanted`` asks for of its genre or of a kind of it (``kinds``: "romantic
+    comedy" for comedy), oldest first, and the kinds that some of them are without being
+    of the genre itself. None when no film is of the genre itself (a narrower genre is
+    offered instead), or when there are too many to read them all."""
+    own = norm(wanted.genre or "")
+    genres: dict[int, set[str]] = {}
+    films: dict[int, FilmSummary] = {}
+    for genre in (wanted.genre, *kinds):
+        query = replace(wanted.query, genre=genre)
+        page = await browse(catalog, query, sort="oldest", limit=PERSON_FILMS_MOST)
+        if page.total > len(page.films):
+            return [], []
+        for film in page.films:
+            films[film.id] = film
+            genres.setdefault(film.id, set()).add(norm(genre or ""))
+    if not any(own in of for of in genres.values()):
+        return [], []
+    included = {g for of in genres.values() if own not in of for g in of}
+    found = sorted(films.values(), key=oldest_first_key)
+    return found, [kind for kind in kinds if norm(kind) in included]
 
 
 async def films_of_every_genre(catalog: Catalog, wanted: Wanted) -> list[FilmSummary]:

@@ -28,7 +28,14 @@ from bot.answering.reply import (
     films_found,
     join_names,
 )
-from bot.answering.wanted import FILM_NOUNS, genre_words_kept, genres_by_norm, words_of_genre
+from bot.answering.wanted import (
+    FILM_NOUNS,
+    genre_words_kept,
+    genres_by_norm,
+    kinds_included,
+    kinds_of_genre,
+    words_of_genre,
+)
 from bot.store.catalog import FilmSummary, PeopleCredits, oldest_first_key
 from bot.text import norm
 
@@ -282,11 +289,15 @@ async def _from_values(ctx: Context, topics: list[tuple[Mention, str]]) -> Answe
         return None  # "who directed star wars" asks of a film the catalog lacks, not War films
     films: list[FilmSummary] | None = None
     named: list[tuple[str, str]] = []
+    included: list[str] = []  # kinds of a genre whose films are listed with it
     for mention, kind in topics:
         found = await ctx.catalog.films_with_value(kind, mention.norm)
         shown = mention.hits[0].display
         if kind in ("genre", "tag") and _said_as_kind(ctx, mention):
             found, kind, shown = await _of_same_meaning(ctx, mention.norm, found, kind, shown)
+            if kind == "genre":  # "comedies": romantic comedies too
+                found, kinds = await _with_kinds(ctx, shown, found)
+                included += kinds
         named.append((kind, shown))
         ids = {f.id for f in found}
         films = found if films is None else [f for f in films if f.id in ids]
@@ -299,7 +310,25 @@ async def _from_values(ctx: Context, topics: list[tuple[Mention, str]]) -> Answe
     if not films:
         return Answer(ctx.question, [], f"The catalog has no {what}.")
     films = sorted(films, key=oldest_first_key)
-    return Answer(ctx.question, _titles(films), films_found(what, films), films=films)
+    text = films_found(what + kinds_included(included), films)
+    return Answer(ctx.question, _titles(films), text, films=films)
+
+
+async def _with_kinds(
+    ctx: Context, genre: str, found: list[FilmSummary]
+) -> tuple[list[FilmSummary], list[str]]:
+    """The films of a genre and of the genres that are a kind of it ("Romantic comedy" for
+    "Comedy"), and those kinds that add films."""
+    films = {f.id: f for f in found}
+    included = []
+    for kind in await kinds_of_genre(ctx.catalog, genre):
+        more = [
+            f for f in await ctx.catalog.films_with_value("genre", norm(kind)) if f.id not in films
+        ]
+        if more:
+            included.append(kind)
+            films.update((f.id, f) for f in more)
+    return list(films.values()), included
 
 
 def _said_as_kind(ctx: Context, mention: Mention) -> bool:

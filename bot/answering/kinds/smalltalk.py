@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 import re
+import weakref
 from collections.abc import Collection
 
 from bot.answering.context import Context
@@ -39,7 +40,7 @@ _FAVOURITE = re.compile(
 )
 # When the catalog has no released film to name: the kinds of question, no title
 EXAMPLES = '"who directed …?", "who is in …?" or "what films did … direct?"'
-EXAMPLE_TRIES = 4  # films picked for the examples before the ones without a title instead
+EXAMPLE_FILMS = 8  # films of a catalog the examples are about, one at a time
 AVOIDED_MIN = 3  # shorter words of a question may be in an example film's names
 
 
@@ -108,16 +109,29 @@ def _stem(word: str) -> str:
 async def _example_film(
     catalog: Catalog, rng: random.Random | None, avoid: set[str]
 ) -> FilmRecord | None:
-    passed: list[int] = []
-    for _ in range(EXAMPLE_TRIES):
+    fitting = [record for record, said in await _example_films(catalog) if not avoid & said]
+    return (rng or random).choice(fitting) if fitting else None
+
+
+_EXAMPLE_FILMS: weakref.WeakKeyDictionary[Catalog, list[tuple[FilmRecord, frozenset[str]]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+async def _example_films(catalog: Catalog) -> list[tuple[FilmRecord, frozenset[str]]]:
+    """A few released films of the catalog to ask about, each with the words of its title,
+    people, genres and tags: picked once a catalog, so that a question nothing is found
+    for costs no more than before."""
+    films = _EXAMPLE_FILMS.get(catalog)
+    if films is None:
         query = FilmQuery(statuses=("released",))
-        picked = await random_films(catalog, query, rng=rng, exclude=passed)
-        record = await catalog.film(picked[0].id) if picked else None
-        if record is None:
-            return None
-        said = [record.summary.title, *(c.person for c in record.credits)]
-        said += [value for values in record.values.values() for value in values]
-        if not avoid or not avoid.intersection(map(_stem, norm(" ".join(said)).split())):
-            return record
-        passed.append(record.summary.id)
-    return None
+        picked = await random_films(catalog, query, random.Random(0), count=EXAMPLE_FILMS)
+        films = []
+        for summary in picked:
+            record = await catalog.film(summary.id)
+            if record is not None:
+                said = [record.summary.title, *(c.person for c in record.credits)]
+                said += [value for values in record.values.values() for value in values]
+                films.append((record, frozenset(map(_stem, norm(" ".join(said)).split()))))
+        _EXAMPLE_FILMS[catalog] = films
+    return films

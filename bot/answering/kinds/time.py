@@ -14,14 +14,16 @@ from bot.answering.reply import SHOWN_FILMS, Answer, claims_note, film_list, fil
 from bot.answering.wanted import (
     Wanted,
     films_of_every_genre,
+    films_of_genre_or_kinds,
     genre_words,
+    kinds_included,
+    kinds_of_genre,
     order_asked,
     wanted_films,
     year_span,
 )
 from bot.store.catalog import FilmSummary
-from bot.store.discovery import FilmPage, FilmQuery, Years, browse, genre_names
-from bot.text import norm
+from bot.store.discovery import FilmPage, FilmQuery, Years, browse
 
 _NOT_FILMS = re.compile(r"\b(?:how old|age|born|birth\w*)\b|^(?:when|whens)\b")
 _ASKS_FILMS = re.compile(
@@ -150,11 +152,16 @@ async def _genre_alone(ctx: Context) -> Answer | None:
 
 async def _listed(ctx: Context, wanted: Wanted) -> Answer:
     """The films ``wanted`` asks for, oldest first."""
+    films: list[FilmSummary] = []
+    included: list[str] = []
     if wanted.more_genres:
         films = await films_of_every_genre(ctx.catalog, wanted)
-        total = len(films)
-        films = films[:SHOWN_FILMS]
-    else:
+    elif wanted.genre and (kinds := await kinds_of_genre(ctx.catalog, wanted.genre)):
+        # "comedy films with tom hanks": his romantic comedies too
+        films, included = await films_of_genre_or_kinds(ctx.catalog, wanted, kinds)
+    total = len(films)
+    films = films[:SHOWN_FILMS]
+    if not films and not wanted.more_genres:
         page = await browse(ctx.catalog, wanted.query, sort="oldest", limit=SHOWN_FILMS)
         films, total = page.films, page.total
     if not films and wanted.role == "director" and _MADE.search(ctx.key):
@@ -170,7 +177,7 @@ async def _listed(ctx: Context, wanted: Wanted) -> Answer:
             text = text[:-1] + f", but it has {found[0].lower()}{found[1:]}"
             return Answer(ctx.question, [f.title for f in films], text, films=films)
         return Answer(ctx.question, [], text)
-    text = films_found(wanted.describe(), films, total)
+    text = films_found(wanted.describe() + kinds_included(included), films, total)
     return Answer(ctx.question, [f.title for f in films], text, films=films)
 
 
@@ -179,13 +186,11 @@ async def _narrower(ctx: Context, wanted: Wanted) -> tuple[FilmPage, Wanted] | N
     "comedy"), and what they are, when ``wanted`` names a genre alone."""
     if wanted.genre is None or wanted.more_genres:
         return None
-    tail = f" {norm(wanted.genre)}"
-    for name in await genre_names(ctx.catalog):
-        if norm(name).endswith(tail):
-            narrower = replace(wanted, genre=name, query=replace(wanted.query, genre=name))
-            page = await browse(ctx.catalog, narrower.query, sort="oldest", limit=SHOWN_FILMS)
-            if page.films:
-                return page, narrower
+    for name in await kinds_of_genre(ctx.catalog, wanted.genre):
+        narrower = replace(wanted, genre=name, query=replace(wanted.query, genre=name))
+        page = await browse(ctx.catalog, narrower.query, sort="oldest", limit=SHOWN_FILMS)
+        if page.films:
+            return page, narrower
     return None
 
 
