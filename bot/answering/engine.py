@@ -15,26 +15,30 @@ import random
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Collection
 from collections.abc import Set as AbstractSet
 from datetime import date
 from typing import NamedTuple
 
 from bot.answering import compare, compound, lexicon
 from bot.answering.context import Context
-from bot.answering.kinds import KINDS
-from bot.answering.kinds.smalltalk import is_small_talk
+from bot.answering.kinds import KINDS, characters
+from bot.answering.kinds.smalltalk import examples, is_small_talk
 from bot.answering.lexicon import (
     MISSPELT,
     OPENINGS,
+    RATING_SITE_NAMES,
     RELATION_BY_NAME,
     RELATIONS,
     SEQUEL_NUMBERS,
     SEQUEL_PARTS,
     english_read,
+    is_common_word,
     is_english_word,
     is_relation_word,
     phrase_positions,
     question_word_near,
+    read_english,
     sequel_titles,
 )
 from bot.answering.linking import MAX_NGRAM, SCAFFOLD, TALK, Mention, find_mentions
@@ -46,10 +50,6 @@ from bot.text import norm
 
 MAX_QUESTION_CHARS = 500
 
-HELP = (
-    'Ask me about a film or a person, e.g. "who directed Alita: Battle Angel?", '
-    '"who plays Nova in Alita: Battle Angel 2?" or "what films did Stanley Kubrick direct?"'
-)
 
 REPAIR_MIN_WORD = 4  # shorter unknown words are left alone, not read as typos
 REPAIR_MAX_TRIES = 3  # unknown words tried, in order, for the misspelt name around them
@@ -133,6 +133,12 @@ class _Lookups:
         return [hit for hit, score in known[2] if score >= cutoff][:limit]
 
 
+async def _help(catalog: Catalog, rng: random.Random | None, avoid: Collection[str] = ()) -> str:
+    """What to ask, with example questions about a released film of this catalog (not one
+    the words ``avoid`` may be about)."""
+    return f"Ask me about a film or a person, e.g. {await examples(catalog, rng, avoid)}"
+
+
 def clean_question(raw: str) -> str:
     """Drop control characters and stacked combining marks; collapse whitespace."""
     text = _CONTROL.sub(" ", raw)
@@ -170,7 +176,7 @@ async def answer(
         return await _answer_after(question, catalog, previous, today, rng)
     text = clean_question(question)
     if not text:
-        return Answer(question, [], HELP, kind="help")
+        return Answer(question, [], await _help(catalog, rng), kind="help")
     if len(text) > MAX_QUESTION_CHARS:
         return Answer(
             question,
@@ -220,7 +226,9 @@ async def answer(
     )
     tokens = key.split()
     if not tokens:
-        return Answer(question, [], HELP, kind="help")
+        return Answer(question, [], await _help(catalog, rng), kind="help")
+    if not _retry and (unkept := await characters.no_characters(question, key, catalog)):
+        return unkept  # "who voiced woody" where no one's character is kept: not The Voices
     capitalised = _capitalised(text, tokens)
     lookups = _Lookups(catalog)
     mentions = _keywords_unmasked(tokens, await find_mentions(tokens, catalog))
@@ -508,7 +516,8 @@ _TAGS_ASKED = re.compile(
 # Where only a person can be: the one who made films, is some age, was born
 _PERSON_ASKED = re.compile(
     r"\b(?:did|does|has|have|had) _ (?:make|made|direct|directed|write|wrote|star|starred|"
-    r"act|acted|appear|appeared|play|played|do|done)\b|\bhow old is _$|\bwhen was _ born\b"
+    r"act|acted|appear|appeared|play|played|do|done)\b|\bhow old is _$|\bwhen was _ born\b|"
+    r"^_ (?:films|movies) (?:from|in|of|before|after|since|between|during)\b"
 )
 
 
@@ -932,16 +941,31 @@ async def _corrected(
         return found
     # "earliest hitchcock", "suggest a kubrick film": one word of the question is a surname,
     # unless it was typed as part of a longer name ("Peter Gent" is not René Peter, nor
-    # "Rachelle Lefevre" Pierre Drieu La Rochelle)
+    # "Rachelle Lefevre" Pierre Drieu La Rochelle); a given name only when no surname the
+    # catalog lacks follows it ("tim burton" is not Tim Allen)
+    known = await catalog.known_words()
     for i, word in enumerate(tokens):
         if len(word) >= 3 and word not in SCAFFOLD and not is_relation_word(word):
             if i in capitalised and (i - 1 in capitalised or i + 1 in capitalised):
                 continue
             before = tokens[i - 1] if i else ""
-            found = await _surname(word, catalog, before=before, best_known=True)
+            surname_after = i + 1 < len(tokens) and await _unknown_name_word(tokens[i + 1], known)
+            found = await _surname(
+                word, catalog, surname_only=surname_after, before=before, best_known=True
+            )
             if found is not None:
                 return found
     return None
+
+
+async def _unknown_name_word(word: str, known: AbstractSet[str]) -> bool:
+    """Whether a word may be a word of a name the catalog lacks ("burton" after "tim"): in
+    no catalog name, no question, chat or relation word, and no common word ("birthday")."""
+    if not word.isalpha() or word in known or word in TALK or is_keyword(word):
+        return False
+    if not english_read():
+        await asyncio.to_thread(read_english)
+    return not is_common_word(word)
 
 
 def _said_of_films(tokens: list[str], word: str) -> bool:
@@ -1124,7 +1148,8 @@ _RELEASED = frozenset("released release releasing premiere premiered".split())
 
 
 async def _not_found(ctx: Context, lookups: _Lookups) -> Answer:
-    tokens = _without_release_words(ctx.tokens)
+    # "the rotten tomatoes rating of inception": the site is no name looked for
+    tokens = _without_release_words(RATING_SITE_NAMES.sub(" of ", ctx.key).split())
     run = _residual_run(tokens) or ctx.key_outside()
     films = await lookups.fuzzy_titles(run, limit=3, cutoff=60)
     suggestions = [summary.label for summary in await ctx.catalog.summaries(films)]
@@ -1146,5 +1171,5 @@ async def _not_found(ctx: Context, lookups: _Lookups) -> Answer:
     if suggestions:
         text += f" Did you mean {join_names(suggestions, 5)}?"
     else:
-        text += " " + HELP
+        text += " " + await _help(ctx.catalog, ctx.rng, tokens)
     return Answer(ctx.question, [], text, kind="not_found", suggestions=suggestions)

@@ -33,12 +33,30 @@ def words(alternatives: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternatives})\b")
 
 
+# The sites people name for a film's rating ("imdb rating", "rotten tomatoes score"): words of
+# the question, not a title ("the imdb" is not The Mob); :data:`RATING_SITES` says which.
+_RATING_SITE = r"(?:imdb|rotten tomatoes|tomatometer|metacritic|metascore|letterboxd)"
+# "score" after these is a rating, not a film's music
+_NOT_MUSIC = "".join(
+    f"(?<!{word} )"
+    for word in "imdb tomatoes rt metacritic letterboxd critic critics audience".split()
+)
+RATING_SITE_NAMES = re.compile(rf"\b{_RATING_SITE}\b")
+RATING_SITES = (
+    (re.compile(r"\b(?:rotten tomatoes|tomatometer|rt (?:scores?|ratings?))\b"), "Rotten Tomatoes"),
+    (re.compile(r"\b(?:metacritic|metascores?)\b"), "Metacritic"),
+    (re.compile(r"\bletterboxd\b"), "Letterboxd"),
+)
+
 # Most specific first: the thing made ("music", "score", "script") decides over the verb
 # ("who wrote the music", "who made the script"), so composer and writer come before director.
 RELATIONS: tuple[Relation, ...] = (
     Relation(
         "composer",
-        words(r"compos\w*|(?<!imdb )score[ds]?(?! on imdb)|music|musicians?|soundtracks?"),
+        words(
+            rf"compos\w*|{_NOT_MUSIC}score[ds]?(?! on {_RATING_SITE})|music|musicians?|"
+            r"soundtracks?"
+        ),
         "music by",
         role="composer",
     ),
@@ -125,11 +143,18 @@ RELATIONS: tuple[Relation, ...] = (
     ),
     Relation("tagline", words(r"taglines?|slogans?|catch ?phrases?|catchline"), "tagline"),
     Relation("trailer", words(r"trailers?|teasers?"), "trailer"),
-    Relation("runtime", words(r"how long|runtime|running time|length|minutes"), "runs"),
+    Relation(
+        "runtime",
+        words(r"how long|runtime|running time|length|minutes|mins|hours? long|how many hours"),
+        "runs",
+    ),
     Relation(
         "rating",
         words(
-            r"(?<!popularity )ratings?|rated?|considered good|good|imdb score|score on imdb|"
+            rf"{_RATING_SITE}(?: (?:ratings?|scores?))?|"
+            r"(?:rt|critics?|audience) (?:ratings?|scores?)|"
+            rf"scores? on {_RATING_SITE}|"
+            r"(?<!popularity )ratings?|rated?|considered good|good|"
             r"how good|think of|thought of|opinion|evaluat\w*|apprais\w*|judged?|reviews?|"
             r"reviewed|reception|received"
         ),
@@ -326,6 +351,15 @@ def is_english_word(word: str) -> bool:
     for a misspelt name. The dictionary is read on first use (about a second: call it off
     the event loop)."""
     return word in _english()
+
+
+COMMON_WORD_MIN = 3000  # uses in the dictionary's texts: "birthday", not "burton" or "smith"
+
+
+def is_common_word(word: str) -> bool:
+    """Whether a word is common in English texts ("birthday", "movies"), more than names
+    that are words too ("burton", "smith") are: :func:`is_english_word`'s dictionary."""
+    return _english().word_frequency[word] >= COMMON_WORD_MIN
 
 
 # Places said by their letters in chat ("films set in LA"), read as the catalog's setting

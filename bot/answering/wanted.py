@@ -8,13 +8,15 @@ These read the question only; :mod:`bot.store.discovery` finds the films.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import weakref
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from bot.answering.context import Context
 from bot.answering.lexicon import RELATIONS, is_relation_word
 from bot.answering.linking import SCAFFOLD, Mention
 from bot.answering.reply import join_names
-from bot.store.catalog import Catalog, FilmSummary
+from bot.store.catalog import Catalog, FilmSummary, oldest_first_key
 from bot.store.discovery import (
     FIRST_YEAR,
     LAST_YEAR,
@@ -61,6 +63,7 @@ class YearSpan:
     last: int | None
     start: int  # character offsets of the phrase in the normalised question
     end: int
+    said: str = ""  # how the question said it, when not by years ("after Titanic (1997)")
 
     @property
     def years(self) -> Years:
@@ -70,6 +73,8 @@ class YearSpan:
     @property
     def words(self) -> str:
         """``from 1999``, ``from the 1990s``, ``before 1970``, ``from 1990 to 2000``."""
+        if self.said:
+            return self.said
         first, last = self.first, self.last
         if first is None and last is not None:
             return f"before {last + 1}"
@@ -167,6 +172,23 @@ COMMON_GENRES = (
     "action adventure animation biography comedy crime documentary drama family fantasy "
     "history horror musical mystery romance thriller war western"
 ).split()
+
+
+_GENRE_WORDS_KEPT: weakref.WeakKeyDictionary[Catalog, frozenset[tuple[str, str]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+async def genre_words_kept(catalog: Catalog) -> frozenset[tuple[str, str]]:
+    """The words for genres (:data:`GENRE_WORDS` and the genres they name) that the
+    catalog has as a genre or a tag, as ``(kind, normal form)``: read once a catalog, so a
+    kind of film asked for reads the films of just those of its words the catalog has."""
+    kept = _GENRE_WORDS_KEPT.get(catalog)
+    if kept is None:
+        hits = await catalog.lookup_names(sorted(_GENRES.union(GENRE_WORDS)))
+        kept = frozenset((h.kind, h.norm) for h in hits if h.kind in ("genre", "tag"))
+        _GENRE_WORDS_KEPT[catalog] = kept
+    return kept
 
 
 async def genres_by_norm(catalog: Catalog) -> dict[str, str]:
@@ -400,6 +422,44 @@ async def _more_genres(
 
 
 PERSON_FILMS_MOST = 1000  # a person's films read to find those of several genres
+
+
+async def kinds_of_genre(catalog: Catalog, genre: str) -> list[str]:
+    """The catalog's genres that are a kind of ``genre``, by name: "Romantic comedy" and
+    "Black comedy" for "Comedy"."""
+    tail = f" {norm(genre)}"
+    return [name for name in await genre_names(catalog) if norm(name).endswith(tail)]
+
+
+def kinds_included(kinds: Sequence[str]) -> str:
+    """How a list of films says it has films of kinds of its genre: ", romantic comedies
+    included"."""
+    return f", {join_names([_plural(kind.lower()) for kind in kinds])} included" if kinds else ""
+
+
+async def films_of_genre_or_kinds(
+    catalog: Catalog, wanted: Wanted, kinds: Sequence[str]
+) -> tuple[list[FilmSummary], list[str]]:
+    """The films ``wanted`` asks for of its genre or of a kind of it (``kinds``: "romantic
+    comedy" for comedy), oldest first, and the kinds that some of them are without being
+    of the genre itself. None when no film is of the genre itself (a narrower genre is
+    offered instead), or when there are too many to read them all."""
+    own = norm(wanted.genre or "")
+    genres: dict[int, set[str]] = {}
+    films: dict[int, FilmSummary] = {}
+    for genre in (wanted.genre, *kinds):
+        query = replace(wanted.query, genre=genre)
+        page = await browse(catalog, query, sort="oldest", limit=PERSON_FILMS_MOST)
+        if page.total > len(page.films):
+            return [], []
+        for film in page.films:
+            films[film.id] = film
+            genres.setdefault(film.id, set()).add(norm(genre or ""))
+    if not any(own in of for of in genres.values()):
+        return [], []
+    included = {g for of in genres.values() if own not in of for g in of}
+    found = sorted(films.values(), key=oldest_first_key)
+    return found, [kind for kind in kinds if norm(kind) in included]
 
 
 async def films_of_every_genre(catalog: Catalog, wanted: Wanted) -> list[FilmSummary]:

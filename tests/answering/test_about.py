@@ -129,3 +129,76 @@ async def test_sequels_and_what_a_film_follows(catalog) -> None:
     none = await ask(catalog, "is there a follow-up to cast away")
     assert none.answers == []
     assert none.text == "The catalog knows no sequel or earlier film for Cast Away (2000)."
+
+
+NAMESAKES = """\
+films:
+  - {title: Toy Story, year: 1995, sources: [x]}
+  - {title: Toy Story 2, year: 1999, sources: [x]}
+  - {title: Toy Story 3, year: 2010, sources: [x]}
+  - {title: Toy Story Treats, year: 1996, sources: [x]}
+  - {title: Rocky, year: 1976, sources: [x]}
+  - {title: Rocky Part II, year: 1979, sources: [x]}
+  - {title: "Rocky: The Return", year: 1982, sources: [x]}
+  - {title: Heat, year: 1972, sources: [x]}
+  - {title: Heat, year: 1995, sources: [x]}
+  - {title: Alien, year: 1979, sources: [x]}
+  - {title: Aliens, year: 1986, follows: alien-1979, sources: [x]}
+  - {title: Alien 3, year: 1992, sources: [x]}
+  - {title: After, year: 2019, sources: [x]}
+  - {title: Next, year: 2007, sources: [x]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "answers", "said"),
+    [
+        (
+            "is there a sequel to toy story",
+            ["Toy Story 2", "Toy Story 3"],
+            "The catalog records no sequel to Toy Story (1995), but it has Toy Story 2 (1999) "
+            "and Toy Story 3 (2010), which share the title.",
+        ),
+        (
+            "what came before toy story 3",
+            ["Toy Story", "Toy Story 2"],
+            "The catalog records no film that Toy Story 3 (2010) follows, but it has Toy Story "
+            "(1995) and Toy Story 2 (1999), which share the title.",
+        ),
+        (
+            "what comes after toy story",
+            ["Toy Story 2", "Toy Story 3"],
+            "The catalog records no sequel to Toy Story (1995), but it has Toy Story 2 (1999) "
+            "and Toy Story 3 (2010), which share the title.",
+        ),
+        (
+            "next toy story movie",
+            ["Toy Story 2", "Toy Story 3"],
+            "The catalog records no sequel to Toy Story (1995), but it has Toy Story 2 (1999) "
+            "and Toy Story 3 (2010), which share the title.",
+        ),
+        (
+            "rocky sequels",
+            ["Rocky Part II", "Rocky: The Return"],
+            "The catalog records no sequel to Rocky (1976), but it has Rocky Part II (1979) "
+            "and Rocky: The Return (1982), which share the title.",
+        ),
+    ],
+)
+async def test_films_sharing_a_title_are_offered_as_such_where_no_sequel_is_recorded(
+    catalog_of, question, answers, said
+) -> None:
+    catalog = await catalog_of(NAMESAKES)
+    reply = await ask(catalog, question)
+    assert (reply.answers, reply.text) == (answers, said)
+
+
+async def test_a_recorded_sequel_is_said_as_recorded_and_a_remake_is_no_sequel(
+    catalog_of,
+) -> None:
+    catalog = await catalog_of(NAMESAKES)
+    alien = await ask(catalog, "is there a sequel to alien")
+    assert alien.text == "Alien (1979) is followed by Aliens (1986)."
+    heat = await ask(catalog, "heat sequel")
+    assert heat.answers == []
+    assert "Heat (1972)" in heat.text and "knows no sequel" in heat.text

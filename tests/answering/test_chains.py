@@ -246,3 +246,52 @@ async def test_who_made_a_title_the_catalog_lacks_is_not_answered_with_a_genres_
     # said as films' genre, the genre is still asked for
     for question in ("who directs war films", "who acted in wars"):
         assert "Full Metal Jacket" in (await ask(films, question)).answers
+
+
+MADE_TOGETHER = """\
+films:
+  - title: Saving Private Ryan
+    year: 1998
+    directors: Steven Spielberg
+    producers: [Steven Spielberg]
+    cast: [Tom Hanks, Matt Damon]
+    sources: [x]
+  - {title: Jaws, year: 1975, directors: Steven Spielberg, sources: [x]}
+  - {title: Big, year: 1988, directors: Penny Marshall, cast: [Tom Hanks], sources: [x]}
+  - {title: Together, year: 2000, directors: Lukas Moodysson, sources: [x]}
+"""
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which films did spielberg and tom hanks make together",
+        "what movies have steven spielberg and tom hanks made",
+        "did spielberg and tom hanks make any films together",
+    ],
+)
+async def test_films_two_people_made_together_are_those_they_share_in_any_roles(
+    catalog_of, question
+) -> None:
+    catalog = await catalog_of(MADE_TOGETHER)
+    reply = await ask(catalog, question)
+    assert reply.answers == ["Saving Private Ryan"], reply.text
+    assert reply.text.endswith(
+        "Steven Spielberg and Tom Hanks are credited together on Saving Private Ryan (1998). "
+        "Steven Spielberg as director and producer; Tom Hanks in the cast."
+    ), reply.text
+
+
+async def test_people_who_made_no_film_together_are_said_to_share_none(catalog_of) -> None:
+    catalog = await catalog_of(MADE_TOGETHER)
+    reply = await ask(catalog, "which films did penny marshall and matt damon make together")
+    assert reply.answers == []
+    assert reply.text == (
+        "The catalog has no films where Penny Marshall and Matt Damon are credited together."
+    )
+
+
+async def test_people_alike_in_the_films_they_share_are_said_so_once(catalog_of) -> None:
+    catalog = await catalog_of(MADE_TOGETHER)
+    reply = await ask(catalog, "what films did tom hanks and matt damon make together")
+    assert reply.text.endswith("Saving Private Ryan (1998). Both in the cast."), reply.text

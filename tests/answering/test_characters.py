@@ -116,3 +116,55 @@ async def test_the_films_a_character_is_in(roles, question, films, said) -> None
     reply = await ask(roles, question)
     assert reply.answers == films, reply.text
     assert reply.text.startswith(said)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("woody", "Woody is a character in Toy Story (1995), voiced by Tom Hanks."),
+        ("woody movies", "Woody is a character in Toy Story (1995), voiced by Tom Hanks."),
+        (
+            "ellen ripley films",
+            "Ellen Ripley is a character in Alien (1979) and Aliens (1986), played by "
+            "Sigourney Weaver.",
+        ),
+    ],
+)
+async def test_a_character_named_alone_is_said_with_its_films_and_who_plays_it(
+    roles, question, said
+) -> None:
+    reply = await ask(roles, question)
+    assert reply.text == said
+    assert reply.answers == [said.split(" by ")[1].rstrip(".")]
+
+
+async def test_a_character_of_an_unreleased_film_is_said_as_a_claim(catalog) -> None:
+    reply = await ask(catalog, "nova")
+    assert reply.text.startswith("Edward Norton plays Nova in Alita: Battle Angel 2 (2025).")
+    assert "claim" in reply.text
+
+
+NO_CHARACTERS = """\
+films:
+  - {title: Toy Story, year: 1995, cast: [Tom Hanks, Tim Allen]}
+  - {title: The Voices, year: 2014, cast: [Ryan Reynolds]}
+  - {title: Voices of a Distant Star, year: 2003, directors: [Makoto Shinkai]}
+"""
+
+
+@pytest.mark.parametrize(
+    "question", ["who is the voice of woody", "who voiced woody", "who voices buzz in toy story"]
+)
+async def test_who_voices_a_character_where_no_characters_are_kept_says_so(
+    catalog_of, question
+) -> None:
+    catalog = await catalog_of(NO_CHARACTERS)
+    reply = await ask(catalog, question)
+    assert reply.text.startswith("This catalog has no characters"), reply.text
+    assert "The Voices" not in reply.text and reply.answers == []
+
+
+async def test_a_title_with_voices_in_it_is_still_the_film(catalog_of) -> None:
+    catalog = await catalog_of(NO_CHARACTERS)
+    reply = await ask(catalog, "who directed voices of a distant star")
+    assert reply.answers == ["Makoto Shinkai"]

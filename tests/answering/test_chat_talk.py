@@ -316,3 +316,92 @@ async def test_it_after_an_answer_about_several_films_asks_which(chatty) -> None
     named = await answer("who was in the godfather", chatty, previous=first)
     assert named.kind == "answer"
     assert "Marlon Brando" in named.text
+
+
+async def test_a_busy_kind_of_film_reaches_its_other_words_too(catalog_of) -> None:
+    tagged = "\n".join(
+        f"  - {{title: Film {n}, year: {1950 + n}, tags: [science fiction]}}" for n in range(30)
+    )
+    catalog = await catalog_of(
+        f"films:\n  - {{title: Firestarter, year: 1984, genres: [Sci-Fi]}}\n{tagged}\n"
+    )
+    reply = await ask(catalog, "science fiction movies")
+    assert "Firestarter" in reply.answers or "Firestarter" in reply.text
+    assert reply.text.startswith("Sci-fi films (31)"), reply.text
+
+
+async def test_a_kind_of_film_reads_only_the_words_for_it_the_catalog_has(
+    genre_and_tag, monkeypatch
+) -> None:
+    await ask(genre_and_tag, "crime movies")  # the words the catalog has are read once
+    read: list[tuple[str, str]] = []
+    films_with_value = genre_and_tag.films_with_value
+
+    async def counted(kind: str, value: str):
+        read.append((kind, value))
+        return await films_with_value(kind, value)
+
+    monkeypatch.setattr(genre_and_tag, "films_with_value", counted)
+    assert (await ask(genre_and_tag, "crime movies")).answers == ["Heat"]
+    assert read == [("genre", "crime")]
+    await ask(genre_and_tag, "funny movies")
+    assert set(read[1:]) == {("tag", "funny"), ("genre", "comedy")}
+
+
+# Comedy and a kind of it kept as genres of their own, as the starter catalog keeps them.
+KINDS_OF_COMEDY = """\
+films:
+  - {title: Big, year: 1988, genres: [Comedy, Fantasy], cast: [Tom Hanks]}
+  - {title: Sleepless in Seattle, year: 1993, genres: [Romantic comedy],
+     cast: [Tom Hanks, Meg Ryan]}
+  - {title: You've Got Mail, year: 1998, genres: [Romantic comedy], cast: [Tom Hanks, Meg Ryan]}
+  - {title: Cast Away, year: 2000, genres: [Drama], cast: [Tom Hanks]}
+  - {title: Airplane!, year: 1980, genres: [Comedy]}
+  - {title: Heathers, year: 1989, genres: [Black comedy]}
+  - {title: Heat, year: 1995, genres: [Crime]}
+"""
+
+
+@pytest.fixture
+async def kinds_of_comedy(catalog_of):
+    return await catalog_of(KINDS_OF_COMEDY)
+
+
+@pytest.mark.parametrize(
+    "question", ["comedy films with tom hanks", "tom hanks comedies", "comedies with tom hanks"]
+)
+async def test_a_persons_films_of_a_genre_include_the_kinds_of_it(kinds_of_comedy, question):
+    reply = await ask(kinds_of_comedy, question)
+    assert reply.answers == ["Big", "Sleepless in Seattle", "You've Got Mail"], reply.text
+    assert reply.text.startswith("Comedy films with Tom Hanks, romantic comedies included (3):")
+
+
+@pytest.mark.parametrize("question", ["comedies", "comedy films"])
+async def test_a_genre_alone_includes_the_kinds_of_it(kinds_of_comedy, question) -> None:
+    reply = await ask(kinds_of_comedy, question)
+    assert set(reply.answers) == {
+        "Big",
+        "Sleepless in Seattle",
+        "You've Got Mail",
+        "Airplane!",
+        "Heathers",
+    }
+    assert reply.text.startswith(
+        "Comedy films, black comedies and romantic comedies included (5):"
+    ), reply.text
+
+
+async def test_kinds_of_a_genre_are_said_only_where_they_add_films(kinds_of_comedy) -> None:
+    reply = await ask(kinds_of_comedy, "comedies from the 80s")
+    assert reply.answers == ["Airplane!", "Big", "Heathers"]
+    assert reply.text.startswith("Comedy films from the 1980s, black comedies included (3)")
+    reply = await ask(kinds_of_comedy, "drama films with tom hanks")
+    assert reply.text.startswith("Drama films with Tom Hanks (1): Cast Away (2000)")
+
+
+async def test_a_person_with_only_a_kind_of_a_genre_is_offered_it(kinds_of_comedy) -> None:
+    reply = await ask(kinds_of_comedy, "comedies with meg ryan")
+    assert reply.text.startswith("The catalog has no comedy films with Meg Ryan, but it has")
+    assert reply.answers == ["Sleepless in Seattle", "You've Got Mail"]
+    reply = await ask(kinds_of_comedy, "romantic comedies with meg ryan")
+    assert reply.text.startswith("Romantic comedy films with Meg Ryan (2):")

@@ -112,3 +112,99 @@ films:
     assert reply.answers == ["3"]
     assert reply.text.startswith("3 films of the series are in the catalog (1 not released yet)")
     assert "Avatar 4 [announced]" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "answers", "said"),
+    [
+        (
+            "how many movies did stanley kubrick direct",
+            ["2"],
+            "Stanley Kubrick directed 2 films: The Shining (1980) and Full Metal Jacket (1987).",
+        ),
+        (
+            "how many films has tom hanks been in",
+            ["3"],
+            "Tom Hanks appears in 3 films: Sleepless in Seattle (1993), You've Got Mail (1998) "
+            "and Cast Away (2000).",
+        ),
+        (
+            "number of films starring meg ryan",
+            ["2"],
+            "Meg Ryan appears in 2 films: Sleepless in Seattle (1993) and You've Got Mail (1998).",
+        ),
+        (
+            "how many films did tom hanks and meg ryan make together",
+            ["2"],
+            "Tom Hanks and Meg Ryan are credited together on 2 films: Sleepless in Seattle "
+            "(1993) and You've Got Mail (1998). Both in the cast.",
+        ),
+        (
+            "how many films did nora ephron write",
+            ["1"],
+            "Nora Ephron wrote 1 film: Sleepless in Seattle (1993).",
+        ),
+    ],
+)
+async def test_a_count_of_films_is_said_in_the_sentence_listing_them(
+    catalog, question, answers, said
+) -> None:
+    reply = await ask(catalog, question)
+    assert (reply.answers, reply.text) == (answers, said)
+
+
+async def test_a_count_of_the_names_on_a_film_says_what_it_counts(catalog) -> None:
+    reply = await ask(catalog, "how many writers does sleepless in seattle have")
+    assert reply.answers == ["2"]
+    assert reply.text.startswith("The catalog lists 2 writers. Sleepless in Seattle (1993): ")
+    assert not reply.text.startswith("1")
+
+
+async def test_a_count_of_nothing_says_so_without_a_number_before_it(catalog) -> None:
+    reply = await ask(catalog, "how many films did ed asner and meg ryan make together")
+    assert reply.answers == []
+    assert reply.text.startswith("The catalog has no films where Ed Asner and Meg Ryan")
+
+
+async def test_a_count_of_a_persons_films_of_some_years_counts_those_years_only(catalog) -> None:
+    reply = await ask(catalog, "how many tom hanks movies are from the 90s")
+    assert reply.answers == ["2"]
+    assert reply.text.startswith("Films with Tom Hanks from the 1990s (2): ")
+    assert "Cast Away" not in reply.text
+
+
+async def test_a_count_of_a_persons_films_after_a_film_counts_those_after_it(catalog) -> None:
+    reply = await ask(catalog, "how many films has tom hanks been in since sleepless in seattle")
+    assert reply.answers == ["2"]
+    assert reply.text.startswith("Films starring Tom Hanks since Sleepless in Seattle (1993) (2): ")
+
+
+async def test_films_a_person_made_of_some_years_are_in_any_role_when_none_directed(
+    catalog,
+) -> None:
+    reply = await ask(catalog, "how many films did tom hanks make before 1999")
+    assert reply.answers == ["2"]
+    assert reply.text.startswith("Films with Tom Hanks before 1999 (2): ")
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("how many minutes is up", "Up (2009) runs 96 minutes."),
+        ("how many hours long is up", "Up (2009) runs 96 minutes."),
+        ("how many years ago did up come out", "Up came out in 2009."),
+        ("how many sequels does up have", "Up (2009) is followed by Up Again (2012)."),
+    ],
+)
+async def test_a_how_many_asking_one_fact_is_answered_without_a_count_before_it(
+    catalog_of, question, said
+) -> None:
+    catalog = await catalog_of(
+        """\
+films:
+  - {title: Up, year: 2009, runtime_minutes: 96, sources: [x]}
+  - {title: Up Again, year: 2012, follows: up-2009, sources: [x]}
+"""
+    )
+    reply = await ask(catalog, question)
+    assert reply.text == said

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
 
-from bot.answering.engine import MAX_QUESTION_CHARS
+from bot.answering.engine import MAX_QUESTION_CHARS, answer
 from tests.answering.conftest import ask
+from tests.conftest import ALITA_2
 
 
 async def test_a_year_narrows_a_shared_title(catalog) -> None:
@@ -36,6 +38,27 @@ async def test_nothing_matches_says_so_and_suggests_never_invents(catalog) -> No
     assert missing.kind == "not_found"
     assert missing.answers == []
     assert missing.text.startswith("I couldn't find a film or person I know")
+
+
+@pytest.mark.parametrize("seed", range(8))
+async def test_nothing_found_offers_questions_about_a_released_film_of_the_catalog(
+    catalog, seed
+) -> None:
+    missing = await answer("who directed Zorblax Quuux", catalog, rng=random.Random(seed))
+    examples = missing.text.split(" e.g. ", 1)[1]
+    assert "Alita: Battle Angel 2" not in examples and "Nova" not in examples
+    released = [s.title for s in await catalog.summaries(range(1, 20)) if s.status == "released"]
+    assert any(f"{title}?" in examples for title in released), examples
+
+
+async def test_nothing_found_in_a_catalog_of_claims_names_no_film_as_an_example(
+    catalog_of,
+) -> None:
+    claims = await catalog_of(ALITA_2.replace("follows: alita-battle-angel-2019\n", ""))
+    for question in ("who directed Zorblax Quuux", "   "):
+        reply = await answer(question, claims, rng=random.Random(1))
+        assert "Alita" not in reply.text and "Nova" not in reply.text
+        assert '"who directed …?"' in reply.text
 
 
 async def test_hostile_questions_get_bounded_polite_answers(catalog) -> None:

@@ -122,3 +122,57 @@ films:
     assert reply.answers == ["Nosferatu", "Dracula", "Vampires"], reply.text
     about = await ask(catalog, "what is the movie vampires about")
     assert not about.text.startswith("Films about"), about.text
+
+
+RATED = """\
+films:
+  - {title: The Dark Knight, year: 2008, imdb_rating: 9.0, sources: [x]}
+  - {title: The Mob, year: 1951, sources: [x]}
+  - {title: Jaws, year: 1975, composer: John Williams, sources: [x]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "answers", "said"),
+    [
+        (
+            "whats the imdb rating of the dark knight",
+            ["9.0"],
+            "The Dark Knight (2008) is rated 9.0 on IMDb.",
+        ),
+        ("the dark knight imdb score", ["9.0"], "The Dark Knight (2008) is rated 9.0 on IMDb."),
+        ("imdb rating for jaws", [], "The catalog has no IMDb rating for Jaws (1975)."),
+        (
+            "what's the rotten tomatoes score of the dark knight",
+            ["9.0"],
+            "The catalog has no Rotten Tomatoes rating for The Dark Knight (2008); the only "
+            "ratings it keeps are IMDb's: The Dark Knight (2008) is rated 9.0 on IMDb.",
+        ),
+        (
+            "jaws metacritic",
+            [],
+            "The catalog has no Metacritic rating for Jaws (1975); the only ratings it keeps "
+            "are IMDb's, and it has none for this film.",
+        ),
+    ],
+)
+async def test_the_rating_sites_named_are_words_of_the_question_not_titles(
+    catalog_of, question, answers, said
+) -> None:
+    catalog = await catalog_of(RATED)
+    reply = await ask(catalog, question)
+    assert (reply.answers, reply.text) == (answers, said)
+    assert "The Mob" not in reply.text
+
+
+async def test_a_score_said_alone_is_still_the_music(catalog_of) -> None:
+    catalog = await catalog_of(RATED)
+    reply = await ask(catalog, "who composed the score for jaws")
+    assert reply.answers == ["John Williams"]
+
+
+async def test_a_rating_site_is_not_echoed_as_a_name_not_found(catalog_of) -> None:
+    catalog = await catalog_of(RATED)
+    reply = await ask(catalog, "the rotten tomatoes rating of inception")
+    assert reply.kind == "not_found"
+    assert "“inception”" in reply.text

@@ -200,7 +200,7 @@ async def test_a_surname_is_the_one_of_it_with_far_more_films(tagged, question, 
 async def test_a_one_word_title_where_only_a_person_can_be_is_the_person(tagged) -> None:
     made = await ask(tagged, "how many films did hitchcock make")
     assert made.answers == ["2"], made.text
-    assert "Alfred Hitchcock directed Rebecca (1940) and Psycho (1960)." in made.text
+    assert "Alfred Hitchcock directed 2 films: Rebecca (1940) and Psycho (1960)." in made.text
     film = await ask(tagged, "who directed hitchcock")
     assert film.answers == ["Sacha Gervasi"]
 
@@ -227,3 +227,33 @@ films:
     reply = await ask(catalog, "denzel movies")
     assert reply.text.startswith("(Reading “denzel” as “Denzel Washington”.)"), reply.text
     assert reply.answers == ["Glory", "Philadelphia", "Training Day"]
+
+
+GIVEN_NAMES = """\
+films:
+  - {title: Toy Story, year: 1995, cast: [Tom Hanks, Tim Allen], sources: [x]}
+  - {title: Galaxy Quest, year: 1999, cast: [Tim Allen, Sigourney Weaver], sources: [x]}
+"""
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["wat are some tim burton movies", "tim burton films", "who is tim burton", "tim burton"],
+)
+async def test_a_full_name_whose_surname_is_nobodys_is_not_read_as_the_given_name(
+    catalog_of, question
+) -> None:
+    catalog = await catalog_of(GIVEN_NAMES)
+    reply = await ask(catalog, question)
+    assert reply.kind == "not_found", reply.text
+    assert "“tim burton”" in reply.text
+    assert "Tim Allen" not in reply.text and reply.answers == []
+
+
+@pytest.mark.parametrize("question", ["tim movies", "tim allen films", "tim alen movies"])
+async def test_a_given_name_alone_or_a_full_name_with_a_slip_is_still_the_person(
+    catalog_of, question
+) -> None:
+    catalog = await catalog_of(GIVEN_NAMES)
+    reply = await ask(catalog, question)
+    assert reply.answers == ["Toy Story", "Galaxy Quest"], reply.text

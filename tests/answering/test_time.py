@@ -176,3 +176,67 @@ async def test_every_film_of_the_catalog_is_listed_oldest_first(catalog, questio
     reply = await ask(catalog, question)
     assert reply.text.startswith("Films in the catalog ("), reply.text
     assert reply.answers[:2] == ["The Shining", "Heat"]
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        (
+            "tom hanks movies after sleepless in seattle",
+            "Films with Tom Hanks after Sleepless in Seattle (1993) (2): You've Got Mail (1998) "
+            "and Cast Away (2000).",
+        ),
+        (
+            "what did kubrick direct before full metal jacket",
+            "Films directed by Stanley Kubrick before Full Metal Jacket (1987) (1): "
+            "The Shining (1980).",
+        ),
+        (
+            "tom hanks films since the movie you've got mail",
+            "Films with Tom Hanks since You've Got Mail (1998) (1): Cast Away (2000).",
+        ),
+        (
+            "what did tom hanks make before cast away",
+            "Films with Tom Hanks before Cast Away (2000) (2): Sleepless in Seattle (1993) and "
+            "You've Got Mail (1998).",
+        ),
+        (
+            "what did kubrick direct after full metal jacket",
+            "The catalog has no films directed by Stanley Kubrick after Full Metal Jacket (1987).",
+        ),
+    ],
+)
+async def test_a_persons_films_before_or_after_a_film_are_those_of_the_years_around_it(
+    catalog, question, said
+) -> None:
+    reply = await ask(catalog, question)
+    assert reply.text.endswith(said), reply.text
+
+
+async def test_a_title_said_before_films_of_some_years_may_be_a_surname(catalog_of) -> None:
+    catalog = await catalog_of(
+        """\
+films:
+  - {title: Hitchcock, year: 2012, directors: [Sacha Gervasi], sources: [x]}
+  - {title: Rear Window, year: 1954, directors: [Alfred Hitchcock], sources: [x]}
+  - {title: Vertigo, year: 1958, directors: [Alfred Hitchcock], sources: [x]}
+  - {title: Psycho, year: 1960, directors: [Alfred Hitchcock], sources: [x]}
+"""
+    )
+    reply = await ask(catalog, "hitchcock films from the 50s")
+    assert reply.answers == ["Rear Window", "Vertigo"], reply.text
+    film = await ask(catalog, "who directed hitchcock")
+    assert film.answers == ["Sacha Gervasi"]
+
+
+async def test_a_decade_said_of_films_is_the_time_though_a_tag_has_it(catalog_of) -> None:
+    catalog = await catalog_of(
+        """\
+films:
+  - {title: Big, year: 1988, cast: [Tom Hanks], tags: [90s], sources: [x]}
+  - {title: Forrest Gump, year: 1994, cast: [Tom Hanks], sources: [x]}
+  - {title: Cast Away, year: 2000, cast: [Tom Hanks], sources: [x]}
+"""
+    )
+    reply = await ask(catalog, "tom hanks 90s movies")
+    assert reply.answers == ["Forrest Gump"], reply.text

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 
 from bot.answering.context import Context
 from bot.answering.kinds.relations import read, who_made
-from bot.answering.lexicon import RELATION_BY_NAME, words
+from bot.answering.lexicon import RELATION_BY_NAME, SEQUEL_NUMBERS, SEQUEL_PARTS, words
+from bot.answering.linking import Mention
 from bot.answering.reply import Answer, claims_note, film_list, per_film, status_note
 from bot.store.catalog import FilmRecord, FilmSummary
+from bot.text import norm
 
 _TRIVIA = words(
     r"trivia|fun ?facts?|facts?|interesting|did you know|behind the scenes|"
@@ -35,6 +38,9 @@ async def reply(ctx: Context) -> Answer | None:
     kinds = {kind for _, kind in ctx.topics()}
     if "film" not in kinds or "person" in kinds:
         return None
+    if len(ctx.mentions) > 1 and (asked := _order_titles(ctx)):
+        # "what comes after toy story", "next toy story film": not the films After, Next
+        ctx = replace(ctx, mentions=[m for m in ctx.mentions if m not in asked])
     outside = ctx.key_outside()
     if _TRIVIA.search(outside):
         return await _per_film(ctx, _trivia)
@@ -46,6 +52,19 @@ async def reply(ctx: Context) -> Answer | None:
     if asked == "synopsis" or (asked is None and _TELL_ABOUT.search(ctx.key)):
         return await _per_film(ctx, _story)
     return None
+
+
+def _order_titles(ctx: Context) -> list[Mention]:
+    """One-word titles that are words of order ("after", "next", "before") said just
+    before another film's title: the question's words, not films."""
+    starts = {m.start for m in ctx.mentions if m.has("film")}
+    return [
+        m
+        for m in ctx.mentions
+        if m.size == 1
+        and m.end in starts
+        and (_LATER.fullmatch(ctx.tokens[m.start]) or _EARLIER.fullmatch(ctx.tokens[m.start]))
+    ]
 
 
 Telling = Callable[[Context, FilmRecord], Awaitable[tuple[list[str], str]]]
@@ -105,6 +124,16 @@ async def _sequels(ctx: Context, film: FilmRecord) -> tuple[list[str], str]:
         parts.append(f"{film.label} is followed by {film_list(later)}.")
     if earlier is not None and not asks_earlier:
         parts.append(f"{film.label} follows {_label(earlier.summary)}.")
+    recorded = earlier if asks_earlier else later
+    alike = [] if recorded else await _sharing_the_title(ctx, film.summary, earlier=asks_earlier)
+    if alike:  # not recorded as sequels: offered as films of the same title, never as such
+        which = f"film that {film.label} follows" if asks_earlier else f"sequel to {film.label}"
+        parts.insert(
+            0,
+            f"The catalog records no {which}, but it has {film_list(alike)}, "
+            f"which share{'s' if len(alike) == 1 else ''} the title.",
+        )
+        return [f.title for f in alike], " ".join(parts) + claims_note(alike)
     if not parts:
         return [], f"The catalog knows no sequel or earlier film for {film.label}."
     if asks_earlier and earlier is None:
@@ -117,6 +146,58 @@ async def _sequels(ctx: Context, film: FilmRecord) -> tuple[list[str], str]:
     before = [earlier.summary.title] if earlier is not None else []
     answers = before + after if asks_earlier else after + before
     return answers, " ".join(parts) + (f" {note.strip()}" if note else "")
+
+
+SAME_TITLE_READ = 100  # titles read that begin with a film's title, to find its namesakes
+_SUBTITLE = re.compile(r"\s*[:\-–]\s")
+
+
+async def _sharing_the_title(
+    ctx: Context, film: FilmSummary, *, earlier: bool = False
+) -> list[FilmSummary]:
+    """Films after ``film`` (or before it, with ``earlier``) whose title is the same title
+    with a number ("Toy Story 2", "Rocky IV", "The Godfather Part II") or a subtitle
+    ("Alien: Resurrection"), or without them (Toy Story, before Toy Story 3), oldest first."""
+    base = _without_number(film.title)
+    found = []
+    for other in await ctx.catalog.complete_titles(base, SAME_TITLE_READ):
+        if norm(other.title) == norm(film.title) or not _same_title(base, other.title):
+            # the same title again is a remake or a namesake, not a film of a series
+            continue
+        if film.year is None or other.year is None:
+            continue  # which came first is not known
+        if (other.year < film.year) if earlier else (other.year > film.year):
+            found.append(other)
+    return sorted(found, key=lambda f: (f.year or 0, f.title))
+
+
+def _without_number(title: str) -> str:
+    """A title without the number or subtitle that may follow it: "Toy Story" for "Toy
+    Story 3", "Alien" for "Alien: Resurrection"; else the title."""
+    subtitled = _SUBTITLE.search(title)
+    if subtitled:
+        return title[: subtitled.start()]
+    words = title.split()
+    if len(words) > 1 and words[-1].casefold() in SEQUEL_NUMBERS:
+        words = words[:-1]
+        if len(words) > 1 and words[-1].casefold() in SEQUEL_PARTS:
+            words = words[:-1]
+    return " ".join(words)
+
+
+def _same_title(base: str, title: str) -> bool:
+    """Whether ``title`` is ``base``, or it with a number or a subtitle after it."""
+    if norm(title) == norm(base):
+        return True
+    if not title.casefold().startswith(base.casefold()):
+        return False
+    rest = title[len(base) :]
+    if _SUBTITLE.match(rest):
+        return True
+    words = rest.casefold().split()
+    if words and words[0] in SEQUEL_PARTS:
+        words = words[1:]
+    return len(words) == 1 and words[0] in SEQUEL_NUMBERS
 
 
 def _label(film: FilmSummary) -> str:

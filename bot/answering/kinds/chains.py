@@ -28,7 +28,14 @@ from bot.answering.reply import (
     films_found,
     join_names,
 )
-from bot.answering.wanted import FILM_NOUNS, genres_by_norm, words_of_genre
+from bot.answering.wanted import (
+    FILM_NOUNS,
+    genre_words_kept,
+    genres_by_norm,
+    kinds_included,
+    kinds_of_genre,
+    words_of_genre,
+)
 from bot.store.catalog import FilmSummary, PeopleCredits, oldest_first_key
 from bot.text import norm
 
@@ -170,6 +177,9 @@ async def _from_people(ctx: Context, mentions: list[Mention]) -> Answer | None:
     targets = [(pos, r) for pos, r in occurrences if bind is None or (pos, r) != bind]
     targets = [t for t in targets if bind is None or t[1].name != bind[1].name]
     role = bind[1].role if bind else None
+    together = len(ids) > 1 and len(mentions) > 1
+    if together and bind is not None and ctx.tokens[bind[0]] in _MAKE:
+        role = None  # "films spielberg and hanks made together": in any roles
     names = [n for n in [await ctx.catalog.person_name(pid) for pid in ids] if n]
     per_person = [await ctx.catalog.films_of_people([pid], role) for pid in ids]
     lacking = ""  # the role asked, when the catalog credits the person in none
@@ -207,8 +217,11 @@ async def _from_people(ctx: Context, mentions: list[Mention]) -> Answer | None:
         target = bind[1]
     if target is None:
         text = f"{who} {verb} {film_list(films)}." + claims_note(films)
-        if len(ids) > 1 and len(mentions) > 1:
-            text = f"{who} are credited together on {film_list(films)}." + claims_note(films)
+        if together:
+            text = f"{who} are credited together on {film_list(films)}."
+            if role is None:
+                text += await _roles_on(ctx, ids, films)
+            text += claims_note(films)
         return Answer(ctx.question, _titles(films), text, films=films, people=ids)
     intro = f"Films {who} {verb if len(ids) == 1 else 'share'}: {film_list(films, 8)}."
     if lacking:
@@ -242,16 +255,49 @@ async def _from_people(ctx: Context, mentions: list[Mention]) -> Answer | None:
     return Answer(ctx.question, answers, text + claims_note(films), films=films, people=ids)
 
 
+_MAKE = frozenset("make makes making made".split())
+
+
+async def _roles_on(ctx: Context, ids: list[int], films: list[FilmSummary]) -> str:
+    """`` Steven Spielberg as director, Tom Hanks in the cast.``: what each person is
+    credited as on ``films``, most usual role first (`` Both in the cast.`` when alike)."""
+    shown = {f.id for f in films}
+    said: dict[str, str] = {}
+    for pid in ids:
+        person = await ctx.catalog.person(pid)
+        if person is not None:
+            held = Counter(c.role for c in person.credits if c.film.id in shown)
+            said[person.name] = _as_roles([role for role, _ in held.most_common()])
+    if not said:
+        return ""
+    if len(set(said.values())) == 1:
+        return f" {'Both' if len(said) == 2 else 'All'} {next(iter(said.values()))}."
+    return f" {'; '.join(f'{name} {roles}' for name, roles in said.items())}."
+
+
+def _as_roles(roles: list[str]) -> str:
+    """``as director and writer``, ``in the cast``, ``as producer and in the cast``."""
+    named = [role for role in roles if role != "cast"]
+    parts = [f"as {join_names(named)}"] if named else []
+    if "cast" in roles:
+        parts.append("in the cast")
+    return " and ".join(parts)
+
+
 async def _from_values(ctx: Context, topics: list[tuple[Mention, str]]) -> Answer | None:
     if _asks_of_a_title(ctx, topics):
         return None  # "who directed star wars" asks of a film the catalog lacks, not War films
     films: list[FilmSummary] | None = None
     named: list[tuple[str, str]] = []
+    included: list[str] = []  # kinds of a genre whose films are listed with it
     for mention, kind in topics:
         found = await ctx.catalog.films_with_value(kind, mention.norm)
         shown = mention.hits[0].display
-        if kind in ("genre", "tag") and len(found) < FEW_OF_A_KIND and _said_as_kind(ctx, mention):
+        if kind in ("genre", "tag") and _said_as_kind(ctx, mention):
             found, kind, shown = await _of_same_meaning(ctx, mention.norm, found, kind, shown)
+            if kind == "genre":  # "comedies": romantic comedies too
+                found, kinds = await _with_kinds(ctx, shown, found)
+                included += kinds
         named.append((kind, shown))
         ids = {f.id for f in found}
         films = found if films is None else [f for f in films if f.id in ids]
@@ -264,10 +310,25 @@ async def _from_values(ctx: Context, topics: list[tuple[Mention, str]]) -> Answe
     if not films:
         return Answer(ctx.question, [], f"The catalog has no {what}.")
     films = sorted(films, key=oldest_first_key)
-    return Answer(ctx.question, _titles(films), films_found(what, films), films=films)
+    text = films_found(what + kinds_included(included), films)
+    return Answer(ctx.question, _titles(films), text, films=films)
 
 
-FEW_OF_A_KIND = 25  # fewer films than this of a genre or tag: its other words are read too
+async def _with_kinds(
+    ctx: Context, genre: str, found: list[FilmSummary]
+) -> tuple[list[FilmSummary], list[str]]:
+    """The films of a genre and of the genres that are a kind of it ("Romantic comedy" for
+    "Comedy"), and those kinds that add films."""
+    films = {f.id: f for f in found}
+    included = []
+    for kind in await kinds_of_genre(ctx.catalog, genre):
+        more = [
+            f for f in await ctx.catalog.films_with_value("genre", norm(kind)) if f.id not in films
+        ]
+        if more:
+            included.append(kind)
+            films.update((f.id, f) for f in more)
+    return list(films.values()), included
 
 
 def _said_as_kind(ctx: Context, mention: Mention) -> bool:
@@ -288,12 +349,14 @@ async def _of_same_meaning(
     if not words:
         return found, kind, shown
     known = await genres_by_norm(ctx.catalog)
+    kept = await genre_words_kept(ctx.catalog)  # no look-up for the words it lacks
     films = {f.id: f for f in found}
     for word in words:
         if word == value:
             continue  # the same word as the other kind is a value of its own ("war" films)
         for other in ("genre", "tag"):
-            films.update((f.id, f) for f in await ctx.catalog.films_with_value(other, word))
+            if (other, word) in kept:
+                films.update((f.id, f) for f in await ctx.catalog.films_with_value(other, word))
     if kind == "tag":
         genre = known.get(value) or next((known[w] for w in words if w in known), None)
         if genre is not None:

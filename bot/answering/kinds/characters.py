@@ -8,9 +8,10 @@ import re
 
 from bot.answering.context import Context
 from bot.answering.lexicon import ASKS_FILMS, is_relation_word
-from bot.answering.linking import SCAFFOLD
+from bot.answering.linking import SCAFFOLD, find_mentions
 from bot.answering.reply import Answer, join_names, with_status
-from bot.store.catalog import CreditRecord, FilmRecord, FilmSummary
+from bot.answering.wanted import FILM_NOUNS
+from bot.store.catalog import Catalog, CreditRecord, FilmRecord, FilmSummary
 from bot.text import norm
 
 _PLAYS = re.compile(
@@ -30,13 +31,87 @@ _NOT_A_NAME = frozenset(
 MAX_CHARACTERS = 12  # characters sharing a word that one question may list
 
 
+_VOICE_ASKED = re.compile(
+    r"\b(?:voice (?:actor |actress |artist )?(?:of|for)|who (?:\w+ )?(?:voiced|voices|voicing))"
+    r" (?P<named>.+)$"
+)
+ECHOED_MOST = 60  # characters of a name or title said back
+CHARACTER_FILMS_MOST = 10  # films said of one character named alone
+
+
 async def reply(ctx: Context) -> Answer | None:
-    """Who plays a character (by full or part of the name), else whom a person plays."""
+    """Who plays a character (by full or part of the name), else whom a person plays, else
+    a character named alone ("woody", "woody movies")."""
     return (
         await _who_plays(ctx)
         or await _who_plays_part(ctx)
         or await _role_of_person(ctx)
         or await _films_of_character(ctx)
+        or await _character_alone(ctx)
+    )
+
+
+async def no_characters(question: str, key: str, catalog: Catalog) -> Answer | None:
+    """ "who is the voice of woody", "who voiced woody" in a catalog that keeps no
+    characters (MetaQA's): said plainly, not "voice" read as a title (The Voices)."""
+    asked = _VOICE_ASKED.search(key)
+    if asked is None or await catalog.select(_ANY_CHARACTER):
+        return None
+    tokens = key.split()
+    voice = len(key[: asked.start()].split())  # the words asking, from "voice" or "who"
+    asking = range(voice, len(tokens) - len(asked["named"].split()))
+    for mention in await find_mentions(tokens, catalog):
+        if mention.has("film") and mention.start < asking.stop < mention.end:
+            return None  # a title with "voice" in it ("who directed voices of a distant star")
+    named, _, film = asked["named"].partition(" in ")
+    text = (
+        "This catalog has no characters (who plays or voices whom), so I can't say who "
+        f"voices “{named[:ECHOED_MOST]}”{' in ' + film[:ECHOED_MOST] if film else ''}."
+    )
+    return Answer(question, [], text, kind="not_found")
+
+
+_ANY_CHARACTER = "SELECT 1 FROM credits WHERE character_norm IS NOT NULL LIMIT 1"
+
+
+async def _character_alone(ctx: Context) -> Answer | None:
+    """ "woody", "woody movies": a character named and nothing else (no film, no person),
+    said with the films it is in and who plays it."""
+    characters = ctx.characters()
+    if not characters or any(m.has("film", "person") for m in ctx.mentions):
+        return None
+    covered = {i for m in characters for i in m.positions}
+    if any(
+        i not in covered and t not in _NOT_A_NAME and t not in SCAFFOLD and t not in FILM_NOUNS
+        for i, t in enumerate(ctx.tokens)
+    ):
+        return None
+    found = [pair for m in characters for pair in await ctx.catalog.cast_as(m.norm)]
+    if not found:
+        return None
+    by_player: dict[tuple[str, str], list[str]] = {}
+    claimed: list[tuple[FilmRecord, CreditRecord]] = []
+    for film, credit in found[: CHARACTER_FILMS_MOST * 2]:
+        record = await ctx.catalog.film(film.id)
+        assert record is not None
+        if not film.confirmed:
+            claimed.append((record, credit))
+            continue
+        verb = "voiced" if credit.note and "voice" in credit.note.casefold() else "played"
+        by_player.setdefault((verb, credit.person), []).append(film.label)
+    name = found[0][1].character or characters[0].hits[0].display
+    said = "; and in ".join(
+        f"{join_names(labels, CHARACTER_FILMS_MOST)}, {verb} by {person}"
+        for (verb, person), labels in by_player.items()
+    )
+    text = f"{name} is a character in {said}." if said else ""
+    if claimed:
+        text = f"{text} {_sentences(claimed)}".strip()
+    return Answer(
+        ctx.question,
+        list(dict.fromkeys(credit.person for _, credit in found)),
+        text,
+        films=list(dict.fromkeys(film for film, _ in found)),
     )
 
 

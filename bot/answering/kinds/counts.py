@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 
 from bot.answering.context import Context
-from bot.answering.kinds import chains, relations
+from bot.answering.kinds import about, chains, relations, time
 from bot.answering.kinds.ranking import series_of
+from bot.answering.lexicon import RELATION_BY_NAME
 from bot.answering.reply import Answer, claims_note, film_list
+from bot.answering.wanted import year_span
 
 _ASKING = r"^(?:how many|the number of|number of|count(?: the)?)"
 _HOW_MANY = re.compile(_ASKING + r"\b")
@@ -22,6 +24,10 @@ _ALL_FILMS = re.compile(
     r"(?: (?:are there|do (?:you|u) (?:know|have)|"
     r"(?:are )?in (?:the|your) (?:catalog|database)))* ?$"
 )
+_SEQUEL = RELATION_BY_NAME["sequel"]
+_AROUND = re.compile(r"\b(?:before|after|since|until) _")  # "… after titanic"
+# how a list of films found says its count (:func:`bot.answering.reply.films_found`)
+_LISTED_COUNT = re.compile(r"^[^:\n]*? \((\d+)\): ")
 
 
 async def reply(ctx: Context) -> Answer | None:
@@ -30,20 +36,75 @@ async def reply(ctx: Context) -> Answer | None:
         return None
     if _OF_A_SERIES.search(ctx.key_outside()) and (series := await _series(ctx)):
         return series
+    dates = year_span(ctx.key) is not None or _AROUND.search(ctx.key_outside())
+    if dates and (dated := await _of_years(ctx)) is not None:
+        return dated  # "how many tom hanks movies are from the 90s", "… after titanic"
+    if ctx.relation() is _SEQUEL:  # "how many sequels does alien have": they are listed
+        return await about.reply(ctx)
     listed = await chains.reply(ctx) or await relations.reply(ctx)
     if listed is None and _ALL_FILMS.search(ctx.key) and not ctx.mentions:
         return await _the_catalog(ctx)
-    if listed is None or listed.kind != "answer":
+    if listed is None or listed.kind != "answer" or not listed.answers:
+        return listed  # "no films where …" says the count itself
+    if listed.films and listed.answers == list(dict.fromkeys(f.title for f in listed.films)):
+        number, text = len(listed.films), _films_counted(listed)
+    elif (noun := _noun(ctx)) is not None:  # names on films: "how many actors are in titanic"
+        number = len(dict.fromkeys(listed.answers))
+        text = f"The catalog lists {_counted(number, noun)}. {listed.text}"
+    else:  # a fact that is no list ("how many minutes is titanic") says its number itself
         return listed
-    counted = list(dict.fromkeys(listed.answers)) if not listed.films else listed.films
-    number = len(counted)
-    return Answer(
-        ctx.question,
-        [str(number)],
-        f"{number}. {listed.text}",
-        films=listed.films,
-        people=listed.people,
-    )
+    return Answer(ctx.question, [str(number)], text, films=listed.films, people=listed.people)
+
+
+async def _of_years(ctx: Context) -> Answer | None:
+    """The films of the years asked, as :mod:`~bot.answering.kinds.time` lists them with
+    their count (of all of them, not only those shown)."""
+    listed = await time.reply(ctx)
+    if listed is None or listed.kind != "answer":
+        return None
+    found = _LISTED_COUNT.match(listed.text)
+    if found is None:
+        return listed if not listed.answers else None
+    return Answer(ctx.question, [found.group(1)], listed.text, films=listed.films)
+
+
+def _films_counted(listed: Answer) -> str:
+    """The reply listing films, saying how many as part of its sentence: "Steven
+    Spielberg directed 25 films: Jaws (1975), …", or ahead of it when it is said otherwise;
+    a list that already says its count ("Horror films (7): …") is left as it is."""
+    number = len(listed.films)
+    text = listed.text
+    if re.search(rf"\({number}\): ", text):
+        return text
+    named = film_list(listed.films)
+    at = text.find(f" {named}")
+    if at > 0 and text[at - 1].isalpha():
+        return f"{text[:at]} {_counted(number, 'film')}:{text[at:]}"
+    return f"{_counted(number, 'film')} in the catalog. {text}"
+
+
+_NOUNS = {
+    "cast": "cast member",
+    "company": "company",
+    "country": "country",
+    "votes": "vote count",
+}
+
+
+def _noun(ctx: Context) -> str | None:
+    """What the names counted are, by the first relation of names asked ("how many
+    actors …": "cast member"; "director", "genre", …), if one is."""
+    named = (r for _, r in ctx.occurrences() if r.role is not None or r.value_kind is not None)
+    relation = next(named, None)
+    return None if relation is None else _NOUNS.get(relation.name, relation.name)
+
+
+def _counted(number: int, noun: str) -> str:
+    """``1 film``, ``25 films``, ``3 countries``."""
+    if number == 1:
+        return f"1 {noun}"
+    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+    return f"{number} {plural}"
 
 
 async def _series(ctx: Context) -> Answer | None:

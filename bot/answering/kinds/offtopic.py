@@ -34,7 +34,7 @@ async def reply(ctx: Context) -> Answer | None:
         return None  # a misspelt name: the not-found reply suggests what it may be
     text = (
         "I only know about films, so I can't help with that one. "
-        f"Ask me about a film or the people in it, e.g. {await examples(ctx)}"
+        f"Ask me about a film or the people in it, e.g. {await examples(ctx.catalog, ctx.rng)}"
     )
     return Answer(ctx.question, [], text, kind="chat")
 

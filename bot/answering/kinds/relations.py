@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.answering.context import Context
-from bot.answering.lexicon import Relation
+from bot.answering.lexicon import RATING_SITES, Relation
 from bot.answering.reply import (
     Answer,
     join_names,
@@ -46,6 +46,8 @@ async def film_relation(ctx: Context) -> Answer | None:
         record = await ctx.catalog.film(summary.id)
         assert record is not None
         values, sentence = read(record, relation)
+        if relation.name == "rating" and (site := rating_site(ctx.key)) is not None:
+            values, sentence = _rated_elsewhere(record, site)
         answers.extend(values)
         plain = relation.name in ("status", "sources")  # these say it themselves
         lines.append(sentence if plain else with_status(record, sentence))
@@ -84,7 +86,7 @@ def read(film: FilmRecord, relation: Relation) -> tuple[list[str], str]:
         return [str(year)], f"{title} came out in {year}{date}."
     if relation.name == "rating":
         if not film.imdb_rating:
-            return [], f"The catalog has no rating for {label}."
+            return [], f"The catalog has no IMDb rating for {label}."
         return [str(film.imdb_rating)], f"{label} is rated {film.imdb_rating} on IMDb."
     if relation.name == "votes":
         if not film.imdb_votes:
@@ -122,6 +124,21 @@ def read(film: FilmRecord, relation: Relation) -> tuple[list[str], str]:
             return [], f"The catalog has no synopsis for {label}."
         return [film.synopsis], f"{label}: {film.synopsis}"
     return [], f"The catalog has nothing on that for {label}."
+
+
+def rating_site(key: str) -> str | None:
+    """The site other than IMDb whose rating a normalised question asks for ("rotten
+    tomatoes", "metacritic"), if any."""
+    return next((site for pattern, site in RATING_SITES if pattern.search(key)), None)
+
+
+def _rated_elsewhere(film: FilmRecord, site: str) -> tuple[list[str], str]:
+    """A film's rating on ``site`` asked for: the catalog keeps IMDb's only, said with it."""
+    label = film.label
+    text = f"The catalog has no {site} rating for {label}; the only ratings it keeps are IMDb's"
+    if not film.imdb_rating:
+        return [], f"{text}, and it has none for this film."
+    return [str(film.imdb_rating)], f"{text}: {label} is rated {film.imdb_rating} on IMDb."
 
 
 async def _film_summary(ctx: Context, films: list[FilmSummary]) -> Answer:

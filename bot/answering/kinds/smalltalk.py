@@ -4,11 +4,16 @@ answered here, so "who directed Help!" still asks about the film."""
 
 from __future__ import annotations
 
+import random
 import re
+import weakref
+from collections.abc import Collection
 
 from bot.answering.context import Context
 from bot.answering.reply import Answer
+from bot.store.catalog import Catalog, FilmRecord
 from bot.store.discovery import FilmQuery, random_films
+from bot.text import norm
 
 _TO_BOT = r"(?: (?:there|bot|film ?bot|everyone|all|guys|folks|friend|mate))*"
 _GREETING = re.compile(
@@ -33,24 +38,25 @@ _FAVOURITE = re.compile(
     r"(?:film|movie|flick)s?(?: ever)?$|^(?:do )?(?:you|u) have a (?:fav|fave|favou?rite) "
     r"(?:film|movie)$"
 )
-EXAMPLES = (
-    '"who directed Alita: Battle Angel?", "who plays Nova in Alita: Battle Angel 2?" or '
-    '"what films did Stanley Kubrick direct?"'
-)
+# When the catalog has no released film to name: the kinds of question, no title
+EXAMPLES = '"who directed …?", "who is in …?" or "what films did … direct?"'
+EXAMPLE_FILMS = 8  # films of a catalog the examples are about, one at a time
+AVOIDED_MIN = 3  # shorter words of a question may be in an example film's names
 
 
 async def reply(ctx: Context) -> Answer | None:
     """A greeting, thanks or a request for help, when the message is nothing else."""
     key = ctx.key
     if _HELP.match(key):
-        text = f"Ask me about films and the people who make them, e.g. {await examples(ctx)}"
+        asks = await examples(ctx.catalog, ctx.rng)
+        text = f"Ask me about films and the people who make them, e.g. {asks}"
         return Answer(ctx.question, [], text, kind="help")
     if _THANKS.match(key):
         return Answer(ctx.question, [], "You're welcome! Ask me anything about films.", kind="chat")
     if _FAVOURITE.match(key):
         return await _favourite(ctx)
     if _GREETING.match(key):
-        text = f"Hi! I answer questions about films. Try {await examples(ctx)}"
+        text = f"Hi! I answer questions about films. Try {await examples(ctx.catalog, ctx.rng)}"
         return Answer(ctx.question, [], text, kind="chat")
     return None
 
@@ -70,10 +76,14 @@ async def _favourite(ctx: Context) -> Answer:
     return Answer(ctx.question, [], text + ".", kind="chat", films=picked[:1])
 
 
-async def examples(ctx: Context) -> str:
-    """Two or three questions this catalog can answer, about a film picked at random."""
-    picked = await random_films(ctx.catalog, FilmQuery(statuses=("released",)), rng=ctx.rng)
-    record = await ctx.catalog.film(picked[0].id) if picked else None
+async def examples(
+    catalog: Catalog, rng: random.Random | None = None, avoid: Collection[str] = ()
+) -> str:
+    """Two or three questions this catalog can answer, about a released film picked at
+    random (never one whose facts are only claims), and none whose title, names, genres or
+    tags have a word of ``avoid`` (the words of a question nothing was found for: a film
+    named there would read as what was meant)."""
+    record = await _example_film(catalog, rng, {_stem(w) for w in avoid if len(w) >= AVOIDED_MIN})
     if record is None:
         return EXAMPLES
     title = record.summary.title
@@ -89,3 +99,39 @@ async def examples(ctx: Context) -> str:
     if len(asks) < 3:
         asks.append(f'"what is {title} about?"')
     return ", ".join(asks[:-1]) + " or " + asks[-1]
+
+
+def _stem(word: str) -> str:
+    """A word without a plural "s": "wars" is a word of the genre "War"."""
+    return word[:-1] if word.endswith("s") else word
+
+
+async def _example_film(
+    catalog: Catalog, rng: random.Random | None, avoid: set[str]
+) -> FilmRecord | None:
+    fitting = [record for record, said in await _example_films(catalog) if not avoid & said]
+    return (rng or random).choice(fitting) if fitting else None
+
+
+_EXAMPLE_FILMS: weakref.WeakKeyDictionary[Catalog, list[tuple[FilmRecord, frozenset[str]]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+async def _example_films(catalog: Catalog) -> list[tuple[FilmRecord, frozenset[str]]]:
+    """A few released films of the catalog to ask about, each with the words of its title,
+    people, genres and tags: picked once a catalog, so that a question nothing is found
+    for costs no more than before."""
+    films = _EXAMPLE_FILMS.get(catalog)
+    if films is None:
+        query = FilmQuery(statuses=("released",))
+        picked = await random_films(catalog, query, random.Random(0), count=EXAMPLE_FILMS)
+        films = []
+        for summary in picked:
+            record = await catalog.film(summary.id)
+            if record is not None:
+                said = [record.summary.title, *(c.person for c in record.credits)]
+                said += [value for values in record.values.values() for value in values]
+                films.append((record, frozenset(map(_stem, norm(" ".join(said)).split()))))
+        _EXAMPLE_FILMS[catalog] = films
+    return films

@@ -9,17 +9,21 @@ from dataclasses import replace
 
 from bot.answering.context import Context
 from bot.answering.lexicon import ASKS_PEOPLE
+from bot.answering.linking import Mention
 from bot.answering.reply import SHOWN_FILMS, Answer, claims_note, film_list, films_found
 from bot.answering.wanted import (
     Wanted,
     films_of_every_genre,
+    films_of_genre_or_kinds,
     genre_words,
+    kinds_included,
+    kinds_of_genre,
     order_asked,
     wanted_films,
     year_span,
 )
-from bot.store.discovery import FilmPage, FilmQuery, Years, browse, genre_names
-from bot.text import norm
+from bot.store.catalog import FilmSummary
+from bot.store.discovery import FilmPage, FilmQuery, Years, browse
 
 _NOT_FILMS = re.compile(r"\b(?:how old|age|born|birth\w*)\b|^(?:when|whens)\b")
 _ASKS_FILMS = re.compile(
@@ -45,6 +49,8 @@ async def reply(ctx: Context) -> Answer | None:
     if ASKS_PEOPLE.search(ctx.key) or _NOT_FILMS.search(ctx.key):
         return None
     if year_span(ctx.key) is None:
+        if (around := await _around_a_film(ctx)) is not None:
+            return around
         if _EVERY_FILM.match(ctx.key) and not ctx.mentions:
             return await _every_film(ctx)
         return await _genre_alone(ctx)
@@ -56,10 +62,64 @@ async def reply(ctx: Context) -> Answer | None:
     if not (_ASKS_FILMS.search(ctx.key) or wanted.genre or wanted.people):
         return None
     taken = span.positions(ctx.key)
-    named = any(taken & set(m.positions) for m in ctx.mentions)
-    if named and not (as_time or span.start == 0):
+    named = [m for m in ctx.mentions if taken & set(m.positions)]
+    # "tom hanks 90s movies": a decade said of films, though a tag too, is the time
+    of_films = ctx.key[span.end :].split()[:1] in (["films"], ["movies"])
+    if named and not (as_time or span.start == 0 or (of_films and not _films_named(named))):
         return None  # "what genre is the film 1984", "films about 1920s": a name, not a time
     return await _listed(ctx, wanted)
+
+
+def _films_named(mentions: list[Mention]) -> bool:
+    return any(m.has("film") for m in mentions)
+
+
+_AROUND = {"before": "before", "after": "after", "since": "after", "until": "before"}
+_FILM_SAID = frozenset("the film movie".split())
+_MADE = re.compile(r"\b(?:make|made|making)\b")
+
+
+async def _around_a_film(ctx: Context) -> Answer | None:
+    """A person's films before or after a film named ("what did cameron direct after
+    titanic", "nolan films before inception"): the films of the years before or after the
+    year it came out, said with the film."""
+    topics = ctx.topics()
+    if not any(kind == "person" for _, kind in topics):
+        return None
+    for mention, kind in topics:
+        at = mention.start - 1
+        while at > 0 and ctx.tokens[at] in _FILM_SAID:  # "after the movie titanic"
+            at -= 1
+        if kind != "film" or at < 0 or ctx.tokens[at] not in _AROUND:
+            continue
+        film = await _the_film_meant(ctx, mention)
+        if film is None or film.year is None:
+            return None
+        tokens = [*ctx.tokens[:at], _AROUND[ctx.tokens[at]], str(film.year)]
+        tokens += ctx.tokens[mention.end :]
+        moved = at + 2 - mention.end
+        mentions = [
+            m if m.end <= at else replace(m, start=m.start + moved, end=m.end + moved)
+            for m in ctx.mentions
+            if m is not mention and (m.end <= at or m.start >= mention.end)
+        ]
+        dated = replace(ctx, key=" ".join(tokens), tokens=tokens, mentions=mentions)
+        wanted = await wanted_films(dated)
+        if wanted.span is None or not wanted.people or wanted.films:
+            return None
+        wanted = replace(wanted, span=replace(wanted.span, said=f"{ctx.tokens[at]} {film.label}"))
+        return await _listed(dated, wanted)
+    return None
+
+
+async def _the_film_meant(ctx: Context, mention: Mention) -> FilmSummary | None:
+    """Of the films a title names, one the people asked about are credited on, the best
+    known, else the newest."""
+    films = await ctx.catalog.summaries(dict.fromkeys(h.ref for h in mention.of_kind("film")))
+    theirs = {f.id for f in await ctx.catalog.films_of_people(ctx.person_ids())}
+    films = [f for f in films if f.id in theirs] or films
+    ranked = sorted(films, key=lambda f: (f.year is None, *f.renown[:2], -(f.year or 0)))
+    return ranked[0] if ranked else None
 
 
 async def _every_film(ctx: Context) -> Answer:
@@ -92,13 +152,22 @@ async def _genre_alone(ctx: Context) -> Answer | None:
 
 async def _listed(ctx: Context, wanted: Wanted) -> Answer:
     """The films ``wanted`` asks for, oldest first."""
+    films: list[FilmSummary] = []
+    included: list[str] = []
     if wanted.more_genres:
         films = await films_of_every_genre(ctx.catalog, wanted)
-        total = len(films)
-        films = films[:SHOWN_FILMS]
-    else:
+    elif wanted.genre and (kinds := await kinds_of_genre(ctx.catalog, wanted.genre)):
+        # "comedy films with tom hanks": his romantic comedies too
+        films, included = await films_of_genre_or_kinds(ctx.catalog, wanted, kinds)
+    total = len(films)
+    films = films[:SHOWN_FILMS]
+    if not films and not wanted.more_genres:
         page = await browse(ctx.catalog, wanted.query, sort="oldest", limit=SHOWN_FILMS)
         films, total = page.films, page.total
+    if not films and wanted.role == "director" and _MADE.search(ctx.key):
+        # "what did tom hanks make before 1995": made in any role, when not as director
+        anyhow = replace(wanted, role=None, query=replace(wanted.query, role=None))
+        return await _listed(ctx, anyhow)
     if not films:
         text = f"The catalog has no {wanted.describe()}."
         if (narrower := await _narrower(ctx, wanted)) is not None:
@@ -108,7 +177,7 @@ async def _listed(ctx: Context, wanted: Wanted) -> Answer:
             text = text[:-1] + f", but it has {found[0].lower()}{found[1:]}"
             return Answer(ctx.question, [f.title for f in films], text, films=films)
         return Answer(ctx.question, [], text)
-    text = films_found(wanted.describe(), films, total)
+    text = films_found(wanted.describe() + kinds_included(included), films, total)
     return Answer(ctx.question, [f.title for f in films], text, films=films)
 
 
@@ -117,13 +186,11 @@ async def _narrower(ctx: Context, wanted: Wanted) -> tuple[FilmPage, Wanted] | N
     "comedy"), and what they are, when ``wanted`` names a genre alone."""
     if wanted.genre is None or wanted.more_genres:
         return None
-    tail = f" {norm(wanted.genre)}"
-    for name in await genre_names(ctx.catalog):
-        if norm(name).endswith(tail):
-            narrower = replace(wanted, genre=name, query=replace(wanted.query, genre=name))
-            page = await browse(ctx.catalog, narrower.query, sort="oldest", limit=SHOWN_FILMS)
-            if page.films:
-                return page, narrower
+    for name in await kinds_of_genre(ctx.catalog, wanted.genre):
+        narrower = replace(wanted, genre=name, query=replace(wanted.query, genre=name))
+        page = await browse(ctx.catalog, narrower.query, sort="oldest", limit=SHOWN_FILMS)
+        if page.films:
+            return page, narrower
     return None
 
 

@@ -31,6 +31,8 @@ async def reply(ctx: Context) -> Answer | None:
         return None
     people = [m for m in ctx.mentions if ctx.topic_kind(m) == "person"]
     film_mentions = [m for m in ctx.mentions if m.has("film") and m not in people]
+    if len(people) > 1:  # "did spielberg and hanks make films together": not the film Together
+        film_mentions = [m for m in film_mentions if m.norm not in _JOINT]
     if not film_mentions:
         return None
     if people:
@@ -40,6 +42,7 @@ async def reply(ctx: Context) -> Answer | None:
     return await _genre_or_year(ctx, film_mentions)
 
 
+_JOINT = frozenset("together both jointly".split())
 _BEFORE_FILM = frozenset("in on of for from".split())
 _FILM_WORDS = frozenset("the a film movie".split())
 
