@@ -1015,18 +1015,24 @@ class _Writer:
             else (ids[i], person(key, name, new_people), role, ch, ch_key, note, pos)
             for i, key, name, role, ch, ch_key, note, pos in new_credits
         ]
-        names = {(key, "film", ids[i], title) for key, i, title in item.film_names if i in ids}
+        # A dict, not a set: the rows go in in the order met, so two builds of the same files
+        # give every name the same rowid (the first of a shared text is the one shown).
+        names = {
+            (key, "film", ids[i], title): None for key, i, title in item.film_names if i in ids
+        }
         named = self.values_named
         for i, key, kind, shown in item.names:  # genres, characters…: the same in many files
             if i in ids and (kind, key) not in named:
                 named.add((kind, key))
-                names.add((key, kind, 0, shown))
+                names[key, kind, 0, shown] = None
         declared = []
         for name, key, born, died, aliases in item.people:
             pid = person(key, name, new_people)
-            names.update((alias_key, "person", pid, alias) for alias_key, alias in aliases)
+            names.update(
+                dict.fromkeys((alias_key, "person", pid, alias) for alias_key, alias in aliases)
+            )
             declared.append((born, died, file_id, pid))
-        names.update((key, "person", pid, name) for pid, name, key in new_people)
+        names.update(dict.fromkeys((key, "person", pid, name) for pid, name, key in new_people))
         db.executemany("INSERT INTO people (id, name, norm) VALUES (?,?,?)", new_people)
         db.executemany(
             "UPDATE people SET born = ?, died = ?, declared_in = ? WHERE id = ?", declared

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 from bot.store import build_store
@@ -100,3 +103,23 @@ def test_values_absent_from_the_facts_are_stored_as_null_and_rows_keep_their_ord
         (1, None, "The studio's press kit", "1995"),
         (0, None, "Pixar's site", None),
     ]
+
+
+def test_two_builds_of_the_same_files_give_every_name_the_same_row(tmp_path: Path) -> None:
+    # Which of two spellings of a name is shown is the first row of it, so the rows must not
+    # depend on the process: two builds with different string hashing give the same table.
+    facts = Path(__file__).resolve().parents[2] / "facts"
+    code = (
+        "import sys; from pathlib import Path; from bot.store import build_store; "
+        "assert build_store(Path(sys.argv[1]), Path(sys.argv[2])).ok"
+    )
+    tables = []
+    for seed in ("1", "2"):
+        db_path = tmp_path / f"store-{seed}.db"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-c", code, facts, db_path], check=True, env=env)
+        db = sqlite3.connect(db_path)
+        tables.append(db.execute("SELECT rowid, kind, norm, ref, display FROM names").fetchall())
+        db.close()
+    assert len(tables[0]) > 500
+    assert tables[0] == tables[1]
