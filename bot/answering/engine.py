@@ -748,11 +748,13 @@ async def _pair_repaired(
 
 def _may_be_slip(token: str, shortest: int = REPAIR_MIN_WORD) -> bool:
     """Whether a word may be (part of) a misspelt name: long enough, not a number, and
-    not a question word or a word that links what is asked ("also", "same")."""
+    not a question word, a word of talk ("hows") or a word that links what is asked
+    ("also", "same")."""
     return (
         len(token) >= shortest
         and not token.isdigit()
         and token not in SCAFFOLD
+        and token not in TALK
         and token not in _LINKING_WORDS
     )
 
@@ -910,7 +912,9 @@ def _capitalised(text: str, tokens: list[str]) -> set[int]:
 async def _corrected(
     tokens: list[str], lookups: _Lookups, capitalised: AbstractSet[int] = frozenset()
 ) -> tuple[str, str] | None:
-    """A misspelt title or name, or a surname alone, and the catalog name it stands for."""
+    """A misspelt title or name, or a surname alone, and the catalog name it stands for;
+    never words of talk ("whats the longest movie" is not about the film What?)."""
+    tokens = ["" if t in TALK else t for t in tokens]
     # A title with order words in it ("First Daughter", "Salome's Last Dance") read as one
     # comes before reading those words as an order ("the first", "the last").
     whole = _residual_run(tokens, asking=True)
