@@ -22,11 +22,14 @@ async def _queries(catalog: Catalog, rng: random.Random, count: int) -> list[Fil
     """Filters as members combine them: none, a genre, a decade, both, a person, a status."""
     genres = await discovery.genre_names(catalog)
     # the same people every run on the same catalog: credits drawn by the seeded ``rng``
-    last = (await catalog.select("SELECT max(rowid) FROM credits"))[0][0] or 0
+    # (the n-th credit in the order a build writes them: by film, then as a file lists them)
+    last = (await catalog.select("SELECT count(*) FROM credits"))[0][0]
     drawn = sorted({rng.randint(1, last) for _ in range(200)}) if last else []
     rows = await catalog.select(
-        "SELECT name FROM people WHERE id IN (SELECT person_id FROM credits WHERE rowid IN "
-        f"({','.join('?' * len(drawn))})) ORDER BY id",
+        "SELECT name FROM people WHERE id IN (SELECT person_id FROM (SELECT person_id, "
+        "row_number() OVER (ORDER BY film_id, "
+        "instr('director writer producer composer cast', role), position) AS n FROM credits) "
+        f"WHERE n IN ({','.join('?' * len(drawn))})) ORDER BY id",
         drawn,
     )
     people = [r[0] for r in rows] or ["nobody"]

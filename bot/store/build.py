@@ -39,7 +39,7 @@ from bot.store.rows import FileRows, prepare_file
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 LISTED_FILMS_MOST = 100  # films named in a build's result for each of added, changed, removed
 DRAFT_CACHE_KIB = -262_144  # SQLite's page cache for a first build, in KiB (negative)
 # ... and while it builds its indexes: sorting in smaller runs is quicker

@@ -978,7 +978,7 @@ class Catalog:
         """``(film id, person id, name)`` credited in ``role``, in film then billing order."""
         pairs = await self._in_film_order(
             "SELECT c.film_id, c.person_id FROM json_each(?) w CROSS JOIN credits c "
-            "ON c.film_id = w.value AND c.role = ? ORDER BY w.key, c.position, c.rowid",
+            "ON c.film_id = w.value AND c.role = ? ORDER BY w.key, c.position",
             film_ids,
             role,
         )
@@ -1103,7 +1103,7 @@ class Catalog:
         """``(film id, value)`` of one kind (genre, language, tag…), in film order."""
         return await self._in_film_order(
             "SELECT v.film_id, v.value FROM json_each(?) w CROSS JOIN film_values v "
-            "ON v.film_id = w.value AND v.kind = ? ORDER BY w.key, v.position, v.rowid",
+            "ON v.film_id = w.value AND v.kind = ? ORDER BY w.key, v.position",
             film_ids,
             kind,
         )

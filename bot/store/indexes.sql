@@ -3,14 +3,10 @@ CREATE INDEX IF NOT EXISTS films_norm ON films (norm);
 CREATE INDEX IF NOT EXISTS films_year ON films (year);
 CREATE INDEX IF NOT EXISTS films_file ON films (file_id);
 CREATE INDEX IF NOT EXISTS films_imdb ON films (imdb_id) WHERE imdb_id IS NOT NULL;
--- with the person, so a film's people in a role are read from the index alone
-CREATE INDEX IF NOT EXISTS credits_film ON credits (film_id, role, position, person_id);
+-- (the tables of a film's rows are kept by film: see schema.sql)
 CREATE INDEX IF NOT EXISTS credits_person ON credits (person_id, role, film_id);
 CREATE INDEX IF NOT EXISTS credits_character ON credits (character_norm) WHERE character_norm IS NOT NULL;
-CREATE INDEX IF NOT EXISTS values_film ON film_values (film_id, kind, position);
 CREATE INDEX IF NOT EXISTS values_norm ON film_values (kind, norm, year, film_id);
-CREATE INDEX IF NOT EXISTS sources_film ON sources (film_id, position);
-CREATE INDEX IF NOT EXISTS trivia_film ON trivia (film_id, position);
 CREATE INDEX IF NOT EXISTS names_norm ON names (norm);
 CREATE INDEX IF NOT EXISTS names_ref ON names (kind, ref);
 CREATE INDEX IF NOT EXISTS people_declared ON people (declared_in) WHERE declared_in IS NOT NULL;

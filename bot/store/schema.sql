@@ -1,6 +1,6 @@
 -- film-bot catalog store. Built from facts files: a first build writes a new file, later
 -- ones change it in one write transaction (write-ahead log, so readers keep their snapshot).
-PRAGMA user_version = 8;
+PRAGMA user_version = 9;
 
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
@@ -48,6 +48,9 @@ CREATE TABLE people (
     declared_in INTEGER               -- file id of a people: entry, if any
 );
 
+-- A film's credits, values, sources and trivia are kept in the order of their key, by film
+-- (WITHOUT ROWID): a film's rows are read together, and a first build need not index them
+-- by film once they are written.
 -- role: director | writer | producer | composer | cast
 CREATE TABLE credits (
     film_id INTEGER NOT NULL,
@@ -56,8 +59,9 @@ CREATE TABLE credits (
     character TEXT,
     character_norm TEXT,
     note TEXT,
-    position INTEGER NOT NULL
-);
+    position INTEGER NOT NULL,
+    PRIMARY KEY (film_id, role, position)
+) WITHOUT ROWID;
 
 -- kind: alias | genre | language | country | company | setting | tag
 CREATE TABLE film_values (
@@ -66,21 +70,28 @@ CREATE TABLE film_values (
     value TEXT NOT NULL,
     norm TEXT NOT NULL,
     position INTEGER NOT NULL,
-    year INTEGER                      -- the film's, so a genre's films can be walked by year
-);
+    year INTEGER,                     -- the film's, so a genre's films can be walked by year
+    PRIMARY KEY (film_id, kind, position)
+) WITHOUT ROWID;
 
 CREATE TABLE sources (
     film_id INTEGER NOT NULL,
     position INTEGER NOT NULL,
     url TEXT,
     text TEXT,
-    note TEXT
-);
+    note TEXT,
+    PRIMARY KEY (film_id, position)
+) WITHOUT ROWID;
 
 -- imported films left out because a hand-written film has their imdb_id
 CREATE TABLE yielded (imdb_id TEXT NOT NULL, file_id INTEGER NOT NULL);
 
-CREATE TABLE trivia (film_id INTEGER NOT NULL, position INTEGER NOT NULL, text TEXT NOT NULL);
+CREATE TABLE trivia (
+    film_id INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (film_id, position)
+) WITHOUT ROWID;
 
 -- every name a question or an autocomplete can mention, normalised
 -- kind: film | person | character | genre | language | country | company | setting | tag

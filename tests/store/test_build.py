@@ -82,7 +82,7 @@ def test_values_absent_from_the_facts_are_stored_as_null_and_rows_keep_their_ord
     ]
     cast = db.execute(
         "SELECT p.name, c.character, c.character_norm, c.note, c.position FROM credits c "
-        "JOIN people p ON p.id = c.person_id WHERE c.role = 'cast' ORDER BY c.rowid"
+        "JOIN people p ON p.id = c.person_id WHERE c.role = 'cast' ORDER BY c.film_id, c.position"
     ).fetchall()
     assert cast == [
         ("Al Pacino", "Vincent Hanna", "vincent hanna", None, 0),
@@ -92,7 +92,9 @@ def test_values_absent_from_the_facts_are_stored_as_null_and_rows_keep_their_ord
         ("Tom Sizemore", None, None, None, 4),
         ("Ed Asner", None, None, None, 0),
     ]
-    sources = db.execute("SELECT position, url, text, note FROM sources ORDER BY rowid").fetchall()
+    sources = db.execute(
+        "SELECT position, url, text, note FROM sources ORDER BY film_id, position"
+    ).fetchall()
     assert sources == [
         (0, "https://en.wikipedia.org/wiki/Heat_(1995_film)", None, None),
         (1, None, "The studio's press kit", "1995"),
