@@ -23,6 +23,7 @@ from typing import NamedTuple
 from bot.answering import compare, compound, lexicon
 from bot.answering.context import Context
 from bot.answering.kinds import KINDS, characters
+from bot.answering.kinds.about import films_of_the_title
 from bot.answering.kinds.smalltalk import examples, is_small_talk
 from bot.answering.lexicon import (
     MISSPELT,
@@ -42,9 +43,9 @@ from bot.answering.lexicon import (
     sequel_titles,
 )
 from bot.answering.linking import MAX_NGRAM, SCAFFOLD, TALK, Mention, find_mentions
-from bot.answering.reply import Answer, join_names
+from bot.answering.reply import Answer, film_list, join_names
 from bot.answering.wanted import FILM_NOUNS, KIND_WORDS, is_asking_word, is_keyword
-from bot.store.catalog import Catalog, NameHit
+from bot.store.catalog import Catalog, FilmSummary, NameHit
 from bot.store.discovery import value_names
 from bot.text import norm
 
@@ -443,17 +444,35 @@ async def _sequels_named(
 
 async def _no_sequel(question: str, typed: str, mention: Mention, catalog: Catalog) -> Answer:
     """A sequel the catalog lacks is said to be missing, not answered as the film before
-    it ("toy story 3" is not Toy Story)."""
-    films = await catalog.summaries(dict.fromkeys(h.ref for h in mention.of_kind("film")))
-    labels = list(dict.fromkeys(f.label for f in films))
-    said = " or ".join([", ".join(labels[:-1]), labels[-1]] if len(labels) > 1 else labels)
+    it ("toy story 4" is not Toy Story), with the films of that title the catalog has
+    ("The catalog has no Toy Story 4; it has Toy Story (1995), Toy Story 2 (1999) and Toy
+    Story 3 (2010).")."""
+    named = await catalog.summaries(dict.fromkeys(h.ref for h in mention.of_kind("film")))
+    films: dict[int, FilmSummary] = {}
+    for film in named:
+        films.update((f.id, f) for f in await films_of_the_title(catalog, film))
+        films.setdefault(film.id, film)
+    ordered = sorted(films.values(), key=lambda f: (f.year is None, f.year or 0, f.title))
+    number = typed.split()[mention.size :]
+    title = " ".join([named[0].title, *map(_numbered, number)]) if named else typed
     return Answer(
         question,
         [],
-        f"I couldn't find a film called “{typed}” in the catalog. Did you mean {said}?",
+        f"The catalog has no {title}; it has {film_list(ordered)}.",
         kind="not_found",
-        suggestions=labels,
+        films=ordered,
+        suggestions=list(dict.fromkeys(f.label for f in ordered)),
     )
+
+
+def _numbered(word: str) -> str:
+    """A word of a sequel's number as a title has it: "Part" (for "pt" too), "II", "4"."""
+    if set(word) <= set("ivx"):
+        return word.upper()
+    return _PARTS_SAID.get(word, word.capitalize())
+
+
+_PARTS_SAID = {"pt": "Part", "vol": "Vol."}
 
 
 async def _surnames_beside(
