@@ -128,6 +128,11 @@ async def test_the_films_a_character_is_in(roles, question, films, said) -> None
             "Ellen Ripley is a character in Alien (1979) and Aliens (1986), played by "
             "Sigourney Weaver.",
         ),
+        (
+            "ripley",
+            "Ellen Ripley is a character in Alien (1979) and Aliens (1986), played by "
+            "Sigourney Weaver.",
+        ),
     ],
 )
 async def test_a_character_named_alone_is_said_with_its_films_and_who_plays_it(
@@ -168,3 +173,12 @@ async def test_a_title_with_voices_in_it_is_still_the_film(catalog_of) -> None:
     catalog = await catalog_of(NO_CHARACTERS)
     reply = await ask(catalog, "who directed voices of a distant star")
     assert reply.answers == ["Makoto Shinkai"]
+
+
+async def test_part_of_several_characters_names_said_alone_says_each(roles) -> None:
+    reply = await ask(roles, "jack")
+    assert reply.text == (
+        "Jack Torrance is a character in The Shining (1980), played by Jack Nicholson. "
+        "Jack Dawson is a character in Titanic (1997), played by Leonardo DiCaprio."
+    )
+    assert (await ask(roles, "gandalf")).kind == "not_found"

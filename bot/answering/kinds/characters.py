@@ -10,8 +10,8 @@ from bot.answering.context import Context
 from bot.answering.lexicon import ASKS_FILMS, is_relation_word
 from bot.answering.linking import SCAFFOLD, find_mentions
 from bot.answering.reply import Answer, join_names, with_status
-from bot.answering.wanted import FILM_NOUNS
-from bot.store.catalog import Catalog, CreditRecord, FilmRecord, FilmSummary
+from bot.answering.wanted import FILM_NOUNS, is_keyword
+from bot.store.catalog import Catalog, CreditRecord, FilmRecord, FilmSummary, oldest_first_key
 from bot.text import norm
 
 _PLAYS = re.compile(
@@ -37,6 +37,7 @@ _VOICE_ASKED = re.compile(
 )
 ECHOED_MOST = 60  # characters of a name or title said back
 CHARACTER_FILMS_MOST = 10  # films said of one character named alone
+PART_WORDS_MOST = 2  # words of a character's name said alone, for part of it ("ripley")
 
 
 async def reply(ctx: Context) -> Answer | None:
@@ -75,44 +76,61 @@ _ANY_CHARACTER = "SELECT 1 FROM credits WHERE character_norm IS NOT NULL LIMIT 1
 
 
 async def _character_alone(ctx: Context) -> Answer | None:
-    """ "woody", "woody movies": a character named and nothing else (no film, no person),
-    said with the films it is in and who plays it."""
+    """ "woody", "woody movies", "ripley" (part of a name): a character named and nothing
+    else (no film, no person), said with the films it is in and who plays it."""
+    if any(m.has("film", "person") for m in ctx.mentions):
+        return None
     characters = ctx.characters()
-    if not characters or any(m.has("film", "person") for m in ctx.mentions):
-        return None
     covered = {i for m in characters for i in m.positions}
-    if any(
-        i not in covered and t not in _NOT_A_NAME and t not in SCAFFOLD and t not in FILM_NOUNS
+    rest = [
+        t
         for i, t in enumerate(ctx.tokens)
-    ):
+        if i not in covered and t not in _NOT_A_NAME and t not in FILM_NOUNS and not is_keyword(t)
+    ]
+    if characters:
+        if rest:
+            return None
+        names = [m.norm for m in characters]
+    elif ctx.mentions or not 0 < len(rest) <= PART_WORDS_MOST:
         return None
-    found = [pair for m in characters for pair in await ctx.catalog.cast_as(m.norm)]
+    else:  # "ripley": part of a character's name, where nothing else is named
+        near = await ctx.catalog.characters_with_word(rest[0], limit=MAX_CHARACTERS)
+        names = [name for name in near if _named(name, rest)]
+    found = [pair for name in names for pair in await ctx.catalog.cast_as(name)]
     if not found:
         return None
+    by_character: dict[str, list[tuple[FilmSummary, CreditRecord]]] = {}
+    for film, credit in found:
+        by_character.setdefault(norm(credit.character or ""), []).append((film, credit))
+    firsts = sorted(by_character.values(), key=lambda pairs: oldest_first_key(pairs[0][0]))
+    said = [await _character_said(ctx, pairs) for pairs in firsts[:MAX_CHARACTERS]]
+    return Answer(
+        ctx.question,
+        list(dict.fromkeys(credit.person for _, credit in found)),
+        " ".join(said),
+        films=list(dict.fromkeys(film for film, _ in found)),
+    )
+
+
+async def _character_said(ctx: Context, found: list[tuple[FilmSummary, CreditRecord]]) -> str:
+    """ "Woody is a character in Toy Story (1995), voiced by Tom Hanks.": one character,
+    its parts in unreleased films said as claims."""
     by_player: dict[tuple[str, str], list[str]] = {}
     claimed: list[tuple[FilmRecord, CreditRecord]] = []
     for film, credit in found[: CHARACTER_FILMS_MOST * 2]:
-        record = await ctx.catalog.film(film.id)
-        assert record is not None
         if not film.confirmed:
+            record = await ctx.catalog.film(film.id)
+            assert record is not None
             claimed.append((record, credit))
             continue
         verb = "voiced" if credit.note and "voice" in credit.note.casefold() else "played"
         by_player.setdefault((verb, credit.person), []).append(film.label)
-    name = found[0][1].character or characters[0].hits[0].display
     said = "; and in ".join(
         f"{join_names(labels, CHARACTER_FILMS_MOST)}, {verb} by {person}"
         for (verb, person), labels in by_player.items()
     )
-    text = f"{name} is a character in {said}." if said else ""
-    if claimed:
-        text = f"{text} {_sentences(claimed)}".strip()
-    return Answer(
-        ctx.question,
-        list(dict.fromkeys(credit.person for _, credit in found)),
-        text,
-        films=list(dict.fromkeys(film for film, _ in found)),
-    )
+    text = f"{found[0][1].character} is a character in {said}." if said else ""
+    return f"{text} {_sentences(claimed)}".strip() if claimed else text
 
 
 async def _who_plays(ctx: Context) -> Answer | None:
