@@ -249,6 +249,12 @@ async def answer(
             tokens, capitalised = _read_as(tokens, capitalised, readings)
             key = " ".join(tokens)
             mentions = _keywords_unmasked(tokens, await find_mentions(tokens, catalog))
+    elif not _retry and len(pair := await _surnames_beside(tokens, mentions, catalog)) > 1:
+        # "films where cameron and schwarzenegger worked together": surnames said together
+        readings = pair
+        tokens, capitalised = _read_as(tokens, capitalised, readings)
+        key = " ".join(tokens)
+        mentions = _keywords_unmasked(tokens, await find_mentions(tokens, catalog))
     elif not _retry and (shortened := await _value_shortened(tokens, mentions, catalog)):
         # "films set in new york": New York City; "ghibli movies": Studio Ghibli
         readings = [shortened]
@@ -510,7 +516,9 @@ async def _surnames_beside(
     tags = {} if _TAGS_ASKED.search(key) else {m.start: m for m in mentions if _lone_tag(m)}
 
     def loose(at: int) -> bool:  # a word that may be another part of the same name
-        return 0 <= at < len(tokens) and at not in covered and not is_keyword(tokens[at])
+        if not 0 <= at < len(tokens) or at in covered:
+            return False
+        return not is_keyword(tokens[at]) and tokens[at] not in _WORKED
 
     found: dict[str, Reading] = {}
     for i in words:
@@ -524,6 +532,13 @@ async def _surnames_beside(
             continue
         found[word] = Reading(i, i + 1, word, read[1])
     return list(found.values())
+
+
+# Verbs people use for working on films, said next to a surname ("what has cameron done",
+# "schwarzenegger worked with"): words of the question, not of the name
+_WORKED = frozenset(
+    "done doing worked working works been collaborated collaborate teamed together".split()
+)
 
 
 # Words that ask for the films a tag describes ("movies about nolan", "described by")
