@@ -838,7 +838,7 @@ class NameIndex:
     milliseconds at a big catalog's size); they are folded in once they are many.
     """
 
-    __slots__ = ("_ends", "_texts", "by_start", "displays", "edited", "word_counts")
+    __slots__ = ("_texts", "by_start", "displays", "edited", "word_counts")
 
     def __init__(
         self,
@@ -854,9 +854,6 @@ class NameIndex:
         # Each bucket of ``by_start`` as one text, made the first time ``closest`` looks in
         # it: its names in order, each after a ``_ROW_END``, one more at the end.
         self._texts: dict[tuple[str, int], str] = {}
-        # The rows of each bucket of more than ``NAMES_COMPARED_ALL`` names in the order of
-        # their names read backwards, for the names that end with a text (``learn_ends``).
-        self._ends: dict[tuple[str, int], array[int]] = {}
 
     @classmethod
     def of(cls, rows: Iterable[tuple[str, str]]) -> NameIndex:
@@ -872,17 +869,6 @@ class NameIndex:
             for word in set(name.split()):
                 words[word] = words.get(word, 0) + 1
         return cls(by_start, displays, words)
-
-    def learn_ends(self) -> None:
-        """Order the names of each bucket ``closest`` narrows down by their last letters, so
-        that the names ending with a text are a range of that order, found without reading
-        the bucket. Made off the event loop (a 16x catalog's take a few tenths of a second);
-        until then, or for a bucket a reload changed since, the bucket's text is read."""
-        ends = self._ends
-        for start, bucket in self.by_start.items():
-            if len(bucket) > NAMES_COMPARED_ALL and start not in ends:
-                backwards = [name[::-1] for name in bucket]
-                ends[start] = array("i", sorted(range(len(bucket)), key=backwards.__getitem__))
 
     def display(self, name: str) -> str | None:
         """How the name ``name`` is shown, or None when the catalog has no such name."""
@@ -933,10 +919,9 @@ class NameIndex:
         unspoilt. More: there is an unspoilt piece ``i`` with at most ``i`` edits before it
         and ``edits - i`` after, which puts it in the name where ``key`` has it, moved by
         at most that many letters either way (the first piece begins the name, the last
-        ends it). The names a first piece begins are a range of the bucket (sorted), those a
-        last piece ends a range of its order by last letters (``learn_ends``, when made);
-        the other pieces are looked for in the bucket's text, and a name kept where one
-        stands in one of its places.
+        ends it). The names a first piece begins are a range of the bucket (sorted); the
+        other pieces are looked for in the bucket's text, and a name kept where one stands
+        in one of its places.
         """
         pieces = _pieces(len(key), edits)
         if len(bucket) <= NAMES_COMPARED_ALL or pieces is None or _ROW_END in key:
@@ -961,10 +946,6 @@ class NameIndex:
                 rows.update(range(lo, bisect.bisect_right(bucket, piece, lo, key=begins)))
                 continue
             if first == length - size:  # ending the name: found only where it does
-                ends = self._ends.get(start)
-                if ends is not None:
-                    rows.update(_ending(bucket, ends, piece))
-                    continue
                 piece += _ROW_END
             found = text.find(piece)
             while found >= 0:
@@ -1015,24 +996,9 @@ class NameIndex:
             edited = {}
         index = NameIndex(by_start, displays, words, edited)
         index._texts = self._texts.copy()  # those of the buckets this reload left as they were
-        index._ends = self._ends.copy()
         for start in copied:
             index._texts.pop(start, None)
-            index._ends.pop(start, None)
         return index
-
-
-def _ending(bucket: list[str], ends: array[int], piece: str) -> array[int]:
-    """The rows of ``bucket`` whose name ends with ``piece``, ``ends`` being its rows in
-    the order of their names read backwards."""
-    back = piece[::-1]
-    stop = -len(piece) - 1
-
-    def last_letters(row: int) -> str:
-        return bucket[row][:stop:-1]
-
-    lo = bisect.bisect_left(ends, back, key=last_letters)
-    return ends[lo : bisect.bisect_right(ends, back, lo, key=last_letters)]
 
 
 def _packed(texts: list[str]) -> list[str]:

@@ -332,23 +332,18 @@ def _nearest(names: set[str], key: str, max_edits: int) -> list[tuple[int, str] 
 
 
 @pytest.mark.parametrize(("letters", "seed"), [("ab ", 1), ("abcde ", 2), ("aeinorst ", 3)])
-@pytest.mark.parametrize("ends_learnt", ["never", "at first", "after each reload"])
 def test_the_nearest_name_is_the_one_every_name_compared_would_give(
-    letters: str, seed: int, ends_learnt: str, monkeypatch: pytest.MonkeyPatch
+    letters: str, seed: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Names of few letters share many pieces, in many places; typed texts are names
     # slipped up to four times, or anything, and asked within each number of edits.
-    # Every bucket, however small, is narrowed down before its names are compared: by
-    # their texts alone, or by their last letters as well, in the buckets a reload left
-    # as they were or in all of them.
+    # Every bucket, however small, is narrowed down before its names are compared.
     monkeypatch.setattr(indexes, "NAMES_COMPARED_ALL", 0)
     rng = random.Random(seed)
     names = {
         rng.choice("ab") + "".join(rng.choices(letters, k=rng.randint(0, 24))) for _ in range(3000)
     }
     index = NameIndex.of(sorted((name, name.upper()) for name in names))
-    if ends_learnt != "never":
-        index.learn_ends()
     for _reload in range(3):
         pool = sorted(names)
         for _ in range(300):
@@ -367,8 +362,6 @@ def test_the_nearest_name_is_the_one_every_name_compared_would_give(
             if new and new not in names:
                 now[new] = new.upper()
         index = index.changed(now)
-        if ends_learnt == "after each reload":
-            index.learn_ends()
         names = (names - {n for n, shown in now.items() if shown is None}) | {
             n for n, shown in now.items() if shown is not None
         }
