@@ -249,7 +249,11 @@ async def answer(
             tokens, capitalised = _read_as(tokens, capitalised, readings)
             key = " ".join(tokens)
             mentions = _keywords_unmasked(tokens, await find_mentions(tokens, catalog))
-    elif not _retry and len(pair := await _surnames_beside(tokens, mentions, catalog)) > 1:
+    elif (
+        not _retry
+        and _TOGETHER.intersection(tokens)
+        and len(pair := await _surnames_beside(tokens, mentions, catalog)) > 1
+    ):
         # "films where cameron and schwarzenegger worked together": surnames said together
         readings = pair
         tokens, capitalised = _read_as(tokens, capitalised, readings)
@@ -534,6 +538,8 @@ async def _surnames_beside(
     return list(found.values())
 
 
+# Words that join two people asked about together ("cameron and schwarzenegger")
+_TOGETHER = frozenset("and with together both".split())
 # Verbs people use for working on films, said next to a surname ("what has cameron done",
 # "schwarzenegger worked with"): words of the question, not of the name
 _WORKED = frozenset(
