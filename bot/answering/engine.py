@@ -23,6 +23,7 @@ from typing import NamedTuple
 from bot.answering import compare, compound, lexicon
 from bot.answering.context import Context
 from bot.answering.kinds import KINDS, characters
+from bot.answering.kinds.about import films_of_the_title
 from bot.answering.kinds.smalltalk import examples, is_small_talk
 from bot.answering.lexicon import (
     MISSPELT,
@@ -42,9 +43,9 @@ from bot.answering.lexicon import (
     sequel_titles,
 )
 from bot.answering.linking import MAX_NGRAM, SCAFFOLD, TALK, Mention, find_mentions
-from bot.answering.reply import Answer, join_names
+from bot.answering.reply import Answer, film_list, join_names
 from bot.answering.wanted import FILM_NOUNS, KIND_WORDS, is_asking_word, is_keyword
-from bot.store.catalog import Catalog, NameHit
+from bot.store.catalog import Catalog, FilmSummary, NameHit
 from bot.store.discovery import value_names
 from bot.text import norm
 
@@ -248,6 +249,16 @@ async def answer(
             tokens, capitalised = _read_as(tokens, capitalised, readings)
             key = " ".join(tokens)
             mentions = _keywords_unmasked(tokens, await find_mentions(tokens, catalog))
+    elif (
+        not _retry
+        and _TOGETHER.intersection(tokens)
+        and len(pair := await _surnames_beside(tokens, mentions, catalog)) > 1
+    ):
+        # "films where cameron and schwarzenegger worked together": surnames said together
+        readings = pair
+        tokens, capitalised = _read_as(tokens, capitalised, readings)
+        key = " ".join(tokens)
+        mentions = _keywords_unmasked(tokens, await find_mentions(tokens, catalog))
     elif not _retry and (shortened := await _value_shortened(tokens, mentions, catalog)):
         # "films set in new york": New York City; "ghibli movies": Studio Ghibli
         readings = [shortened]
@@ -443,17 +454,35 @@ async def _sequels_named(
 
 async def _no_sequel(question: str, typed: str, mention: Mention, catalog: Catalog) -> Answer:
     """A sequel the catalog lacks is said to be missing, not answered as the film before
-    it ("toy story 3" is not Toy Story)."""
-    films = await catalog.summaries(dict.fromkeys(h.ref for h in mention.of_kind("film")))
-    labels = list(dict.fromkeys(f.label for f in films))
-    said = " or ".join([", ".join(labels[:-1]), labels[-1]] if len(labels) > 1 else labels)
+    it ("toy story 4" is not Toy Story), with the films of that title the catalog has
+    ("The catalog has no Toy Story 4; it has Toy Story (1995), Toy Story 2 (1999) and Toy
+    Story 3 (2010).")."""
+    named = await catalog.summaries(dict.fromkeys(h.ref for h in mention.of_kind("film")))
+    films: dict[int, FilmSummary] = {}
+    for film in named:
+        films.update((f.id, f) for f in await films_of_the_title(catalog, film))
+        films.setdefault(film.id, film)
+    ordered = sorted(films.values(), key=lambda f: (f.year is None, f.year or 0, f.title))
+    number = typed.split()[mention.size :]
+    title = " ".join([named[0].title, *map(_numbered, number)]) if named else typed
     return Answer(
         question,
         [],
-        f"I couldn't find a film called “{typed}” in the catalog. Did you mean {said}?",
+        f"The catalog has no {title}; it has {film_list(ordered)}.",
         kind="not_found",
-        suggestions=labels,
+        films=ordered,
+        suggestions=list(dict.fromkeys(f.label for f in ordered)),
     )
+
+
+def _numbered(word: str) -> str:
+    """A word of a sequel's number as a title has it: "Part" (for "pt" too), "II", "4"."""
+    if set(word) <= set("ivx"):
+        return word.upper()
+    return _PARTS_SAID.get(word, word.capitalize())
+
+
+_PARTS_SAID = {"pt": "Part", "vol": "Vol."}
 
 
 async def _surnames_beside(
@@ -491,7 +520,9 @@ async def _surnames_beside(
     tags = {} if _TAGS_ASKED.search(key) else {m.start: m for m in mentions if _lone_tag(m)}
 
     def loose(at: int) -> bool:  # a word that may be another part of the same name
-        return 0 <= at < len(tokens) and at not in covered and not is_keyword(tokens[at])
+        if not 0 <= at < len(tokens) or at in covered:
+            return False
+        return not is_keyword(tokens[at]) and tokens[at] not in _WORKED
 
     found: dict[str, Reading] = {}
     for i in words:
@@ -505,6 +536,15 @@ async def _surnames_beside(
             continue
         found[word] = Reading(i, i + 1, word, read[1])
     return list(found.values())
+
+
+# Words that join two people asked about together ("cameron and schwarzenegger")
+_TOGETHER = frozenset("and with together both".split())
+# Verbs people use for working on films, said next to a surname ("what has cameron done",
+# "schwarzenegger worked with"): words of the question, not of the name
+_WORKED = frozenset(
+    "done doing worked working works been collaborated collaborate teamed together".split()
+)
 
 
 # Words that ask for the films a tag describes ("movies about nolan", "described by")
@@ -748,11 +788,13 @@ async def _pair_repaired(
 
 def _may_be_slip(token: str, shortest: int = REPAIR_MIN_WORD) -> bool:
     """Whether a word may be (part of) a misspelt name: long enough, not a number, and
-    not a question word or a word that links what is asked ("also", "same")."""
+    not a question word, a word of talk ("hows") or a word that links what is asked
+    ("also", "same")."""
     return (
         len(token) >= shortest
         and not token.isdigit()
         and token not in SCAFFOLD
+        and token not in TALK
         and token not in _LINKING_WORDS
     )
 
@@ -910,7 +952,9 @@ def _capitalised(text: str, tokens: list[str]) -> set[int]:
 async def _corrected(
     tokens: list[str], lookups: _Lookups, capitalised: AbstractSet[int] = frozenset()
 ) -> tuple[str, str] | None:
-    """A misspelt title or name, or a surname alone, and the catalog name it stands for."""
+    """A misspelt title or name, or a surname alone, and the catalog name it stands for;
+    never words of talk ("whats the longest movie" is not about the film What?)."""
+    tokens = ["" if t in TALK else t for t in tokens]
     # A title with order words in it ("First Daughter", "Salome's Last Dance") read as one
     # comes before reading those words as an order ("the first", "the last").
     whole = _residual_run(tokens, asking=True)

@@ -21,7 +21,8 @@ POSSESSIVE_KINDS = frozenset({"film", "person"})  # found with 's ("Heat's direc
 # Words of a sentence said to someone, never of a name looked up: shortened question
 # words and the people talking ("whos jimmy piersall", "whats ur favourite film")
 TALK = frozenset(
-    "whats whos hows wheres whens ur your yours u my mine we our us im youre pls please".split()
+    "whats wats whos hows wheres whens whys ur your yours u my mine we our us im youre pls "
+    "please".split()
 )
 SCAFFOLD = frozenset(
     """
@@ -123,7 +124,8 @@ async def find_mentions(tokens: list[str], catalog: Catalog) -> list[Mention]:
     # Other forms a typed span may stand for, with the kinds of names they may match.
     forms: dict[str, list[tuple[str, frozenset[str]]]] = {}
     for key in spans:
-        if key in SCAFFOLD:  # "plays" is a verb here, not the film "Play" with an 's
+        # "plays" is a verb here, not the film "Play" with an 's; "whats" is "what is"
+        if key in SCAFFOLD or key in TALK:
             continue
         one = singular(key)
         if one is not None:

@@ -202,3 +202,53 @@ async def test_a_recorded_sequel_is_said_as_recorded_and_a_remake_is_no_sequel(
     heat = await ask(catalog, "heat sequel")
     assert heat.answers == []
     assert "Heat (1972)" in heat.text and "knows no sequel" in heat.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        (
+            "is there a toy story 4",
+            "The catalog has no Toy Story 4; it has Toy Story (1995), Toy Story 2 (1999) and "
+            "Toy Story 3 (2010).",
+        ),
+        (
+            "who starred in toy story part iv",
+            "The catalog has no Toy Story Part IV; it has Toy Story (1995), Toy Story 2 (1999) "
+            "and Toy Story 3 (2010).",
+        ),
+        (
+            "when did rocky 3 come out",
+            "The catalog has no Rocky 3; it has Rocky (1976), Rocky Part II (1979) and "
+            "Rocky: The Return (1982).",
+        ),
+        (
+            "who directed alien 4",
+            "The catalog has no Alien 4; it has Alien (1979) and Alien 3 (1992).",
+        ),
+        ("heat 2 cast", "The catalog has no Heat 2; it has Heat (1972) and Heat (1995)."),
+    ],
+)
+async def test_a_numbered_title_the_catalog_lacks_is_said_with_the_films_of_the_title(
+    catalog_of, question, said
+) -> None:
+    catalog = await catalog_of(NAMESAKES)
+    reply = await ask(catalog, question)
+    assert reply.kind == "not_found" and reply.answers == [], reply.text
+    assert reply.text == said
+
+
+async def test_a_film_of_the_title_not_released_is_offered_with_its_status(catalog_of) -> None:
+    catalog = await catalog_of(
+        """\
+films:
+  - {title: Dune, year: 1984, sources: [x]}
+  - {title: "Dune: Part Two", year: 2024, sources: [x]}
+  - {title: Dune 3, year: 2026, status: announced, sources: [x]}
+"""
+    )
+    reply = await ask(catalog, "is there a dune 4")
+    assert reply.text == (
+        "The catalog has no Dune 4; it has Dune (1984), Dune: Part Two (2024) and "
+        "Dune 3 (2026) [announced]."
+    )

@@ -343,3 +343,40 @@ async def test_a_name_the_catalog_lacks_is_searched_for_once_per_span(catalog, m
     assert reply.kind == "not_found"
     assert ("people", "rachelle lefevre") in searched
     assert len(searched) == len(set(searched))
+
+
+TALKED = """\
+films:
+  - {title: What?, year: 1972, directors: [Roman Polanski]}
+  - {title: Howl, year: 2010, directors: [Rob Epstein]}
+  - {title: Heat, year: 1995, directors: [Michael Mann], runtime_minutes: 170}
+  - {title: Jaws, year: 1975, directors: [Steven Spielberg], runtime_minutes: 124}
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "answers"),
+    [
+        ("whats the longest movie", ["Heat"]),
+        ("wats the longest film", ["Heat"]),
+        ("whos the director of heat", ["Michael Mann"]),
+        ("hows jaws rated", []),
+    ],
+)
+async def test_a_question_word_spelt_as_in_chat_is_never_a_title(
+    catalog_of, question, answers
+) -> None:
+    catalog = await catalog_of(TALKED)
+    reply = await ask(catalog, question)
+    assert reply.answers == answers, reply.text
+    assert "What?" not in reply.text and "Howl" not in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    "question", ["who directed what?", "whos the director of what?", "whats what? about"]
+)
+async def test_the_film_what_is_still_found_when_asked_for(catalog_of, question) -> None:
+    catalog = await catalog_of(TALKED)
+    reply = await ask(catalog, question)
+    assert reply.kind == "answer" and "What?" in reply.text, reply.text
+    assert not reply.text.startswith("(Reading"), reply.text

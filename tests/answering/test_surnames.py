@@ -257,3 +257,36 @@ async def test_a_given_name_alone_or_a_full_name_with_a_slip_is_still_the_person
     catalog = await catalog_of(GIVEN_NAMES)
     reply = await ask(catalog, question)
     assert reply.answers == ["Toy Story", "Galaxy Quest"], reply.text
+
+
+WORKING = """\
+films:
+  - {title: The Terminator, year: 1984, directors: [James Cameron], cast: [Arnold Schwarzenegger]}
+  - {title: True Lies, year: 1994, directors: [James Cameron], cast: [Arnold Schwarzenegger]}
+  - {title: Titanic, year: 1997, directors: [James Cameron], cast: [Leonardo DiCaprio]}
+  - {title: Avatar, year: 2009, directors: [James Cameron], cast: [Sam Worthington]}
+  - {title: "Avatar: The Way of Water", year: 2022, directors: [James Cameron]}
+  - {title: Together, year: 2000, directors: [Lukas Moodysson]}
+  - {title: Dr. Strangelove, year: 1964, directors: [Stanley Kubrick]}
+  - {title: "2001: A Space Odyssey", year: 1968, directors: [Stanley Kubrick]}
+  - {title: The Shining, year: 1980, directors: [Stanley Kubrick]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "answers"),
+    [
+        ("what has cameron done since avatar", ["Avatar: The Way of Water"]),
+        ("what has cameron been doing since titanic", ["Avatar", "Avatar: The Way of Water"]),
+        ("films where cameron and schwarzenegger worked together", ["The Terminator", "True Lies"]),
+        ("has schwarzenegger worked with cameron", ["The Terminator", "True Lies"]),
+        ("what did kubrick direct after 2001 a space odyssey", ["The Shining"]),
+        ("kubrick films before 2001 a space odyssey", ["Dr. Strangelove"]),
+    ],
+)
+async def test_surnames_beside_words_of_working_and_a_title_of_a_year_are_read(
+    catalog_of, question, answers
+) -> None:
+    catalog = await catalog_of(WORKING)
+    reply = await ask(catalog, question)
+    assert reply.answers == answers, reply.text

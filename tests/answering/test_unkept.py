@@ -43,3 +43,42 @@ async def test_questions_of_what_it_keeps_are_answered_as_before(
     catalog, question: str, answers: list[str]
 ) -> None:
     assert (await ask(catalog, question)).answers == answers
+
+
+AWARD_TITLES = """\
+films:
+  - {title: Oscar, year: 1991, directors: [John Landis], cast: [Sylvester Stallone]}
+  - {title: Emmy, year: 2005, directors: [Jane Roe]}
+  - {title: Titanic, year: 1997, directors: [James Cameron], cast: [Leonardo DiCaprio]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("did leonardo dicaprio win an oscar", "The catalog has no awards:"),
+        ("has james cameron won any oscars", "The catalog has no awards:"),
+        ("how many oscars did titanic win", "The catalog has no awards for Titanic (1997):"),
+        ("did titanic win a golden globe", "The catalog has no awards for Titanic (1997):"),
+        ("which films won the oscar", "The catalog has no awards:"),
+        ("emmys won by leonardo dicaprio", "The catalog has no awards:"),
+    ],
+)
+async def test_an_award_named_in_a_question_of_awards_is_not_the_film_of_its_name(
+    catalog_of, question, said
+) -> None:
+    catalog = await catalog_of(AWARD_TITLES)
+    reply = await ask(catalog, question)
+    assert reply.text.startswith(said), reply.text
+    assert "Oscar (1991)" not in reply.text and "Emmy (2005)" not in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "answers"),
+    [("who directed oscar", ["John Landis"]), ("who starred in oscar", ["Sylvester Stallone"])],
+)
+async def test_the_film_oscar_is_still_asked_about_by_its_title(
+    catalog_of, question, answers
+) -> None:
+    catalog = await catalog_of(AWARD_TITLES)
+    assert (await ask(catalog, question)).answers == answers

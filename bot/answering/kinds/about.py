@@ -13,7 +13,7 @@ from bot.answering.kinds.relations import read, who_made
 from bot.answering.lexicon import RELATION_BY_NAME, SEQUEL_NUMBERS, SEQUEL_PARTS, words
 from bot.answering.linking import Mention
 from bot.answering.reply import Answer, claims_note, film_list, per_film, status_note
-from bot.store.catalog import FilmRecord, FilmSummary
+from bot.store.catalog import Catalog, FilmRecord, FilmSummary
 from bot.text import norm
 
 _TRIVIA = words(
@@ -158,17 +158,29 @@ async def _sharing_the_title(
     """Films after ``film`` (or before it, with ``earlier``) whose title is the same title
     with a number ("Toy Story 2", "Rocky IV", "The Godfather Part II") or a subtitle
     ("Alien: Resurrection"), or without them (Toy Story, before Toy Story 3), oldest first."""
-    base = _without_number(film.title)
     found = []
-    for other in await ctx.catalog.complete_titles(base, SAME_TITLE_READ):
-        if norm(other.title) == norm(film.title) or not _same_title(base, other.title):
+    for other in await films_of_the_title(ctx.catalog, film):
+        if norm(other.title) == norm(film.title):
             # the same title again is a remake or a namesake, not a film of a series
             continue
         if film.year is None or other.year is None:
             continue  # which came first is not known
         if (other.year < film.year) if earlier else (other.year > film.year):
             found.append(other)
-    return sorted(found, key=lambda f: (f.year or 0, f.title))
+    return found
+
+
+async def films_of_the_title(catalog: Catalog, film: FilmSummary) -> list[FilmSummary]:
+    """The films whose title is ``film``'s without its number or subtitle, or that title
+    with one ("Toy Story", "Toy Story 2", "Toy Story 3"), ``film`` included, oldest first
+    (those of no known year last)."""
+    base = _without_number(film.title)
+    found = [
+        other
+        for other in await catalog.complete_titles(base, SAME_TITLE_READ)
+        if _same_title(base, other.title)
+    ]
+    return sorted(found, key=lambda f: (f.year is None, f.year or 0, f.title))
 
 
 def _without_number(title: str) -> str:

@@ -48,9 +48,10 @@ async def reply(ctx: Context) -> Answer | None:
         return None
     if ASKS_PEOPLE.search(ctx.key) or _NOT_FILMS.search(ctx.key):
         return None
+    # "after 2001 a space odyssey": a title that begins with a year, before the year alone
+    if (around := await _around_a_film(ctx)) is not None:
+        return around
     if year_span(ctx.key) is None:
-        if (around := await _around_a_film(ctx)) is not None:
-            return around
         if _EVERY_FILM.match(ctx.key) and not ctx.mentions:
             return await _every_film(ctx)
         return await _genre_alone(ctx)

@@ -6,19 +6,22 @@ answered as another question (the film's summary, its director for "make")."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot.answering.context import Context
 from bot.answering.lexicon import words
 from bot.answering.reply import Answer, join_names
 
+# Awards people name, which are titles too (the film Oscar)
+_AWARDS = r"oscars?|academy awards?|golden globes?|baftas?|emmys?|palme d ?or"
+_AWARD_NAMED = re.compile(rf"(?:the )?(?:{_AWARDS})")
+_WON = words(r"win|wins|won|winning|winner|nominat\w*|awards?")
+
 # What a question asks for, and what the reply says the catalog lacks, in general and for the
 # films named.
 _UNKEPT: tuple[tuple[re.Pattern[str], tuple[str, str]], ...] = (
     (
-        words(
-            r"oscars?|academy awards?|awards?|golden globes?|baftas?|emmys?|palme d ?or|"
-            r"nominat\w*|win|wins|won"
-        ),
+        words(rf"{_AWARDS}|awards?|nominat\w*|win|wins|won"),
         ("has no awards", "has no awards for {}"),
     ),
     (
@@ -42,6 +45,7 @@ _UNKEPT: tuple[tuple[re.Pattern[str], tuple[str, str]], ...] = (
 
 async def reply(ctx: Context) -> Answer | None:
     """What the catalog does not keep, said as such, for the films the question names."""
+    ctx = _awards_named(ctx)
     outside = ctx.key_outside()
     said = next((said for pattern, said in _UNKEPT if pattern.search(outside)), None)
     if said is None:
@@ -54,3 +58,18 @@ async def reply(ctx: Context) -> Answer | None:
         "came out, their genres, ratings where known, and its sources."
     )
     return Answer(ctx.question, [], text, films=films[:3])
+
+
+def _awards_named(ctx: Context) -> Context:
+    """The question with an award's name ("oscar", "golden globes") read as the award, not
+    a film of that title, where it asks of a person or another film ("did leonardo
+    dicaprio win an oscar") or who won ("which films won oscars")."""
+    named = [
+        m for m in ctx.mentions if _AWARD_NAMED.fullmatch(" ".join(ctx.tokens[m.start : m.end]))
+    ]
+    if not named:
+        return ctx
+    others = [m for m in ctx.mentions if m not in named]
+    if others or _WON.search(ctx.key_outside()):
+        return replace(ctx, mentions=others)
+    return ctx
