@@ -455,8 +455,8 @@ async def _sequels_named(
 async def _no_sequel(question: str, typed: str, mention: Mention, catalog: Catalog) -> Answer:
     """A sequel the catalog lacks is said to be missing, not answered as the film before
     it ("toy story 4" is not Toy Story), with the films of that title the catalog has
-    ("The catalog has no Toy Story 4; it has Toy Story (1995), Toy Story 2 (1999) and Toy
-    Story 3 (2010).")."""
+    ("The catalog has no film called “Toy Story 4”; it has Toy Story (1995), Toy Story 2
+    (1999) and Toy Story 3 (2010).")."""
     named = await catalog.summaries(dict.fromkeys(h.ref for h in mention.of_kind("film")))
     films: dict[int, FilmSummary] = {}
     for film in named:
@@ -468,7 +468,7 @@ async def _no_sequel(question: str, typed: str, mention: Mention, catalog: Catal
     return Answer(
         question,
         [],
-        f"The catalog has no {title}; it has {film_list(ordered)}.",
+        f"The catalog has no film called “{title}”; it has {film_list(ordered)}.",
         kind="not_found",
         films=ordered,
         suggestions=list(dict.fromkeys(f.label for f in ordered)),

@@ -209,24 +209,27 @@ async def test_a_recorded_sequel_is_said_as_recorded_and_a_remake_is_no_sequel(
     [
         (
             "is there a toy story 4",
-            "The catalog has no Toy Story 4; it has Toy Story (1995), Toy Story 2 (1999) and "
-            "Toy Story 3 (2010).",
+            "The catalog has no film called “Toy Story 4”; it has Toy Story (1995), "
+            "Toy Story 2 (1999) and Toy Story 3 (2010).",
         ),
         (
             "who starred in toy story part iv",
-            "The catalog has no Toy Story Part IV; it has Toy Story (1995), Toy Story 2 (1999) "
-            "and Toy Story 3 (2010).",
+            "The catalog has no film called “Toy Story Part IV”; it has Toy Story (1995), "
+            "Toy Story 2 (1999) and Toy Story 3 (2010).",
         ),
         (
             "when did rocky 3 come out",
-            "The catalog has no Rocky 3; it has Rocky (1976), Rocky Part II (1979) and "
-            "Rocky: The Return (1982).",
+            "The catalog has no film called “Rocky 3”; it has Rocky (1976), "
+            "Rocky Part II (1979) and Rocky: The Return (1982).",
         ),
         (
             "who directed alien 4",
-            "The catalog has no Alien 4; it has Alien (1979) and Alien 3 (1992).",
+            "The catalog has no film called “Alien 4”; it has Alien (1979) and Alien 3 (1992).",
         ),
-        ("heat 2 cast", "The catalog has no Heat 2; it has Heat (1972) and Heat (1995)."),
+        (
+            "heat 2 cast",
+            "The catalog has no film called “Heat 2”; it has Heat (1972) and Heat (1995).",
+        ),
     ],
 )
 async def test_a_numbered_title_the_catalog_lacks_is_said_with_the_films_of_the_title(
@@ -249,6 +252,6 @@ films:
     )
     reply = await ask(catalog, "is there a dune 4")
     assert reply.text == (
-        "The catalog has no Dune 4; it has Dune (1984), Dune: Part Two (2024) and "
-        "Dune 3 (2026) [announced]."
+        "The catalog has no film called “Dune 4”; it has Dune (1984), "
+        "Dune: Part Two (2024) and Dune 3 (2026) [announced]."
     )

@@ -229,7 +229,8 @@ async def test_a_sequel_the_catalog_lacks_is_said_missing_with_the_films_of_its_
     assert reply.kind == "not_found"
     assert reply.answers == []
     assert reply.text == (
-        f"The catalog has no {said}; it has The Godfather (1972) and The Godfather Part II (1974)."
+        f"The catalog has no film called “{said}”; it has The Godfather (1972) and "
+        "The Godfather Part II (1974)."
     )
     assert "Al Pacino" not in reply.text
 
