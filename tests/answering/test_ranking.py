@@ -164,3 +164,19 @@ async def test_a_genre_before_films_or_in_the_plural_is_the_genre_not_a_title(
     )
     reply = await ask(catalog, question)
     assert reply.answers == films, reply.text
+
+
+async def test_how_many_films_are_asked_for_is_not_the_film_of_that_title(
+    write_facts, tmp_path: Path
+) -> None:
+    numbered = RATED + '  - {title: "2", year: 2009, sources: [https://example.org/2]}\n'
+    store = Store(write_facts("numbered", rated=numbered), tmp_path / "n.db")
+    await store.open()
+    try:
+        for question in ("top 2 crime films", "2 best crime movies"):
+            reply = await ask(store.catalog, question)
+            assert reply.answers == ["Drive", "Thief"], question
+        reply = await ask(store.catalog, "when did 2 come out")
+        assert reply.text == "2 came out in 2009."
+    finally:
+        await store.close()

@@ -9,6 +9,7 @@ first or latest film is answered by :mod:`bot.answering.kinds.people`.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot.answering.context import Context
 from bot.answering.kinds.relations import read
@@ -40,6 +41,7 @@ async def reply(ctx: Context) -> Answer | None:
     sort = order_asked(ctx.key_outside())
     if sort is None:
         return await _series_named(ctx) if _A_SERIES.match(ctx.key_outside()) else None
+    ctx = _count_not_a_title(ctx)
     wanted = await wanted_films(ctx, statuses=("released",))
     if wanted.films:
         if sort in ("oldest", "newest") and _FILMS.search(ctx.key_outside()):
@@ -58,6 +60,19 @@ async def reply(ctx: Context) -> Answer | None:
     if sort in _LACKS:
         return await _by_measure(ctx, wanted, sort, page.films, many, page.total)
     return _in_order(ctx, wanted, sort, page.films, many)
+
+
+def _count_not_a_title(ctx: Context) -> Context:
+    """The question without a film named by how many films it asks for: in "top 10
+    comedies" or "10 best westerns" the number is a count, not the film *10*."""
+    tokens = ctx.tokens
+
+    def is_count(start: int, end: int) -> bool:
+        around = " ".join(tokens[max(0, start - 1) : end + 1])
+        return end - start == 1 and count_asked(around) is not None
+
+    kept = [m for m in ctx.mentions if not is_count(m.start, m.end)]
+    return ctx if len(kept) == len(ctx.mentions) else replace(ctx, mentions=kept)
 
 
 def _in_order(
