@@ -243,7 +243,8 @@ ORDERS: tuple[tuple[re.Pattern[str], str], ...] = (
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
 _COUNT = r"(\d{1,2}|one|two|three|four|five|ten)"
 _HOW_MANY = re.compile(
-    rf"\btop {_COUNT}\b|\b{_COUNT} (?:best|oldest|newest|latest|longest|shortest|greatest|"
+    rf"\b(?:top|best|greatest|oldest|newest|latest|longest|shortest) {_COUNT}\b|"
+    rf"\b{_COUNT} (?:best|oldest|newest|latest|longest|shortest|greatest|"
     r"most|top|good|great|films|movies|flicks)\b"
 )
 

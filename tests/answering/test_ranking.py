@@ -173,7 +173,7 @@ async def test_how_many_films_are_asked_for_is_not_the_film_of_that_title(
     store = Store(write_facts("numbered", rated=numbered), tmp_path / "n.db")
     await store.open()
     try:
-        for question in ("top 2 crime films", "2 best crime movies"):
+        for question in ("top 2 crime films", "2 best crime movies", "best 2 crime films"):
             reply = await ask(store.catalog, question)
             assert reply.answers == ["Drive", "Thief"], question
         reply = await ask(store.catalog, "when did 2 come out")
