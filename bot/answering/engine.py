@@ -45,7 +45,7 @@ from bot.answering.lexicon import (
 from bot.answering.linking import MAX_NGRAM, SCAFFOLD, TALK, Mention, find_mentions
 from bot.answering.reply import Answer, film_list, join_names
 from bot.answering.wanted import FILM_NOUNS, KIND_WORDS, is_asking_word, is_keyword
-from bot.store.catalog import Catalog, FilmSummary, NameHit
+from bot.store.catalog import Catalog, FilmSummary, NameHit, oldest_first_key
 from bot.store.discovery import value_names
 from bot.text import norm
 
@@ -244,11 +244,7 @@ async def answer(
         readings += [
             r for r in await _surnames_beside(tokens, mentions, catalog) if r.start not in taken
         ]
-        if readings:
-            readings.sort()
-            tokens, capitalised = _read_as(tokens, capitalised, readings)
-            key = " ".join(tokens)
-            mentions = _keywords_unmasked(tokens, await find_mentions(tokens, catalog))
+        readings.sort()
     elif (
         not _retry
         and _TOGETHER.intersection(tokens)
@@ -256,12 +252,10 @@ async def answer(
     ):
         # "films where cameron and schwarzenegger worked together": surnames said together
         readings = pair
-        tokens, capitalised = _read_as(tokens, capitalised, readings)
-        key = " ".join(tokens)
-        mentions = _keywords_unmasked(tokens, await find_mentions(tokens, catalog))
     elif not _retry and (shortened := await _value_shortened(tokens, mentions, catalog)):
         # "films set in new york": New York City; "ghibli movies": Studio Ghibli
         readings = [shortened]
+    if readings:  # the question as read, and the names in it found again
         tokens, capitalised = _read_as(tokens, capitalised, readings)
         key = " ".join(tokens)
         mentions = _keywords_unmasked(tokens, await find_mentions(tokens, catalog))
@@ -462,7 +456,7 @@ async def _no_sequel(question: str, typed: str, mention: Mention, catalog: Catal
     for film in named:
         films.update((f.id, f) for f in await films_of_the_title(catalog, film))
         films.setdefault(film.id, film)
-    ordered = sorted(films.values(), key=lambda f: (f.year is None, f.year or 0, f.title))
+    ordered = sorted(films.values(), key=oldest_first_key)
     number = typed.split()[mention.size :]
     title = " ".join([named[0].title, *map(_numbered, number)]) if named else typed
     return Answer(

@@ -13,7 +13,7 @@ from bot.answering.kinds.relations import read, who_made
 from bot.answering.lexicon import RELATION_BY_NAME, SEQUEL_NUMBERS, SEQUEL_PARTS, words
 from bot.answering.linking import Mention
 from bot.answering.reply import Answer, claims_note, film_list, per_film, status_note
-from bot.store.catalog import Catalog, FilmRecord, FilmSummary
+from bot.store.catalog import Catalog, FilmRecord, FilmSummary, oldest_first_key
 from bot.text import norm
 
 _TRIVIA = words(
@@ -180,7 +180,7 @@ async def films_of_the_title(catalog: Catalog, film: FilmSummary) -> list[FilmSu
         for other in await catalog.complete_titles(base, SAME_TITLE_READ)
         if _same_title(base, other.title)
     ]
-    return sorted(found, key=lambda f: (f.year is None, f.year or 0, f.title))
+    return sorted(found, key=oldest_first_key)
 
 
 def _without_number(title: str) -> str:

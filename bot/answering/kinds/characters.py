@@ -123,7 +123,7 @@ async def _character_said(ctx: Context, found: list[tuple[FilmSummary, CreditRec
             assert record is not None
             claimed.append((record, credit))
             continue
-        verb = "voiced" if credit.note and "voice" in credit.note.casefold() else "played"
+        verb = "voiced" if _voiced(credit) else "played"
         by_player.setdefault((verb, credit.person), []).append(film.label)
     said = "; and in ".join(
         f"{join_names(labels, CHARACTER_FILMS_MOST)}, {verb} by {person}"
@@ -273,13 +273,18 @@ async def _with_characters(
     return sorted(found, key=lambda item: item[0].summary.year or 0)
 
 
+def _voiced(credit: CreditRecord) -> bool:
+    """Whether a part is a voice, as its credit's note says ("voice")."""
+    return credit.note is not None and "voice" in credit.note.casefold()
+
+
 def _sentences(credits: list[tuple[FilmRecord, CreditRecord]]) -> str:
     """``X plays Y in A and B.``: one sentence per person and character; a film that is
     not released gets its own, marked as a claim."""
     released: dict[tuple[str, str, str], list[str]] = {}
     order: list[tuple[str, str, str] | str] = []
     for record, credit in credits:
-        verb = "voices" if credit.note and "voice" in credit.note.casefold() else "plays"
+        verb = "voices" if _voiced(credit) else "plays"
         said = (credit.person, verb, credit.character or "")
         if not record.summary.confirmed:
             order.append(with_status(record, f"{' '.join(said)} in {record.label}."))
