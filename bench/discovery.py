@@ -13,6 +13,10 @@ from bot.discord.embeds import browse_embed, similar_embed
 from bot.store import discovery
 from bot.store.catalog import Catalog
 from bot.store.discovery import FilmQuery, Years, browse, similar_films
+from bot.store.rows import ROLE_FIELDS
+
+# The roles in the order a build writes a film's credits: those of ROLE_FIELDS, then the cast
+_WRITTEN_ROLES = " ".join([*ROLE_FIELDS, "cast"])
 
 SAMPLES = 300
 SORTS = ("newest", "oldest", "title", "rating")
@@ -28,7 +32,7 @@ async def _queries(catalog: Catalog, rng: random.Random, count: int) -> list[Fil
     rows = await catalog.select(
         "SELECT name FROM people WHERE id IN (SELECT person_id FROM (SELECT person_id, "
         "row_number() OVER (ORDER BY film_id, "
-        "instr('director writer producer composer cast', role), position) AS n FROM credits) "
+        f"instr('{_WRITTEN_ROLES}', role), position) AS n FROM credits) "
         f"WHERE n IN ({','.join('?' * len(drawn))})) ORDER BY id",
         drawn,
     )
