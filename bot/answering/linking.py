@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import chain
 
-from bot.answering.lexicon import phrase_positions
+from bot.answering.lexicon import NUMBER_WRITINGS, SEQUEL_NUMBERS, SEQUEL_PARTS, phrase_positions
 from bot.store.catalog import Catalog, NameHit
 from bot.store.indexes import ARTICLES
 
@@ -15,6 +15,14 @@ MAX_NGRAM = 12  # the longest span a misspelt name is looked for in
 LONGEST_NAME = 16
 PLURAL_KINDS = frozenset({"genre", "tag"})  # found in the plural too ("westerns")
 POSSESSIVE_KINDS = frozenset({"film", "person"})  # found with 's ("Heat's director")
+# A number typed in a title, and the ways a title may write it; "i", "v" and "x" alone are
+# as often a word or a letter ("malcolm x"), and a sequel's "v" is read where sequels are
+NUMBER_FORMS = {
+    form: writings
+    for writings in NUMBER_WRITINGS
+    for form in writings
+    if form not in ("i", "v", "x")
+}
 
 # Words that make up questions; alone they are never taken as a name (a film called "It"
 # or "Up" is still found when the question leaves no other candidate).
@@ -160,17 +168,70 @@ async def find_mentions(tokens: list[str], catalog: Catalog) -> list[Mention]:
             found = [h for h in by_norm.get(form, []) if h.kind in kinds]
             if found and key not in by_norm:
                 candidates += [Mention(start, end, form, found) for start, end in spans[key]]
+    if not NUMBER_FORMS.keys().isdisjoint(tokens):
+        candidates += await _numbers_written_otherwise(tokens, spans, candidates, catalog)
     # Longest first; between equally long overlapping names, the one with more words of
     # its own ("who stars in time changer": "Time Changer", not "In Time").
     # A name as it is comes before a title without its article just as long.
     candidates.sort(key=lambda m: (-m.size, -_own_words(m, tokens), m.bare(), m.start))
     chosen = _chosen(candidates)
-    if bare_hits and any(m.bare() for m in chosen):  # "which words describe …": not The Words
+    if any(m.bare() for m in chosen):  # "which words describe …": not The Words
         phrases = phrase_positions(" ".join(tokens))
         kept = [m for m in candidates if not _in_phrase(m, tokens, phrases)]
         if len(kept) < len(candidates):
             chosen = _chosen(kept)
     return sorted(chosen, key=lambda m: m.start)
+
+
+async def _numbers_written_otherwise(
+    tokens: list[str],
+    spans: dict[str, list[tuple[int, int]]],
+    candidates: list[Mention],
+    catalog: Catalog,
+) -> list[Mention]:
+    """Titles found with a number written another way than typed ("oceans 12" for Ocean's
+    Twelve, "twelve angry men" for 12 Angry Men, "7 samurai" for Seven Samurai), looked for
+    only where a number typed is in no name of more than one word found as typed."""
+    named = {i for m in candidates if m.size > 1 for i in m.positions}
+    # a sequel's number after a title ("godfather part two") is read where sequels are
+    after = {m.end for m in candidates if m.has("film")}
+    after |= {i + 1 for i in after if i < len(tokens) and tokens[i] in SEQUEL_PARTS}
+    loose = {
+        i
+        for i, token in enumerate(tokens)
+        if token in NUMBER_FORMS and i not in named and not (i in after and token in SEQUEL_NUMBERS)
+    }
+    if not loose:
+        return []
+    written: dict[str, list[str]] = {}  # a title's way of writing it → the spans typed
+    for key, places in spans.items():
+        words = key.split()
+        if len(words) < 2 or all(w in NUMBER_FORMS or w in SCAFFOLD for w in words):
+            continue
+        if not any(loose.intersection(range(start, end)) for start, end in places):
+            continue
+        for way in range(3):
+            other = " ".join([NUMBER_FORMS[w][way] if w in NUMBER_FORMS else w for w in words])
+            if other != key:
+                written.setdefault(other, []).append(key)
+    if not written:
+        return []
+    hits = await catalog.lookup_names(list(written))
+    by_norm: dict[str, list[NameHit]] = {}
+    for hit in hits:
+        if hit.kind == "film":
+            by_norm.setdefault(hit.norm, []).append(hit)
+    titled = set(by_norm)
+    for hit in await catalog.titled_without_article(
+        written, lambda key: key not in titled and _may_be_bare_title(key)
+    ):
+        by_norm.setdefault(hit.norm.partition(" ")[2], []).append(hit)
+    return [
+        Mention(start, end, other, found)
+        for other, found in by_norm.items()
+        for key in written[other]
+        for start, end in spans[key]
+    ]
 
 
 def _chosen(candidates: list[Mention]) -> list[Mention]:
