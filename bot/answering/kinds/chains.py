@@ -24,6 +24,7 @@ from bot.answering.linking import Mention
 from bot.answering.reply import (
     Answer,
     claims_note,
+    counted,
     film_list,
     films_found,
     join_names,
@@ -217,6 +218,9 @@ async def _from_people(ctx: Context, mentions: list[Mention]) -> Answer | None:
         target = bind[1]
     if target is None:
         text = f"{who} {verb} {film_list(films)}." + claims_note(films)
+        if lacking and len(ids) == 1:
+            text = await _none_in_role(ctx, ids[0], who, lacking, films) + claims_note(films)
+            text = f"No: {text}" if _WHETHER.match(ctx.key) else text
         if together:
             text = f"{who} are credited together on {film_list(films)}."
             if role is None:
@@ -226,6 +230,8 @@ async def _from_people(ctx: Context, mentions: list[Mention]) -> Answer | None:
     intro = f"Films {who} {verb if len(ids) == 1 else 'share'}: {film_list(films, 8)}."
     if lacking:
         intro = f"{who} {verb} {film_list(films, 8)}."
+        if len(ids) == 1:
+            intro = await _none_in_role(ctx, ids[0], who, lacking, films, 8)
     answers = await _reached(ctx, films, target, ids)
     wider: list[FilmSummary] = []
     if not answers and role is not None and year is None and len(mentions) == 1:
@@ -256,23 +262,49 @@ async def _from_people(ctx: Context, mentions: list[Mention]) -> Answer | None:
 
 
 _MAKE = frozenset("make makes making made".split())
+# a question asking whether someone had a role at all ("did meg ryan direct anything")
+_WHETHER = re.compile(r"^(?:did|does|do|has|have|had|is|was) ")
+
+
+async def _none_in_role(
+    ctx: Context, pid: int, who: str, role: str, films: list[FilmSummary], shown: int = 25
+) -> str:
+    """A person asked about in a role they never had, said plainly with the roles they do
+    have on ``films``: "Meg Ryan directed no films in the catalog; Meg Ryan is in the cast
+    of 4 films: …"."""
+    _, roles = await _held(ctx, pid, films) or ("", [])
+    number = counted(len(films), "film")
+    has = (
+        f"in the cast of {number}"
+        if roles == ["cast"]
+        else f"credited {_as_roles(roles)} on {number}"
+    )
+    text = f"{who} {PERSON_VERBS.get(role, 'is credited on')} no films in the catalog; "
+    return text + f"{who} is {has}: {film_list(films, shown)}."
 
 
 async def _roles_on(ctx: Context, ids: list[int], films: list[FilmSummary]) -> str:
     """`` Steven Spielberg as director, Tom Hanks in the cast.``: what each person is
     credited as on ``films``, most usual role first (`` Both in the cast.`` when alike)."""
-    shown = {f.id for f in films}
     said: dict[str, str] = {}
     for pid in ids:
-        person = await ctx.catalog.person(pid)
-        if person is not None:
-            held = Counter(c.role for c in person.credits if c.film.id in shown)
-            said[person.name] = _as_roles([role for role, _ in held.most_common()])
+        if (held := await _held(ctx, pid, films)) is not None:
+            said[held[0]] = _as_roles(held[1])
     if not said:
         return ""
     if len(set(said.values())) == 1:
         return f" {'Both' if len(said) == 2 else 'All'} {next(iter(said.values()))}."
     return f" {'; '.join(f'{name} {roles}' for name, roles in said.items())}."
+
+
+async def _held(ctx: Context, pid: int, films: list[FilmSummary]) -> tuple[str, list[str]] | None:
+    """A person's name and the roles they are credited in on ``films``, most usual first."""
+    person = await ctx.catalog.person(pid)
+    if person is None:
+        return None
+    shown = {f.id for f in films}
+    held = Counter(c.role for c in person.credits if c.film.id in shown)
+    return person.name, [role for role, _ in held.most_common()]
 
 
 def _as_roles(roles: list[str]) -> str:
