@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from itertools import chain
 
@@ -15,14 +16,32 @@ MAX_NGRAM = 12  # the longest span a misspelt name is looked for in
 LONGEST_NAME = 16
 PLURAL_KINDS = frozenset({"genre", "tag"})  # found in the plural too ("westerns")
 POSSESSIVE_KINDS = frozenset({"film", "person"})  # found with 's ("Heat's director")
-# A number typed in a title, and the ways a title may write it; "i", "v" and "x" alone are
-# as often a word or a letter ("malcolm x"), and a sequel's "v" is read where sequels are
-NUMBER_FORMS = {
+_UNITS = [word for _, _, word in NUMBER_WRITINGS[:9]]
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+# 20 to 99 in words ("thirty nine") and in figures, written in titles either way
+_OVER_20 = {
+    " ".join(said): str(tens * 10 + unit)
+    for tens, ten in enumerate(_TENS, 2)
+    for unit, said in enumerate([(ten,), *((ten, u) for u in _UNITS)])
+}
+_SAID_OVER_20 = re.compile(r"\b(?:" + "|".join(sorted(_OVER_20, key=len, reverse=True)) + r")\b")
+# A number typed in a title, and the ways a title may write it: in figures, in roman
+# numerals (None from 21 on: titles seldom write them so) and in words. "i", "v" and "x"
+# alone are as often a word or a letter ("malcolm x"); a sequel's "v" is read where
+# sequels are.
+NUMBER_FORMS: dict[str, tuple[str, str | None, str]] = {
     form: writings
     for writings in NUMBER_WRITINGS
     for form in writings
     if form not in ("i", "v", "x")
 }
+NUMBER_FORMS.update(
+    (form, (figure, None, said))
+    for said, figure in _OVER_20.items()
+    if said not in NUMBER_FORMS
+    for form in (figure, said.partition(" ")[0])
+    if form not in NUMBER_FORMS
+)
 
 # Words that make up questions; alone they are never taken as a name (a film called "It"
 # or "Up" is still found when the question leaves no other candidate).
@@ -211,8 +230,8 @@ async def _numbers_written_otherwise(
         if not any(loose.intersection(range(start, end)) for start, end in places):
             continue
         for way in range(3):
-            other = " ".join([NUMBER_FORMS[w][way] if w in NUMBER_FORMS else w for w in words])
-            if other != key:
+            other = _written(key, way)
+            if other is not None and other != key:
                 written.setdefault(other, []).append(key)
     if not written:
         return []
@@ -232,6 +251,20 @@ async def _numbers_written_otherwise(
         for key in written[other]
         for start, end in spans[key]
     ]
+
+
+def _written(key: str, way: int) -> str | None:
+    """Words with each number in them written one way: 0 in figures ("thirty nine steps":
+    "39 steps"), 1 in roman numerals, 2 in words; None where a number has no such way."""
+    if way != 2:
+        key = _SAID_OVER_20.sub(lambda said: _OVER_20[said.group()], key)
+    written: list[str] = []
+    for word in key.split():
+        form = NUMBER_FORMS[word][way] if word in NUMBER_FORMS else word
+        if form is None:
+            return None
+        written.append(form)
+    return " ".join(written)
 
 
 def _chosen(candidates: list[Mention]) -> list[Mention]:

@@ -22,6 +22,9 @@ films:
   - {title: Malcolm X, year: 1992, directors: [Spike Lee], cast: [Denzel Washington], sources: [https://example.org/x]}
   - {title: 10, year: 1979, directors: [Blake Edwards], genres: [Comedy], sources: [https://example.org/10]}
   - {title: Airplane!, year: 1980, directors: [Jim Abrahams], genres: [Comedy], sources: [https://example.org/ap]}
+  - {title: The 39 Steps, year: 1935, directors: [Alfred Hitchcock], sources: [https://example.org/39]}
+  - {title: Nine, year: 2009, directors: [Rob Marshall], sources: [https://example.org/9]}
+  - {title: 22 Jump Street, year: 2014, directors: [Phil Lord], sources: [https://example.org/22]}
 """
 
 
@@ -43,6 +46,9 @@ async def numbered(catalog_of):
         # a figure for a roman numeral
         ("who directed henry 5", ["Kenneth Branagh"]),
         ("who directed henry five", ["Kenneth Branagh"]),
+        # numbers past twenty, in two words
+        ("who directed the thirty nine steps", ["Alfred Hitchcock"]),
+        ("who directed twenty two jump street", ["Phil Lord"]),
         # a title typed as the catalog writes it is that film, not the other way of writing it
         ("who directed oceans 11", ["Lewis Milestone"]),
         ("who directed oceans eleven", ["Steven Soderbergh"]),
