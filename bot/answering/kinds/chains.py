@@ -37,7 +37,7 @@ from bot.answering.wanted import (
     kinds_of_genre,
     words_of_genre,
 )
-from bot.store.catalog import FilmSummary, PeopleCredits, oldest_first_key
+from bot.store.catalog import ROLES, FilmSummary, PeopleCredits, oldest_first_key
 from bot.text import norm
 
 _SAME = re.compile(r"\b(?:same|also|share[sd]?|sharing|other|too|else)\b")
@@ -228,10 +228,10 @@ async def _from_people(ctx: Context, mentions: list[Mention]) -> Answer | None:
             text += claims_note(films)
         return Answer(ctx.question, _titles(films), text, films=films, people=ids)
     intro = f"Films {who} {verb if len(ids) == 1 else 'share'}: {film_list(films, 8)}."
-    if lacking:
+    if lacking and len(ids) == 1:
+        intro = await _none_in_role(ctx, ids[0], who, lacking, films, 8)
+    elif lacking:
         intro = f"{who} {verb} {film_list(films, 8)}."
-        if len(ids) == 1:
-            intro = await _none_in_role(ctx, ids[0], who, lacking, films, 8)
     answers = await _reached(ctx, films, target, ids)
     wider: list[FilmSummary] = []
     if not answers and role is not None and year is None and len(mentions) == 1:
@@ -272,7 +272,7 @@ async def _none_in_role(
     """A person asked about in a role they never had, said plainly with the roles they do
     have on ``films``: "Meg Ryan directed no films in the catalog; Meg Ryan is in the cast
     of 4 films: …"."""
-    _, roles = await _held(ctx, pid, films) or ("", [])
+    roles = await _roles_held(ctx, pid, films)
     number = counted(len(films), "film")
     has = (
         f"in the cast of {number}"
@@ -286,10 +286,13 @@ async def _none_in_role(
 async def _roles_on(ctx: Context, ids: list[int], films: list[FilmSummary]) -> str:
     """`` Steven Spielberg as director, Tom Hanks in the cast.``: what each person is
     credited as on ``films``, most usual role first (`` Both in the cast.`` when alike)."""
+    shown = {f.id for f in films}
     said: dict[str, str] = {}
     for pid in ids:
-        if (held := await _held(ctx, pid, films)) is not None:
-            said[held[0]] = _as_roles(held[1])
+        person = await ctx.catalog.person(pid)
+        if person is not None:
+            held = Counter(c.role for c in person.credits if c.film.id in shown)
+            said[person.name] = _as_roles([role for role, _ in held.most_common()])
     if not said:
         return ""
     if len(set(said.values())) == 1:
@@ -297,14 +300,15 @@ async def _roles_on(ctx: Context, ids: list[int], films: list[FilmSummary]) -> s
     return f" {'; '.join(f'{name} {roles}' for name, roles in said.items())}."
 
 
-async def _held(ctx: Context, pid: int, films: list[FilmSummary]) -> tuple[str, list[str]] | None:
-    """A person's name and the roles they are credited in on ``films``, most usual first."""
-    person = await ctx.catalog.person(pid)
-    if person is None:
-        return None
+async def _roles_held(ctx: Context, pid: int, films: list[FilmSummary]) -> list[str]:
+    """The roles a person is credited in on ``films``, most usual first (from the credit
+    index, where the catalog keeps one, not their whole record)."""
     shown = {f.id for f in films}
-    held = Counter(c.role for c in person.credits if c.film.id in shown)
-    return person.name, [role for role, _ in held.most_common()]
+    held: Counter[str] = Counter()
+    for role in ROLES:
+        credits = await ctx.catalog.credits_of_people([pid], role)
+        held[role] = sum(film_id in shown for film_id, _ in credits.pairs)
+    return [role for role, count in held.most_common() if count]
 
 
 def _as_roles(roles: list[str]) -> str:
