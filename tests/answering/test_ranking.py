@@ -242,3 +242,17 @@ async def test_a_ranking_of_a_genre_includes_its_kinds_and_says_so(
     reply = await ask(catalog, question)
     assert reply.answers == answers, reply.text
     assert reply.text.startswith(said) if said[0].isupper() else said in reply.text, reply.text
+
+
+@pytest.mark.parametrize(("question", "many"), [("top seven films", 7), ("eleven best movies", 11)])
+async def test_how_many_films_a_ranking_asks_for_in_words(catalog_of, question, many) -> None:
+    catalog = await catalog_of(
+        "films:\n"
+        + "".join(
+            f"  - {{title: Film {n}, year: {1980 + n}, imdb_rating: {n / 2}, "
+            f"sources: [https://example.org/{n}]}}\n"
+            for n in range(1, 15)
+        )
+    )
+    reply = await ask(catalog, question)
+    assert reply.answers == [f"Film {n}" for n in range(14, 14 - many, -1)], reply.text
