@@ -59,6 +59,21 @@ async def test_best_rated_films_with_their_ratings(rated) -> None:
     assert "Drive (2011), rated 7.8" in reply.text
 
 
+@pytest.mark.parametrize("question", ["top 5 crime movies", "top five crime films"])
+async def test_a_count_that_is_also_a_title_asks_for_that_many_films(
+    catalog_of, question: str
+) -> None:
+    catalog = await catalog_of(
+        RATED + "  - {title: Top Five, year: 2014, genres: [Comedy], "
+        "sources: [https://example.org/top-five]}\n"
+    )
+    reply = await ask(catalog, question)
+    assert reply.answers == ["Drive", "Thief", "Manhunter"]
+    assert "Top Five" not in reply.text
+    assert (await ask(catalog, "who directed top five")).answers != reply.answers
+    assert (await ask(catalog, "when did top five come out")).answers == ["2014"]
+
+
 async def test_most_popular_is_by_votes(rated) -> None:
     reply = await ask(rated, "most popular crime movies")
     assert reply.answers == ["Drive", "Manhunter", "Thief"]

@@ -47,10 +47,11 @@ _LACKS = {
 
 async def reply(ctx: Context) -> Answer | None:
     """Films matching the question's genre, people and years, in the order it asks for."""
-    sort = order_asked(ctx.key_outside())
+    counted = _count_not_a_title(ctx)
+    sort = order_asked(counted.key_outside())
     if sort is None:
         return await _series_named(ctx) if _A_SERIES.match(ctx.key_outside()) else None
-    ctx = _count_not_a_title(ctx)
+    ctx = counted
     wanted = await wanted_films(ctx, statuses=("released",))
     if wanted.films:
         if sort in ("oldest", "newest") and _FILMS.search(ctx.key_outside()):
@@ -140,12 +141,15 @@ _SORT_KEYS: dict[str, Callable[[FilmSummary], tuple]] = {
 
 def _count_not_a_title(ctx: Context) -> Context:
     """The question without a film named by how many films it asks for: in "top 10
-    comedies" or "10 best westerns" the number is a count, not the film *10*."""
+    comedies" or "10 best westerns" the number is a count, not the film *10*, and in "top 5
+    horror movies" the words are a count, not the film *Top Five*."""
     tokens = ctx.tokens
 
     def is_count(start: int, end: int) -> bool:
+        if end - start > 1:  # the whole name a count, with the films it counts after it
+            return end < len(tokens) and count_asked(" ".join(tokens[start:end])) is not None
         around = " ".join(tokens[max(0, start - 1) : end + 1])
-        return end - start == 1 and count_asked(around) is not None
+        return count_asked(around) is not None
 
     kept = [m for m in ctx.mentions if not is_count(m.start, m.end)]
     return ctx if len(kept) == len(ctx.mentions) else replace(ctx, mentions=kept)
