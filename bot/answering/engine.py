@@ -295,7 +295,7 @@ async def answer(
         today=today or date.today(),
         rng=rng or random.Random(),
     )
-    if unknown_name:
+    if unknown_name and not is_small_talk(key):  # "ok thanks": no name, though "ok" is one
         return await _not_found(context, lookups)
     for kind in KINDS:
         result = await kind(context)

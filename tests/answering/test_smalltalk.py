@@ -12,7 +12,7 @@ from bot.answering.engine import answer
 FILMS = """\
 films:
   - {title: Help!, year: 1965, directors: Richard Lester, cast: [{person: John Lennon, role: John}]}
-  - {title: Hello, year: 2008, directors: Ann Other}
+  - {title: Hello, year: 2008, directors: Ann Other, tags: [ok]}
 """
 
 
@@ -33,13 +33,25 @@ async def test_a_greeting_gets_a_greeting_and_example_questions(films, question)
     assert reply.answers == []
 
 
-@pytest.mark.parametrize("question", ["thanks!", "thx", "ty bot", "thank you so much"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "thanks!",
+        "thx",
+        "ty bot",
+        "thank you so much",
+        "ok thanks",
+        "okay thank you!",
+        "oh cool thx",
+    ],
+)
 async def test_thanks_gets_a_welcome(films, question: str) -> None:
     assert (await ask(films, question)).text.startswith("You're welcome!")
 
 
 @pytest.mark.parametrize(
-    "question", ["help", "what can you do?", "how do i use this bot", "what should i ask"]
+    "question",
+    ["help", "what can you do?", "how do i use this bot", "what should i ask", "who r u"],
 )
 async def test_help_says_what_to_ask_with_questions_this_catalog_answers(films, question):
     reply = await ask(films, question)

@@ -20,8 +20,11 @@ _GREETING = re.compile(
     rf"^(?:(?:hi+|hello+|hey+|heya|hiya|howdy|yo|sup|whats up|greetings|hola|"
     rf"good (?:morning|afternoon|evening|day)|morning|evening){_TO_BOT} ?)+$"
 )
+# "ok thanks", "oh cool thx": a word of acknowledgement before thanks is still thanks
+_ACKNOWLEDGED = r"(?:(?:ok|okay|okey|kk|k|oh|ah|alright|aight|got it|yes|yeah|yep|wow|haha) )*"
 _THANKS = re.compile(
-    rf"^(?:(?:thanks?|thank (?:you|u|ya|yu)|thanx|thnks|thx|thnx|ty|tysm|tyvm|cheers|"
+    rf"^{_ACKNOWLEDGED}"
+    rf"(?:(?:thanks?|thank (?:you|u|ya|yu)|thanx|thnks|thx|thnx|ty|tysm|tyvm|cheers|"
     rf"much appreciated|appreciate it|"
     rf"(?:nice|great|cool|awesome|perfect)(?: one)?)(?: (?:so much|a lot|very much|again))?"
     rf"{_TO_BOT} ?)+$"
@@ -30,7 +33,7 @@ _HELP = re.compile(
     r"^(?:help(?: me| pls| please)?|commands|how to use|usage|"
     r"what (?:can|do|should|could) (?:you|i) (?:do|ask|help with)(?: you)?(?: here)?|"
     r"how (?:do|can|should) i (?:use|ask)(?: (?:this|you|the|it))?(?: bot)?|"
-    r"how does (?:this|it)(?: bot)? work|(?:who|what) are (?:you|u)|what is this(?: bot)?|"
+    r"how does (?:this|it)(?: bot)? work|(?:who|what) (?:are|r) (?:you|u)|what is this(?: bot)?|"
     r"what do you know)(?: bot)?$"
 )
 _FAVOURITE = re.compile(
