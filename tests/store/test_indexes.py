@@ -16,6 +16,7 @@ from bot.store.indexes import (
     RANK_GAP,
     SLIP_LETTERS,
     CreditIndex,
+    FilmPeople,
     FilmShelf,
     NameChange,
     NameIndex,
@@ -425,3 +426,65 @@ def test_a_credit_index_changed_by_reloads_gives_each_persons_films_as_one_built
     _assert_credits(_credit_index(credits), credits)
     assert index.every_role
     assert not index.changed([next_id], [("stunts", 3, next_id)]).every_role
+
+
+def _film_people(credits: list[tuple[str, int, int]]) -> FilmPeople:
+    """Built as the catalog builds it: each role's credits as numbers, by film then
+    billing order (here the order of ``credits``)."""
+    return FilmPeople(
+        {
+            role: FilmPeople.role_of(
+                array(
+                    "q",
+                    [fid << 32 | pid for r, pid, fid in sorted(credits, key=_film) if r == role],
+                )
+            )
+            for role in ("cast", "director")
+        }
+    )
+
+
+def _film(credit: tuple[str, int, int]) -> int:
+    return credit[2]
+
+
+def _assert_film_people(index: FilmPeople, credits: list[tuple[str, int, int]]) -> None:
+    """Each film's people in each role in billing order, a person twice for two credits."""
+    for role in ("cast", "director", "composer"):
+        for fid in range(-1, 400):
+            expected = [p for r, p, f in credits if (r, f) == (role, fid)]
+            assert index.people(fid, role) == expected, (role, fid)
+    films = [5, 2, 30, 5, 399, 1_000]
+    assert index.credits(dict.fromkeys(films), "cast") == [
+        (fid, p) for fid in dict.fromkeys(films) for r, p, f in credits if (r, f) == ("cast", fid)
+    ]
+
+
+def test_a_film_people_index_changed_by_reloads_gives_each_films_people_as_one_built_afresh() -> (
+    None
+):
+    rng = random.Random(11)
+
+    def credits_of(film_id: int) -> list[tuple[str, int, int]]:
+        return [
+            (rng.choice(["cast", "cast", "director"]), rng.randrange(1, 40), film_id)
+            for _ in range(rng.randint(0, 6))  # the same person twice at times
+        ]
+
+    credits = [credit for film_id in range(1, 300) for credit in credits_of(film_id)]
+    index = _film_people(credits)
+    _assert_film_people(index, credits)
+    next_id = 300
+    for _ in range(30):
+        touched = rng.sample(range(1, next_id), rng.randint(0, 5))
+        credits = [c for c in credits if c[2] not in touched]
+        now = [
+            c
+            for film_id in [*touched[:2], *range(next_id, next_id + rng.randint(0, 3))]
+            for c in credits_of(film_id)
+        ]
+        next_id += 3
+        credits += now
+        index = index.changed(touched + [c[2] for c in now], now)
+        _assert_film_people(index, credits)
+    _assert_film_people(_film_people(credits), credits)
