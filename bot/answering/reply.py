@@ -66,6 +66,14 @@ def _joined(items: list[str], more: int) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def counted(number: int, noun: str) -> str:
+    """``1 film``, ``25 films``, ``3 countries``."""
+    if number == 1:
+        return f"1 {noun}"
+    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+    return f"{number} {plural}"
+
+
 SHOWN_FILMS = 25  # films named in a list of those a question asks for; the rest are counted
 
 

@@ -25,6 +25,7 @@ from bot.answering.linking import Mention
 from bot.answering.reply import (
     Answer,
     claims_note,
+    counted,
     film_list,
     films_found,
     join_names,
@@ -37,7 +38,7 @@ from bot.answering.wanted import (
     kinds_of_genre,
     words_of_genre,
 )
-from bot.store.catalog import FilmSummary, PeopleCredits, oldest_first_key
+from bot.store.catalog import ROLES, FilmSummary, PeopleCredits, oldest_first_key
 from bot.text import norm
 
 _SAME = re.compile(r"\b(?:same|also|share[sd]?|sharing|other|too|else)\b")
@@ -217,6 +218,9 @@ async def _from_people(ctx: Context, mentions: list[Mention]) -> Answer | None:
         target = bind[1]
     if target is None:
         text = f"{who} {verb} {film_list(films)}." + claims_note(films)
+        if lacking and len(ids) == 1:
+            text = await _none_in_role(ctx, ids[0], who, lacking, films) + claims_note(films)
+            text = f"No: {text}" if _WHETHER.match(ctx.key) else text
         if together:
             text = f"{who} are credited together on {film_list(films)}."
             if role is None:
@@ -224,7 +228,9 @@ async def _from_people(ctx: Context, mentions: list[Mention]) -> Answer | None:
             text += claims_note(films)
         return Answer(ctx.question, _titles(films), text, films=films, people=ids)
     intro = f"Films {who} {verb if len(ids) == 1 else 'share'}: {film_list(films, 8)}."
-    if lacking:
+    if lacking and len(ids) == 1:
+        intro = await _none_in_role(ctx, ids[0], who, lacking, films, 8)
+    elif lacking:
         intro = f"{who} {verb} {film_list(films, 8)}."
     answers = await _reached(ctx, films, target, ids)
     wider: list[FilmSummary] = []
@@ -256,6 +262,25 @@ async def _from_people(ctx: Context, mentions: list[Mention]) -> Answer | None:
 
 
 _MAKE = frozenset("make makes making made".split())
+# a question asking whether someone had a role at all ("did meg ryan direct anything")
+_WHETHER = re.compile(r"^(?:did|does|do|has|have|had|is|was) ")
+
+
+async def _none_in_role(
+    ctx: Context, pid: int, who: str, role: str, films: list[FilmSummary], shown: int = 25
+) -> str:
+    """A person asked about in a role they never had, said plainly with the roles they do
+    have on ``films``: "Meg Ryan directed no films in the catalog; Meg Ryan is in the cast
+    of 4 films: …"."""
+    roles = await _roles_held(ctx, pid, films)
+    number = counted(len(films), "film")
+    has = (
+        f"in the cast of {number}"
+        if roles == ["cast"]
+        else f"credited {_as_roles(roles)} on {number}"
+    )
+    text = f"{who} {PERSON_VERBS.get(role, 'is credited on')} no films in the catalog; "
+    return text + f"{who} is {has}: {film_list(films, shown)}."
 
 
 async def _roles_on(ctx: Context, ids: list[int], films: list[FilmSummary]) -> str:
@@ -273,6 +298,17 @@ async def _roles_on(ctx: Context, ids: list[int], films: list[FilmSummary]) -> s
     if len(set(said.values())) == 1:
         return f" {'Both' if len(said) == 2 else 'All'} {next(iter(said.values()))}."
     return f" {'; '.join(f'{name} {roles}' for name, roles in said.items())}."
+
+
+async def _roles_held(ctx: Context, pid: int, films: list[FilmSummary]) -> list[str]:
+    """The roles a person is credited in on ``films``, most usual first (from the credit
+    index, where the catalog keeps one, not their whole record)."""
+    shown = {f.id for f in films}
+    held: Counter[str] = Counter()
+    for role in ROLES:
+        credits = await ctx.catalog.credits_of_people([pid], role)
+        held[role] = sum(film_id in shown for film_id, _ in credits.pairs)
+    return [role for role, count in held.most_common() if count]
 
 
 def _as_roles(roles: list[str]) -> str:
