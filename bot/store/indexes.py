@@ -1264,11 +1264,10 @@ class CreditIndex:
         """``(film id, person id)`` of the people's credits in ``role`` (None: in every
         role), as the store's person index gives them: by person id, then by role, then
         by film id."""
-        return [
-            pair
-            for person_id, films in self._films_of(person_ids, role)
-            for pair in zip(films, repeat(person_id))
-        ]
+        each = (
+            zip(films, repeat(person_id)) for person_id, films in self._films_of(person_ids, role)
+        )
+        return list(chain.from_iterable(each))  # the pairs made in C calls
 
     def film_ids(self, person_ids: Iterable[int], role: str | None) -> list[int]:
         """The film ids of :meth:`credits`, in the same order, without a pair made for
@@ -1358,11 +1357,8 @@ class FilmPeople:
     def credits(self, film_ids: Iterable[int], role: str) -> list[tuple[int, int]]:
         """``(film id, person id)`` of the films' credits in ``role``, in the films' order,
         then billing order."""
-        return [
-            pair
-            for film_id in film_ids
-            for pair in zip(repeat(film_id), self.people(film_id, role))
-        ]
+        each = (zip(repeat(film_id), self.people(film_id, role)) for film_id in film_ids)
+        return list(chain.from_iterable(each))  # the pairs made in C calls
 
     def changed(self, touched: Iterable[int], rows: Iterable[tuple[str, int, int]]) -> FilmPeople:
         """The index once a reload has changed the films ``touched``, whose credits are now

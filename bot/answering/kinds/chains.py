@@ -536,7 +536,7 @@ def _paths(
     """How many of the people's credits (``pairs``) reach each of the films ``kept``,
     a person's credit on a title they are credited on for several of the films counted
     1/k; None when each film is reached once."""
-    credits = [pair for pair in pairs if pair[0] in kept]
+    credits = list(compress(pairs, map(kept.__contains__, map(itemgetter(0), pairs))))
     film_ids = list(map(itemgetter(0), credits))
     pids = map(itemgetter(1), credits)
     by_title = list(zip(pids, map(titles.__getitem__, film_ids), strict=True))
