@@ -861,38 +861,39 @@ class Catalog:
         )
 
     async def _credit_index(self) -> CreditIndex:
-        """The credit index, built once by the first caller: each role's credits read a
-        slice at a time (not a row object for each of millions held at once)."""
+        """The credit index, built once by the first caller."""
         if self._credits is None:
             async with self._titles_lock:
                 if self._credits is None:
-                    roles = {}
-                    for role in ROLES:
-                        credits = array("q")
-                        async with self._db.execute(_CREDITS_OF_ROLE, (role,)) as cursor:
-                            while rows := await cursor.fetchmany(CREDIT_ROWS_READ):
-                                credits.extend(map(itemgetter(0), rows))
-                        roles[role] = await asyncio.to_thread(CreditIndex.role_of, credits)
+                    roles = await self._each_role(_CREDITS_OF_ROLE, CreditIndex.role_of)
                     (total,) = await self._all("SELECT count(*) FROM credits")
                     every_role = total[0] == sum(len(people) for people, _ in roles.values())
                     self._credits = CreditIndex(roles, every_role=every_role)
         return self._credits
 
     async def _film_people_index(self) -> FilmPeople:
-        """Each film's people by role, built once by the first caller, a slice of each
-        role's credits read at a time (as :meth:`_credit_index`)."""
+        """Each film's people by role, built once by the first caller."""
         if self._film_people is None:
             async with self._titles_lock:
                 if self._film_people is None:
-                    roles = {}
-                    for role in ROLES:
-                        credits = array("q")
-                        async with self._db.execute(_FILM_CREDITS_OF_ROLE, (role,)) as cursor:
-                            while rows := await cursor.fetchmany(CREDIT_ROWS_READ):
-                                credits.extend(map(itemgetter(0), rows))
-                        roles[role] = await asyncio.to_thread(FilmPeople.role_of, credits)
+                    roles = await self._each_role(_FILM_CREDITS_OF_ROLE, FilmPeople.role_of)
                     self._film_people = FilmPeople(roles)
         return self._film_people
+
+    async def _each_role(
+        self, sql: str, build: Callable[[array[int]], _Index]
+    ) -> dict[str, _Index]:
+        """``build`` of each role's credits, the numbers ``sql`` gives for the role, read a
+        slice at a time (not a row object for each of millions held at once), built off
+        the event loop."""
+        roles = {}
+        for role in ROLES:
+            credits = array("q")
+            async with self._db.execute(sql, (role,)) as cursor:
+                while rows := await cursor.fetchmany(CREDIT_ROWS_READ):
+                    credits.extend(map(itemgetter(0), rows))
+            roles[role] = await asyncio.to_thread(build, credits)
+        return roles
 
     async def _index(self, attr: str, sql: str, build: Callable[[list[tuple]], _Index]) -> _Index:
         """The in-memory index kept in ``attr``, built once from the rows of ``sql`` (off the
