@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection
-from itertools import repeat
-from operator import attrgetter, itemgetter, neg
+from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Set as AbstractSet
+from itertools import compress, count, repeat
+from operator import attrgetter, itemgetter, neg, not_
 
 from bot.answering.context import Context
 from bot.answering.kinds.relations import read
@@ -90,8 +91,7 @@ async def _sharing_a_credit(ctx: Context) -> Answer | None:
         people, how = await _named_otherwise(ctx, films, role.role or "cast")
     through = [p for p, _ in people]
     credited = await ctx.catalog.credits_of_people(through, role.role or "cast")
-    others = [f for f in credited.films if f.id not in ids]
-    others = _by_paths(others, credited, through, role.role or "cast")
+    others = _by_paths(credited, set(ids), through, role.role or "cast")
     if how:
         people, others = await _by_role_share(ctx, people, credited, others, role.role or "cast")
     names = join_names([n for _, n in people], 10)
@@ -501,40 +501,56 @@ async def _people_of(
 
 
 def _by_paths(
-    films: list[FilmSummary], credited: PeopleCredits, people: list[int], role: str
+    credited: PeopleCredits, leave_out: AbstractSet[int], people: list[int], role: str
 ) -> list[FilmSummary]:
-    """Films reached through ``people`` (whose credits in ``role`` are ``credited``),
-    likeliest first: credited to the most of them, each person's credit on a title shared
-    by several of the films counted less. (For a cast, whose people are many and whose
-    films are more, the shared titles alone.)"""
+    """The films reached through ``people`` (whose credits in ``role`` are ``credited``)
+    but ``leave_out``, likeliest first: credited to the most of them, each person's credit
+    on a title shared by several of the films counted less. (For a cast, whose people are
+    many and whose films are more, the shared titles alone.) Worked out on the films' ids
+    and title keys, in C calls: these lists run to thousands of films."""
+    films, film_ids = credited.films, credited.film_ids
+    if not leave_out.isdisjoint(film_ids):
+        kept = list(map(leave_out.__contains__, film_ids))
+        films = list(compress(films, map(not_, kept)))
+        film_ids = list(compress(film_ids, map(not_, kept)))
     if len(films) < 2:
         return films
     titles = credited.title_norms
     if role == "cast" or len(people) == 1:
-        # the fewest films sharing its title first (a weight of 1/k, as ``_weights``),
-        # in C calls: these lists run to thousands of films
-        keys = itemgetter(*map(_ID, films))(titles)
+        # the fewest films sharing its title first (a weight of 1/k, as ``_weights``)
+        keys = itemgetter(*film_ids)(titles)
         if len(set(keys)) == len(keys):
             return films  # no title shared: as they were
         sharing = itemgetter(*keys)(Counter(keys))
         return list(itemgetter(*sorted(range(len(films)), key=sharing.__getitem__))(films))
-    kept = set(map(_ID, films))
-    credits = [pair for pair in credited.pairs if pair[0] in kept]
+    paths = _paths(credited.pairs, set(film_ids), titles)
+    if paths is None:
+        return films  # each film reached once: as they were
+    fewer = list(map(neg, map(paths.get, film_ids, repeat(0))))
+    return list(itemgetter(*sorted(range(len(films)), key=fewer.__getitem__))(films))
+
+
+def _paths(
+    pairs: list[tuple[int, int]], kept: AbstractSet[int], titles: Mapping[int, str] | Sequence
+) -> Mapping[int, float] | None:
+    """How many of the people's credits (``pairs``) reach each of the films ``kept``,
+    a person's credit on a title they are credited on for several of the films counted
+    1/k; None when each film is reached once."""
+    credits = list(compress(pairs, map(kept.__contains__, map(itemgetter(0), pairs))))
     film_ids = list(map(itemgetter(0), credits))
     pids = map(itemgetter(1), credits)
     by_title = list(zip(pids, map(titles.__getitem__, film_ids), strict=True))
     shared = Counter(by_title)  # (person, title): in C calls, for thousands of credits
-    paths: dict[int, float] | Counter[int]
+    paths = Counter(film_ids)  # each credit a whole path
     if max(shared.values(), default=1) == 1:
-        paths = Counter(film_ids)  # each credit a whole path
-        if max(paths.values(), default=1) == 1:
-            return films  # each film reached once: as they were
-    else:
-        paths = {}
-        for film_id, sharing in zip(film_ids, map(shared.__getitem__, by_title), strict=True):
-            paths[film_id] = paths.get(film_id, 0) + 1 / sharing
-    fewer = list(map(neg, map(paths.get, map(_ID, films), repeat(0))))
-    return list(itemgetter(*sorted(range(len(films)), key=fewer.__getitem__))(films))
+        return paths if max(paths.values(), default=1) > 1 else None
+    # The films with a credit counted less: their paths summed in the credits' order.
+    several = {key for key, times in shared.items() if times > 1}
+    part = set(compress(film_ids, map(several.__contains__, by_title)))
+    summed: dict[int, float] = dict.fromkeys(part, 0)
+    for at in compress(count(), map(part.__contains__, film_ids)):
+        summed[film_ids[at]] += 1 / shared[by_title[at]]
+    return {**paths, **summed}
 
 
 async def _reached(
