@@ -328,14 +328,16 @@ def is_keyword(token: str, *, asking: bool = False) -> bool:
 
 
 FILM_NOUNS = frozenset("film films movie movies flick flicks".split())
+_ONE_ASKED = KIND_WORDS | {"a", "an"}  # "recommend a western", "random western"
 
 
 def _topics(ctx: Context, taken: set[int]) -> list[tuple[Mention, str]]:
     """What each mention names in a question asking for films, outside the years' words.
 
     A name made only of question words names nothing here; a genre that is also a title
-    ("Western") is the genre when said in the plural or before "films"; a bare number is not
-    a tag ("top 3").
+    ("Western") is the genre when said in the plural, before "films" or after a word asking
+    for one ("a western", "random western", "a good western"); a bare number is not a tag
+    ("top 3").
     """
     found = []
     for mention, kind in ctx.topics():
@@ -343,8 +345,13 @@ def _topics(ctx: Context, taken: set[int]) -> list[tuple[Mention, str]]:
         if taken & set(mention.positions) or all(w in SCAFFOLD or w in KIND_WORDS for w in words):
             continue
         after = ctx.tokens[mention.end] if mention.end < len(ctx.tokens) else ""
+        before = ctx.tokens[mention.start - 1] if mention.start else ""
         plural = " ".join(words) != mention.norm
-        if kind == "film" and mention.has("genre") and (plural or after in FILM_NOUNS):
+        if (
+            kind == "film"
+            and mention.has("genre")
+            and (plural or after in FILM_NOUNS or before in _ONE_ASKED)
+        ):
             kind = "genre"
         if kind == "tag" and mention.norm.isdigit():
             continue

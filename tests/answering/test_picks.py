@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from bot.answering.engine import answer
 
 
@@ -138,3 +140,40 @@ async def test_like_a_film_but_newer_or_from_a_time_picks_only_films_of_those_ye
     assert none.text.startswith(
         "The catalog has no released film from the 2010s that shares much with Jaws (1975)"
     )
+
+
+GENRES_AS_TITLES = """\
+films:
+  - {title: Western, year: 1997, directors: Manuel Poirier, genres: [Drama]}
+  - {title: Unforgiven, year: 1992, directors: Clint Eastwood, genres: [Western]}
+  - {title: The Comedy, year: 2012, directors: Rick Alverson, genres: [Drama]}
+  - {title: Jaws, year: 1975, directors: Steven Spielberg, genres: [Thriller]}
+  - {title: Airplane!, year: 1980, directors: Jim Abrahams, genres: [Comedy]}
+"""
+
+
+@pytest.mark.parametrize(
+    "question", ["recommend a western", "random western", "give me a random western pls"]
+)
+async def test_a_genre_asked_for_as_one_film_is_the_genre_not_the_film_of_its_name(
+    catalog_of, question: str
+) -> None:
+    catalog = await catalog_of(GENRES_AS_TITLES)
+    reply = await pick(catalog, question)
+    assert reply.answers == ["Unforgiven"]
+    assert (await pick(catalog, "who directed western")).answers == ["Manuel Poirier"]
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("is jaws a comedy", "No: Jaws (1975) is a thriller film."),
+        ("is unforgiven a western?", "Yes: Unforgiven (1992) is a western film."),
+        ("is western a drama", "Yes: Western (1997) is a drama film."),
+    ],
+)
+async def test_is_a_film_of_a_genre_that_is_also_a_title_checks_the_genre(
+    catalog_of, question: str, said: str
+) -> None:
+    catalog = await catalog_of(GENRES_AS_TITLES)
+    assert (await pick(catalog, question)).text == said

@@ -33,6 +33,8 @@ async def reply(ctx: Context) -> Answer | None:
     film_mentions = [m for m in ctx.mentions if m.has("film") and m not in people]
     if len(people) > 1:  # "did spielberg and hanks make films together": not the film Together
         film_mentions = [m for m in film_mentions if m.norm not in _JOINT]
+    if len(film_mentions) > 1:  # "is jaws a comedy": the genre, not the film The Comedy
+        film_mentions = [m for m in film_mentions if not _a_genre(ctx, m)] or film_mentions
     if not film_mentions:
         return None
     if people:
@@ -42,6 +44,12 @@ async def reply(ctx: Context) -> Answer | None:
     return await _genre_or_year(ctx, film_mentions)
 
 
+def _a_genre(ctx: Context, mention: Mention) -> bool:
+    """Whether a name is a genre said as one ("a comedy", "an western")."""
+    return mention.has("genre") and mention.start > 0 and ctx.tokens[mention.start - 1] in _A
+
+
+_A = frozenset(("a", "an"))
 _JOINT = frozenset("together both jointly".split())
 _BEFORE_FILM = frozenset("in on of for from".split())
 _FILM_WORDS = frozenset("the a film movie".split())
