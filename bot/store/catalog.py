@@ -1026,7 +1026,11 @@ class Catalog:
                 [json.dumps(people)],
             )
         )
-        return [(film_id, pid, names[pid]) for film_id, pid in pairs if pid in names]
+        if len(names) < len(people):  # a person the people table lacks: left out
+            pairs = [(film_id, pid) for film_id, pid in pairs if pid in names]
+        pids = list(map(itemgetter(1), pairs))
+        films = map(itemgetter(0), pairs)
+        return list(zip(films, pids, map(names.__getitem__, pids), strict=True))
 
     async def films_of_people(
         self, person_ids: Sequence[int], role: str | None = None
