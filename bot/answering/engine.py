@@ -278,6 +278,10 @@ async def answer(
     unknown = [i for i in unknown if not is_keyword(tokens[i])]
     given = await _given_names_before(tokens, unknown, mentions, catalog)
     unknown_name = _names_the_unknown(tokens, mentions, unknown, capitalised, given)
+    if not unknown_name and unknown and _someone_unknown(tokens, mentions, unknown):
+        # "comedies with jackie chan", "dramas directed by martin scorsese": a person the
+        # catalog lacks is said so, not left out of a list of the genre's films
+        unknown_name = True
     if not unknown_name and unknown and mentions and all(map(_one_question_word, mentions)):
         # "who played gandalf": a word in no name and no dictionary is a name the catalog
         # lacks, not the film "Played"
@@ -867,6 +871,31 @@ def _names_the_unknown(
         name_words = {i for i, t in enumerate(tokens) if i not in covered and not is_keyword(t)}
         return any(i - 1 in name_words or i + 1 in name_words for i in unknown)
     return any(m.size == 1 and m.end in unknown and m.has("tag") for m in mentions)
+
+
+# Words after which a list of films names someone ("with", "starring", "directed by")
+_SOMEONE_AFTER = frozenset("with starring featuring by".split())
+
+
+def _someone_unknown(tokens: list[str], mentions: list[Mention], unknown: list[int]) -> bool:
+    """Whether, in a question naming no film or person, an unknown word is part of a name of
+    two words or more said after "with", "starring" or "by": a person the catalog lacks."""
+    if any(m.has("film", "person") for m in mentions):
+        return False
+    covered = {i for m in mentions for i in m.positions}
+
+    def loose(at: int) -> bool:
+        return 0 <= at < len(tokens) and at not in covered and not is_keyword(tokens[at])
+
+    for i in unknown:
+        start, end = i, i + 1
+        while loose(start - 1):
+            start -= 1
+        while loose(end):
+            end += 1
+        if end - start > 1 and start > 0 and tokens[start - 1] in _SOMEONE_AFTER:
+            return True
+    return False
 
 
 async def _title_tail_repaired(

@@ -244,18 +244,22 @@ def is_relation_word(token: str) -> bool:
     return any(r.pattern.fullmatch(token) for r in RELATIONS)
 
 
+# A number as titles write it: in figures, in roman numerals and in words, 1 to 20
+NUMBER_WRITINGS = tuple(
+    (str(n), roman, word)
+    for n, (roman, word) in enumerate(
+        zip(
+            "i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx".split(),
+            "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+            "fifteen sixteen seventeen eighteen nineteen twenty".split(),
+            strict=True,
+        ),
+        1,
+    )
+)
 # A sequel's number as people type it after a title ("godfather 2", "godfather pt ii",
 # "toy story part two"), and the words that may come between.
-_SEQUEL_FORMS = (
-    ("2", "ii", "two"),
-    ("3", "iii", "three"),
-    ("4", "iv", "four"),
-    ("5", "v", "five"),
-    ("6", "vi", "six"),
-    ("7", "vii", "seven"),
-    ("8", "viii", "eight"),
-    ("9", "ix", "nine"),
-)
+_SEQUEL_FORMS = NUMBER_WRITINGS[1:9]
 SEQUEL_NUMBERS = {form: forms for forms in _SEQUEL_FORMS for form in forms}
 SEQUEL_PARTS = ("part", "pt", "chapter", "vol", "volume")
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from itertools import chain
 
-from bot.answering.lexicon import phrase_positions
+from bot.answering.lexicon import NUMBER_WRITINGS, SEQUEL_NUMBERS, SEQUEL_PARTS, phrase_positions
 from bot.store.catalog import Catalog, NameHit
 from bot.store.indexes import ARTICLES
 
@@ -15,6 +16,32 @@ MAX_NGRAM = 12  # the longest span a misspelt name is looked for in
 LONGEST_NAME = 16
 PLURAL_KINDS = frozenset({"genre", "tag"})  # found in the plural too ("westerns")
 POSSESSIVE_KINDS = frozenset({"film", "person"})  # found with 's ("Heat's director")
+_UNITS = [word for _, _, word in NUMBER_WRITINGS[:9]]
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+# 20 to 99 in words ("thirty nine") and in figures, written in titles either way
+_OVER_20 = {
+    " ".join(said): str(tens * 10 + unit)
+    for tens, ten in enumerate(_TENS, 2)
+    for unit, said in enumerate([(ten,), *((ten, u) for u in _UNITS)])
+}
+_SAID_OVER_20 = re.compile(r"\b(?:" + "|".join(sorted(_OVER_20, key=len, reverse=True)) + r")\b")
+# A number typed in a title, and the ways a title may write it: in figures, in roman
+# numerals (None from 21 on: titles seldom write them so) and in words. "i", "v" and "x"
+# alone are as often a word or a letter ("malcolm x"); a sequel's "v" is read where
+# sequels are.
+NUMBER_FORMS: dict[str, tuple[str, str | None, str]] = {
+    form: writings
+    for writings in NUMBER_WRITINGS
+    for form in writings
+    if form not in ("i", "v", "x")
+}
+NUMBER_FORMS.update(
+    (form, (figure, None, said))
+    for said, figure in _OVER_20.items()
+    if said not in NUMBER_FORMS
+    for form in (figure, said.partition(" ")[0])
+    if form not in NUMBER_FORMS
+)
 
 # Words that make up questions; alone they are never taken as a name (a film called "It"
 # or "Up" is still found when the question leaves no other candidate).
@@ -160,17 +187,84 @@ async def find_mentions(tokens: list[str], catalog: Catalog) -> list[Mention]:
             found = [h for h in by_norm.get(form, []) if h.kind in kinds]
             if found and key not in by_norm:
                 candidates += [Mention(start, end, form, found) for start, end in spans[key]]
+    if not NUMBER_FORMS.keys().isdisjoint(tokens):
+        candidates += await _numbers_written_otherwise(tokens, spans, candidates, catalog)
     # Longest first; between equally long overlapping names, the one with more words of
     # its own ("who stars in time changer": "Time Changer", not "In Time").
     # A name as it is comes before a title without its article just as long.
     candidates.sort(key=lambda m: (-m.size, -_own_words(m, tokens), m.bare(), m.start))
     chosen = _chosen(candidates)
-    if bare_hits and any(m.bare() for m in chosen):  # "which words describe …": not The Words
+    if any(m.bare() for m in chosen):  # "which words describe …": not The Words
         phrases = phrase_positions(" ".join(tokens))
         kept = [m for m in candidates if not _in_phrase(m, tokens, phrases)]
         if len(kept) < len(candidates):
             chosen = _chosen(kept)
     return sorted(chosen, key=lambda m: m.start)
+
+
+async def _numbers_written_otherwise(
+    tokens: list[str],
+    spans: dict[str, list[tuple[int, int]]],
+    candidates: list[Mention],
+    catalog: Catalog,
+) -> list[Mention]:
+    """Titles found with a number written another way than typed ("oceans 12" for Ocean's
+    Twelve, "twelve angry men" for 12 Angry Men, "7 samurai" for Seven Samurai), looked for
+    only where a number typed is in no name of more than one word found as typed."""
+    named = {i for m in candidates if m.size > 1 for i in m.positions}
+    # a sequel's number after a title ("godfather part two") is read where sequels are
+    after = {m.end for m in candidates if m.has("film")}
+    after |= {i + 1 for i in after if i < len(tokens) and tokens[i] in SEQUEL_PARTS}
+    loose = {
+        i
+        for i, token in enumerate(tokens)
+        if token in NUMBER_FORMS and i not in named and not (i in after and token in SEQUEL_NUMBERS)
+    }
+    if not loose:
+        return []
+    written: dict[str, list[str]] = {}  # a title's way of writing it → the spans typed
+    for key, places in spans.items():
+        words = key.split()
+        if len(words) < 2 or all(w in NUMBER_FORMS or w in SCAFFOLD for w in words):
+            continue
+        if not any(loose.intersection(range(start, end)) for start, end in places):
+            continue
+        for way in range(3):
+            other = _written(key, way)
+            if other is not None and other != key:
+                written.setdefault(other, []).append(key)
+    if not written:
+        return []
+    hits = await catalog.lookup_names(list(written))
+    by_norm: dict[str, list[NameHit]] = {}
+    for hit in hits:
+        if hit.kind == "film":
+            by_norm.setdefault(hit.norm, []).append(hit)
+    titled = set(by_norm)
+    for hit in await catalog.titled_without_article(
+        written, lambda key: key not in titled and _may_be_bare_title(key)
+    ):
+        by_norm.setdefault(hit.norm.partition(" ")[2], []).append(hit)
+    return [
+        Mention(start, end, other, found)
+        for other, found in by_norm.items()
+        for key in written[other]
+        for start, end in spans[key]
+    ]
+
+
+def _written(key: str, way: int) -> str | None:
+    """Words with each number in them written one way: 0 in figures ("thirty nine steps":
+    "39 steps"), 1 in roman numerals, 2 in words; None where a number has no such way."""
+    if way != 2:
+        key = _SAID_OVER_20.sub(lambda said: _OVER_20[said.group()], key)
+    written: list[str] = []
+    for word in key.split():
+        form = NUMBER_FORMS[word][way] if word in NUMBER_FORMS else word
+        if form is None:
+            return None
+        written.append(form)
+    return " ".join(written)
 
 
 def _chosen(candidates: list[Mention]) -> list[Mention]:

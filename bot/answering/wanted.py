@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from bot.answering.context import Context
-from bot.answering.lexicon import RELATIONS, is_relation_word
+from bot.answering.lexicon import NUMBER_WRITINGS, RELATIONS, is_relation_word
 from bot.answering.linking import SCAFFOLD, Mention
 from bot.answering.reply import join_names
 from bot.store.catalog import Catalog, FilmSummary, oldest_first_key
@@ -240,8 +240,8 @@ ORDERS: tuple[tuple[re.Pattern[str], str], ...] = (
         "rating",
     ),
 )
-_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
-_COUNT = r"(\d{1,2}|one|two|three|four|five|ten)"
+_NUMBERS = {word: int(figure) for figure, _, word in NUMBER_WRITINGS}  # "seven": 7
+_COUNT = r"(\d{1,2}|" + "|".join(_NUMBERS) + ")"
 _HOW_MANY = re.compile(
     rf"\b(?:top|best|greatest|oldest|newest|latest|longest|shortest) {_COUNT}\b|"
     rf"\b{_COUNT} (?:best|oldest|newest|latest|longest|shortest|greatest|"

@@ -24,6 +24,7 @@ from bot.store.indexes import (
     ARTICLES,
     NAME_CHANGES_KEPT,
     CreditIndex,
+    FilmPeople,
     FilmShelf,
     NameChange,
     NameIndex,
@@ -215,14 +216,16 @@ class NameHit:
 
 @dataclass(frozen=True, slots=True)
 class PeopleCredits:
-    """Films crediting some people in a role: the films oldest first, each film's
-    normalised title by its id (a mapping, or the film shelf's list of title keys, which
-    film ids index: no copy made of thousands), and the credits (``pairs``: film id,
-    person id)."""
+    """Films crediting some people in a role: the films oldest first (``films``, and
+    their ids in the same order, ``film_ids``: lists of thousands are filtered and keyed
+    by id without reading each film), each film's normalised title by its id (a mapping,
+    or the film shelf's list of title keys, which film ids index: no copy made of
+    thousands), and the credits (``pairs``: film id, person id)."""
 
     films: list[FilmSummary]
     title_norms: Mapping[int, str] | Sequence[str | None]
     pairs: list[tuple[int, int]]
+    film_ids: list[int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,6 +246,7 @@ SUMMARY_COLUMNS = 7  # the leading columns of a row that make a FilmSummary
 
 _BY_YEAR_AND_TITLE = attrgetter("year", "title")
 _BY_TITLE = attrgetter("title")
+_ID = attrgetter("id")
 _YEAR = attrgetter("year")
 _FILM_SHELF_ROWS = f"SELECT {_FILM_COLUMNS}, norm FROM films"
 # oldest first (as ``oldest_first_key``), sorted by SQLite, off the event loop's GIL
@@ -250,7 +254,14 @@ _FILM_SHELF_QUERY = _FILM_SHELF_ROWS + " ORDER BY year IS NULL, year, title"
 _FILM_SHELF_QUERY_OF_IDS = _FILM_SHELF_ROWS + " WHERE id IN ({marks})"
 # One role's credits, each as one number (``indexes.FILM_BITS``), in the person index's order
 _CREDITS_OF_ROLE = "SELECT (person_id << 32) | film_id FROM credits WHERE role = ?"
-_CREDITS_OF_FILMS = "SELECT role, person_id, film_id FROM credits WHERE film_id IN ({marks})"
+# One role's credits as ``film id << 32 | person id``, by film then billing order
+_FILM_CREDITS_OF_ROLE = (
+    "SELECT (film_id << 32) | person_id FROM credits WHERE role = ? ORDER BY film_id, position"
+)
+_CREDITS_OF_FILMS = (  # each film's in billing order (the credits' own order)
+    "SELECT role, person_id, film_id FROM credits WHERE film_id IN ({marks}) "
+    "ORDER BY film_id, role, position"
+)
 # Reads a row of each table a catalog has (a file that is not one fails it), counting none:
 # opening a catalog at each reload costs the same whatever its size.
 _IS_CATALOG = "SELECT " + ", ".join(
@@ -341,6 +352,7 @@ class Catalog:
         self._names: NameIndex | None = None
         self._shelf: FilmShelf[FilmSummary] | None = None
         self._credits: CreditIndex | None = None
+        self._film_people: FilmPeople | None = None
         self._stats: CatalogStats | None = None
         self._titles_lock = asyncio.Lock()
 
@@ -769,6 +781,7 @@ class Catalog:
         await self._name_index()
         await self._gram_index()
         await self._credit_index()
+        await self._film_people_index()
         titles = await self._title_index()
         await asyncio.to_thread(titles.learn_starts, SAME_START_MOST)
 
@@ -782,6 +795,8 @@ class Catalog:
         if self._credits is None and credits is not None and not credits.folds(set(touched)):
             rows = await self._in_chunks(_CREDITS_OF_FILMS, touched)
             self._credits = credits.changed(touched, rows)
+            if self._film_people is None and previous._film_people is not None:
+                self._film_people = previous._film_people.changed(touched, rows)
         if self._people is None and previous._people:
             self._people = await asyncio.to_thread(previous._people.changed, changes)
         if self._names is None and previous._names:
@@ -846,22 +861,39 @@ class Catalog:
         )
 
     async def _credit_index(self) -> CreditIndex:
-        """The credit index, built once by the first caller: each role's credits read a
-        slice at a time (not a row object for each of millions held at once)."""
+        """The credit index, built once by the first caller."""
         if self._credits is None:
             async with self._titles_lock:
                 if self._credits is None:
-                    roles = {}
-                    for role in ROLES:
-                        credits = array("q")
-                        async with self._db.execute(_CREDITS_OF_ROLE, (role,)) as cursor:
-                            while rows := await cursor.fetchmany(CREDIT_ROWS_READ):
-                                credits.extend(map(itemgetter(0), rows))
-                        roles[role] = await asyncio.to_thread(CreditIndex.role_of, credits)
+                    roles = await self._each_role(_CREDITS_OF_ROLE, CreditIndex.role_of)
                     (total,) = await self._all("SELECT count(*) FROM credits")
                     every_role = total[0] == sum(len(people) for people, _ in roles.values())
                     self._credits = CreditIndex(roles, every_role=every_role)
         return self._credits
+
+    async def _film_people_index(self) -> FilmPeople:
+        """Each film's people by role, built once by the first caller."""
+        if self._film_people is None:
+            async with self._titles_lock:
+                if self._film_people is None:
+                    roles = await self._each_role(_FILM_CREDITS_OF_ROLE, FilmPeople.role_of)
+                    self._film_people = FilmPeople(roles)
+        return self._film_people
+
+    async def _each_role(
+        self, sql: str, build: Callable[[array[int]], _Index]
+    ) -> dict[str, _Index]:
+        """``build`` of each role's credits, the numbers ``sql`` gives for the role, read a
+        slice at a time (not a row object for each of millions held at once), built off
+        the event loop."""
+        roles = {}
+        for role in ROLES:
+            credits = array("q")
+            async with self._db.execute(sql, (role,)) as cursor:
+                while rows := await cursor.fetchmany(CREDIT_ROWS_READ):
+                    credits.extend(map(itemgetter(0), rows))
+            roles[role] = await asyncio.to_thread(build, credits)
+        return roles
 
     async def _index(self, attr: str, sql: str, build: Callable[[list[tuple]], _Index]) -> _Index:
         """The in-memory index kept in ``attr``, built once from the rows of ``sql`` (off the
@@ -974,13 +1006,18 @@ class Catalog:
     async def people_of_films(
         self, film_ids: Sequence[int], role: str
     ) -> list[tuple[int, int, str]]:
-        """``(film id, person id, name)`` credited in ``role``, in film then billing order."""
-        pairs = await self._in_film_order(
-            "SELECT c.film_id, c.person_id FROM json_each(?) w CROSS JOIN credits c "
-            "ON c.film_id = w.value AND c.role = ? ORDER BY w.key, c.position",
-            film_ids,
-            role,
-        )
+        """``(film id, person id, name)`` credited in ``role``, in film then billing order;
+        the credits from memory once the films' people are (no query over many films)."""
+        index = self._film_people
+        if index is not None and role in ROLES:
+            pairs = index.credits(dict.fromkeys(film_ids), role)
+        else:
+            pairs = await self._in_film_order(
+                "SELECT c.film_id, c.person_id FROM json_each(?) w CROSS JOIN credits c "
+                "ON c.film_id = w.value AND c.role = ? ORDER BY w.key, c.position",
+                film_ids,
+                role,
+            )
         people = list(dict.fromkeys(map(itemgetter(1), pairs)))
         read = self._keyed if len(people) <= QUICK_FILMS_MOST else self._all
         names = dict(  # each person's name read once, however many of the films they are on
@@ -989,7 +1026,11 @@ class Catalog:
                 [json.dumps(people)],
             )
         )
-        return [(film_id, pid, names[pid]) for film_id, pid in pairs if pid in names]
+        if len(names) < len(people):  # a person the people table lacks: left out
+            pairs = [(film_id, pid) for film_id, pid in pairs if pid in names]
+        pids = list(map(itemgetter(1), pairs))
+        films = map(itemgetter(0), pairs)
+        return list(zip(films, pids, map(names.__getitem__, pids), strict=True))
 
     async def films_of_people(
         self, person_ids: Sequence[int], role: str | None = None
@@ -1051,16 +1092,15 @@ class Catalog:
         index = self._credits
         if shelf is not None and index is not None and role in ROLES:
             pairs = index.credits(ids, role)
-            ids = list(dict.fromkeys(map(itemgetter(0), pairs)))
-            return PeopleCredits(shelf.in_order(ids), shelf.keys, pairs)
-        if shelf is not None:
+        elif shelf is not None:
             pairs = await self._credit_rows(
                 "SELECT film_id, person_id FROM credits WHERE person_id IN ({marks}) AND role = ?",
                 ids,
                 (role,),
             )
-            ids = list(dict.fromkeys(map(itemgetter(0), pairs)))
-            return PeopleCredits(shelf.in_order(ids), shelf.keys, pairs)
+        if shelf is not None:
+            ids = shelf.order_of(list(dict.fromkeys(map(itemgetter(0), pairs))))
+            return PeopleCredits(shelf.all_of(ids), shelf.keys, pairs, ids)
         found: dict[int, FilmSummary] = {}
         keys = {}
         pairs = []
@@ -1076,7 +1116,8 @@ class Catalog:
                     found[film_id] = FilmSummary(*row[:SUMMARY_COLUMNS])
                     keys[film_id] = _title_key(row[SUMMARY_COLUMNS])
                 pairs.append((film_id, row[-1]))
-        return PeopleCredits(_oldest_first(found.values()), keys, pairs)
+        films = _oldest_first(found.values())
+        return PeopleCredits(films, keys, pairs, list(map(_ID, films)))
 
     def title_keys(self, films: Sequence[FilmSummary]) -> dict[int, str]:
         """Each film's title key (its title's normal form: the same for films sharing a

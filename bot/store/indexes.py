@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, MutableSequence, Seque
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
-from itertools import chain, compress, count, islice, repeat
+from itertools import accumulate, chain, compress, count, islice, repeat
 from operator import eq, gt, is_not, itemgetter
 from typing import Any, Generic, TypeVar
 
@@ -1159,7 +1159,11 @@ class FilmShelf(Generic[_Film]):
     def in_order(self, film_ids: list[int]) -> list[_Film]:
         """The films of ``film_ids`` (all in the catalog) by ``order_key``, those that tie
         in the order given."""
-        return self.all_of(sorted(film_ids, key=self.ranks.__getitem__))
+        return self.all_of(self.order_of(film_ids))
+
+    def order_of(self, film_ids: list[int]) -> list[int]:
+        """``film_ids`` (all in the catalog) sorted as :meth:`in_order` sorts their films."""
+        return sorted(film_ids, key=self.ranks.__getitem__)
 
     def keys_of(self, film_ids: list[int]) -> dict[int, str]:
         """The title key of each film of ``film_ids`` (all in the catalog)."""
@@ -1328,11 +1332,10 @@ class CreditIndex:
         """``(film id, person id)`` of the people's credits in ``role`` (None: in every
         role), as the store's person index gives them: by person id, then by role, then
         by film id."""
-        return [
-            pair
-            for person_id, films in self._films_of(person_ids, role)
-            for pair in zip(films, repeat(person_id))
-        ]
+        each = (
+            zip(films, repeat(person_id)) for person_id, films in self._films_of(person_ids, role)
+        )
+        return list(chain.from_iterable(each))  # the pairs made in C calls
 
     def film_ids(self, person_ids: Iterable[int], role: str | None) -> list[int]:
         """The film ids of :meth:`credits`, in the same order, without a pair made for
@@ -1369,3 +1372,67 @@ class CreditIndex:
             film_ids.sort()
         every_role = self.every_role and all(role in self.roles for role, _ in added)
         return CreditIndex(self.roles, self.touched | films, added, every_role=every_role)
+
+
+_NO_PEOPLE: tuple[array[int], array[int]] = (array("i", [0]), array("i"))
+
+
+class FilmPeople:
+    """Each film's people in each role, in billing order: a film's cast read from memory,
+    not from the store, when a question goes through hundreds of films.
+
+    Kept compact: per role, the person ids of its credits by film, then billing order,
+    and where each film's run of them starts (by film id; a film's run ends where the
+    next film's starts). A reload does not copy them: the films it touched are left out
+    of them (``touched``) and their people now are kept beside them (``added``, by role
+    and film), as in :class:`CreditIndex`.
+    """
+
+    __slots__ = ("added", "roles", "touched")
+
+    def __init__(
+        self,
+        roles: dict[str, tuple[array[int], array[int]]],
+        touched: AbstractSet[int] = frozenset(),
+        added: dict[tuple[str, int], list[int]] | None = None,
+    ) -> None:
+        self.roles = roles
+        self.touched = touched
+        self.added = added or {}
+
+    @staticmethod
+    def role_of(credits: array[int]) -> tuple[array[int], array[int]]:
+        """One role's arrays (where each film's run starts, the people) from its credits,
+        each ``film id << 32 | person id``, by film then billing order."""
+        people, per_film = array("i"), Counter[int]()
+        for at in range(0, len(credits), CREDITS_SPLIT):
+            part = credits[at : at + CREDITS_SPLIT]
+            people.extend(map(FILM_BITS.__and__, part))
+            per_film.update(map((32).__rrshift__, part))
+        films = range(max(per_film, default=-1) + 1)
+        starts = array("i", accumulate(map(per_film.get, films, repeat(0)), initial=0))
+        return starts, people
+
+    def people(self, film_id: int, role: str) -> list[int]:
+        """The people credited on a film in ``role``, in billing order."""
+        if film_id in self.touched:
+            return self.added.get((role, film_id), [])
+        starts, people = self.roles.get(role, _NO_PEOPLE)
+        if not 0 <= film_id < len(starts) - 1:
+            return []
+        return people[starts[film_id] : starts[film_id + 1]].tolist()
+
+    def credits(self, film_ids: Iterable[int], role: str) -> list[tuple[int, int]]:
+        """``(film id, person id)`` of the films' credits in ``role``, in the films' order,
+        then billing order."""
+        each = (zip(repeat(film_id), self.people(film_id, role)) for film_id in film_ids)
+        return list(chain.from_iterable(each))  # the pairs made in C calls
+
+    def changed(self, touched: Iterable[int], rows: Iterable[tuple[str, int, int]]) -> FilmPeople:
+        """The index once a reload has changed the films ``touched``, whose credits are now
+        ``rows`` (``(role, person id, film id)``, each film's in billing order)."""
+        films = set(touched)
+        added = {key: people for key, people in self.added.items() if key[1] not in films}
+        for role, person_id, film_id in rows:
+            added.setdefault((role, film_id), []).append(person_id)
+        return FilmPeople(self.roles, self.touched | films, added)

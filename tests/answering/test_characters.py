@@ -154,6 +154,8 @@ films:
   - {title: Toy Story, year: 1995, cast: [Tom Hanks, Tim Allen]}
   - {title: The Voices, year: 2014, cast: [Ryan Reynolds]}
   - {title: Voices of a Distant Star, year: 2003, directors: [Makoto Shinkai]}
+  - {title: The Wood, year: 1999, cast: [Omar Epps]}
+  - {title: Jack, year: 1996, cast: [Robin Williams]}
 """
 
 
@@ -182,3 +184,39 @@ async def test_part_of_several_characters_names_said_alone_says_each(roles) -> N
         "Jack Dawson is a character in Titanic (1997), played by Leonardo DiCaprio."
     )
     assert (await ask(roles, "gandalf")).kind == "not_found"
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("who plays woody", "who plays “woody”."),
+        ("who played the part of woody", "who plays “woody”."),
+        ("who played jack in toy story", "who plays “jack” in toy story."),
+        ("who is playing buzz", "who plays “buzz”."),
+    ],
+)
+async def test_who_plays_a_character_where_no_characters_are_kept_says_so(
+    catalog_of, question, said
+) -> None:
+    catalog = await catalog_of(NO_CHARACTERS)
+    reply = await ask(catalog, question)
+    assert reply.text.startswith("This catalog has no characters"), reply.text
+    assert reply.text.endswith(said), reply.text
+    assert "The Wood" not in reply.text and reply.answers == []
+
+
+@pytest.mark.parametrize(
+    ("question", "cast"),
+    [
+        ("who played in toy story", "Tim Allen"),
+        ("who plays in the voices", "Ryan Reynolds"),
+        ("who played the voices", "Ryan Reynolds"),  # a whole title: the film
+        ("who played jack", "Robin Williams"),
+    ],
+)
+async def test_who_played_in_a_film_where_no_characters_are_kept_is_its_cast(
+    catalog_of, question, cast
+) -> None:
+    catalog = await catalog_of(NO_CHARACTERS)
+    reply = await ask(catalog, question)
+    assert cast in reply.text and "no characters" not in reply.text, reply.text

@@ -258,6 +258,34 @@ films:
     assert reply.answers == ["Rush Hour"]
 
 
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("action comedies with jackie chan", "jackie chan"),
+        ("comedies starring jackie chan", "jackie chan"),
+        ("dramas directed by martin scorsese", "martin scorsese"),
+        ("comedies from the 90s with jim carrey", "jim carrey"),
+        ("recommend an action comedy with jackie chan", "jackie chan"),
+    ],
+)
+async def test_a_genre_with_a_person_the_catalog_lacks_says_who_is_unknown(
+    catalog_of, question, named
+) -> None:
+    catalog = await catalog_of(
+        """\
+films:
+  - {title: Hot Fuzz, year: 2007, genres: [Action, Comedy], cast: [Simon Pegg]}
+  - {title: Airplane!, year: 1980, genres: [Comedy], cast: [Leslie Nielsen]}
+  - {title: Groundhog Day, year: 1993, genres: [Comedy], cast: [Bill Murray]}
+  - {title: Raging Bull, year: 1980, genres: [Drama], directors: [Alan Roe]}
+"""
+    )
+    reply = await ask(catalog, question)
+    assert reply.kind == "not_found" and f"“{named}”" in reply.text, reply.text
+    assert not {"Hot Fuzz", "Airplane!", "Groundhog Day", "Raging Bull"} & set(reply.answers)
+    assert "Hot Fuzz (2007)" not in reply.text and "Raging Bull (1980)" not in reply.text
+
+
 async def test_a_genre_with_none_offers_the_narrower_genre_that_has_some(catalog_of) -> None:
     catalog = await catalog_of(
         """\

@@ -208,3 +208,40 @@ films:
     )
     reply = await ask(catalog, question)
     assert reply.text == said
+
+
+ROLES = """\
+films:
+  - {title: Night Shift, year: 1995, directors: [Ann Lee], cast: [Bo Park, Cy Vance]}
+  - {title: Open Road, year: 1996, directors: [Dee Moss], cast: [Bo Park]}
+  - {title: Dark Water, year: 2002, directors: [Dee Moss], writers: [Cy Vance]}
+"""
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how many films did bo park direct", "how many movies has bo park directed"],
+)
+async def test_a_count_of_a_role_never_had_is_none_with_the_other_films_said(
+    catalog_of, question
+) -> None:
+    catalog = await catalog_of(ROLES)
+    reply = await ask(catalog, question)
+    assert reply.answers == ["0"]
+    assert reply.text == (
+        "Bo Park directed no films in the catalog; Bo Park is in the cast of 2 films: "
+        "Night Shift (1995) and Open Road (1996)."
+    )
+
+
+async def test_whether_someone_had_a_role_they_never_had_is_no(catalog_of) -> None:
+    catalog = await catalog_of(ROLES)
+    reply = await ask(catalog, "did cy vance direct anything")
+    assert reply.text == (
+        "No: Cy Vance directed no films in the catalog; Cy Vance is credited as writer and "
+        "in the cast on 2 films: Night Shift (1995) and Dark Water (2002)."
+    )
+    # a role they had is counted as before
+    count = await ask(catalog, "how many films did dee moss direct")
+    assert count.answers == ["2"]
+    assert count.text.startswith("Dee Moss directed 2 films: ")

@@ -180,3 +180,79 @@ async def test_how_many_films_are_asked_for_is_not_the_film_of_that_title(
         assert reply.text == "2 came out in 2009."
     finally:
         await store.close()
+
+
+KINDS = """\
+films:
+  - {title: Airplane!, year: 1980, genres: [Comedy], imdb_rating: 7.7, imdb_votes: 250000,
+     runtime_minutes: 88, sources: [https://example.org/airplane]}
+  - {title: When Harry Met Sally..., year: 1989, genres: [Romantic comedy], imdb_rating: 7.7,
+     imdb_votes: 230000, runtime_minutes: 95, sources: [https://example.org/harry]}
+  - {title: Annie Hall, year: 1977, genres: [Romantic comedy, Comedy], imdb_rating: 8.0,
+     imdb_votes: 280000, runtime_minutes: 93, sources: [https://example.org/annie]}
+  - {title: Dr. Strangelove, year: 1964, genres: [Black comedy], imdb_rating: 8.4,
+     imdb_votes: 500000, runtime_minutes: 102, sources: [https://example.org/strangelove]}
+  - {title: Clue, year: 1985, genres: [Comedy], imdb_rating: 7.2, imdb_votes: 100000,
+     runtime_minutes: 94, sources: [https://example.org/clue]}
+  - {title: Heat, year: 1995, genres: [Crime], imdb_rating: 8.3, imdb_votes: 700000,
+     runtime_minutes: 170, sources: [https://example.org/heat]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "answers", "said"),
+    [
+        (
+            "top 3 comedies",
+            ["Dr. Strangelove", "Annie Hall", "Airplane!"],
+            "The best rated of the comedy films, black comedies and romantic comedies "
+            "included, in the catalog: Dr. Strangelove (1964), rated 8.4, Annie Hall (1977), "
+            "rated 8.0 and Airplane! (1980), rated 7.7.",
+        ),
+        (
+            # equal ratings in the order of their votes, as within one genre
+            "highest rated comedies",
+            ["Dr. Strangelove", "Annie Hall", "Airplane!", "When Harry Met Sally...", "Clue"],
+            "The best rated of the comedy films, black comedies and romantic comedies included",
+        ),
+        (
+            "longest comedy",
+            ["Dr. Strangelove"],
+            "The longest of the comedy films, black comedies and romantic comedies included",
+        ),
+        (
+            "newest comedies",
+            ["When Harry Met Sally...", "Clue", "Airplane!", "Annie Hall", "Dr. Strangelove"],
+            "Comedy films, black comedies and romantic comedies included, newest first: ",
+        ),
+        (
+            "the oldest comedy",
+            ["Dr. Strangelove"],
+            "The oldest of the comedy films, black comedies and romantic comedies included, "
+            "in the catalog is Dr. Strangelove (1964).",
+        ),
+        # a kind of a genre alone is ranked alone
+        ("best romantic comedies", ["Annie Hall", "When Harry Met Sally..."], "romantic comedy"),
+    ],
+)
+async def test_a_ranking_of_a_genre_includes_its_kinds_and_says_so(
+    catalog_of, question, answers, said
+) -> None:
+    catalog = await catalog_of(KINDS)
+    reply = await ask(catalog, question)
+    assert reply.answers == answers, reply.text
+    assert reply.text.startswith(said) if said[0].isupper() else said in reply.text, reply.text
+
+
+@pytest.mark.parametrize(("question", "many"), [("top seven films", 7), ("eleven best movies", 11)])
+async def test_how_many_films_a_ranking_asks_for_in_words(catalog_of, question, many) -> None:
+    catalog = await catalog_of(
+        "films:\n"
+        + "".join(
+            f"  - {{title: Film {n}, year: {1980 + n}, imdb_rating: {n / 2}, "
+            f"sources: [https://example.org/{n}]}}\n"
+            for n in range(1, 15)
+        )
+    )
+    reply = await ask(catalog, question)
+    assert reply.answers == [f"Film {n}" for n in range(14, 14 - many, -1)], reply.text

@@ -6,7 +6,9 @@ import bisect
 import copy
 import random
 from array import array
+from collections.abc import Callable
 from itertools import pairwise, product
+from typing import TypeVar
 
 import pytest
 from rapidfuzz.distance import OSA
@@ -16,6 +18,7 @@ from bot.store.indexes import (
     RANK_GAP,
     SLIP_LETTERS,
     CreditIndex,
+    FilmPeople,
     FilmShelf,
     NameChange,
     NameIndex,
@@ -403,31 +406,83 @@ def _assert_credits(index: CreditIndex, credits: list[tuple[str, int, int]]) -> 
     ]
 
 
-def test_a_credit_index_changed_by_reloads_gives_each_persons_films_as_one_built_afresh() -> None:
-    rng = random.Random(7)
+Credits = list[tuple[str, int, int]]  # (role, person id, film id), in billing order
+_Index = TypeVar("_Index", CreditIndex, FilmPeople)
 
-    def credits_of(film_id: int) -> list[tuple[str, int, int]]:
+
+def _reloaded(
+    rng: random.Random, build: Callable[[Credits], _Index], check: Callable[[_Index, Credits], None]
+) -> tuple[_Index, Credits]:
+    """An index built of random credits, then changed by 30 reloads, each removing some
+    films, changing others and adding new ones, ``check``ed each time; and the credits
+    now."""
+
+    def credits_of(film_id: int) -> Credits:
         return [
             (rng.choice(["cast", "cast", "director"]), rng.randrange(1, 40), film_id)
             for _ in range(rng.randint(0, 6))  # the same credit twice at times
         ]
 
     credits = [credit for film_id in range(1, 300) for credit in credits_of(film_id)]
-    index = _credit_index(credits)
-    _assert_credits(index, credits)
+    index = build(credits)
+    check(index, credits)
     next_id = 300
     for _ in range(30):
         touched = rng.sample(range(1, next_id), rng.randint(0, 5))
         credits = [c for c in credits if c[2] not in touched]
         now = [
             c
-            for film_id in range(next_id, next_id + rng.randint(0, 3))
+            for film_id in [*touched[:2], *range(next_id, next_id + rng.randint(0, 3))]
             for c in credits_of(film_id)
         ]
         next_id += 3
         credits += now
         index = index.changed(touched + [c[2] for c in now], now)
-        _assert_credits(index, credits)
+        check(index, credits)
+    return index, credits
+
+
+def test_a_credit_index_changed_by_reloads_gives_each_persons_films_as_one_built_afresh() -> None:
+    index, credits = _reloaded(random.Random(7), _credit_index, _assert_credits)
     _assert_credits(_credit_index(credits), credits)
     assert index.every_role
-    assert not index.changed([next_id], [("stunts", 3, next_id)]).every_role
+    assert not index.changed([10_000], [("stunts", 3, 10_000)]).every_role
+
+
+def _film_people(credits: list[tuple[str, int, int]]) -> FilmPeople:
+    """Built as the catalog builds it: each role's credits as numbers, by film then
+    billing order (here the order of ``credits``)."""
+    return FilmPeople(
+        {
+            role: FilmPeople.role_of(
+                array(
+                    "q",
+                    [fid << 32 | pid for r, pid, fid in sorted(credits, key=_film) if r == role],
+                )
+            )
+            for role in ("cast", "director")
+        }
+    )
+
+
+def _film(credit: tuple[str, int, int]) -> int:
+    return credit[2]
+
+
+def _assert_film_people(index: FilmPeople, credits: list[tuple[str, int, int]]) -> None:
+    """Each film's people in each role in billing order, a person twice for two credits."""
+    for role in ("cast", "director", "composer"):
+        for fid in range(-1, 400):
+            expected = [p for r, p, f in credits if (r, f) == (role, fid)]
+            assert index.people(fid, role) == expected, (role, fid)
+    films = [5, 2, 30, 5, 399, 1_000]
+    assert index.credits(dict.fromkeys(films), "cast") == [
+        (fid, p) for fid in dict.fromkeys(films) for r, p, f in credits if (r, f) == ("cast", fid)
+    ]
+
+
+def test_a_film_people_index_changed_by_reloads_gives_each_films_people_as_one_built_afresh() -> (
+    None
+):
+    _, credits = _reloaded(random.Random(11), _film_people, _assert_film_people)
+    _assert_film_people(_film_people(credits), credits)

@@ -53,10 +53,19 @@ async def _indexes(catalog: Catalog) -> tuple:
     await catalog.warm_rest()
     titles, people, names = catalog._titles, catalog._people, catalog._names
     grams, shelf, credits = catalog._grams, catalog._shelf, catalog._credits
+    film_people = catalog._film_people
     assert titles is not None and people is not None and names is not None
     assert grams is not None and shelf is not None and credits is not None
+    assert film_people is not None
     (most,) = await catalog.select("SELECT max(id) + 3 FROM people")
+    (films,) = await catalog.select("SELECT max(id) + 3 FROM films")
     return (
+        {  # each film's people in each role, in billing order
+            (role, film_id): film_people.people(film_id, role)
+            for role in ROLES
+            for film_id in range(films[0])
+            if film_people.people(film_id, role)
+        },
         {  # each person's films in each role
             (role, pid): credits.films(pid, role)
             for role in ROLES

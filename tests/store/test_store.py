@@ -464,11 +464,15 @@ async def test_film_lists_read_from_memory_are_those_read_from_the_store(store: 
             [await catalog.films_of_people(people, role) for role in (None, "cast", "director")],
             # pairs in one order; each film's title key looked up by its id
             [(c.films, {f.id: c.title_norms[f.id] for f in c.films}, c.pairs) for c in credited],
+            # each film's people in film, then billing order, unknown films left out
+            [await catalog.people_of_films([*ids, 10_000, ids[0]], role) for role in ROLES],
         )
 
     from_store = await lists()
+    assert any(from_store[-1])
     await store.warmed()
     assert catalog._shelf is not None and catalog._credits is not None
+    assert catalog._film_people is not None
     assert catalog._credits.every_role  # every role served from memory, None too
     assert await lists() == from_store
     assert [f.id for f in from_store[0]] == ids  # in the order asked, unknown ids left out

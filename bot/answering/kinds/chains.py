@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection
-from itertools import repeat
-from operator import attrgetter, itemgetter, neg
+from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Set as AbstractSet
+from itertools import compress, count, repeat
+from operator import attrgetter, itemgetter, neg, not_
 
 from bot.answering.context import Context
 from bot.answering.kinds.relations import read
@@ -24,6 +25,7 @@ from bot.answering.linking import Mention
 from bot.answering.reply import (
     Answer,
     claims_note,
+    counted,
     film_list,
     films_found,
     join_names,
@@ -36,7 +38,7 @@ from bot.answering.wanted import (
     kinds_of_genre,
     words_of_genre,
 )
-from bot.store.catalog import FilmSummary, PeopleCredits, oldest_first_key
+from bot.store.catalog import ROLES, FilmSummary, PeopleCredits, oldest_first_key
 from bot.text import norm
 
 _SAME = re.compile(r"\b(?:same|also|share[sd]?|sharing|other|too|else)\b")
@@ -89,10 +91,10 @@ async def _sharing_a_credit(ctx: Context) -> Answer | None:
         people, how = await _named_otherwise(ctx, films, role.role or "cast")
     through = [p for p, _ in people]
     credited = await ctx.catalog.credits_of_people(through, role.role or "cast")
-    others = [f for f in credited.films if f.id not in ids]
-    others = _by_paths(others, credited, through, role.role or "cast")
+    others = _by_paths(credited, set(ids), through, role.role or "cast")
     if how:
         people, others = await _by_role_share(ctx, people, credited, others, role.role or "cast")
+    titles = _titles(others)  # first: the films' titles are then at hand for their labels
     names = join_names([n for _, n in people], 10)
     if not others:
         text = (
@@ -111,7 +113,7 @@ async def _sharing_a_credit(ctx: Context) -> Answer | None:
             f"{labels}: {role.phrase} {names}, "
             f"who {'is' if len(people) == 1 else 'are'} also credited on {film_list(others)}."
         )
-    return Answer(ctx.question, _titles(others), text, films=others)
+    return Answer(ctx.question, titles, text, films=others)
 
 
 async def _named_otherwise(
@@ -193,6 +195,8 @@ async def _from_people(ctx: Context, mentions: list[Mention]) -> Answer | None:
     if len(ids) > 1 and len(mentions) > 1:
         common = set.intersection(*({f.id for f in films} for films in per_person))
         films = [f for f in per_person[0] if f.id in common]
+    elif len(per_person) == 1:
+        films = per_person[0]  # each film once already
     else:
         films = [f for group in per_person for f in group]
         films = list({f.id: f for f in films}.values())
@@ -217,6 +221,9 @@ async def _from_people(ctx: Context, mentions: list[Mention]) -> Answer | None:
         target = bind[1]
     if target is None:
         text = f"{who} {verb} {film_list(films)}." + claims_note(films)
+        if lacking and len(ids) == 1:
+            text = await _none_in_role(ctx, ids[0], who, lacking, films) + claims_note(films)
+            text = f"No: {text}" if _WHETHER.match(ctx.key) else text
         if together:
             text = f"{who} are credited together on {film_list(films)}."
             if role is None:
@@ -224,7 +231,9 @@ async def _from_people(ctx: Context, mentions: list[Mention]) -> Answer | None:
             text += claims_note(films)
         return Answer(ctx.question, _titles(films), text, films=films, people=ids)
     intro = f"Films {who} {verb if len(ids) == 1 else 'share'}: {film_list(films, 8)}."
-    if lacking:
+    if lacking and len(ids) == 1:
+        intro = await _none_in_role(ctx, ids[0], who, lacking, films, 8)
+    elif lacking:
         intro = f"{who} {verb} {film_list(films, 8)}."
     answers = await _reached(ctx, films, target, ids)
     wider: list[FilmSummary] = []
@@ -256,6 +265,25 @@ async def _from_people(ctx: Context, mentions: list[Mention]) -> Answer | None:
 
 
 _MAKE = frozenset("make makes making made".split())
+# a question asking whether someone had a role at all ("did meg ryan direct anything")
+_WHETHER = re.compile(r"^(?:did|does|do|has|have|had|is|was) ")
+
+
+async def _none_in_role(
+    ctx: Context, pid: int, who: str, role: str, films: list[FilmSummary], shown: int = 25
+) -> str:
+    """A person asked about in a role they never had, said plainly with the roles they do
+    have on ``films``: "Meg Ryan directed no films in the catalog; Meg Ryan is in the cast
+    of 4 films: …"."""
+    roles = await _roles_held(ctx, pid, films)
+    number = counted(len(films), "film")
+    has = (
+        f"in the cast of {number}"
+        if roles == ["cast"]
+        else f"credited {_as_roles(roles)} on {number}"
+    )
+    text = f"{who} {PERSON_VERBS.get(role, 'is credited on')} no films in the catalog; "
+    return text + f"{who} is {has}: {film_list(films, shown)}."
 
 
 async def _roles_on(ctx: Context, ids: list[int], films: list[FilmSummary]) -> str:
@@ -273,6 +301,17 @@ async def _roles_on(ctx: Context, ids: list[int], films: list[FilmSummary]) -> s
     if len(set(said.values())) == 1:
         return f" {'Both' if len(said) == 2 else 'All'} {next(iter(said.values()))}."
     return f" {'; '.join(f'{name} {roles}' for name, roles in said.items())}."
+
+
+async def _roles_held(ctx: Context, pid: int, films: list[FilmSummary]) -> list[str]:
+    """The roles a person is credited in on ``films``, most usual first (from the credit
+    index, where the catalog keeps one, not their whole record)."""
+    shown = {f.id for f in films}
+    held: Counter[str] = Counter()
+    for role in ROLES:
+        credits = await ctx.catalog.credits_of_people([pid], role)
+        held[role] = sum(film_id in shown for film_id, _ in credits.pairs)
+    return [role for role, count in held.most_common() if count]
 
 
 def _as_roles(roles: list[str]) -> str:
@@ -431,6 +470,8 @@ def _weights(keys: dict[int, str]) -> dict[int, float]:
     of them's, as in catalogs that keep one set of facts per title). ``keys``: the films'
     title keys (``Catalog.title_keys``)."""
     same = Counter(keys.values())
+    if len(same) == len(keys):
+        return dict.fromkeys(keys, 1.0)  # no title shared (in C calls: thousands of films)
     return {film_id: 1 / same[key] for film_id, key in keys.items()}
 
 
@@ -465,40 +506,64 @@ async def _people_of(
 
 
 def _by_paths(
-    films: list[FilmSummary], credited: PeopleCredits, people: list[int], role: str
+    credited: PeopleCredits, leave_out: AbstractSet[int], people: list[int], role: str
 ) -> list[FilmSummary]:
-    """Films reached through ``people`` (whose credits in ``role`` are ``credited``),
-    likeliest first: credited to the most of them, each person's credit on a title shared
-    by several of the films counted less. (For a cast, whose people are many and whose
-    films are more, the shared titles alone.)"""
+    """The films reached through ``people`` (whose credits in ``role`` are ``credited``)
+    but ``leave_out``, likeliest first: credited to the most of them, each person's credit
+    on a title shared by several of the films counted less. (For a cast, whose people are
+    many and whose films are more, the shared titles alone.) Worked out on the films' ids
+    and title keys, in C calls: these lists run to thousands of films."""
+    films, film_ids = credited.films, credited.film_ids
+    if not leave_out.isdisjoint(film_ids):
+        kept = list(map(leave_out.__contains__, film_ids))
+        films = list(compress(films, map(not_, kept)))
+        film_ids = list(compress(film_ids, map(not_, kept)))
     if len(films) < 2:
         return films
     titles = credited.title_norms
     if role == "cast" or len(people) == 1:
-        # the fewest films sharing its title first (a weight of 1/k, as ``_weights``),
-        # in C calls: these lists run to thousands of films
-        keys = itemgetter(*map(_ID, films))(titles)
+        # the fewest films sharing its title first (a weight of 1/k, as ``_weights``)
+        keys = itemgetter(*film_ids)(titles)
         if len(set(keys)) == len(keys):
             return films  # no title shared: as they were
         sharing = itemgetter(*keys)(Counter(keys))
         return list(itemgetter(*sorted(range(len(films)), key=sharing.__getitem__))(films))
-    kept = set(map(_ID, films))
-    credits = [pair for pair in credited.pairs if pair[0] in kept]
-    film_ids = list(map(itemgetter(0), credits))
-    pids = map(itemgetter(1), credits)
-    by_title = list(zip(pids, map(titles.__getitem__, film_ids), strict=True))
-    shared = Counter(by_title)  # (person, title): in C calls, for thousands of credits
-    paths: dict[int, float] | Counter[int]
-    if max(shared.values(), default=1) == 1:
-        paths = Counter(film_ids)  # each credit a whole path
-        if max(paths.values(), default=1) == 1:
-            return films  # each film reached once: as they were
-    else:
-        paths = {}
-        for film_id, sharing in zip(film_ids, map(shared.__getitem__, by_title), strict=True):
-            paths[film_id] = paths.get(film_id, 0) + 1 / sharing
-    fewer = list(map(neg, map(paths.get, map(_ID, films), repeat(0))))
+    paths = _paths(credited.pairs, set(film_ids), titles)
+    if paths is None:
+        return films  # each film reached once: as they were
+    fewer = list(map(neg, map(paths.get, film_ids, repeat(0))))
     return list(itemgetter(*sorted(range(len(films)), key=fewer.__getitem__))(films))
+
+
+def _paths(
+    pairs: list[tuple[int, int]], kept: AbstractSet[int], titles: Mapping[int, str] | Sequence
+) -> Mapping[int, float] | None:
+    """How many of the people's credits (``pairs``) reach each of the films ``kept``,
+    a person's credit on a title they are credited on for several of the films counted
+    1/k; None when each film is reached once."""
+    credits = list(compress(pairs, map(kept.__contains__, map(itemgetter(0), pairs))))
+    film_ids = list(map(itemgetter(0), credits))
+    keys = list(map(titles.__getitem__, film_ids))
+    per_title = Counter(keys)
+    if max(per_title.values(), default=1) == 1:
+        return None  # no title twice, so no film twice either
+    paths = Counter(film_ids)  # each credit a whole path
+    # Only a title credited twice may be one person's twice: the (person, title) pairs
+    # are made of those credits alone (in C calls: the credits run to thousands).
+    twice = set(compress(per_title, map((1).__lt__, per_title.values())))
+    again = list(compress(count(), map(twice.__contains__, keys)))
+    by_title = [(credits[at][1], keys[at]) for at in again]
+    shared = Counter(by_title)
+    if max(shared.values()) == 1:
+        return paths if max(paths.values()) > 1 else None
+    # The films with a credit counted less: their paths summed in the credits' order
+    # (all their credits are among those on a title twice).
+    part = {film_ids[at] for at, key in zip(again, by_title, strict=True) if shared[key] > 1}
+    summed: dict[int, float] = {}
+    for at, key in zip(again, by_title, strict=True):
+        if (film_id := film_ids[at]) in part:
+            summed[film_id] = summed.get(film_id, 0) + 1 / shared[key]
+    return {**paths, **summed}
 
 
 async def _reached(

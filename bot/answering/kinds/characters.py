@@ -35,6 +35,12 @@ _VOICE_ASKED = re.compile(
     r"\b(?:voice (?:actor |actress |artist )?(?:of|for)|who (?:\w+ )?(?:voiced|voices|voicing))"
     r" (?P<named>.+)$"
 )
+# "who plays woody", "who played the part of jack in titanic": not "who played in heat"
+_PLAY_ASKED = re.compile(
+    r"\bwho (?:\w+ )?(?:plays|played|playing|portrays|portrayed|portraying)"
+    r"(?: the (?:role|part|character) of)? "
+    r"(?P<named>(?!(?:in|on|with|for|alongside|opposite|at|as|a|an|to|by|himself|herself)\b).+)$"
+)
 ECHOED_MOST = 60  # characters of a name or title said back
 CHARACTER_FILMS_MOST = 10  # films said of one character named alone
 PART_WORDS_MOST = 2  # words of a character's name said alone, for part of it ("ripley")
@@ -53,21 +59,26 @@ async def reply(ctx: Context) -> Answer | None:
 
 
 async def no_characters(question: str, key: str, catalog: Catalog) -> Answer | None:
-    """ "who is the voice of woody", "who voiced woody" in a catalog that keeps no
-    characters (MetaQA's): said plainly, not "voice" read as a title (The Voices)."""
-    asked = _VOICE_ASKED.search(key)
+    """ "who is the voice of woody", "who voiced woody", "who plays woody" in a catalog
+    that keeps no characters (MetaQA's): said plainly, not "voice" read as a title (The
+    Voices) nor "woody" as the nearest title (The Wood)."""
+    asked = _VOICE_ASKED.search(key) or _PLAY_ASKED.search(key)
     if asked is None or await catalog.select(_ANY_CHARACTER):
         return None
     tokens = key.split()
     voice = len(key[: asked.start()].split())  # the words asking, from "voice" or "who"
     asking = range(voice, len(tokens) - len(asked["named"].split()))
+    named, _, film = asked["named"].partition(" in ")
+    plays = asked.re is _PLAY_ASKED
     for mention in await find_mentions(tokens, catalog):
         if mention.has("film") and mention.start < asking.stop < mention.end:
             return None  # a title with "voice" in it ("who directed voices of a distant star")
-    named, _, film = asked["named"].partition(" in ")
+        if plays and not film and mention.start == asking.stop and mention.end == len(tokens):
+            return None  # "who played tom sawyer": the film's cast, as a title is asked of
     text = (
         "This catalog has no characters (who plays or voices whom), so I can't say who "
-        f"voices “{named[:ECHOED_MOST]}”{' in ' + film[:ECHOED_MOST] if film else ''}."
+        f"{'plays' if plays else 'voices'} “{named[:ECHOED_MOST]}”"
+        f"{' in ' + film[:ECHOED_MOST] if film else ''}."
     )
     return Answer(question, [], text, kind="not_found")
 

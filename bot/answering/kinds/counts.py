@@ -9,7 +9,7 @@ from bot.answering.context import Context
 from bot.answering.kinds import about, chains, relations, time
 from bot.answering.kinds.ranking import series_of
 from bot.answering.lexicon import RELATION_BY_NAME
-from bot.answering.reply import Answer, claims_note, film_list
+from bot.answering.reply import Answer, claims_note, counted, film_list
 from bot.answering.wanted import year_span
 
 _ASKING = r"^(?:how many|the number of|number of|count(?: the)?)"
@@ -28,6 +28,8 @@ _SEQUEL = RELATION_BY_NAME["sequel"]
 _AROUND = re.compile(r"\b(?:before|after|since|until) _")  # "… after titanic"
 # how a list of films found says its count (:func:`bot.answering.reply.films_found`)
 _LISTED_COUNT = re.compile(r"^[^:\n]*? \((\d+)\): ")
+# how the films of a person asked in a role they never had begin (``chains``)
+_NONE_IN_ROLE = re.compile(r"^[^;:\n]* no films in the catalog; ")
 
 
 async def reply(ctx: Context) -> Answer | None:
@@ -46,11 +48,13 @@ async def reply(ctx: Context) -> Answer | None:
         return await _the_catalog(ctx)
     if listed is None or listed.kind != "answer" or not listed.answers:
         return listed  # "no films where …" says the count itself
+    if _NONE_IN_ROLE.match(listed.text):  # the person's films in other roles, said apart
+        return Answer(ctx.question, ["0"], listed.text, films=listed.films, people=listed.people)
     if listed.films and listed.answers == list(dict.fromkeys(f.title for f in listed.films)):
-        number, text = len(listed.films), _films_counted(listed)
+        number, text = len(listed.films), _filmscounted(listed)
     elif (noun := _noun(ctx)) is not None:  # names on films: "how many actors are in titanic"
         number = len(dict.fromkeys(listed.answers))
-        text = f"The catalog lists {_counted(number, noun)}. {listed.text}"
+        text = f"The catalog lists {counted(number, noun)}. {listed.text}"
     else:  # a fact that is no list ("how many minutes is titanic") says its number itself
         return listed
     return Answer(ctx.question, [str(number)], text, films=listed.films, people=listed.people)
@@ -68,7 +72,7 @@ async def _of_years(ctx: Context) -> Answer | None:
     return Answer(ctx.question, [found.group(1)], listed.text, films=listed.films)
 
 
-def _films_counted(listed: Answer) -> str:
+def _filmscounted(listed: Answer) -> str:
     """The reply listing films, saying how many as part of its sentence: "Steven
     Spielberg directed 25 films: Jaws (1975), …", or ahead of it when it is said otherwise;
     a list that already says its count ("Horror films (7): …") is left as it is."""
@@ -79,8 +83,8 @@ def _films_counted(listed: Answer) -> str:
     named = film_list(listed.films)
     at = text.find(f" {named}")
     if at > 0 and text[at - 1].isalpha():
-        return f"{text[:at]} {_counted(number, 'film')}:{text[at:]}"
-    return f"{_counted(number, 'film')} in the catalog. {text}"
+        return f"{text[:at]} {counted(number, 'film')}:{text[at:]}"
+    return f"{counted(number, 'film')} in the catalog. {text}"
 
 
 _NOUNS = {
@@ -97,14 +101,6 @@ def _noun(ctx: Context) -> str | None:
     named = (r for _, r in ctx.occurrences() if r.role is not None or r.value_kind is not None)
     relation = next(named, None)
     return None if relation is None else _NOUNS.get(relation.name, relation.name)
-
-
-def _counted(number: int, noun: str) -> str:
-    """``1 film``, ``25 films``, ``3 countries``."""
-    if number == 1:
-        return f"1 {noun}"
-    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
-    return f"{number} {plural}"
 
 
 async def _series(ctx: Context) -> Answer | None:

@@ -9,7 +9,8 @@ first or latest film is answered by :mod:`bot.answering.kinds.people`.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from bot.answering.context import Context
 from bot.answering.kinds.relations import read
@@ -20,9 +21,17 @@ from bot.answering.reply import (
     films_found,
     join_names,
 )
-from bot.answering.wanted import Wanted, count_asked, order_asked, wanted_films
+from bot.answering.wanted import (
+    Wanted,
+    count_asked,
+    kinds_included,
+    kinds_of_genre,
+    order_asked,
+    wanted_films,
+)
 from bot.store.catalog import FilmSummary, oldest_first_key
 from bot.store.discovery import browse
+from bot.text import norm
 
 LISTED = 10  # films in a list when the question does not say how many
 SERIES_LIMIT = 50  # films followed forward through a series, at most
@@ -54,12 +63,79 @@ async def reply(ctx: Context) -> Answer | None:
     if sort in ("oldest", "newest") and wanted.people and not (wanted.genre or wanted.span):
         return None  # a person's first or latest film
     many = count_asked(ctx.key_outside()) or (LISTED if wanted.plural else 1)
-    page = await browse(ctx.catalog, wanted.query, sort=sort, limit=max(many, 3))
-    if not page.films:
+    # "top 3 comedies": of the genre's kinds too (romantic comedies), said so
+    kinds = (
+        []
+        if wanted.more_genres or not wanted.genre
+        else await kinds_of_genre(ctx.catalog, wanted.genre)
+    )
+    films, total, included = await _in_sort_order(ctx, wanted, kinds, sort, max(many, 3))
+    if not films:
         return Answer(ctx.question, [], f"The catalog has no released {wanted.describe()}.")
+    ranked = _Ranked(wanted, kinds, included)
     if sort in _LACKS:
-        return await _by_measure(ctx, wanted, sort, page.films, many, page.total)
-    return _in_order(ctx, wanted, sort, page.films, many)
+        return await _by_measure(ctx, ranked, sort, films, many, total)
+    return _in_order(ctx, ranked, sort, films, many)
+
+
+@dataclass(frozen=True)
+class _Ranked:
+    """The films a ranking is of: those ``wanted`` asks for and of the ``kinds`` of its
+    genre, and how they are said ("comedy films, romantic comedies included")."""
+
+    wanted: Wanted
+    kinds: list[str]
+    included: list[str]  # the kinds that add films
+
+    @property
+    def described(self) -> str:
+        return self.wanted.describe() + kinds_included(self.included)
+
+    @property
+    def in_the_catalog(self) -> str:
+        """``comedy films, romantic comedies included, in the catalog``."""
+        return self.described + ("," if self.included else "") + " in the catalog"
+
+
+async def _in_sort_order(
+    ctx: Context, wanted: Wanted, kinds: list[str], sort: str, limit: int
+) -> tuple[list[FilmSummary], int | None, list[str]]:
+    """The first ``limit`` films ``wanted`` asks for or of a kind of its genre, in ``sort``
+    order; how many there are (None when films of several genres may be counted twice);
+    and the kinds that add films."""
+    page = await browse(ctx.catalog, wanted.query, sort=sort, limit=limit)
+    if not kinds:
+        return page.films, page.total, []
+    films = {f.id: f for f in page.films}
+    whole, total, included = page.total == len(page.films), page.total, []
+    for kind in kinds:
+        more = await browse(ctx.catalog, replace(wanted.query, genre=kind), sort=sort, limit=limit)
+        added = [f for f in more.films if f.id not in films]
+        if added or more.total > len(more.films):
+            included.append(kind)
+        films.update((f.id, f) for f in added)
+        whole, total = whole and more.total == len(more.films), total + more.total
+    if sort in ("longest", "shortest"):
+        minutes = {i: await _measure(ctx, f, sort) for i, f in films.items()}
+        sign = -1 if sort == "longest" else 1
+        ordered = sorted(films.values(), key=lambda f: _last_if_none(minutes[f.id], sign))
+    else:
+        ordered = sorted(films.values(), key=_SORT_KEYS[sort])
+    return ordered[:limit], len(films) if whole else None, included
+
+
+def _last_if_none(value: float | int | None, sign: int) -> tuple[bool, float]:
+    return value is None, sign * (value or 0)
+
+
+# How browse orders films (``discovery.SORTS``), for films of several genres put together
+_SORT_KEYS: dict[str, Callable[[FilmSummary], tuple]] = {
+    "newest": lambda f: (f.year is None, -(f.year or 0), -f.id),
+    "oldest": lambda f: (f.year is None, f.year or 0, f.id),
+    "title": lambda f: (norm(f.title), f.year or 0, f.id),
+    "rating": lambda f: (*_last_if_none(f.rating, -1), -(f.votes or 0)),
+    "votes": lambda f: (*_last_if_none(f.votes, -1), -(f.rating or 0)),
+}
 
 
 def _count_not_a_title(ctx: Context) -> Context:
@@ -76,41 +152,47 @@ def _count_not_a_title(ctx: Context) -> Context:
 
 
 def _in_order(
-    ctx: Context, wanted: Wanted, sort: str, films: list[FilmSummary], many: int
+    ctx: Context, ranked: _Ranked, sort: str, films: list[FilmSummary], many: int
 ) -> Answer:
     shown = films[:many]
+    described = ranked.described
     if many == 1:
         said = _WORDS.get(sort, sort)
-        text = f"The {said} of the {wanted.describe()} in the catalog is {shown[0].label}."
+        text = f"The {said} of the {ranked.in_the_catalog} is {shown[0].label}."
         if len(films) > 1:
             text += f" Then come {film_list(films[1:])}."
     else:
-        described = wanted.describe()
         text = f"{described[0].upper()}{described[1:]}, {sort} first: {film_list(shown)}."
     return Answer(ctx.question, [f.title for f in shown], text + claims_note(shown), films=shown)
 
 
 async def _by_measure(
-    ctx: Context, wanted: Wanted, sort: str, films: list[FilmSummary], many: int, total: int
+    ctx: Context,
+    ranked: _Ranked,
+    sort: str,
+    films: list[FilmSummary],
+    many: int,
+    total: int | None,
 ) -> Answer:
     """Films ranked by rating, votes or running time, for as many as the catalog has it."""
     measured = [(f, value) for f in films if (value := await _measure(ctx, f, sort)) is not None]
-    described = wanted.describe()
+    described = ranked.described
     if not measured:
         which = "any of its films" if described == "films" else f"the {described}"
         text = f"The catalog has {_LACKS[sort]} for {which}, so it cannot rank them that way"
         if many == 1 and described == "films":
             return Answer(ctx.question, [], f"{text}.")
         limit = LISTED if many == 1 else many
-        shown = (await browse(ctx.catalog, wanted.query, sort="oldest", limit=limit)).films
+        shown, _, _ = await _in_sort_order(ctx, ranked.wanted, ranked.kinds, "oldest", limit)
         text += f"; here they are by year: {film_list(shown)}."
         return Answer(ctx.question, [f.title for f in shown], text, films=shown)
     shown = [f for f, _ in measured[:many]]
     said = join_names([f"{f.label}, {_said(sort, value)}" for f, value in measured[:many]])
-    text = f"The {_WORDS.get(sort, sort)} of the {described} in the catalog: {said}."
+    text = f"The {_WORDS.get(sort, sort)} of the {ranked.in_the_catalog}: {said}."
     if len(measured) < len(films):  # the films that have the measure come first
         have = _LACKS[sort].removeprefix("no ")
-        text += f" The catalog has {have} for only {len(measured)} of these {total} films."
+        these = f"these {total} films" if total is not None else "them"
+        text += f" The catalog has {have} for only {len(measured)} of {these}."
     return Answer(ctx.question, [f.title for f in shown], text + claims_note(shown), films=shown)
 
 
