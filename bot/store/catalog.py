@@ -10,6 +10,7 @@ from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from functools import cache, partial
 from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import TypeVar
@@ -220,12 +221,17 @@ class PeopleCredits:
     their ids in the same order, ``film_ids``: lists of thousands are filtered and keyed
     by id without reading each film), each film's normalised title by its id (a mapping,
     or the film shelf's list of title keys, which film ids index: no copy made of
-    thousands), and the credits (``pairs``: film id, person id)."""
+    thousands), and the credits (``pairs``: film id, person id), made when first asked
+    for (many questions need the films alone: no pair made for each of thousands)."""
 
     films: list[FilmSummary]
     title_norms: Mapping[int, str] | Sequence[str | None]
-    pairs: list[tuple[int, int]]
     film_ids: list[int]
+    credits: Callable[[], list[tuple[int, int]]]
+
+    @property
+    def pairs(self) -> list[tuple[int, int]]:
+        return self.credits()
 
 
 @dataclass(frozen=True, slots=True)
@@ -1026,7 +1032,11 @@ class Catalog:
                 [json.dumps(people)],
             )
         )
-        return [(film_id, pid, names[pid]) for film_id, pid in pairs if pid in names]
+        if len(names) < len(people):  # a person the people table lacks: left out
+            pairs = [(film_id, pid) for film_id, pid in pairs if pid in names]
+        pids = list(map(itemgetter(1), pairs))
+        films = map(itemgetter(0), pairs)
+        return list(zip(films, pids, map(names.__getitem__, pids), strict=True))
 
     async def films_of_people(
         self, person_ids: Sequence[int], role: str | None = None
@@ -1087,16 +1097,17 @@ class Catalog:
         shelf = self._shelf
         index = self._credits
         if shelf is not None and index is not None and role in ROLES:
-            pairs = index.credits(ids, role)
-        elif shelf is not None:
+            film_ids = shelf.order_of(list(dict.fromkeys(index.film_ids(ids, role))))
+            credits = cache(partial(index.credits, ids, role))
+            return PeopleCredits(shelf.all_of(film_ids), shelf.keys, film_ids, credits)
+        if shelf is not None:
             pairs = await self._credit_rows(
                 "SELECT film_id, person_id FROM credits WHERE person_id IN ({marks}) AND role = ?",
                 ids,
                 (role,),
             )
-        if shelf is not None:
-            ids = shelf.order_of(list(dict.fromkeys(map(itemgetter(0), pairs))))
-            return PeopleCredits(shelf.all_of(ids), shelf.keys, pairs, ids)
+            film_ids = shelf.order_of(list(dict.fromkeys(map(itemgetter(0), pairs))))
+            return PeopleCredits(shelf.all_of(film_ids), shelf.keys, film_ids, lambda: pairs)
         found: dict[int, FilmSummary] = {}
         keys = {}
         pairs = []
@@ -1113,7 +1124,7 @@ class Catalog:
                     keys[film_id] = _title_key(row[SUMMARY_COLUMNS])
                 pairs.append((film_id, row[-1]))
         films = _oldest_first(found.values())
-        return PeopleCredits(films, keys, pairs, list(map(_ID, films)))
+        return PeopleCredits(films, keys, list(map(_ID, films)), lambda: pairs)
 
     def title_keys(self, films: Sequence[FilmSummary]) -> dict[int, str]:
         """Each film's title key (its title's normal form: the same for films sharing a

@@ -43,6 +43,8 @@ _UNEDITED = object()
 # Names of one first letter and length that ``NameIndex.closest`` compares one by one with
 # what was typed, up to this many; past it, only those sharing a piece of it in its place.
 NAMES_COMPARED_ALL = 48
+# Buckets of more names than this have columns: the names with each letter at each place.
+COLUMNS_PAST = 512
 _ROW_END = "\n"  # between a bucket's names in its text (no normalised name has it)
 RANK_GAP = 1 << 20  # between the ranks of films next in order, for a reload's films to go in
 RANKED_AGAIN_PAST = 64  # a reload changing more than this fraction of films ranks all again
@@ -838,7 +840,7 @@ class NameIndex:
     milliseconds at a big catalog's size); they are folded in once they are many.
     """
 
-    __slots__ = ("_texts", "by_start", "displays", "edited", "word_counts")
+    __slots__ = ("_columns", "_texts", "by_start", "displays", "edited", "word_counts")
 
     def __init__(
         self,
@@ -851,9 +853,13 @@ class NameIndex:
         self.displays = displays  # shared between indexes: never changed once built
         self.edited = edited or {}  # names changed since: their display, or None if gone
         self.word_counts = word_counts
-        # Each bucket of ``by_start`` as one text, made the first time ``closest`` looks in
-        # it: its names in order, each after a ``_ROW_END``, one more at the end.
+        # Each bucket of ``by_start`` without columns as one text, made the first time
+        # ``closest`` looks in it: its names in order, each after a ``_ROW_END``, one more
+        # at the end.
         self._texts: dict[tuple[str, int], str] = {}
+        # For each bucket of more than ``COLUMNS_PAST`` names, made with the index: for
+        # each place in its names, which of them have each letter there (``_columns_of``).
+        self._columns: dict[tuple[str, int], list[dict[str, int]]] = {}
 
     @classmethod
     def of(cls, rows: Iterable[tuple[str, str]]) -> NameIndex:
@@ -868,7 +874,17 @@ class NameIndex:
             displays[name] = display
             for word in set(name.split()):
                 words[word] = words.get(word, 0) + 1
-        return cls(by_start, displays, words)
+        index = cls(by_start, displays, words)
+        for start, bucket in by_start.items():
+            index._make_columns(start, bucket)
+        return index
+
+    def _make_columns(self, start: tuple[str, int], bucket: list[str]) -> None:
+        """The bucket's columns, when it has more than ``COLUMNS_PAST`` names."""
+        if len(bucket) > COLUMNS_PAST:
+            columns = _columns_of(_ROW_END + _ROW_END.join(bucket) + _ROW_END, start[1])
+            if columns is not None:
+                self._columns[start] = columns
 
     def display(self, name: str) -> str | None:
         """How the name ``name`` is shown, or None when the catalog has no such name."""
@@ -921,12 +937,14 @@ class NameIndex:
         at most that many letters either way (the first piece begins the name, the last
         ends it). The names a first piece begins are a range of the bucket (sorted); the
         other pieces are looked for in the bucket's text, and a name kept where one stands
-        in one of its places.
+        in one of its places; in a big bucket's columns instead, which give the names that
+        have a piece in one of its places at once, without reading every name.
         """
         pieces = _pieces(len(key), edits)
         if len(bucket) <= NAMES_COMPARED_ALL or pieces is None or _ROW_END in key:
             return bucket
-        text = self._texts.get(start)
+        columns = self._columns.get(start)
+        text = self._texts.get(start) if columns is None else ""
         if text is None:
             text = self._texts[start] = _ROW_END + _ROW_END.join(bucket) + _ROW_END
         length = start[1]
@@ -944,6 +962,9 @@ class NameIndex:
                 lo = bisect.bisect_left(bucket, piece)
                 begins = itemgetter(slice(size))
                 rows.update(range(lo, bisect.bisect_right(bucket, piece, lo, key=begins)))
+                continue
+            if columns is not None:
+                rows.update(_rows_having(columns, piece, first, last))
                 continue
             if first == length - size:  # ending the name: found only where it does
                 piece += _ROW_END
@@ -996,8 +1017,12 @@ class NameIndex:
             edited = {}
         index = NameIndex(by_start, displays, words, edited)
         index._texts = self._texts.copy()  # those of the buckets this reload left as they were
+        index._columns = self._columns.copy()
         for start in copied:
             index._texts.pop(start, None)
+            index._columns.pop(start, None)
+            if start in by_start:
+                index._make_columns(start, by_start[start])
         return index
 
 
@@ -1030,6 +1055,49 @@ def _pieces(length: int, edits: int) -> list[tuple[int, int]] | None:
         pieces.append((at, at + size))
         at += size + 1
     return pieces
+
+
+def _columns_of(text: str, length: int) -> list[dict[str, int]] | None:
+    """For each place of a bucket's names (``length`` letters each, as in its ``text``),
+    each letter there and the names that have it there, as the bits of a number (the
+    bucket's first name the lowest); None when a name is not all ASCII.
+
+    Made by slicing the text a place at a time and translating it to the digits of each
+    number, so that Python never steps through the names one by one.
+    """
+    zeros = b"0" * 256
+    columns = []
+    for place in range(length):
+        column = text[1 + place :: length + 1]
+        if not column.isascii():
+            return None
+        letters = column.encode("ascii")
+        found = {}
+        for letter in set(column):
+            code = ord(letter)
+            digits = letters.translate(zeros[:code] + b"1" + zeros[code + 1 :])
+            found[letter] = int(digits[::-1], 2)
+        columns.append(found)
+    return columns
+
+
+def _rows_having(columns: list[dict[str, int]], piece: str, first: int, last: int) -> list[int]:
+    """The rows of a bucket whose name has ``piece`` at a place from ``first`` to
+    ``last``, from the bucket's columns."""
+    found = 0
+    for place in range(first, last + 1):
+        have = -1
+        for column, letter in zip(columns[place : place + len(piece)], piece, strict=True):
+            have &= column.get(letter, 0)
+            if not have:
+                break
+        found |= have
+    rows = []
+    while found:
+        low = found & -found
+        rows.append(low.bit_length() - 1)
+        found ^= low
+    return rows
 
 
 class FilmShelf(Generic[_Film]):

@@ -334,14 +334,20 @@ def _nearest(names: set[str], key: str, max_edits: int) -> list[tuple[int, str] 
     ]
 
 
-@pytest.mark.parametrize(("letters", "seed"), [("ab ", 1), ("abcde ", 2), ("aeinorst ", 3)])
+@pytest.mark.parametrize("columns_past", [0, 10**9])
+@pytest.mark.parametrize(
+    ("letters", "seed"), [("ab ", 1), ("abcde ", 2), ("aeinorst ", 3), ("aeé ", 4)]
+)
 def test_the_nearest_name_is_the_one_every_name_compared_would_give(
-    letters: str, seed: int, monkeypatch: pytest.MonkeyPatch
+    letters: str, seed: int, columns_past: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Names of few letters share many pieces, in many places; typed texts are names
     # slipped up to four times, or anything, and asked within each number of edits.
-    # Every bucket, however small, is narrowed down before its names are compared.
+    # Every bucket, however small, is narrowed down before its names are compared: its
+    # pieces looked for in its text, or (``columns_past`` 0) in its columns, but where a
+    # name is not all ASCII ("é").
     monkeypatch.setattr(indexes, "NAMES_COMPARED_ALL", 0)
+    monkeypatch.setattr(indexes, "COLUMNS_PAST", columns_past)
     rng = random.Random(seed)
     names = {
         rng.choice("ab") + "".join(rng.choices(letters, k=rng.randint(0, 24))) for _ in range(3000)

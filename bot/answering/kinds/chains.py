@@ -94,6 +94,7 @@ async def _sharing_a_credit(ctx: Context) -> Answer | None:
     others = _by_paths(credited, set(ids), through, role.role or "cast")
     if how:
         people, others = await _by_role_share(ctx, people, credited, others, role.role or "cast")
+    titles = _titles(others)  # first: the films' titles are then at hand for their labels
     names = join_names([n for _, n in people], 10)
     if not others:
         text = (
@@ -112,7 +113,7 @@ async def _sharing_a_credit(ctx: Context) -> Answer | None:
             f"{labels}: {role.phrase} {names}, "
             f"who {'is' if len(people) == 1 else 'are'} also credited on {film_list(others)}."
         )
-    return Answer(ctx.question, _titles(others), text, films=others)
+    return Answer(ctx.question, titles, text, films=others)
 
 
 async def _named_otherwise(
@@ -194,6 +195,8 @@ async def _from_people(ctx: Context, mentions: list[Mention]) -> Answer | None:
     if len(ids) > 1 and len(mentions) > 1:
         common = set.intersection(*({f.id for f in films} for films in per_person))
         films = [f for f in per_person[0] if f.id in common]
+    elif len(per_person) == 1:
+        films = per_person[0]  # each film once already
     else:
         films = [f for group in per_person for f in group]
         films = list({f.id: f for f in films}.values())
@@ -467,6 +470,8 @@ def _weights(keys: dict[int, str]) -> dict[int, float]:
     of them's, as in catalogs that keep one set of facts per title). ``keys``: the films'
     title keys (``Catalog.title_keys``)."""
     same = Counter(keys.values())
+    if len(same) == len(keys):
+        return dict.fromkeys(keys, 1.0)  # no title shared (in C calls: thousands of films)
     return {film_id: 1 / same[key] for film_id, key in keys.items()}
 
 
@@ -538,18 +543,26 @@ def _paths(
     1/k; None when each film is reached once."""
     credits = list(compress(pairs, map(kept.__contains__, map(itemgetter(0), pairs))))
     film_ids = list(map(itemgetter(0), credits))
-    pids = map(itemgetter(1), credits)
-    by_title = list(zip(pids, map(titles.__getitem__, film_ids), strict=True))
-    shared = Counter(by_title)  # (person, title): in C calls, for thousands of credits
+    keys = list(map(titles.__getitem__, film_ids))
+    per_title = Counter(keys)
+    if max(per_title.values(), default=1) == 1:
+        return None  # no title twice, so no film twice either
     paths = Counter(film_ids)  # each credit a whole path
-    if max(shared.values(), default=1) == 1:
-        return paths if max(paths.values(), default=1) > 1 else None
-    # The films with a credit counted less: their paths summed in the credits' order.
-    several = {key for key, times in shared.items() if times > 1}
-    part = set(compress(film_ids, map(several.__contains__, by_title)))
-    summed: dict[int, float] = dict.fromkeys(part, 0)
-    for at in compress(count(), map(part.__contains__, film_ids)):
-        summed[film_ids[at]] += 1 / shared[by_title[at]]
+    # Only a title credited twice may be one person's twice: the (person, title) pairs
+    # are made of those credits alone (in C calls: the credits run to thousands).
+    twice = set(compress(per_title, map((1).__lt__, per_title.values())))
+    again = list(compress(count(), map(twice.__contains__, keys)))
+    by_title = [(credits[at][1], keys[at]) for at in again]
+    shared = Counter(by_title)
+    if max(shared.values()) == 1:
+        return paths if max(paths.values()) > 1 else None
+    # The films with a credit counted less: their paths summed in the credits' order
+    # (all their credits are among those on a title twice).
+    part = {film_ids[at] for at, key in zip(again, by_title, strict=True) if shared[key] > 1}
+    summed: dict[int, float] = {}
+    for at, key in zip(again, by_title, strict=True):
+        if (film_id := film_ids[at]) in part:
+            summed[film_id] = summed.get(film_id, 0) + 1 / shared[key]
     return {**paths, **summed}
 
 
