@@ -314,6 +314,9 @@ async def _answer_after(
     """The answer to a question asked right after ``previous``: its "it" or "he" is what
     ``previous`` was about, and a question naming nothing ("who starred") asks of that."""
     text = clean_question(question)
+    if (own := await _subject_named(text, catalog, today, rng)) is not None:
+        own.question = question
+        return own
     resolved = await compound.follow_up(text, previous, catalog)
     if resolved is not None:
         reply = await answer(resolved, catalog, today=today, rng=rng)
@@ -338,6 +341,30 @@ async def _answer_after(
             again.question = question
             return again
     return reply
+
+
+_SUBJECTS = frozenset("he she hes shes".split())
+
+
+async def _subject_named(
+    text: str, catalog: Catalog, today: date | None, rng: random.Random | None
+) -> Answer | None:
+    """The answer to a question whose "he" or "she" comes after the person it names ("how
+    old was hitchcock when he died"), asked alone: that person, not the one asked about
+    before; ``None`` when the question has no such word or names no one before it."""
+    words = norm(text).split()
+    at = next((i for i, word in enumerate(words) if word in _SUBJECTS), 0)
+    if not at:
+        return None
+    reply = await answer(text, catalog, today=today, rng=rng)
+    if reply.kind != "answer":
+        return None
+    before = set(words[:at])
+    for ref in reply.people:
+        name = await catalog.person_name(ref)
+        if name and before & set(norm(name).split()):
+            return reply
+    return None
 
 
 def _pronoun_title(reply: Answer) -> bool:

@@ -200,6 +200,34 @@ async def test_he_after_an_answer_about_a_film_is_its_director_said_so(chatty) -
     assert reply.question == "how old is he"
 
 
+BORN = """\
+films:
+  - {title: Psycho, year: 1960, directors: Alfred Hitchcock}
+  - {title: Big, year: 1988, directors: Penny Marshall, cast: [Tom Hanks]}
+  - {title: Speed, year: 1994, directors: Jan de Bont, cast: [Keanu Reeves]}
+  - {title: Sleepless in Seattle, year: 1993, directors: Nora Ephron, cast: [Meg Ryan]}
+people:
+  - {name: Alfred Hitchcock, born: 1899-08-13, died: 1980-04-29}
+  - {name: Tom Hanks, born: 1956-07-09}
+  - {name: Keanu Reeves, born: 1964-09-02}
+  - {name: Meg Ryan, born: 1961-11-19}
+"""
+
+
+async def test_he_after_a_person_the_question_names_is_that_person_not_the_last_one(
+    catalog_of,
+) -> None:
+    catalog = await catalog_of(BORN)
+    first = await ask(catalog, "how old is tom hanks")
+    reply = await answer("how old was hitchcock when he died", catalog, previous=first)
+    assert "Alfred Hitchcock died on 29 April 1980, aged 80" in reply.text
+    assert "Tom Hanks" not in reply.text
+    assert reply.question == "how old was hitchcock when he died"
+    first = await ask(catalog, "when was meg ryan born")
+    reply = await answer("is keanu reeves older than her", catalog, previous=first)
+    assert "Meg Ryan 19 November 1961" in reply.text
+
+
 async def test_he_after_a_film_without_a_director_cannot_be_told(chatty) -> None:
     first = await ask(chatty, "when did murk come out")
     assert first.kind == "answer"
