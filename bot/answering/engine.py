@@ -275,6 +275,8 @@ async def answer(
                 reply.question = question
                 reply.text = f"(Reading “{wrong}” as “{right}”.) {reply.text}"
                 return _said(reply, readings)
+    if unknown and (run_on := await _title_run_on(tokens, mentions, unknown)) is not None:
+        return await _no_sequel(question, *run_on, catalog)
     unknown = [i for i in unknown if not is_keyword(tokens[i])]
     given = await _given_names_before(tokens, unknown, mentions, catalog)
     unknown_name = _names_the_unknown(tokens, mentions, unknown, capitalised, given)
@@ -475,6 +477,49 @@ async def _sequels_named(
         else:
             missing.append((typed, mention))
     return found, missing
+
+
+_ARTICLES = frozenset("the a an".split())
+_TITLE_ASKED = frozenset("in of directed direct wrote write starred star stars cast".split())
+_TITLE_ASKED_OF = _TITLE_ASKED | {"did", "does", "was", "is"}  # "when did … come out"
+_RELEASE_WORDS = frozenset("come came coming out released release".split())
+
+
+async def _title_run_on(
+    tokens: list[str], mentions: list[Mention], unknown: list[int]
+) -> tuple[str, Mention] | None:
+    """A title asked about and the English words in no catalog name after it, to the
+    question's end or the words asking when it came out ("who starred in alien covenant",
+    "when did the matrix reloaded come out"): a longer title the catalog lacks, typed and
+    with the film it has; ``None`` when there is none."""
+    odd = set(unknown)
+
+    async def stray(at: int) -> bool:
+        return (
+            at in odd
+            and not tokens[at].endswith("ly")  # "… in jaws originally"
+            and await _english_word(tokens[at])  # "… cast away qwertyuiop"
+        )
+
+    for mention in mentions:
+        if not mention.has("film") or mention.has("person"):
+            continue
+        end = mention.end
+        while end < len(tokens) and (
+            await stray(end) or (tokens[end] in _ARTICLES and await stray(end + 1))
+        ):
+            end += 1
+        if end == mention.end:
+            continue
+        at = mention.start - 1
+        while at >= 0 and tokens[at] in _ARTICLES:
+            at -= 1
+        before = tokens[at] if at >= 0 else ""
+        if (end == len(tokens) and before in _TITLE_ASKED) or (
+            end < len(tokens) and tokens[end] in _RELEASE_WORDS and before in _TITLE_ASKED_OF
+        ):
+            return " ".join(tokens[mention.start : end]), mention
+    return None
 
 
 async def _no_sequel(question: str, typed: str, mention: Mention, catalog: Catalog) -> Answer:

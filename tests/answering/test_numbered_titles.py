@@ -71,3 +71,44 @@ async def test_a_number_written_otherwise_names_no_film_the_question_does_not(nu
     # a number typed beside words of no title is no film
     reply = await ask(numbered, "who directed oceans 14")
     assert "Steven Soderbergh" not in reply.answers, reply.text
+
+
+RUN_ON = """\
+films:
+  - {title: The Matrix, year: 1999, directors: Lana Wachowski, cast: [Keanu Reeves]}
+  - {title: Jaws, year: 1975, directors: Steven Spielberg, cast: [Roy Scheider]}
+  - {title: Titanic, year: 1997, directors: James Cameron, cast: [Kate Winslet]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("when did the matrix reloaded come out", "The Matrix Reloaded"),
+        ("who starred in the matrix resurrections", "The Matrix Resurrections"),
+        ("whos in jaws the revenge", "Jaws The Revenge"),
+    ],
+)
+async def test_a_title_with_words_after_it_the_catalog_lacks_is_a_film_it_lacks(
+    catalog_of, question: str, said: str
+) -> None:
+    catalog = await catalog_of(RUN_ON)
+    reply = await ask(catalog, question)
+    assert reply.kind == "not_found"
+    assert reply.text.startswith(f"The catalog has no film called “{said}”; it has ")
+
+
+@pytest.mark.parametrize(
+    ("question", "answers"),
+    [
+        ("who starred in jaws originally", ["Roy Scheider"]),
+        ("when did the matrix come out", ["1999"]),
+        ("was titanic sad", ["Titanic (1997)"]),
+    ],
+)
+async def test_words_after_a_title_that_are_not_more_of_a_title_still_ask_of_it(
+    catalog_of, question: str, answers: list[str]
+) -> None:
+    reply = await ask((await catalog_of(RUN_ON)), question)
+    assert reply.kind == "answer"
+    assert reply.answers == answers
