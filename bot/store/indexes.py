@@ -1405,12 +1405,15 @@ class FilmPeople:
         """One role's arrays (where each film's run starts, the people) from its credits,
         each ``film id << 32 | person id``, by film then billing order."""
         people, per_film = array("i"), Counter[int]()
-        for at in range(0, len(credits), CREDITS_SPLIT):
+        for at in range(0, len(credits), CREDITS_SPLIT):  # a slice a call, as ``CreditIndex``
             part = credits[at : at + CREDITS_SPLIT]
             people.extend(map(FILM_BITS.__and__, part))
             per_film.update(map((32).__rrshift__, part))
-        films = range(max(per_film, default=-1) + 1)
-        starts = array("i", accumulate(map(per_film.get, films, repeat(0)), initial=0))
+        starts = array("i", [0])
+        films = (credits[-1] >> 32) + 1 if credits else 0  # the last credit's film is the last
+        for at in range(0, films, CREDITS_SPLIT):
+            counts = map(per_film.get, range(at, min(at + CREDITS_SPLIT, films)), repeat(0))
+            starts.extend(islice(accumulate(counts, initial=starts[-1]), 1, None))
         return starts, people
 
     def people(self, film_id: int, role: str) -> list[int]:
