@@ -204,6 +204,21 @@ async def test_every_film_of_the_catalog_is_listed_oldest_first(catalog, questio
             "what did kubrick direct after full metal jacket",
             "The catalog has no films directed by Stanley Kubrick after Full Metal Jacket (1987).",
         ),
+        (  # who made it, and how, said between "before" and the film
+            "what did kubrick direct before he made full metal jacket",
+            "Films directed by Stanley Kubrick before Full Metal Jacket (1987) (1): "
+            "The Shining (1980).",
+        ),
+        (
+            "tom hanks movies after he was in sleepless in seattle",
+            "Films with Tom Hanks after Sleepless in Seattle (1993) (2): You've Got Mail (1998) "
+            "and Cast Away (2000).",
+        ),
+        (
+            "what did tom hanks make before making the movie cast away",
+            "Films with Tom Hanks before Cast Away (2000) (2): Sleepless in Seattle (1993) and "
+            "You've Got Mail (1998).",
+        ),
     ],
 )
 async def test_a_persons_films_before_or_after_a_film_are_those_of_the_years_around_it(
