@@ -176,3 +176,58 @@ async def test_a_rating_site_is_not_echoed_as_a_name_not_found(catalog_of) -> No
     reply = await ask(catalog, "the rotten tomatoes rating of inception")
     assert reply.kind == "not_found"
     assert "“inception”" in reply.text
+
+
+_SHARED_PEOPLE = """\
+films:
+  - {title: Titanic, year: 1997, directors: [James Cameron], cast: [Kate Winslet], sources: [x]}
+  - {title: Avatar, year: 2009, directors: [James Cameron], cast: [Sam Worthington], sources: [x]}
+  - {title: Heat, year: 1995, directors: [Michael Mann], cast: [Al Pacino], sources: [x]}
+  - {title: Heat, year: 1986, directors: [Dick Richards], cast: [Burt Reynolds], sources: [x]}
+  - {title: Collateral, year: 2004, directors: [Michael Mann], cast: [Tom Cruise], sources: [x]}
+  - {title: Avatar 5, year: 2031, status: announced, directors: [James Cameron], sources: [x]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "answers", "said"),
+    [
+        (
+            "who directed both titanic and avatar",
+            ["James Cameron"],
+            "James Cameron directed both Titanic (1997) and Avatar (2009).\n",
+        ),
+        (  # a title two films share counts once, either of them
+            "which director do heat and collateral have in common",
+            ["Michael Mann"],
+            "Michael Mann directed both Heat and Collateral (2004).\n",
+        ),
+        (
+            "what actors are in both heat and collateral",
+            [],
+            "No one is in the cast of both Heat and Collateral (2004) in the catalog.\n",
+        ),
+        (  # a film not released: its credits are claims
+            "who directed both avatar and avatar 5",
+            ["James Cameron"],
+            "James Cameron directed both Avatar (2009) and Avatar 5 (2031) [announced]. Films "
+            "marked in brackets are not released; their credits are claims.\n",
+        ),
+    ],
+)
+async def test_people_several_films_share_are_said_before_each_films_own(
+    catalog_of, question, answers, said
+) -> None:
+    catalog = await catalog_of(_SHARED_PEOPLE)
+    reply = await ask(catalog, question)
+    assert reply.answers == answers, reply.text
+    assert reply.text.startswith(said), reply.text
+
+
+async def test_films_named_together_without_both_are_answered_each_alone(catalog_of) -> None:
+    catalog = await catalog_of(_SHARED_PEOPLE)
+    reply = await ask(catalog, "who directed titanic and avatar")
+    assert (
+        reply.text
+        == "Titanic (1997): directed by James Cameron.\nAvatar (2009): directed by James Cameron."
+    )

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 
 from bot.answering.context import Context
-from bot.answering.lexicon import RATING_SITES, Relation
+from bot.answering.lexicon import PERSON_VERBS, RATING_SITES, Relation
 from bot.answering.reply import (
     Answer,
+    claims_note,
     join_names,
     per_film,
     status_note,
@@ -21,6 +22,9 @@ from bot.answering.reply import (
 )
 from bot.store.catalog import FilmRecord, FilmSummary
 
+# A question asking for the people several films share ("who directed both titanic and
+# avatar", "which actors do heat and collateral have in common")
+_SHARED = re.compile(r"\b(?:both|in common|all (?:three|four|of them))\b")
 _EARLIER = re.compile(r"\b(?:prequel|follows?\b(?! ?ups?)|sequel (?:of|to) (?:what|which))\b")
 
 
@@ -42,8 +46,9 @@ async def film_relation(ctx: Context) -> Answer | None:
         return await _film_summary(ctx, films)
     answers: list[str] = []
     lines: list[str] = []
+    records: dict[int, FilmRecord] = {}
     for summary in films:
-        record = await ctx.catalog.film(summary.id)
+        record = records[summary.id] = await ctx.catalog.film(summary.id)
         assert record is not None
         values, sentence = read(record, relation)
         if relation.name == "rating" and (site := rating_site(ctx.key)) is not None:
@@ -51,7 +56,49 @@ async def film_relation(ctx: Context) -> Answer | None:
         answers.extend(values)
         plain = relation.name in ("status", "sources")  # these say it themselves
         lines.append(sentence if plain else with_status(record, sentence))
-    return Answer(ctx.question, list(dict.fromkeys(answers)), per_film(films, lines), films=films)
+    text = per_film(films, lines)
+    if relation.role is not None and _SHARED.search(ctx.key_outside()):
+        shared = _shared(ctx, records, relation.role)
+        if shared is not None:
+            people, said = shared
+            return Answer(ctx.question, people, f"{said}\n{text}", films=films)
+    return Answer(ctx.question, list(dict.fromkeys(answers)), text, films=films)
+
+
+def _shared(
+    ctx: Context, records: dict[int, FilmRecord], role: str
+) -> tuple[list[str], str] | None:
+    """The people credited in ``role`` on every film the question names apart ("both
+    titanic and avatar"; a title several films share counts as one, any of them), and the
+    sentence that says so; None when fewer than two films are named apart."""
+    named = [
+        [records[h.ref] for h in m.of_kind("film") if h.ref in records]
+        for m in ctx.mentions
+        if m.has("film")
+    ]
+    named = [films for films in named if films]
+    if len(named) < 2:
+        return None
+    people = [dict.fromkeys(n for film in films for n in film.names(role)) for films in named]
+    shared = [name for name in people[0] if all(name in other for other in people[1:])]
+    # a title several films share is said as the title alone ("Heat"); a film not released
+    # is marked, its credits claims
+    labels = [
+        films[0].summary.title
+        if len(films) > 1
+        else films[0].label
+        + ("" if films[0].summary.confirmed else f" [{films[0].summary.status}]")
+        for films in named
+    ]
+    claims = claims_note([film.summary for films in named for film in films])
+    which = ("both " if len(named) == 2 else "all of ") + join_names(labels)
+    if not shared:
+        credited = "in the cast of" if role == "cast" else f"credited as {role} on"
+        return [], f"No one is {credited} {which} in the catalog.{claims}"
+    verb = PERSON_VERBS.get(role, "is credited on")
+    if len(shared) > 1:
+        verb = verb.replace("appears", "appear").replace("is credited", "are credited")
+    return shared, f"{join_names(shared)} {verb} {which}.{claims}"
 
 
 def read(film: FilmRecord, relation: Relation) -> tuple[list[str], str]:
