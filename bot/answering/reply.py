@@ -84,9 +84,15 @@ def film_list(films: Sequence[FilmSummary], limit: int = 25) -> str:
     for film in films:
         if len(shown) == limit:
             break
-        shown[film.label + ("" if film.confirmed else f" [{film.status}]")] = None
+        shown[marked_label(film)] = None
     more = _labels(films) - limit if len(shown) == limit else 0
     return _joined(list(shown), more)
+
+
+def marked_label(film: FilmSummary) -> str:
+    """A film's label, marked with its status when it is not a released film: "Avatar 5
+    (2031) [announced]"."""
+    return film.label + ("" if film.confirmed else f" [{film.status}]")
 
 
 def _labels(films: Sequence[FilmSummary]) -> int:

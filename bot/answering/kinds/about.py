@@ -12,7 +12,14 @@ from bot.answering.context import Context
 from bot.answering.kinds.relations import read, who_made
 from bot.answering.lexicon import RELATION_BY_NAME, SEQUEL_NUMBERS, SEQUEL_PARTS, words
 from bot.answering.linking import Mention
-from bot.answering.reply import Answer, claims_note, film_list, per_film, status_note
+from bot.answering.reply import (
+    Answer,
+    claims_note,
+    film_list,
+    marked_label,
+    per_film,
+    status_note,
+)
 from bot.store.catalog import Catalog, FilmRecord, FilmSummary, oldest_first_key
 from bot.text import norm
 
@@ -119,11 +126,11 @@ async def _sequels(ctx: Context, film: FilmRecord) -> tuple[list[str], str]:
     asks_earlier = bool(_EARLIER.search(ctx.key_outside()))
     parts: list[str] = []
     if earlier is not None and asks_earlier:
-        parts.append(f"{film.label} follows {_label(earlier.summary)}.")
+        parts.append(f"{film.label} follows {marked_label(earlier.summary)}.")
     if later:
         parts.append(f"{film.label} is followed by {film_list(later)}.")
     if earlier is not None and not asks_earlier:
-        parts.append(f"{film.label} follows {_label(earlier.summary)}.")
+        parts.append(f"{film.label} follows {marked_label(earlier.summary)}.")
     recorded = earlier if asks_earlier else later
     alike = [] if recorded else await _sharing_the_title(ctx, film.summary, earlier=asks_earlier)
     if alike:  # not recorded as sequels: offered as films of the same title, never as such
@@ -210,10 +217,6 @@ def _same_title(base: str, title: str) -> bool:
     if words and words[0] in SEQUEL_PARTS:
         words = words[1:]
     return len(words) == 1 and words[0] in SEQUEL_NUMBERS
-
-
-def _label(film: FilmSummary) -> str:
-    return film.label + ("" if film.confirmed else f" [{film.status}]")
 
 
 def _noted(film: FilmRecord, sentence: str) -> str:

@@ -51,7 +51,7 @@ async def reply(ctx: Context) -> Answer | None:
     if _NONE_IN_ROLE.match(listed.text):  # the person's films in other roles, said apart
         return Answer(ctx.question, ["0"], listed.text, films=listed.films, people=listed.people)
     if listed.films and listed.answers == list(dict.fromkeys(f.title for f in listed.films)):
-        number, text = len(listed.films), _filmscounted(listed)
+        number, text = len(listed.films), _films_counted(listed)
     elif (noun := _noun(ctx)) is not None:  # names on films: "how many actors are in titanic"
         number = len(dict.fromkeys(listed.answers))
         text = f"The catalog lists {counted(number, noun)}. {listed.text}"
@@ -72,7 +72,7 @@ async def _of_years(ctx: Context) -> Answer | None:
     return Answer(ctx.question, [found.group(1)], listed.text, films=listed.films)
 
 
-def _filmscounted(listed: Answer) -> str:
+def _films_counted(listed: Answer) -> str:
     """The reply listing films, saying how many as part of its sentence: "Steven
     Spielberg directed 25 films: Jaws (1975), …", or ahead of it when it is said otherwise;
     a list that already says its count ("Horror films (7): …") is left as it is."""

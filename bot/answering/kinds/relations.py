@@ -15,6 +15,7 @@ from bot.answering.reply import (
     Answer,
     claims_note,
     join_names,
+    marked_label,
     per_film,
     status_note,
     status_sentence,
@@ -84,10 +85,7 @@ def _shared(
     # a title several films share is said as the title alone ("Heat"); a film not released
     # is marked, its credits claims
     labels = [
-        films[0].summary.title
-        if len(films) > 1
-        else films[0].label
-        + ("" if films[0].summary.confirmed else f" [{films[0].summary.status}]")
+        films[0].summary.title if len(films) > 1 else marked_label(films[0].summary)
         for films in named
     ]
     claims = claims_note([film.summary for films in named for film in films])

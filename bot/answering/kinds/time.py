@@ -76,12 +76,12 @@ def _films_named(mentions: list[Mention]) -> bool:
 
 
 _AROUND = {"before": "before", "after": "after", "since": "after", "until": "before"}
-_FILM_SAID = frozenset("the film movie".split())
-# Said between "before" or "after" and the film: who made it and how ("before he made the
-# shining", "after making jaws", "since she starred in titanic")
-_MAKING_SAID = frozenset(
-    "he she they made make making did doing directed directing shot shooting filmed filming "
-    "wrote writing starred starring acted acting was were appeared appearing in".split()
+# Said between "before" or "after" and the film: the words for a film, and who made it and
+# how ("after the movie titanic", "before he made the shining", "after making jaws")
+_FILM_SAID = frozenset(
+    "the film movie he she they made make making did doing directed directing shot shooting "
+    "filmed filming wrote writing starred starring acted acting was were appeared appearing "
+    "in".split()
 )
 _LEAD_IN_MOST = 4  # words at most between "before" or "after" and the film
 _MADE = re.compile(r"\b(?:make|made|making)\b")
@@ -96,12 +96,7 @@ async def _around_a_film(ctx: Context) -> Answer | None:
         return None
     for mention, kind in topics:
         at = mention.start - 1
-        # "after the movie titanic", "before he made the shining"
-        while (
-            at > 0
-            and mention.start - at <= _LEAD_IN_MOST
-            and (ctx.tokens[at] in _FILM_SAID or ctx.tokens[at] in _MAKING_SAID)
-        ):
+        while at > 0 and mention.start - at <= _LEAD_IN_MOST and ctx.tokens[at] in _FILM_SAID:
             at -= 1
         if kind != "film" or at < 0 or ctx.tokens[at] not in _AROUND:
             continue
