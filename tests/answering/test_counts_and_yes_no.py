@@ -177,6 +177,12 @@ async def test_a_count_of_a_persons_films_after_a_film_counts_those_after_it(cat
     reply = await ask(catalog, "how many films has tom hanks been in since sleepless in seattle")
     assert reply.answers == ["2"]
     assert reply.text.startswith("Films starring Tom Hanks since Sleepless in Seattle (1993) (2): ")
+    # who made it said between "since" and the film, as a listing reads it
+    said = await ask(
+        catalog, "how many films has tom hanks made since he was in sleepless in seattle"
+    )
+    assert said.answers == ["2"], said.text
+    assert said.text.startswith("Films with Tom Hanks since Sleepless in Seattle (1993) (2): ")
 
 
 async def test_films_a_person_made_of_some_years_are_in_any_role_when_none_directed(

@@ -25,7 +25,11 @@ _ALL_FILMS = re.compile(
     r"(?:are )?in (?:the|your) (?:catalog|database)))* ?$"
 )
 _SEQUEL = RELATION_BY_NAME["sequel"]
-_AROUND = re.compile(r"\b(?:before|after|since|until) _")  # "… after titanic"
+# "… after titanic", "… before he made the shining", as ``time`` reads them
+_AROUND = re.compile(
+    r"\b(?:before|after|since|until) "
+    rf"(?:(?:{'|'.join(time.SAID_BEFORE_FILM)}) ){{0,{time.SAID_BEFORE_FILM_MOST}}}_"
+)
 # how a list of films found says its count (:func:`bot.answering.reply.films_found`)
 _LISTED_COUNT = re.compile(r"^[^:\n]*? \((\d+)\): ")
 # how the films of a person asked in a role they never had begin (``chains``)

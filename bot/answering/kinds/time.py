@@ -78,12 +78,12 @@ def _films_named(mentions: list[Mention]) -> bool:
 _AROUND = {"before": "before", "after": "after", "since": "after", "until": "before"}
 # Said between "before" or "after" and the film: the words for a film, and who made it and
 # how ("after the movie titanic", "before he made the shining", "after making jaws")
-_FILM_SAID = frozenset(
+SAID_BEFORE_FILM = frozenset(
     "the film movie he she they made make making did doing directed directing shot shooting "
     "filmed filming wrote writing starred starring acted acting was were appeared appearing "
     "in".split()
 )
-_LEAD_IN_MOST = 4  # words at most between "before" or "after" and the film
+SAID_BEFORE_FILM_MOST = 4  # words at most between "before" or "after" and the film
 _MADE = re.compile(r"\b(?:make|made|making)\b")
 
 
@@ -96,7 +96,11 @@ async def _around_a_film(ctx: Context) -> Answer | None:
         return None
     for mention, kind in topics:
         at = mention.start - 1
-        while at > 0 and mention.start - at <= _LEAD_IN_MOST and ctx.tokens[at] in _FILM_SAID:
+        while (
+            at > 0
+            and mention.start - at <= SAID_BEFORE_FILM_MOST
+            and ctx.tokens[at] in SAID_BEFORE_FILM
+        ):
             at -= 1
         if kind != "film" or at < 0 or ctx.tokens[at] not in _AROUND:
             continue
