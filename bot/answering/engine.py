@@ -267,6 +267,8 @@ async def answer(
             corrected = await _corrected(tokens, lookups, capitalised)
         if corrected is None:
             corrected = await _longer_title(tokens, mentions, catalog)
+        if corrected is not None and await _character_misread(key, *corrected, catalog):
+            corrected = None
         if corrected is not None:
             wrong, right = corrected
             fixed = key.replace(wrong, norm(right), 1)
@@ -774,6 +776,15 @@ def _kind_of_film(tokens: list[str], mention: Mention) -> bool:
         return False
     before = tokens[mention.start - 1] if mention.start else ""
     return " ".join(words) != mention.norm or before in _ASKS_ANY
+
+
+async def _character_misread(key: str, wrong: str, right: str, catalog: Catalog) -> bool:
+    """Whether a correction turns the character asked of in "who played X in Y" into a name
+    that is no character ("the bride" is not the film The Birds)."""
+    named = characters.character_in_film(key)
+    if named is None or f" {wrong} " not in f" {named} ":
+        return False
+    return not any(hit.kind == "character" for hit in await catalog.lookup_names([norm(right)]))
 
 
 def _residual_run(tokens: list[str], *, asking: bool = False) -> str:
