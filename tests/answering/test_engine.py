@@ -387,3 +387,27 @@ async def test_the_film_what_is_still_found_when_asked_for(catalog_of, question)
     reply = await ask(catalog, question)
     assert reply.kind == "answer" and "What?" in reply.text, reply.text
     assert not reply.text.startswith("(Reading"), reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "lacked", "kept"),
+    [
+        ("who starred in both cast away and the insider", "the insider", "Tom Hanks"),
+        ("who directed up and gladiator", "gladiator", "Pete Docter"),
+        ("who was in gladiator or cast away", "gladiator", "Tom Hanks"),
+        ("is the shining or gladiator older", "gladiator", "The Shining"),
+    ],
+)
+async def test_a_name_the_catalog_lacks_said_beside_one_it_knows_is_said_left_out(
+    catalog, question: str, lacked: str, kept: str
+) -> None:
+    reply = await ask(catalog, question)
+    assert reply.text.startswith(f"(I don't know “{lacked}”, so this leaves it out.) ")
+    assert kept in reply.text
+
+
+async def test_names_all_known_or_joined_in_one_name_are_not_said_left_out(catalog) -> None:
+    both = await ask(catalog, "who directed up and cast away")
+    assert "leaves it out" not in both.text
+    assert "Pete Docter" in both.text and "Robert Zemeckis" in both.text
+    assert "leaves it out" not in (await ask(catalog, "tom hanks and meg ryan movies")).text

@@ -21,15 +21,17 @@ from bot.store.indexes import ARTICLES
 
 OFFERED = 3  # films in one reply: the pick and two more
 SIMILAR_POOL = 6  # the closest films a "like X" pick is drawn from
+_GOOD = r"(?:good|great|decent|solid|fun)"  # "a decent war film": one worth watching
 _PICK = re.compile(
     r"\b(?:recommend\w*|suggest\w*|recs?|random|surprise me|pick (?:a|me|one|something)|"
     r"(?:should|shall|can|could) (?:i|we|u) (?:watch|see)|"
     r"(?:wanna|want to|gonna|going to|like to|i want) (?:watch|see)|"
     r"(?:something|anything|films?|movies?) to watch|tonight|movie night|any good|"
     r"(?:need|want|looking for|find me) (?:a|an|some) (?:\w+ ){0,2}(?:film|movie|flick)s?|"
-    r"a good (?:\w+ ){0,2}(?:film|movie|flick)|worth watching|"
-    # "give me a good comedy", "whats a good thriller": one film of a kind
-    r"(?:give|show) me (?:a|an|one)|^(?:what is|whats) (?:a|an) (?:good|great) "
+    rf"a {_GOOD} (?:\w+ ){{0,2}}(?:film|movie|flick)|worth watching|"
+    # "give me a good comedy", "whats a good thriller", "a good western": one film of a kind
+    r"(?:give|show) me (?:a|an|one)|^(?:(?:what is|whats|any ?one know|know) )?(?:a|an) "
+    rf"{_GOOD} "
     r"(?!(?:director|actor|actress|writer|composer|producer|person|year)s?$)\w+$)\b"
 )
 # "about" followed by words that named nothing the catalog knows (no mention: no "_")
