@@ -1327,20 +1327,38 @@ def _without_release_words(tokens: list[str]) -> list[str]:
     return words
 
 
+# Relations whose words end a question after the name ("is dune 2 out yet", "where is
+# inception set"): those words are not part of a name the catalog lacks
+_TAIL_RELATIONS = tuple(RELATION_BY_NAME[name] for name in ("status", "year", "setting"))
+_WORTH = frozenset("worth watching seeing".split())  # "is it worth watching oppenheimer"
+
+
+def _without_asked_tail(tokens: list[str]) -> list[str]:
+    """The words of a question without those of a relation phrase that ends it, and a
+    "yet" or a chat word after them."""
+    phrased = lexicon.phrase_positions(" ".join(tokens), _TAIL_RELATIONS)
+    end = len(tokens)
+    while end and (end - 1 in phrased or tokens[end - 1] in TALK or tokens[end - 1] == "yet"):
+        end -= 1
+    return tokens[:end] if end else tokens
+
+
 _COME = frozenset("come comes coming came".split())
 _RELEASED = frozenset("released release releasing premiere premiered".split())
 
 
 async def _not_found(ctx: Context, lookups: _Lookups) -> Answer:
     # "the rotten tomatoes rating of inception": the site is no name looked for
-    tokens = _without_release_words(RATING_SITE_NAMES.sub(" of ", ctx.key).split())
+    key = " ".join(_without_asked_tail(ctx.key.split()))
+    tokens = _without_release_words(RATING_SITE_NAMES.sub(" of ", key).split())
     run = _residual_run(tokens) or ctx.key_outside()
     films = await lookups.fuzzy_titles(run, limit=3, cutoff=60)
     suggestions = [summary.label for summary in await ctx.catalog.summaries(films)]
     for hit in await lookups.fuzzy_people(run, limit=SUGGESTED_PEOPLE, cutoff=SUGGESTED_CUTOFF):
         suggestions.append(hit.display)
     suggestions = list(dict.fromkeys(suggestions))
-    named = _residual_run([t for t in tokens if t not in TALK])[:ECHOED_MAX].strip()
+    named = _residual_run([t for t in tokens if t not in TALK and t not in _WORTH])
+    named = named[:ECHOED_MAX].strip()
     named = named or _object_named(tokens)[:ECHOED_MAX].strip()
     place = _SET_IN.search(ctx.key)
     if place and (where := _residual_run(ctx.key[place.end() :].split())[:ECHOED_MAX]):
