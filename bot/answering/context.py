@@ -43,6 +43,12 @@ class Context:
     catalog: Catalog
     today: date = field(default_factory=date.today)
     rng: random.Random = field(default_factory=random.Random)
+    # What the kinds ask of the question again and again, worked out once (a context's
+    # question and mentions never change: a changed question is a new context).
+    _outside: str | None = field(default=None, init=False, repr=False, compare=False)
+    _occurrences: list[tuple[int, Relation]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def relation(self) -> Relation | None:
         """The relation a question's opening settles, else the first relation whose keywords
@@ -62,22 +68,29 @@ class Context:
         A word belongs to one relation phrase: the more specific relation, earlier in
         :data:`RELATIONS`, keeps it ("wrote the story": a writer, not a synopsis).
         """
-        text = self.key_outside()
-        found: list[tuple[int, Relation]] = []
-        claimed: set[int] = set()
-        for relation in RELATIONS:
-            for match in relation.pattern.finditer(text):
-                span = set(range(match.start(), match.end()))
-                if span & claimed:
-                    continue
-                claimed |= span
-                found.append((text.count(" ", 0, match.start()), relation))
-        return sorted(found, key=lambda item: item[0])
+        if self._occurrences is None:
+            text = self.key_outside()
+            found: list[tuple[int, Relation]] = []
+            claimed: set[int] = set()
+            for relation in RELATIONS:
+                for match in relation.pattern.finditer(text):
+                    span = range(match.start(), match.end())
+                    if not claimed.isdisjoint(span):
+                        continue
+                    claimed.update(span)
+                    found.append((text.count(" ", 0, match.start()), relation))
+            self._occurrences = sorted(found, key=lambda item: item[0])
+        return list(self._occurrences)
 
     def key_outside(self) -> str:
         """The question with every mentioned name blanked out."""
-        drop = {i for m in self.mentions for i in range(m.start, m.end)}
-        return " ".join("_" if i in drop else t for i, t in enumerate(self.tokens))
+        if self._outside is None:
+            words = list(self.tokens)
+            for mention in self.mentions:
+                for at in range(mention.start, min(mention.end, len(words))):
+                    words[at] = "_"
+            self._outside = " ".join(words)
+        return self._outside
 
     def year(self) -> int | None:
         """A year typed in the question outside the names ("heat 1995")."""

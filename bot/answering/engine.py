@@ -73,6 +73,7 @@ ECHOED_MAX = 100  # characters of the question said back when nothing is found i
 SUGGESTED_PEOPLE = 2  # people suggested when nothing is found, at least this close:
 SUGGESTED_CUTOFF = 70
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_DICE = random.Random()  # the randomness of replies when the caller gives none
 
 
 class Reading(NamedTuple):
@@ -144,6 +145,8 @@ async def _help(catalog: Catalog, rng: random.Random | None, avoid: Collection[s
 def clean_question(raw: str) -> str:
     """Drop control characters and stacked combining marks; collapse whitespace."""
     text = _CONTROL.sub(" ", raw)
+    if text.isascii():  # no marks to compose or drop
+        return " ".join(text.split())
     text = unicodedata.normalize("NFC", text)
     kept: list[str] = []
     marks = 0
@@ -170,7 +173,8 @@ async def answer(
     """Answer one question from the catalog; never raises for what a person types.
 
     ``today`` is the date ages are counted to (default: the system's date) and ``rng`` the
-    randomness picks use (default: a fresh one); tests pass their own for stable replies.
+    randomness picks use (default: the engine's own, seeded once, not for every question);
+    tests pass their own for stable replies.
     ``previous`` is the answer given just before in the same conversation: "who was in
     it", "how old is he" or "who starred" then ask about what it was about.
     """
@@ -298,7 +302,7 @@ async def answer(
         mentions,
         catalog,
         today=today or date.today(),
-        rng=rng or random.Random(),
+        rng=rng or _DICE,
     )
     if unknown_name and not is_small_talk(key):  # "ok thanks": no name, though "ok" is one
         return await _not_found(context, lookups)
