@@ -84,34 +84,38 @@ async def _sharing_a_credit(ctx: Context) -> Answer | None:
         return None
     role = roles[0]
     ids = [f.id for f in films]
-    labels = join_names([f.label for f in films])
+    named = join_names([f.label for f in films])
     people = await _people_of(ctx, films, role.role or "cast")
     how = ""  # how the people were found, when the catalog names none in the role
     if not people:
         people, how = await _named_otherwise(ctx, films, role.role or "cast")
     through = [p for p, _ in people]
     credited = await ctx.catalog.credits_of_people(through, role.role or "cast")
-    others = _by_paths(credited, set(ids), through, role.role or "cast")
+    reached = _by_paths(credited, set(ids), through, role.role or "cast")
+    others = credited.films_of(reached)
+    # each of thousands of films read once more (for its title) rather than twice again
+    labels = len(others) if ctx.catalog.labels_differ(reached) else None
     if how:
         people, others = await _by_role_share(ctx, people, credited, others, role.role or "cast")
     titles = _titles(others)  # first: the films' titles are then at hand for their labels
     names = join_names([n for _, n in people], 10)
     if not others:
         text = (
-            f"The catalog names no {role.name} for {labels}."
+            f"The catalog names no {role.name} for {named}."
             if how or not through
-            else f"No other film in the catalog shares the {role.name} of {labels}."
+            else f"No other film in the catalog shares the {role.name} of {named}."
         )
     elif how:
         verb = PERSON_VERBS.get(role.role or "cast", "is credited on")
         text = (
-            f"The catalog names no {role.name} for {labels}; it {how.format(names)}, "
-            f"who {verb} {film_list(others)}."
+            f"The catalog names no {role.name} for {named}; it {how.format(names)}, "
+            f"who {verb} {film_list(others, labels=labels)}."
         )
     else:
+        are = "is" if len(people) == 1 else "are"
         text = (
-            f"{labels}: {role.phrase} {names}, "
-            f"who {'is' if len(people) == 1 else 'are'} also credited on {film_list(others)}."
+            f"{named}: {role.phrase} {names}, "
+            f"who {are} also credited on {film_list(others, labels=labels)}."
         )
     return Answer(ctx.question, titles, text, films=others)
 
@@ -494,7 +498,7 @@ async def _people_of(
         paths = Counter()
         for film_id, pid, _ in credits:
             paths[pid] += weight.get(film_id, 1.0)
-    ranked = sorted(people, key=lambda pid: -paths[pid])
+    ranked = sorted(people, key=paths.__getitem__, reverse=True)  # ties kept in order
     if role == "director" and len(ranked) > 1 and paths[ranked[0]] == paths[ranked[1]]:
         # A tie: of a film's directors, the one who mostly directs is the likelier answer
         # than one who mostly writes or acts. (Not for writers, where people who direct
@@ -507,32 +511,31 @@ async def _people_of(
 
 def _by_paths(
     credited: PeopleCredits, leave_out: AbstractSet[int], people: list[int], role: str
-) -> list[FilmSummary]:
-    """The films reached through ``people`` (whose credits in ``role`` are ``credited``)
-    but ``leave_out``, likeliest first: credited to the most of them, each person's credit
-    on a title shared by several of the films counted less. (For a cast, whose people are
-    many and whose films are more, the shared titles alone.) Worked out on the films' ids
-    and title keys, in C calls: these lists run to thousands of films."""
-    films, film_ids = credited.films, credited.film_ids
+) -> list[int]:
+    """The ids of the films reached through ``people`` (whose credits in ``role`` are
+    ``credited``) but ``leave_out``, likeliest first: credited to the most of them, each
+    person's credit on a title shared by several of the films counted less. (For a cast,
+    whose people are many and whose films are more, the shared titles alone.) Worked out
+    on the films' ids and title keys, in C calls, without reading the films: these lists
+    run to thousands of films."""
+    film_ids = credited.film_ids
     if not leave_out.isdisjoint(film_ids):
-        kept = list(map(leave_out.__contains__, film_ids))
-        films = list(compress(films, map(not_, kept)))
-        film_ids = list(compress(film_ids, map(not_, kept)))
-    if len(films) < 2:
-        return films
+        film_ids = list(compress(film_ids, map(not_, map(leave_out.__contains__, film_ids))))
+    if len(film_ids) < 2:
+        return film_ids
     titles = credited.title_norms
     if role == "cast" or len(people) == 1:
         # the fewest films sharing its title first (a weight of 1/k, as ``_weights``)
         keys = itemgetter(*film_ids)(titles)
         if len(set(keys)) == len(keys):
-            return films  # no title shared: as they were
+            return film_ids  # no title shared: as they were
         sharing = itemgetter(*keys)(Counter(keys))
-        return list(itemgetter(*sorted(range(len(films)), key=sharing.__getitem__))(films))
+        return list(itemgetter(*sorted(range(len(keys)), key=sharing.__getitem__))(film_ids))
     paths = _paths(credited.pairs, set(film_ids), titles)
     if paths is None:
-        return films  # each film reached once: as they were
+        return film_ids  # each film reached once: as they were
     fewer = list(map(neg, map(paths.get, film_ids, repeat(0))))
-    return list(itemgetter(*sorted(range(len(films)), key=fewer.__getitem__))(films))
+    return list(itemgetter(*sorted(range(len(fewer)), key=fewer.__getitem__))(film_ids))
 
 
 def _paths(
