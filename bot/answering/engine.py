@@ -47,6 +47,7 @@ from bot.answering.reply import Answer, film_list, join_names
 from bot.answering.wanted import FILM_NOUNS, KIND_WORDS, is_asking_word, is_keyword
 from bot.store.catalog import Catalog, FilmSummary, NameHit, oldest_first_key
 from bot.store.discovery import value_names
+from bot.store.indexes import ARTICLES
 from bot.text import norm
 
 MAX_QUESTION_CHARS = 500
@@ -267,6 +268,8 @@ async def answer(
             corrected = await _corrected(tokens, lookups, capitalised)
         if corrected is None:
             corrected = await _longer_title(tokens, mentions, catalog)
+        if corrected is not None and await _character_misread(key, *corrected, catalog):
+            corrected = None
         if corrected is not None:
             wrong, right = corrected
             fixed = key.replace(wrong, norm(right), 1)
@@ -302,6 +305,10 @@ async def answer(
     for kind in KINDS:
         result = await kind(context)
         if result is not None:
+            left_out = _joined_unknown(tokens, mentions, unknown)
+            if left_out and result.kind == "answer":
+                # "who starred in both heat and the insider": the film it lacks is said so
+                result.text = f"(I don't know “{left_out}”, so this leaves it out.) {result.text}"
             return _said(result, readings)
     return await _not_found(context, lookups)
 
@@ -774,6 +781,44 @@ def _kind_of_film(tokens: list[str], mention: Mention) -> bool:
         return False
     before = tokens[mention.start - 1] if mention.start else ""
     return " ".join(words) != mention.norm or before in _ASKS_ANY
+
+
+_JOINING = frozenset("and or & vs versus".split())
+# Words said after two names that ask something of them ("jaws or gladiator older",
+# "spielberg and nolan work together"): not part of the name the catalog lacks
+_ASKED_AFTER = _WORKED | frozenset(
+    "work older newer younger longer shorter better worse first last more most".split()
+)
+
+
+def _joined_unknown(tokens: list[str], mentions: list[Mention], unknown: list[int]) -> str:
+    """The words of a name the catalog lacks said with "and" or "or" beside a film or person
+    it knows ("heat and the insider", "gladiator or jaws"), with its article; else ""."""
+    named = {i for m in mentions if m.has("film", "person") for i in m.positions}
+    lacked = set(unknown)
+    for i in unknown:
+        start, end = i, i + 1
+        while start - 1 in lacked:
+            start -= 1
+        while end in lacked and tokens[end] not in _ASKED_AFTER:
+            end += 1
+        if tokens[i] in _ASKED_AFTER:
+            continue
+        said = start - 1 if start > 0 and tokens[start - 1] in ARTICLES else start
+        joined_before = said > 1 and tokens[said - 1] in _JOINING and said - 2 in named
+        joined_after = end + 1 < len(tokens) and tokens[end] in _JOINING and end + 1 in named
+        if joined_before or joined_after:
+            return " ".join(tokens[said:end])
+    return ""
+
+
+async def _character_misread(key: str, wrong: str, right: str, catalog: Catalog) -> bool:
+    """Whether a correction turns the character asked of in "who played X in Y" into a name
+    that is no character ("the bride" is not the film The Birds)."""
+    named = characters.character_in_film(key)
+    if named is None or f" {wrong} " not in f" {named} ":
+        return False
+    return not any(hit.kind == "character" for hit in await catalog.lookup_names([norm(right)]))
 
 
 def _residual_run(tokens: list[str], *, asking: bool = False) -> str:
@@ -1282,20 +1327,38 @@ def _without_release_words(tokens: list[str]) -> list[str]:
     return words
 
 
+# Relations whose words end a question after the name ("is dune 2 out yet", "where is
+# inception set"): those words are not part of a name the catalog lacks
+_TAIL_RELATIONS = tuple(RELATION_BY_NAME[name] for name in ("status", "year", "setting"))
+_WORTH = frozenset("worth watching seeing".split())  # "is it worth watching oppenheimer"
+
+
+def _without_asked_tail(tokens: list[str]) -> list[str]:
+    """The words of a question without those of a relation phrase that ends it, and a
+    "yet" or a chat word after them."""
+    phrased = lexicon.phrase_positions(" ".join(tokens), _TAIL_RELATIONS)
+    end = len(tokens)
+    while end and (end - 1 in phrased or tokens[end - 1] in TALK or tokens[end - 1] == "yet"):
+        end -= 1
+    return tokens[:end] if end else tokens
+
+
 _COME = frozenset("come comes coming came".split())
 _RELEASED = frozenset("released release releasing premiere premiered".split())
 
 
 async def _not_found(ctx: Context, lookups: _Lookups) -> Answer:
     # "the rotten tomatoes rating of inception": the site is no name looked for
-    tokens = _without_release_words(RATING_SITE_NAMES.sub(" of ", ctx.key).split())
+    key = " ".join(_without_asked_tail(ctx.key.split()))
+    tokens = _without_release_words(RATING_SITE_NAMES.sub(" of ", key).split())
     run = _residual_run(tokens) or ctx.key_outside()
     films = await lookups.fuzzy_titles(run, limit=3, cutoff=60)
     suggestions = [summary.label for summary in await ctx.catalog.summaries(films)]
     for hit in await lookups.fuzzy_people(run, limit=SUGGESTED_PEOPLE, cutoff=SUGGESTED_CUTOFF):
         suggestions.append(hit.display)
     suggestions = list(dict.fromkeys(suggestions))
-    named = _residual_run([t for t in tokens if t not in TALK])[:ECHOED_MAX].strip()
+    named = _residual_run([t for t in tokens if t not in TALK and t not in _WORTH])
+    named = named[:ECHOED_MAX].strip()
     named = named or _object_named(tokens)[:ECHOED_MAX].strip()
     place = _SET_IN.search(ctx.key)
     if place and (where := _residual_run(ctx.key[place.end() :].split())[:ECHOED_MAX]):

@@ -220,13 +220,14 @@ ASKS_FILMS = re.compile(
 )
 
 
-def phrase_positions(key: str) -> set[int]:
-    """Positions of the words that make up the question's relation phrases.
+def phrase_positions(key: str, relations: tuple[Relation, ...] = RELATIONS) -> set[int]:
+    """Positions of the words that make up the question's relation phrases (of
+    ``relations``, all by default).
 
     What a phrase leaves open (the title in "what is … about", "where was … made", the
     ``gap_*`` groups of the patterns) is not part of it."""
     positions: set[int] = set()
-    for relation in RELATIONS:
+    for relation in relations:
         for match in relation.pattern.finditer(key):
             first = key.count(" ", 0, match.start())
             words = set(range(first, first + match.group().count(" ") + 1))

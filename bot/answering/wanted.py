@@ -328,7 +328,7 @@ def is_keyword(token: str, *, asking: bool = False) -> bool:
 
 
 FILM_NOUNS = frozenset("film films movie movies flick flicks".split())
-_ONE_ASKED = KIND_WORDS | {"a", "an"}  # "recommend a western", "random western"
+_ONE_ASKED = KIND_WORDS | {"a", "an", "decent", "solid"}  # "recommend a western", "random western"
 
 
 def _topics(ctx: Context, taken: set[int]) -> list[tuple[Mention, str]]:

@@ -220,3 +220,30 @@ async def test_who_played_in_a_film_where_no_characters_are_kept_is_its_cast(
     catalog = await catalog_of(NO_CHARACTERS)
     reply = await ask(catalog, question)
     assert cast in reply.text and "no characters" not in reply.text, reply.text
+
+
+BIRDS = """\
+films:
+  - {title: The Birds, year: 1963, directors: Alfred Hitchcock, cast: [Tippi Hedren]}
+  - title: Titanic
+    year: 1997
+    cast: [{person: Kate Winslet, role: Rose}, {person: Billy Zane, role: Cal Hockley}]
+"""
+
+
+async def test_a_character_the_catalog_lacks_is_not_read_as_a_title_near_it(catalog_of) -> None:
+    catalog = await catalog_of(BIRDS)
+    reply = await ask(catalog, "who played the bride in kill bill")
+    assert reply.kind == "not_found"
+    assert "“kill bill”" in reply.text
+    assert "The Birds" not in reply.text
+    titanic = await ask(catalog, "who played the bride in titanic")
+    assert "The Birds" not in titanic.text
+    assert "Titanic (1997)" in titanic.text
+
+
+async def test_a_misspelt_character_or_film_in_who_played_is_still_read_so(catalog_of) -> None:
+    catalog = await catalog_of(BIRDS)
+    assert (await ask(catalog, "who played cal hockly in titanic")).answers == ["Billy Zane"]
+    assert (await ask(catalog, "who plays rose in titanc")).answers == ["Kate Winslet"]
+    assert "Tippi Hedren" in (await ask(catalog, "who played in the brids")).text

@@ -387,3 +387,55 @@ async def test_the_film_what_is_still_found_when_asked_for(catalog_of, question)
     reply = await ask(catalog, question)
     assert reply.kind == "answer" and "What?" in reply.text, reply.text
     assert not reply.text.startswith("(Reading"), reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "lacked", "kept"),
+    [
+        ("who starred in both cast away and the insider", "the insider", "Tom Hanks"),
+        ("who directed up and gladiator", "gladiator", "Pete Docter"),
+        ("who was in gladiator or cast away", "gladiator", "Tom Hanks"),
+        ("is the shining or gladiator older", "gladiator", "The Shining"),
+    ],
+)
+async def test_a_name_the_catalog_lacks_said_beside_one_it_knows_is_said_left_out(
+    catalog, question: str, lacked: str, kept: str
+) -> None:
+    reply = await ask(catalog, question)
+    assert reply.text.startswith(f"(I don't know “{lacked}”, so this leaves it out.) ")
+    assert kept in reply.text
+
+
+async def test_names_all_known_or_joined_in_one_name_are_not_said_left_out(catalog) -> None:
+    both = await ask(catalog, "who directed up and cast away")
+    assert "leaves it out" not in both.text
+    assert "Pete Docter" in both.text and "Robert Zemeckis" in both.text
+    assert "leaves it out" not in (await ask(catalog, "tom hanks and meg ryan movies")).text
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("is dune part two out yet", "dune part two"),
+        ("has oppenheimer come out yet", "oppenheimer"),
+        ("is barbie released yet lol", "barbie"),
+        ("where is gladiator set", "gladiator"),
+        ("is it worth watching oppenheimer", "oppenheimer"),
+        ("is barbie worth watching", "barbie"),
+        ("is gladiator any good", "gladiator"),
+        ("is gladiator a good movie", "gladiator"),
+    ],
+)
+async def test_a_film_the_catalog_lacks_is_said_back_without_the_words_asking_of_it(
+    catalog, question: str, name: str
+) -> None:
+    reply = await ask(catalog, question)
+    assert reply.kind == "not_found", reply.text
+    assert reply.text.startswith(f"I couldn't find a film or person I know called “{name}”.")
+    assert not reply.films
+
+
+async def test_whether_there_is_a_good_film_of_a_genre_is_still_a_pick(catalog) -> None:
+    reply = await answer("is there a good romantic comedy", catalog, rng=random.Random(2))
+    assert reply.text.startswith("How about ")
+    assert set(reply.answers) <= {"Sleepless in Seattle", "You've Got Mail"}

@@ -153,7 +153,15 @@ films:
 
 
 @pytest.mark.parametrize(
-    "question", ["recommend a western", "random western", "give me a random western pls"]
+    "question",
+    [
+        "recommend a western",
+        "random western",
+        "give me a random western pls",
+        "a good western",
+        "whats a decent western",
+        "a solid western film",
+    ],
 )
 async def test_a_genre_asked_for_as_one_film_is_the_genre_not_the_film_of_its_name(
     catalog_of, question: str
@@ -177,3 +185,20 @@ async def test_is_a_film_of_a_genre_that_is_also_a_title_checks_the_genre(
 ) -> None:
     catalog = await catalog_of(GENRES_AS_TITLES)
     assert (await pick(catalog, question)).text == said
+
+
+@pytest.mark.parametrize("question", ["a good comedy", "a great comedy movie", "an good comedy"])
+async def test_one_good_film_of_a_genre_asked_for_is_a_pick_not_the_whole_genre(
+    catalog_of, question: str
+) -> None:
+    catalog = await catalog_of(GENRES_AS_TITLES)
+    reply = await pick(catalog, question)
+    assert reply.answers == ["Airplane!"]
+    assert reply.text.startswith("How about Airplane! (1980)? It's comedy")
+
+
+async def test_whether_a_film_is_good_is_still_its_rating(catalog_of) -> None:
+    catalog = await catalog_of(GENRES_AS_TITLES)
+    reply = await pick(catalog, "is western good")
+    assert "Western (1997)" in reply.text
+    assert reply.answers != ["Unforgiven"]

@@ -106,3 +106,21 @@ async def test_asked_its_favourite_film_it_offers_a_released_one(films, question
     assert reply.text.startswith("I don't watch films myself, so I have no favourite; but ")
     assert reply.films and reply.films[0].status == "released"
     assert reply.films[0].label in reply.text
+
+
+@pytest.mark.parametrize("question", ["lol", "LOL", "ok", "ok lol", "lmaooo", "hmm", "oh", "nvm"])
+async def test_a_reaction_alone_is_small_talk_not_a_title_or_tag(catalog_of, question) -> None:
+    films = await catalog_of(
+        "films:\n  - {title: LOL, year: 2012, directors: Lisa Azuelos, tags: [ok]}\n"
+        "  - {title: Hmm, year: 2001, directors: Ann Other}\n"
+    )
+    reply = await ask(films, question)
+    assert reply.kind == "chat"
+    assert reply.text == "Anything else? Ask me about a film or the people in it."
+    assert reply.films == []
+
+
+async def test_a_film_called_like_a_reaction_is_still_answered_when_asked_about(catalog_of):
+    films = await catalog_of("films:\n  - {title: LOL, year: 2012, directors: Lisa Azuelos}\n")
+    assert (await ask(films, "who directed lol")).answers == ["Lisa Azuelos"]
+    assert "Lisa Azuelos" in (await ask(films, "the movie lol")).text

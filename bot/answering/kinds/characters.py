@@ -58,6 +58,16 @@ async def reply(ctx: Context) -> Answer | None:
     )
 
 
+def character_in_film(key: str) -> str | None:
+    """The words naming a character in "who played X in Y", "who voiced X in Y": X; ``None``
+    when the question asks no such thing."""
+    asked = _VOICE_ASKED.search(key) or _PLAY_ASKED.search(key)
+    if asked is None:
+        return None
+    named, said_in, _ = asked["named"].partition(" in ")
+    return named if said_in else None
+
+
 async def no_characters(question: str, key: str, catalog: Catalog) -> Answer | None:
     """ "who is the voice of woody", "who voiced woody", "who plays woody" in a catalog
     that keeps no characters (MetaQA's): said plainly, not "voice" read as a title (The

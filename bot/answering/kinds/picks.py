@@ -16,22 +16,26 @@ from bot.answering.linking import Mention
 from bot.answering.reply import Answer, film_list, join_names
 from bot.answering.wanted import films_of_every_genre, is_keyword, wanted_films, year_span
 from bot.store.catalog import FilmSummary
-from bot.store.discovery import SimilarFilm, random_films, similar_films
+from bot.store.discovery import FilmQuery, SimilarFilm, random_films, similar_films
 from bot.store.indexes import ARTICLES
 
 OFFERED = 3  # films in one reply: the pick and two more
 SIMILAR_POOL = 6  # the closest films a "like X" pick is drawn from
+_GOOD = r"(?:good|great|decent|solid|fun)"  # "a decent war film": one worth watching
 _PICK = re.compile(
     r"\b(?:recommend\w*|suggest\w*|recs?|random|surprise me|pick (?:a|me|one|something)|"
     r"(?:should|shall|can|could) (?:i|we|u) (?:watch|see)|"
     r"(?:wanna|want to|gonna|going to|like to|i want) (?:watch|see)|"
     r"(?:something|anything|films?|movies?) to watch|tonight|movie night|any good|"
     r"(?:need|want|looking for|find me) (?:a|an|some) (?:\w+ ){0,2}(?:film|movie|flick)s?|"
-    r"a good (?:\w+ ){0,2}(?:film|movie|flick)|worth watching|"
-    # "give me a good comedy", "whats a good thriller": one film of a kind
-    r"(?:give|show) me (?:a|an|one)|^(?:what is|whats) (?:a|an) (?:good|great) "
-    r"(?!(?:director|actor|actress|writer|composer|producer|person|year)s?$)\w+$)\b"
+    rf"a {_GOOD} (?:\w+ ){{0,2}}(?:film|movie|flick)|worth watching|"
+    # "give me a good comedy", "whats a good thriller", "a good western": one film of a kind
+    r"(?:give|show) me (?:a|an|one)|^(?:(?:what is|whats|is there|any ?one know|know) )?(?:a|an) "
+    rf"{_GOOD} "
+    r"(?!(?:director|actor|actress|writer|composer|producer|person|year)s?$)(?:\w+ )?\w+$)\b"
 )
+# "is X any good", "is X worth watching": whether one film is, not a request for one
+_ASKS_OF_ONE = re.compile(r"^(?:is|isnt|was|are) (?!there\b)")
 # "about" followed by words that named nothing the catalog knows (no mention: no "_")
 _UNKNOWN_TOPIC = re.compile(r"\babout ((?:[a-z][\w'-]* ?){1,4})$")
 # "something like X", "films similar to X", "if you liked X", X named as typed (no "_")
@@ -59,6 +63,8 @@ async def reply(ctx: Context) -> Answer | None:
     wanted = await wanted_films(ctx, statuses=("released",))
     if wanted.films or (_asks_a_relation(ctx) and not (wanted.genre or wanted.span)):
         return None
+    if _ASKS_OF_ONE.match(ctx.key) and wanted.query == FilmQuery(statuses=("released",)):
+        return None  # "is barbie worth watching": of a film the catalog lacks, not a pick
     if wanted.more_genres:  # "recommend an action comedy with jackie chan"
         every = await films_of_every_genre(ctx.catalog, wanted)
         films = ctx.rng.sample(every, min(OFFERED, len(every)))

@@ -1,4 +1,4 @@
-"""Small talk: "hi", "thanks!", "help", "what can you do": a short, friendly reply with
+"""Small talk: "hi", "thanks!", "help", "what can you do", "lol": a short, friendly reply with
 example questions from the catalog. Only a message that is small talk and nothing else is
 answered here, so "who directed Help!" still asks about the film."""
 
@@ -41,6 +41,13 @@ _FAVOURITE = re.compile(
     r"(?:film|movie|flick)s?(?: ever)?$|^(?:do )?(?:you|u) have a (?:fav|fave|favou?rite) "
     r"(?:film|movie)$"
 )
+# "lol", "ok", "haha nice": a reaction to the last reply, not a film called "LOL" nor the
+# tag "ok"; words that are also answers ("yes", "nope") are left to name what they name
+_REACTION = re.compile(
+    r"^(?:(?:lo+l|lmf?ao+|rofl|(?:ha){2,}h?|(?:he){2,}|xd+|omg|ok|okay|okey|kk?|cool|nice|wow|"
+    r"hm+|oh+|ah+|alright|aight|got it|i see|fair enough|nvm|never ?mind|oof|bruh|damn)"
+    rf"{_TO_BOT} ?)+$"
+)
 # When the catalog has no released film to name: the kinds of question, no title
 EXAMPLES = '"who directed …?", "who is in …?" or "what films did … direct?"'
 EXAMPLE_FILMS = 8  # films of a catalog the examples are about, one at a time
@@ -58,6 +65,10 @@ async def reply(ctx: Context) -> Answer | None:
         return Answer(ctx.question, [], "You're welcome! Ask me anything about films.", kind="chat")
     if _FAVOURITE.match(key):
         return await _favourite(ctx)
+    if _REACTION.match(key):
+        return Answer(
+            ctx.question, [], "Anything else? Ask me about a film or the people in it.", kind="chat"
+        )
     if _GREETING.match(key):
         text = f"Hi! I answer questions about films. Try {await examples(ctx.catalog, ctx.rng)}"
         return Answer(ctx.question, [], text, kind="chat")
@@ -67,7 +78,8 @@ async def reply(ctx: Context) -> Answer | None:
 def is_small_talk(key: str) -> bool:
     """Whether a whole message (in normal form) is a greeting, thanks, a call for help or a
     question about the bot's own taste."""
-    return any(pattern.match(key) for pattern in (_HELP, _THANKS, _GREETING, _FAVOURITE))
+    patterns = (_HELP, _THANKS, _GREETING, _FAVOURITE, _REACTION)
+    return any(pattern.match(key) for pattern in patterns)
 
 
 async def _favourite(ctx: Context) -> Answer:
