@@ -124,3 +124,15 @@ async def test_a_film_called_like_a_reaction_is_still_answered_when_asked_about(
     films = await catalog_of("films:\n  - {title: LOL, year: 2012, directors: Lisa Azuelos}\n")
     assert (await ask(films, "who directed lol")).answers == ["Lisa Azuelos"]
     assert "Lisa Azuelos" in (await ask(films, "the movie lol")).text
+
+
+@pytest.mark.parametrize("question", ["bye", "good night!", "gn", "cya", "ok bye", "see you later"])
+async def test_a_farewell_gets_a_goodbye(films, question: str) -> None:
+    reply = await ask(films, question)
+    assert reply.kind == "chat"
+    assert reply.text == "Bye! Ask me about films any time."
+
+
+async def test_a_film_called_goodbye_is_still_answered_when_asked_about(catalog_of) -> None:
+    films = await catalog_of("films:\n  - {title: Goodbye, year: 2010, directors: Ann Other}\n")
+    assert (await ask(films, "who directed goodbye")).answers == ["Ann Other"]

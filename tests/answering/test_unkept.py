@@ -20,6 +20,9 @@ from tests.answering.conftest import ask
         ("where can i stream cast away", "has no word on where to watch Cast Away (2000)"),
         ("is cast away on netflix", "has no word on where to watch Cast Away (2000)"),
         ("who won the oscar for best picture in 1994", "has no awards:"),
+        ("where was cast away filmed", "has no filming locations for Cast Away (2000)"),
+        ("cast away filming locations", "has no filming locations for Cast Away (2000)"),
+        ("where was gladiator shot", "has no filming locations:"),
     ],
 )
 async def test_what_the_catalog_never_keeps_is_said_to_be_missing(
@@ -82,3 +85,11 @@ async def test_the_film_oscar_is_still_asked_about_by_its_title(
 ) -> None:
     catalog = await catalog_of(AWARD_TITLES)
     assert (await ask(catalog, question)).answers == answers
+
+
+async def test_where_a_film_was_made_is_still_its_country(catalog_of) -> None:
+    catalog = await catalog_of(
+        "films:\n  - {title: Cast Away, year: 2000, countries: [United States]}\n"
+    )
+    reply = await ask(catalog, "where was cast away made")
+    assert reply.text == "Cast Away (2000): from United States."

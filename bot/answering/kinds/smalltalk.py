@@ -1,5 +1,5 @@
-"""Small talk: "hi", "thanks!", "help", "what can you do", "lol": a short, friendly reply with
-example questions from the catalog. Only a message that is small talk and nothing else is
+"""Small talk: "hi", "thanks!", "help", "what can you do", "lol", "bye": a short, friendly
+reply with example questions from the catalog. Only a message that is small talk and nothing else is
 answered here, so "who directed Help!" still asks about the film."""
 
 from __future__ import annotations
@@ -48,6 +48,10 @@ _REACTION = re.compile(
     r"hm+|oh+|ah+|alright|aight|got it|i see|fair enough|nvm|never ?mind|oof|bruh|damn)"
     rf"{_TO_BOT} ?)+$"
 )
+_FAREWELL = re.compile(
+    rf"^{_ACKNOWLEDGED}(?:(?:bye+|bye bye|good ?bye|good ?night|gn|nighty? night|cya|"
+    rf"see (?:ya|you)(?: later)?|ttyl|gtg|g2g|i(?: a)?m off|im out){_TO_BOT} ?)+$"
+)
 # When the catalog has no released film to name: the kinds of question, no title
 EXAMPLES = '"who directed …?", "who is in …?" or "what films did … direct?"'
 EXAMPLE_FILMS = 8  # films of a catalog the examples are about, one at a time
@@ -65,6 +69,8 @@ async def reply(ctx: Context) -> Answer | None:
         return Answer(ctx.question, [], "You're welcome! Ask me anything about films.", kind="chat")
     if _FAVOURITE.match(key):
         return await _favourite(ctx)
+    if _FAREWELL.match(key):
+        return Answer(ctx.question, [], "Bye! Ask me about films any time.", kind="chat")
     if _REACTION.match(key):
         return Answer(
             ctx.question, [], "Anything else? Ask me about a film or the people in it.", kind="chat"
@@ -78,7 +84,7 @@ async def reply(ctx: Context) -> Answer | None:
 def is_small_talk(key: str) -> bool:
     """Whether a whole message (in normal form) is a greeting, thanks, a call for help or a
     question about the bot's own taste."""
-    patterns = (_HELP, _THANKS, _GREETING, _FAVOURITE, _REACTION)
+    patterns = (_HELP, _THANKS, _GREETING, _FAVOURITE, _REACTION, _FAREWELL)
     return any(pattern.match(key) for pattern in patterns)
 
 

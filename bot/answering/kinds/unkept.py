@@ -1,7 +1,8 @@
 """Facts the catalog never keeps: awards ("how many oscars did titanic win", "did heat win
-an award"), money ("how much did avatar make", "titanic's budget") and where to watch
-("where can i stream up"). Said plainly, with what can be asked instead, rather than
-answered as another question (the film's summary, its director for "make")."""
+an award"), money ("how much did avatar make", "titanic's budget"), where to watch ("where
+can i stream up") and where a film was shot ("where was jaws filmed"). Said plainly, with
+what can be asked instead, rather than answered as another question (the film's summary,
+its director for "make")."""
 
 from __future__ import annotations
 
@@ -31,6 +32,13 @@ _UNKEPT: tuple[tuple[re.Pattern[str], tuple[str, str]], ...] = (
             r"how much (?:money )?(?:was|is) (?:\w+ )*(?:made|worth)|(?:make|made) (?:any )?money"
         ),
         ("has no box office or budget figures", "has no box office or budget figures for {}"),
+    ),
+    (
+        words(
+            r"filming locations?|shooting locations?|"
+            r"where (?:was|were|is|are|did they|do they) (?:\w+ )*(?:filmed|shot|film)"
+        ),
+        ("has no filming locations", "has no filming locations for {}"),
     ),
     (
         words(
