@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import chain
 
 from bot.answering.lexicon import NUMBER_WRITINGS, SEQUEL_NUMBERS, SEQUEL_PARTS, phrase_positions
@@ -99,12 +100,39 @@ class Mention:
         return any(h.kind == "film" and h.norm != self.norm for h in self.hits)
 
 
-def ngrams(tokens: list[str], max_n: int = MAX_NGRAM) -> dict[str, list[tuple[int, int]]]:
+def spans_and_forms(
+    tokens: list[str],
+) -> tuple[dict[str, list[tuple[int, int]]], dict[str, list[tuple[str, frozenset[str]]]]]:
+    """Every run of up to :data:`LONGEST_NAME` words, with where it is typed; and the other
+    forms a run may stand for, each with the runs and the kinds of names it may be then.
+
+    A run whose last word is plural may be a genre or tag in the singular ("romantic
+    comedies"), and one ending in "s" a film or person with a possessive ("heat's" is
+    "heats" here). Question words alone ("plays", "whats") have no other forms.
+    """
     spans: dict[str, list[tuple[int, int]]] = {}
-    for start in range(len(tokens)):
-        for end in range(start + 1, min(len(tokens), start + max_n) + 1):
-            spans.setdefault(" ".join(tokens[start:end]), []).append((start, end))
-    return spans
+    forms: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    count = len(tokens)
+    singles = [_singular_word(token) for token in tokens]
+    for start in range(count):
+        key = ""
+        for end in range(start, min(count, start + LONGEST_NAME)):
+            last = tokens[end]
+            key = f"{key} {last}" if key else last
+            places = spans.get(key)
+            if places is not None:
+                places.append((start, end + 1))
+                continue
+            spans[key] = [(start, end + 1)]
+            if not last.endswith("s") or (end == start and (last in SCAFFOLD or last in TALK)):
+                continue
+            one = singles[end]
+            if one is not None:
+                forms.setdefault(key[: len(key) - len(last)] + one, []).append((key, PLURAL_KINDS))
+            # "heat's" → "heats"; a short last word only after others ("junkie xl's")
+            if last.endswith("s") and len(last) > (2 if end > start else 3):
+                forms.setdefault(key[:-1], []).append((key, POSSESSIVE_KINDS))
+    return spans, forms
 
 
 def _own_words(mention: Mention, tokens: list[str]) -> int:
@@ -127,18 +155,16 @@ def _in_phrase(mention: Mention, tokens: list[str], phrases: set[int]) -> bool:
     return bool(own) and phrases.issuperset(own)
 
 
-def singular(key: str) -> str | None:
-    """``romantic comedies`` → ``romantic comedy``: the last word made singular, if plural."""
-    head, _, last = key.rpartition(" ")
-    if len(last) < 4 or not last.endswith("s") or last.endswith(("ss", "us", "is")):
+@lru_cache(maxsize=4096)
+def _singular_word(word: str) -> str | None:
+    """``comedies`` → ``comedy``: the word made singular, if plural."""
+    if len(word) < 4 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
         return None
-    if last.endswith("ies"):
-        word = last[:-3] + "y"
-    elif last.endswith(("ches", "shes", "xes", "sses")):
-        word = last[:-2]
-    else:
-        word = last[:-1]
-    return f"{head} {word}" if head else word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    return word[:-1]
 
 
 async def find_mentions(tokens: list[str], catalog: Catalog) -> list[Mention]:
@@ -147,20 +173,7 @@ async def find_mentions(tokens: list[str], catalog: Catalog) -> list[Mention]:
     Genres and tags are also found in the plural ("westerns", "romantic comedies"), films
     and people with a possessive ("Heat's director", "Michael Mann's films").
     """
-    spans = ngrams(tokens, LONGEST_NAME)
-    # Other forms a typed span may stand for, with the kinds of names they may match.
-    forms: dict[str, list[tuple[str, frozenset[str]]]] = {}
-    for key in spans:
-        # "plays" is a verb here, not the film "Play" with an 's; "whats" is "what is"
-        if key in SCAFFOLD or key in TALK:
-            continue
-        one = singular(key)
-        if one is not None:
-            forms.setdefault(one, []).append((key, PLURAL_KINDS))
-        head, _, last = key.rpartition(" ")
-        # "heat's" → "heats"; a short last word only after others ("junkie xl's")
-        if key.endswith("s") and len(last) > (2 if head else 3):
-            forms.setdefault(key[:-1], []).append((key, POSSESSIVE_KINDS))
+    spans, forms = spans_and_forms(tokens)
     hits = await catalog.lookup_names([*spans, *forms])
     by_norm: dict[str, list[NameHit]] = {}
     for hit in hits:

@@ -1188,7 +1188,14 @@ class Catalog:
 
     async def lookup_names(self, norms: Sequence[str]) -> list[NameHit]:
         """Every catalog name equal to one of ``norms`` (exact, normalised)."""
-        keys = list(dict.fromkeys(n for n in norms if n))
+        asked = dict.fromkeys(norms)
+        asked.pop("", None)
+        names = self._names
+        if names is not None:  # most texts looked up are no name: only names are read
+            known = names.among(asked)
+            keys = [key for key in asked if key in known]
+        else:
+            keys = list(asked)
         hits: list[NameHit] = []
         for chunk in _chunks(keys, 500):
             marks = ",".join("?" * len(chunk))

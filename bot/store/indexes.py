@@ -14,7 +14,7 @@ import bisect
 import heapq
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, MutableSequence, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, MutableSequence, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
@@ -890,6 +890,17 @@ class NameIndex:
         """How the name ``name`` is shown, or None when the catalog has no such name."""
         shown = self.edited.get(name, _UNEDITED)
         return self.displays.get(name) if shown is _UNEDITED else shown
+
+    def among(self, texts: Collection[str]) -> set[str]:
+        """Those of ``texts`` that are names of the catalog (norms)."""
+        found = self.displays.keys() & texts
+        if self.edited:
+            for name in self.edited.keys() & texts:
+                if self.edited[name] is None:
+                    found.discard(name)
+                else:
+                    found.add(name)
+        return found
 
     def closest(self, key: str, max_edits: int) -> tuple[int, str] | None:
         """The name nearest to ``key`` as ``(edits, norm)``: edits count inserted, dropped,

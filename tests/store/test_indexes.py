@@ -301,6 +301,7 @@ def test_a_name_index_changed_by_reloads_shows_the_names_of_one_built_afresh(
             n: fresh.display(n) for n in everything
         }
         assert index.by_start == fresh.by_start and index.word_counts == fresh.word_counts
+        assert index.among(everything) == {n for n in everything if fresh.display(n)}
     assert (index.edited == {}) == (folded_past == 3)
 
 

@@ -149,6 +149,26 @@ async def test_an_edit_reload_changes_the_live_store_and_old_requests_keep_the_o
     assert [f.label for f in await before.complete_titles("thie")] == []
 
 
+async def test_names_looked_up_after_a_reload_are_those_the_store_now_has(
+    store: Store, small_facts: Path
+) -> None:
+    # Only the texts the name index knows are read from the store: after a reload that
+    # index is the old one changed by the delta, and must know the added names, not the gone.
+    await store._warming
+    _edit(small_facts)
+    assert (await store.reload()).ok
+    await store._warming
+    after = store.catalog
+    assert after._names is not None
+    asked = ["thief", "jimmy caan", "alita battle angel 2", "michael mann", "heat", "no such"]
+    rows = await after.select(
+        f"SELECT norm, kind, ref, display FROM names WHERE norm IN ({','.join('?' * 6)})", asked
+    )
+    found = await after.lookup_names(asked)
+    assert sorted((h.norm, h.kind, h.ref, h.display) for h in found) == sorted(rows)
+    assert {h.norm for h in found} == {"thief", "jimmy caan", "heat"}
+
+
 async def test_indexes_updated_by_a_reloads_delta_are_those_of_a_fresh_build(
     store: Store, small_facts: Path, tmp_path: Path
 ) -> None:
