@@ -662,8 +662,10 @@ class Catalog:
         that share the most of its rarest letter triples.
         """
         titles = self._titles
-        found = set(titles.near(key, SAME_START_MOST)) if titles is not None else set()
-        return sorted(found | await self._sharing_titles(key))
+        found = titles.near(key, SAME_START_MOST) if titles is not None else []
+        # ``near``'s titles are mostly a range of the sorted ones: sorted with the others
+        # after them in about one pass, rather than from no order
+        return sorted(dict.fromkeys([*found, *await self._sharing_titles(key)]))
 
     async def _sharing_titles(self, key: str, first: str | None = None) -> set[tuple[str, int]]:
         """``(norm, film id)`` of the titles that share the most of ``key``'s rarest letter

@@ -40,12 +40,9 @@ UNCHANGED_SPAN_MOST = 4096
 # folds them into a copy of its own.
 EDITED_NAMES_MOST = 50_000
 _UNEDITED = object()
-# Names of one first letter and length that ``NameIndex.closest`` compares one by one with
-# what was typed, up to this many; past it, only those sharing a piece of it in its place.
-NAMES_COMPARED_ALL = 48
 # Buckets of more names than this have columns: the names with each letter at each place.
 COLUMNS_PAST = 512
-_ROW_END = "\n"  # between a bucket's names in its text (no normalised name has it)
+_ROW_END = "\n"  # between the names in a letter's text (no normalised name has it)
 RANK_GAP = 1 << 20  # between the ranks of films next in order, for a reload's films to go in
 RANKED_AGAIN_PAST = 64  # a reload changing more than this fraction of films ranks all again
 # Leading words a title is also found without, as people type "matrix" for "The Matrix":
@@ -580,7 +577,7 @@ class TitleGrams:
     on the first letter, among the titles that begin like a misspelt text alone.
     """
 
-    __slots__ = ("firsts", "norms", "postings", "refs")
+    __slots__ = ("firsts", "norms", "postings", "refs", "totals")
 
     def __init__(
         self,
@@ -588,6 +585,7 @@ class TitleGrams:
         norms: list[str],
         refs: array,
         firsts: dict[str, str] | None = None,
+        totals: dict[str, int] | None = None,
     ) -> None:
         self.postings = postings
         self.norms = norms
@@ -598,6 +596,12 @@ class TitleGrams:
                 found.setdefault(key[1:], []).append(key[:1])
             firsts = {gram: "".join(letters) for gram, letters in found.items()}
         self.firsts = firsts  # for each triple, the first letters of the titles that have it
+        if totals is None:
+            totals = {
+                gram: sum(len(postings[first + gram]) for first in letters)
+                for gram, letters in firsts.items()
+            }
+        self.totals = totals  # for each triple, how many titles have it
 
     @classmethod
     def of(cls, rows: Iterable[tuple[str, int]]) -> TitleGrams:
@@ -623,8 +627,7 @@ class TitleGrams:
         if first is not None:
             found = self.postings.get(first + gram)
             return len(found) if found is not None else 0
-        postings = self.postings
-        return sum(len(postings[f + gram]) for f in self.firsts.get(gram, ""))
+        return self.totals.get(gram, 0)
 
     def sharing(
         self, grams: Iterable[str], most: int, first: str | None = None
@@ -659,7 +662,11 @@ class TitleGrams:
         A removed title's slot stays, unused, until the next full build.
         """
         grams = TitleGrams(
-            dict(self.postings), list(self.norms), array("q", self.refs), dict(self.firsts)
+            dict(self.postings),
+            list(self.norms),
+            array("q", self.refs),
+            dict(self.firsts),
+            dict(self.totals),
         )
         copied: set[str] = set()
         for name, ref in touched:
@@ -670,6 +677,7 @@ class TitleGrams:
             for gram in title_grams(name):
                 slots = grams._own(name[:1], gram, copied)
                 del slots[bisect.bisect_left(slots, slot)]
+                grams._counted(gram, -1)
                 if not slots:
                     del grams.postings[name[:1] + gram]
                     grams.firsts[gram] = grams.firsts[gram].replace(name[:1], "")
@@ -681,7 +689,16 @@ class TitleGrams:
             grams.refs.append(ref)
             for gram in title_grams(name):
                 grams._own(name[:1], gram, copied).append(slot)
+                grams._counted(gram, 1)
         return grams
+
+    def _counted(self, gram: str, step: int) -> None:
+        """``gram``'s total changed by ``step`` titles (gone when none has it)."""
+        total = self.totals.get(gram, 0) + step
+        if total:
+            self.totals[gram] = total
+        else:
+            del self.totals[gram]
 
     def _own(self, first: str, gram: str, copied: set[str]) -> array:
         """The slots of ``gram`` in titles beginning with ``first``, copied first when
@@ -830,6 +847,17 @@ class PeopleIndex:
         return PeopleIndex(hits)
 
 
+@dataclass(frozen=True, slots=True)
+class _LetterNames:
+    """The names beginning with one letter, shortest first and each length's in its
+    bucket's order, as one text: each name after a ``_ROW_END``, one more at the end."""
+
+    text: str
+    lengths: list[int]  # the lengths of its names, ascending
+    begins: list[int]  # where each length's first name begins in the text, and where it ends
+    buckets: list[list[str]]  # each length's names
+
+
 class NameIndex:
     """Every distinct name by first letter and length (sorted), its display, and the
     words names are made of (with how many names use each).
@@ -840,7 +868,7 @@ class NameIndex:
     milliseconds at a big catalog's size); they are folded in once they are many.
     """
 
-    __slots__ = ("_columns", "_texts", "by_start", "displays", "edited", "word_counts")
+    __slots__ = ("_columns", "_letters", "by_start", "displays", "edited", "word_counts")
 
     def __init__(
         self,
@@ -853,10 +881,9 @@ class NameIndex:
         self.displays = displays  # shared between indexes: never changed once built
         self.edited = edited or {}  # names changed since: their display, or None if gone
         self.word_counts = word_counts
-        # Each bucket of ``by_start`` without columns as one text, made the first time
-        # ``closest`` looks in it: its names in order, each after a ``_ROW_END``, one more
-        # at the end.
-        self._texts: dict[tuple[str, int], str] = {}
+        # The names of each first letter as one text, made the first time ``closest``
+        # looks among them (``_letter``).
+        self._letters: dict[str, _LetterNames] = {}
         # For each bucket of more than ``COLUMNS_PAST`` names, made with the index: for
         # each place in its names, which of them have each letter there (``_columns_of``).
         self._columns: dict[tuple[str, int], list[dict[str, int]]] = {}
@@ -908,86 +935,90 @@ class NameIndex:
         considered, nor names not beginning with ``key``'s first character.
 
         Of names equally near, the shortest is taken, then the first in its bucket's order.
-        Each bucket is narrowed down first to the names that may be near enough
-        (``_may_be_within``), then compared with ``key`` in C.
+        The names of every length that may be near enough are narrowed down together first
+        (``_may_be_within``), then compared with ``key`` in C, shortest first, in one call:
+        the first of the fewest edits is the one a length at a time would give.
         """
-        if not key:
+        if not key or max_edits < 0:
             return None
-        # Shortest names first, the first of the nearest kept. A later length only counts
-        # when nearer still, and a length further from ``key``'s than that allows is skipped
-        # (it takes at least that many edits).
-        best: tuple[int, str] | None = None
-        cutoff = max_edits
-        for length in range(len(key) - max_edits, len(key) + max_edits + 1):
-            if abs(length - len(key)) > cutoff:
-                continue
-            start = (key[0], length)
-            bucket = self.by_start.get(start)
-            if not bucket:
-                continue
-            names = self._may_be_within(key, cutoff, start, bucket)
-            found = process.extractOne(key, names, scorer=OSA.distance, score_cutoff=cutoff)
-            if found is not None:
-                best = (int(found[1]), found[0])
-                if best[0] == 0:
-                    break
-                cutoff = best[0] - 1
-        return best
+        letter = self._letter(key[0])
+        lengths = letter.lengths
+        low = bisect.bisect_left(lengths, len(key) - max_edits)
+        high = bisect.bisect_right(lengths, len(key) + max_edits)
+        if low == high:
+            return None
+        names = self._may_be_within(key, max_edits, letter, low, high)
+        found = process.extractOne(key, names, scorer=OSA.distance, score_cutoff=max_edits)
+        return None if found is None else (int(found[1]), found[0])
+
+    def _letter(self, first: str) -> _LetterNames:
+        """The names beginning with ``first`` as one text, made the first time it is asked
+        for (and again after a reload changed them)."""
+        letter = self._letters.get(first)
+        if letter is None:
+            lengths = sorted(length for start, length in self.by_start if start == first)
+            buckets = [self.by_start[(first, length)] for length in lengths]
+            begins = list(
+                accumulate(
+                    (
+                        len(bucket) * (length + 1)
+                        for length, bucket in zip(lengths, buckets, strict=True)
+                    ),
+                    initial=1,
+                )
+            )
+            text = _ROW_END + "".join(_ROW_END.join(bucket) + _ROW_END for bucket in buckets)
+            letter = self._letters[first] = _LetterNames(text, lengths, begins, buckets)
+        return letter
 
     def _may_be_within(
-        self, key: str, edits: int, start: tuple[str, int], bucket: list[str]
+        self, key: str, edits: int, letter: _LetterNames, low: int, high: int
     ) -> list[str]:
-        """The names of ``bucket`` (all of length ``start[1]``) that may be at most
-        ``edits`` edits from ``key``, in the bucket's order: every name that is, and few
-        that are not.
+        """The names of ``letter`` of its lengths ``low`` to ``high`` (not included) that may
+        be at most ``edits`` edits from ``key``, shortest first and each length's in its
+        bucket's order: every name that is, and few that are not.
 
         ``key`` is cut into ``edits + 1`` pieces with a letter between each two
         (``_pieces``); an edit spoils at most one piece, so a near name has one piece
         unspoilt. More: there is an unspoilt piece ``i`` with at most ``i`` edits before it
         and ``edits - i`` after, which puts it in the name where ``key`` has it, moved by
-        at most that many letters either way (the first piece begins the name, the last
-        ends it). The names a first piece begins are a range of the bucket (sorted); the
-        other pieces are looked for in the bucket's text, and a name kept where one stands
+        at most that many letters either way (``_places``: the first piece begins the name,
+        the last ends it). The names the first piece begins are a range of each bucket
+        (sorted). The other pieces are looked for in the letter's text, once across the
+        lengths next to each other that have no columns, and a name kept where one stands
         in one of its places; in a big bucket's columns instead, which give the names that
         have a piece in one of its places at once, without reading every name.
         """
+        lengths, buckets = letter.lengths, letter.buckets
         pieces = _pieces(len(key), edits)
-        if len(bucket) <= NAMES_COMPARED_ALL or pieces is None or _ROW_END in key:
-            return bucket
-        columns = self._columns.get(start)
-        text = self._texts.get(start) if columns is None else ""
-        if text is None:
-            text = self._texts[start] = _ROW_END + _ROW_END.join(bucket) + _ROW_END
-        length = start[1]
-        width = length + 1
-        longer = length - len(key)
-        rows: set[int] = set()
-        for i, (at, end) in enumerate(pieces):
-            size = end - at
-            first = max(0, at + max(-i, longer - (edits - i)))
-            last = min(length - size, at + min(i, longer + (edits - i)))
-            if first > last:
+        if pieces is None or _ROW_END in key:
+            return [name for bucket in buckets[low:high] for name in bucket]
+        rows: set[tuple[int, int]] = set()  # (length's place in ``lengths``, row)
+        begins = key[: pieces[0][1]]
+        size = len(begins)
+        for which in range(low, high):
+            bucket = buckets[which]
+            lo = bisect.bisect_left(bucket, begins)
+            hi = bisect.bisect_right(bucket, begins, lo, key=itemgetter(slice(size)))
+            rows.update(zip(repeat(which), range(lo, hi)))
+        texts: list[tuple[int, int]] = []  # lengths next to each other without columns
+        for which in range(low, high):
+            columns = self._columns.get((key[0], lengths[which]))
+            if columns is None:
+                if texts and texts[-1][1] == which:
+                    texts[-1] = (texts[-1][0], which + 1)
+                else:
+                    texts.append((which, which + 1))
                 continue
-            piece = key[at:end]
-            if last == 0:  # beginning the name: a range of the sorted bucket
-                lo = bisect.bisect_left(bucket, piece)
-                begins = itemgetter(slice(size))
-                rows.update(range(lo, bisect.bisect_right(bucket, piece, lo, key=begins)))
-                continue
-            if columns is not None:
-                rows.update(_rows_having(columns, piece, first, last))
-                continue
-            if first == length - size:  # ending the name: found only where it does
-                piece += _ROW_END
-            found = text.find(piece)
-            while found >= 0:
-                row, place = divmod(found - 1, width)
-                if first <= place <= last:
-                    rows.add(row)
-                found = text.find(piece, found + 1)
-        if len(rows) == len(bucket):
-            return bucket
-        return [bucket[row] for row in sorted(rows)]
+            for i, (at, end) in enumerate(pieces[1:], 1):
+                first, last = _places(len(key), edits, i, at, end, lengths[which])
+                if first <= last:
+                    found = _rows_having(columns, key[at:end], first, last)
+                    rows.update(zip(repeat(which), found))
+        for i, (at, end) in enumerate(pieces[1:], 1):
+            for run in texts:
+                rows.update(_rows_in_text(letter, key, edits, i, at, end, run))
+        return [buckets[which][row] for which, row in sorted(rows)]
 
     def changed(self, now: dict[str, str | None]) -> NameIndex:
         """A new index where each norm of ``now`` has the given display, or is gone (None)."""
@@ -1027,10 +1058,11 @@ class NameIndex:
                 del displays[name]
             edited = {}
         index = NameIndex(by_start, displays, words, edited)
-        index._texts = self._texts.copy()  # those of the buckets this reload left as they were
+        touched = {start[0] for start in copied}
+        # the letters this reload left as they were keep their text
+        index._letters = {k: v for k, v in self._letters.items() if k not in touched}
         index._columns = self._columns.copy()
         for start in copied:
-            index._texts.pop(start, None)
             index._columns.pop(start, None)
             if start in by_start:
                 index._make_columns(start, by_start[start])
@@ -1090,6 +1122,37 @@ def _columns_of(text: str, length: int) -> list[dict[str, int]] | None:
             found[letter] = int(digits[::-1], 2)
         columns.append(found)
     return columns
+
+
+def _places(typed: int, edits: int, i: int, at: int, end: int, length: int) -> tuple[int, int]:
+    """The first and last place in a name of ``length`` letters where piece ``i`` (from
+    ``at`` to ``end``) of a text of ``typed`` letters stands unspoilt, when the name is at
+    most ``edits`` edits from the text (``NameIndex._may_be_within``)."""
+    longer = length - typed
+    first = max(0, at + max(-i, longer - (edits - i)))
+    return first, min(length - (end - at), at + min(i, longer + (edits - i)))
+
+
+def _rows_in_text(
+    letter: _LetterNames, key: str, edits: int, i: int, at: int, end: int, run: tuple[int, int]
+) -> Iterator[tuple[int, int]]:
+    """``(length's place, row)`` of the names of ``letter``, of its lengths from
+    ``run[0]`` to ``run[1]`` (not included), that have piece ``i`` of ``key`` (from ``at``
+    to ``end``) in one of its places (``_places``): found in the letter's text."""
+    text, lengths, begins = letter.text, letter.lengths, letter.begins
+    piece = key[at:end]
+    if end == len(key):  # the last piece: found only where it ends a name
+        piece += _ROW_END
+    stop = begins[run[1]]
+    found = text.find(piece, begins[run[0]], stop)
+    while found >= 0:
+        which = bisect.bisect_right(begins, found, run[0], run[1]) - 1
+        length = lengths[which]
+        row, place = divmod(found - begins[which], length + 1)
+        first, last = _places(len(key), edits, i, at, end, length)
+        if first <= place <= last:
+            yield which, row
+        found = text.find(piece, found + 1, stop)
 
 
 def _rows_having(columns: list[dict[str, int]], piece: str, first: int, last: int) -> list[int]:

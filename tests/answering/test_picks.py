@@ -202,3 +202,25 @@ async def test_whether_a_film_is_good_is_still_its_rating(catalog_of) -> None:
     reply = await pick(catalog, "is western good")
     assert "Western (1997)" in reply.text
     assert reply.answers != ["Unforgiven"]
+
+
+WATCH = """\
+films:
+  - {title: The Watch, year: 2012, directors: Akiva Schaffer, genres: [Comedy]}
+  - {title: Airplane!, year: 1980, directors: Jim Abrahams, genres: [Comedy]}
+"""
+
+
+@pytest.mark.parametrize("question", ["what should i watch", "im bored", "so bored lol"])
+async def test_asking_what_to_watch_is_a_pick_even_where_watch_is_a_title(
+    catalog_of, question: str
+) -> None:
+    catalog = await catalog_of(WATCH)
+    reply = await pick(catalog, question)
+    assert reply.text.startswith("How about ")
+    assert set(reply.answers) == {"The Watch", "Airplane!"}
+
+
+async def test_the_film_the_watch_is_still_asked_about_by_its_title(catalog_of) -> None:
+    catalog = await catalog_of(WATCH)
+    assert (await pick(catalog, "who directed the watch")).answers == ["Akiva Schaffer"]

@@ -126,7 +126,9 @@ async def test_a_film_called_like_a_reaction_is_still_answered_when_asked_about(
     assert "Lisa Azuelos" in (await ask(films, "the movie lol")).text
 
 
-@pytest.mark.parametrize("question", ["bye", "good night!", "gn", "cya", "ok bye", "see you later"])
+@pytest.mark.parametrize(
+    "question", ["bye", "good night!", "gn", "cya", "ok bye", "see you later", "thanks bye"]
+)
 async def test_a_farewell_gets_a_goodbye(films, question: str) -> None:
     reply = await ask(films, question)
     assert reply.kind == "chat"

@@ -344,10 +344,9 @@ def test_the_nearest_name_is_the_one_every_name_compared_would_give(
 ) -> None:
     # Names of few letters share many pieces, in many places; typed texts are names
     # slipped up to four times, or anything, and asked within each number of edits.
-    # Every bucket, however small, is narrowed down before its names are compared: its
-    # pieces looked for in its text, or (``columns_past`` 0) in its columns, but where a
-    # name is not all ASCII ("é").
-    monkeypatch.setattr(indexes, "NAMES_COMPARED_ALL", 0)
+    # Every length, however few its names, is narrowed down before its names are
+    # compared: pieces looked for in the text of the names of its first letter, or
+    # (``columns_past`` 0) in its columns, but where a name is not all ASCII ("é").
     monkeypatch.setattr(indexes, "COLUMNS_PAST", columns_past)
     rng = random.Random(seed)
     names = {

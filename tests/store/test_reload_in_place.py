@@ -90,6 +90,7 @@ async def _indexes(catalog: Catalog) -> tuple:
             gram: [(grams.norms[slot], grams.refs[slot]) for slot in slots]
             for gram, slots in grams.postings.items()
         },
+        grams.totals,  # how many titles have each triple
     )
 
 

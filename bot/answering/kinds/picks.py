@@ -27,6 +27,7 @@ _PICK = re.compile(
     r"(?:should|shall|can|could) (?:i|we|u) (?:watch|see)|"
     r"(?:wanna|want to|gonna|going to|like to|i want) (?:watch|see)|"
     r"(?:something|anything|films?|movies?) to watch|tonight|movie night|any good|"
+    r"(?:im|i am|so|really|kinda|bit) bored|"
     r"(?:need|want|looking for|find me) (?:a|an|some) (?:\w+ ){0,2}(?:film|movie|flick)s?|"
     rf"a {_GOOD} (?:\w+ ){{0,2}}(?:film|movie|flick)|worth watching|"
     # "give me a good comedy", "whats a good thriller", "a good western": one film of a kind
@@ -58,7 +59,7 @@ async def reply(ctx: Context) -> Answer | None:
     unknown_liked = _unknown_liked(ctx)
     if unknown_liked:
         return await _like_unknown(ctx, unknown_liked)
-    if not _PICK.search(ctx.key_outside()):
+    if not _PICK.search(_asked(ctx)):
         return None
     wanted = await wanted_films(ctx, statuses=("released",))
     if wanted.films or (_asks_a_relation(ctx) and not (wanted.genre or wanted.span)):
@@ -85,6 +86,22 @@ async def reply(ctx: Context) -> Answer | None:
     if len(films) > 1:
         text += f" Or try {film_list(films[1:])}."
     return Answer(ctx.question, [f.title for f in films], text, films=films)
+
+
+# Words asking for a film to watch that are titles too ("what should i watch": not The Watch)
+_ASKING_VERBS = frozenset("watch see bored".split())
+
+
+def _asked(ctx: Context) -> str:
+    """The question with every mentioned name blanked out but those that are one word
+    asking for a film to watch."""
+    drop = {
+        i
+        for m in ctx.mentions
+        if m.size > 1 or ctx.tokens[m.start] not in _ASKING_VERBS
+        for i in range(m.start, m.end)
+    }
+    return " ".join("_" if i in drop else t for i, t in enumerate(ctx.tokens))
 
 
 def _asks_a_relation(ctx: Context) -> bool:

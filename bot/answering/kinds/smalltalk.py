@@ -49,7 +49,8 @@ _REACTION = re.compile(
     rf"{_TO_BOT} ?)+$"
 )
 _FAREWELL = re.compile(
-    rf"^{_ACKNOWLEDGED}(?:(?:bye+|bye bye|good ?bye|good ?night|gn|nighty? night|cya|"
+    rf"^{_ACKNOWLEDGED}(?:(?:thanks?|thx|ty|cheers|thank (?:you|u)) (?:and |n )?)?"
+    r"(?:(?:bye+|bye bye|good ?bye|good ?night|gn|nighty? night|cya|"
     rf"see (?:ya|you)(?: later)?|ttyl|gtg|g2g|i(?: a)?m off|im out){_TO_BOT} ?)+$"
 )
 # When the catalog has no released film to name: the kinds of question, no title
