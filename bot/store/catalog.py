@@ -1136,10 +1136,10 @@ class Catalog:
             lambda ids: list(map(film_of, ids)), keys, list(map(_ID, films)), lambda: pairs
         )
 
-    def labels_differ(self, film_ids: Sequence[int]) -> bool:
-        """Whether the films of ``film_ids`` have labels that all differ, as the film
-        shelf tells from their places in its order alone (films share a place only when
-        they share their title and year), without reading each film; False when it
+    def labels_differ(self, film_ids: Iterable[int]) -> bool:
+        """Whether the different films of ``film_ids`` have labels that all differ, as
+        the film shelf tells from their places in its order (films share a place only
+        when they share their title and year), without reading the films; False when it
         cannot tell."""
         shelf = self._shelf
         return shelf is not None and shelf.placed_apart(film_ids)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from itertools import compress, count, repeat
 from operator import attrgetter, itemgetter, neg, not_
@@ -93,8 +93,6 @@ async def _sharing_a_credit(ctx: Context) -> Answer | None:
     credited = await ctx.catalog.credits_of_people(through, role.role or "cast")
     reached = _by_paths(credited, set(ids), through, role.role or "cast")
     others = credited.films_of(reached)
-    # each of thousands of films read once more (for its title) rather than twice again
-    labels = len(others) if ctx.catalog.labels_differ(reached) else None
     if how:
         people, others = await _by_role_share(ctx, people, credited, others, role.role or "cast")
     titles = _titles(others)  # first: the films' titles are then at hand for their labels
@@ -109,13 +107,13 @@ async def _sharing_a_credit(ctx: Context) -> Answer | None:
         verb = PERSON_VERBS.get(role.role or "cast", "is credited on")
         text = (
             f"The catalog names no {role.name} for {named}; it {how.format(names)}, "
-            f"who {verb} {film_list(others, labels=labels)}."
+            f"who {verb} {_listed(ctx, others, ids=reached)}."
         )
     else:
         are = "is" if len(people) == 1 else "are"
         text = (
             f"{named}: {role.phrase} {names}, "
-            f"who {are} also credited on {film_list(others, labels=labels)}."
+            f"who {are} also credited on {_listed(ctx, others, ids=reached)}."
         )
     return Answer(ctx.question, titles, text, films=others)
 
@@ -224,21 +222,21 @@ async def _from_people(ctx: Context, mentions: list[Mention]) -> Answer | None:
     if target is None and asks_people and bind is not None and _TOGETHER.search(ctx.key):
         target = bind[1]
     if target is None:
-        text = f"{who} {verb} {film_list(films)}." + claims_note(films)
+        text = f"{who} {verb} {_listed(ctx, films)}." + claims_note(films)
         if lacking and len(ids) == 1:
             text = await _none_in_role(ctx, ids[0], who, lacking, films) + claims_note(films)
             text = f"No: {text}" if _WHETHER.match(ctx.key) else text
         if together:
-            text = f"{who} are credited together on {film_list(films)}."
+            text = f"{who} are credited together on {_listed(ctx, films)}."
             if role is None:
                 text += await _roles_on(ctx, ids, films)
             text += claims_note(films)
         return Answer(ctx.question, _titles(films), text, films=films, people=ids)
-    intro = f"Films {who} {verb if len(ids) == 1 else 'share'}: {film_list(films, 8)}."
+    intro = f"Films {who} {verb if len(ids) == 1 else 'share'}: {_listed(ctx, films, 8)}."
     if lacking and len(ids) == 1:
         intro = await _none_in_role(ctx, ids[0], who, lacking, films, 8)
     elif lacking:
-        intro = f"{who} {verb} {film_list(films, 8)}."
+        intro = f"{who} {verb} {_listed(ctx, films, 8)}."
     answers = await _reached(ctx, films, target, ids)
     wider: list[FilmSummary] = []
     if not answers and role is not None and year is None and len(mentions) == 1:
@@ -259,7 +257,7 @@ async def _from_people(ctx: Context, mentions: list[Mention]) -> Answer | None:
         other = "other " if target.role == role else ""
         text = (
             f"{intro} The catalog has no {other}{target.name} for them; other films {who} "
-            f"{'are' if len(ids) > 1 else 'is'} credited on: {film_list(wider, 8)}. "
+            f"{'are' if len(ids) > 1 else 'is'} credited on: {_listed(ctx, wider, 8)}. "
             f"{heading}{join_names(answers, 20)}."
         )
     else:
@@ -287,7 +285,7 @@ async def _none_in_role(
         else f"credited {_as_roles(roles)} on {number}"
     )
     text = f"{who} {PERSON_VERBS.get(role, 'is credited on')} no films in the catalog; "
-    return text + f"{who} is {has}: {film_list(films, shown)}."
+    return text + f"{who} is {has}: {_listed(ctx, films, shown)}."
 
 
 async def _roles_on(ctx: Context, ids: list[int], films: list[FilmSummary]) -> str:
@@ -600,6 +598,18 @@ async def _values_of(ctx: Context, films: list[FilmSummary], relation: Relation)
             if record is not None:
                 values.extend(read(record, relation)[0])
     return list(dict.fromkeys(values))
+
+
+def _listed(
+    ctx: Context, films: list[FilmSummary], limit: int = 25, ids: Iterable[int] | None = None
+) -> str:
+    """:func:`film_list` of different films (of ``ids``, when at hand), told how many
+    labels they have when the catalog can tell without reading each film (it would read
+    them all to count them: these lists run to thousands of films)."""
+    if len(films) <= limit:
+        return film_list(films, limit)
+    differ = ctx.catalog.labels_differ(map(_ID, films) if ids is None else ids)
+    return film_list(films, limit, labels=len(films) if differ else None)
 
 
 def _titles(films: list[FilmSummary]) -> list[str]:
