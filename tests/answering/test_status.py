@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.answering.conftest import ask
 
 
@@ -25,3 +27,19 @@ async def test_statuses_asked_the_way_people_chat(catalog) -> None:
     assert unreleased.answers == ["Alita: Battle Angel 2"]
     named = await ask(catalog, "is alita battle angel 2 in production")
     assert named.films and named.films[0].title == "Alita: Battle Angel 2"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["any movies coming out soon", "whats coming out soon", "what movies are coming out"],
+)
+async def test_what_is_coming_out_lists_the_films_not_released_yet(catalog, question) -> None:
+    reply = await ask(catalog, question)
+    assert reply.answers == ["Alita: Battle Angel 2"]
+    assert reply.text.startswith("Films that are not released yet: Alita: Battle Angel 2")
+
+
+async def test_when_a_film_the_catalog_lacks_is_coming_out_is_not_the_list(catalog) -> None:
+    reply = await ask(catalog, "what year is gladiator coming out")
+    assert reply.kind == "not_found"
+    assert "“gladiator”" in reply.text

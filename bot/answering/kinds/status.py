@@ -13,7 +13,11 @@ _STATUS_WORDS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (words(r"announced|planned"), ("announced",)),
     (words(r"in production|being made|filming"), ("in-production",)),
     (
-        words(r"unreleased|not (?:yet |been )*(?:released|out)|upcoming|coming soon|future"),
+        words(
+            r"unreleased|not (?:yet |been )*(?:released|out)|upcoming|coming soon|future|"
+            r"(?:coming|come) out soon|out soon|releasing soon|"
+            r"(?:films?|movies?|anything|something|whats) (?:are |is )?coming out"
+        ),
         ("announced", "in-production", "rumored", "unconfirmed"),
     ),
 )
