@@ -217,17 +217,22 @@ class NameHit:
 
 @dataclass(frozen=True, slots=True)
 class PeopleCredits:
-    """Films crediting some people in a role: the films oldest first (``films``, and
-    their ids in the same order, ``film_ids``: lists of thousands are filtered and keyed
-    by id without reading each film), each film's normalised title by its id (a mapping,
-    or the film shelf's list of title keys, which film ids index: no copy made of
-    thousands), and the credits (``pairs``: film id, person id), made when first asked
-    for (many questions need the films alone: no pair made for each of thousands)."""
+    """Films crediting some people in a role: their ids oldest first (``film_ids``: lists
+    of thousands are filtered, keyed and ordered by id without reading each film), the
+    films of any of those ids (``films_of``; ``films``: all of them, in that order), each
+    film's normalised title by its id (a mapping, or the film shelf's list of title keys,
+    which film ids index: no copy made of thousands), and the credits (``pairs``: film
+    id, person id), made when first asked for (many questions need the films alone: no
+    pair made for each of thousands)."""
 
-    films: list[FilmSummary]
+    films_of: Callable[[list[int]], list[FilmSummary]]
     title_norms: Mapping[int, str] | Sequence[str | None]
     film_ids: list[int]
     credits: Callable[[], list[tuple[int, int]]]
+
+    @property
+    def films(self) -> list[FilmSummary]:
+        return self.films_of(self.film_ids)
 
     @property
     def pairs(self) -> list[tuple[int, int]]:
@@ -588,10 +593,8 @@ class Catalog:
         """
         if not key:
             return []
-        bucket = -(-len(key) // 4) * 4 + 4
-        cut = None if bucket > PREFIX_BUCKET_MAX else bucket
 
-        def hits(chosen: Sequence[tuple[str, int]], alike: bool = False) -> list[_TypoHit]:
+        def hits(chosen: Sequence[tuple[str, int]], alike: bool = False) -> list[TypoHit]:
             names = list(map(itemgetter(0), chosen))
             return hits_of(names, list(map(itemgetter(1), chosen)), alike)
 
@@ -600,33 +603,11 @@ class Catalog:
             refs: list[int],
             alike: bool = False,
             bare: tuple[list[str], list[int]] | None = None,
-        ) -> list[_TypoHit]:
-            # each title that begins with an article compared without it too, as people
-            # type it ("fodfather"), after titles as they are that are as close; ``alike``:
-            # all begin with key's first character; ``bare``: those without their article
-            bare_from = len(names)
-            if bare is None:
-                bare = without_articles(names, refs, key[:1] if alike else "")
-            bare_names, bare_refs = bare
-            names = names + bare_names
-            refs = refs + bare_refs
-            found = process.extract(
-                key,
-                names if cut is None else list(map(itemgetter(slice(cut)), names)),
-                scorer=fuzz.QRatio,
-                limit=limit * 2,
-                score_cutoff=cutoff,
-            )
-            return [
-                (score, names[index], refs[index], int(index >= bare_from))
-                for _, score, index in found
-            ]
+        ) -> list[TypoHit]:
+            return _typo_hits(key, names, refs, limit, cutoff, alike, bare)
 
-        def ranked(found: list[_TypoHit]) -> list[int]:
-            scores: dict[int, float] = {}
-            for score, _, fid, _ in sorted(found, key=_best_first):
-                scores[fid] = max(scores.get(fid, 0.0), score)
-            return sorted(scores, key=lambda fid: -scores[fid])[:limit]
+        def ranked(found: list[TypoHit]) -> list[int]:
+            return self.ranked_titles(found, limit)
 
         if same_start and self._titles is not None:
             near = self._titles.near_titles(key, SAME_START_MOST)
@@ -649,6 +630,25 @@ class Catalog:
         if same_start:
             found = hits([c for c in candidates if c[0][:1] == key[:1]], alike=True)
         return ranked(found or hits(candidates))
+
+    @staticmethod
+    def typo_hits(
+        key: str, candidates: Sequence[tuple[str, int]], limit: int, cutoff: float
+    ) -> list[TypoHit]:
+        """The titles :meth:`fuzzy_titles` finds comparing ``key`` with ``candidates``
+        (its :meth:`title_candidates`), before it ranks their films (``ranked_titles``):
+        at most ``2 * limit``, best first. Those of a higher ``cutoff``, or of a smaller
+        ``limit``, are the first of these."""
+        names = list(map(itemgetter(0), candidates))
+        return _typo_hits(key, names, list(map(itemgetter(1), candidates)), limit, cutoff)
+
+    @staticmethod
+    def ranked_titles(found: list[TypoHit], limit: int) -> list[int]:
+        """The ``limit`` films of the titles ``found`` closest to what was typed."""
+        scores: dict[int, float] = {}
+        for score, _, fid, _ in sorted(found, key=_best_first):
+            scores[fid] = max(scores.get(fid, 0.0), score)
+        return sorted(scores, key=lambda fid: -scores[fid])[:limit]
 
     async def title_candidates(self, key: str) -> list[tuple[str, int]]:
         """``(norm, film id)`` of the titles a misspelt ``key`` may mean, sorted.
@@ -1101,7 +1101,7 @@ class Catalog:
         if shelf is not None and index is not None and role in ROLES:
             film_ids = shelf.order_of(list(dict.fromkeys(index.film_ids(ids, role))))
             credits = cache(partial(index.credits, ids, role))
-            return PeopleCredits(shelf.all_of(film_ids), shelf.keys, film_ids, credits)
+            return PeopleCredits(shelf.all_of, shelf.keys, film_ids, credits)
         if shelf is not None:
             pairs = await self._credit_rows(
                 "SELECT film_id, person_id FROM credits WHERE person_id IN ({marks}) AND role = ?",
@@ -1109,7 +1109,7 @@ class Catalog:
                 (role,),
             )
             film_ids = shelf.order_of(list(dict.fromkeys(map(itemgetter(0), pairs))))
-            return PeopleCredits(shelf.all_of(film_ids), shelf.keys, film_ids, lambda: pairs)
+            return PeopleCredits(shelf.all_of, shelf.keys, film_ids, lambda: pairs)
         found: dict[int, FilmSummary] = {}
         keys = {}
         pairs = []
@@ -1126,7 +1126,18 @@ class Catalog:
                     keys[film_id] = _title_key(row[SUMMARY_COLUMNS])
                 pairs.append((film_id, row[-1]))
         films = _oldest_first(found.values())
-        return PeopleCredits(films, keys, list(map(_ID, films)), lambda: pairs)
+        film_of = found.__getitem__
+        return PeopleCredits(
+            lambda ids: list(map(film_of, ids)), keys, list(map(_ID, films)), lambda: pairs
+        )
+
+    def labels_differ(self, film_ids: Iterable[int]) -> bool:
+        """Whether the different films of ``film_ids`` have labels that all differ, as
+        the film shelf tells from their places in its order (films share a place only
+        when they share their title and year), without reading the films; False when it
+        cannot tell."""
+        shelf = self._shelf
+        return shelf is not None and shelf.placed_apart(film_ids)
 
     def title_keys(self, films: Sequence[FilmSummary]) -> dict[int, str]:
         """Each film's title key (its title's normal form: the same for films sharing a
@@ -1272,11 +1283,48 @@ def _oldest_first(films: Iterable[FilmSummary]) -> list[FilmSummary]:
     return dated + undated
 
 
-_TypoHit = tuple[float, str, int, int]
+TypoHit = tuple[float, str, int, int]
 """A title close to a typed text: ``(score, norm, film id, 1 if without its article)``."""
 
 
-def _best_first(hit: _TypoHit) -> tuple[float, int, str, int]:
+def _typo_hits(
+    key: str,
+    names: list[str],
+    refs: list[int],
+    limit: int,
+    cutoff: float,
+    alike: bool = False,
+    bare: tuple[list[str], list[int]] | None = None,
+) -> list[TypoHit]:
+    """The titles ``names`` (of the films ``refs``) closest to ``key``, at least ``cutoff``
+    close, the ``2 * limit`` best (by score, then in their order).
+
+    A short typed text is compared with title beginnings of about its own length. Each
+    title that begins with an article is compared without it too, as people type it
+    ("fodfather"), after titles as they are that are as close; ``alike``: all begin with
+    ``key``'s first character; ``bare``: those without their article, when known.
+    """
+    bucket = -(-len(key) // 4) * 4 + 4
+    cut = None if bucket > PREFIX_BUCKET_MAX else bucket
+    bare_from = len(names)
+    if bare is None:
+        bare = without_articles(names, refs, key[:1] if alike else "")
+    bare_names, bare_refs = bare
+    names = names + bare_names
+    refs = refs + bare_refs
+    found = process.extract(
+        key,
+        names if cut is None else list(map(itemgetter(slice(cut)), names)),
+        scorer=fuzz.QRatio,
+        limit=limit * 2,
+        score_cutoff=cutoff,
+    )
+    return [
+        (score, names[index], refs[index], int(index >= bare_from)) for _, score, index in found
+    ]
+
+
+def _best_first(hit: TypoHit) -> tuple[float, int, str, int]:
     """Typo matches by score, titles as they are first, then alphabetically, then by
     film."""
     return -hit[0], hit[3], hit[1], hit[2]
