@@ -1096,8 +1096,11 @@ def _capitalised(text: str, tokens: list[str]) -> set[int]:
     """The positions in ``tokens`` (the question's normal form) of the words typed with a
     capital, then small letters, inside the question (not as its first word): names.
     Words in capitals alone ("I", "DROP TABLE") are not taken for names."""
+    words = text.split()
+    if not any(word[:1].isupper() for word in words[1:]):
+        return set()  # typed in small letters: no word is marked as a name
     flags: list[bool] = []
-    for n, word in enumerate(text.split()):
+    for n, word in enumerate(words):
         flags += [n > 0 and word[:1].isupper() and not word.isupper()] * len(norm(word).split())
     if len(flags) != len(tokens):  # the words do not line up: nothing is taken as a name
         return set()
