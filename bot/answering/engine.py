@@ -45,7 +45,7 @@ from bot.answering.lexicon import (
 from bot.answering.linking import MAX_NGRAM, SCAFFOLD, TALK, Mention, find_mentions
 from bot.answering.reply import Answer, film_list, join_names
 from bot.answering.wanted import FILM_NOUNS, KIND_WORDS, is_asking_word, is_keyword
-from bot.store.catalog import Catalog, FilmSummary, NameHit, oldest_first_key
+from bot.store.catalog import Catalog, FilmSummary, NameHit, TypoHit, oldest_first_key
 from bot.store.discovery import value_names
 from bot.store.indexes import ARTICLES
 from bot.text import norm
@@ -72,6 +72,8 @@ _LINKING_WORDS = frozenset(
 ECHOED_MAX = 100  # characters of the question said back when nothing is found in it
 SUGGESTED_PEOPLE = 2  # people suggested when nothing is found, at least this close:
 SUGGESTED_CUTOFF = 70
+SUGGESTED_TITLES = 3  # titles suggested when nothing is found, at least this close:
+SUGGESTED_TITLE_CUTOFF = 60
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -94,14 +96,23 @@ class _Lookups:
         self.catalog = catalog
         self._closest: dict[str, tuple[int, tuple[int, str, str] | None]] = {}
         self._people: dict[str, tuple[int, float, list[tuple[NameHit, float]]]] = {}
-        self._titles: dict[str, list[tuple[str, int]]] = {}
+        # for each run: how many and how close, the titles compared, those found
+        self._titles: dict[str, tuple[int, float, list[tuple[str, int]], list[TypoHit]]] = {}
 
     async def fuzzy_titles(self, run: str, limit: int, cutoff: float) -> list[int]:
-        """:meth:`Catalog.fuzzy_titles`, the titles compared with ``run`` found once."""
-        candidates = self._titles.get(run)
-        if candidates is None:
-            candidates = self._titles[run] = await self.catalog.title_candidates(run)
-        return await self.catalog.fuzzy_titles(run, limit, cutoff, candidates=candidates)
+        """:meth:`Catalog.fuzzy_titles`, the titles compared with ``run`` found once, and
+        compared once, as widely as the suggestions need: fewer titles, or closer ones,
+        are the first of those."""
+        if not run:
+            return []
+        known = self._titles.get(run)
+        if known is None or known[0] < limit or known[1] > cutoff:
+            candidates = known[2] if known else await self.catalog.title_candidates(run)
+            wide = (max(limit, SUGGESTED_TITLES), min(cutoff, SUGGESTED_TITLE_CUTOFF))
+            found = self.catalog.typo_hits(run, candidates, *wide)
+            known = self._titles[run] = (*wide, candidates, found)
+        found = [hit for hit in known[3][: 2 * limit] if hit[0] >= cutoff]
+        return self.catalog.ranked_titles(found, limit)
 
     async def closest_name(self, typed: str, max_edits: int) -> tuple[int, str, str] | None:
         """:meth:`Catalog.closest_name`: the nearest name within fewer edits is the
@@ -1352,7 +1363,7 @@ async def _not_found(ctx: Context, lookups: _Lookups) -> Answer:
     key = " ".join(_without_asked_tail(ctx.key.split()))
     tokens = _without_release_words(RATING_SITE_NAMES.sub(" of ", key).split())
     run = _residual_run(tokens) or ctx.key_outside()
-    films = await lookups.fuzzy_titles(run, limit=3, cutoff=60)
+    films = await lookups.fuzzy_titles(run, SUGGESTED_TITLES, SUGGESTED_TITLE_CUTOFF)
     suggestions = [summary.label for summary in await ctx.catalog.summaries(films)]
     for hit in await lookups.fuzzy_people(run, limit=SUGGESTED_PEOPLE, cutoff=SUGGESTED_CUTOFF):
         suggestions.append(hit.display)

@@ -588,10 +588,8 @@ class Catalog:
         """
         if not key:
             return []
-        bucket = -(-len(key) // 4) * 4 + 4
-        cut = None if bucket > PREFIX_BUCKET_MAX else bucket
 
-        def hits(chosen: Sequence[tuple[str, int]], alike: bool = False) -> list[_TypoHit]:
+        def hits(chosen: Sequence[tuple[str, int]], alike: bool = False) -> list[TypoHit]:
             names = list(map(itemgetter(0), chosen))
             return hits_of(names, list(map(itemgetter(1), chosen)), alike)
 
@@ -600,33 +598,11 @@ class Catalog:
             refs: list[int],
             alike: bool = False,
             bare: tuple[list[str], list[int]] | None = None,
-        ) -> list[_TypoHit]:
-            # each title that begins with an article compared without it too, as people
-            # type it ("fodfather"), after titles as they are that are as close; ``alike``:
-            # all begin with key's first character; ``bare``: those without their article
-            bare_from = len(names)
-            if bare is None:
-                bare = without_articles(names, refs, key[:1] if alike else "")
-            bare_names, bare_refs = bare
-            names = names + bare_names
-            refs = refs + bare_refs
-            found = process.extract(
-                key,
-                names if cut is None else list(map(itemgetter(slice(cut)), names)),
-                scorer=fuzz.QRatio,
-                limit=limit * 2,
-                score_cutoff=cutoff,
-            )
-            return [
-                (score, names[index], refs[index], int(index >= bare_from))
-                for _, score, index in found
-            ]
+        ) -> list[TypoHit]:
+            return _typo_hits(key, names, refs, limit, cutoff, alike, bare)
 
-        def ranked(found: list[_TypoHit]) -> list[int]:
-            scores: dict[int, float] = {}
-            for score, _, fid, _ in sorted(found, key=_best_first):
-                scores[fid] = max(scores.get(fid, 0.0), score)
-            return sorted(scores, key=lambda fid: -scores[fid])[:limit]
+        def ranked(found: list[TypoHit]) -> list[int]:
+            return self.ranked_titles(found, limit)
 
         if same_start and self._titles is not None:
             near = self._titles.near_titles(key, SAME_START_MOST)
@@ -649,6 +625,25 @@ class Catalog:
         if same_start:
             found = hits([c for c in candidates if c[0][:1] == key[:1]], alike=True)
         return ranked(found or hits(candidates))
+
+    @staticmethod
+    def typo_hits(
+        key: str, candidates: Sequence[tuple[str, int]], limit: int, cutoff: float
+    ) -> list[TypoHit]:
+        """The titles :meth:`fuzzy_titles` finds comparing ``key`` with ``candidates``
+        (its :meth:`title_candidates`), before it ranks their films (``ranked_titles``):
+        at most ``2 * limit``, best first. Those of a higher ``cutoff``, or of a smaller
+        ``limit``, are the first of these."""
+        names = list(map(itemgetter(0), candidates))
+        return _typo_hits(key, names, list(map(itemgetter(1), candidates)), limit, cutoff)
+
+    @staticmethod
+    def ranked_titles(found: list[TypoHit], limit: int) -> list[int]:
+        """The ``limit`` films of the titles ``found`` closest to what was typed."""
+        scores: dict[int, float] = {}
+        for score, _, fid, _ in sorted(found, key=_best_first):
+            scores[fid] = max(scores.get(fid, 0.0), score)
+        return sorted(scores, key=lambda fid: -scores[fid])[:limit]
 
     async def title_candidates(self, key: str) -> list[tuple[str, int]]:
         """``(norm, film id)`` of the titles a misspelt ``key`` may mean, sorted.
@@ -1272,11 +1267,48 @@ def _oldest_first(films: Iterable[FilmSummary]) -> list[FilmSummary]:
     return dated + undated
 
 
-_TypoHit = tuple[float, str, int, int]
+TypoHit = tuple[float, str, int, int]
 """A title close to a typed text: ``(score, norm, film id, 1 if without its article)``."""
 
 
-def _best_first(hit: _TypoHit) -> tuple[float, int, str, int]:
+def _typo_hits(
+    key: str,
+    names: list[str],
+    refs: list[int],
+    limit: int,
+    cutoff: float,
+    alike: bool = False,
+    bare: tuple[list[str], list[int]] | None = None,
+) -> list[TypoHit]:
+    """The titles ``names`` (of the films ``refs``) closest to ``key``, at least ``cutoff``
+    close, the ``2 * limit`` best (by score, then in their order).
+
+    A short typed text is compared with title beginnings of about its own length. Each
+    title that begins with an article is compared without it too, as people type it
+    ("fodfather"), after titles as they are that are as close; ``alike``: all begin with
+    ``key``'s first character; ``bare``: those without their article, when known.
+    """
+    bucket = -(-len(key) // 4) * 4 + 4
+    cut = None if bucket > PREFIX_BUCKET_MAX else bucket
+    bare_from = len(names)
+    if bare is None:
+        bare = without_articles(names, refs, key[:1] if alike else "")
+    bare_names, bare_refs = bare
+    names = names + bare_names
+    refs = refs + bare_refs
+    found = process.extract(
+        key,
+        names if cut is None else list(map(itemgetter(slice(cut)), names)),
+        scorer=fuzz.QRatio,
+        limit=limit * 2,
+        score_cutoff=cutoff,
+    )
+    return [
+        (score, names[index], refs[index], int(index >= bare_from)) for _, score, index in found
+    ]
+
+
+def _best_first(hit: TypoHit) -> tuple[float, int, str, int]:
     """Typo matches by score, titles as they are first, then alphabetically, then by
     film."""
     return -hit[0], hit[3], hit[1], hit[2]

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from rapidfuzz import fuzz, process
 
+from bot.answering.engine import _Lookups
 from bot.store import Store, indexes
 from bot.store import catalog as catalog_module
 from bot.store.indexes import without_article
@@ -186,5 +187,30 @@ async def test_a_text_typed_with_its_article_finds_titles_by_their_words_after_t
     try:
         offered = [f.title for f in await store.catalog.complete_titles("the children")]
         assert offered[:1] == ["The Stolen Children"]
+    finally:
+        await store.close()
+
+
+@pytest.mark.skipif(not (METAQA / "kb.txt").exists(), reason="needs ../shared/metaqa")
+async def test_titles_compared_once_for_a_question_are_those_each_look_up_finds(
+    tmp_path: Path,
+) -> None:
+    # The look-ups of one question compare a typed text with its candidate titles once,
+    # as widely as the suggestions need; asked for fewer or closer titles, in any order,
+    # they give the films a look-up of its own gives, ties included (many titles alike).
+    titles = _metaqa_titles(TITLES)
+    titles += [f"{t} {n}" for t in titles[:40] for n in ("ii", "iii")]
+    store = await _titles_store(tmp_path, titles)
+    catalog = store.catalog
+    try:
+        rng = random.Random(11)
+        asks = [(1, 86), (3, 60), (1, 60), (3, 86), (2, 70), (5, 50)]
+        for title in rng.sample(titles, 120):
+            typed = _slip(rng, norm(title)[: rng.randint(5, 30)])
+            lookups = _Lookups(catalog)
+            for limit, cutoff in rng.sample(asks, len(asks)):
+                expected = await catalog.fuzzy_titles(typed, limit, cutoff)
+                assert await lookups.fuzzy_titles(typed, limit, cutoff) == expected, typed
+        assert await _Lookups(catalog).fuzzy_titles("", 3, 60) == []
     finally:
         await store.close()
