@@ -77,16 +77,19 @@ def counted(number: int, noun: str) -> str:
 SHOWN_FILMS = 25  # films named in a list of those a question asks for; the rest are counted
 
 
-def film_list(films: Sequence[FilmSummary], limit: int = 25) -> str:
+def film_list(films: Sequence[FilmSummary], limit: int = 25, labels: int | None = None) -> str:
     """Film labels joined, each film that is not a released one marked with its status.
-    Films of the same label are named once; only the labels shown are made."""
+    Films of the same label are named once; only the labels shown are made. ``labels``:
+    how many different labels the films have, when the caller knows (else counted)."""
     shown: dict[str, None] = {}
     for film in films:
         if len(shown) == limit:
             break
         shown[marked_label(film)] = None
-    more = _labels(films) - limit if len(shown) == limit else 0
-    return _joined(list(shown), more)
+    if len(shown) < limit:
+        return _joined(list(shown), 0)
+    total = _labels(films) if labels is None else labels
+    return _joined(list(shown), total - limit)
 
 
 def marked_label(film: FilmSummary) -> str:

@@ -217,17 +217,22 @@ class NameHit:
 
 @dataclass(frozen=True, slots=True)
 class PeopleCredits:
-    """Films crediting some people in a role: the films oldest first (``films``, and
-    their ids in the same order, ``film_ids``: lists of thousands are filtered and keyed
-    by id without reading each film), each film's normalised title by its id (a mapping,
-    or the film shelf's list of title keys, which film ids index: no copy made of
-    thousands), and the credits (``pairs``: film id, person id), made when first asked
-    for (many questions need the films alone: no pair made for each of thousands)."""
+    """Films crediting some people in a role: their ids oldest first (``film_ids``: lists
+    of thousands are filtered, keyed and ordered by id without reading each film), the
+    films of any of those ids (``films_of``; ``films``: all of them, in that order), each
+    film's normalised title by its id (a mapping, or the film shelf's list of title keys,
+    which film ids index: no copy made of thousands), and the credits (``pairs``: film
+    id, person id), made when first asked for (many questions need the films alone: no
+    pair made for each of thousands)."""
 
-    films: list[FilmSummary]
+    films_of: Callable[[list[int]], list[FilmSummary]]
     title_norms: Mapping[int, str] | Sequence[str | None]
     film_ids: list[int]
     credits: Callable[[], list[tuple[int, int]]]
+
+    @property
+    def films(self) -> list[FilmSummary]:
+        return self.films_of(self.film_ids)
 
     @property
     def pairs(self) -> list[tuple[int, int]]:
@@ -1096,7 +1101,7 @@ class Catalog:
         if shelf is not None and index is not None and role in ROLES:
             film_ids = shelf.order_of(list(dict.fromkeys(index.film_ids(ids, role))))
             credits = cache(partial(index.credits, ids, role))
-            return PeopleCredits(shelf.all_of(film_ids), shelf.keys, film_ids, credits)
+            return PeopleCredits(shelf.all_of, shelf.keys, film_ids, credits)
         if shelf is not None:
             pairs = await self._credit_rows(
                 "SELECT film_id, person_id FROM credits WHERE person_id IN ({marks}) AND role = ?",
@@ -1104,7 +1109,7 @@ class Catalog:
                 (role,),
             )
             film_ids = shelf.order_of(list(dict.fromkeys(map(itemgetter(0), pairs))))
-            return PeopleCredits(shelf.all_of(film_ids), shelf.keys, film_ids, lambda: pairs)
+            return PeopleCredits(shelf.all_of, shelf.keys, film_ids, lambda: pairs)
         found: dict[int, FilmSummary] = {}
         keys = {}
         pairs = []
@@ -1121,7 +1126,18 @@ class Catalog:
                     keys[film_id] = _title_key(row[SUMMARY_COLUMNS])
                 pairs.append((film_id, row[-1]))
         films = _oldest_first(found.values())
-        return PeopleCredits(films, keys, list(map(_ID, films)), lambda: pairs)
+        film_of = found.__getitem__
+        return PeopleCredits(
+            lambda ids: list(map(film_of, ids)), keys, list(map(_ID, films)), lambda: pairs
+        )
+
+    def labels_differ(self, film_ids: Iterable[int]) -> bool:
+        """Whether the different films of ``film_ids`` have labels that all differ, as
+        the film shelf tells from their places in its order (films share a place only
+        when they share their title and year), without reading the films; False when it
+        cannot tell."""
+        shelf = self._shelf
+        return shelf is not None and shelf.placed_apart(film_ids)
 
     def title_keys(self, films: Sequence[FilmSummary]) -> dict[int, str]:
         """Each film's title key (its title's normal form: the same for films sharing a

@@ -6,6 +6,7 @@ import bisect
 import copy
 import random
 from array import array
+from collections import Counter
 from collections.abc import Callable
 from itertools import pairwise, product
 from typing import TypeVar
@@ -212,6 +213,22 @@ def _assert_ordered(shelf: FilmShelf, films: dict[int, tuple[int | None, str]]) 
     keys = [_oldest_first(films[i]) for i in shelf.order]
     for (rank, key), (next_rank, next_key) in pairwise(zip(ranks, keys, strict=True)):
         assert (rank < next_rank and key < next_key) or (rank == next_rank and key == next_key)
+    # every film sharing its place with another is known to (lists of them told apart)
+    places = Counter(map(_oldest_first, films.values()))
+    assert {i for i, film in films.items() if places[_oldest_first(film)] > 1} <= shelf.tied
+    for size in (2, 5, 40):
+        some = random.Random(size).sample(sorted(films), min(size, len(films)))
+        if shelf.placed_apart(some):
+            assert len({_oldest_first(films[i]) for i in some}) == len(some)
+
+
+def test_a_film_shelf_tells_films_apart_by_their_place_when_no_two_share_title_and_year() -> None:
+    films = {1: (1995, "Heat"), 2: (1986, "Heat"), 3: (1979, "Alien"), 4: (None, "Heat")}
+    shelf = FilmShelf.of(_shelf_rows(films), _oldest_first)
+    assert not shelf.tied and shelf.placed_apart([1, 2, 3, 4])
+    shelf = shelf.changed([5], _shelf_rows({5: (1995, "Heat")}))  # a second Heat (1995)
+    assert shelf.tied == {1, 5}
+    assert not shelf.placed_apart([2, 1, 5]) and shelf.placed_apart([2, 3, 4])
 
 
 @pytest.mark.parametrize("gap", [RANK_GAP, 2])

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from itertools import compress, count, repeat
 from operator import attrgetter, itemgetter, neg, not_
@@ -84,34 +84,36 @@ async def _sharing_a_credit(ctx: Context) -> Answer | None:
         return None
     role = roles[0]
     ids = [f.id for f in films]
-    labels = join_names([f.label for f in films])
+    named = join_names([f.label for f in films])
     people = await _people_of(ctx, films, role.role or "cast")
     how = ""  # how the people were found, when the catalog names none in the role
     if not people:
         people, how = await _named_otherwise(ctx, films, role.role or "cast")
     through = [p for p, _ in people]
     credited = await ctx.catalog.credits_of_people(through, role.role or "cast")
-    others = _by_paths(credited, set(ids), through, role.role or "cast")
+    reached = _by_paths(credited, set(ids), through, role.role or "cast")
+    others = credited.films_of(reached)
     if how:
         people, others = await _by_role_share(ctx, people, credited, others, role.role or "cast")
     titles = _titles(others)  # first: the films' titles are then at hand for their labels
     names = join_names([n for _, n in people], 10)
     if not others:
         text = (
-            f"The catalog names no {role.name} for {labels}."
+            f"The catalog names no {role.name} for {named}."
             if how or not through
-            else f"No other film in the catalog shares the {role.name} of {labels}."
+            else f"No other film in the catalog shares the {role.name} of {named}."
         )
     elif how:
         verb = PERSON_VERBS.get(role.role or "cast", "is credited on")
         text = (
-            f"The catalog names no {role.name} for {labels}; it {how.format(names)}, "
-            f"who {verb} {film_list(others)}."
+            f"The catalog names no {role.name} for {named}; it {how.format(names)}, "
+            f"who {verb} {_listed(ctx, others, ids=reached)}."
         )
     else:
+        are = "is" if len(people) == 1 else "are"
         text = (
-            f"{labels}: {role.phrase} {names}, "
-            f"who {'is' if len(people) == 1 else 'are'} also credited on {film_list(others)}."
+            f"{named}: {role.phrase} {names}, "
+            f"who {are} also credited on {_listed(ctx, others, ids=reached)}."
         )
     return Answer(ctx.question, titles, text, films=others)
 
@@ -220,21 +222,21 @@ async def _from_people(ctx: Context, mentions: list[Mention]) -> Answer | None:
     if target is None and asks_people and bind is not None and _TOGETHER.search(ctx.key):
         target = bind[1]
     if target is None:
-        text = f"{who} {verb} {film_list(films)}." + claims_note(films)
+        text = f"{who} {verb} {_listed(ctx, films)}." + claims_note(films)
         if lacking and len(ids) == 1:
             text = await _none_in_role(ctx, ids[0], who, lacking, films) + claims_note(films)
             text = f"No: {text}" if _WHETHER.match(ctx.key) else text
         if together:
-            text = f"{who} are credited together on {film_list(films)}."
+            text = f"{who} are credited together on {_listed(ctx, films)}."
             if role is None:
                 text += await _roles_on(ctx, ids, films)
             text += claims_note(films)
         return Answer(ctx.question, _titles(films), text, films=films, people=ids)
-    intro = f"Films {who} {verb if len(ids) == 1 else 'share'}: {film_list(films, 8)}."
+    intro = f"Films {who} {verb if len(ids) == 1 else 'share'}: {_listed(ctx, films, 8)}."
     if lacking and len(ids) == 1:
         intro = await _none_in_role(ctx, ids[0], who, lacking, films, 8)
     elif lacking:
-        intro = f"{who} {verb} {film_list(films, 8)}."
+        intro = f"{who} {verb} {_listed(ctx, films, 8)}."
     answers = await _reached(ctx, films, target, ids)
     wider: list[FilmSummary] = []
     if not answers and role is not None and year is None and len(mentions) == 1:
@@ -255,7 +257,7 @@ async def _from_people(ctx: Context, mentions: list[Mention]) -> Answer | None:
         other = "other " if target.role == role else ""
         text = (
             f"{intro} The catalog has no {other}{target.name} for them; other films {who} "
-            f"{'are' if len(ids) > 1 else 'is'} credited on: {film_list(wider, 8)}. "
+            f"{'are' if len(ids) > 1 else 'is'} credited on: {_listed(ctx, wider, 8)}. "
             f"{heading}{join_names(answers, 20)}."
         )
     else:
@@ -283,7 +285,7 @@ async def _none_in_role(
         else f"credited {_as_roles(roles)} on {number}"
     )
     text = f"{who} {PERSON_VERBS.get(role, 'is credited on')} no films in the catalog; "
-    return text + f"{who} is {has}: {film_list(films, shown)}."
+    return text + f"{who} is {has}: {_listed(ctx, films, shown)}."
 
 
 async def _roles_on(ctx: Context, ids: list[int], films: list[FilmSummary]) -> str:
@@ -494,7 +496,7 @@ async def _people_of(
         paths = Counter()
         for film_id, pid, _ in credits:
             paths[pid] += weight.get(film_id, 1.0)
-    ranked = sorted(people, key=lambda pid: -paths[pid])
+    ranked = sorted(people, key=paths.__getitem__, reverse=True)  # ties kept in order
     if role == "director" and len(ranked) > 1 and paths[ranked[0]] == paths[ranked[1]]:
         # A tie: of a film's directors, the one who mostly directs is the likelier answer
         # than one who mostly writes or acts. (Not for writers, where people who direct
@@ -507,32 +509,31 @@ async def _people_of(
 
 def _by_paths(
     credited: PeopleCredits, leave_out: AbstractSet[int], people: list[int], role: str
-) -> list[FilmSummary]:
-    """The films reached through ``people`` (whose credits in ``role`` are ``credited``)
-    but ``leave_out``, likeliest first: credited to the most of them, each person's credit
-    on a title shared by several of the films counted less. (For a cast, whose people are
-    many and whose films are more, the shared titles alone.) Worked out on the films' ids
-    and title keys, in C calls: these lists run to thousands of films."""
-    films, film_ids = credited.films, credited.film_ids
+) -> list[int]:
+    """The ids of the films reached through ``people`` (whose credits in ``role`` are
+    ``credited``) but ``leave_out``, likeliest first: credited to the most of them, each
+    person's credit on a title shared by several of the films counted less. (For a cast,
+    whose people are many and whose films are more, the shared titles alone.) Worked out
+    on the films' ids and title keys, in C calls, without reading the films: these lists
+    run to thousands of films."""
+    film_ids = credited.film_ids
     if not leave_out.isdisjoint(film_ids):
-        kept = list(map(leave_out.__contains__, film_ids))
-        films = list(compress(films, map(not_, kept)))
-        film_ids = list(compress(film_ids, map(not_, kept)))
-    if len(films) < 2:
-        return films
+        film_ids = list(compress(film_ids, map(not_, map(leave_out.__contains__, film_ids))))
+    if len(film_ids) < 2:
+        return film_ids
     titles = credited.title_norms
     if role == "cast" or len(people) == 1:
         # the fewest films sharing its title first (a weight of 1/k, as ``_weights``)
         keys = itemgetter(*film_ids)(titles)
         if len(set(keys)) == len(keys):
-            return films  # no title shared: as they were
+            return film_ids  # no title shared: as they were
         sharing = itemgetter(*keys)(Counter(keys))
-        return list(itemgetter(*sorted(range(len(films)), key=sharing.__getitem__))(films))
+        return list(itemgetter(*sorted(range(len(keys)), key=sharing.__getitem__))(film_ids))
     paths = _paths(credited.pairs, set(film_ids), titles)
     if paths is None:
-        return films  # each film reached once: as they were
+        return film_ids  # each film reached once: as they were
     fewer = list(map(neg, map(paths.get, film_ids, repeat(0))))
-    return list(itemgetter(*sorted(range(len(films)), key=fewer.__getitem__))(films))
+    return list(itemgetter(*sorted(range(len(fewer)), key=fewer.__getitem__))(film_ids))
 
 
 def _paths(
@@ -597,6 +598,18 @@ async def _values_of(ctx: Context, films: list[FilmSummary], relation: Relation)
             if record is not None:
                 values.extend(read(record, relation)[0])
     return list(dict.fromkeys(values))
+
+
+def _listed(
+    ctx: Context, films: list[FilmSummary], limit: int = 25, ids: Iterable[int] | None = None
+) -> str:
+    """:func:`film_list` of different films (of ``ids``, when at hand), told how many
+    labels they have when the catalog can tell without reading each film (it would read
+    them all to count them: these lists run to thousands of films)."""
+    if len(films) <= limit:
+        return film_list(films, limit)
+    differ = ctx.catalog.labels_differ(map(_ID, films) if ids is None else ids)
+    return film_list(films, limit, labels=len(films) if differ else None)
 
 
 def _titles(films: list[FilmSummary]) -> list[str]:
