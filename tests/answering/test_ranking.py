@@ -138,7 +138,16 @@ async def test_a_fact_of_the_first_or_latest_released_film_of_a_series(
         assert reply.text.endswith("Not released yet: Avatar 4 [announced]; its facts are claims.")
 
 
-@pytest.mark.parametrize("question", ["avatar movies", "all the avatar films"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "avatar movies",
+        "all the avatar films",
+        "what are the avatar movies in order",
+        "avatar films in order of release",
+        "what order should i watch the avatar movies in",
+    ],
+)
 async def test_a_title_then_films_lists_its_series_with_the_unreleased_marked(
     catalog_of, question
 ) -> None:

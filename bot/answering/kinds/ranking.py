@@ -243,9 +243,12 @@ async def _series_pick(ctx: Context, sort: str) -> tuple[FilmSummary, list[FilmS
 
 
 # "avatar movies", "the terminator films", "all the godfather movies": a title, then films
+# "avatar movies", "list all the alien films", "what are the terminator movies in order",
+# "what order should i watch the alien movies in": the series, oldest first
 _A_SERIES = re.compile(
-    r"^(?:(?:list|show me|name)(?: all)? )?(?:all )?(?:the )?_(?: _)* "
-    r"(?:films|movies|series|franchise)$"
+    r"^(?:(?:list|show me|name|what are|whats|(?:in )?what order (?:should i|do i|to) watch)"
+    r"(?: all)? )?(?:all )?(?:the )?_(?: _)* (?:films|movies|series|franchise)"
+    r"(?: in (?:order|release order|order of release))?(?: in)?$"
 )
 
 
