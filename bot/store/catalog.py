@@ -576,7 +576,6 @@ class Catalog:
         *,
         same_start: bool = False,
         taken: AbstractSet[int] = frozenset(),
-        candidates: Sequence[tuple[str, int]] | None = None,
     ) -> list[int]:
         """Films whose title is close to ``key``, typos included (best first).
 
@@ -588,8 +587,7 @@ class Catalog:
         enough, unless films were already offered, ``taken``: titles begin with ``key``, so
         its first letter is right); the titles that begin like ``key`` are then compared
         first, and when enough of them are close (``limit``, less the films of ``taken``,
-        that they do not count), the triples are not looked at. ``candidates`` are
-        :meth:`title_candidates` of ``key``, when the caller has them already.
+        that they do not count), the triples are not looked at.
         """
         if not key:
             return []
@@ -624,8 +622,7 @@ class Catalog:
             # None begins alike: any will do (those that begin alike are not close enough).
             sharing = await self._sharing_titles(key)
             return ranked(hits(near.others(sharing)))
-        if candidates is None:
-            candidates = await self.title_candidates(key)
+        candidates = await self.title_candidates(key)
         found = []
         if same_start:
             found = hits([c for c in candidates if c[0][:1] == key[:1]], alike=True)
