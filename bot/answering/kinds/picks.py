@@ -93,15 +93,13 @@ _ASKING_VERBS = frozenset("watch see bored".split())
 
 
 def _asked(ctx: Context) -> str:
-    """The question with every mentioned name blanked out but those that are one word
-    asking for a film to watch."""
-    drop = {
-        i
-        for m in ctx.mentions
-        if m.size > 1 or ctx.tokens[m.start] not in _ASKING_VERBS
-        for i in range(m.start, m.end)
-    }
-    return " ".join("_" if i in drop else t for i, t in enumerate(ctx.tokens))
+    """The question with every mentioned name blanked out (``key_outside``: a word each,
+    names never overlapping) but those that are one word asking for a film to watch."""
+    words = ctx.key_outside().split(" ")
+    for mention in ctx.mentions:
+        if mention.size == 1 and ctx.tokens[mention.start] in _ASKING_VERBS:
+            words[mention.start] = ctx.tokens[mention.start]
+    return " ".join(words)
 
 
 def _asks_a_relation(ctx: Context) -> bool:
