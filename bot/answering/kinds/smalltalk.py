@@ -82,11 +82,13 @@ async def reply(ctx: Context) -> Answer | None:
     return None
 
 
+_SMALL_TALK = (_HELP, _THANKS, _GREETING, _FAVOURITE, _REACTION, _FAREWELL)
+
+
 def is_small_talk(key: str) -> bool:
-    """Whether a whole message (in normal form) is a greeting, thanks, a call for help or a
-    question about the bot's own taste."""
-    patterns = (_HELP, _THANKS, _GREETING, _FAVOURITE, _REACTION, _FAREWELL)
-    return any(pattern.match(key) for pattern in patterns)
+    """Whether a whole message (in normal form) is a greeting, thanks, a call for help, a
+    question about the bot's own taste, a reaction ("lol") or a goodbye."""
+    return any(pattern.match(key) for pattern in _SMALL_TALK)
 
 
 async def _favourite(ctx: Context) -> Answer:
