@@ -130,7 +130,7 @@ def spans_and_forms(
             if one is not None:
                 forms.setdefault(key[: len(key) - len(last)] + one, []).append((key, PLURAL_KINDS))
             # "heat's" → "heats"; a short last word only after others ("junkie xl's")
-            if last.endswith("s") and len(last) > (2 if end > start else 3):
+            if len(last) > (2 if end > start else 3):
                 forms.setdefault(key[:-1], []).append((key, POSSESSIVE_KINDS))
     return spans, forms
 
