@@ -635,7 +635,7 @@ _TOGETHER = frozenset("and with together both".split())
 # Verbs people use for working on films, said next to a surname ("what has cameron done",
 # "schwarzenegger worked with"): words of the question, not of the name
 _WORKED = frozenset(
-    "done doing worked working works been collaborated collaborate teamed together".split()
+    "done doing ever work worked working works been collaborated collaborate teamed together".split()
 )
 
 
