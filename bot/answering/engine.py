@@ -202,6 +202,8 @@ async def answer(
             f"{MAX_QUESTION_CHARS} characters.",
             kind="rejected",
         )
+    if not _retry and (dated := await _years_said(text, catalog, today)) is not None:
+        text = dated  # "films from last year": the year it was
     if not _retry and (plain := await _without_filler(text, catalog)) is not None:
         reply = await answer(plain, catalog, today=today, rng=rng)
         # "who played gandalf lol": a name the catalog lacks, not the film "LOL"
@@ -423,6 +425,32 @@ async def _director_meant(
         "not about one person. Ask again with their name."
     )
     return Answer(question, [], text, kind="clarify")
+
+
+# "movies from this year", "horror since last year": a year said from today
+_RELATIVE_YEAR = re.compile(
+    r"\b(?:(?:from|in|of|during|since|before|after|until)|(?P<done>out|released|made)) "
+    r"(?P<which>this|last|next) year\b",
+    re.IGNORECASE,
+)
+_YEARS_FROM_NOW = {"this": 0, "last": -1, "next": 1}
+
+
+async def _years_said(text: str, catalog: Catalog, today: date | None) -> str | None:
+    """The question with its "this year", "last year" or "next year" said as that year,
+    or ``None`` when it has none or they begin a longer name ("in last year at
+    marienbad")."""
+    match = _RELATIVE_YEAR.search(text)
+    if match is None:
+        return None
+    tokens = norm(text).split()
+    at = len(norm(text[: match.start("which")]).split())  # where "this" / "last" is
+    for mention in await find_mentions(tokens, catalog):
+        if mention.start <= at < mention.end and mention.end > at + 2:
+            return None
+    year = (today or date.today()).year + _YEARS_FROM_NOW[match["which"].lower()]
+    said = f"in {year}" if match["done"] else str(year)  # "came out last year": in it
+    return f"{text[: match.start('which')]}{said}{text[match.end() :]}"
 
 
 async def _without_filler(text: str, catalog: Catalog) -> str | None:
