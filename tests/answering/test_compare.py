@@ -112,3 +112,15 @@ async def test_whether_one_of_two_people_made_more_films(pairs) -> None:
     reply = await ask(pairs, "did kubrick or hitchcock direct more films")
     assert reply.answers == ["Alfred Hitchcock"]
     assert "3" in reply.text and "2" in reply.text
+
+
+@pytest.mark.parametrize(
+    "question", ["which is older, jaws or gladiator", "is jaws or gladiator older"]
+)
+async def test_a_side_the_catalog_lacks_is_said_not_compared(pairs, question) -> None:
+    reply = await ask(pairs, question)
+    assert reply.kind == "not_found"
+    assert reply.text == (
+        "I couldn't find a film or person I know called “gladiator”, so I can't compare it "
+        "with Jaws (1975)."
+    )
