@@ -325,7 +325,7 @@ KIND_WORDS = frozenset(
     "first earliest oldest latest newest new most recent last longest shortest best top highest "
     "rated greatest finest popular famous known random recommend recommendation "
     "recommendations suggest suggestion suggestions recs pick tonight good great some any "
-    "something anything similar like watch wanna pls please before after since between "
+    "something anything similar like watch see wanna pls please before after since between "
     "until till during onwards later earlier".split()
 )
 _DECADE_TOKEN = re.compile(rf"(?:{_SPAN})")
