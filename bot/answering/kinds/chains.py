@@ -75,9 +75,11 @@ async def reply(ctx: Context) -> Answer | None:
 
 async def _sharing_a_credit(ctx: Context) -> Answer | None:
     """Other films with the same director, cast, … as the films named."""
-    roles = [r for _, r in ctx.occurrences() if r.role is not None]
     outside = ctx.key_outside()
-    if not roles or not (_SAME.search(outside) or _FILMS_OF_THE.search(outside)):
+    if not (_SAME.search(outside) or _FILMS_OF_THE.search(outside)):
+        return None  # first: most questions naming a film ask a fact of it, not others
+    roles = [r for _, r in ctx.occurrences() if r.role is not None]
+    if not roles:
         return None
     films = await ctx.films()
     if not films:
