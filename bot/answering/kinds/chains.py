@@ -489,13 +489,10 @@ async def _people_of(
         credits = [credit for credit in credits if credit[1] not in leave_out]
     pids = list(map(itemgetter(1), credits))
     people = dict(zip(pids, map(itemgetter(2), credits), strict=True))  # first credit first
-    paths: Counter[int]
-    if all(map((1.0).__eq__, weight.values())):
-        paths = Counter(pids)  # no title shared: a film is a path (in C calls: thousands)
-    else:
-        paths = Counter()
-        for film_id, pid, _ in credits:
-            paths[pid] += weight.get(film_id, 1.0)
+    paths: dict[int, float] = Counter(pids)  # a film a path (in C calls: thousands)
+    less = set(compress(weight, map((1.0).__ne__, weight.values())))
+    if less:  # a title shared: those on it summed apart
+        paths = {**paths, **_summed_paths(credits, pids, less, weight)}
     ranked = sorted(people, key=paths.__getitem__, reverse=True)  # ties kept in order
     if role == "director" and len(ranked) > 1 and paths[ranked[0]] == paths[ranked[1]]:
         # A tie: of a film's directors, the one who mostly directs is the likelier answer
@@ -505,6 +502,23 @@ async def _people_of(
         share = await ctx.catalog.role_shares(tied, role)
         ranked = sorted(ranked, key=lambda pid: (-paths[pid], -share.get(pid, 0.0)))
     return [(pid, people[pid]) for pid in ranked]
+
+
+def _summed_paths(
+    credits: list[tuple[int, int, str]],
+    pids: list[int],
+    less: AbstractSet[int],
+    weight: Mapping[int, float],
+) -> dict[int, float]:
+    """The paths of the people credited on a film counted less (``less``): the weights of
+    all their credits summed in the credits' order (the others' paths are their counts of
+    credits, each a whole path)."""
+    films = list(map(itemgetter(0), credits))
+    partly = set(compress(pids, map(less.__contains__, films)))
+    summed: dict[int, float] = {}
+    for film_id, pid, _ in compress(credits, map(partly.__contains__, pids)):
+        summed[pid] = summed.get(pid, 0) + weight.get(film_id, 1.0)
+    return summed
 
 
 def _by_paths(
