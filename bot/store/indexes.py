@@ -1188,9 +1188,12 @@ class FilmShelf(Generic[_Film]):
     integers past 2**30, which ranks soon are (a third less time for a prolific actor's
     films at 16x MetaQA). ``tied`` holds the films that may share their rank with another
     (none, in most catalogs): the others' ``order_key``s differ from every film's.
+    ``shared`` marks, by film id, the films whose key another film may have too (a tenth
+    of them at 16x MetaQA): only their keys need comparing to tell which films of a list
+    share a title.
     """
 
-    __slots__ = ("films", "keys", "order", "order_key", "ranks", "tied")
+    __slots__ = ("films", "keys", "order", "order_key", "ranks", "shared", "tied")
 
     def __init__(
         self,
@@ -1200,6 +1203,7 @@ class FilmShelf(Generic[_Film]):
         order: array[int],
         order_key: Callable[[_Film], Any],
         tied: AbstractSet[int] = frozenset(),
+        shared: bytearray | None = None,
     ) -> None:
         self.films = films
         self.keys = keys
@@ -1207,6 +1211,8 @@ class FilmShelf(Generic[_Film]):
         self.order = order  # the film ids, by rank
         self.order_key = order_key
         self.tied = tied  # a film gone or ranked apart since may stay: never too few
+        # by film id, 1 where the key may be another film's: never too few
+        self.shared = _sharing(keys) if shared is None else shared
 
     @classmethod
     def of(
@@ -1216,6 +1222,7 @@ class FilmShelf(Generic[_Film]):
         ``order_key`` sorts them in (else they are sorted here)."""
         shelf: FilmShelf[_Film] = cls([], [], array("d"), array("q"), order_key)
         shelf._rank_all(shelf._put(rows))
+        shelf.shared = _sharing(shelf.keys)
         return shelf
 
     def get(self, film_id: int) -> _Film | None:
@@ -1248,6 +1255,10 @@ class FilmShelf(Generic[_Film]):
         looking at them when no film shares its place (``tied``)."""
         return not self.tied or self.tied.isdisjoint(film_ids)
 
+    def may_share(self, film_ids: list[int]) -> list[int]:
+        """Those of ``film_ids`` (all on the shelf) whose key another film may have too."""
+        return list(compress(film_ids, map(self.shared.__getitem__, film_ids)))
+
     def keys_of(self, film_ids: list[int]) -> dict[int, str]:
         """The title key of each film of ``film_ids`` (all in the catalog)."""
         if not film_ids:
@@ -1255,9 +1266,16 @@ class FilmShelf(Generic[_Film]):
         keys = itemgetter(*film_ids)(self.keys)
         return dict(zip(film_ids, (keys,) if len(film_ids) == 1 else keys, strict=True))
 
-    def changed(self, touched: Iterable[int], rows: Iterable[tuple[int, str, _Film]]) -> FilmShelf:
+    def changed(
+        self,
+        touched: Iterable[int],
+        rows: Iterable[tuple[int, str, _Film]],
+        alike: Iterable[int] = (),
+    ) -> FilmShelf:
         """A copy where the films ``touched`` by a reload are as ``rows`` (those that are
-        still there) say: the others of them are gone."""
+        still there) say: the others of them are gone. ``alike``: the films the shelf
+        keeps whose key is one of ``rows``' (more do no harm), marked ``shared`` with
+        them when they share it."""
         shelf: FilmShelf[_Film] = FilmShelf(
             list(self.films),
             list(self.keys),
@@ -1265,9 +1283,11 @@ class FilmShelf(Generic[_Film]):
             self.order,
             self.order_key,
             self.tied,
+            bytearray(self.shared),
         )
         gone = [i for i in dict.fromkeys(touched) if shelf.get(i) is not None]
         rows = list(rows)
+        shelf._share(rows, alike)
         if len(gone) + len(rows) > len(self.order) // RANKED_AGAIN_PAST:
             left = set(gone)
             kept = [i for i in self.order if i not in left]
@@ -1286,6 +1306,20 @@ class FilmShelf(Generic[_Film]):
         for film_id, _, _ in rows:
             shelf._rank(film_id)
         return shelf
+
+    def _share(self, rows: list[tuple[int, str, _Film]], alike: Iterable[int]) -> None:
+        """Mark ``shared`` the films of ``rows`` (about to be put) and of ``alike`` (on
+        the shelf) whose key another of them has: once put, no two films share a key
+        unless marked. (The films they shared their former keys with stay marked.)"""
+        kept = [(film_id, self.keys[film_id]) for film_id in alike if self.get(film_id)]
+        ids = {film_id for film_id, _, _ in rows}
+        keyed = [(key, film_id) for film_id, key in kept if film_id not in ids]
+        keyed += [(key, film_id) for film_id, key, _ in rows]
+        counts = Counter(key for key, _ in keyed)
+        for key, film_id in keyed:
+            if film_id >= len(self.shared):
+                self.shared.extend(bytes(film_id + 1 - len(self.shared)))
+            self.shared[film_id] = counts[key] > 1 or key == ""
 
     def _put(self, rows: Iterable[tuple[int, str, _Film]]) -> list[int]:
         """Put the films of ``rows`` on the shelf, unranked; their ids, in that order."""
@@ -1355,6 +1389,14 @@ class FilmShelf(Generic[_Film]):
             rank = (before + after) // 2
         order.insert(at, film_id)
         self.ranks[film_id] = rank
+
+
+def _sharing(keys: list[str | None]) -> bytearray:
+    """By film id, 1 where another film has the same key (and for every wordless title,
+    whose key is empty: a reload finds no film by it)."""
+    counts = Counter(keys)
+    counts[""] = 2
+    return bytearray(map((1).__lt__, map(counts.__getitem__, keys)))
 
 
 _NO_CREDITS: tuple[array[int], array[int]] = (array("i"), array("i"))
