@@ -1052,13 +1052,13 @@ class Catalog:
         shelf = self._shelf
         index = self._credits
         if shelf is not None and index is not None and (role in ROLES or index.every_role):
-            return shelf.in_order(list(dict.fromkeys(index.film_ids(ids, role))))
+            return shelf.in_order(index.film_ids(ids, role))
         if shelf is not None:
             sql = "SELECT DISTINCT film_id FROM credits WHERE person_id IN ({marks})"
             if role is not None:
                 sql += " AND role = ?"
             rows = await self._credit_rows(sql, ids, (role,) if role is not None else ())
-            return shelf.in_order(list(dict.fromkeys(r[0] for r in rows)))
+            return shelf.in_order(list(map(itemgetter(0), rows)))
         found: dict[int, FilmSummary] = {}
         for chunk in _chunks(ids, 500):
             marks = ",".join("?" * len(chunk))
@@ -1103,7 +1103,7 @@ class Catalog:
         shelf = self._shelf
         index = self._credits
         if shelf is not None and index is not None and role in ROLES:
-            film_ids = shelf.order_of(list(dict.fromkeys(index.film_ids(ids, role))))
+            film_ids = shelf.order_of(index.film_ids(ids, role))
             credits = cache(partial(index.credits, ids, role))
             return PeopleCredits(shelf.all_of, shelf.keys, film_ids, credits, shelf.may_share)
         if shelf is not None:
@@ -1112,7 +1112,7 @@ class Catalog:
                 ids,
                 (role,),
             )
-            film_ids = shelf.order_of(list(dict.fromkeys(map(itemgetter(0), pairs))))
+            film_ids = shelf.order_of(list(map(itemgetter(0), pairs)))
             return PeopleCredits(shelf.all_of, shelf.keys, film_ids, lambda: pairs, shelf.may_share)
         found: dict[int, FilmSummary] = {}
         keys = {}

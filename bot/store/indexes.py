@@ -1238,16 +1238,21 @@ class FilmShelf(Generic[_Film]):
             found = tuple(map(self.get, film_ids))
         if len(film_ids) == 1:
             found = (found,)
-        return [film for film in found if film is not None]
+        return list(compress(found, map(is_not, found, repeat(None))))
 
     def in_order(self, film_ids: list[int]) -> list[_Film]:
-        """The films of ``film_ids`` (all in the catalog) by ``order_key``, those that tie
-        in the order given."""
+        """The different films of ``film_ids`` (all in the catalog) by ``order_key``,
+        those that tie in the order first given."""
         return self.all_of(self.order_of(film_ids))
 
     def order_of(self, film_ids: list[int]) -> list[int]:
-        """``film_ids`` (all in the catalog) sorted as :meth:`in_order` sorts their films."""
-        return sorted(film_ids, key=self.ranks.__getitem__)
+        """The different ``film_ids`` (all in the catalog) sorted as :meth:`in_order`
+        sorts their films: told apart by a set (lists of thousands, often twice over),
+        in the order first given only when some may tie (``tied``)."""
+        different: Iterable[int] = set(film_ids)
+        if not self.tied.isdisjoint(different):
+            different = dict.fromkeys(film_ids)
+        return sorted(different, key=self.ranks.__getitem__)
 
     def placed_apart(self, film_ids: Iterable[int]) -> bool:
         """Whether the films of ``film_ids`` (different films, all on the shelf) each have

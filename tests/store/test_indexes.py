@@ -239,6 +239,10 @@ def test_a_film_shelf_tells_films_apart_by_their_place_when_no_two_share_title_a
     shelf = shelf.changed([5], _shelf_rows({5: (1995, "Heat")}), [1, 2, 4])  # another Heat
     assert shelf.tied == {1, 5}
     assert not shelf.placed_apart([2, 1, 5]) and shelf.placed_apart([2, 3, 4])
+    # each film once, oldest first; those that tie in the order first given
+    assert shelf.order_of([4, 2, 3, 2, 4]) == [3, 2, 4]
+    assert shelf.order_of([5, 2, 1, 5, 2]) == [2, 5, 1]
+    assert shelf.order_of([1, 5, 1]) == [1, 5]
 
 
 def test_a_film_shelf_knows_the_films_that_may_share_a_title_after_reloads_too() -> None:
