@@ -11,6 +11,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from itertools import compress, count, repeat
 from operator import attrgetter, itemgetter, neg, not_
+from typing import TypeVar
 
 from bot.answering.context import Context
 from bot.answering.kinds.relations import read
@@ -57,6 +58,8 @@ _FILMS_OF_THE = re.compile(
 )
 _ID = attrgetter("id")
 _TITLE = attrgetter("title")
+_YEAR = attrgetter("year")
+_Item = TypeVar("_Item")
 _PLURALS = {"company": "companies", "country": "countries", "votes": "votes"}
 
 
@@ -500,10 +503,7 @@ async def _people_of(
         credits = [credit for credit in credits if credit[1] not in leave_out]
     pids = list(map(itemgetter(1), credits))
     people = dict(zip(pids, map(itemgetter(2), credits), strict=True))  # first credit first
-    paths: dict[int, float] = Counter(pids)  # a film a path (in C calls: thousands)
-    less = set(compress(weight, map((1.0).__ne__, weight.values())))
-    if less:  # a title shared: those on it summed apart
-        paths = {**paths, **_summed_paths(credits, pids, less, weight)}
+    paths = _tally(pids, list(map(itemgetter(0), credits)), weight)
     ranked = sorted(people, key=paths.__getitem__, reverse=True)  # ties kept in order
     if role == "director" and len(ranked) > 1 and paths[ranked[0]] == paths[ranked[1]]:
         # A tie: of a film's directors, the one who mostly directs is the likelier answer
@@ -515,21 +515,20 @@ async def _people_of(
     return [(pid, people[pid]) for pid in ranked]
 
 
-def _summed_paths(
-    credits: list[tuple[int, int, str]],
-    pids: list[int],
-    less: AbstractSet[int],
-    weight: Mapping[int, float],
-) -> dict[int, float]:
-    """The paths of the people credited on a film counted less (``less``): the weights of
-    all their credits summed in the credits' order (the others' paths are their counts of
-    credits, each a whole path)."""
-    films = list(map(itemgetter(0), credits))
-    partly = set(compress(pids, map(less.__contains__, films)))
-    summed: dict[int, float] = {}
-    for film_id, pid, _ in compress(credits, map(partly.__contains__, pids)):
-        summed[pid] = summed.get(pid, 0) + weight.get(film_id, 1.0)
-    return summed
+def _tally(items: list[_Item], films: list[int], weight: Mapping[int, float]) -> dict[_Item, float]:
+    """How surely the films reach each of ``items`` (``items[i]`` reached through
+    ``films[i]``, a film counted as its ``weight``): how many times each is reached, in
+    C calls (these lists run to thousands); those reached through a film counted less
+    than 1, the weights of all their films summed in order."""
+    tally: dict[_Item, float] = Counter(items)
+    less = set(compress(weight, map((1.0).__ne__, weight.values())))
+    if not less:
+        return tally
+    partly = set(compress(items, map(less.__contains__, films)))
+    summed: dict[_Item, float] = {}
+    for item, film_id in compress(zip(items, films, strict=True), map(partly.__contains__, items)):
+        summed[item] = summed.get(item, 0) + weight.get(film_id, 1.0)
+    return {**tally, **summed}
 
 
 def _by_paths(
@@ -614,24 +613,21 @@ async def _reached(
 async def _values_of(ctx: Context, films: list[FilmSummary], relation: Relation) -> list[str]:
     weight = _weights(ctx, films)
     if relation.name == "year":
-        reached: Counter[str] = Counter()
-        for film in films:
-            if film.year is not None:
-                reached[str(film.year)] += weight[film.id]
-        values = sorted(reached, key=lambda value: -reached[value])
+        dated = [film for film in films if film.year is not None]
+        pairs = list(zip(map(_ID, dated), map(str, map(_YEAR, dated)), strict=True))
     elif relation.value_kind is not None:
-        pairs = await ctx.catalog.values_of_films([f.id for f in films], relation.value_kind)
-        shared: Counter[str] = Counter()  # the values most films reach first
-        for film_id, value in pairs:
-            shared[value] += weight.get(film_id, 1.0)
-        values = sorted((value for _, value in pairs), key=lambda value: -shared[value])
+        pairs = await ctx.catalog.values_of_films(list(weight), relation.value_kind)
     else:
         values = []
         for film in films:
             record = await ctx.catalog.film(film.id)
             if record is not None:
                 values.extend(read(record, relation)[0])
-    return list(dict.fromkeys(values))
+        return list(dict.fromkeys(values))
+    values = list(map(itemgetter(1), pairs))
+    reached = _tally(values, list(map(itemgetter(0), pairs)), weight)
+    # the values most films reach first (those reached alike in their first order)
+    return sorted(dict.fromkeys(values), key=reached.__getitem__, reverse=True)
 
 
 def _listed(
