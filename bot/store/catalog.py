@@ -774,8 +774,8 @@ class Catalog:
             await self._title_index()
 
     async def warm_rest(self, previous: Catalog | None = None) -> None:
-        """Build the other indexes (films by id, people, every name, title triples; titles
-        if not yet built)."""
+        """Build the other indexes (films by id, people, every name and the texts of the
+        names of each first letter, title triples; titles if not yet built)."""
         await self._title_index()
         changes = await self._changes_since(previous) if previous is not None else None
         if changes is not None and previous is not None:
@@ -783,7 +783,8 @@ class Catalog:
                 await self._derive_rest(previous, changes)
         await self._index("_shelf", _FILM_SHELF_QUERY, _film_shelf)
         await self._people_index()
-        await self._name_index()
+        names = await self._name_index()
+        await asyncio.to_thread(names.learn_letters)
         await self._gram_index()
         await self._credit_index()
         await self._film_people_index()

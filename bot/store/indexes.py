@@ -881,8 +881,9 @@ class NameIndex:
         self.displays = displays  # shared between indexes: never changed once built
         self.edited = edited or {}  # names changed since: their display, or None if gone
         self.word_counts = word_counts
-        # The names of each first letter as one text, made the first time ``closest``
-        # looks among them (``_letter``).
+        # The names of each first letter as one text (``_letter``): made for every letter
+        # when the catalog is warmed (``learn_letters``), else when ``closest`` first looks
+        # among them.
         self._letters: dict[str, _LetterNames] = {}
         # For each bucket of more than ``COLUMNS_PAST`` names, made with the index: for
         # each place in its names, which of them have each letter there (``_columns_of``).
@@ -951,9 +952,16 @@ class NameIndex:
         found = process.extractOne(key, names, scorer=OSA.distance, score_cutoff=max_edits)
         return None if found is None else (int(found[1]), found[0])
 
+    def learn_letters(self) -> None:
+        """Make the text of every first letter that has none yet (``_letter``), so that no
+        look-up pays for one: the biggest, of the names beginning with "t", takes
+        milliseconds at a big catalog's size."""
+        for first in sorted({start for start, _ in self.by_start}):
+            self._letter(first)
+
     def _letter(self, first: str) -> _LetterNames:
         """The names beginning with ``first`` as one text, made the first time it is asked
-        for (and again after a reload changed them)."""
+        for (and again after a reload changed them) unless ``learn_letters`` made it."""
         letter = self._letters.get(first)
         if letter is None:
             lengths = sorted(length for start, length in self.by_start if start == first)

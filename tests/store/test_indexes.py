@@ -352,18 +352,21 @@ def _nearest(names: set[str], key: str, max_edits: int) -> list[tuple[int, str] 
     ]
 
 
+@pytest.mark.parametrize("learnt", [False, True])
 @pytest.mark.parametrize("columns_past", [0, 10**9])
 @pytest.mark.parametrize(
     ("letters", "seed"), [("ab ", 1), ("abcde ", 2), ("aeinorst ", 3), ("aeé ", 4)]
 )
 def test_the_nearest_name_is_the_one_every_name_compared_would_give(
-    letters: str, seed: int, columns_past: int, monkeypatch: pytest.MonkeyPatch
+    letters: str, seed: int, columns_past: int, learnt: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Names of few letters share many pieces, in many places; typed texts are names
     # slipped up to four times, or anything, and asked within each number of edits.
     # Every length, however few its names, is narrowed down before its names are
     # compared: pieces looked for in the text of the names of its first letter, or
     # (``columns_past`` 0) in its columns, but where a name is not all ASCII ("é").
+    # The letters' texts are made when first looked in, or (``learnt``) all at once
+    # before, as a warmed catalog has them, after each reload too.
     monkeypatch.setattr(indexes, "COLUMNS_PAST", columns_past)
     rng = random.Random(seed)
     names = {
@@ -371,6 +374,8 @@ def test_the_nearest_name_is_the_one_every_name_compared_would_give(
     }
     index = NameIndex.of(sorted((name, name.upper()) for name in names))
     for _reload in range(3):
+        if learnt:
+            index.learn_letters()
         pool = sorted(names)
         for _ in range(300):
             if rng.random() < 0.8:
