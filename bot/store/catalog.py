@@ -706,10 +706,7 @@ class Catalog:
         people = await self._people_index()
         if not key or not people.hits:
             return []
-        found = process.extract(
-            key, people.norms, scorer=fuzz.QRatio, limit=limit, score_cutoff=cutoff
-        )
-        return [(_hit(people.hits[index]), score) for _, score, index in found]
+        return [(_hit(person), score) for person, score in people.scored(key, limit, cutoff)]
 
     async def people_by_surname(self, surname: str) -> list[NameHit]:
         """People whose name ends with the word ``surname`` ("kubrick")."""
@@ -774,15 +771,17 @@ class Catalog:
             await self._title_index()
 
     async def warm_rest(self, previous: Catalog | None = None) -> None:
-        """Build the other indexes (films by id, people, every name and the texts of the
-        names of each first letter, title triples; titles if not yet built)."""
+        """Build the other indexes (films by id, people and the letters of their names,
+        every name and the texts of the names of each first letter, title triples; titles
+        if not yet built)."""
         await self._title_index()
         changes = await self._changes_since(previous) if previous is not None else None
         if changes is not None and previous is not None:
             async with self._titles_lock:  # requests meanwhile wait for these, not build anew
                 await self._derive_rest(previous, changes)
         await self._index("_shelf", _FILM_SHELF_QUERY, _film_shelf)
-        await self._people_index()
+        people = await self._people_index()
+        await asyncio.to_thread(people.count_letters)
         names = await self._name_index()
         await asyncio.to_thread(names.learn_letters)
         await self._gram_index()
