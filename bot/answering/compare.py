@@ -44,6 +44,11 @@ _THAN = re.compile(
     + _ROLE_VERB
     + rf"|been|in))*) (?:{_MEASURE}) than (?P<b>.+)$"
 )
+# "is jaws or alien older", "did kubrick or hitchcock direct more films": which of two
+_EITHER_FIRST = re.compile(
+    rf"^(?:is|was|are|were|did|does|do|has|have|had) (?P<a>.+?) {_OR} (?P<b>.+?)"
+    rf"(?P<head>(?: (?:{_ROLE_VERB}|been|in))*) (?:{_MEASURE})$"
+)
 # The credit "more films" counts, from the verb asking it
 _ROLES = (
     (re.compile(r"\b(?:direct\w*|make|made|helm\w*)\b"), "director"),
@@ -83,7 +88,7 @@ def split(text: str) -> Comparison | None:
     key = " ".join(MISSPELT.get(word, word) for word in norm(text).split())  # "wich"
     if " or " not in key and " than " not in key and " vs " not in key and "versus" not in key:
         return None
-    for pattern in (_WHICH_FIRST, _SIDES_FIRST, _THAN):
+    for pattern in (_WHICH_FIRST, _SIDES_FIRST, _THAN, _EITHER_FIRST):
         match = pattern.match(key)
         if match is None:
             continue

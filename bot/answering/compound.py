@@ -21,7 +21,8 @@ _SECOND = re.compile(
 _FILM_PRONOUNS = re.compile(r"\b(?:it|its|it's|that film|that movie|this film|this movie)\b")
 _PERSON_PRONOUNS = re.compile(r"\b(?:he|she|him|her|his|they|them|their)\b")
 _WHO = re.compile(r"^(?:who|whos|who's)\b")
-MIN_WORDS = 2  # a shorter half is not a question of its own
+MIN_WORDS = 2  # a shorter half is not a question of its own, but for these words:
+_ASKED_ALONE = frozenset({"when"})  # "who directed casablanca and when"
 WHICH_FILM_MOST = 5  # films named when asking which one an "it" stands for
 
 
@@ -31,7 +32,9 @@ def split(text: str) -> tuple[str, str] | None:
     if match is None:
         return None
     first, second = match.group("first").strip(), match.group("second").strip()
-    if len(first.split()) < MIN_WORDS or len(second.split()) < MIN_WORDS:
+    if len(first.split()) < MIN_WORDS or (
+        len(second.split()) < MIN_WORDS and norm(second) not in _ASKED_ALONE
+    ):
         return None
     return first, second
 

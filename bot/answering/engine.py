@@ -202,6 +202,8 @@ async def answer(
             f"{MAX_QUESTION_CHARS} characters.",
             kind="rejected",
         )
+    if not _retry and (dated := await _years_said(text, catalog, today)) is not None:
+        text = dated  # "films from last year": the year it was
     if not _retry and (plain := await _without_filler(text, catalog)) is not None:
         reply = await answer(plain, catalog, today=today, rng=rng)
         # "who played gandalf lol": a name the catalog lacks, not the film "LOL"
@@ -425,6 +427,32 @@ async def _director_meant(
     return Answer(question, [], text, kind="clarify")
 
 
+# "movies from this year", "horror since last year": a year said from today
+_RELATIVE_YEAR = re.compile(
+    r"\b(?:(?:from|in|of|during|since|before|after|until)|(?P<done>out|released|made)) "
+    r"(?P<which>this|last|next) year\b",
+    re.IGNORECASE,
+)
+_YEARS_FROM_NOW = {"this": 0, "last": -1, "next": 1}
+
+
+async def _years_said(text: str, catalog: Catalog, today: date | None) -> str | None:
+    """The question with its "this year", "last year" or "next year" said as that year,
+    or ``None`` when it has none or they begin a longer name ("in last year at
+    marienbad")."""
+    match = _RELATIVE_YEAR.search(text)
+    if match is None:
+        return None
+    tokens = norm(text).split()
+    at = len(norm(text[: match.start("which")]).split())  # where "this" / "last" is
+    for mention in await find_mentions(tokens, catalog):
+        if mention.start <= at < mention.end and mention.end > at + 2:
+            return None
+    year = (today or date.today()).year + _YEARS_FROM_NOW[match["which"].lower()]
+    said = f"in {year}" if match["done"] else str(year)  # "came out last year": in it
+    return f"{text[: match.start('which')]}{said}{text[match.end() :]}"
+
+
 async def _without_filler(text: str, catalog: Catalog) -> str | None:
     """The question without the chat words sprinkled over it ("lol", "tho"), or ``None``
     when it has none, is nothing else, or one is part of a name with the word beside it
@@ -635,7 +663,8 @@ _TOGETHER = frozenset("and with together both".split())
 # Verbs people use for working on films, said next to a surname ("what has cameron done",
 # "schwarzenegger worked with"): words of the question, not of the name
 _WORKED = frozenset(
-    "done doing worked working works been collaborated collaborate teamed together".split()
+    "done doing ever work worked working works been collaborated collaborate teamed "
+    "together".split()
 )
 
 
@@ -749,12 +778,17 @@ def _keywords_unmasked(tokens: list[str], mentions: list[Mention]) -> list[Menti
     so is one whose other words are question words only (the film "The Players" in "who
     are the players in Seven Sinners").
     """
-    mentions = [m for m in mentions if not _kind_of_film(tokens, m)]
+    mentions = [
+        m for m in mentions if not _kind_of_film(tokens, m) and not _praise_of_films(tokens, m)
+    ]
     if len(mentions) < 2:
         return mentions
     # "show me some westerns": a title made of question words opening the question beside
     # another name (the film "Show Me") is the question's words
     own = [m for m in mentions if not _question_words_title(tokens, m)]
+    # "should i watch the matrix": beside another name, a title typed without its article
+    # in words that ask for films ("watch" for The Watch) is the question's words
+    own = [m for m in own if not (m.bare() and _asking_words(tokens, m))]
     if own and len(own) < len(mentions):
         mentions = own
         if len(mentions) < 2:
@@ -782,6 +816,11 @@ def _question_words_title(tokens: list[str], mention: Mention) -> bool:
     )
 
 
+def _asking_words(tokens: list[str], mention: Mention) -> bool:
+    """Whether a mention is typed only in words asking for films ("watch", "tonight")."""
+    return all(map(is_asking_word, tokens[mention.start : mention.end]))
+
+
 _ASKS_ANY = frozenset("a an any some".split()) | KIND_WORDS
 
 
@@ -796,6 +835,19 @@ def _kind_of_film(tokens: list[str], mention: Mention) -> bool:
         return False
     before = tokens[mention.start - 1] if mention.start else ""
     return " ".join(words) != mention.norm or before in _ASKS_ANY
+
+
+def _praise_of_films(tokens: list[str], mention: Mention) -> bool:
+    """Whether a name made of words asking for films ("Good", the tag "great") is said of
+    the films asked for: after "a", "some" or a word asking for films and before a word
+    for films or a genre ("a good movie", "a great horror")."""
+    before = tokens[mention.start - 1] if mention.start else ""
+    after = tokens[mention.end] if mention.end < len(tokens) else ""
+    return (
+        before in _ASKS_ANY
+        and (after in FILM_NOUNS or is_asking_word(after))
+        and _asking_words(tokens, mention)
+    )
 
 
 _JOINING = frozenset("and or & vs versus".split())
@@ -1147,7 +1199,7 @@ async def _corrected(
     # catalog lacks follows it ("tim burton" is not Tim Allen)
     known = await catalog.known_words()
     for i, word in enumerate(tokens):
-        if len(word) >= 3 and word not in SCAFFOLD and not is_relation_word(word):
+        if len(word) >= 3 and not is_keyword(word):  # "what should we see": not Lisa See
             if i in capitalised and (i - 1 in capitalised or i + 1 in capitalised):
                 continue
             before = tokens[i - 1] if i else ""

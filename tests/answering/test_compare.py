@@ -41,6 +41,8 @@ async def pairs(catalog_of):
         "which came out first jaws or alien?",
         "jaws or alien, which is older",
         "which one is newer: alien or jaws",
+        "is jaws or alien older",
+        "was alien or jaws newer?",
     ],
 )
 async def test_which_of_two_films_is_older_or_newer(pairs, question) -> None:
@@ -104,3 +106,21 @@ async def test_a_year_is_not_taken_for_a_film_to_compare(pairs) -> None:
 async def test_a_comparison_typed_loosely(pairs, question) -> None:
     reply = await ask(pairs, question)
     assert reply.answers == ["Jaws"]
+
+
+async def test_whether_one_of_two_people_made_more_films(pairs) -> None:
+    reply = await ask(pairs, "did kubrick or hitchcock direct more films")
+    assert reply.answers == ["Alfred Hitchcock"]
+    assert "3" in reply.text and "2" in reply.text
+
+
+@pytest.mark.parametrize(
+    "question", ["which is older, jaws or gladiator", "is jaws or gladiator older"]
+)
+async def test_a_side_the_catalog_lacks_is_said_not_compared(pairs, question) -> None:
+    reply = await ask(pairs, question)
+    assert reply.kind == "not_found"
+    assert reply.text == (
+        "I couldn't find a film or person I know called “gladiator”, so I can't compare it "
+        "with Jaws (1975)."
+    )

@@ -22,6 +22,7 @@ from tests.answering.conftest import ask
         ),
         ("what films did tom hanks and meg ryan make", None),  # two names, one question
         ("heat and who", None),  # too short a half to be a question
+        ("who directed heat and when?", ("who directed heat", "when?")),  # but "when" is one
     ],
 )
 def test_a_message_is_split_only_before_a_second_question(question, parts) -> None:
@@ -74,6 +75,7 @@ async def test_films_named_apart_are_not_said_to_share_a_title(catalog) -> None:
     [
         ("who directed cast away and who starred", ["Robert Zemeckis", "Tom Hanks"]),
         ("when did up come out and who directed", ["2009", "Pete Docter"]),
+        ("who directed cast away and when", ["Robert Zemeckis", "2000"]),
     ],
 )
 async def test_a_second_question_naming_nothing_asks_of_the_first_film(

@@ -251,3 +251,16 @@ async def test_whether_someone_had_a_role_they_never_had_is_no(catalog_of) -> No
     count = await ask(catalog, "how many films did dee moss direct")
     assert count.answers == ["2"]
     assert count.text.startswith("Dee Moss directed 2 films: ")
+
+
+async def test_whether_someone_had_a_role_they_had_is_yes(catalog_of) -> None:
+    catalog = await catalog_of(ROLES)
+    reply = await ask(catalog, "did dee moss direct anything")
+    assert reply.text == "Yes: Dee Moss directed Open Road (1996) and Dark Water (2002)."
+    together = await ask(catalog, "did bo park and cy vance work together")
+    assert together.text.startswith("Yes: Bo Park and Cy Vance are credited together on ")
+    apart = await ask(catalog, "did ann lee and dee moss work together")
+    assert apart.text.startswith("No: The catalog has no films where Ann Lee and Dee Moss ")
+    # not asked whether: no verdict
+    listed = await ask(catalog, "what did dee moss direct")
+    assert listed.text.startswith("Dee Moss directed ")

@@ -224,3 +224,39 @@ async def test_asking_what_to_watch_is_a_pick_even_where_watch_is_a_title(
 async def test_the_film_the_watch_is_still_asked_about_by_its_title(catalog_of) -> None:
     catalog = await catalog_of(WATCH)
     assert (await pick(catalog, "who directed the watch")).answers == ["Akiva Schaffer"]
+
+
+WORDS_AS_NAMES = """\
+films:
+  - {title: Good, year: 2008, directors: [Vicente Amorim], genres: [Drama]}
+  - {title: The Watch, year: 2012, directors: [Akiva Schaffer], genres: [Comedy]}
+  - {title: The Matrix, year: 1999, directors: [Lana Wachowski], genres: [Action]}
+  - {title: Snow Flower, year: 2011, writers: [Lisa See], genres: [Drama], tags: [great]}
+  - {title: Halloween, year: 1978, directors: [John Carpenter], genres: [Horror]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "genre"),
+    [("a good movie", None), ("a great horror", "Horror"), ("what should we see", None)],
+)
+async def test_words_asking_for_a_film_are_not_names_of_the_catalog(
+    catalog_of, question, genre
+) -> None:
+    catalog = await catalog_of(WORDS_AS_NAMES)
+    reply = await pick(catalog, question)
+    assert reply.text.startswith("How about "), reply.text
+    assert "Lisa See" not in reply.text and "about great" not in reply.text
+    if genre is not None:
+        assert reply.answers == ["Halloween"]
+
+
+async def test_a_title_in_words_asking_for_films_beside_another_is_not_asked_of(
+    catalog_of,
+) -> None:
+    catalog = await catalog_of(WORDS_AS_NAMES)
+    reply = await pick(catalog, "should i watch the matrix")
+    assert reply.answers and "The Watch" not in reply.text
+    assert "The Matrix (1999)" in reply.text
+    # the title alone is still the title
+    assert "Akiva Schaffer" in (await pick(catalog, "who directed the watch")).text

@@ -99,7 +99,16 @@ async def test_small_talk_is_not_read_as_a_misspelt_name(catalog_of) -> None:
     assert (await ask(films, "thanks!")).text.startswith("You're welcome!")
 
 
-@pytest.mark.parametrize("question", ["whats ur fav movie", "what's your favourite film?"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "whats ur fav movie",
+        "what's your favourite film?",
+        "what are ur top 3 movies",
+        "what r your favorite films of all time",
+        "what movies do u like",
+    ],
+)
 async def test_asked_its_favourite_film_it_offers_a_released_one(films, question) -> None:
     reply = await ask(films, question)
     assert reply.kind == "chat"

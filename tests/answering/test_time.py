@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from bot.answering.engine import answer
 from bot.store.live import Store
 from tests.answering.conftest import ask
 
@@ -255,3 +258,26 @@ films:
     )
     reply = await ask(catalog, "tom hanks 90s movies")
     assert reply.answers == ["Forrest Gump"], reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "today", "films"),
+    [
+        ("films from last year", date(1994, 5, 1), ["Sleepless in Seattle"]),
+        ("what came out this year", date(1998, 1, 2), ["You've Got Mail"]),
+        ("tom hanks movies since last year", date(1999, 3, 3), ["You've Got Mail", "Cast Away"]),
+    ],
+)
+async def test_a_year_said_from_today_is_that_year(catalog, question, today, films) -> None:
+    reply = await answer(question, catalog, today=today)
+    assert reply.answers == films
+
+
+async def test_a_title_that_begins_like_a_year_from_today_stays_a_title(catalog_of) -> None:
+    films = await catalog_of(
+        "films:\n  - {title: Last Year at Marienbad, year: 1961, directors: Alain Resnais}\n"
+        "  - {title: Later On, year: 2025, directors: Ann Other}\n"
+    )
+    reply = await answer("films in last year at marienbad", films, today=date(2026, 1, 1))
+    assert "Last Year at Marienbad (1961)" in reply.text
+    assert "Later On" not in reply.text

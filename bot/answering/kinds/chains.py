@@ -211,7 +211,7 @@ async def _from_people(ctx: Context, mentions: list[Mention]) -> Answer | None:
         together = " together" if len(ids) > 1 else ""
         text = f"The catalog has no films where {who} {'are' if len(ids) > 1 else 'is'} "
         text += f"credited{together}" + (f" as {role}." if role else ".")
-        return Answer(ctx.question, [], text, people=ids)
+        return Answer(ctx.question, [], _whether(ctx, "No", text), people=ids)
     if lacking:
         are = "are" if len(ids) > 1 else "is"
         verb = f"{are} not credited as {lacking} on any film in the catalog; {who} {are} on"
@@ -225,12 +225,14 @@ async def _from_people(ctx: Context, mentions: list[Mention]) -> Answer | None:
         text = f"{who} {verb} {_listed(ctx, films)}." + claims_note(films)
         if lacking and len(ids) == 1:
             text = await _none_in_role(ctx, ids[0], who, lacking, films) + claims_note(films)
-            text = f"No: {text}" if _WHETHER.match(ctx.key) else text
-        if together:
+            text = _whether(ctx, "No", text)
+        elif together:
             text = f"{who} are credited together on {_listed(ctx, films)}."
             if role is None:
                 text += await _roles_on(ctx, ids, films)
-            text += claims_note(films)
+            text = _whether(ctx, "Yes", text + claims_note(films))
+        elif not _TOGETHER.search(ctx.key):  # not with someone the question named alone
+            text = _whether(ctx, "Yes", text)
         return Answer(ctx.question, _titles(films), text, films=films, people=ids)
     intro = f"Films {who} {verb if len(ids) == 1 else 'share'}: {_listed(ctx, films, 8)}."
     if lacking and len(ids) == 1:
@@ -269,6 +271,12 @@ async def _from_people(ctx: Context, mentions: list[Mention]) -> Answer | None:
 _MAKE = frozenset("make makes making made".split())
 # a question asking whether someone had a role at all ("did meg ryan direct anything")
 _WHETHER = re.compile(r"^(?:did|does|do|has|have|had|is|was) ")
+
+
+def _whether(ctx: Context, verdict: str, text: str) -> str:
+    """``text`` led by "Yes:" or "No:" when the question asks whether ("did X direct
+    anything"), as it is otherwise."""
+    return f"{verdict}: {text}" if _WHETHER.match(ctx.key) else text
 
 
 async def _none_in_role(

@@ -37,9 +37,10 @@ _HELP = re.compile(
     r"what do you know)(?: bot)?$"
 )
 _FAVOURITE = re.compile(
-    r"^(?:what|whats|which)(?: is| are)? (?:ur|your|youre) (?:fav|fave|favou?rite|top)s? "
-    r"(?:film|movie|flick)s?(?: ever)?$|^(?:do )?(?:you|u) have a (?:fav|fave|favou?rite) "
-    r"(?:film|movie)$"
+    r"^(?:what|whats|which)(?: is| are| r)? (?:ur|your|youre) (?:fav|fave|favou?rite|top)s?"
+    r"(?: \d+| three| five| ten)? (?:film|movie|flick)s?(?: ever| of all time)?$|"
+    r"^(?:do )?(?:you|u) have a (?:fav|fave|favou?rite) (?:film|movie)$|"
+    r"^what (?:films|movies) do (?:you|u) (?:like|love)$"
 )
 # "lol", "ok", "haha nice": a reaction to the last reply, not a film called "LOL" nor the
 # tag "ok"; words that are also answers ("yes", "nope") are left to name what they name
