@@ -109,8 +109,15 @@ def _years(text: str) -> tuple[int, int] | None:
     return years.first, years.last
 
 
+# Every year or decade the patterns read has a figure or one of these words in it
+_DIGITS = frozenset("0123456789")
+_DECADE_ENDINGS = ("ties", "aughts")
+
+
 def year_span(key: str) -> YearSpan | None:
     """The years a normalised question asks about, if it names any."""
+    if _DIGITS.isdisjoint(key) and not any(end in key for end in _DECADE_ENDINGS):
+        return None  # most questions name no time: none of the patterns is tried
     for pattern in (_BETWEEN, _DASHED):
         match = pattern.search(key)
         if match:
@@ -249,8 +256,17 @@ _HOW_MANY = re.compile(
 )
 
 
+# A word each phrase of :data:`ORDERS` has ("most popular": "popular", "highly rated": "rated")
+_ORDER_WORDS = (
+    "popular voted known famous first earliest oldest latest newest recent last new longest "
+    "shortest best top rated greatest finest"
+).split()
+
+
 def order_asked(key: str) -> str | None:
     """The order a normalised question asks films in: oldest, newest, rating, votes, …"""
+    if not any(word in key for word in _ORDER_WORDS):
+        return None  # most questions ask no order: none of the patterns is tried
     return next((sort for pattern, sort in ORDERS if pattern.search(key)), None)
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from bot.answering.wanted import count_asked, genre_words, order_asked, year_span
+from bot.answering.wanted import ORDERS, count_asked, genre_words, order_asked, year_span
 from bot.text import norm
 
 
@@ -36,6 +38,27 @@ def test_years_are_read_as_people_write_them(
     span = year_span(norm(question))
     assert span is not None
     assert (span.first, span.last, span.words) == (first, last, words)
+
+
+@pytest.mark.parametrize(
+    ("decade", "first"),
+    [
+        ("twenties", 1920),
+        ("thirties", 1930),
+        ("forties", 1940),
+        ("fifties", 1950),
+        ("sixties", 1960),
+        ("seventies", 1970),
+        ("eighties", 1980),
+        ("nineties", 1990),
+        ("noughties", 2000),
+        ("aughts", 2000),
+    ],
+)
+def test_a_decade_said_in_words_alone_is_read(decade: str, first: int) -> None:
+    span = year_span(norm(f"what movies came out in the {decade}?"))
+    assert span is not None
+    assert (span.first, span.last) == (first, first + 9)
 
 
 def test_a_question_without_years_has_no_span() -> None:
@@ -81,3 +104,15 @@ def test_genre_words_mean_the_genre(question: str, genre: str) -> None:
 def test_orders_and_counts(question: str, order: str | None, count: int | None) -> None:
     key = norm(question)
     assert (order_asked(key), count_asked(key)) == (order, count)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "order"),
+    [
+        (phrase, order)
+        for pattern, order in ORDERS
+        for phrase in re.sub(r"\\b|\(\?:|\)", "", pattern.pattern).split("|")
+    ],
+)
+def test_every_phrase_of_an_order_asks_it(phrase: str, order: str) -> None:
+    assert order_asked(norm(f"which are the {phrase} comedies?")) == order
