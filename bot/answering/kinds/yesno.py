@@ -127,14 +127,7 @@ async def _genre_or_year(ctx: Context, film_mentions: list[Mention]) -> Answer |
     """ "is Psycho a horror film", "was Jaws released in 1975": yes or no, and what is
     true."""
     film_words = {i for m in film_mentions for i in m.positions}
-    genre = next(
-        (
-            m.of_kind("genre")[0].display
-            for m in ctx.mentions
-            if m.has("genre") and not film_words & set(m.positions)
-        ),
-        None,
-    )
+    genre = _value_named(ctx, "genre", film_words)
     if genre is None:
         said = [
             g
@@ -181,19 +174,24 @@ async def _genre_or_year(ctx: Context, film_mentions: list[Mention]) -> Answer |
     return Answer(ctx.question, ["yes" if yes else "no"], " ".join(lines))
 
 
+def _value_named(ctx: Context, kind: str, film_words: set[int]) -> str | None:
+    """The first value of ``kind`` the question names outside the films' titles."""
+    return next(
+        (
+            m.of_kind(kind)[0].display
+            for m in ctx.mentions
+            if m.has(kind) and not film_words & set(m.positions)
+        ),
+        None,
+    )
+
+
 async def _language(
     ctx: Context, film_mentions: list[Mention], film_words: set[int]
 ) -> Answer | None:
     """ "is parasite korean", "is amelie in french": yes or no from the film's languages,
     with the countries it is from; ``None`` when no language is asked."""
-    language = next(
-        (
-            m.of_kind("language")[0].display
-            for m in ctx.mentions
-            if m.has("language") and not film_words & set(m.positions)
-        ),
-        None,
-    )
+    language = _value_named(ctx, "language", film_words)
     if language is None:
         return None
     lines: list[str] = []
