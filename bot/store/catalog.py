@@ -659,6 +659,16 @@ class Catalog:
         # after them in about one pass, rather than from no order
         return sorted(dict.fromkeys([*found, *await self._sharing_titles(key)]))
 
+    async def titles_with_word(self, word: str) -> list[tuple[str, int]]:
+        """``(norm, film id)`` of the titles that have ``word`` as one of their words, among
+        those sharing the most of its letter triples: found for a rare word ("totoro" in
+        My Neighbor Totoro), not every title of a common one."""
+        return sorted(
+            (name, ref)
+            for name, ref in await self._sharing_titles(word)
+            if f" {word} " in f" {name} "
+        )
+
     async def _sharing_titles(self, key: str, first: str | None = None) -> set[tuple[str, int]]:
         """``(norm, film id)`` of the titles that share the most of ``key``'s rarest letter
         triples, wherever a slip is: a slip changes a few triples, and the triples no title
