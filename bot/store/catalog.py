@@ -663,6 +663,16 @@ class Catalog:
         # after them in about one pass, rather than from no order
         return sorted(dict.fromkeys([*found, *await self._sharing_titles(key)]))
 
+    async def titles_with_word(self, word: str) -> list[tuple[str, int]]:
+        """``(norm, film id)`` of the titles that have ``word`` as one of their words, among
+        those sharing the most of its letter triples: found for a rare word ("totoro" in
+        My Neighbor Totoro), not every title of a common one."""
+        return sorted(
+            (name, ref)
+            for name, ref in await self._sharing_titles(word)
+            if f" {word} " in f" {name} "
+        )
+
     async def _sharing_titles(self, key: str, first: str | None = None) -> set[tuple[str, int]]:
         """``(norm, film id)`` of the titles that share the most of ``key``'s rarest letter
         triples, wherever a slip is: a slip changes a few triples, and the triples no title
@@ -710,10 +720,7 @@ class Catalog:
         people = await self._people_index()
         if not key or not people.hits:
             return []
-        found = process.extract(
-            key, people.norms, scorer=fuzz.QRatio, limit=limit, score_cutoff=cutoff
-        )
-        return [(_hit(people.hits[index]), score) for _, score, index in found]
+        return [(_hit(person), score) for person, score in people.scored(key, limit, cutoff)]
 
     async def people_by_surname(self, surname: str) -> list[NameHit]:
         """People whose name ends with the word ``surname`` ("kubrick")."""
@@ -778,7 +785,8 @@ class Catalog:
             await self._title_index()
 
     async def warm_rest(self, previous: Catalog | None = None) -> None:
-        """Build the other indexes (films by id, people, every name, title triples; titles
+        """Build the other indexes (films by id, people and the letters of their names,
+        every name and the texts of the names of each first letter, title triples; titles
         if not yet built)."""
         await self._title_index()
         changes = await self._changes_since(previous) if previous is not None else None
@@ -786,8 +794,10 @@ class Catalog:
             async with self._titles_lock:  # requests meanwhile wait for these, not build anew
                 await self._derive_rest(previous, changes)
         await self._index("_shelf", _FILM_SHELF_QUERY, _film_shelf)
-        await self._people_index()
-        await self._name_index()
+        people = await self._people_index()
+        await asyncio.to_thread(people.count_letters)
+        names = await self._name_index()
+        await asyncio.to_thread(names.learn_letters)
         await self._gram_index()
         await self._credit_index()
         await self._film_people_index()

@@ -12,6 +12,7 @@ from itertools import pairwise, product
 from typing import TypeVar
 
 import pytest
+from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from bot.store import indexes
@@ -23,6 +24,7 @@ from bot.store.indexes import (
     FilmShelf,
     NameChange,
     NameIndex,
+    PeopleIndex,
     TitleIndex,
 )
 
@@ -379,18 +381,21 @@ def _nearest(names: set[str], key: str, max_edits: int) -> list[tuple[int, str] 
     ]
 
 
+@pytest.mark.parametrize("learnt", [False, True])
 @pytest.mark.parametrize("columns_past", [0, 10**9])
 @pytest.mark.parametrize(
     ("letters", "seed"), [("ab ", 1), ("abcde ", 2), ("aeinorst ", 3), ("aeé ", 4)]
 )
 def test_the_nearest_name_is_the_one_every_name_compared_would_give(
-    letters: str, seed: int, columns_past: int, monkeypatch: pytest.MonkeyPatch
+    letters: str, seed: int, columns_past: int, learnt: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Names of few letters share many pieces, in many places; typed texts are names
     # slipped up to four times, or anything, and asked within each number of edits.
     # Every length, however few its names, is narrowed down before its names are
     # compared: pieces looked for in the text of the names of its first letter, or
     # (``columns_past`` 0) in its columns, but where a name is not all ASCII ("é").
+    # The letters' texts are made when first looked in, or (``learnt``) all at once
+    # before, as a warmed catalog has them, after each reload too.
     monkeypatch.setattr(indexes, "COLUMNS_PAST", columns_past)
     rng = random.Random(seed)
     names = {
@@ -398,6 +403,8 @@ def test_the_nearest_name_is_the_one_every_name_compared_would_give(
     }
     index = NameIndex.of(sorted((name, name.upper()) for name in names))
     for _reload in range(3):
+        if learnt:
+            index.learn_letters()
         pool = sorted(names)
         for _ in range(300):
             if rng.random() < 0.8:
@@ -418,6 +425,46 @@ def test_the_nearest_name_is_the_one_every_name_compared_would_give(
         names = (names - {n for n, shown in now.items() if shown is None}) | {
             n for n, shown in now.items() if shown is not None
         }
+
+
+@pytest.mark.parametrize(
+    ("letters", "seed"), [("ab ", 1), ("aeinorst ", 2), ("abcdefghijklmnopqrstuvwxyz ", 3)]
+)
+def test_the_people_closest_to_a_text_are_those_every_name_compared_would_give(
+    letters: str, seed: int
+) -> None:
+    # People's names of few letters share many; some are the same name, of two people.
+    # Typed texts are names slipped, or anything, of any length; asked as closely as the
+    # suggestions ask and closer, for few or many. The names compared once their letters
+    # are counted are those that have enough letters in common with the text: the same
+    # come out, in the same order, with the same person where two share a name.
+    rng = random.Random(seed)
+    names = ["".join(rng.choices(letters, k=rng.randint(1, 30))) for _ in range(1500)]
+    names += rng.sample(names, 100)
+    rows = sorted((name, "person", ref, name.upper()) for ref, name in enumerate(names))
+    counted, plain = PeopleIndex.of(rows), PeopleIndex.of(rows)
+    counted.count_letters()
+    assert plain.letters is None
+    for _ in range(400):
+        if rng.random() < 0.7:
+            typed = _slipped(rng, rng.choice(names), letters, rng.randint(0, 6)) or "a"
+        else:
+            typed = "".join(rng.choices(letters + "xyz", k=rng.randint(1, 40)))
+        for limit, cutoff in [(2, 70), (5, 80), (1, 86), (30, 50), (3, 0)]:
+            found = counted.scored(typed, limit, cutoff)
+            every = sorted(
+                ((fuzz.QRatio(typed, row[0]), at) for at, row in enumerate(rows)),
+                key=lambda pair: -pair[0],
+            )
+            expected = [(at, score) for score, at in every if score >= cutoff][:limit]
+            assert [(person.ref, score) for person, score in found] == [
+                (rows[at][2], score) for at, score in expected
+            ], (typed, limit, cutoff)
+            assert found == plain.scored(typed, limit, cutoff)
+    # a name too long for its letters to be counted in bytes: every name is compared
+    long = PeopleIndex.of(sorted([*rows, ("a" * 300, "person", -1, "A")]))
+    long.count_letters()
+    assert long.letters is None and long.scored("a" * 290, 1, 90)[0][0].ref == -1
 
 
 def _credit_index(credits: list[tuple[str, int, int]]) -> CreditIndex:
