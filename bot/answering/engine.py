@@ -62,6 +62,7 @@ SHORTENED_MOST = 4  # the most words of such a name said for short
 BEST_KNOWN_MOST = 30  # more people of a name than this: none of them is meant by it alone
 SHORT_SLIP_MIN = 5  # shorter ones never are ("hanx")
 LONGER_TITLE_CUTOFF = 86  # how close words after a title are to a longer one, to be it
+TITLE_WORD_MIN = 5  # shorter words are not read as a title said by one of its words
 BARE_SLIP_MIN = 6  # shorter texts are not read as misspelt titles without their article
 TAIL_MAX_GAP = 3  # question words allowed between a name and the stray word after it
 # Words that say how the things asked about relate ("the same director", "what else"),
@@ -262,6 +263,7 @@ async def answer(
         readings += [
             r for r in await _surnames_beside(tokens, mentions, catalog) if r.start not in taken
         ]
+        readings += await _title_words_joined(tokens, mentions, catalog)
         readings.sort()
     elif (
         not _retry
@@ -288,12 +290,8 @@ async def answer(
         if corrected is not None and await _character_misread(key, *corrected, catalog):
             corrected = None
         if corrected is not None:
-            wrong, right = corrected
-            fixed = key.replace(wrong, norm(right), 1)
-            reply = await answer(fixed, catalog, today=today, rng=rng, _retry=True)
-            if reply.kind == "answer":
-                reply.question = question
-                reply.text = f"(Reading “{wrong}” as “{right}”.) {reply.text}"
+            reply = await _read_again(question, key, corrected, catalog, today, rng)
+            if reply is not None:
                 return _said(reply, readings)
     if unknown and (run_on := await _title_run_on(tokens, mentions, unknown)) is not None:
         return await _no_sequel(question, *run_on, catalog)
@@ -327,7 +325,43 @@ async def answer(
                 # "who starred in both heat and the insider": the film it lacks is said so
                 result.text = f"(I don't know “{left_out}”, so this leaves it out.) {result.text}"
             return _said(result, readings)
+    if not _retry and (said := await _title_word(tokens, mentions, catalog)) is not None:
+        # "who directed totoro" where "totoro" is a tag too: of the one title it is in
+        reply = await _read_again(question, key, said, catalog, today, rng)
+        if reply is not None:
+            return _said(reply, readings)
     return await _not_found(context, lookups)
+
+
+async def _read_again(
+    question: str,
+    key: str,
+    corrected: tuple[str, str],
+    catalog: Catalog,
+    today: date | None,
+    rng: random.Random | None,
+) -> Answer | None:
+    """The answer to the question with the words typed read as the name they stand for,
+    saying so; ``None`` when that answers nothing either."""
+    wrong, right = corrected
+    fixed = key.replace(wrong, norm(right), 1)
+    reply = await answer(fixed, catalog, today=today, rng=rng, _retry=True)
+    if reply.kind != "answer":
+        return None
+    reply.question = question
+    reply.text = f"(Reading “{wrong}” as “{right}”.) {reply.text}"
+    return reply
+
+
+async def _title_word(
+    tokens: list[str], mentions: list[Mention], catalog: Catalog
+) -> tuple[str, str] | None:
+    """For a question that names nothing else, its one word outside the question words
+    that is a word of one title only, and that title (:func:`_word_of_a_title`)."""
+    run = _residual_run(tokens)
+    if " " in run or any(not _lone_tag(m) and not _one_question_word(m) for m in mentions):
+        return None
+    return await _word_of_a_title(run, catalog)
 
 
 async def _answer_after(
@@ -1188,7 +1222,7 @@ async def _corrected(
             found = await _surname(
                 run, catalog, slip=False, role=role, best_known=True, common_word=True
             )
-        found = found or await _fuzzy_name(run, lookups)
+        found = found or await _fuzzy_name(run, lookups) or await _word_of_a_title(run, catalog)
     else:
         found = await _fuzzy_name(run, lookups)
     if found is not None:
@@ -1354,8 +1388,51 @@ async def _fuzzy_name(run: str, lookups: _Lookups) -> tuple[str, str] | None:
     return None
 
 
+async def _word_of_a_title(word: str, catalog: Catalog) -> tuple[str, str] | None:
+    """The one title a word no dictionary has is a word of ("totoro": My Neighbor Totoro),
+    said for short; ``None`` for a word of several titles or an English word."""
+    if len(word) < TITLE_WORD_MIN or await _english_word(word):
+        return None
+    titles = await catalog.titles_with_word(word)
+    films = await catalog.summaries(dict.fromkeys(ref for _, ref in titles))
+    if len({norm(film.title) for film in films}) != 1:
+        return None
+    return word, films[0].title
+
+
 _OBJECT_AFTER = frozenset("for of in about from on".split())
 _LEADING = frozenset("the a an was is were did does do has have had".split())
+
+
+async def _title_words_joined(
+    tokens: list[str], mentions: list[Mention], catalog: Catalog
+) -> list[Reading]:
+    """A lone word named by nothing but a tag, said with "and" or "or" after a film
+    ("spirited away and totoro"), read as the one title it is a word of
+    (:func:`_word_of_a_title`)."""
+    films = {m.end for m in mentions if m.has("film")}
+    named = {i for m in mentions if not _lone_tag(m) for i in m.positions}
+    readings = []
+    for at in range(2, len(tokens)):
+        alone = at + 1 == len(tokens) or is_keyword(tokens[at + 1])
+        if alone and tokens[at - 1] in _JOINING and at - 1 in films and at not in named:
+            said = await _word_of_a_title(tokens[at], catalog)
+            if said is not None:
+                readings.append(Reading(at, at + 1, *said))
+    return readings
+
+
+def _title_opening(tokens: list[str], run: str) -> str:
+    """The run of words named by nothing with the word asking for films that opens it after
+    an article ("the last starfighter": “last starfighter”), as a title begins."""
+    words = run.split()
+    at = next(
+        (i for i in range(len(tokens) - len(words) + 1) if tokens[i : i + len(words)] == words),
+        0,
+    )
+    if words and at >= 2 and is_asking_word(tokens[at - 1]) and tokens[at - 2] in ARTICLES:
+        return f"{tokens[at - 1]} {run}"
+    return run
 
 
 def _object_named(tokens: list[str]) -> str:
@@ -1428,7 +1505,7 @@ async def _not_found(ctx: Context, lookups: _Lookups) -> Answer:
         suggestions.append(hit.display)
     suggestions = list(dict.fromkeys(suggestions))
     named = _residual_run([t for t in tokens if t not in TALK and t not in _WORTH])
-    named = named[:ECHOED_MAX].strip()
+    named = _title_opening(tokens, named)[:ECHOED_MAX].strip()
     named = named or _object_named(tokens)[:ECHOED_MAX].strip()
     place = _SET_IN.search(ctx.key)
     if place and (where := _residual_run(ctx.key[place.end() :].split())[:ECHOED_MAX]):

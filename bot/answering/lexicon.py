@@ -96,9 +96,10 @@ RELATIONS: tuple[Relation, ...] = (
     Relation(
         "cast",
         words(
-            r"star\w*|act\w*|cast|appear\w*|actors?|actress\w*|in it|who is in|who was in|"
-            r"whos in|been in|play(?:s|ed|ing)? in|play(?:s|ed|ing)?$|"
-            r"featur\w*|perform\w*|co ?star\w*|players?|protagonists?|participa\w*|"
+            r"star(?:s|red|ring|rers?)?|act\w*|cast|appear\w*|actors?|actress\w*|in it|"
+            r"who is in|who was in|whos in|been in|play(?:s|ed|ing)? in|play(?:s|ed|ing)?$|"
+            r"featur\w*|perform\w*|co ?star(?:s|red|ring|rers?)?|players?|protagonists?|"
+            r"participa\w*|"
             r"t[oa]ok part|take part|taking part|lead (?:actor|actress|role|part)s?|"
             r"(?:the|main) leads?|"
             r"(?:lead|leads|leading|led|heads?|headed|headlin\w*) (?:the )?cast|"

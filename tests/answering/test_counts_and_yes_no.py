@@ -264,3 +264,26 @@ async def test_whether_someone_had_a_role_they_had_is_yes(catalog_of) -> None:
     # not asked whether: no verdict
     listed = await ask(catalog, "what did dee moss direct")
     assert listed.text.startswith("Dee Moss directed ")
+
+
+SPOKEN = """\
+films:
+  - {title: Parasite, year: 2019, languages: [Korean], countries: [South Korea]}
+  - {title: Amelie, year: 2001, languages: [French], countries: [France]}
+  - {title: Jaws, year: 1975, directors: [Steven Spielberg]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("is parasite korean", "Yes: Parasite (2019) is in Korean, from South Korea."),
+        ("is amelie in korean", "No: Amelie (2001) is in French, from France."),
+        ("is jaws french", "The catalog has no language for Jaws (1975)."),
+    ],
+)
+async def test_whether_a_film_is_in_a_language_says_its_languages(
+    catalog_of, question, said
+) -> None:
+    catalog = await catalog_of(SPOKEN)
+    assert (await ask(catalog, question)).text == said

@@ -439,3 +439,48 @@ async def test_whether_there_is_a_good_film_of_a_genre_is_still_a_pick(catalog) 
     reply = await answer("is there a good romantic comedy", catalog, rng=random.Random(2))
     assert reply.text.startswith("How about ")
     assert set(reply.answers) <= {"Sleepless in Seattle", "You've Got Mail"}
+
+
+TITLE_WORDS = """\
+films:
+  - {title: My Neighbor Totoro, year: 1988, directors: [Hayao Miyazaki], tags: [totoro]}
+  - {title: Spirited Away, year: 2001, directors: [Hayao Miyazaki]}
+  - {title: Kiki's Delivery Service, year: 1989, directors: [Hayao Miyazaki]}
+  - {title: The Delivery Man, year: 2013, directors: [Ken Scott]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "tagged"),
+    [("totoro director", False), ("who directed totoro", False), ("who directed totoro", True)],
+)
+async def test_a_rare_word_of_one_title_is_that_title(catalog_of, question, tagged) -> None:
+    films = await catalog_of(TITLE_WORDS if tagged else TITLE_WORDS.replace(", tags: [totoro]", ""))
+    reply = await ask(films, question)
+    assert reply.text == (
+        "(Reading “totoro” as “My Neighbor Totoro”.) My Neighbor Totoro (1988): directed by "
+        "Hayao Miyazaki."
+    )
+
+
+async def test_a_word_of_several_titles_or_an_english_word_is_no_title(catalog_of) -> None:
+    films = await catalog_of(TITLE_WORDS)
+    assert (await ask(films, "who directed delivery")).kind == "not_found"
+    assert (await ask(films, "who directed neighbor")).kind == "not_found"
+
+
+async def test_a_title_the_catalog_lacks_is_said_back_from_its_first_word(catalog) -> None:
+    reply = await ask(catalog, "who directed the last starfighter")
+    assert reply.text.startswith(
+        "I couldn't find a film or person I know called “last starfighter”"
+    )
+
+
+@pytest.mark.parametrize("tagged", [False, True])
+async def test_a_rare_word_of_one_title_joined_to_another_film_is_that_title(
+    catalog_of, tagged
+) -> None:
+    films = await catalog_of(TITLE_WORDS if tagged else TITLE_WORDS.replace(", tags: [totoro]", ""))
+    reply = await ask(films, "who made spirited away and totoro")
+    assert reply.text.startswith("(Reading “totoro” as “My Neighbor Totoro”.) ")
+    assert "Spirited Away (2001)" in reply.text and "My Neighbor Totoro (1988)" in reply.text

@@ -170,6 +170,27 @@ async def test_a_title_then_films_lists_the_tag_of_that_name_without_a_series(ca
     assert reply.answers == ["Batman", "Batman Returns", "The Dark Knight"], reply.text
 
 
+async def test_a_title_then_films_without_a_series_says_there_is_none(catalog_of) -> None:
+    catalog = await catalog_of(
+        """films:
+  - {title: Toy Story, year: 1995, sources: [x]}
+  - {title: Jaws, year: 1975, sources: [x]}
+  - {title: Jaws 2, year: 1978, sources: [x]}
+"""
+    )
+    reply = await ask(catalog, "what are the toy story movies in order")
+    assert reply.text == (
+        "The catalog has only Toy Story (1995) of that name, and records no sequel or prequel "
+        "of it."
+    )
+    # films of a title that begins the same are said as such, never as sequels
+    reply = await ask(catalog, "list all the jaws films")
+    assert reply.text == (
+        "The catalog records no sequel or prequel of Jaws (1975); the films whose titles begin "
+        "with Jaws: Jaws (1975) and Jaws 2 (1978)."
+    )
+
+
 @pytest.mark.parametrize(
     ("question", "films"),
     [("war movies", ["Wings", "War"]), ("westerns", ["Stagecoach", "Western"])],

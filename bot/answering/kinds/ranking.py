@@ -267,8 +267,35 @@ async def _series_named(ctx: Context) -> Answer | None:
         series = sorted(series, key=oldest_first_key)
         what = f"films about {tags[0].display}" if tags else ""
     if len(series) < 2:
-        return None
+        return await _no_series(ctx, films)
     return Answer(ctx.question, [f.title for f in series], films_found(what, series), films=series)
+
+
+async def _no_series(ctx: Context, films: list[FilmSummary]) -> Answer | None:
+    """ "the toy story movies in order" where the catalog records no sequel or prequel of
+    the one Toy Story: said so, with the films whose titles begin with its title, if any
+    (never called its sequels)."""
+    if len(films) != 1:
+        return None
+    film = films[0]
+    key = f"{norm(film.title)} "
+    alike = [
+        f
+        for f in await ctx.catalog.complete_titles(film.title, SERIES_LIMIT)
+        if norm(f.title).startswith(key)
+    ]
+    if not alike:
+        text = (
+            f"The catalog has only {film.label} of that name, and records no sequel or "
+            "prequel of it."
+        )
+        return Answer(ctx.question, [film.title], text, films=[film])
+    shown = sorted([film, *alike], key=oldest_first_key)
+    text = (
+        f"The catalog records no sequel or prequel of {film.label}; the films whose titles "
+        f"begin with {film.title}: {film_list(shown)}."
+    )
+    return Answer(ctx.question, [f.title for f in shown], text, films=shown)
 
 
 _ORDER_WORDS = frozenset("first original new newest latest last recent".split())

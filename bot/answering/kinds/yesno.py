@@ -127,14 +127,7 @@ async def _genre_or_year(ctx: Context, film_mentions: list[Mention]) -> Answer |
     """ "is Psycho a horror film", "was Jaws released in 1975": yes or no, and what is
     true."""
     film_words = {i for m in film_mentions for i in m.positions}
-    genre = next(
-        (
-            m.of_kind("genre")[0].display
-            for m in ctx.mentions
-            if m.has("genre") and not film_words & set(m.positions)
-        ),
-        None,
-    )
+    genre = _value_named(ctx, "genre", film_words)
     if genre is None:
         said = [
             g
@@ -147,7 +140,7 @@ async def _genre_or_year(ctx: Context, film_mentions: list[Mention]) -> Answer |
     if span is not None and film_words & span.positions(ctx.key):
         span = None
     if genre is None and span is None:
-        return None
+        return await _language(ctx, film_mentions, film_words)
     records = await _records(ctx, film_mentions)
     if span is not None and len(records) > 1:  # "was heat released in 1995": that one
         records = [r for r in records if _within(r.year, span)] or records
@@ -179,6 +172,50 @@ async def _genre_or_year(ctx: Context, film_mentions: list[Mention]) -> Answer |
     if yes:
         lines = [line for line in lines if line.startswith("Yes")]
     return Answer(ctx.question, ["yes" if yes else "no"], " ".join(lines))
+
+
+def _value_named(ctx: Context, kind: str, film_words: set[int]) -> str | None:
+    """The first value of ``kind`` the question names outside the films' titles."""
+    return next(
+        (
+            m.of_kind(kind)[0].display
+            for m in ctx.mentions
+            if m.has(kind) and not film_words & set(m.positions)
+        ),
+        None,
+    )
+
+
+async def _language(
+    ctx: Context, film_mentions: list[Mention], film_words: set[int]
+) -> Answer | None:
+    """ "is parasite korean", "is amelie in french": yes or no from the film's languages,
+    with the countries it is from; ``None`` when no language is asked."""
+    language = _value_named(ctx, "language", film_words)
+    if language is None:
+        return None
+    lines: list[str] = []
+    yes = False
+    for record in await _records(ctx, film_mentions):
+        languages = record.listed("language")
+        countries = record.listed("country")
+        said = f"{record.label} is in {join_names(languages)}" if languages else ""
+        if countries:
+            said += f"{', ' if said else f'{record.label} is '}from {join_names(countries)}"
+        if norm(language) in {norm(known) for known in languages}:
+            yes = True
+            lines.append(f"Yes: {said}.")
+        elif languages:
+            lines.append(f"No: {said}.")
+        else:
+            lines.append(
+                f"The catalog has no language for {record.label}"
+                + (f"; it is from {join_names(countries)}." if countries else ".")
+            )
+        lines[-1] = with_status(record, lines[-1])
+    if yes:
+        lines = [line for line in lines if line.startswith("Yes")]
+    return Answer(ctx.question, ["yes" if yes else "no"], " ".join(lines)) if lines else None
 
 
 def _within(year: int | None, span: YearSpan | None) -> bool:
