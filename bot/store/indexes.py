@@ -1328,9 +1328,12 @@ class FilmShelf(Generic[_Film]):
     integers past 2**30, which ranks soon are (a third less time for a prolific actor's
     films at 16x MetaQA). ``tied`` holds the films that may share their rank with another
     (none, in most catalogs): the others' ``order_key``s differ from every film's.
+    ``shared`` marks, by film id, the films whose key another film may have too (a tenth
+    of them at 16x MetaQA): only their keys need comparing to tell which films of a list
+    share a title.
     """
 
-    __slots__ = ("films", "keys", "order", "order_key", "ranks", "tied")
+    __slots__ = ("films", "keys", "order", "order_key", "ranks", "shared", "tied")
 
     def __init__(
         self,
@@ -1340,6 +1343,7 @@ class FilmShelf(Generic[_Film]):
         order: array[int],
         order_key: Callable[[_Film], Any],
         tied: AbstractSet[int] = frozenset(),
+        shared: bytearray | None = None,
     ) -> None:
         self.films = films
         self.keys = keys
@@ -1347,6 +1351,8 @@ class FilmShelf(Generic[_Film]):
         self.order = order  # the film ids, by rank
         self.order_key = order_key
         self.tied = tied  # a film gone or ranked apart since may stay: never too few
+        # by film id, 1 where the key may be another film's: never too few
+        self.shared = _sharing(keys) if shared is None else shared
 
     @classmethod
     def of(
@@ -1356,6 +1362,7 @@ class FilmShelf(Generic[_Film]):
         ``order_key`` sorts them in (else they are sorted here)."""
         shelf: FilmShelf[_Film] = cls([], [], array("d"), array("q"), order_key)
         shelf._rank_all(shelf._put(rows))
+        shelf.shared = _sharing(shelf.keys)
         return shelf
 
     def get(self, film_id: int) -> _Film | None:
@@ -1371,22 +1378,31 @@ class FilmShelf(Generic[_Film]):
             found = tuple(map(self.get, film_ids))
         if len(film_ids) == 1:
             found = (found,)
-        return [film for film in found if film is not None]
+        return list(compress(found, map(is_not, found, repeat(None))))
 
     def in_order(self, film_ids: list[int]) -> list[_Film]:
-        """The films of ``film_ids`` (all in the catalog) by ``order_key``, those that tie
-        in the order given."""
+        """The different films of ``film_ids`` (all in the catalog) by ``order_key``,
+        those that tie in the order first given."""
         return self.all_of(self.order_of(film_ids))
 
     def order_of(self, film_ids: list[int]) -> list[int]:
-        """``film_ids`` (all in the catalog) sorted as :meth:`in_order` sorts their films."""
-        return sorted(film_ids, key=self.ranks.__getitem__)
+        """The different ``film_ids`` (all in the catalog) sorted as :meth:`in_order`
+        sorts their films: told apart by a set (lists of thousands, often twice over),
+        in the order first given only when some may tie (``tied``)."""
+        different: Iterable[int] = set(film_ids)
+        if not self.tied.isdisjoint(different):
+            different = dict.fromkeys(film_ids)
+        return sorted(different, key=self.ranks.__getitem__)
 
     def placed_apart(self, film_ids: Iterable[int]) -> bool:
         """Whether the films of ``film_ids`` (different films, all on the shelf) each have
         a place of their own in the order: no two with equal ``order_key``s. Told without
         looking at them when no film shares its place (``tied``)."""
         return not self.tied or self.tied.isdisjoint(film_ids)
+
+    def may_share(self, film_ids: list[int]) -> list[int]:
+        """Those of ``film_ids`` (all on the shelf) whose key another film may have too."""
+        return list(compress(film_ids, map(self.shared.__getitem__, film_ids)))
 
     def keys_of(self, film_ids: list[int]) -> dict[int, str]:
         """The title key of each film of ``film_ids`` (all in the catalog)."""
@@ -1395,9 +1411,16 @@ class FilmShelf(Generic[_Film]):
         keys = itemgetter(*film_ids)(self.keys)
         return dict(zip(film_ids, (keys,) if len(film_ids) == 1 else keys, strict=True))
 
-    def changed(self, touched: Iterable[int], rows: Iterable[tuple[int, str, _Film]]) -> FilmShelf:
+    def changed(
+        self,
+        touched: Iterable[int],
+        rows: Iterable[tuple[int, str, _Film]],
+        alike: Iterable[int] = (),
+    ) -> FilmShelf:
         """A copy where the films ``touched`` by a reload are as ``rows`` (those that are
-        still there) say: the others of them are gone."""
+        still there) say: the others of them are gone. ``alike``: the films the shelf
+        keeps whose key is one of ``rows``' (more do no harm), marked ``shared`` with
+        them when they share it."""
         shelf: FilmShelf[_Film] = FilmShelf(
             list(self.films),
             list(self.keys),
@@ -1405,9 +1428,11 @@ class FilmShelf(Generic[_Film]):
             self.order,
             self.order_key,
             self.tied,
+            bytearray(self.shared),
         )
         gone = [i for i in dict.fromkeys(touched) if shelf.get(i) is not None]
         rows = list(rows)
+        shelf._share(rows, alike)
         if len(gone) + len(rows) > len(self.order) // RANKED_AGAIN_PAST:
             left = set(gone)
             kept = [i for i in self.order if i not in left]
@@ -1426,6 +1451,20 @@ class FilmShelf(Generic[_Film]):
         for film_id, _, _ in rows:
             shelf._rank(film_id)
         return shelf
+
+    def _share(self, rows: list[tuple[int, str, _Film]], alike: Iterable[int]) -> None:
+        """Mark ``shared`` the films of ``rows`` (about to be put) and of ``alike`` (on
+        the shelf) whose key another of them has: once put, no two films share a key
+        unless marked. (The films they shared their former keys with stay marked.)"""
+        kept = [(film_id, self.keys[film_id]) for film_id in alike if self.get(film_id)]
+        ids = {film_id for film_id, _, _ in rows}
+        keyed = [(key, film_id) for film_id, key in kept if film_id not in ids]
+        keyed += [(key, film_id) for film_id, key, _ in rows]
+        counts = Counter(key for key, _ in keyed)
+        for key, film_id in keyed:
+            if film_id >= len(self.shared):
+                self.shared.extend(bytes(film_id + 1 - len(self.shared)))
+            self.shared[film_id] = counts[key] > 1 or key == ""
 
     def _put(self, rows: Iterable[tuple[int, str, _Film]]) -> list[int]:
         """Put the films of ``rows`` on the shelf, unranked; their ids, in that order."""
@@ -1495,6 +1534,14 @@ class FilmShelf(Generic[_Film]):
             rank = (before + after) // 2
         order.insert(at, film_id)
         self.ranks[film_id] = rank
+
+
+def _sharing(keys: list[str | None]) -> bytearray:
+    """By film id, 1 where another film has the same key (and for every wordless title,
+    whose key is empty: a reload finds no film by it)."""
+    counts = Counter(keys)
+    counts[""] = 2
+    return bytearray(map((1).__lt__, map(counts.__getitem__, keys)))
 
 
 _NO_CREDITS: tuple[array[int], array[int]] = (array("i"), array("i"))

@@ -222,15 +222,41 @@ def _assert_ordered(shelf: FilmShelf, films: dict[int, tuple[int | None, str]]) 
         some = random.Random(size).sample(sorted(films), min(size, len(films)))
         if shelf.placed_apart(some):
             assert len({_oldest_first(films[i]) for i in some}) == len(some)
+    # every film sharing its title with another is among those that may
+    titles = Counter(title.lower() for _, title in films.values())
+    sharing = [i for i, (_, title) in films.items() if titles[title.lower()] > 1]
+    assert set(sharing) <= set(shelf.may_share(sorted(films)))
+
+
+def _alike(films: dict[int, tuple[int | None, str]], now: dict) -> list[int]:
+    """The films whose title one of ``now`` has, as the catalog finds them for a reload."""
+    keys = {title.lower() for _, title in now.values()}
+    return [i for i, (_, title) in films.items() if title.lower() in keys]
 
 
 def test_a_film_shelf_tells_films_apart_by_their_place_when_no_two_share_title_and_year() -> None:
     films = {1: (1995, "Heat"), 2: (1986, "Heat"), 3: (1979, "Alien"), 4: (None, "Heat")}
     shelf = FilmShelf.of(_shelf_rows(films), _oldest_first)
     assert not shelf.tied and shelf.placed_apart([1, 2, 3, 4])
-    shelf = shelf.changed([5], _shelf_rows({5: (1995, "Heat")}))  # a second Heat (1995)
+    shelf = shelf.changed([5], _shelf_rows({5: (1995, "Heat")}), [1, 2, 4])  # another Heat
     assert shelf.tied == {1, 5}
     assert not shelf.placed_apart([2, 1, 5]) and shelf.placed_apart([2, 3, 4])
+    # each film once, oldest first; those that tie in the order first given
+    assert shelf.order_of([4, 2, 3, 2, 4]) == [3, 2, 4]
+    assert shelf.order_of([5, 2, 1, 5, 2]) == [2, 5, 1]
+    assert shelf.order_of([1, 5, 1]) == [1, 5]
+
+
+def test_a_film_shelf_knows_the_films_that_may_share_a_title_after_reloads_too() -> None:
+    films = {1: (1995, "Heat"), 2: (1979, "Alien"), 3: (1998, "Ronin"), 4: (1999, "")}
+    shelf = FilmShelf.of(_shelf_rows(films), _oldest_first)
+    assert shelf.may_share([1, 2, 3, 4]) == [4]  # a wordless title (its key empty) may
+    shelf = shelf.changed([5], _shelf_rows({5: (1986, "Heat")}), [1])  # a second Heat
+    assert shelf.may_share([1, 2, 3, 5]) == [1, 5]
+    shelf = shelf.changed([2], _shelf_rows({2: (1979, "Ronin")}), [3])  # Alien retitled
+    assert shelf.may_share([3, 2, 1, 5]) == [3, 2, 1, 5]
+    shelf = shelf.changed([6], _shelf_rows({6: (2001, "Thief")}), [])
+    assert shelf.may_share([6, 1]) == [1]
 
 
 @pytest.mark.parametrize("gap", [RANK_GAP, 2])
@@ -259,7 +285,8 @@ def test_a_film_shelf_changed_film_by_film_orders_films_as_one_built_afresh(
             now[next_id] = film()
             next_id += 1
         films.update(now)
-        shelf = shelf.changed(touched + [i for i in now if i not in touched], _shelf_rows(now))
+        touched += [i for i in now if i not in touched]
+        shelf = shelf.changed(touched, _shelf_rows(now), _alike(films, now))
         _assert_ordered(shelf, films)
     many = rng.sample(sorted(films), 40)  # past RANKED_AGAIN_PAST: ranked all again
     for film_id in many:
