@@ -1112,14 +1112,14 @@ class NameIndex:
         pieces = _pieces(len(key), edits)
         if pieces is None or _ROW_END in key:
             return [name for bucket in buckets[low:high] for name in bucket]
-        rows: set[tuple[int, int]] = set()  # (length's place in ``lengths``, row)
         begins = key[: pieces[0][1]]
         size = len(begins)
+        begun: list[tuple[int, int]] = []  # the range of each length's names it begins
         for which in range(low, high):
             bucket = buckets[which]
             lo = bisect.bisect_left(bucket, begins)
-            hi = bisect.bisect_right(bucket, begins, lo, key=itemgetter(slice(size)))
-            rows.update(zip(repeat(which), range(lo, hi)))
+            begun.append((lo, bisect.bisect_right(bucket, begins, lo, key=itemgetter(slice(size)))))
+        rows: set[tuple[int, int]] = set()  # (length's place in ``lengths``, row)
         texts: list[tuple[int, int]] = []  # lengths next to each other without columns
         for which in range(low, high):
             columns = self._columns.get((key[0], lengths[which]))
@@ -1137,7 +1137,7 @@ class NameIndex:
         for i, (at, end) in enumerate(pieces[1:], 1):
             for run in texts:
                 rows.update(_rows_in_text(letter, key, edits, i, at, end, run))
-        return [buckets[which][row] for which, row in sorted(rows)]
+        return _in_order(buckets, low, begun, sorted(rows))
 
     def changed(self, now: dict[str, str | None]) -> NameIndex:
         """A new index where each norm of ``now`` has the given display, or is gone (None)."""
@@ -1186,6 +1186,27 @@ class NameIndex:
             if start in by_start:
                 index._make_columns(start, by_start[start])
         return index
+
+
+def _in_order(
+    buckets: list[list[str]], low: int, begun: list[tuple[int, int]], rows: list[tuple[int, int]]
+) -> list[str]:
+    """The names of ``buckets`` from the one at ``low`` on, in order: of each, the range of
+    ``begun`` (sliced, however many names a short first piece begins) and the ``rows``
+    (``(bucket, row)``, sorted) around it."""
+    names: list[str] = []
+    at, count = 0, len(rows)
+    for which, (lo, hi) in enumerate(begun, low):
+        bucket = buckets[which]
+        while at < count and rows[at][0] == which and rows[at][1] < lo:
+            names.append(bucket[rows[at][1]])
+            at += 1
+        names += bucket[lo:hi]
+        while at < count and rows[at][0] == which:
+            if rows[at][1] >= hi:
+                names.append(bucket[rows[at][1]])
+            at += 1
+    return names
 
 
 def _packed(texts: list[str]) -> list[str]:
