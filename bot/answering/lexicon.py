@@ -240,10 +240,15 @@ def phrase_positions(key: str, relations: tuple[Relation, ...] = RELATIONS) -> s
     return positions
 
 
+# Any relation's keywords, for words alone: one match where each relation's pattern would be
+# tried in turn (the gap groups have names of their own in each)
+_RELATION_WORD = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in RELATIONS))
+
+
 @lru_cache(maxsize=RELATION_WORDS_KEPT)
 def is_relation_word(token: str) -> bool:
     """Whether one word is by itself a relation keyword ("directed", "genre")."""
-    return any(r.pattern.fullmatch(token) for r in RELATIONS)
+    return _RELATION_WORD.fullmatch(token) is not None
 
 
 # A number as titles write it: in figures, in roman numerals and in words, 1 to 20
