@@ -233,12 +233,18 @@ films:
   - {title: The Matrix, year: 1999, directors: [Lana Wachowski], genres: [Action]}
   - {title: Snow Flower, year: 2011, writers: [Lisa See], genres: [Drama], tags: [great]}
   - {title: Halloween, year: 1978, directors: [John Carpenter], genres: [Horror]}
+  - {title: Flicka, year: 2006, directors: [Michael Mayer], genres: [Family]}
 """
 
 
 @pytest.mark.parametrize(
     ("question", "genre"),
-    [("a good movie", None), ("a great horror", "Horror"), ("what should we see", None)],
+    [
+        ("a good movie", None),
+        ("a great horror", "Horror"),
+        ("what should we see", None),
+        ("rec me a horror flick pls", "Horror"),
+    ],
 )
 async def test_words_asking_for_a_film_are_not_names_of_the_catalog(
     catalog_of, question, genre
