@@ -47,6 +47,13 @@ async def test_something_like_a_film_gives_what_they_share(catalog) -> None:
     assert "Sleepless in Seattle" not in reply.answers
 
 
+async def test_a_film_someone_loved_asking_what_to_watch_is_something_like_it(catalog) -> None:
+    reply = await pick(catalog, "i loved sleepless in seattle what else should i watch")
+    assert reply.text.startswith("If you liked Sleepless in Seattle (1993), try ")
+    # said without asking for a film to watch, it is no pick
+    assert "If you liked" not in (await pick(catalog, "i loved sleepless in seattle")).text
+
+
 async def test_a_pick_with_nothing_to_offer_says_so(catalog) -> None:
     reply = await pick(catalog, "recommend a horror movie")
     assert reply.answers == []
