@@ -49,10 +49,21 @@ class Context:
     _occurrences: list[tuple[int, Relation]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
+    _relation: tuple[Relation | None] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+    _topics: list[tuple[Mention, str]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def relation(self) -> Relation | None:
         """The relation a question's opening settles, else the first relation whose keywords
         appear outside the mentioned names."""
+        if self._relation is None:
+            self._relation = (self._first_relation(),)
+        return self._relation[0]
+
+    def _first_relation(self) -> Relation | None:
         text = self.key_outside()
         for opening, relation in OPENINGS:
             if opening.search(text):
@@ -161,8 +172,10 @@ class Context:
 
     def topics(self) -> list[tuple[Mention, str]]:
         """Each mention with what it names here, leaving out those that name nothing."""
-        found = [(m, self.topic_kind(m)) for m in self.mentions]
-        return [(m, k) for m, k in found if k is not None]
+        if self._topics is None:
+            found = [(m, self.topic_kind(m)) for m in self.mentions]
+            self._topics = [(m, k) for m, k in found if k is not None]
+        return list(self._topics)
 
 
 Kind = Callable[[Context], Awaitable[Answer | None]]

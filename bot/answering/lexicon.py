@@ -34,7 +34,8 @@ def words(alternatives: str) -> re.Pattern[str]:
 
 
 # Words asking whether or when someone died ("is hitchcock still alive")
-DIED = words(r"died|die|death|dead|alive|living|still with us|passed away|pass away")
+DIED_WORDS = r"died|die|death|dead|alive|living|still with us|passed away|pass away"
+DIED = words(DIED_WORDS)
 
 # The sites people name for a film's rating ("imdb rating", "rotten tomatoes score"): words of
 # the question, not a title ("the imdb" is not The Mob); :data:`RATING_SITES` says which.

@@ -223,12 +223,15 @@ class PeopleCredits:
     film's normalised title by its id (a mapping, or the film shelf's list of title keys,
     which film ids index: no copy made of thousands), and the credits (``pairs``: film
     id, person id), made when first asked for (many questions need the films alone: no
-    pair made for each of thousands)."""
+    pair made for each of thousands); and those of some film ids whose title another film
+    may have too (``may_share``: only their titles need comparing; all of them when the
+    catalog cannot tell)."""
 
     films_of: Callable[[list[int]], list[FilmSummary]]
     title_norms: Mapping[int, str] | Sequence[str | None]
     film_ids: list[int]
     credits: Callable[[], list[tuple[int, int]]]
+    may_share: Callable[[list[int]], list[int]] = list
 
     @property
     def films(self) -> list[FilmSummary]:
@@ -263,6 +266,7 @@ _FILM_SHELF_ROWS = f"SELECT {_FILM_COLUMNS}, norm FROM films"
 # oldest first (as ``oldest_first_key``), sorted by SQLite, off the event loop's GIL
 _FILM_SHELF_QUERY = _FILM_SHELF_ROWS + " ORDER BY year IS NULL, year, title"
 _FILM_SHELF_QUERY_OF_IDS = _FILM_SHELF_ROWS + " WHERE id IN ({marks})"
+_FILMS_OF_KEYS = "SELECT id FROM films WHERE norm IN ({marks})"  # of title keys but ''
 # One role's credits, each as one number (``indexes.FILM_BITS``), in the person index's order
 _CREDITS_OF_ROLE = "SELECT (person_id << 32) | film_id FROM credits WHERE role = ?"
 # One role's credits as ``film id << 32 | person id``, by film then billing order
@@ -716,10 +720,7 @@ class Catalog:
         people = await self._people_index()
         if not key or not people.hits:
             return []
-        found = process.extract(
-            key, people.norms, scorer=fuzz.QRatio, limit=limit, score_cutoff=cutoff
-        )
-        return [(_hit(people.hits[index]), score) for _, score, index in found]
+        return [(_hit(person), score) for person, score in people.scored(key, limit, cutoff)]
 
     async def people_by_surname(self, surname: str) -> list[NameHit]:
         """People whose name ends with the word ``surname`` ("kubrick")."""
@@ -784,7 +785,8 @@ class Catalog:
             await self._title_index()
 
     async def warm_rest(self, previous: Catalog | None = None) -> None:
-        """Build the other indexes (films by id, people, every name, title triples; titles
+        """Build the other indexes (films by id, people and the letters of their names,
+        every name and the texts of the names of each first letter, title triples; titles
         if not yet built)."""
         await self._title_index()
         changes = await self._changes_since(previous) if previous is not None else None
@@ -792,8 +794,10 @@ class Catalog:
             async with self._titles_lock:  # requests meanwhile wait for these, not build anew
                 await self._derive_rest(previous, changes)
         await self._index("_shelf", _FILM_SHELF_QUERY, _film_shelf)
-        await self._people_index()
-        await self._name_index()
+        people = await self._people_index()
+        await asyncio.to_thread(people.count_letters)
+        names = await self._name_index()
+        await asyncio.to_thread(names.learn_letters)
         await self._gram_index()
         await self._credit_index()
         await self._film_people_index()
@@ -805,7 +809,10 @@ class Catalog:
         touched = list(dict.fromkeys(c.ref for c in changes if c.kind == "film"))
         if self._shelf is None and previous._shelf:
             rows = list(_shelved(await self._in_chunks(_FILM_SHELF_QUERY_OF_IDS, touched)))
-            self._shelf = await asyncio.to_thread(previous._shelf.changed, touched, rows)
+            keys = list(dict.fromkeys(key for _, key, _ in rows if key))
+            alike = [r[0] for r in await self._in_chunks(_FILMS_OF_KEYS, keys)]
+            shelf = previous._shelf
+            self._shelf = await asyncio.to_thread(shelf.changed, touched, rows, alike)
         credits = previous._credits
         if self._credits is None and credits is not None and not credits.folds(set(touched)):
             rows = await self._in_chunks(_CREDITS_OF_FILMS, touched)
@@ -1055,13 +1062,13 @@ class Catalog:
         shelf = self._shelf
         index = self._credits
         if shelf is not None and index is not None and (role in ROLES or index.every_role):
-            return shelf.in_order(list(dict.fromkeys(index.film_ids(ids, role))))
+            return shelf.in_order(index.film_ids(ids, role))
         if shelf is not None:
             sql = "SELECT DISTINCT film_id FROM credits WHERE person_id IN ({marks})"
             if role is not None:
                 sql += " AND role = ?"
             rows = await self._credit_rows(sql, ids, (role,) if role is not None else ())
-            return shelf.in_order(list(dict.fromkeys(r[0] for r in rows)))
+            return shelf.in_order(list(map(itemgetter(0), rows)))
         found: dict[int, FilmSummary] = {}
         for chunk in _chunks(ids, 500):
             marks = ",".join("?" * len(chunk))
@@ -1106,17 +1113,17 @@ class Catalog:
         shelf = self._shelf
         index = self._credits
         if shelf is not None and index is not None and role in ROLES:
-            film_ids = shelf.order_of(list(dict.fromkeys(index.film_ids(ids, role))))
+            film_ids = shelf.order_of(index.film_ids(ids, role))
             credits = cache(partial(index.credits, ids, role))
-            return PeopleCredits(shelf.all_of, shelf.keys, film_ids, credits)
+            return PeopleCredits(shelf.all_of, shelf.keys, film_ids, credits, shelf.may_share)
         if shelf is not None:
             pairs = await self._credit_rows(
                 "SELECT film_id, person_id FROM credits WHERE person_id IN ({marks}) AND role = ?",
                 ids,
                 (role,),
             )
-            film_ids = shelf.order_of(list(dict.fromkeys(map(itemgetter(0), pairs))))
-            return PeopleCredits(shelf.all_of, shelf.keys, film_ids, lambda: pairs)
+            film_ids = shelf.order_of(list(map(itemgetter(0), pairs)))
+            return PeopleCredits(shelf.all_of, shelf.keys, film_ids, lambda: pairs, shelf.may_share)
         found: dict[int, FilmSummary] = {}
         keys = {}
         pairs = []
@@ -1146,11 +1153,14 @@ class Catalog:
         shelf = self._shelf
         return shelf is not None and shelf.placed_apart(film_ids)
 
-    def title_keys(self, films: Sequence[FilmSummary]) -> dict[int, str]:
-        """Each film's title key (its title's normal form: the same for films sharing a
-        title), from memory when the films are."""
-        if self._shelf is not None:
-            return self._shelf.keys_of([f.id for f in films])
+    def shared_title_keys(self, films: Sequence[FilmSummary]) -> dict[int, str]:
+        """The title keys (a title's normal form: the same for films sharing a title) of
+        those of ``films`` whose title another film of the catalog may have too, from
+        memory when the films are (the others' titles are their own: no key read); every
+        film's when the catalog cannot tell."""
+        shelf = self._shelf
+        if shelf is not None:
+            return shelf.keys_of(shelf.may_share(list(map(_ID, films))))
         return {f.id: _title_key(norm(f.title)) for f in films}
 
     async def _credit_rows(

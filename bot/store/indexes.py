@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import math
 from array import array
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, MutableSequence, Sequence
@@ -22,7 +23,7 @@ from itertools import accumulate, chain, compress, count, islice, repeat
 from operator import eq, gt, is_not, itemgetter
 from typing import Any, Generic, TypeVar
 
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 # Reloads whose name changes stay in the store's log, for catalogs still open to catch up.
@@ -42,6 +43,7 @@ EDITED_NAMES_MOST = 50_000
 _UNEDITED = object()
 # Buckets of more names than this have columns: the names with each letter at each place.
 COLUMNS_PAST = 512
+LETTERS_COUNTED_MOST = 255  # names this long at most have their letters counted (in bytes)
 _ROW_END = "\n"  # between the names in a letter's text (no normalised name has it)
 RANK_GAP = 1 << 20  # between the ranks of films next in order, for a reload's films to go in
 RANKED_AGAIN_PAST = 64  # a reload changing more than this fraction of films ranks all again
@@ -807,13 +809,15 @@ class PersonName:
 
 class PeopleIndex:
     """People's names and aliases, sorted by ``(norm, person id)``, and people by the last
-    and by the first word of their names."""
+    and by the first word of their names; once counted (``count_letters``), the letters of
+    the names too, so that a text is compared only with the names it may be close to."""
 
-    __slots__ = ("first_names", "hits", "norms", "surnames")
+    __slots__ = ("first_names", "hits", "letters", "norms", "surnames")
 
     def __init__(self, hits: list[PersonName]) -> None:
         self.hits = hits
         self.norms = _packed([hit.norm for hit in hits])
+        self.letters: LetterCounts | None = None
         surnames: dict[str, list[PersonName]] = {}
         first_names: dict[str, list[PersonName]] = {}
         for hit in hits:
@@ -828,6 +832,30 @@ class PeopleIndex:
     def of(cls, rows: Iterable[tuple[str, str, int, str]]) -> PeopleIndex:
         """From ``(norm, kind, person id, display)`` rows sorted by norm then person id."""
         return cls([PersonName(*row) for row in rows])
+
+    def count_letters(self) -> None:
+        """Count the letters of the names (``LetterCounts``), when not yet counted and
+        none is longer than ``LETTERS_COUNTED_MOST`` (else every name is compared)."""
+        if self.letters is None and max(map(len, self.norms), default=0) <= LETTERS_COUNTED_MOST:
+            self.letters = LetterCounts(self.norms)
+
+    def scored(self, key: str, limit: int, cutoff: float) -> list[tuple[PersonName, float]]:
+        """The ``limit`` names closest to ``key`` by ``fuzz.QRatio``, at least ``cutoff``
+        close, closest first (then in the index's order), with how close each is.
+
+        Once the letters are counted, only the names that have enough of ``key``'s letters
+        to be that close are compared, a fraction of them all; they keep their order, so
+        the same names come out, and a name found among them is placed back in the index
+        by its text (names alike all pass or all fail, being the same letters).
+        """
+        norms, letters = self.norms, self.letters
+        names = norms if letters is None else list(compress(norms, letters.may_reach(key, cutoff)))
+        found = process.extract(key, names, scorer=fuzz.QRatio, limit=limit, score_cutoff=cutoff)
+        place = bisect.bisect_left
+        return [
+            (self.hits[place(norms, name) + at - place(names, name)], score)
+            for name, score, at in found
+        ]
 
     def changed(self, changes: Sequence[NameChange]) -> PeopleIndex:
         """A new index with the person names of ``changes`` applied in order."""
@@ -845,6 +873,89 @@ class PeopleIndex:
             elif not change.added and present:
                 del keys[at], hits[at]
         return PeopleIndex(hits)
+
+
+class LetterCounts:
+    """How often each letter is in each of a list of names, kept as the bits of numbers
+    (the list's first name the lowest bit): for each letter and count, the names that have
+    the letter at least that often; for each length, the names of that length.
+
+    Two texts have in common, in order, no more letters than they share counted
+    regardless of order (each as often as the text that has it less often); their
+    ``fuzz.QRatio`` is 200 times the first over their lengths added. So a text can be
+    ``cutoff`` close only to the names sharing enough of its letters for their length,
+    which a few dozen operations on these numbers find among all the names at once.
+    """
+
+    __slots__ = ("at_least", "by_length")
+
+    def __init__(self, names: Sequence[str]) -> None:
+        """``names``: none longer than ``LETTERS_COUNTED_MOST`` (each count is a byte)."""
+        self.at_least: dict[str, list[int]] = {}  # for a letter, the names with 1, 2, … of it
+        for letter in sorted(set("".join(names))):
+            counts = bytes(map(str.count, names, repeat(letter)))
+            self.at_least[letter] = [
+                _bits(counts.translate(_AT_LEAST[count])) for count in range(1, max(counts) + 1)
+            ]
+        lengths = bytes(map(len, names))
+        self.by_length = {
+            length: _bits(lengths.translate(_EQUAL[length])) for length in sorted(set(lengths))
+        }
+
+    def may_reach(self, key: str, cutoff: float) -> bytes:
+        """For each name in order, 1 when ``key`` may be at least ``cutoff`` close to it by
+        ``fuzz.QRatio``, else 0 (every name that is, few that are not), as bytes; those
+        past the last 1 left out."""
+        shared: list[int] = []  # the letters each name shares with key, a bit at a time
+        for letter, times in Counter(key).items():
+            for names in self.at_least.get(letter, [])[:times]:
+                _add(shared, names)
+        need: dict[int, int] = {}  # the names of each least number of letters shared
+        for length, names in self.by_length.items():
+            least = math.ceil(cutoff * (len(key) + length) / 200) - 1  # one less: floats
+            if least <= min(len(key), length):
+                need[least] = need.get(least, 0) | names
+        reach = 0
+        for least, names in need.items():
+            reach |= names & _at_least(shared, least)
+        return format(reach, "b")[::-1].encode("ascii").translate(_DIGIT_FLAGS)
+
+
+def _bits(digits: bytes) -> int:
+    """The number whose bits are ``digits`` (``b"0"`` and ``b"1"``), the first the lowest."""
+    return int(digits[::-1], 2) if digits else 0
+
+
+def _add(bits: list[int], ones: int) -> None:
+    """Add 1 to each number held bit by bit in ``bits`` (the lowest first; one number for
+    each bit place of the numbers) where ``ones`` has a bit set."""
+    for place, held in enumerate(bits):
+        bits[place] = held ^ ones
+        ones &= held
+        if not ones:
+            return
+    bits.append(ones)
+
+
+def _at_least(bits: list[int], least: int) -> int:
+    """The bit places where the number held bit by bit in ``bits`` is at least ``least``."""
+    if least <= 0:
+        return -1
+    above, equal = 0, -1
+    for place in range(len(bits) - 1, -1, -1):
+        if least >> place & 1:
+            equal &= bits[place]
+        else:
+            above |= equal & bits[place]
+            equal &= ~bits[place]
+    return (above | equal) if least < 1 << len(bits) else 0
+
+
+# Tables turning a count (a byte) into the digit 1 where it is at least, or equal to, a
+# number, else 0; and those digits into the bytes 1 and 0.
+_AT_LEAST = [bytes(b"01"[value >= least] for value in range(256)) for least in range(256)]
+_EQUAL = [bytes(b"01"[value == length] for value in range(256)) for length in range(256)]
+_DIGIT_FLAGS = bytes.maketrans(b"01", b"\x00\x01")
 
 
 @dataclass(frozen=True, slots=True)
@@ -881,8 +992,9 @@ class NameIndex:
         self.displays = displays  # shared between indexes: never changed once built
         self.edited = edited or {}  # names changed since: their display, or None if gone
         self.word_counts = word_counts
-        # The names of each first letter as one text, made the first time ``closest``
-        # looks among them (``_letter``).
+        # The names of each first letter as one text (``_letter``): made for every letter
+        # when the catalog is warmed (``learn_letters``), else when ``closest`` first looks
+        # among them.
         self._letters: dict[str, _LetterNames] = {}
         # For each bucket of more than ``COLUMNS_PAST`` names, made with the index: for
         # each place in its names, which of them have each letter there (``_columns_of``).
@@ -951,9 +1063,16 @@ class NameIndex:
         found = process.extractOne(key, names, scorer=OSA.distance, score_cutoff=max_edits)
         return None if found is None else (int(found[1]), found[0])
 
+    def learn_letters(self) -> None:
+        """Make the text of every first letter that has none yet (``_letter``), so that no
+        look-up pays for one: the biggest, of the names beginning with "t", takes
+        milliseconds at a big catalog's size."""
+        for first in sorted({start for start, _ in self.by_start}):
+            self._letter(first)
+
     def _letter(self, first: str) -> _LetterNames:
         """The names beginning with ``first`` as one text, made the first time it is asked
-        for (and again after a reload changed them)."""
+        for (and again after a reload changed them) unless ``learn_letters`` made it."""
         letter = self._letters.get(first)
         if letter is None:
             lengths = sorted(length for start, length in self.by_start if start == first)
@@ -993,14 +1112,14 @@ class NameIndex:
         pieces = _pieces(len(key), edits)
         if pieces is None or _ROW_END in key:
             return [name for bucket in buckets[low:high] for name in bucket]
-        rows: set[tuple[int, int]] = set()  # (length's place in ``lengths``, row)
         begins = key[: pieces[0][1]]
         size = len(begins)
+        begun: list[tuple[int, int]] = []  # the range of each length's names it begins
         for which in range(low, high):
             bucket = buckets[which]
             lo = bisect.bisect_left(bucket, begins)
-            hi = bisect.bisect_right(bucket, begins, lo, key=itemgetter(slice(size)))
-            rows.update(zip(repeat(which), range(lo, hi)))
+            begun.append((lo, bisect.bisect_right(bucket, begins, lo, key=itemgetter(slice(size)))))
+        rows: set[tuple[int, int]] = set()  # (length's place in ``lengths``, row)
         texts: list[tuple[int, int]] = []  # lengths next to each other without columns
         for which in range(low, high):
             columns = self._columns.get((key[0], lengths[which]))
@@ -1018,7 +1137,7 @@ class NameIndex:
         for i, (at, end) in enumerate(pieces[1:], 1):
             for run in texts:
                 rows.update(_rows_in_text(letter, key, edits, i, at, end, run))
-        return [buckets[which][row] for which, row in sorted(rows)]
+        return _in_order(buckets, low, begun, sorted(rows))
 
     def changed(self, now: dict[str, str | None]) -> NameIndex:
         """A new index where each norm of ``now`` has the given display, or is gone (None)."""
@@ -1067,6 +1186,27 @@ class NameIndex:
             if start in by_start:
                 index._make_columns(start, by_start[start])
         return index
+
+
+def _in_order(
+    buckets: list[list[str]], low: int, begun: list[tuple[int, int]], rows: list[tuple[int, int]]
+) -> list[str]:
+    """The names of ``buckets`` from the one at ``low`` on, in order: of each, the range of
+    ``begun`` (sliced, however many names a short first piece begins) and the ``rows``
+    (``(bucket, row)``, sorted) around it."""
+    names: list[str] = []
+    at, count = 0, len(rows)
+    for which, (lo, hi) in enumerate(begun, low):
+        bucket = buckets[which]
+        while at < count and rows[at][0] == which and rows[at][1] < lo:
+            names.append(bucket[rows[at][1]])
+            at += 1
+        names += bucket[lo:hi]
+        while at < count and rows[at][0] == which:
+            if rows[at][1] >= hi:
+                names.append(bucket[rows[at][1]])
+            at += 1
+    return names
 
 
 def _packed(texts: list[str]) -> list[str]:
@@ -1188,9 +1328,12 @@ class FilmShelf(Generic[_Film]):
     integers past 2**30, which ranks soon are (a third less time for a prolific actor's
     films at 16x MetaQA). ``tied`` holds the films that may share their rank with another
     (none, in most catalogs): the others' ``order_key``s differ from every film's.
+    ``shared`` marks, by film id, the films whose key another film may have too (a tenth
+    of them at 16x MetaQA): only their keys need comparing to tell which films of a list
+    share a title.
     """
 
-    __slots__ = ("films", "keys", "order", "order_key", "ranks", "tied")
+    __slots__ = ("films", "keys", "order", "order_key", "ranks", "shared", "tied")
 
     def __init__(
         self,
@@ -1200,6 +1343,7 @@ class FilmShelf(Generic[_Film]):
         order: array[int],
         order_key: Callable[[_Film], Any],
         tied: AbstractSet[int] = frozenset(),
+        shared: bytearray | None = None,
     ) -> None:
         self.films = films
         self.keys = keys
@@ -1207,6 +1351,8 @@ class FilmShelf(Generic[_Film]):
         self.order = order  # the film ids, by rank
         self.order_key = order_key
         self.tied = tied  # a film gone or ranked apart since may stay: never too few
+        # by film id, 1 where the key may be another film's: never too few
+        self.shared = _sharing(keys) if shared is None else shared
 
     @classmethod
     def of(
@@ -1216,6 +1362,7 @@ class FilmShelf(Generic[_Film]):
         ``order_key`` sorts them in (else they are sorted here)."""
         shelf: FilmShelf[_Film] = cls([], [], array("d"), array("q"), order_key)
         shelf._rank_all(shelf._put(rows))
+        shelf.shared = _sharing(shelf.keys)
         return shelf
 
     def get(self, film_id: int) -> _Film | None:
@@ -1231,22 +1378,31 @@ class FilmShelf(Generic[_Film]):
             found = tuple(map(self.get, film_ids))
         if len(film_ids) == 1:
             found = (found,)
-        return [film for film in found if film is not None]
+        return list(compress(found, map(is_not, found, repeat(None))))
 
     def in_order(self, film_ids: list[int]) -> list[_Film]:
-        """The films of ``film_ids`` (all in the catalog) by ``order_key``, those that tie
-        in the order given."""
+        """The different films of ``film_ids`` (all in the catalog) by ``order_key``,
+        those that tie in the order first given."""
         return self.all_of(self.order_of(film_ids))
 
     def order_of(self, film_ids: list[int]) -> list[int]:
-        """``film_ids`` (all in the catalog) sorted as :meth:`in_order` sorts their films."""
-        return sorted(film_ids, key=self.ranks.__getitem__)
+        """The different ``film_ids`` (all in the catalog) sorted as :meth:`in_order`
+        sorts their films: told apart by a set (lists of thousands, often twice over),
+        in the order first given only when some may tie (``tied``)."""
+        different: Iterable[int] = set(film_ids)
+        if not self.tied.isdisjoint(different):
+            different = dict.fromkeys(film_ids)
+        return sorted(different, key=self.ranks.__getitem__)
 
     def placed_apart(self, film_ids: Iterable[int]) -> bool:
         """Whether the films of ``film_ids`` (different films, all on the shelf) each have
         a place of their own in the order: no two with equal ``order_key``s. Told without
         looking at them when no film shares its place (``tied``)."""
         return not self.tied or self.tied.isdisjoint(film_ids)
+
+    def may_share(self, film_ids: list[int]) -> list[int]:
+        """Those of ``film_ids`` (all on the shelf) whose key another film may have too."""
+        return list(compress(film_ids, map(self.shared.__getitem__, film_ids)))
 
     def keys_of(self, film_ids: list[int]) -> dict[int, str]:
         """The title key of each film of ``film_ids`` (all in the catalog)."""
@@ -1255,9 +1411,16 @@ class FilmShelf(Generic[_Film]):
         keys = itemgetter(*film_ids)(self.keys)
         return dict(zip(film_ids, (keys,) if len(film_ids) == 1 else keys, strict=True))
 
-    def changed(self, touched: Iterable[int], rows: Iterable[tuple[int, str, _Film]]) -> FilmShelf:
+    def changed(
+        self,
+        touched: Iterable[int],
+        rows: Iterable[tuple[int, str, _Film]],
+        alike: Iterable[int] = (),
+    ) -> FilmShelf:
         """A copy where the films ``touched`` by a reload are as ``rows`` (those that are
-        still there) say: the others of them are gone."""
+        still there) say: the others of them are gone. ``alike``: the films the shelf
+        keeps whose key is one of ``rows``' (more do no harm), marked ``shared`` with
+        them when they share it."""
         shelf: FilmShelf[_Film] = FilmShelf(
             list(self.films),
             list(self.keys),
@@ -1265,9 +1428,11 @@ class FilmShelf(Generic[_Film]):
             self.order,
             self.order_key,
             self.tied,
+            bytearray(self.shared),
         )
         gone = [i for i in dict.fromkeys(touched) if shelf.get(i) is not None]
         rows = list(rows)
+        shelf._share(rows, alike)
         if len(gone) + len(rows) > len(self.order) // RANKED_AGAIN_PAST:
             left = set(gone)
             kept = [i for i in self.order if i not in left]
@@ -1286,6 +1451,20 @@ class FilmShelf(Generic[_Film]):
         for film_id, _, _ in rows:
             shelf._rank(film_id)
         return shelf
+
+    def _share(self, rows: list[tuple[int, str, _Film]], alike: Iterable[int]) -> None:
+        """Mark ``shared`` the films of ``rows`` (about to be put) and of ``alike`` (on
+        the shelf) whose key another of them has: once put, no two films share a key
+        unless marked. (The films they shared their former keys with stay marked.)"""
+        kept = [(film_id, self.keys[film_id]) for film_id in alike if self.get(film_id)]
+        ids = {film_id for film_id, _, _ in rows}
+        keyed = [(key, film_id) for film_id, key in kept if film_id not in ids]
+        keyed += [(key, film_id) for film_id, key, _ in rows]
+        counts = Counter(key for key, _ in keyed)
+        for key, film_id in keyed:
+            if film_id >= len(self.shared):
+                self.shared.extend(bytes(film_id + 1 - len(self.shared)))
+            self.shared[film_id] = counts[key] > 1 or key == ""
 
     def _put(self, rows: Iterable[tuple[int, str, _Film]]) -> list[int]:
         """Put the films of ``rows`` on the shelf, unranked; their ids, in that order."""
@@ -1355,6 +1534,14 @@ class FilmShelf(Generic[_Film]):
             rank = (before + after) // 2
         order.insert(at, film_id)
         self.ranks[film_id] = rank
+
+
+def _sharing(keys: list[str | None]) -> bytearray:
+    """By film id, 1 where another film has the same key (and for every wordless title,
+    whose key is empty: a reload finds no film by it)."""
+    counts = Counter(keys)
+    counts[""] = 2
+    return bytearray(map((1).__lt__, map(counts.__getitem__, keys)))
 
 
 _NO_CREDITS: tuple[array[int], array[int]] = (array("i"), array("i"))

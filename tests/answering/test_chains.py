@@ -90,6 +90,25 @@ async def test_a_credit_on_a_title_several_films_share_counts_less(catalog_of) -
     assert genres.answers == ["Drama", "Western"]  # two films against one, not three
 
 
+async def test_people_reached_through_films_sharing_a_title_count_those_films_less(
+    catalog_of,
+) -> None:
+    catalog = await catalog_of(
+        """\
+films:
+  - {title: Storm, year: 1950, directors: [Ann Lee], cast: [Al Ray, Cy Vance]}
+  - {title: Storm, year: 1990, directors: [Ann Lee], cast: [Al Ray]}
+  - {title: Storm, year: 2010, directors: [Ann Lee], cast: [Al Ray]}
+  - {title: Night Shift, year: 1995, directors: [Ann Lee], cast: [Bo Park]}
+  - {title: Open Road, year: 1996, directors: [Ann Lee], cast: [Bo Park, Cy Vance]}
+"""
+    )
+    # the three films called Storm may be one film's facts kept three times: Al Ray is on
+    # one film, Cy Vance on one and a third, Bo Park on two
+    reply = await ask(catalog, "who acted in the films directed by ann lee")
+    assert reply.answers == ["Bo Park", "Cy Vance", "Al Ray"]
+
+
 async def test_films_sharing_a_director_are_the_directors_other_films(catalog_of) -> None:
     catalog = await catalog_of(SHARED_TITLES)
     # Night Shift has two directors; Ann Lee only directs, Cy Vance also writes and acts

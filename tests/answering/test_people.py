@@ -196,3 +196,24 @@ async def test_an_age_in_a_film_is_counted_to_when_it_came_out(
     reply = await ask(people, question)
     assert reply.answers == answers
     assert reply.text.startswith(said), reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("bernard herrmann still with us?", "Bernard Herrmann died on 24 December 1975"),
+        ("did bernard herrmann pass away", "Bernard Herrmann died on 24 December 1975"),
+        ("keanu reeves dob", "Keanu Reeves was born on 2 September 1964."),
+        ("keanu reeves b day", "Keanu Reeves was born on 2 September 1964."),
+        ("keanu reeves birthdate", "Keanu Reeves was born on 2 September 1964."),
+        ("keanu reeves years old", "Keanu Reeves is 61"),
+        ("kubrick's debut movie", "Dr. Strangelove (1964)"),
+        ("keanu reeves starting roles", "Point Break (1991)"),
+        ("keanu reeves current projects", "The Long Goodbye Again (2031)"),
+        ("tell me about junkie xl", "Tom Holkenborg (also known as Junkie XL), born in 1967."),
+    ],
+)
+async def test_each_way_of_asking_of_a_person_is_read(people, question: str, said: str) -> None:
+    # the words asking of a person are found by one search before each kind of fact is
+    # looked for: a word of each kind, in its rarer forms, still reaches its fact
+    assert said in (await ask(people, question)).text

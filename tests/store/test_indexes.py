@@ -12,6 +12,7 @@ from itertools import pairwise, product
 from typing import TypeVar
 
 import pytest
+from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from bot.store import indexes
@@ -23,6 +24,7 @@ from bot.store.indexes import (
     FilmShelf,
     NameChange,
     NameIndex,
+    PeopleIndex,
     TitleIndex,
 )
 
@@ -220,15 +222,41 @@ def _assert_ordered(shelf: FilmShelf, films: dict[int, tuple[int | None, str]]) 
         some = random.Random(size).sample(sorted(films), min(size, len(films)))
         if shelf.placed_apart(some):
             assert len({_oldest_first(films[i]) for i in some}) == len(some)
+    # every film sharing its title with another is among those that may
+    titles = Counter(title.lower() for _, title in films.values())
+    sharing = [i for i, (_, title) in films.items() if titles[title.lower()] > 1]
+    assert set(sharing) <= set(shelf.may_share(sorted(films)))
+
+
+def _alike(films: dict[int, tuple[int | None, str]], now: dict) -> list[int]:
+    """The films whose title one of ``now`` has, as the catalog finds them for a reload."""
+    keys = {title.lower() for _, title in now.values()}
+    return [i for i, (_, title) in films.items() if title.lower() in keys]
 
 
 def test_a_film_shelf_tells_films_apart_by_their_place_when_no_two_share_title_and_year() -> None:
     films = {1: (1995, "Heat"), 2: (1986, "Heat"), 3: (1979, "Alien"), 4: (None, "Heat")}
     shelf = FilmShelf.of(_shelf_rows(films), _oldest_first)
     assert not shelf.tied and shelf.placed_apart([1, 2, 3, 4])
-    shelf = shelf.changed([5], _shelf_rows({5: (1995, "Heat")}))  # a second Heat (1995)
+    shelf = shelf.changed([5], _shelf_rows({5: (1995, "Heat")}), [1, 2, 4])  # another Heat
     assert shelf.tied == {1, 5}
     assert not shelf.placed_apart([2, 1, 5]) and shelf.placed_apart([2, 3, 4])
+    # each film once, oldest first; those that tie in the order first given
+    assert shelf.order_of([4, 2, 3, 2, 4]) == [3, 2, 4]
+    assert shelf.order_of([5, 2, 1, 5, 2]) == [2, 5, 1]
+    assert shelf.order_of([1, 5, 1]) == [1, 5]
+
+
+def test_a_film_shelf_knows_the_films_that_may_share_a_title_after_reloads_too() -> None:
+    films = {1: (1995, "Heat"), 2: (1979, "Alien"), 3: (1998, "Ronin"), 4: (1999, "")}
+    shelf = FilmShelf.of(_shelf_rows(films), _oldest_first)
+    assert shelf.may_share([1, 2, 3, 4]) == [4]  # a wordless title (its key empty) may
+    shelf = shelf.changed([5], _shelf_rows({5: (1986, "Heat")}), [1])  # a second Heat
+    assert shelf.may_share([1, 2, 3, 5]) == [1, 5]
+    shelf = shelf.changed([2], _shelf_rows({2: (1979, "Ronin")}), [3])  # Alien retitled
+    assert shelf.may_share([3, 2, 1, 5]) == [3, 2, 1, 5]
+    shelf = shelf.changed([6], _shelf_rows({6: (2001, "Thief")}), [])
+    assert shelf.may_share([6, 1]) == [1]
 
 
 @pytest.mark.parametrize("gap", [RANK_GAP, 2])
@@ -257,7 +285,8 @@ def test_a_film_shelf_changed_film_by_film_orders_films_as_one_built_afresh(
             now[next_id] = film()
             next_id += 1
         films.update(now)
-        shelf = shelf.changed(touched + [i for i in now if i not in touched], _shelf_rows(now))
+        touched += [i for i in now if i not in touched]
+        shelf = shelf.changed(touched, _shelf_rows(now), _alike(films, now))
         _assert_ordered(shelf, films)
     many = rng.sample(sorted(films), 40)  # past RANKED_AGAIN_PAST: ranked all again
     for film_id in many:
@@ -352,18 +381,21 @@ def _nearest(names: set[str], key: str, max_edits: int) -> list[tuple[int, str] 
     ]
 
 
+@pytest.mark.parametrize("learnt", [False, True])
 @pytest.mark.parametrize("columns_past", [0, 10**9])
 @pytest.mark.parametrize(
     ("letters", "seed"), [("ab ", 1), ("abcde ", 2), ("aeinorst ", 3), ("aeé ", 4)]
 )
 def test_the_nearest_name_is_the_one_every_name_compared_would_give(
-    letters: str, seed: int, columns_past: int, monkeypatch: pytest.MonkeyPatch
+    letters: str, seed: int, columns_past: int, learnt: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Names of few letters share many pieces, in many places; typed texts are names
     # slipped up to four times, or anything, and asked within each number of edits.
     # Every length, however few its names, is narrowed down before its names are
     # compared: pieces looked for in the text of the names of its first letter, or
     # (``columns_past`` 0) in its columns, but where a name is not all ASCII ("é").
+    # The letters' texts are made when first looked in, or (``learnt``) all at once
+    # before, as a warmed catalog has them, after each reload too.
     monkeypatch.setattr(indexes, "COLUMNS_PAST", columns_past)
     rng = random.Random(seed)
     names = {
@@ -371,6 +403,8 @@ def test_the_nearest_name_is_the_one_every_name_compared_would_give(
     }
     index = NameIndex.of(sorted((name, name.upper()) for name in names))
     for _reload in range(3):
+        if learnt:
+            index.learn_letters()
         pool = sorted(names)
         for _ in range(300):
             if rng.random() < 0.8:
@@ -391,6 +425,46 @@ def test_the_nearest_name_is_the_one_every_name_compared_would_give(
         names = (names - {n for n, shown in now.items() if shown is None}) | {
             n for n, shown in now.items() if shown is not None
         }
+
+
+@pytest.mark.parametrize(
+    ("letters", "seed"), [("ab ", 1), ("aeinorst ", 2), ("abcdefghijklmnopqrstuvwxyz ", 3)]
+)
+def test_the_people_closest_to_a_text_are_those_every_name_compared_would_give(
+    letters: str, seed: int
+) -> None:
+    # People's names of few letters share many; some are the same name, of two people.
+    # Typed texts are names slipped, or anything, of any length; asked as closely as the
+    # suggestions ask and closer, for few or many. The names compared once their letters
+    # are counted are those that have enough letters in common with the text: the same
+    # come out, in the same order, with the same person where two share a name.
+    rng = random.Random(seed)
+    names = ["".join(rng.choices(letters, k=rng.randint(1, 30))) for _ in range(1500)]
+    names += rng.sample(names, 100)
+    rows = sorted((name, "person", ref, name.upper()) for ref, name in enumerate(names))
+    counted, plain = PeopleIndex.of(rows), PeopleIndex.of(rows)
+    counted.count_letters()
+    assert plain.letters is None
+    for _ in range(400):
+        if rng.random() < 0.7:
+            typed = _slipped(rng, rng.choice(names), letters, rng.randint(0, 6)) or "a"
+        else:
+            typed = "".join(rng.choices(letters + "xyz", k=rng.randint(1, 40)))
+        for limit, cutoff in [(2, 70), (5, 80), (1, 86), (30, 50), (3, 0)]:
+            found = counted.scored(typed, limit, cutoff)
+            every = sorted(
+                ((fuzz.QRatio(typed, row[0]), at) for at, row in enumerate(rows)),
+                key=lambda pair: -pair[0],
+            )
+            expected = [(at, score) for score, at in every if score >= cutoff][:limit]
+            assert [(person.ref, score) for person, score in found] == [
+                (rows[at][2], score) for at, score in expected
+            ], (typed, limit, cutoff)
+            assert found == plain.scored(typed, limit, cutoff)
+    # a name too long for its letters to be counted in bytes: every name is compared
+    long = PeopleIndex.of(sorted([*rows, ("a" * 300, "person", -1, "A")]))
+    long.count_letters()
+    assert long.letters is None and long.scored("a" * 290, 1, 90)[0][0].ref == -1
 
 
 def _credit_index(credits: list[tuple[str, int, int]]) -> CreditIndex:

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from itertools import compress, count, repeat
 from operator import attrgetter, itemgetter, neg, not_
+from typing import TypeVar
 
 from bot.answering.context import Context
 from bot.answering.kinds.relations import read
@@ -57,6 +58,8 @@ _FILMS_OF_THE = re.compile(
 )
 _ID = attrgetter("id")
 _TITLE = attrgetter("title")
+_YEAR = attrgetter("year")
+_Item = TypeVar("_Item")
 _PLURALS = {"company": "companies", "country": "countries", "votes": "votes"}
 
 
@@ -75,9 +78,11 @@ async def reply(ctx: Context) -> Answer | None:
 
 async def _sharing_a_credit(ctx: Context) -> Answer | None:
     """Other films with the same director, cast, … as the films named."""
-    roles = [r for _, r in ctx.occurrences() if r.role is not None]
     outside = ctx.key_outside()
-    if not roles or not (_SAME.search(outside) or _FILMS_OF_THE.search(outside)):
+    if not (_SAME.search(outside) or _FILMS_OF_THE.search(outside)):
+        return None  # first: most questions naming a film ask a fact of it, not others
+    roles = [r for _, r in ctx.occurrences() if r.role is not None]
+    if not roles:
         return None
     films = await ctx.films()
     if not films:
@@ -474,15 +479,18 @@ def _distance(position: int, mention: Mention) -> int:
     return position - mention.end + 1
 
 
-def _weights(keys: dict[int, str]) -> dict[int, float]:
+def _weights(ctx: Context, films: list[FilmSummary]) -> dict[int, float]:
     """How surely each film is one the question goes through: 1, or 1/k for each of k
     films that share a title (a credit on a title several films share may be any one
-    of them's, as in catalogs that keep one set of facts per title). ``keys``: the films'
-    title keys (``Catalog.title_keys``)."""
+    of them's, as in catalogs that keep one set of facts per title); the films' ids in
+    their order. Only the titles other films may have are compared
+    (``Catalog.shared_title_keys``): thousands of films, most with a title of their own."""
+    weight = dict.fromkeys(map(_ID, films), 1.0)
+    keys = ctx.catalog.shared_title_keys(films)
     same = Counter(keys.values())
-    if len(same) == len(keys):
-        return dict.fromkeys(keys, 1.0)  # no title shared (in C calls: thousands of films)
-    return {film_id: 1 / same[key] for film_id, key in keys.items()}
+    if len(same) < len(keys):
+        weight.update({film_id: 1 / same[key] for film_id, key in keys.items()})
+    return weight
 
 
 async def _people_of(
@@ -491,19 +499,13 @@ async def _people_of(
     """The people credited in ``role`` on the films, but ``leave_out``, likeliest first:
     those reached by the most films, a film counted less when its title is shared
     (:func:`_weights`)."""
-    weight = _weights(ctx.catalog.title_keys(films))
+    weight = _weights(ctx, films)
     credits = await ctx.catalog.people_of_films(list(weight), role)
     if leave_out:
         credits = [credit for credit in credits if credit[1] not in leave_out]
     pids = list(map(itemgetter(1), credits))
     people = dict(zip(pids, map(itemgetter(2), credits), strict=True))  # first credit first
-    paths: Counter[int]
-    if all(map((1.0).__eq__, weight.values())):
-        paths = Counter(pids)  # no title shared: a film is a path (in C calls: thousands)
-    else:
-        paths = Counter()
-        for film_id, pid, _ in credits:
-            paths[pid] += weight.get(film_id, 1.0)
+    paths = _tally(pids, list(map(itemgetter(0), credits)), weight)
     ranked = sorted(people, key=paths.__getitem__, reverse=True)  # ties kept in order
     if role == "director" and len(ranked) > 1 and paths[ranked[0]] == paths[ranked[1]]:
         # A tie: of a film's directors, the one who mostly directs is the likelier answer
@@ -513,6 +515,22 @@ async def _people_of(
         share = await ctx.catalog.role_shares(tied, role)
         ranked = sorted(ranked, key=lambda pid: (-paths[pid], -share.get(pid, 0.0)))
     return [(pid, people[pid]) for pid in ranked]
+
+
+def _tally(items: list[_Item], films: list[int], weight: Mapping[int, float]) -> dict[_Item, float]:
+    """How surely the films reach each of ``items`` (``items[i]`` reached through
+    ``films[i]``, a film counted as its ``weight``): how many times each is reached, in
+    C calls (these lists run to thousands); those reached through a film counted less
+    than 1, the weights of all their films summed in order."""
+    tally: dict[_Item, float] = Counter(items)
+    less = set(compress(weight, map((1.0).__ne__, weight.values())))
+    if not less:
+        return tally
+    partly = set(compress(items, map(less.__contains__, films)))
+    summed: dict[_Item, float] = {}
+    for item, film_id in compress(zip(items, films, strict=True), map(partly.__contains__, items)):
+        summed[item] = summed.get(item, 0) + weight.get(film_id, 1.0)
+    return {**tally, **summed}
 
 
 def _by_paths(
@@ -531,13 +549,17 @@ def _by_paths(
         return film_ids
     titles = credited.title_norms
     if role == "cast" or len(people) == 1:
-        # the fewest films sharing its title first (a weight of 1/k, as ``_weights``)
-        keys = itemgetter(*film_ids)(titles)
-        if len(set(keys)) == len(keys):
+        # the fewest films sharing its title first (a weight of 1/k, as ``_weights``):
+        # of the films whose titles others may have (``may_share``), those that do
+        maybe = credited.may_share(film_ids)
+        keys = list(map(titles.__getitem__, maybe))
+        same = Counter(keys)
+        if len(same) == len(keys):
             return film_ids  # no title shared: as they were
-        sharing = itemgetter(*keys)(Counter(keys))
-        return list(itemgetter(*sorted(range(len(keys)), key=sharing.__getitem__))(film_ids))
-    paths = _paths(credited.pairs, set(film_ids), titles)
+        sharing = dict(zip(maybe, map(same.__getitem__, keys), strict=True))
+        counts = list(map(sharing.get, film_ids, repeat(1)))
+        return list(itemgetter(*sorted(range(len(counts)), key=counts.__getitem__))(film_ids))
+    paths = _paths(credited.pairs, set(film_ids), titles, credited.may_share)
     if paths is None:
         return film_ids  # each film reached once: as they were
     fewer = list(map(neg, map(paths.get, film_ids, repeat(0))))
@@ -545,23 +567,28 @@ def _by_paths(
 
 
 def _paths(
-    pairs: list[tuple[int, int]], kept: AbstractSet[int], titles: Mapping[int, str] | Sequence
+    pairs: list[tuple[int, int]],
+    kept: AbstractSet[int],
+    titles: Mapping[int, str] | Sequence,
+    may_share: Callable[[list[int]], list[int]],
 ) -> Mapping[int, float] | None:
     """How many of the people's credits (``pairs``) reach each of the films ``kept``,
     a person's credit on a title they are credited on for several of the films counted
-    1/k; None when each film is reached once."""
+    1/k; None when each film is reached once. ``may_share``: those of some films whose
+    title other films may have (``PeopleCredits.may_share``)."""
     credits = list(compress(pairs, map(kept.__contains__, map(itemgetter(0), pairs))))
     film_ids = list(map(itemgetter(0), credits))
-    keys = list(map(titles.__getitem__, film_ids))
-    per_title = Counter(keys)
-    if max(per_title.values(), default=1) == 1:
-        return None  # no title twice, so no film twice either
     paths = Counter(film_ids)  # each credit a whole path
-    # Only a title credited twice may be one person's twice: the (person, title) pairs
-    # are made of those credits alone (in C calls: the credits run to thousands).
-    twice = set(compress(per_title, map((1).__lt__, per_title.values())))
-    again = list(compress(count(), map(twice.__contains__, keys)))
-    by_title = [(credits[at][1], keys[at]) for at in again]
+    # Only a title credited twice may be one person's twice, a film credited twice or
+    # a title films share: the (person, title) pairs are made of their credits alone
+    # (in C calls: the credits run to thousands).
+    twice = set(compress(paths, map((1).__lt__, paths.values())))
+    twice.update(may_share(list(paths)))
+    again = list(compress(count(), map(twice.__contains__, film_ids)))
+    keys = list(map(titles.__getitem__, map(film_ids.__getitem__, again)))
+    if len(set(keys)) == len(keys):
+        return None  # no title twice, so no film twice either
+    by_title = [(credits[at][1], key) for at, key in zip(again, keys, strict=True)]
     shared = Counter(by_title)
     if max(shared.values()) == 1:
         return paths if max(paths.values()) > 1 else None
@@ -586,26 +613,23 @@ async def _reached(
 
 
 async def _values_of(ctx: Context, films: list[FilmSummary], relation: Relation) -> list[str]:
-    weight = _weights(ctx.catalog.title_keys(films))
+    weight = _weights(ctx, films)
     if relation.name == "year":
-        reached: Counter[str] = Counter()
-        for film in films:
-            if film.year is not None:
-                reached[str(film.year)] += weight[film.id]
-        values = sorted(reached, key=lambda value: -reached[value])
+        dated = [film for film in films if film.year is not None]
+        pairs = list(zip(map(_ID, dated), map(str, map(_YEAR, dated)), strict=True))
     elif relation.value_kind is not None:
-        pairs = await ctx.catalog.values_of_films([f.id for f in films], relation.value_kind)
-        shared: Counter[str] = Counter()  # the values most films reach first
-        for film_id, value in pairs:
-            shared[value] += weight.get(film_id, 1.0)
-        values = sorted((value for _, value in pairs), key=lambda value: -shared[value])
+        pairs = await ctx.catalog.values_of_films(list(weight), relation.value_kind)
     else:
         values = []
         for film in films:
             record = await ctx.catalog.film(film.id)
             if record is not None:
                 values.extend(read(record, relation)[0])
-    return list(dict.fromkeys(values))
+        return list(dict.fromkeys(values))
+    values = list(map(itemgetter(1), pairs))
+    reached = _tally(values, list(map(itemgetter(0), pairs)), weight)
+    # the values most films reach first (those reached alike in their first order)
+    return sorted(dict.fromkeys(values), key=reached.__getitem__, reverse=True)
 
 
 def _listed(

@@ -7,15 +7,19 @@ import re
 from datetime import date
 
 from bot.answering.context import Context
-from bot.answering.lexicon import DIED, PERSON_VERBS, words
+from bot.answering.lexicon import DIED, DIED_WORDS, PERSON_VERBS, words
 from bot.answering.reply import Answer, film_list, join_names, status_note
 from bot.store.catalog import FilmSummary, PersonRecord, has_renown
 from bot.store.dates import When, said, said_years, years_between
 
-_BORN = words(r"born|birth\w*|bday|b day|date of birth|dob")
-_AGE = words(r"how old|age|aged|years old")
-_FIRST = words(r"first|earliest|oldest|debut\w*|began|begin\w*|start\w*")
-_LATEST = words(r"latest|newest|most recent|recent|last|lately|current|new")
+_BORN_WORDS = r"born|birth\w*|bday|b day|date of birth|dob"
+_AGE_WORDS = r"how old|age|aged|years old"
+_FIRST_WORDS = r"first|earliest|oldest|debut\w*|began|begin\w*|start\w*"
+_LATEST_WORDS = r"latest|newest|most recent|recent|last|lately|current|new"
+_BORN, _AGE = words(_BORN_WORDS), words(_AGE_WORDS)
+_FIRST, _LATEST = words(_FIRST_WORDS), words(_LATEST_WORDS)
+# Any of them: one search settles most questions, which ask none
+_ANY_ASKED = words("|".join((_BORN_WORDS, _AGE_WORDS, DIED_WORDS, _FIRST_WORDS, _LATEST_WORDS)))
 _FILMS = words(r"films?|movies?|pictures?|works?|credits?|roles?|projects?|debut\w*")
 # "who is X", "tell me about X": every word outside the name is one of these.
 _WHO_IS_WORDS = frozenset(
@@ -28,6 +32,8 @@ UNLIKELY_AGE = 100  # from here on an age is said as "would be", not "is"
 
 async def reply(ctx: Context) -> Answer | None:
     """Birth, age, who someone is, and their first or latest film."""
+    if not (_ANY_ASKED.search(ctx.key) or _WHO_IS_OPENING.search(ctx.key)):
+        return None  # nothing asked of a person's life or films: most questions
     outside = _outside_names(ctx)
     first, latest = _FIRST.search(outside), _LATEST.search(outside)
     if DIED.search(outside) or _life_asked(ctx):

@@ -20,39 +20,38 @@ _WON = words(r"win|wins|won|winning|winner|nominat\w*|awards?")
 
 # What a question asks for, and what the reply says the catalog lacks, in general and for the
 # films named.
-_UNKEPT: tuple[tuple[re.Pattern[str], tuple[str, str]], ...] = (
+_UNKEPT_WORDS: tuple[tuple[str, tuple[str, str]], ...] = (
     (
-        words(rf"{_AWARDS}|awards?|nominat\w*|win|wins|won"),
+        rf"{_AWARDS}|awards?|nominat\w*|win|wins|won",
         ("has no awards", "has no awards for {}"),
     ),
     (
-        words(
-            r"box office|budgets?|gross\w*|revenues?|earn\w*|takings|"
-            r"how much (?:money )?(?:did|does|has)(?: \w+)* (?:make|made|cost)|"
-            r"how much (?:money )?(?:was|is) (?:\w+ )*(?:made|worth)|(?:make|made) (?:any )?money"
-        ),
+        r"box office|budgets?|gross\w*|revenues?|earn\w*|takings|"
+        r"how much (?:money )?(?:did|does|has)(?: \w+)* (?:make|made|cost)|"
+        r"how much (?:money )?(?:was|is) (?:\w+ )*(?:made|worth)|(?:make|made) (?:any )?money",
         ("has no box office or budget figures", "has no box office or budget figures for {}"),
     ),
     (
-        words(
-            r"filming locations?|shooting locations?|"
-            r"where (?:was|were|is|are|did they|do they) (?:\w+ )*(?:filmed|shot|film)"
-        ),
+        r"filming locations?|shooting locations?|"
+        r"where (?:was|were|is|are|did they|do they) (?:\w+ )*(?:filmed|shot|film)",
         ("has no filming locations", "has no filming locations for {}"),
     ),
     (
-        words(
-            r"stream\w*|netflix|hulu|disney ?plus|prime video|amazon prime|hbo max|"
-            r"where (?:can|could|do|should) (?:i|we|you) (?:watch|see|rent|buy)|"
-            r"where to (?:watch|see)"
-        ),
+        r"stream\w*|netflix|hulu|disney ?plus|prime video|amazon prime|hbo max|"
+        r"where (?:can|could|do|should) (?:i|we|you) (?:watch|see|rent|buy)|"
+        r"where to (?:watch|see)",
         ("has no word on where to watch films", "has no word on where to watch {}"),
     ),
 )
+_UNKEPT = tuple((words(alternatives), said) for alternatives, said in _UNKEPT_WORDS)
+# Any of them: one search settles most questions, which ask none
+_ANY_UNKEPT = words("|".join(alternatives for alternatives, _ in _UNKEPT_WORDS))
 
 
 async def reply(ctx: Context) -> Answer | None:
     """What the catalog does not keep, said as such, for the films the question names."""
+    if not _ANY_UNKEPT.search(ctx.key):
+        return None
     ctx = _awards_named(ctx)
     outside = ctx.key_outside()
     said = next((said for pattern, said in _UNKEPT if pattern.search(outside)), None)
