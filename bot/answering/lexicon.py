@@ -33,6 +33,10 @@ def words(alternatives: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternatives})\b")
 
 
+# Words asking whether or when someone died ("is hitchcock still alive")
+DIED_WORDS = r"died|die|death|dead|alive|living|still with us|passed away|pass away"
+DIED = words(DIED_WORDS)
+
 # The sites people name for a film's rating ("imdb rating", "rotten tomatoes score"): words of
 # the question, not a title ("the imdb" is not The Mob); :data:`RATING_SITES` says which.
 _RATING_SITE = r"(?:imdb|rotten tomatoes|tomatometer|metacritic|metascore|letterboxd)"
@@ -128,7 +132,7 @@ RELATIONS: tuple[Relation, ...] = (
     ),
     Relation(
         "setting",
-        words(r"set in|setting|takes place|take place|where is (?P<gap_c>.*) set"),
+        words(r"set in|setting|takes place|take place|where(?: i|)s (?P<gap_c>.*) set"),
         "set in",
         value_kind="setting",
     ),
