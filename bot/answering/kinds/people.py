@@ -58,11 +58,13 @@ async def reply(ctx: Context) -> Answer | None:
 
 def _life_asked(ctx: Context) -> bool:
     """Whether a death word outside the people named asks of them, though a film has it
-    for a title ("is keanu reeves still alive", where Alive is a film)."""
+    for a title ("is keanu reeves still alive", where Alive is a film). The people's words
+    are blanked, not dropped, so a phrase found here is one of the question's own, as
+    :func:`reply`'s first search needs."""
     people = {i for m in ctx.mentions if m.has("person") for i in m.positions}
     return (
         bool(people)
-        and DIED.search(" ".join(t for i, t in enumerate(ctx.tokens) if i not in people))
+        and DIED.search(" ".join("_" if i in people else t for i, t in enumerate(ctx.tokens)))
         is not None
     )
 
