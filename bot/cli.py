@@ -9,6 +9,7 @@ import json
 import logging
 import signal
 import sys
+import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -18,6 +19,7 @@ from pydantic import ValidationError
 
 from bot import progress
 from bot.answering import answer
+from bot.answering.lexicon import read_english
 from bot.answering.reply import Answer
 from bot.cards import film_json, film_text, person_json, person_text, unknown_text
 from bot.catalog import CatalogError, CatalogInvalid, check_directory
@@ -350,6 +352,9 @@ async def _ask_all(
 
 def _interactive(settings: Settings) -> int:
     print("film-bot: ask about films (an empty line or Ctrl-D quits).")
+    # The dictionary that tells English words from misspelt names is read while the first
+    # question is typed, not when a question first needs it.
+    threading.Thread(target=read_english, daemon=True).start()
 
     def lines() -> Iterator[str]:
         while True:

@@ -26,6 +26,7 @@ from bot.answering.kinds import KINDS, characters
 from bot.answering.kinds.about import films_of_the_title
 from bot.answering.kinds.smalltalk import examples, is_small_talk
 from bot.answering.lexicon import (
+    DIED,
     MISSPELT,
     OPENINGS,
     RATING_SITE_NAMES,
@@ -287,7 +288,10 @@ async def answer(
             corrected = await _corrected(tokens, lookups, capitalised)
         if corrected is None:
             corrected = await _longer_title(tokens, mentions, catalog)
-        if corrected is not None and await _character_misread(key, *corrected, catalog):
+        if corrected is not None and (
+            await _character_misread(key, *corrected, catalog)
+            or _life_misread(mentions, corrected[0])
+        ):
             corrected = None
         if corrected is not None:
             reply = await _read_again(question, key, corrected, catalog, today, rng)
@@ -911,6 +915,12 @@ def _joined_unknown(tokens: list[str], mentions: list[Mention], unknown: list[in
         if joined_before or joined_after:
             return " ".join(tokens[said:end])
     return ""
+
+
+def _life_misread(mentions: list[Mention], wrong: str) -> bool:
+    """Whether a correction takes the words asking whether a person named is alive for a
+    misspelt name ("is keanu reeves still alive" is not about Still Alice)."""
+    return DIED.search(wrong) is not None and any(m.has("person") for m in mentions)
 
 
 async def _character_misread(key: str, wrong: str, right: str, catalog: Catalog) -> bool:

@@ -33,6 +33,10 @@ def words(alternatives: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternatives})\b")
 
 
+# Words asking whether or when someone died ("is hitchcock still alive")
+DIED_WORDS = r"died|die|death|dead|alive|living|still with us|passed away|pass away"
+DIED = words(DIED_WORDS)
+
 # The sites people name for a film's rating ("imdb rating", "rotten tomatoes score"): words of
 # the question, not a title ("the imdb" is not The Mob); :data:`RATING_SITES` says which.
 _RATING_SITE = r"(?:imdb|rotten tomatoes|tomatometer|metacritic|metascore|letterboxd)"
@@ -128,7 +132,7 @@ RELATIONS: tuple[Relation, ...] = (
     ),
     Relation(
         "setting",
-        words(r"set in|setting|takes place|take place|where is (?P<gap_c>.*) set"),
+        words(r"set in|setting|takes place|take place|where(?: i|)s (?P<gap_c>.*) set"),
         "set in",
         value_kind="setting",
     ),
@@ -240,10 +244,15 @@ def phrase_positions(key: str, relations: tuple[Relation, ...] = RELATIONS) -> s
     return positions
 
 
+# Any relation's keywords, for words alone: one match where each relation's pattern would be
+# tried in turn (the gap groups have names of their own in each)
+_RELATION_WORD = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in RELATIONS))
+
+
 @lru_cache(maxsize=RELATION_WORDS_KEPT)
 def is_relation_word(token: str) -> bool:
     """Whether one word is by itself a relation keyword ("directed", "genre")."""
-    return any(r.pattern.fullmatch(token) for r in RELATIONS)
+    return _RELATION_WORD.fullmatch(token) is not None
 
 
 # A number as titles write it: in figures, in roman numerals and in words, 1 to 20

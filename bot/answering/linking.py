@@ -57,9 +57,9 @@ SCAFFOLD = frozenset(
     a about act acted author creator describe good popular acting actor actors actress all an
     and any appear appeared appears are
     as at be by can cast character come came composed composer could did direct directed
-    director directors do does film films for from genre genres give had has have how i in
-    is it its kind know language languages lead leading leads list made main make me movie movies
-    music name names
+    director directors do does film films flick flicks for from genre genres give had has have
+    how i in is it its kind know language languages lead leading leads list made main make me
+    movie movies music name names
     of on or people person persons play played plays released role score show star starred
     starring stars tell
     that the their them there they this those to type was were what when where which who

@@ -247,3 +247,19 @@ async def test_a_misspelt_character_or_film_in_who_played_is_still_read_so(catal
     assert (await ask(catalog, "who played cal hockly in titanic")).answers == ["Billy Zane"]
     assert (await ask(catalog, "who plays rose in titanc")).answers == ["Kate Winslet"]
     assert "Tippi Hedren" in (await ask(catalog, "who played in the brids")).text
+
+
+async def test_a_crew_credit_asked_of_a_name_is_of_the_film_not_the_character(catalog_of) -> None:
+    catalog = await catalog_of(
+        """films:
+  - title: "Alita: Battle Angel"
+    year: 2019
+    aliases: [Alita]
+    directors: [Robert Rodriguez]
+    cast: [{person: Rosa Salazar, role: Alita}]
+"""
+    )
+    reply = await ask(catalog, "who is the director of alita")
+    assert "Robert Rodriguez" in reply.text and "Rosa Salazar" not in reply.text
+    # the character is still who plays it when no crew credit is asked
+    assert "Rosa Salazar" in (await ask(catalog, "who is alita")).text

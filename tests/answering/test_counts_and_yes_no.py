@@ -287,3 +287,13 @@ async def test_whether_a_film_is_in_a_language_says_its_languages(
 ) -> None:
     catalog = await catalog_of(SPOKEN)
     assert (await ask(catalog, question)).text == said
+
+
+async def test_together_is_the_film_only_when_said_as_one(catalog_of) -> None:
+    catalog = await catalog_of(
+        ROLES + "  - {title: Together, year: 2000, directors: [Lukas Moodysson]}\n"
+    )
+    reply = await ask(catalog, "was bo park in together")
+    assert reply.text.startswith("No: Bo Park is not credited on Together (2000)")
+    reply = await ask(catalog, "did bo park and zed quill ever act together")
+    assert "Together (2000)" not in reply.text

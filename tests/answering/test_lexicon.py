@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answering.engine import _question_word
-from bot.answering.lexicon import phrase_positions
+from bot.answering.lexicon import RELATIONS, is_relation_word, phrase_positions
 from tests.answering.conftest import ask
 
 
@@ -105,6 +105,23 @@ films:
 async def test_made_by_someone_who_directed_nothing_is_the_films_they_are_in(catalog) -> None:
     reply = await ask(catalog, "what movies did meg ryan make")
     assert reply.answers == ["Sleepless in Seattle", "You've Got Mail"]
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        *"directed director helmed wrote written screenplay music score scores scored".split(),
+        *"cast starring stars plays played playing lead leads leading genre genres".split(),
+        *"country studio tagged runtime rated rating votes status real year when plot".split(),
+        *"story synopsis sequel prequel trailer tagline language produced made make".split(),
+        *"heat the who film movies directs actor actors in it play plays in".split(),
+        *"imdb head headed compose composers written by taglines whens".split(),
+    ],
+)
+def test_a_word_is_a_relation_word_when_one_relation_has_it_whole(word: str) -> None:
+    # the relations' keywords are tried together: the same as each relation in turn
+    expected = any(relation.pattern.fullmatch(word) for relation in RELATIONS)
+    assert is_relation_word(word) is expected
 
 
 def test_what_a_phrase_leaves_open_is_not_part_of_it() -> None:

@@ -152,6 +152,20 @@ async def test_a_death_the_catalog_does_not_record_is_not_guessed(people) -> Non
     )
 
 
+async def test_a_death_asked_in_words_that_are_titles_too_is_still_the_death(catalog_of) -> None:
+    titled = PEOPLE.replace(
+        "films:\n",
+        "films:\n  - {title: Alive, year: 1993, directors: [Frank Marshall]}\n"
+        "  - {title: Still Alice, year: 2014, directors: [Richard Glatzer]}\n",
+        1,
+    )
+    catalog = await catalog_of(titled)
+    reply = await ask(catalog, "is keanu reeves still alive")
+    assert reply.text == (
+        "The catalog has no date of death for Keanu Reeves (born on 2 September 1964)."
+    )
+
+
 async def test_birth_and_who_is_name_the_date_of_death(people) -> None:
     born = await ask(people, "when was bernard herrmann born")
     assert born.text == "Bernard Herrmann was born on 29 June 1911 and died on 24 December 1975."

@@ -47,6 +47,13 @@ async def test_something_like_a_film_gives_what_they_share(catalog) -> None:
     assert "Sleepless in Seattle" not in reply.answers
 
 
+async def test_a_film_someone_loved_asking_what_to_watch_is_something_like_it(catalog) -> None:
+    reply = await pick(catalog, "i loved sleepless in seattle what else should i watch")
+    assert reply.text.startswith("If you liked Sleepless in Seattle (1993), try ")
+    # said without asking for a film to watch, it is no pick
+    assert "If you liked" not in (await pick(catalog, "i loved sleepless in seattle")).text
+
+
 async def test_a_pick_with_nothing_to_offer_says_so(catalog) -> None:
     reply = await pick(catalog, "recommend a horror movie")
     assert reply.answers == []
@@ -233,12 +240,18 @@ films:
   - {title: The Matrix, year: 1999, directors: [Lana Wachowski], genres: [Action]}
   - {title: Snow Flower, year: 2011, writers: [Lisa See], genres: [Drama], tags: [great]}
   - {title: Halloween, year: 1978, directors: [John Carpenter], genres: [Horror]}
+  - {title: Flicka, year: 2006, directors: [Michael Mayer], genres: [Family]}
 """
 
 
 @pytest.mark.parametrize(
     ("question", "genre"),
-    [("a good movie", None), ("a great horror", "Horror"), ("what should we see", None)],
+    [
+        ("a good movie", None),
+        ("a great horror", "Horror"),
+        ("what should we see", None),
+        ("rec me a horror flick pls", "Horror"),
+    ],
 )
 async def test_words_asking_for_a_film_are_not_names_of_the_catalog(
     catalog_of, question, genre

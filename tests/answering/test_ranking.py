@@ -93,8 +93,9 @@ async def test_a_persons_first_film_is_answered_once_by_the_people_kind(catalog)
     assert "first film" in reply.text
 
 
-async def test_the_latest_of_a_series_is_its_latest_released_film(catalog) -> None:
-    reply = await ask(catalog, "whats the latest alita movie")
+@pytest.mark.parametrize("question", ["whats the latest alita movie", "whats the latest alita"])
+async def test_the_latest_of_a_series_is_its_latest_released_film(catalog, question) -> None:
+    reply = await ask(catalog, question)
     assert reply.answers == ["Alita: Battle Angel"]
     assert "Alita: Battle Angel 2 (2025) [unconfirmed]" in reply.text
     assert "claims" in reply.text

@@ -25,7 +25,9 @@ async def ask(catalog, question: str):
     return await answer(question, catalog, rng=random.Random(3))
 
 
-@pytest.mark.parametrize("question", ["hi", "hello there", "hey bot", "good morning!", "Yo"])
+@pytest.mark.parametrize(
+    "question", ["hi", "hello there", "hey bot", "good morning!", "Yo", "gm everyone"]
+)
 async def test_a_greeting_gets_a_greeting_and_example_questions(films, question) -> None:
     reply = await ask(films, question)
     assert reply.text.startswith("Hi! I answer questions about films. Try ")

@@ -59,3 +59,9 @@ async def test_a_place_no_film_is_set_in_is_said_to_be_missing(places) -> None:
     assert reply.kind == "not_found"
     assert reply.text == "The catalog has no film set in “paris”."
     assert "Parasite" not in reply.text
+
+
+@pytest.mark.parametrize("question", ["where is jaws set", "wheres jaws set"])
+async def test_where_a_film_is_set_is_its_setting(places, question) -> None:
+    reply = await ask(places, question)
+    assert reply.text == "Jaws (1975): set in Amity Island."

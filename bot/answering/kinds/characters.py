@@ -96,10 +96,16 @@ async def no_characters(question: str, key: str, catalog: Catalog) -> Answer | N
 _ANY_CHARACTER = "SELECT 1 FROM credits WHERE character_norm IS NOT NULL LIMIT 1"
 
 
+def _crew_asked(ctx: Context) -> bool:
+    """Whether a credit no character has is asked ("who is the director of alita"): of a
+    film, not of a character."""
+    return any(r.role not in (None, "cast") for _, r in ctx.occurrences())
+
+
 async def _character_alone(ctx: Context) -> Answer | None:
     """ "woody", "woody movies", "ripley" (part of a name): a character named and nothing
     else (no film, no person), said with the films it is in and who plays it."""
-    if any(m.has("film", "person") for m in ctx.mentions):
+    if any(m.has("film", "person") for m in ctx.mentions) or _crew_asked(ctx):
         return None
     characters = ctx.characters()
     covered = {i for m in characters for i in m.positions}
@@ -156,7 +162,7 @@ async def _character_said(ctx: Context, found: list[tuple[FilmSummary, CreditRec
 
 async def _who_plays(ctx: Context) -> Answer | None:
     characters = ctx.characters()
-    if not characters or not _PLAYS.search(ctx.key):
+    if not characters or not _PLAYS.search(ctx.key) or _crew_asked(ctx):
         return None
     films = {f.id for f in await ctx.films()}
     found: list[tuple[FilmSummary, CreditRecord]] = []

@@ -7,20 +7,19 @@ import re
 from datetime import date
 
 from bot.answering.context import Context
-from bot.answering.lexicon import PERSON_VERBS, words
+from bot.answering.lexicon import DIED, DIED_WORDS, PERSON_VERBS, words
 from bot.answering.reply import Answer, film_list, join_names, status_note
 from bot.store.catalog import FilmSummary, PersonRecord, has_renown
 from bot.store.dates import When, said, said_years, years_between
 
 _BORN_WORDS = r"born|birth\w*|bday|b day|date of birth|dob"
 _AGE_WORDS = r"how old|age|aged|years old"
-_DIED_WORDS = r"died|die|death|dead|alive|living|still with us|passed away|pass away"
 _FIRST_WORDS = r"first|earliest|oldest|debut\w*|began|begin\w*|start\w*"
 _LATEST_WORDS = r"latest|newest|most recent|recent|last|lately|current|new"
-_BORN, _AGE, _DIED = words(_BORN_WORDS), words(_AGE_WORDS), words(_DIED_WORDS)
+_BORN, _AGE = words(_BORN_WORDS), words(_AGE_WORDS)
 _FIRST, _LATEST = words(_FIRST_WORDS), words(_LATEST_WORDS)
 # Any of them: one search settles most questions, which ask none
-_ANY_ASKED = words("|".join((_BORN_WORDS, _AGE_WORDS, _DIED_WORDS, _FIRST_WORDS, _LATEST_WORDS)))
+_ANY_ASKED = words("|".join((_BORN_WORDS, _AGE_WORDS, DIED_WORDS, _FIRST_WORDS, _LATEST_WORDS)))
 _FILMS = words(r"films?|movies?|pictures?|works?|credits?|roles?|projects?|debut\w*")
 # "who is X", "tell me about X": every word outside the name is one of these.
 _WHO_IS_WORDS = frozenset(
@@ -37,7 +36,7 @@ async def reply(ctx: Context) -> Answer | None:
         return None  # nothing asked of a person's life or films: most questions
     outside = _outside_names(ctx)
     first, latest = _FIRST.search(outside), _LATEST.search(outside)
-    if _DIED.search(outside):
+    if DIED.search(outside) or _life_asked(ctx):
         ask = _death_reply
     elif _AGE.search(outside):
         ask = _age_reply
@@ -55,6 +54,17 @@ async def reply(ctx: Context) -> Answer | None:
     if ask is _age_reply and any(kind == "film" for _, kind in ctx.topics()):
         return await _age_in_film(ctx, person)  # "how old was tom hanks in forrest gump"
     return ask(ctx, person)
+
+
+def _life_asked(ctx: Context) -> bool:
+    """Whether a death word outside the people named asks of them, though a film has it
+    for a title ("is keanu reeves still alive", where Alive is a film)."""
+    people = {i for m in ctx.mentions if m.has("person") for i in m.positions}
+    return (
+        bool(people)
+        and DIED.search(" ".join(t for i, t in enumerate(ctx.tokens) if i not in people))
+        is not None
+    )
 
 
 def _outside_names(ctx: Context) -> str:

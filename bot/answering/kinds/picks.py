@@ -118,12 +118,18 @@ def _asks_a_relation(ctx: Context) -> bool:
 
 
 def _liked_film(ctx: Context) -> Mention | None:
-    """The film in "something like X", "films similar to X", "if I liked X"."""
+    """The film in "something like X", "films similar to X", "if I liked X", and in "i
+    loved X" when a film to watch is asked too ("i loved alien what else should i watch")."""
     for mention in ctx.mentions:
         before = " ".join(ctx.tokens[: mention.start])
-        if mention.has("film") and _LIKE.search(before):
+        if mention.has("film") and (
+            _LIKE.search(before) or (_LOVED.search(before) and _PICK.search(_asked(ctx)))
+        ):
             return mention
     return None
+
+
+_LOVED = re.compile(r"\b(?:i|we) (?:really )?(?:liked|loved|enjoyed)$")
 
 
 def _unknown_liked(ctx: Context) -> str:

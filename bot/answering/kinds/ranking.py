@@ -58,6 +58,8 @@ async def reply(ctx: Context) -> Answer | None:
             return await _in_series(ctx, sort)
         if sort in ("oldest", "newest") and _said_of_a_title(ctx, wanted):
             return await _fact_of_series_film(ctx, sort)
+        if sort in ("oldest", "newest") and _order_before_title(ctx, wanted):
+            return await _in_series(ctx, sort)  # "whats the latest avatar"
         return None
     if not (_FILMS.search(ctx.key) or wanted.genre or wanted.people):
         return None
@@ -301,13 +303,18 @@ async def _no_series(ctx: Context, films: list[FilmSummary]) -> Answer | None:
 _ORDER_WORDS = frozenset("first original new newest latest last recent".split())
 
 
-def _said_of_a_title(ctx: Context, wanted: Wanted) -> bool:
-    """Whether an order word comes just before the one title named, and a fact of a film is
-    asked ("who's in the new avatar", "who directed the first terminator")."""
-    if len(wanted.films) != 1 or ctx.relation() is None:
+def _order_before_title(ctx: Context, wanted: Wanted) -> bool:
+    """Whether an order word comes just before the one title named ("the latest avatar")."""
+    if len(wanted.films) != 1:
         return False
     start = wanted.films[0].start
     return start > 0 and ctx.tokens[start - 1] in _ORDER_WORDS
+
+
+def _said_of_a_title(ctx: Context, wanted: Wanted) -> bool:
+    """Whether an order word comes just before the one title named, and a fact of a film is
+    asked ("who's in the new avatar", "who directed the first terminator")."""
+    return ctx.relation() is not None and _order_before_title(ctx, wanted)
 
 
 async def _fact_of_series_film(ctx: Context, sort: str) -> Answer | None:

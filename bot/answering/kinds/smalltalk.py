@@ -18,7 +18,7 @@ from bot.text import norm
 _TO_BOT = r"(?: (?:there|bot|film ?bot|everyone|all|guys|folks|friend|mate))*"
 _GREETING = re.compile(
     rf"^(?:(?:hi+|hello+|hey+|heya|hiya|howdy|yo|sup|whats up|greetings|hola|"
-    rf"good (?:morning|afternoon|evening|day)|morning|evening){_TO_BOT} ?)+$"
+    rf"good (?:morning|afternoon|evening|day)|gm|morning|evening){_TO_BOT} ?)+$"
 )
 # "ok thanks", "oh cool thx": a word of acknowledgement before thanks is still thanks
 _ACKNOWLEDGED = r"(?:(?:ok|okay|okey|kk|k|oh|ah|alright|aight|got it|yes|yeah|yep|wow|haha) )*"

@@ -31,8 +31,8 @@ async def reply(ctx: Context) -> Answer | None:
         return None
     people = [m for m in ctx.mentions if ctx.topic_kind(m) == "person"]
     film_mentions = [m for m in ctx.mentions if m.has("film") and m not in people]
-    if len(people) > 1:  # "did spielberg and hanks make films together": not the film Together
-        film_mentions = [m for m in film_mentions if m.norm not in _JOINT]
+    if people:  # "did spielberg and hanks make films together": not the film Together
+        film_mentions = [m for m in film_mentions if m.norm not in _JOINT or _said_as_film(ctx, m)]
     if len(film_mentions) > 1:  # "is jaws a comedy": the genre, not the film The Comedy
         film_mentions = [m for m in film_mentions if not _a_genre(ctx, m)] or film_mentions
     if not film_mentions:
@@ -42,6 +42,11 @@ async def reply(ctx: Context) -> Answer | None:
             return None  # "is tom hanks alive": the film Alive is not asked about
         return await _credit(ctx, people, film_mentions)
     return await _genre_or_year(ctx, film_mentions)
+
+
+def _said_as_film(ctx: Context, mention: Mention) -> bool:
+    """Whether a title comes after a word said before a film ("was tom hanks in together")."""
+    return mention.start > 0 and ctx.tokens[mention.start - 1] in _BEFORE_FILM
 
 
 def _a_genre(ctx: Context, mention: Mention) -> bool:
