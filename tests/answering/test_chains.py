@@ -124,6 +124,25 @@ async def test_films_sharing_a_credit_with_a_title_of_their_own_come_first(catal
     assert "Night Shift (1995), Storm (1950), Storm (1990) and Storm (2010)" in same.text
 
 
+async def test_films_reached_through_several_people_count_a_persons_shared_title_less(
+    catalog_of,
+) -> None:
+    catalog = await catalog_of(
+        """\
+films:
+  - {title: Night Shift, year: 1995, writers: [Cy Vance, Eve Stone]}
+  - {title: Storm, year: 1950, writers: [Cy Vance]}
+  - {title: Storm, year: 1990, writers: [Cy Vance]}
+  - {title: Open Road, year: 1996, writers: [Cy Vance]}
+  - {title: Red Sky, year: 1997, writers: [Eve Stone, Cy Vance]}
+"""
+    )
+    # both writers reach Red Sky; Cy Vance's two films called Storm may be one film's
+    # facts kept twice: each is half a film of his, Open Road a whole one
+    same = await ask(catalog, "the screenwriter of night shift also wrote which films")
+    assert same.answers == ["Red Sky", "Open Road", "Storm"]
+
+
 async def test_two_directors_tied_on_films_the_director_first(catalog_of) -> None:
     catalog = await catalog_of(
         """\
