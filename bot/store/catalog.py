@@ -597,23 +597,15 @@ class Catalog:
             return []
 
         def hits(chosen: Sequence[tuple[str, int]], alike: bool = False) -> list[TypoHit]:
-            names = list(map(itemgetter(0), chosen))
-            return hits_of(names, list(map(itemgetter(1), chosen)), alike)
-
-        def hits_of(
-            names: list[str],
-            refs: list[int],
-            alike: bool = False,
-            bare: tuple[list[str], list[int]] | None = None,
-        ) -> list[TypoHit]:
-            return _typo_hits(key, names, refs, limit, cutoff, alike, bare)
+            return self.typo_hits(key, chosen, limit, cutoff, alike=alike)
 
         def ranked(found: list[TypoHit]) -> list[int]:
             return self.ranked_titles(found, limit)
 
         if same_start and self._titles is not None:
             near = self._titles.near_titles(key, SAME_START_MOST)
-            found = hits_of(near.names, near.refs, bare=(near.bare_names, near.bare_refs))
+            bare = (near.bare_names, near.bare_refs)
+            found = _typo_hits(key, near.names, near.refs, limit, cutoff, bare=bare)
             best = ranked(found)
             if len(set(best).difference(taken)) >= limit - len(taken):
                 return best
@@ -634,14 +626,21 @@ class Catalog:
 
     @staticmethod
     def typo_hits(
-        key: str, candidates: Sequence[tuple[str, int]], limit: int, cutoff: float
+        key: str,
+        candidates: Sequence[tuple[str, int]],
+        limit: int,
+        cutoff: float,
+        *,
+        alike: bool = False,
     ) -> list[TypoHit]:
         """The titles :meth:`fuzzy_titles` finds comparing ``key`` with ``candidates``
         (its :meth:`title_candidates`), before it ranks their films (``ranked_titles``):
         at most ``2 * limit``, best first. Those of a higher ``cutoff``, or of a smaller
-        ``limit``, are the first of these."""
+        ``limit``, are the first of these. ``alike``: all candidates begin with ``key``'s
+        first character."""
         names = list(map(itemgetter(0), candidates))
-        return _typo_hits(key, names, list(map(itemgetter(1), candidates)), limit, cutoff)
+        refs = list(map(itemgetter(1), candidates))
+        return _typo_hits(key, names, refs, limit, cutoff, alike)
 
     @staticmethod
     def ranked_titles(found: list[TypoHit], limit: int) -> list[int]:
