@@ -61,19 +61,20 @@ def _life_asked(ctx: Context) -> bool:
     for a title ("is keanu reeves still alive", where Alive is a film). The people's words
     are blanked, not dropped, so a phrase found here is one of the question's own, as
     :func:`reply`'s first search needs."""
-    people = {i for m in ctx.mentions if m.has("person") for i in m.positions}
-    return (
-        bool(people)
-        and DIED.search(" ".join("_" if i in people else t for i, t in enumerate(ctx.tokens)))
-        is not None
-    )
+    named = any(m.has("person") for m in ctx.mentions)
+    return named and DIED.search(_blanked(ctx, "person")) is not None
 
 
 def _outside_names(ctx: Context) -> str:
     """The question with the names of films, people and characters blanked out: a word
     the catalog has only as a tag or genre is still read ("how old is spielberg", where
     "old" tags films)."""
-    drop = {i for m in ctx.mentions if m.has("film", "person", "character") for i in m.positions}
+    return _blanked(ctx, "film", "person", "character")
+
+
+def _blanked(ctx: Context, *kinds: str) -> str:
+    """The question with the words of the names of ``kinds`` blanked out."""
+    drop = {i for m in ctx.mentions if m.has(*kinds) for i in m.positions}
     return " ".join("_" if i in drop else t for i, t in enumerate(ctx.tokens))
 
 
