@@ -296,7 +296,7 @@ PARTICLES = """\
 films:
   - {title: Heat, year: 1995, directors: [Michael Mann], cast: [Al Pacino, Robert De Niro]}
   - {title: Raging Bull, year: 1980, directors: [Martin Scorsese], cast: [Robert De Niro]}
-  - {title: Cape Fear, year: 1991, directors: [Martin Scorsese], cast: [Robert De Niro], tags: [de niro]}
+  - {title: Cape Fear, year: 1991, directors: [Martin Scorsese], tags: [de niro]}
   - {title: Serpico, year: 1973, directors: [Sidney Lumet], cast: [Al Pacino]}
 """
 
