@@ -713,7 +713,7 @@ async def _surnames_beside(
         over_name = over_tag or i in titles
         if word in found or loose(i + 1):
             continue
-        if (loose(i - 1) and i not in named) or (i - 1 in tags and tags[i - 1].end == i + 1):
+        if loose(i - 1) or (i - 1 in tags and tags[i - 1].end == i + 1):
             # "de niro": the surname of two words, over a tag of them too where the person
             # has the more films
             joined = await _particle_surname(tokens, i, catalog)
