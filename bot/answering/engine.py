@@ -704,7 +704,7 @@ async def _surnames_beside(
     def loose(at: int) -> bool:  # a word that may be another part of the same name
         if not 0 <= at < len(tokens) or at in covered:
             return False
-        return not is_keyword(tokens[at]) and tokens[at] not in _WORKED
+        return not is_keyword(tokens[at]) and tokens[at] not in _WORKED | _LIFE_WORDS
 
     found: dict[str, Reading] = {}
     for i in words:
@@ -768,6 +768,10 @@ _WORKED = frozenset(
 )
 
 
+# Words asking whether someone is alive ("is hitchcock still alive"), not of their name
+_LIFE_WORDS = frozenset("still alive dead living die died dies pass passed away".split())
+
+
 # Words that ask for the films a tag describes ("movies about nolan", "described by")
 _TAGS_ASKED = re.compile(
     RELATION_BY_NAME["tag"].pattern.pattern + r"|\b(?:films?|movies?|are|is|were) about\b"
@@ -778,6 +782,7 @@ _TAGS_ASKED = re.compile(
 _PERSON_ASKED = re.compile(
     r"\b(?:did|does|has|have|had) _ (?:make|made|direct|directed|write|wrote|star|starred|"
     r"act|acted|appear|appeared|play|played|do|done)\b|\bhow old is _$|\bwhen was _ born\b|"
+    r"\bis _ (?:still )?(?:alive|dead|living)\b|\b(?:did|has) _ (?:die|died|passed away)\b|"
     r"^_ (?:films|movies) (?:from|in|of|before|after|since|between|during)\b"
 )
 
