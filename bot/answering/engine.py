@@ -23,7 +23,7 @@ from typing import NamedTuple
 from bot.answering import compare, compound, lexicon
 from bot.answering.context import Context
 from bot.answering.kinds import KINDS, characters
-from bot.answering.kinds.about import films_of_the_title
+from bot.answering.kinds.about import films_of_the_title, word_of_a_title
 from bot.answering.kinds.smalltalk import examples, is_small_talk
 from bot.answering.lexicon import (
     DIED,
@@ -35,8 +35,8 @@ from bot.answering.lexicon import (
     SEQUEL_NUMBERS,
     SEQUEL_PARTS,
     english_read,
+    english_word,
     is_common_word,
-    is_english_word,
     is_relation_word,
     phrase_positions,
     question_word_near,
@@ -63,7 +63,6 @@ SHORTENED_MOST = 4  # the most words of such a name said for short
 BEST_KNOWN_MOST = 30  # more people of a name than this: none of them is meant by it alone
 SHORT_SLIP_MIN = 5  # shorter ones never are ("hanx")
 LONGER_TITLE_CUTOFF = 86  # how close words after a title are to a longer one, to be it
-TITLE_WORD_MIN = 5  # shorter words are not read as a title said by one of its words
 BARE_SLIP_MIN = 6  # shorter texts are not read as misspelt titles without their article
 TAIL_MAX_GAP = 3  # question words allowed between a name and the stray word after it
 NAME_TAIL_WORDS = 2  # words after "last year" looked at for the rest of a name ("at marienbad")
@@ -310,7 +309,7 @@ async def answer(
     if not unknown_name and unknown and mentions and all(map(_one_question_word, mentions)):
         # "who played gandalf": a word in no name and no dictionary is a name the catalog
         # lacks, not the film "Played"
-        unknown_name = not all([await _english_word(tokens[i]) for i in unknown])
+        unknown_name = not all([await english_word(tokens[i]) for i in unknown])
     if not unknown_name and unknown and _RELATIVE_YEAR.search(text):
         # "films in last year at marienbad" where the catalog lacks it: not the latest films
         unknown_name = True
@@ -365,11 +364,11 @@ async def _title_word(
     tokens: list[str], mentions: list[Mention], catalog: Catalog
 ) -> tuple[str, str] | None:
     """For a question that names nothing else, its one word outside the question words
-    that is a word of one title only, and that title (:func:`_word_of_a_title`)."""
+    that is a word of one title only, and that title (:func:`word_of_a_title`)."""
     run = _residual_run(tokens)
     if " " in run or any(not _lone_tag(m) and not _one_question_word(m) for m in mentions):
         return None
-    return await _word_of_a_title(run, catalog)
+    return await word_of_a_title(run, catalog)
 
 
 async def _answer_after(
@@ -502,7 +501,7 @@ async def _unknown_word_among(words: list[str], catalog: Catalog) -> bool:
     word: the rest of a name it lacks ("last year at marienbad")."""
     known = await catalog.known_words()
     return any(
-        [w not in known and not (await _english_word(w) and is_common_word(w)) for w in words]
+        [w not in known and not (await english_word(w) and is_common_word(w)) for w in words]
     )
 
 
@@ -601,7 +600,7 @@ async def _title_run_on(
         return (
             at in odd
             and not tokens[at].endswith("ly")  # "… in jaws originally"
-            and await _english_word(tokens[at])  # "… cast away qwertyuiop"
+            and await english_word(tokens[at])  # "… cast away qwertyuiop"
         )
 
     for mention in mentions:
@@ -834,7 +833,7 @@ async def _value_shortened(
                 continue
             name = found.pop()
             alone = end - start == 1 and typed not in letters
-            if alone and not norm(name).startswith(f"{typed} ") and await _english_word(typed):
+            if alone and not norm(name).startswith(f"{typed} ") and await english_word(typed):
                 continue
             best = Reading(start, end, typed, name)
     return best
@@ -858,16 +857,9 @@ async def _question_word(word: str) -> str:
     if word in MISSPELT:
         return MISSPELT[word]
     near = question_word_near(word)
-    if near is None or await _english_word(word):
+    if near is None or await english_word(word):
         return word
     return near
-
-
-async def _english_word(word: str) -> bool:
-    """:func:`is_english_word`, off the event loop while its dictionary is being read."""
-    return (
-        is_english_word(word) if english_read() else await asyncio.to_thread(is_english_word, word)
-    )
 
 
 def _one_question_word(mention: Mention) -> bool:
@@ -1299,7 +1291,7 @@ async def _corrected(
             found = await _surname(
                 run, catalog, slip=False, role=role, best_known=True, common_word=True
             )
-        found = found or await _fuzzy_name(run, lookups) or await _word_of_a_title(run, catalog)
+        found = found or await _fuzzy_name(run, lookups) or await word_of_a_title(run, catalog)
     else:
         found = await _fuzzy_name(run, lookups)
     if found is not None:
@@ -1381,7 +1373,7 @@ async def _surname(
         for form in forms:
             found = await lookup(form)
             # a first name that is a word too ("will", "mark") is too common to guess from
-            best = best_known and (common_word or not (first_name and await _english_word(form)))
+            best = best_known and (common_word or not (first_name and await english_word(form)))
             people = await _one_person(found, catalog, role, best_known=best)
             if people is None:
                 continue
@@ -1390,7 +1382,7 @@ async def _surname(
             return word, people.display
     if not slip or surname_only or len(word) < SHORT_SLIP_MIN:
         return None
-    if len(word) < SURNAME_SLIP_MIN and await _english_word(word):
+    if len(word) < SURNAME_SLIP_MIN and await english_word(word):
         return None
     near = await catalog.closest_surname(word, 1)
     people = await catalog.people_by_surname(near) if near else []
@@ -1465,18 +1457,6 @@ async def _fuzzy_name(run: str, lookups: _Lookups) -> tuple[str, str] | None:
     return None
 
 
-async def _word_of_a_title(word: str, catalog: Catalog) -> tuple[str, str] | None:
-    """The one title a word no dictionary has is a word of ("totoro": My Neighbor Totoro),
-    said for short; ``None`` for a word of several titles or an English word."""
-    if len(word) < TITLE_WORD_MIN or await _english_word(word):
-        return None
-    titles = await catalog.titles_with_word(word)
-    films = await catalog.summaries(dict.fromkeys(ref for _, ref in titles))
-    if len({norm(film.title) for film in films}) != 1:
-        return None
-    return word, films[0].title
-
-
 _OBJECT_AFTER = frozenset("for of in about from on".split())
 _LEADING = frozenset("the a an was is were did does do has have had".split())
 
@@ -1486,14 +1466,14 @@ async def _title_words_joined(
 ) -> list[Reading]:
     """A lone word named by nothing but a tag, said with "and" or "or" after a film
     ("spirited away and totoro"), read as the one title it is a word of
-    (:func:`_word_of_a_title`)."""
+    (:func:`word_of_a_title`)."""
     films = {m.end for m in mentions if m.has("film")}
     named = {i for m in mentions if not _lone_tag(m) for i in m.positions}
     readings = []
     for at in range(2, len(tokens)):
         alone = at + 1 == len(tokens) or is_keyword(tokens[at + 1])
         if alone and tokens[at - 1] in _JOINING and at - 1 in films and at not in named:
-            said = await _word_of_a_title(tokens[at], catalog)
+            said = await word_of_a_title(tokens[at], catalog)
             if said is not None:
                 readings.append(Reading(at, at + 1, *said))
     return readings

@@ -8,6 +8,7 @@ tried: the first relation whose keywords appear wins, so a narrower relation ("m
 
 from __future__ import annotations
 
+import asyncio
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -366,6 +367,13 @@ def is_english_word(word: str) -> bool:
     for a misspelt name. The dictionary is read on first use (about a second: call it off
     the event loop)."""
     return word in _english()
+
+
+async def english_word(word: str) -> bool:
+    """:func:`is_english_word`, off the event loop while its dictionary is being read."""
+    return (
+        is_english_word(word) if english_read() else await asyncio.to_thread(is_english_word, word)
+    )
 
 
 COMMON_WORD_MIN = 3000  # uses in the dictionary's texts: "birthday", not "burton" or "smith"
