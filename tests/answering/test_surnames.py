@@ -326,7 +326,12 @@ films:
 
 @pytest.mark.parametrize(
     "question",
-    ["is hitchcock still alive", "is hitchcock alive", "when did hitchcock die", "is hitchcock dead"],
+    [
+        "is hitchcock still alive",
+        "is hitchcock alive",
+        "when did hitchcock die",
+        "is hitchcock dead",
+    ],
 )
 async def test_a_surname_that_is_a_title_too_asked_alive_is_the_person(
     catalog_of, question
