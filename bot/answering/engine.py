@@ -72,6 +72,7 @@ _LINKING_WORDS = frozenset(
     "same also other others else share shares shared sharing together listed".split()
 )
 ECHOED_MAX = 100  # characters of the question said back when nothing is found in it
+ECHOED_TITLE_GAP = 5  # words of a title said back between its article and its last unknown run
 SUGGESTED_PEOPLE = 2  # people suggested when nothing is found, at least this close:
 SUGGESTED_CUTOFF = 70
 SUGGESTED_TITLES = 3  # titles suggested when nothing is found, at least this close:
@@ -1489,7 +1490,28 @@ def _title_opening(tokens: list[str], run: str) -> str:
     )
     if words and at >= 2 and is_asking_word(tokens[at - 1]) and tokens[at - 2] in ARTICLES:
         return f"{tokens[at - 1]} {run}"
+    if words and at + len(words) == len(tokens):
+        return _title_from_article(tokens, at) or run
     return run
+
+
+# Words that end the words said before a title the catalog lacks ("films from the 90s with")
+_TITLE_ENDS = FILM_NOUNS | _OBJECT_AFTER - {"of"} | _SOMEONE_AFTER
+
+
+def _title_from_article(tokens: list[str], at: int) -> str:
+    """The words from an article before ``at`` to the end of the question, when that
+    article follows a credit, a preposition or "did", and no word for films, no number and
+    no preposition but "of" comes between
+    ("who starred in the best years of our lives": “best years of our lives”), else ""."""
+    for start in range(at - 1, max(at - ECHOED_TITLE_GAP, 1) - 1, -1):
+        if tokens[start] in _TITLE_ENDS or any(c.isdigit() for c in tokens[start]):
+            return ""  # "who played the bride in kill bill": “kill bill”
+        before = tokens[start - 1]
+        asked = before in _OBJECT_AFTER or before in _TITLE_ASKED_OF or is_relation_word(before)
+        if tokens[start] in ARTICLES and asked:
+            return " ".join(tokens[start + 1 :])
+    return ""
 
 
 def _object_named(tokens: list[str]) -> str:

@@ -487,6 +487,20 @@ async def test_a_title_the_catalog_lacks_is_said_back_from_its_first_word(catalo
     )
 
 
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("who starred in the best years of our lives", "best years of our lives"),
+        ("when did the best of times come out", "best of times"),
+    ],
+)
+async def test_a_title_the_catalog_lacks_is_said_back_from_its_article(
+    catalog, question, said
+) -> None:
+    reply = await ask(catalog, question)
+    assert reply.text.startswith(f"I couldn't find a film or person I know called “{said}”")
+
+
 @pytest.mark.parametrize("tagged", [False, True])
 async def test_a_rare_word_of_one_title_joined_to_another_film_is_that_title(
     catalog_of, tagged
