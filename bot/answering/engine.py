@@ -266,6 +266,10 @@ async def answer(
             r for r in await _surnames_beside(tokens, mentions, catalog) if r.start not in taken
         ]
         readings += await _title_words_joined(tokens, mentions, catalog)
+        taken = {i for r in readings for i in range(r.start, r.end)}
+        shortened = await _value_shortened(tokens, mentions, catalog)
+        if shortened and taken.isdisjoint(range(shortened.start, shortened.end)):
+            readings.append(shortened)  # "is up a pixar movie": Pixar Animation Studios
         readings.sort()
     elif (
         not _retry
@@ -806,19 +810,23 @@ async def _more_films(name: str, tag: Mention, catalog: Catalog) -> bool:
 async def _value_shortened(
     tokens: list[str], mentions: list[Mention], catalog: Catalog
 ) -> Reading | None:
-    """The longest run of words, named by nothing else, that is part of one place's or
-    company's name and not all of it, and that name ("new york": New York City, "ghibli":
-    Studio Ghibli); a word alone only when it is no English word or begins the name
-    ("paramount", not "island" for Amity Island); a place by its letters too ("la")."""
+    """The longest run of words, named by nothing else (but question words), that is part
+    of one place's or company's name and not all of it, and that name ("new york": New
+    York City, "ghibli": Studio Ghibli); a word alone only when it is no English word or
+    begins the name ("paramount", not "island" for Amity Island); a place by its letters
+    too ("la")."""
     names = [n for kind in SHORTENED_KINDS for n in await value_names(catalog, kind)]
-    if not names or any(not _one_question_word(m) for m in mentions):
+    if not names:
         return None
+    named = {i for m in mentions if not _one_question_word(m) for i in m.positions}
     best: Reading | None = None
     letters = lexicon.PLACE_LETTERS if _SET_IN.search(" ".join(tokens)) else {}
     for start, first in enumerate(tokens):
-        if first in SCAFFOLD:
+        if first in SCAFFOLD or start in named:
             continue
         for end in range(start + 1, min(len(tokens), start + SHORTENED_MOST) + 1):
+            if end - 1 in named:
+                break
             if tokens[end - 1] in SCAFFOLD or (best and end - start <= best.end - best.start):
                 continue
             run = tokens[start:end]

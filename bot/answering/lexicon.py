@@ -385,6 +385,16 @@ def is_common_word(word: str) -> bool:
     return _english().word_frequency[word] >= COMMON_WORD_MIN
 
 
+# Languages said as a word ("is jaws french"), known whether the catalog has films in them
+# or not, so that a film in another language is said to be in it, not left unasked
+LANGUAGE_WORDS = frozenset(
+    "english french spanish german italian japanese korean chinese mandarin cantonese hindi "
+    "russian portuguese swedish danish norwegian finnish dutch polish czech hungarian "
+    "turkish arabic persian hebrew greek thai vietnamese indonesian tagalog icelandic "
+    "romanian ukrainian tamil telugu bengali urdu latin".split()
+)
+
+
 # Places said by their letters in chat ("films set in LA"), read as the catalog's setting
 # that has that name or begins with it, where a setting is asked
 PLACE_LETTERS = {
