@@ -34,11 +34,11 @@ from bot.answering.lexicon import (
     RELATIONS,
     SEQUEL_NUMBERS,
     SEQUEL_PARTS,
+    asked_positions,
     english_read,
     english_word,
     is_common_word,
     is_relation_word,
-    phrase_positions,
     question_word_near,
     read_english,
     sequel_titles,
@@ -899,7 +899,7 @@ def _keywords_unmasked(tokens: list[str], mentions: list[Mention]) -> list[Menti
         mentions = own
         if len(mentions) < 2:
             return mentions
-    phrases = phrase_positions(" ".join(tokens))
+    phrases = asked_positions(" ".join(tokens))
     inside = [
         m
         for m in mentions
@@ -1104,7 +1104,7 @@ async def _unknown_words(tokens: list[str], mentions: list[Mention], catalog: Ca
         if i not in covered and _may_be_slip(token) and token not in known
     ]
     if unknown:  # rare: only now look for the words of relation phrases ("sort of film")
-        phrases = phrase_positions(" ".join(tokens))
+        phrases = asked_positions(" ".join(tokens))
         unknown = [i for i in unknown if i not in phrases]
     return unknown
 
