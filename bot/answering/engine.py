@@ -66,6 +66,7 @@ LONGER_TITLE_CUTOFF = 86  # how close words after a title are to a longer one, t
 TITLE_WORD_MIN = 5  # shorter words are not read as a title said by one of its words
 BARE_SLIP_MIN = 6  # shorter texts are not read as misspelt titles without their article
 TAIL_MAX_GAP = 3  # question words allowed between a name and the stray word after it
+NAME_TAIL_WORDS = 2  # words after "last year" looked at for the rest of a name ("at marienbad")
 # Words that say how the things asked about relate ("the same director", "what else"),
 # never read as misspelt names, whatever the catalog holds ("same" is not "Shame")
 _LINKING_WORDS = frozenset(
@@ -310,6 +311,9 @@ async def answer(
         # "who played gandalf": a word in no name and no dictionary is a name the catalog
         # lacks, not the film "Played"
         unknown_name = not all([await _english_word(tokens[i]) for i in unknown])
+    if not unknown_name and unknown and _RELATIVE_YEAR.search(text):
+        # "films in last year at marienbad" where the catalog lacks it: not the latest films
+        unknown_name = True
     context = Context(
         question,
         key,
@@ -477,7 +481,7 @@ _YEARS_FROM_NOW = {"this": 0, "last": -1, "next": 1}
 async def _years_said(text: str, catalog: Catalog, today: date | None) -> str | None:
     """The question with its "this year", "last year" or "next year" said as that year,
     or ``None`` when it has none or they begin a longer name ("in last year at
-    marienbad")."""
+    marienbad"), one the catalog has or one whose next words it and English lack."""
     match = _RELATIVE_YEAR.search(text)
     if match is None:
         return None
@@ -486,9 +490,20 @@ async def _years_said(text: str, catalog: Catalog, today: date | None) -> str | 
     for mention in await find_mentions(tokens, catalog):
         if mention.start <= at < mention.end and mention.end > at + 2:
             return None
+    if await _unknown_word_among(tokens[at + 2 : at + 2 + NAME_TAIL_WORDS], catalog):
+        return None
     year = (today or date.today()).year + _YEARS_FROM_NOW[match["which"].lower()]
     said = f"in {year}" if match["done"] else str(year)  # "came out last year": in it
     return f"{text[: match.start('which')]}{said}{text[match.end() :]}"
+
+
+async def _unknown_word_among(words: list[str], catalog: Catalog) -> bool:
+    """Whether one of the words is in no name the catalog has and is no common English
+    word: the rest of a name it lacks ("last year at marienbad")."""
+    known = await catalog.known_words()
+    return any(
+        [w not in known and not (await _english_word(w) and is_common_word(w)) for w in words]
+    )
 
 
 async def _without_filler(text: str, catalog: Catalog) -> str | None:
@@ -661,7 +676,12 @@ async def _surnames_beside(
         for m in mentions
         if m.size == 1 and not m.has("person") and _PERSON_ASKED.search(_blanked(tokens, m))
     }
-    free = {i for m in mentions if not _lone_tag(m) and m.start not in titles for i in m.positions}
+    free = {
+        i
+        for m in mentions
+        if not _lone_tag(m) and not _particle_tag(tokens, m) and m.start not in titles
+        for i in m.positions
+    }
     words = [
         i
         for i, word in enumerate(tokens)
@@ -675,7 +695,11 @@ async def _surnames_beside(
     named = {i for m in mentions for i in m.positions}
     covered = {i for m in mentions if not m.bare() for i in m.positions}
     key = " ".join(tokens)
-    tags = {} if _TAGS_ASKED.search(key) else {m.start: m for m in mentions if _lone_tag(m)}
+    tags = (
+        {}
+        if _TAGS_ASKED.search(key)
+        else {m.start: m for m in mentions if _lone_tag(m) or _particle_tag(tokens, m)}
+    )
 
     def loose(at: int) -> bool:  # a word that may be another part of the same name
         if not 0 <= at < len(tokens) or at in covered:
@@ -687,13 +711,51 @@ async def _surnames_beside(
         word = tokens[i]
         over_tag = i in named and i in tags and i not in titles
         over_name = over_tag or i in titles
-        if (i in named and not over_name) or word in found or loose(i - 1) or loose(i + 1):
+        if word in found or loose(i + 1):
+            continue
+        if loose(i - 1) or (i - 1 in tags and tags[i - 1].end == i + 1):
+            # "de niro": the surname of two words, over a tag of them too where the person
+            # has the more films
+            joined = await _particle_surname(tokens, i, catalog)
+            if joined is not None and (
+                i - 1 not in tags or await _more_films(joined.name, tags[i - 1], catalog)
+            ):
+                found[word] = joined
+            continue
+        if i in named and not over_name:
             continue
         read = await _surname(word, catalog, slip=False, role=role, best_known=True)
         if read is None or (over_tag and not await _more_films(read[1], tags[i], catalog)):
             continue
         found[word] = Reading(i, i + 1, word, read[1])
     return list(found.values())
+
+
+# Words that open a surname of two words ("de niro", "van sant", "del toro")
+_SURNAME_PARTICLES = frozenset("de da di del della van von der den la le du st".split())
+
+
+def _particle_tag(tokens: list[str], mention: Mention) -> bool:
+    """Whether a mention is two words the catalog has only as a tag, the first a particle
+    of surnames ("de niro")."""
+    return (
+        mention.size == 2
+        and tokens[mention.start] in _SURNAME_PARTICLES
+        and all(h.kind == "tag" for h in mention.hits)
+    )
+
+
+async def _particle_surname(tokens: list[str], at: int, catalog: Catalog) -> Reading | None:
+    """The one person whose surname is the word at ``at`` with the particle before it
+    ("de niro": Robert De Niro), as a reading of both words; ``None`` when the word before
+    is no particle or no one, or no best-known one, has that surname."""
+    particle = tokens[at - 1]
+    if particle not in _SURNAME_PARTICLES:
+        return None
+    said = f"{particle} {tokens[at]}"
+    people = [p for p in await catalog.people_by_surname(tokens[at]) if p.norm.endswith(said)]
+    person = await _one_person(people, catalog, None, best_known=True)
+    return None if person is None else Reading(at - 1, at + 1, said, person.display)
 
 
 # Words that join two people asked about together ("cameron and schwarzenegger")
