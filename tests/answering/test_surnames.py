@@ -312,3 +312,31 @@ async def test_a_surname_of_two_words_said_alone_is_the_one_person_of_it(
     reply = await ask(catalog, question)
     assert reply.answers == ["Heat"], reply.text
     assert "Robert De Niro" in reply.text
+
+
+LIVES = """\
+films:
+  - {title: Hitchcock, year: 2012, directors: [Sacha Gervasi], cast: [Anthony Hopkins]}
+  - {title: Still Alice, year: 2014, directors: [Richard Glatzer], cast: [Julianne Moore]}
+  - {title: Alive, year: 1993, directors: [Frank Marshall]}
+  - {title: Psycho, year: 1960, directors: [Alfred Hitchcock]}
+  - {title: Vertigo, year: 1958, directors: [Alfred Hitchcock]}
+"""
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is hitchcock still alive",
+        "is hitchcock alive",
+        "when did hitchcock die",
+        "is hitchcock dead",
+    ],
+)
+async def test_a_surname_that_is_a_title_too_asked_alive_is_the_person(
+    catalog_of, question
+) -> None:
+    catalog = await catalog_of(LIVES)
+    reply = await ask(catalog, question)
+    assert "no date of death for Alfred Hitchcock" in reply.text
+    assert "Still Alice" not in reply.text
