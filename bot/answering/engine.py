@@ -23,7 +23,7 @@ from typing import NamedTuple
 from bot.answering import compare, compound, lexicon
 from bot.answering.context import Context
 from bot.answering.kinds import KINDS, characters
-from bot.answering.kinds.about import films_of_the_title
+from bot.answering.kinds.about import films_of_the_title, word_of_a_title
 from bot.answering.kinds.smalltalk import examples, is_small_talk
 from bot.answering.lexicon import (
     DIED,
@@ -35,8 +35,8 @@ from bot.answering.lexicon import (
     SEQUEL_NUMBERS,
     SEQUEL_PARTS,
     english_read,
+    english_word,
     is_common_word,
-    is_english_word,
     is_relation_word,
     phrase_positions,
     question_word_near,
@@ -63,15 +63,16 @@ SHORTENED_MOST = 4  # the most words of such a name said for short
 BEST_KNOWN_MOST = 30  # more people of a name than this: none of them is meant by it alone
 SHORT_SLIP_MIN = 5  # shorter ones never are ("hanx")
 LONGER_TITLE_CUTOFF = 86  # how close words after a title are to a longer one, to be it
-TITLE_WORD_MIN = 5  # shorter words are not read as a title said by one of its words
 BARE_SLIP_MIN = 6  # shorter texts are not read as misspelt titles without their article
 TAIL_MAX_GAP = 3  # question words allowed between a name and the stray word after it
+NAME_TAIL_WORDS = 2  # words after "last year" looked at for the rest of a name ("at marienbad")
 # Words that say how the things asked about relate ("the same director", "what else"),
 # never read as misspelt names, whatever the catalog holds ("same" is not "Shame")
 _LINKING_WORDS = frozenset(
     "same also other others else share shares shared sharing together listed".split()
 )
 ECHOED_MAX = 100  # characters of the question said back when nothing is found in it
+ECHOED_TITLE_GAP = 5  # words of a title said back between its article and its last unknown run
 SUGGESTED_PEOPLE = 2  # people suggested when nothing is found, at least this close:
 SUGGESTED_CUTOFF = 70
 SUGGESTED_TITLES = 3  # titles suggested when nothing is found, at least this close:
@@ -265,6 +266,10 @@ async def answer(
             r for r in await _surnames_beside(tokens, mentions, catalog) if r.start not in taken
         ]
         readings += await _title_words_joined(tokens, mentions, catalog)
+        taken = {i for r in readings for i in range(r.start, r.end)}
+        shortened = await _value_shortened(tokens, mentions, catalog)
+        if shortened and taken.isdisjoint(range(shortened.start, shortened.end)):
+            readings.append(shortened)  # "is up a pixar movie": Pixar Animation Studios
         readings.sort()
     elif (
         not _retry
@@ -309,7 +314,10 @@ async def answer(
     if not unknown_name and unknown and mentions and all(map(_one_question_word, mentions)):
         # "who played gandalf": a word in no name and no dictionary is a name the catalog
         # lacks, not the film "Played"
-        unknown_name = not all([await _english_word(tokens[i]) for i in unknown])
+        unknown_name = not all([await english_word(tokens[i]) for i in unknown])
+    if not unknown_name and unknown and _RELATIVE_YEAR.search(text):
+        # "films in last year at marienbad" where the catalog lacks it: not the latest films
+        unknown_name = True
     context = Context(
         question,
         key,
@@ -361,11 +369,11 @@ async def _title_word(
     tokens: list[str], mentions: list[Mention], catalog: Catalog
 ) -> tuple[str, str] | None:
     """For a question that names nothing else, its one word outside the question words
-    that is a word of one title only, and that title (:func:`_word_of_a_title`)."""
+    that is a word of one title only, and that title (:func:`word_of_a_title`)."""
     run = _residual_run(tokens)
     if " " in run or any(not _lone_tag(m) and not _one_question_word(m) for m in mentions):
         return None
-    return await _word_of_a_title(run, catalog)
+    return await word_of_a_title(run, catalog)
 
 
 async def _answer_after(
@@ -477,7 +485,7 @@ _YEARS_FROM_NOW = {"this": 0, "last": -1, "next": 1}
 async def _years_said(text: str, catalog: Catalog, today: date | None) -> str | None:
     """The question with its "this year", "last year" or "next year" said as that year,
     or ``None`` when it has none or they begin a longer name ("in last year at
-    marienbad")."""
+    marienbad"), one the catalog has or one whose next words it and English lack."""
     match = _RELATIVE_YEAR.search(text)
     if match is None:
         return None
@@ -486,9 +494,20 @@ async def _years_said(text: str, catalog: Catalog, today: date | None) -> str | 
     for mention in await find_mentions(tokens, catalog):
         if mention.start <= at < mention.end and mention.end > at + 2:
             return None
+    if await _unknown_word_among(tokens[at + 2 : at + 2 + NAME_TAIL_WORDS], catalog):
+        return None
     year = (today or date.today()).year + _YEARS_FROM_NOW[match["which"].lower()]
     said = f"in {year}" if match["done"] else str(year)  # "came out last year": in it
     return f"{text[: match.start('which')]}{said}{text[match.end() :]}"
+
+
+async def _unknown_word_among(words: list[str], catalog: Catalog) -> bool:
+    """Whether one of the words is in no name the catalog has and is no common English
+    word: the rest of a name it lacks ("last year at marienbad")."""
+    known = await catalog.known_words()
+    return any(
+        [w not in known and not (await english_word(w) and is_common_word(w)) for w in words]
+    )
 
 
 async def _without_filler(text: str, catalog: Catalog) -> str | None:
@@ -586,7 +605,7 @@ async def _title_run_on(
         return (
             at in odd
             and not tokens[at].endswith("ly")  # "… in jaws originally"
-            and await _english_word(tokens[at])  # "… cast away qwertyuiop"
+            and await english_word(tokens[at])  # "… cast away qwertyuiop"
         )
 
     for mention in mentions:
@@ -661,7 +680,12 @@ async def _surnames_beside(
         for m in mentions
         if m.size == 1 and not m.has("person") and _PERSON_ASKED.search(_blanked(tokens, m))
     }
-    free = {i for m in mentions if not _lone_tag(m) and m.start not in titles for i in m.positions}
+    free = {
+        i
+        for m in mentions
+        if not _lone_tag(m) and not _particle_tag(tokens, m) and m.start not in titles
+        for i in m.positions
+    }
     words = [
         i
         for i, word in enumerate(tokens)
@@ -675,25 +699,67 @@ async def _surnames_beside(
     named = {i for m in mentions for i in m.positions}
     covered = {i for m in mentions if not m.bare() for i in m.positions}
     key = " ".join(tokens)
-    tags = {} if _TAGS_ASKED.search(key) else {m.start: m for m in mentions if _lone_tag(m)}
+    tags = (
+        {}
+        if _TAGS_ASKED.search(key)
+        else {m.start: m for m in mentions if _lone_tag(m) or _particle_tag(tokens, m)}
+    )
 
     def loose(at: int) -> bool:  # a word that may be another part of the same name
         if not 0 <= at < len(tokens) or at in covered:
             return False
-        return not is_keyword(tokens[at]) and tokens[at] not in _WORKED
+        return not is_keyword(tokens[at]) and tokens[at] not in _WORKED | _LIFE_WORDS
 
     found: dict[str, Reading] = {}
     for i in words:
         word = tokens[i]
         over_tag = i in named and i in tags and i not in titles
         over_name = over_tag or i in titles
-        if (i in named and not over_name) or word in found or loose(i - 1) or loose(i + 1):
+        if word in found or loose(i + 1):
+            continue
+        if loose(i - 1) or (i - 1 in tags and tags[i - 1].end == i + 1):
+            # "de niro": the surname of two words, over a tag of them too where the person
+            # has the more films
+            joined = await _particle_surname(tokens, i, catalog)
+            if joined is not None and (
+                i - 1 not in tags or await _more_films(joined.name, tags[i - 1], catalog)
+            ):
+                found[word] = joined
+            continue
+        if i in named and not over_name:
             continue
         read = await _surname(word, catalog, slip=False, role=role, best_known=True)
         if read is None or (over_tag and not await _more_films(read[1], tags[i], catalog)):
             continue
         found[word] = Reading(i, i + 1, word, read[1])
     return list(found.values())
+
+
+# Words that open a surname of two words ("de niro", "van sant", "del toro")
+_SURNAME_PARTICLES = frozenset("de da di del della van von der den la le du st".split())
+
+
+def _particle_tag(tokens: list[str], mention: Mention) -> bool:
+    """Whether a mention is two words the catalog has only as a tag, the first a particle
+    of surnames ("de niro")."""
+    return (
+        mention.size == 2
+        and tokens[mention.start] in _SURNAME_PARTICLES
+        and all(h.kind == "tag" for h in mention.hits)
+    )
+
+
+async def _particle_surname(tokens: list[str], at: int, catalog: Catalog) -> Reading | None:
+    """The one person whose surname is the word at ``at`` with the particle before it
+    ("de niro": Robert De Niro), as a reading of both words; ``None`` when the word before
+    is no particle or no one, or no best-known one, has that surname."""
+    particle = tokens[at - 1]
+    if particle not in _SURNAME_PARTICLES:
+        return None
+    said = f"{particle} {tokens[at]}"
+    people = [p for p in await catalog.people_by_surname(tokens[at]) if p.norm.endswith(said)]
+    person = await _one_person(people, catalog, None, best_known=True)
+    return None if person is None else Reading(at - 1, at + 1, said, person.display)
 
 
 # Words that join two people asked about together ("cameron and schwarzenegger")
@@ -706,6 +772,10 @@ _WORKED = frozenset(
 )
 
 
+# Words asking whether someone is alive ("is hitchcock still alive"), not of their name
+_LIFE_WORDS = frozenset("still alive dead living die died dies pass passed away".split())
+
+
 # Words that ask for the films a tag describes ("movies about nolan", "described by")
 _TAGS_ASKED = re.compile(
     RELATION_BY_NAME["tag"].pattern.pattern + r"|\b(?:films?|movies?|are|is|were) about\b"
@@ -716,6 +786,7 @@ _TAGS_ASKED = re.compile(
 _PERSON_ASKED = re.compile(
     r"\b(?:did|does|has|have|had) _ (?:make|made|direct|directed|write|wrote|star|starred|"
     r"act|acted|appear|appeared|play|played|do|done)\b|\bhow old is _$|\bwhen was _ born\b|"
+    r"\bis _ (?:still )?(?:alive|dead|living)\b|\b(?:did|has) _ (?:die|died|passed away)\b|"
     r"^_ (?:films|movies) (?:from|in|of|before|after|since|between|during)\b"
 )
 
@@ -739,19 +810,23 @@ async def _more_films(name: str, tag: Mention, catalog: Catalog) -> bool:
 async def _value_shortened(
     tokens: list[str], mentions: list[Mention], catalog: Catalog
 ) -> Reading | None:
-    """The longest run of words, named by nothing else, that is part of one place's or
-    company's name and not all of it, and that name ("new york": New York City, "ghibli":
-    Studio Ghibli); a word alone only when it is no English word or begins the name
-    ("paramount", not "island" for Amity Island); a place by its letters too ("la")."""
+    """The longest run of words, named by nothing else (but question words), that is part
+    of one place's or company's name and not all of it, and that name ("new york": New
+    York City, "ghibli": Studio Ghibli); a word alone only when it is no English word or
+    begins the name ("paramount", not "island" for Amity Island); a place by its letters
+    too ("la")."""
     names = [n for kind in SHORTENED_KINDS for n in await value_names(catalog, kind)]
-    if not names or any(not _one_question_word(m) for m in mentions):
+    if not names:
         return None
+    named = {i for m in mentions if not _one_question_word(m) for i in m.positions}
     best: Reading | None = None
     letters = lexicon.PLACE_LETTERS if _SET_IN.search(" ".join(tokens)) else {}
     for start, first in enumerate(tokens):
-        if first in SCAFFOLD:
+        if first in SCAFFOLD or start in named:
             continue
         for end in range(start + 1, min(len(tokens), start + SHORTENED_MOST) + 1):
+            if end - 1 in named:
+                break
             if tokens[end - 1] in SCAFFOLD or (best and end - start <= best.end - best.start):
                 continue
             run = tokens[start:end]
@@ -767,7 +842,7 @@ async def _value_shortened(
                 continue
             name = found.pop()
             alone = end - start == 1 and typed not in letters
-            if alone and not norm(name).startswith(f"{typed} ") and await _english_word(typed):
+            if alone and not norm(name).startswith(f"{typed} ") and await english_word(typed):
                 continue
             best = Reading(start, end, typed, name)
     return best
@@ -791,16 +866,9 @@ async def _question_word(word: str) -> str:
     if word in MISSPELT:
         return MISSPELT[word]
     near = question_word_near(word)
-    if near is None or await _english_word(word):
+    if near is None or await english_word(word):
         return word
     return near
-
-
-async def _english_word(word: str) -> bool:
-    """:func:`is_english_word`, off the event loop while its dictionary is being read."""
-    return (
-        is_english_word(word) if english_read() else await asyncio.to_thread(is_english_word, word)
-    )
 
 
 def _one_question_word(mention: Mention) -> bool:
@@ -1232,7 +1300,7 @@ async def _corrected(
             found = await _surname(
                 run, catalog, slip=False, role=role, best_known=True, common_word=True
             )
-        found = found or await _fuzzy_name(run, lookups) or await _word_of_a_title(run, catalog)
+        found = found or await _fuzzy_name(run, lookups) or await word_of_a_title(run, catalog)
     else:
         found = await _fuzzy_name(run, lookups)
     if found is not None:
@@ -1314,7 +1382,7 @@ async def _surname(
         for form in forms:
             found = await lookup(form)
             # a first name that is a word too ("will", "mark") is too common to guess from
-            best = best_known and (common_word or not (first_name and await _english_word(form)))
+            best = best_known and (common_word or not (first_name and await english_word(form)))
             people = await _one_person(found, catalog, role, best_known=best)
             if people is None:
                 continue
@@ -1323,7 +1391,7 @@ async def _surname(
             return word, people.display
     if not slip or surname_only or len(word) < SHORT_SLIP_MIN:
         return None
-    if len(word) < SURNAME_SLIP_MIN and await _english_word(word):
+    if len(word) < SURNAME_SLIP_MIN and await english_word(word):
         return None
     near = await catalog.closest_surname(word, 1)
     people = await catalog.people_by_surname(near) if near else []
@@ -1398,18 +1466,6 @@ async def _fuzzy_name(run: str, lookups: _Lookups) -> tuple[str, str] | None:
     return None
 
 
-async def _word_of_a_title(word: str, catalog: Catalog) -> tuple[str, str] | None:
-    """The one title a word no dictionary has is a word of ("totoro": My Neighbor Totoro),
-    said for short; ``None`` for a word of several titles or an English word."""
-    if len(word) < TITLE_WORD_MIN or await _english_word(word):
-        return None
-    titles = await catalog.titles_with_word(word)
-    films = await catalog.summaries(dict.fromkeys(ref for _, ref in titles))
-    if len({norm(film.title) for film in films}) != 1:
-        return None
-    return word, films[0].title
-
-
 _OBJECT_AFTER = frozenset("for of in about from on".split())
 _LEADING = frozenset("the a an was is were did does do has have had".split())
 
@@ -1419,14 +1475,14 @@ async def _title_words_joined(
 ) -> list[Reading]:
     """A lone word named by nothing but a tag, said with "and" or "or" after a film
     ("spirited away and totoro"), read as the one title it is a word of
-    (:func:`_word_of_a_title`)."""
+    (:func:`word_of_a_title`)."""
     films = {m.end for m in mentions if m.has("film")}
     named = {i for m in mentions if not _lone_tag(m) for i in m.positions}
     readings = []
     for at in range(2, len(tokens)):
         alone = at + 1 == len(tokens) or is_keyword(tokens[at + 1])
         if alone and tokens[at - 1] in _JOINING and at - 1 in films and at not in named:
-            said = await _word_of_a_title(tokens[at], catalog)
+            said = await word_of_a_title(tokens[at], catalog)
             if said is not None:
                 readings.append(Reading(at, at + 1, *said))
     return readings
@@ -1442,7 +1498,28 @@ def _title_opening(tokens: list[str], run: str) -> str:
     )
     if words and at >= 2 and is_asking_word(tokens[at - 1]) and tokens[at - 2] in ARTICLES:
         return f"{tokens[at - 1]} {run}"
+    if words and at + len(words) == len(tokens):
+        return _title_from_article(tokens, at) or run
     return run
+
+
+# Words that end the words said before a title the catalog lacks ("films from the 90s with")
+_TITLE_ENDS = FILM_NOUNS | _OBJECT_AFTER - {"of"} | _SOMEONE_AFTER
+
+
+def _title_from_article(tokens: list[str], at: int) -> str:
+    """The words from an article before ``at`` to the end of the question, when that
+    article follows a credit, a preposition or "did", and no word for films, no number and
+    no preposition but "of" comes between
+    ("who starred in the best years of our lives": “best years of our lives”), else ""."""
+    for start in range(at - 1, max(at - ECHOED_TITLE_GAP, 1) - 1, -1):
+        if tokens[start] in _TITLE_ENDS or any(c.isdigit() for c in tokens[start]):
+            return ""  # "who played the bride in kill bill": “kill bill”
+        before = tokens[start - 1]
+        asked = before in _OBJECT_AFTER or before in _TITLE_ASKED_OF or is_relation_word(before)
+        if tokens[start] in ARTICLES and asked:
+            return " ".join(tokens[start + 1 :])
+    return ""
 
 
 def _object_named(tokens: list[str]) -> str:

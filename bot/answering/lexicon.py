@@ -8,6 +8,7 @@ tried: the first relation whose keywords appear wins, so a narrower relation ("m
 
 from __future__ import annotations
 
+import asyncio
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -368,6 +369,13 @@ def is_english_word(word: str) -> bool:
     return word in _english()
 
 
+async def english_word(word: str) -> bool:
+    """:func:`is_english_word`, off the event loop while its dictionary is being read."""
+    return (
+        is_english_word(word) if english_read() else await asyncio.to_thread(is_english_word, word)
+    )
+
+
 COMMON_WORD_MIN = 3000  # uses in the dictionary's texts: "birthday", not "burton" or "smith"
 
 
@@ -375,6 +383,16 @@ def is_common_word(word: str) -> bool:
     """Whether a word is common in English texts ("birthday", "movies"), more than names
     that are words too ("burton", "smith") are: :func:`is_english_word`'s dictionary."""
     return _english().word_frequency[word] >= COMMON_WORD_MIN
+
+
+# Languages said as a word ("is jaws french"), known whether the catalog has films in them
+# or not, so that a film in another language is said to be in it, not left unasked
+LANGUAGE_WORDS = frozenset(
+    "english french spanish german italian japanese korean chinese mandarin cantonese hindi "
+    "russian portuguese swedish danish norwegian finnish dutch polish czech hungarian "
+    "turkish arabic persian hebrew greek thai vietnamese indonesian tagalog icelandic "
+    "romanian ukrainian tamil telugu bengali urdu latin".split()
+)
 
 
 # Places said by their letters in chat ("films set in LA"), read as the catalog's setting

@@ -326,7 +326,7 @@ KIND_WORDS = frozenset(
     "rated greatest finest popular famous known random recommend recommendation "
     "recommendations suggest suggestion suggestions recs pick tonight good great some any "
     "something anything similar like watch see wanna pls please before after since between "
-    "until till during onwards later earlier".split()
+    "until till during onwards later earlier order".split()
 )
 _DECADE_TOKEN = re.compile(rf"(?:{_SPAN})")
 

@@ -43,7 +43,7 @@ SCHEMA_VERSION = 9
 LISTED_FILMS_MOST = 100  # films named in a build's result for each of added, changed, removed
 DRAFT_CACHE_KIB = -262_144  # SQLite's page cache for a first build, in KiB (negative)
 # ... and while it builds its indexes: sorting in smaller runs is quicker
-INDEX_CACHE_KIB = -8_192
+INDEX_CACHE_KIB = -2_048
 
 
 @dataclass
@@ -512,6 +512,9 @@ class _Draft(_Target):
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="title-grams") as pool:
             filled = pool.submit(grams.fill, names)
             db.execute(f"PRAGMA cache_size = {INDEX_CACHE_KIB}")
+            # SQLite sorts in helper threads only runs it keeps in temporary files: with
+            # temporary storage in memory, each index would be sorted by this thread alone.
+            db.execute("PRAGMA temp_store = FILE")
             db.executescript(_sql("indexes.sql"))
             filled.result()
         grams.copy_into(self.tmp)

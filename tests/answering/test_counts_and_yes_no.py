@@ -289,6 +289,46 @@ async def test_whether_a_film_is_in_a_language_says_its_languages(
     assert (await ask(catalog, question)).text == said
 
 
+@pytest.mark.parametrize(
+    ("question", "answers", "said"),
+    [
+        # a language no film in the catalog is in is still a language asked
+        ("is parasite spanish", ["no"], "No: Parasite (2019) is in Korean, from South Korea."),
+        # the catalog has no language for Jaws: neither yes nor no
+        ("is jaws french", [], "The catalog has no language for Jaws (1975)."),
+        ("is jaws a comedy", [], "The catalog has no genre for Jaws (1975)."),
+    ],
+)
+async def test_a_yes_or_no_is_said_only_from_what_the_catalog_has(
+    catalog_of, question, answers, said
+) -> None:
+    reply = await ask(await catalog_of(SPOKEN), question)
+    assert (reply.answers, reply.text) == (answers, said)
+
+
+COMPANIES = """films:
+  - {title: Up, year: 2009, companies: [Pixar Animation Studios, Walt Disney Pictures]}
+  - {title: Jaws, year: 1975, companies: [Universal Pictures]}
+  - {title: Heat, year: 1995}
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "answers", "said"),
+    [
+        ("is up a pixar movie", ["yes"], "is from Pixar Animation Studios and Walt Disney"),
+        ("is jaws a pixar film", ["no"], "No: Jaws (1975) is from Universal Pictures."),
+        ("is heat a pixar movie", [], "The catalog has no company for Heat (1995)."),
+    ],
+)
+async def test_whether_a_film_is_from_a_company_said_for_short_says_its_companies(
+    catalog_of, question, answers, said
+) -> None:
+    reply = await ask(await catalog_of(COMPANIES), question)
+    assert reply.answers == answers, reply.text
+    assert said in reply.text
+
+
 async def test_together_is_the_film_only_when_said_as_one(catalog_of) -> None:
     catalog = await catalog_of(
         ROLES + "  - {title: Together, year: 2000, directors: [Lukas Moodysson]}\n"

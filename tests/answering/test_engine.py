@@ -452,7 +452,12 @@ films:
 
 @pytest.mark.parametrize(
     ("question", "tagged"),
-    [("totoro director", False), ("who directed totoro", False), ("who directed totoro", True)],
+    [
+        ("totoro director", False),
+        ("totoro director", True),
+        ("who directed totoro", False),
+        ("who directed totoro", True),
+    ],
 )
 async def test_a_rare_word_of_one_title_is_that_title(catalog_of, question, tagged) -> None:
     films = await catalog_of(TITLE_WORDS if tagged else TITLE_WORDS.replace(", tags: [totoro]", ""))
@@ -461,6 +466,12 @@ async def test_a_rare_word_of_one_title_is_that_title(catalog_of, question, tagg
         "(Reading “totoro” as “My Neighbor Totoro”.) My Neighbor Totoro (1988): directed by "
         "Hayao Miyazaki."
     )
+
+
+async def test_a_tag_of_several_titles_before_a_credit_lists_the_films_it_tags(catalog_of) -> None:
+    films = await catalog_of(TITLE_WORDS.replace("tags: [totoro]", "tags: [delivery]"))
+    reply = await ask(films, "delivery director")
+    assert reply.answers == ["My Neighbor Totoro"], reply.text
 
 
 async def test_a_word_of_several_titles_or_an_english_word_is_no_title(catalog_of) -> None:
@@ -474,6 +485,20 @@ async def test_a_title_the_catalog_lacks_is_said_back_from_its_first_word(catalo
     assert reply.text.startswith(
         "I couldn't find a film or person I know called “last starfighter”"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("who starred in the best years of our lives", "best years of our lives"),
+        ("when did the best of times come out", "best of times"),
+    ],
+)
+async def test_a_title_the_catalog_lacks_is_said_back_from_its_article(
+    catalog, question, said
+) -> None:
+    reply = await ask(catalog, question)
+    assert reply.text.startswith(f"I couldn't find a film or person I know called “{said}”")
 
 
 @pytest.mark.parametrize("tagged", [False, True])

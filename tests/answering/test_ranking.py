@@ -177,8 +177,10 @@ async def test_a_title_then_films_without_a_series_says_there_is_none(catalog_of
   - {title: Toy Story, year: 1995, sources: [x]}
   - {title: Jaws, year: 1975, sources: [x]}
   - {title: Jaws 2, year: 1978, sources: [x]}
+  - {title: The Order, year: 2003, sources: [x]}
 """
     )
+    # "in order" asks the order: not the film The Order
     reply = await ask(catalog, "what are the toy story movies in order")
     assert reply.text == (
         "The catalog has only Toy Story (1995) of that name, and records no sequel or prequel "

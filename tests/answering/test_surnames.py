@@ -290,3 +290,53 @@ async def test_surnames_beside_words_of_working_and_a_title_of_a_year_are_read(
     catalog = await catalog_of(WORKING)
     reply = await ask(catalog, question)
     assert reply.answers == answers, reply.text
+
+
+PARTICLES = """\
+films:
+  - {title: Heat, year: 1995, directors: [Michael Mann], cast: [Al Pacino, Robert De Niro]}
+  - {title: Raging Bull, year: 1980, directors: [Martin Scorsese], cast: [Robert De Niro]}
+  - {title: Cape Fear, year: 1991, directors: [Martin Scorsese], tags: [de niro]}
+  - {title: Serpico, year: 1973, directors: [Sidney Lumet], cast: [Al Pacino]}
+"""
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["did al pacino and de niro ever act together", "movies with pacino and de niro"],
+)
+async def test_a_surname_of_two_words_said_alone_is_the_one_person_of_it(
+    catalog_of, question
+) -> None:
+    catalog = await catalog_of(PARTICLES)
+    reply = await ask(catalog, question)
+    assert reply.answers == ["Heat"], reply.text
+    assert "Robert De Niro" in reply.text
+
+
+LIVES = """\
+films:
+  - {title: Hitchcock, year: 2012, directors: [Sacha Gervasi], cast: [Anthony Hopkins]}
+  - {title: Still Alice, year: 2014, directors: [Richard Glatzer], cast: [Julianne Moore]}
+  - {title: Alive, year: 1993, directors: [Frank Marshall]}
+  - {title: Psycho, year: 1960, directors: [Alfred Hitchcock]}
+  - {title: Vertigo, year: 1958, directors: [Alfred Hitchcock]}
+"""
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is hitchcock still alive",
+        "is hitchcock alive",
+        "when did hitchcock die",
+        "is hitchcock dead",
+    ],
+)
+async def test_a_surname_that_is_a_title_too_asked_alive_is_the_person(
+    catalog_of, question
+) -> None:
+    catalog = await catalog_of(LIVES)
+    reply = await ask(catalog, question)
+    assert "no date of death for Alfred Hitchcock" in reply.text
+    assert "Still Alice" not in reply.text

@@ -281,3 +281,13 @@ async def test_a_title_that_begins_like_a_year_from_today_stays_a_title(catalog_
     reply = await answer("films in last year at marienbad", films, today=date(2026, 1, 1))
     assert "Last Year at Marienbad (1961)" in reply.text
     assert "Later On" not in reply.text
+
+
+async def test_a_title_the_catalog_lacks_that_begins_like_a_year_is_said_unknown(
+    catalog_of,
+) -> None:
+    films = await catalog_of("films:\n  - {title: Later On, year: 2025, directors: Ann Other}\n")
+    reply = await answer("films in last year at marienbad", films, today=date(2026, 1, 1))
+    assert reply.kind == "not_found"
+    assert "marienbad" in reply.text
+    assert "from 2025" not in reply.text

@@ -10,7 +10,13 @@ from dataclasses import replace
 
 from bot.answering.context import Context
 from bot.answering.kinds.relations import read, who_made
-from bot.answering.lexicon import RELATION_BY_NAME, SEQUEL_NUMBERS, SEQUEL_PARTS, words
+from bot.answering.lexicon import (
+    RELATION_BY_NAME,
+    SEQUEL_NUMBERS,
+    SEQUEL_PARTS,
+    english_word,
+    words,
+)
 from bot.answering.linking import Mention
 from bot.answering.reply import (
     Answer,
@@ -223,3 +229,18 @@ def _noted(film: FilmRecord, sentence: str) -> str:
     """What is said of a film that is not released is followed by its status and source."""
     note = status_note(film)
     return f"{sentence} {note}" if note else sentence
+
+
+TITLE_WORD_MIN = 5  # shorter words are not read as a title said by one of its words
+
+
+async def word_of_a_title(word: str, catalog: Catalog) -> tuple[str, str] | None:
+    """The one title a word no dictionary has is a word of ("totoro": My Neighbor Totoro),
+    said for short; ``None`` for a word of several titles or an English word."""
+    if len(word) < TITLE_WORD_MIN or await english_word(word):
+        return None
+    titles = await catalog.titles_with_word(word)
+    films = await catalog.summaries(dict.fromkeys(ref for _, ref in titles))
+    if len({norm(film.title) for film in films}) != 1:
+        return None
+    return word, films[0].title

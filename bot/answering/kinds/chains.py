@@ -14,6 +14,7 @@ from operator import attrgetter, itemgetter, neg, not_
 from typing import TypeVar
 
 from bot.answering.context import Context
+from bot.answering.kinds.about import word_of_a_title
 from bot.answering.kinds.relations import read
 from bot.answering.lexicon import (
     ASKS_PEOPLE,
@@ -60,6 +61,7 @@ _ID = attrgetter("id")
 _TITLE = attrgetter("title")
 _YEAR = attrgetter("year")
 _Item = TypeVar("_Item")
+_CREDIT_WORDS_MOST = 2  # words of a credit asked after a title said alone ("music by")
 _PLURALS = {"company": "companies", "country": "countries", "votes": "votes"}
 
 
@@ -339,7 +341,7 @@ def _as_roles(roles: list[str]) -> str:
 
 
 async def _from_values(ctx: Context, topics: list[tuple[Mention, str]]) -> Answer | None:
-    if _asks_of_a_title(ctx, topics):
+    if _asks_of_a_title(ctx, topics) or await _credit_said_after(ctx, topics):
         return None  # "who directed star wars" asks of a film the catalog lacks, not War films
     films: list[FilmSummary] | None = None
     named: list[tuple[str, str]] = []
@@ -456,6 +458,20 @@ def _asks_of_a_title(ctx: Context, topics: list[tuple[Mention, str]]) -> bool:
         if after in FILM_NOUNS or said_of_films:
             return False
     return True
+
+
+async def _credit_said_after(ctx: Context, topics: list[tuple[Mention, str]]) -> bool:
+    """Whether a question is one tag that is a word of one title only and then only a
+    credit ("totoro director"): that title said for short and the credit asked of it, as
+    "heat director" is; not the films a word tags ("noir directors")."""
+    if len(topics) != 1 or topics[0][1] != "tag":
+        return False
+    mention = topics[0][0]
+    if mention.start != 0 or len(ctx.tokens) - mention.end > _CREDIT_WORDS_MOST:
+        return False
+    if not any(r.role and at == mention.end for at, r in ctx.occurrences()):
+        return False
+    return await word_of_a_title(mention.norm, ctx.catalog) is not None
 
 
 def _in_the_cast(ctx: Context, mention: Mention) -> bool:

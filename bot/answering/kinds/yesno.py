@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.answering.context import Context
-from bot.answering.lexicon import PERSON_VERBS
+from bot.answering.lexicon import LANGUAGE_WORDS, PERSON_VERBS
 from bot.answering.linking import Mention
 from bot.answering.reply import Answer, join_names, with_status
 from bot.answering.wanted import YearSpan, genre_words, year_span
@@ -104,9 +104,7 @@ async def _credit(ctx: Context, people: list[Mention], film_mentions: list[Menti
             lines.append(with_status(record, f"No: {asked} is not credited on {_who(record)}."))
     if not lines:
         return Answer(ctx.question, [], "I couldn't find that film's credits.", kind="not_found")
-    if yes:  # of two films of one title, the one it is true of
-        lines = [line for line in lines if line.startswith("Yes")]
-    return Answer(ctx.question, ["yes" if yes else "no"], " ".join(lines))
+    return _verdict(ctx, yes, lines)  # of two films of one title, the one it is true of
 
 
 def _did(credit: CreditRecord, record: FilmRecord) -> str:
@@ -132,12 +130,11 @@ async def _genre_or_year(ctx: Context, film_mentions: list[Mention]) -> Answer |
     """ "is Psycho a horror film", "was Jaws released in 1975": yes or no, and what is
     true."""
     film_words = {i for m in film_mentions for i in m.positions}
-    genre = _value_named(ctx, "genre", film_words)
-    if genre is None:
+    named = film_words | {i for m in ctx.mentions if m.has("company") for i in m.positions}
+    genre = _value_named(ctx, "genre", named)
+    if genre is None:  # "is up a pixar animation studios film": not an animation
         said = [
-            g
-            for g, start, _ in genre_words(ctx.key)
-            if ctx.key.count(" ", 0, start) not in film_words
+            g for g, start, _ in genre_words(ctx.key) if ctx.key.count(" ", 0, start) not in named
         ]
         genre = said[0] if said else None
     # "in 1975", "in 98", "in the 90s": the years asked, outside the title ("2001")
@@ -145,7 +142,9 @@ async def _genre_or_year(ctx: Context, film_mentions: list[Mention]) -> Answer |
     if span is not None and film_words & span.positions(ctx.key):
         span = None
     if genre is None and span is None:
-        return await _language(ctx, film_mentions, film_words)
+        return await _language(ctx, film_mentions, film_words) or await _company(
+            ctx, film_mentions, film_words
+        )
     records = await _records(ctx, film_mentions)
     if span is not None and len(records) > 1:  # "was heat released in 1995": that one
         records = [r for r in records if _within(r.year, span)] or records
@@ -174,9 +173,7 @@ async def _genre_or_year(ctx: Context, film_mentions: list[Mention]) -> Answer |
         lines[-1] = with_status(record, lines[-1])
     if not lines:
         return None
-    if yes:
-        lines = [line for line in lines if line.startswith("Yes")]
-    return Answer(ctx.question, ["yes" if yes else "no"], " ".join(lines))
+    return _verdict(ctx, yes, lines)
 
 
 def _value_named(ctx: Context, kind: str, film_words: set[int]) -> str | None:
@@ -196,7 +193,7 @@ async def _language(
 ) -> Answer | None:
     """ "is parasite korean", "is amelie in french": yes or no from the film's languages,
     with the countries it is from; ``None`` when no language is asked."""
-    language = _value_named(ctx, "language", film_words)
+    language = _value_named(ctx, "language", film_words) or _language_said(ctx, film_words)
     if language is None:
         return None
     lines: list[str] = []
@@ -218,9 +215,53 @@ async def _language(
                 + (f"; it is from {join_names(countries)}." if countries else ".")
             )
         lines[-1] = with_status(record, lines[-1])
+    return _verdict(ctx, yes, lines) if lines else None
+
+
+def _language_said(ctx: Context, film_words: set[int]) -> str | None:
+    """A language the question names outside the films' titles, that the catalog may have
+    no film in ("is jaws french": French)."""
+    return next(
+        (
+            word.capitalize()
+            for at, word in enumerate(ctx.tokens)
+            if word in LANGUAGE_WORDS and at not in film_words
+        ),
+        None,
+    )
+
+
+async def _company(
+    ctx: Context, film_mentions: list[Mention], film_words: set[int]
+) -> Answer | None:
+    """ "is up a pixar movie": yes or no from the film's companies; ``None`` when no
+    company is asked."""
+    company = _value_named(ctx, "company", film_words)
+    if company is None:
+        return None
+    lines: list[str] = []
+    yes = False
+    for record in await _records(ctx, film_mentions):
+        companies = record.listed("company")
+        if norm(company) in {norm(known) for known in companies}:
+            yes = True
+            lines.append(f"Yes: {record.label} is from {join_names(companies)}.")
+        elif companies:
+            lines.append(f"No: {record.label} is from {join_names(companies)}.")
+        else:
+            lines.append(f"The catalog has no company for {record.label}.")
+        lines[-1] = with_status(record, lines[-1])
+    return _verdict(ctx, yes, lines) if lines else None
+
+
+def _verdict(ctx: Context, yes: bool, lines: list[str]) -> Answer:
+    """Yes, with the films it is true of; else no where the catalog says otherwise; else
+    no answer, the catalog lacking what is asked."""
     if yes:
         lines = [line for line in lines if line.startswith("Yes")]
-    return Answer(ctx.question, ["yes" if yes else "no"], " ".join(lines)) if lines else None
+    said_no = any(line.startswith("No") for line in lines)
+    answers = ["yes"] if yes else ["no"] if said_no else []
+    return Answer(ctx.question, answers, " ".join(lines))
 
 
 def _within(year: int | None, span: YearSpan | None) -> bool:
