@@ -7,12 +7,14 @@ parallel processes; catalog-wide rules (unique ids, known ``follows``) are check
 from __future__ import annotations
 
 import hashlib
+import itertools
+import operator
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from pydantic import ValidationError
 from rapidfuzz import process
@@ -665,13 +667,15 @@ def check_directory(
     return DirectoryCheck(sorted(errors), len(refs), sum(len(f.films) for f in files))
 
 
-@dataclass(frozen=True, slots=True)
-class FilmKeys:
+class FilmKeys(NamedTuple):
     """What the catalog-wide rules need of a film."""
 
     slug: str
     follows: str | None
     imdb_id: str | None
+
+
+_FILM_KEYS = operator.attrgetter(*FilmKeys._fields)
 
 
 class CheckedFile(FileFilms, Protocol):
@@ -698,5 +702,7 @@ class FileKeys:
 
     @classmethod
     def of(cls, parsed: CheckedFile) -> FileKeys:
-        films = [FilmKeys(f.slug, f.follows, f.imdb_id) for f in parsed.films]
+        # Made as plain tuples are, in C: a named tuple's own constructor is a Python call,
+        # and a big catalog's first build keeps the keys of every film.
+        films = list(map(tuple.__new__, itertools.repeat(FilmKeys), map(_FILM_KEYS, parsed.films)))
         return cls(parsed.display, parsed.path, parsed.imported, parsed.errors, films)

@@ -748,28 +748,39 @@ FILM_COLUMNS = (
     "digest",
 )
 SOURCE_COLUMNS = ("film_id", "position", "url", "text", "note")
-_CREDIT_INSERTS = {
-    4: "INSERT INTO credits (film_id, person_id, role, position) VALUES (?,?,?,?)",
-    7: "INSERT INTO credits VALUES (?,?,?,?,?,?,?)",
-}
 
 
 def _insert_present(
-    db: sqlite3.Connection, table: str, columns: tuple[str, ...], rows: list[tuple]
+    db: sqlite3.Connection,
+    table: str,
+    columns: tuple[str, ...],
+    rows: list[tuple],
+    first: str = "?",
 ) -> None:
     """Insert ``rows`` (values of all ``columns``, in order) naming only the columns each
     has a value in: the others are NULL all the same, and a None is several times slower
-    to hand to SQLite than a number or a text. Rows keep their order."""
-    present = [tuple(map(operator.is_not, row, itertools.repeat(None))) for row in rows]
+    to hand to SQLite than a number or a text. Rows keep their order. ``first``: the SQL
+    of the first column's value, which every row has."""
+    present = list(map(tuple, map(map, _IS_NOT, rows, _NONES)))
     start = 0
     for has, run in itertools.groupby(present):
-        end = start + sum(1 for _ in run)
+        end = start + len(list(run))
         named = list(itertools.compress(columns, has))
         db.executemany(
-            f"INSERT INTO {table} ({','.join(named)}) VALUES ({','.join('?' * len(named))})",
+            f"INSERT INTO {table} ({','.join(named)}) "
+            f"VALUES ({','.join((first, *'?' * (len(named) - 1)))})",
             map(tuple, map(itertools.compress, rows[start:end], itertools.repeat(has))),
         )
         start = end
+
+
+_IS_NOT = itertools.repeat(operator.is_not)
+_NONES = itertools.repeat(itertools.repeat(None))
+_KEY = operator.itemgetter(1)  # of a credit: its person's key
+_NAME = operator.itemgetter(2)  # ... and name
+_CHARACTER_NOTE = operator.itemgetter(4, 6)
+_NEITHER = (None, None)
+_KIND_KEY = operator.itemgetter(2, 1)  # of a value's name
 
 
 def _label(title: str, year: int | None) -> str:
@@ -995,66 +1006,97 @@ class _Writer:
 
     def _insert(self, item: FileRows, file_id: int, kept: dict[int, int]) -> None:
         """Insert the rows of ``item``'s films but those ``kept`` (by index in the file),
-        and the people the file declares."""
+        and the people the file declares.
+
+        The films written take the next ids in their order, so each row's film id is its
+        film's index plus one number for the file, added by SQLite: the rows go in as the
+        parsing made them, without a Python step per row.
+        """
         db = self.db
-        ids: dict[int, int] = {}
-        films = []
-        for position, film in enumerate(item.films):
+        for film in item.films:
             self.digests[film.slug] = (film.label, film.digest)
-            if position in kept:
-                continue
-            ids[position] = self.next_film
-            self.next_film += 1
-            films.append((ids[position], *film[:-1], file_id, position, film.digest))
-        new_credits = [credit for credit in item.credits if credit[0] in ids]
-        if self.lookup:
-            self.look_up({c[1] for c in new_credits} | {person[1] for person in item.people})
-        new_people: list[tuple[int, str, str]] = []
-        person = self.person_id
-        # A credit without character or note (most of them) leaves those columns out.
-        credits = [
-            (ids[i], person(key, name, new_people), role, pos)
-            if ch is None and note is None
-            else (ids[i], person(key, name, new_people), role, ch, ch_key, note, pos)
-            for i, key, name, role, ch, ch_key, note, pos in new_credits
+        positions = [p for p in range(len(item.films)) if p not in kept]
+        rows = item.renumbered(positions) if kept else item
+        first = self.next_film
+        self.next_film += len(positions)
+        films = [
+            (first + number, *film[:-1], file_id, position, film.digest)
+            for number, (position, film) in enumerate(zip(positions, rows.films, strict=True))
         ]
-        # A dict, not a set: the rows go in in the order met, so two builds of the same files
-        # give every name the same rowid (the first of a shared text is the one shown).
-        names = {
-            (key, "film", ids[i], title): None for key, i, title in item.film_names if i in ids
-        }
-        named = self.values_named
-        for i, key, kind, shown in item.names:  # genres, characters…: the same in many files
-            if i in ids and (kind, key) not in named:
-                named.add((kind, key))
-                names[key, kind, 0, shown] = None
+        film_id = f"?1+{first}"  # a row's film index, made its film's id
+        keys = list(map(_KEY, rows.credits))
+        if self.lookup:
+            self.look_up({*keys, *(person[1] for person in rows.people)})
+        new_people = self._new_people(keys, list(map(_NAME, rows.credits)))
         declared = []
-        for name, key, born, died, aliases in item.people:
-            pid = person(key, name, new_people)
-            names.update(
+        alias_names: dict[tuple, None] = {}
+        for name, key, born, died, aliases in rows.people:
+            pid = self.person_id(key, name, new_people)
+            alias_names.update(
                 dict.fromkeys((alias_key, "person", pid, alias) for alias_key, alias in aliases)
             )
             declared.append((born, died, file_id, pid))
-        names.update(dict.fromkeys((key, "person", pid, name) for pid, name, key in new_people))
         db.executemany("INSERT INTO people (id, name, norm) VALUES (?,?,?)", new_people)
         db.executemany(
             "UPDATE people SET born = ?, died = ?, declared_in = ? WHERE id = ?", declared
         )
         _insert_present(db, "films", FILM_COLUMNS, films)
-        for width, run in itertools.groupby(credits, len):  # in order: runs of each width
-            db.executemany(_CREDIT_INSERTS[width], run)
-        _insert_present(
-            db,
-            "sources",
-            SOURCE_COLUMNS,
-            [(ids[i], *rest) for i, *rest in item.sources if i in ids],
-        )
-        for table, rows, width in (("film_values", item.values, 6), ("trivia", item.trivia, 3)):
-            marks = ",".join("?" * width)
-            db.executemany(
-                f"INSERT INTO {table} VALUES ({marks})",
-                [(ids[i], *rest) for i, *rest in rows if i in ids],
-            )
+        self._insert_credits(rows.credits, film_id)
+        _insert_present(db, "sources", SOURCE_COLUMNS, rows.sources, film_id)
+        db.executemany(f"INSERT INTO film_values VALUES ({film_id},?,?,?,?,?)", rows.values)
+        db.executemany(f"INSERT INTO trivia VALUES ({film_id},?,?)", rows.trivia)
+        # The names go in in the order met, so that two builds of the same files give every
+        # name the same rowid (the first of a shared text is the one shown).
         db.executemany(
-            "INSERT OR IGNORE INTO names (norm, kind, ref, display) VALUES (?,?,?,?)", names
+            "INSERT OR IGNORE INTO names (norm, kind, ref, display) "
+            f"VALUES (?2,'film',{film_id},?3)",
+            rows.film_names,
         )
+        db.executemany(
+            "INSERT OR IGNORE INTO names (norm, kind, ref, display) VALUES (?2,?3,0,?4)",
+            self._values_unnamed(rows.names),
+        )
+        db.executemany(
+            "INSERT OR IGNORE INTO names (norm, kind, ref, display) VALUES (?,?,?,?)", alias_names
+        )
+        db.executemany(
+            "INSERT OR IGNORE INTO names (norm, kind, ref, display) VALUES (?3,'person',?1,?2)",
+            new_people,
+        )
+
+    def _new_people(self, keys: list[str], names: list[str]) -> list[tuple[int, str, str]]:
+        """``(id, name, key)`` of the people of ``keys`` the store does not hold yet,
+        numbered in the order first met, each named as where first met."""
+        missing = list(itertools.filterfalse(self.people.__contains__, dict.fromkeys(keys)))
+        if not missing:
+            return []
+        first_names = dict(zip(reversed(keys), reversed(names), strict=True))
+        ids = range(self.next_person, self.next_person + len(missing))
+        self.next_person = ids.stop
+        self.people.update(zip(missing, ids, strict=True))
+        return list(zip(ids, map(first_names.__getitem__, missing), missing, strict=True))
+
+    def _insert_credits(self, credits: list[tuple], film_id: str) -> None:
+        """Insert ``credits`` (rows as ``FileRows`` has them), with their people's ids;
+        those without character or note (most of them) leave those columns out."""
+        bare = list(map(operator.eq, map(_CHARACTER_NOTE, credits), itertools.repeat(_NEITHER)))
+        for chosen, columns, sql in (
+            (bare, (0, 1, 3, 7), "(film_id, person_id, role, position) VALUES ({},?,?,?)"),
+            (list(map(operator.not_, bare)), (0, 1, 3, 4, 5, 6, 7), "VALUES ({},?,?,?,?,?,?)"),
+        ):
+            rows = list(itertools.compress(credits, chosen))
+            people = map(self.people.__getitem__, map(_KEY, rows))
+            values = [people if c == 1 else map(operator.itemgetter(c), rows) for c in columns]
+            self.db.executemany(
+                f"INSERT INTO credits {sql.format(film_id)}", zip(*values, strict=True)
+            )
+
+    def _values_unnamed(self, names: list[tuple]) -> list[tuple]:
+        """The rows of ``names`` (genres, characters…: the same in many files) of a kind
+        and key no row written before had, the first of each."""
+        kinds_keys = list(map(_KIND_KEY, names))
+        named = self.values_named
+        fresh = list(itertools.filterfalse(named.__contains__, dict.fromkeys(kinds_keys)))
+        named.update(fresh)
+        first = dict(zip(reversed(kinds_keys), reversed(names), strict=True))
+        return list(map(first.__getitem__, fresh))

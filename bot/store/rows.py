@@ -8,13 +8,16 @@ turns indexes into ids.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
+import itertools
 import marshal
+import operator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from bot.catalog.loader import (
     DEFAULT_MAX_FILE_BYTES,
@@ -82,7 +85,7 @@ class FileRows(FileOutcome):
     values: list[tuple] = field(default_factory=list)
     sources: list[tuple] = field(default_factory=list)  # (film index, position, url, text, note)
     trivia: list[tuple] = field(default_factory=list)  # (film index, position, text)
-    film_names: list[tuple] = field(default_factory=list)  # (key, film index, title)
+    film_names: list[tuple] = field(default_factory=list)  # (film index, key, title)
     # (film index, key, kind, display) of the characters and values films name
     names: list[tuple] = field(default_factory=list)
     # (name, key, born, died, ((alias key, alias), ...)) for each entry of ``people:``
@@ -94,17 +97,39 @@ class FileRows(FileOutcome):
         """The file's row in the store: path, display, sha256, size, films, importer."""
         return self.rel, self.display, self.sha256, self.size, len(self.films), self.imported
 
+    def __getstate__(self) -> dict[str, Any]:
+        # Films cross to the writing process as plain tuples: a named tuple is pickled and
+        # unpickled through a Python call each, several times slower.
+        state = {name: getattr(self, name) for name in _FIELDS}
+        state["films"] = list(map(tuple, self.films))
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        state["films"] = list(map(tuple.__new__, itertools.repeat(FilmRow), state["films"]))
+        for name, value in state.items():
+            setattr(self, name, value)
+
+    def renumbered(self, films: list[int]) -> FileRows:
+        """The rows of the ``films`` named (by index, in order) alone, numbered from 0 in
+        that order: what a reload writes of a file of which some films are kept."""
+        rank = {index: number for number, index in enumerate(films)}
+        tables = {
+            name: [(rank[row[0]], *row[1:]) for row in getattr(self, name) if row[0] in rank]
+            for name in FILM_TABLES
+        }
+        return dataclasses.replace(self, films=[self.films[i] for i in films], **tables)
+
     def add_film(self, film: Film | PlainFilm) -> None:
         index = len(self.films)
         credits, values, names = self.credits, self.values, self.names
         title, year = film.title, film.year
         title_key = key_of(title)
         starts = (len(credits), len(values), len(self.sources), len(self.trivia))
-        self.film_names.append((title_key, index, title))
+        self.film_names.append((index, title_key, title))
         for pos, alias in enumerate(film.aliases):
             alias_key = key_of(alias)
             values.append((index, "alias", alias, norm(alias), pos, year))
-            self.film_names.append((alias_key, index, title))
+            self.film_names.append((index, alias_key, title))
         for role, attr in ROLE_FIELDS.items():
             for pos, name in enumerate(getattr(film, attr)):
                 credits.append((index, key_of(name), name, role, None, None, None, pos))
@@ -129,16 +154,22 @@ class FileRows(FileOutcome):
         columns = _film_columns(film, title_key)
         # The film's content hash, to tell a changed film on reload: of its rows, which
         # hold every fact of the film however it was validated (not where it stands).
-        tables = (self.credits, self.values, self.sources, self.trivia)
-        rows = [
-            row[1:] for table, start in zip(tables, starts, strict=True) for row in table[start:]
-        ]
-        self.films.append(FilmRow(*columns, facts_digest((columns, rows))))
+        tables = (credits, values, self.sources, self.trivia)
+        rows: list[tuple] = []
+        for table, start in zip(tables, starts, strict=True):
+            rows += map(_BUT_INDEX, table[start:])
+        # Made as a plain tuple is (a named tuple's own constructor is a Python call).
+        self.films.append(tuple.__new__(FilmRow, (*columns, facts_digest((columns, rows)))))
 
     def add_person(self, person: Person | PlainPerson) -> None:
         aliases = tuple((key_of(alias), alias) for alias in person.aliases)
         born, died = _when(person.born), _when(person.died)
         self.people.append((person.name, key_of(person.name), born, died, aliases))
+
+
+_FIELDS = tuple(f.name for f in dataclasses.fields(FileRows))
+FILM_TABLES = ("credits", "values", "sources", "trivia", "film_names", "names")
+"""The tables of rows that point at a film of the file, by its index in their first column."""
 
 
 def facts_digest(facts: tuple) -> str:
@@ -153,6 +184,9 @@ def facts_digest(facts: tuple) -> str:
     except ValueError:  # a value marshal cannot write: its text stands for it
         data = repr(facts).encode()
     return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+_BUT_INDEX = operator.itemgetter(slice(1, None))  # a row without its film's index
 
 
 @lru_cache(maxsize=65536)
