@@ -595,6 +595,10 @@ _TITLE_ASKED_OF = _TITLE_ASKED | {"did", "does", "was", "is"}  # "when did … c
 _RELEASE_WORDS = frozenset("come came coming out released release".split())
 
 
+# Words chat ends a question with that belong to no title ("who directed heat again")
+_ASKED_AGAIN = frozenset("again anyway actually exactly though".split())
+
+
 async def _title_run_on(
     tokens: list[str], mentions: list[Mention], unknown: list[int]
 ) -> tuple[str, Mention] | None:
@@ -608,6 +612,7 @@ async def _title_run_on(
         return (
             at in odd
             and not tokens[at].endswith("ly")  # "… in jaws originally"
+            and tokens[at] not in _ASKED_AGAIN  # "who directed parasite again"
             and await english_word(tokens[at])  # "… cast away qwertyuiop"
         )
 
