@@ -527,3 +527,9 @@ async def test_a_word_chat_ends_a_question_with_is_no_longer_title(
     )
     reply = await ask(catalog, question)
     assert reply.answers == answers, reply.text
+
+
+async def test_a_word_chat_ends_a_question_with_is_left_out_of_a_title_word(catalog_of) -> None:
+    films = await catalog_of(TITLE_WORDS)
+    reply = await ask(films, "who directed totoro again")
+    assert reply.answers == ["Hayao Miyazaki"], reply.text
