@@ -304,7 +304,7 @@ async def answer(
                 return _said(reply, readings)
     if unknown and (run_on := await _title_run_on(tokens, mentions, unknown)) is not None:
         return await _no_sequel(question, *run_on, catalog)
-    unknown = [i for i in unknown if not is_keyword(tokens[i])]
+    unknown = [i for i in unknown if not is_keyword(tokens[i]) and tokens[i] not in _ASKED_AGAIN]
     given = await _given_names_before(tokens, unknown, mentions, catalog)
     unknown_name = _names_the_unknown(tokens, mentions, unknown, capitalised, given)
     if not unknown_name and unknown and _someone_unknown(tokens, mentions, unknown):
@@ -1213,9 +1213,7 @@ def _possessive_unknown(text: str, tokens: list[str], unknown: list[int]) -> boo
     """Whether a word the catalog lacks was typed with an 's ("nolan's"): someone's
     name, whose films are asked."""
     typed = text.casefold().replace("’", "'")
-    return any(
-        tokens[i].endswith("s") and f"{tokens[i][:-1]}'s" in typed.split() for i in unknown
-    )
+    return any(tokens[i].endswith("s") and f"{tokens[i][:-1]}'s" in typed.split() for i in unknown)
 
 
 _ASKS_WHETHER = frozenset("was is were did does has have".split())
