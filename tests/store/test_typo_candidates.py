@@ -214,3 +214,21 @@ async def test_titles_compared_once_for_a_question_are_those_each_look_up_finds(
         assert await _Lookups(catalog).fuzzy_titles("", 3, 60) == []
     finally:
         await store.close()
+
+
+def test_typo_hits_rank_each_film_once_at_its_closest_title() -> None:
+    """Closest first; as close: a title as it is before one without its article, then
+    alphabetically, then by film; a film's other titles do not place it again."""
+    found = [
+        (80.0, "heat", 7, 0),
+        (90.0, "matrix", 3, 1),  # "The Matrix" without its article
+        (90.0, "matrix", 4, 0),
+        (95.0, "heats", 7, 0),  # film 7's closest title
+        (90.0, "alien", 5, 0),
+        (90.0, "alien", 2, 0),
+        (72.0, "aliens", 9, 0),
+    ]
+    ranked = catalog_module.Catalog.ranked_titles
+    assert ranked(found, 10) == [7, 2, 5, 4, 3, 9]
+    assert ranked(found, 3) == [7, 2, 5]
+    assert ranked([], 5) == []
