@@ -34,11 +34,11 @@ from bot.answering.lexicon import (
     RELATIONS,
     SEQUEL_NUMBERS,
     SEQUEL_PARTS,
+    asked_positions,
     english_read,
     english_word,
     is_common_word,
     is_relation_word,
-    phrase_positions,
     question_word_near,
     read_english,
     sequel_titles,
@@ -315,6 +315,9 @@ async def answer(
         # "who played gandalf": a word in no name and no dictionary is a name the catalog
         # lacks, not the film "Played"
         unknown_name = not all([await english_word(tokens[i]) for i in unknown])
+    if not unknown_name and _film_lacked(tokens, mentions):
+        # "was tom hanks in big" where the catalog lacks Big: not yes for his other films
+        unknown_name = True
     if not unknown_name and unknown and _RELATIVE_YEAR.search(text):
         # "films in last year at marienbad" where the catalog lacks it: not the latest films
         unknown_name = True
@@ -899,7 +902,7 @@ def _keywords_unmasked(tokens: list[str], mentions: list[Mention]) -> list[Menti
         mentions = own
         if len(mentions) < 2:
             return mentions
-    phrases = phrase_positions(" ".join(tokens))
+    phrases = asked_positions(" ".join(tokens))
     inside = [
         m
         for m in mentions
@@ -1104,7 +1107,7 @@ async def _unknown_words(tokens: list[str], mentions: list[Mention], catalog: Ca
         if i not in covered and _may_be_slip(token) and token not in known
     ]
     if unknown:  # rare: only now look for the words of relation phrases ("sort of film")
-        phrases = phrase_positions(" ".join(tokens))
+        phrases = asked_positions(" ".join(tokens))
         unknown = [i for i in unknown if i not in phrases]
     return unknown
 
@@ -1192,6 +1195,26 @@ def _someone_unknown(tokens: list[str], mentions: list[Mention], unknown: list[i
         if end - start > 1 and start > 0 and tokens[start - 1] in _SOMEONE_AFTER:
             return True
     return False
+
+
+_ASKS_WHETHER = frozenset("was is were did does has have".split())
+_IN_A_FILM = frozenset("in on".split())
+
+
+def _film_lacked(tokens: list[str], mentions: list[Mention]) -> bool:
+    """Whether a question asks whether someone named was in a film it names last, that
+    the catalog lacks: the words after "in" end the question, none of them named nor a
+    question word ("was tom hanks in big", not "… in the 90s" nor "… in heat")."""
+    if not tokens or tokens[0] not in _ASKS_WHETHER:
+        return False
+    people = [m for m in mentions if m.has("person")]
+    if not people or len(people) != len(mentions):
+        return False
+    at = people[-1].end
+    if at >= len(tokens) - 1 or tokens[at] not in _IN_A_FILM:
+        return False
+    rest = [t for t in tokens[at + 1 :] if t not in ARTICLES]
+    return bool(rest) and not any(is_keyword(t) for t in rest)
 
 
 async def _title_tail_repaired(
@@ -1585,13 +1608,16 @@ async def _not_found(ctx: Context, lookups: _Lookups) -> Answer:
     # "the rotten tomatoes rating of inception": the site is no name looked for
     key = " ".join(_without_asked_tail(ctx.key.split()))
     tokens = _without_release_words(RATING_SITE_NAMES.sub(" of ", key).split())
-    run = _residual_run(tokens) or ctx.key_outside()
+    lacked = _film_lacked(ctx.tokens, ctx.mentions)  # "was tom hanks in big": “big”
+    run = (lacked and _object_named(tokens)) or _residual_run(tokens) or ctx.key_outside()
     films = await lookups.fuzzy_titles(run, SUGGESTED_TITLES, SUGGESTED_TITLE_CUTOFF)
     suggestions = [summary.label for summary in await ctx.catalog.summaries(films)]
     for hit in await lookups.fuzzy_people(run, limit=SUGGESTED_PEOPLE, cutoff=SUGGESTED_CUTOFF):
         suggestions.append(hit.display)
     suggestions = list(dict.fromkeys(suggestions))
     named = _residual_run([t for t in tokens if t not in TALK and t not in _WORTH])
+    if lacked:
+        named = _object_named(tokens)
     named = _title_opening(tokens, named)[:ECHOED_MAX].strip()
     named = named or _object_named(tokens)[:ECHOED_MAX].strip()
     place = _SET_IN.search(ctx.key)

@@ -245,6 +245,23 @@ def phrase_positions(key: str, relations: tuple[Relation, ...] = RELATIONS) -> s
     return positions
 
 
+# Words asking for a film's trivia ("tell me a fun fact about titanic")
+TRIVIA = words(
+    r"trivia|fun ?facts?|facts?|interesting|did you know|behind the scenes|"
+    r"(?:something|anything|things?) (?:cool|fun|neat|new|surprising|i (?:might )?not know)"
+)
+
+
+def asked_positions(key: str) -> set[int]:
+    """Positions of the words of the question's relation phrases and of the words asking
+    for trivia ("fun fact": not the films Fun and Face)."""
+    positions = phrase_positions(key)
+    for match in TRIVIA.finditer(key):
+        first = key.count(" ", 0, match.start())
+        positions.update(range(first, first + match.group().count(" ") + 1))
+    return positions
+
+
 # Any relation's keywords, for words alone: one match where each relation's pattern would be
 # tried in turn (the gap groups have names of their own in each)
 _RELATION_WORD = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in RELATIONS))

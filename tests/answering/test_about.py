@@ -58,6 +58,17 @@ async def test_trivia_is_one_of_the_films_facts(saga, question: str) -> None:
     assert "The catalog has 2 more; ask again for another." in reply.text
 
 
+@pytest.mark.parametrize(
+    "question", ["tell me a fun fact about parasite", "any fun facts on parasite"]
+)
+async def test_the_words_asking_for_trivia_are_no_titles(catalog_of, question: str) -> None:
+    # "fun" and "fact" are not the films Fun and Face (a slip away from "fact")
+    films = await catalog_of(SAGA + "  - {title: Fun, year: 1994}\n  - {title: Face, year: 1997}\n")
+    reply = await answer(question, films, rng=random.Random(1))
+    assert reply.text.startswith("About Parasite (2019): "), reply.text
+    assert "Fun" not in reply.text and "Face" not in reply.text
+
+
 async def test_trivia_varies_with_the_randomness_and_is_stable_with_a_seed(saga) -> None:
     question = "fun fact about parasite"
     seen = {

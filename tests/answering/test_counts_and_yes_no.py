@@ -337,3 +337,20 @@ async def test_together_is_the_film_only_when_said_as_one(catalog_of) -> None:
     assert reply.text.startswith("No: Bo Park is not credited on Together (2000)")
     reply = await ask(catalog, "did bo park and zed quill ever act together")
     assert "Together (2000)" not in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("was tom hanks in big", "“big”"), ("was tom hanks in the green mile", "“green mile”")],
+)
+async def test_whether_someone_was_in_a_film_the_catalog_lacks_is_not_yes(
+    catalog_of, question, said
+) -> None:
+    catalog = await catalog_of(
+        "films:\n  - {title: Cast Away, year: 2000, cast: [Tom Hanks]}\n"
+        "  - {title: Heat, year: 1995, cast: [Al Pacino]}\n"
+    )
+    reply = await ask(catalog, question)
+    assert reply.kind == "not_found", reply.text
+    assert said in reply.text
+    assert "Cast Away" not in reply.text

@@ -14,6 +14,7 @@ from bot.answering.lexicon import (
     RELATION_BY_NAME,
     SEQUEL_NUMBERS,
     SEQUEL_PARTS,
+    TRIVIA,
     english_word,
     words,
 )
@@ -29,10 +30,6 @@ from bot.answering.reply import (
 from bot.store.catalog import Catalog, FilmRecord, FilmSummary, oldest_first_key
 from bot.text import norm
 
-_TRIVIA = words(
-    r"trivia|fun ?facts?|facts?|interesting|did you know|behind the scenes|"
-    r"(?:something|anything|things?) (?:cool|fun|neat|new|surprising|i (?:might )?not know)"
-)
 _TELL_ABOUT = re.compile(
     r"^(?:(?:can you |could you |pls |please )?tell me|what do you know|info\w*|anything|"
     r"know anything|give me info\w*)\b.*\b(?:about|on)\b"
@@ -55,7 +52,7 @@ async def reply(ctx: Context) -> Answer | None:
         # "what comes after toy story", "next toy story film": not the films After, Next
         ctx = replace(ctx, mentions=[m for m in ctx.mentions if m not in asked])
     outside = ctx.key_outside()
-    if _TRIVIA.search(outside):
+    if TRIVIA.search(outside):
         return await _per_film(ctx, _trivia)
     relation = ctx.relation()
     asked = relation.name if relation is not None else None

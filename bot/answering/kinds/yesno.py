@@ -5,6 +5,7 @@ Hanks in Heat"), a genre ("is Psycho a horror film") or a year ("was Jaws releas
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bot.answering.context import Context
 from bot.answering.lexicon import LANGUAGE_WORDS, PERSON_VERBS
@@ -196,26 +197,21 @@ async def _language(
     language = _value_named(ctx, "language", film_words) or _language_said(ctx, film_words)
     if language is None:
         return None
-    lines: list[str] = []
-    yes = False
-    for record in await _records(ctx, film_mentions):
+
+    def spoken(record: FilmRecord) -> str:
         languages = record.listed("language")
         countries = record.listed("country")
         said = f"{record.label} is in {join_names(languages)}" if languages else ""
         if countries:
             said += f"{', ' if said else f'{record.label} is '}from {join_names(countries)}"
-        if norm(language) in {norm(known) for known in languages}:
-            yes = True
-            lines.append(f"Yes: {said}.")
-        elif languages:
-            lines.append(f"No: {said}.")
-        else:
-            lines.append(
-                f"The catalog has no language for {record.label}"
-                + (f"; it is from {join_names(countries)}." if countries else ".")
-            )
-        lines[-1] = with_status(record, lines[-1])
-    return _verdict(ctx, yes, lines) if lines else None
+        return said
+
+    def lacking(record: FilmRecord) -> str:
+        countries = record.listed("country")
+        from_ = f"; it is from {join_names(countries)}" if countries else ""
+        return f"The catalog has no language for {record.label}{from_}."
+
+    return await _listed(ctx, film_mentions, ("language", language), spoken, lacking)
 
 
 def _language_said(ctx: Context, film_words: set[int]) -> str | None:
@@ -239,18 +235,36 @@ async def _company(
     company = _value_named(ctx, "company", film_words)
     if company is None:
         return None
+    return await _listed(
+        ctx,
+        film_mentions,
+        ("company", company),
+        lambda record: f"{record.label} is from {join_names(record.listed('company'))}",
+        lambda record: f"The catalog has no company for {record.label}.",
+    )
+
+
+async def _listed(
+    ctx: Context,
+    film_mentions: list[Mention],
+    asked: tuple[str, str],
+    said: Callable[[FilmRecord], str],
+    lacking: Callable[[FilmRecord], str],
+) -> Answer | None:
+    """Yes or no for each film named, whether the value ``asked`` (kind, value) is among
+    the film's values of that kind, with what ``said`` says of it; ``lacking`` says the
+    catalog has none."""
+    kind, value = asked
     lines: list[str] = []
     yes = False
     for record in await _records(ctx, film_mentions):
-        companies = record.listed("company")
-        if norm(company) in {norm(known) for known in companies}:
+        values = {norm(known) for known in record.listed(kind)}
+        if norm(value) in values:
             yes = True
-            lines.append(f"Yes: {record.label} is from {join_names(companies)}.")
-        elif companies:
-            lines.append(f"No: {record.label} is from {join_names(companies)}.")
+            line = f"Yes: {said(record)}."
         else:
-            lines.append(f"The catalog has no company for {record.label}.")
-        lines[-1] = with_status(record, lines[-1])
+            line = f"No: {said(record)}." if values else lacking(record)
+        lines.append(with_status(record, line))
     return _verdict(ctx, yes, lines) if lines else None
 
 
