@@ -8,6 +8,7 @@ previous file untouched. Synchronous on purpose: callers run it off the event lo
 from __future__ import annotations
 
 import contextlib
+import functools
 import heapq
 import itertools
 import logging
@@ -748,6 +749,8 @@ FILM_COLUMNS = (
     "digest",
 )
 SOURCE_COLUMNS = ("film_id", "position", "url", "text", "note")
+CREDIT_COLUMNS = ("film_id", "person_id", "role", "character", "character_norm", "note", "position")
+VALUE_COLUMNS = "film_id, kind, value, norm, position, year"
 
 
 def _insert_present(
@@ -755,23 +758,71 @@ def _insert_present(
     table: str,
     columns: tuple[str, ...],
     rows: list[tuple],
-    first: str = "?",
+    base: int | None = None,
 ) -> None:
     """Insert ``rows`` (values of all ``columns``, in order) naming only the columns each
     has a value in: the others are NULL all the same, and a None is several times slower
-    to hand to SQLite than a number or a text. Rows keep their order. ``first``: the SQL
-    of the first column's value, which every row has."""
+    to hand to SQLite than a number or a text. Rows keep their order. ``base``: as for
+    ``_insert_rows`` (the first column, which every row has, is a film's index)."""
     present = list(map(tuple, map(map, _IS_NOT, rows, _NONES)))
     start = 0
     for has, run in itertools.groupby(present):
         end = start + len(list(run))
         named = list(itertools.compress(columns, has))
-        db.executemany(
-            f"INSERT INTO {table} ({','.join(named)}) "
-            f"VALUES ({','.join((first, *'?' * (len(named) - 1)))})",
+        _insert_rows(
+            db,
+            f"INSERT INTO {table} ({','.join(named)})",
             map(tuple, map(itertools.compress, rows[start:end], itertools.repeat(has))),
+            len(named),
+            base,
         )
         start = end
+
+
+def _insert_rows(
+    db: sqlite3.Connection,
+    head: str,
+    rows: Iterable[tuple],
+    width: int,
+    base: int | None = None,
+    constant: str = "",
+) -> None:
+    """Insert ``rows`` of ``width`` values each into the columns ``head`` names
+    (``INSERT INTO table (columns)``; ``constant``, when given, is the last column's SQL
+    value, the same for every row). Many rows go in a statement: a statement run once a
+    row costs SQLite and Python's ``sqlite3`` about twice the CPU. ``base``: each row's
+    first value is a film's index in its file, written as ``base`` plus it (its id)."""
+    rows = list(rows)
+    values = itertools.chain.from_iterable(rows)
+    done = 0
+    for count in _ROWS_A_STATEMENT:
+        statements = (len(rows) - done) // count
+        if not statements:
+            continue
+        params = [values] * (width * count)  # the same iterator: each statement's values
+        based = () if base is None else (itertools.repeat(base),)
+        db.executemany(
+            _rows_sql(head, width, count, base is not None, constant),
+            itertools.islice(zip(*based, *params, strict=False), statements),
+        )
+        done += statements * count
+
+
+_ROWS_A_STATEMENT = (64, 8, 1)
+
+
+@functools.cache
+def _rows_sql(head: str, width: int, count: int, based: bool, constant: str) -> str:
+    """``head`` and the values of ``count`` rows: ``?`` numbered in order, after the
+    base's (``?1``) when ``based``."""
+    first = 2 if based else 1
+    rows = []
+    for row in range(count):
+        marks = [f"?{first + row * width + column}" for column in range(width)]
+        if based:
+            marks[0] = f"?1+{marks[0]}"
+        rows.append(f"({','.join([*marks, constant] if constant else marks)})")
+    return f"{head} VALUES {','.join(rows)}"
 
 
 _IS_NOT = itertools.repeat(operator.is_not)
@@ -781,6 +832,7 @@ _NAME = operator.itemgetter(2)  # ... and name
 _CHARACTER_NOTE = operator.itemgetter(4, 6)
 _NEITHER = (None, None)
 _KIND_KEY = operator.itemgetter(2, 1)  # of a value's name
+_KEY_KIND_DISPLAY = operator.itemgetter(1, 2, 3)
 
 
 def _label(title: str, year: int | None) -> str:
@@ -1023,7 +1075,6 @@ class _Writer:
             (first + number, *film[:-1], file_id, position, film.digest)
             for number, (position, film) in enumerate(zip(positions, rows.films, strict=True))
         ]
-        film_id = f"?1+{first}"  # a row's film index, made its film's id
         keys = list(map(_KEY, rows.credits))
         if self.lookup:
             self.look_up({*keys, *(person[1] for person in rows.people)})
@@ -1036,33 +1087,28 @@ class _Writer:
                 dict.fromkeys((alias_key, "person", pid, alias) for alias_key, alias in aliases)
             )
             declared.append((born, died, file_id, pid))
-        db.executemany("INSERT INTO people (id, name, norm) VALUES (?,?,?)", new_people)
+        _insert_rows(db, "INSERT INTO people (id, name, norm)", new_people, 3)
         db.executemany(
             "UPDATE people SET born = ?, died = ?, declared_in = ? WHERE id = ?", declared
         )
         _insert_present(db, "films", FILM_COLUMNS, films)
-        self._insert_credits(rows.credits, film_id)
-        _insert_present(db, "sources", SOURCE_COLUMNS, rows.sources, film_id)
-        db.executemany(f"INSERT INTO film_values VALUES ({film_id},?,?,?,?,?)", rows.values)
-        db.executemany(f"INSERT INTO trivia VALUES ({film_id},?,?)", rows.trivia)
+        self._insert_credits(rows.credits, first)
+        _insert_present(db, "sources", SOURCE_COLUMNS, rows.sources, first)
+        _insert_rows(db, f"INSERT INTO film_values ({VALUE_COLUMNS})", rows.values, 6, first)
+        _insert_rows(db, "INSERT INTO trivia (film_id, position, text)", rows.trivia, 3, first)
         # The names go in in the order met, so that two builds of the same files give every
         # name the same rowid (the first of a shared text is the one shown).
-        db.executemany(
-            "INSERT OR IGNORE INTO names (norm, kind, ref, display) "
-            f"VALUES (?2,'film',{film_id},?3)",
-            rows.film_names,
+        names = "INSERT OR IGNORE INTO names"
+        _insert_rows(db, f"{names} (ref, norm, display, kind)", rows.film_names, 3, first, "'film'")
+        _insert_rows(
+            db,
+            f"{names} (norm, kind, display, ref)",
+            map(_KEY_KIND_DISPLAY, self._values_unnamed(rows.names)),
+            3,
+            constant="0",
         )
-        db.executemany(
-            "INSERT OR IGNORE INTO names (norm, kind, ref, display) VALUES (?2,?3,0,?4)",
-            self._values_unnamed(rows.names),
-        )
-        db.executemany(
-            "INSERT OR IGNORE INTO names (norm, kind, ref, display) VALUES (?,?,?,?)", alias_names
-        )
-        db.executemany(
-            "INSERT OR IGNORE INTO names (norm, kind, ref, display) VALUES (?3,'person',?1,?2)",
-            new_people,
-        )
+        _insert_rows(db, f"{names} (norm, kind, ref, display)", alias_names, 4)
+        _insert_rows(db, f"{names} (ref, display, norm, kind)", new_people, 3, constant="'person'")
 
     def _new_people(self, keys: list[str], names: list[str]) -> list[tuple[int, str, str]]:
         """``(id, name, key)`` of the people of ``keys`` the store does not hold yet,
@@ -1076,20 +1122,19 @@ class _Writer:
         self.people.update(zip(missing, ids, strict=True))
         return list(zip(ids, map(first_names.__getitem__, missing), missing, strict=True))
 
-    def _insert_credits(self, credits: list[tuple], film_id: str) -> None:
+    def _insert_credits(self, credits: list[tuple], base: int) -> None:
         """Insert ``credits`` (rows as ``FileRows`` has them), with their people's ids;
         those without character or note (most of them) leave those columns out."""
         bare = list(map(operator.eq, map(_CHARACTER_NOTE, credits), itertools.repeat(_NEITHER)))
-        for chosen, columns, sql in (
-            (bare, (0, 1, 3, 7), "(film_id, person_id, role, position) VALUES ({},?,?,?)"),
-            (list(map(operator.not_, bare)), (0, 1, 3, 4, 5, 6, 7), "VALUES ({},?,?,?,?,?,?)"),
+        for chosen, columns, named in (
+            (bare, (0, 1, 3, 7), "film_id, person_id, role, position"),
+            (list(map(operator.not_, bare)), (0, 1, 3, 4, 5, 6, 7), ",".join(CREDIT_COLUMNS)),
         ):
             rows = list(itertools.compress(credits, chosen))
             people = map(self.people.__getitem__, map(_KEY, rows))
             values = [people if c == 1 else map(operator.itemgetter(c), rows) for c in columns]
-            self.db.executemany(
-                f"INSERT INTO credits {sql.format(film_id)}", zip(*values, strict=True)
-            )
+            head = f"INSERT INTO credits ({named})"
+            _insert_rows(self.db, head, zip(*values, strict=True), len(columns), base)
 
     def _values_unnamed(self, names: list[tuple]) -> list[tuple]:
         """The rows of ``names`` (genres, characters…: the same in many files) of a kind
