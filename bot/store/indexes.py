@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate, chain, compress, count, islice, repeat
 from operator import eq, gt, is_not, itemgetter
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -29,6 +29,7 @@ from rapidfuzz.distance import OSA
 # Reloads whose name changes stay in the store's log, for catalogs still open to catch up.
 NAME_CHANGES_KEPT = 32
 SLIP_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789 "  # what normalised names are made of
+BEGUN_LETTERS = 3  # letters after a start that begins many titles, kept as they begin them
 _Film = TypeVar("_Film")
 WIDE_PREFIX = 256  # titles beginning with a typed text, past which it is looked up by length
 # Up to this many names added or removed by a reload, each is put in or taken out of the
@@ -123,6 +124,13 @@ Standing = tuple[int, int, float, int]
 article, 0 for one as it is (which comes first), then the film's ``Renown``."""
 
 
+class NextLetters(NamedTuple):
+    """What comes after a start that begins many titles (``TitleIndex._next_letters``)."""
+
+    follows: dict[str, str]  # by the letter that comes second, the letters first before it
+    going_on: frozenset[str]  # the texts of ``BEGUN_LETTERS`` letters next (fewer at an end)
+
+
 @dataclass(frozen=True, slots=True)
 class NameChange:
     """One row of the store's ``names`` table that a reload added or removed."""
@@ -197,8 +205,9 @@ class TitleIndex:
             )
         self.by_length, self.by_length_refs, self.by_length_renown = by_length
         # For a start that begins many titles: the letters that come next in them, by the
-        # letter after (see ``_next_letters``). This index never changes, so they stay.
-        self._follows: dict[str, dict[str, str]] = {}
+        # letter after, and how they go on (see ``_next_letters``). This index never
+        # changes, so they stay.
+        self._follows: dict[str, NextLetters] = {}
         # The titles without their article, for a question's every span to be looked for,
         # and by first letter and length (in order), for those a slip away from a text
         if bare_by_start is None:
@@ -339,13 +348,16 @@ class TitleIndex:
             if hi - lo <= most:
                 return found, start, lo, hi
             rest = key[at:]
-            follows = self._next_letters(start, lo, hi)
+            follows, going_on = self._next_letters(start, lo, hi)
             ways = {start + rest[1:], start + rest[1:2] + rest[:1] + rest[2:]}
             ways.update([start + c + rest for c in follows.get(rest[:1], "")])
             ways.update([start + c + rest[1:] for c in follows.get(rest[1:2], "")])
-            # Each is looked for in the range in one pass of C calls (most begin no title);
-            # a text past the range's last title is compared with that title, which it is not.
-            begun = sorted(ways)
+            # Most begin no title: those whose next letters begin none are dropped from a set
+            # (each a bisection of the range is a walk through memory, several times dearer);
+            # the others are looked for in the range in one pass of C calls (a text past the
+            # range's last title is compared with that title, which it is not).
+            end = at + BEGUN_LETTERS
+            begun = sorted(way for way in ways if len(way) < end or way[at:end] in going_on)
             starts = list(map(bisect.bisect_left, repeat(norms), begun, repeat(lo), repeat(hi)))
             firsts = map(norms.__getitem__, map(min, starts, repeat(hi - 1)))
             begin = map(str.startswith, firsts, begun)
@@ -356,28 +368,32 @@ class TitleIndex:
                     i += 1
         return found, key, 0, 0
 
-    def _next_letters(self, start: str, lo: int, hi: int) -> dict[str, str]:
+    def _next_letters(self, start: str, lo: int, hi: int) -> NextLetters:
         """Of the titles ``norms[lo:hi]``, all beginning with ``start``: for each letter
         that comes second after it, the letters (of ``SLIP_LETTERS``) that come first
-        before that one; for ``""``, every letter that comes first."""
-        follows = self._follows.get(start)
-        if follows is not None:
-            return follows
+        before that one (for ``""``, every letter that comes first); and the texts of
+        ``BEGUN_LETTERS`` letters that come next in them."""
+        known = self._follows.get(start)
+        if known is not None:
+            return known
         norms, at = self.norms, len(start)
         found: dict[str, set[str]] = {"": set()}
+        going_on: set[str] = set()
         i = lo
         while i < hi:
-            pair = norms[i][at : at + 2]
+            text = norms[i][at : at + BEGUN_LETTERS]
+            going_on.add(text)
+            pair = text[:2]
             if pair and pair[0] in SLIP_LETTERS:
                 found.setdefault(pair[1:], set()).add(pair[:1])
                 found[""].add(pair[:1])
-            if len(pair) < 2:
+            if len(text) < BEGUN_LETTERS:
                 i += 1
-            else:  # past every title that begins with ``start + pair``
-                i = bisect.bisect_left(norms, start + pair + "\uffff", i, hi)
+            else:  # past every title that begins with ``start + text``
+                i = bisect.bisect_left(norms, start + text + "\uffff", i, hi)
         follows = {after: "".join(sorted(letters)) for after, letters in found.items()}
-        self._follows[start] = follows
-        return follows
+        known = self._follows[start] = NextLetters(follows, frozenset(going_on))
+        return known
 
     def learn_starts(self, most: int) -> None:
         """Work out the next letters of every start that begins more than ``most`` titles
