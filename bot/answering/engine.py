@@ -304,7 +304,7 @@ async def answer(
                 return _said(reply, readings)
     if unknown and (run_on := await _title_run_on(tokens, mentions, unknown)) is not None:
         return await _no_sequel(question, *run_on, catalog)
-    unknown = [i for i in unknown if not is_keyword(tokens[i])]
+    unknown = [i for i in unknown if not is_keyword(tokens[i]) and tokens[i] not in _ASKED_AGAIN]
     given = await _given_names_before(tokens, unknown, mentions, catalog)
     unknown_name = _names_the_unknown(tokens, mentions, unknown, capitalised, given)
     if not unknown_name and unknown and _someone_unknown(tokens, mentions, unknown):
@@ -315,6 +315,9 @@ async def answer(
         # "who played gandalf": a word in no name and no dictionary is a name the catalog
         # lacks, not the film "Played"
         unknown_name = not all([await english_word(tokens[i]) for i in unknown])
+    if not unknown_name and _possessive_unknown(text, tokens, unknown):
+        # "nolan's newest movie" where the catalog lacks Nolan: not the newest films
+        unknown_name = True
     if not unknown_name and _film_lacked(tokens, mentions):
         # "was tom hanks in big" where the catalog lacks Big: not yes for his other films
         unknown_name = True
@@ -372,8 +375,9 @@ async def _title_word(
     tokens: list[str], mentions: list[Mention], catalog: Catalog
 ) -> tuple[str, str] | None:
     """For a question that names nothing else, its one word outside the question words
-    that is a word of one title only, and that title (:func:`word_of_a_title`)."""
-    run = _residual_run(tokens)
+    that is a word of one title only, and that title (:func:`word_of_a_title`); a word
+    chat ends the question with is left out ("who directed totoro again")."""
+    run = _residual_run([t for t in tokens if t not in _ASKED_AGAIN])
     if " " in run or any(not _lone_tag(m) and not _one_question_word(m) for m in mentions):
         return None
     return await word_of_a_title(run, catalog)
@@ -595,6 +599,10 @@ _TITLE_ASKED_OF = _TITLE_ASKED | {"did", "does", "was", "is"}  # "when did … c
 _RELEASE_WORDS = frozenset("come came coming out released release".split())
 
 
+# Words chat ends a question with that belong to no title ("who directed heat again")
+_ASKED_AGAIN = frozenset("again anyway actually exactly though".split())
+
+
 async def _title_run_on(
     tokens: list[str], mentions: list[Mention], unknown: list[int]
 ) -> tuple[str, Mention] | None:
@@ -608,6 +616,7 @@ async def _title_run_on(
         return (
             at in odd
             and not tokens[at].endswith("ly")  # "… in jaws originally"
+            and tokens[at] not in _ASKED_AGAIN  # "who directed parasite again"
             and await english_word(tokens[at])  # "… cast away qwertyuiop"
         )
 
@@ -692,7 +701,10 @@ async def _surnames_beside(
     words = [
         i
         for i, word in enumerate(tokens)
-        if i not in free and word in known and _may_be_slip(word, 3) and not is_keyword(word)
+        if i not in free
+        and (word in known or word.removesuffix("s") in known)  # "nolan's": "nolans"
+        and _may_be_slip(word, 3)
+        and not is_keyword(word)
     ]
     if not words:
         return []
@@ -1195,6 +1207,13 @@ def _someone_unknown(tokens: list[str], mentions: list[Mention], unknown: list[i
         if end - start > 1 and start > 0 and tokens[start - 1] in _SOMEONE_AFTER:
             return True
     return False
+
+
+def _possessive_unknown(text: str, tokens: list[str], unknown: list[int]) -> bool:
+    """Whether a word the catalog lacks was typed with an 's ("nolan's"): someone's
+    name, whose films are asked."""
+    typed = text.casefold().replace("’", "'")
+    return any(tokens[i].endswith("s") and f"{tokens[i][:-1]}'s" in typed.split() for i in unknown)
 
 
 _ASKS_WHETHER = frozenset("was is were did does has have".split())

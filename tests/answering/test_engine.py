@@ -509,3 +509,27 @@ async def test_a_rare_word_of_one_title_joined_to_another_film_is_that_title(
     reply = await ask(films, "who made spirited away and totoro")
     assert reply.text.startswith("(Reading “totoro” as “My Neighbor Totoro”.) ")
     assert "Spirited Away (2001)" in reply.text and "My Neighbor Totoro (1988)" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "answers"),
+    [
+        ("who directed parasite again", ["Bong Joon-ho"]),
+        ("when did parasite come out again", ["2019"]),
+        ("who directed parasite anyway", ["Bong Joon-ho"]),
+    ],
+)
+async def test_a_word_chat_ends_a_question_with_is_no_longer_title(
+    catalog_of, question, answers
+) -> None:
+    catalog = await catalog_of(
+        "films:\n  - {title: Parasite, year: 2019, directors: [Bong Joon-ho]}\n"
+    )
+    reply = await ask(catalog, question)
+    assert reply.answers == answers, reply.text
+
+
+async def test_a_word_chat_ends_a_question_with_is_left_out_of_a_title_word(catalog_of) -> None:
+    films = await catalog_of(TITLE_WORDS)
+    reply = await ask(films, "who directed totoro again")
+    assert reply.answers == ["Hayao Miyazaki"], reply.text

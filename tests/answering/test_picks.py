@@ -117,6 +117,18 @@ async def test_like_a_film_the_catalog_lacks_says_so_instead_of_a_random_pick(ca
         assert reply.text.startswith(f"I don't know a film called “{named}”"), reply.text
 
 
+@pytest.mark.parametrize("question", ["similar movies to heat 1995", "similar films to heat 1995"])
+async def test_similar_films_to_a_title_are_films_like_it(catalog_of, question) -> None:
+    catalog = await catalog_of(
+        """films:
+  - {title: Heat, year: 1995, directors: [Michael Mann], imdb_votes: 600000}
+  - {title: Thief, year: 1981, directors: [Michael Mann], imdb_votes: 30000}
+"""
+    )
+    reply = await pick(catalog, question)
+    assert reply.text.startswith("If you liked Heat (1995), try Thief (1981)"), reply.text
+
+
 async def test_like_a_film_the_catalog_lacks_suggests_the_nearest_titles(catalog) -> None:
     reply = await pick(catalog, "anything like sleepless in new york")
     assert reply.kind == "not_found"

@@ -340,3 +340,26 @@ async def test_a_surname_that_is_a_title_too_asked_alive_is_the_person(
     reply = await ask(catalog, question)
     assert "no date of death for Alfred Hitchcock" in reply.text
     assert "Still Alice" not in reply.text
+
+
+NOLAN = """\
+films:
+  - {title: Memento, year: 2000, directors: [Christopher Nolan]}
+  - {title: Interstellar, year: 2014, directors: [Christopher Nolan]}
+  - {title: Inception, year: 2010, directors: [Christopher Nolan], tags: [nolan]}
+  - {title: Up, year: 2009, directors: [Pete Docter]}
+"""
+
+
+async def test_a_surname_typed_with_its_s_is_the_person_over_a_tag(catalog_of) -> None:
+    reply = await ask(await catalog_of(NOLAN), "nolan's newest movie")
+    assert reply.answers == ["Interstellar"], reply.text
+
+
+async def test_a_name_the_catalog_lacks_typed_with_its_s_is_said_unknown(catalog_of) -> None:
+    catalog = await catalog_of(
+        NOLAN.replace("Christopher Nolan", "Ann Other").replace("nolan", "x")
+    )
+    reply = await ask(catalog, "nolan's newest movie")
+    assert reply.kind == "not_found", reply.text
+    assert "Interstellar" not in reply.text

@@ -93,3 +93,18 @@ async def test_where_a_film_was_made_is_still_its_country(catalog_of) -> None:
     )
     reply = await ask(catalog, "where was cast away made")
     assert reply.text == "Cast Away (2000): from United States."
+
+
+@pytest.mark.parametrize(
+    "question", ["who is keanu reeves married to", "is keanu reeves married", "who is keanu dating"]
+)
+async def test_a_private_life_asked_of_someone_is_said_not_kept(catalog_of, question) -> None:
+    catalog = await catalog_of(
+        "films:\n  - {title: Speed, year: 1994, cast: [Keanu Reeves]}\n"
+        "  - {title: Married to It, year: 1991, directors: [Arthur Hiller]}\n"
+    )
+    reply = await ask(catalog, question)
+    assert "The catalog has no word on the private life of Keanu Reeves" in reply.text
+    assert reply.answers == []
+    # a title with the word is still asked about
+    assert (await ask(catalog, "who directed married to it")).answers == ["Arthur Hiller"]

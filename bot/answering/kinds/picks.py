@@ -39,15 +39,16 @@ _PICK = re.compile(
 _ASKS_OF_ONE = re.compile(r"^(?:is|isnt|was|are) (?!there\b)")
 # "about" followed by words that named nothing the catalog knows (no mention: no "_")
 _UNKNOWN_TOPIC = re.compile(r"\babout ((?:[a-z][\w'-]* ?){1,4})$")
-# "something like X", "films similar to X", "if you liked X", X named as typed (no "_")
+# "something like X", "films similar to X", "similar movies to X", "if you liked X", X named
+# as typed (no "_")
 _LIKE_SPAN = re.compile(
     r"\b(?:(?:something|anything|stuff|films?|movies?|flicks?|more|others?|ones?) "
-    r"(?:like|similar to)|similar to|(?:i|we|u|you) (?:liked|loved|enjoyed)|the vein of|"
-    r"same vibe as) ((?:[\w'-]+ ?){1,8})"
+    r"(?:like|similar to)|similar(?: films?| movies?| flicks?| ones?| stuff)? to|"
+    r"(?:i|we|u|you) (?:liked|loved|enjoyed)|the vein of|same vibe as) ((?:[\w'-]+ ?){1,8})"
 )
 _LIKE = re.compile(
-    r"\b(?:like|similar to|similar|if (?:i|we|u|you) (?:liked|loved|enjoyed)|the vein of|"
-    r"same vibe as)$"
+    r"\b(?:like|similar(?: films?| movies?| flicks?| ones?| stuff)? to|similar|"
+    r"if (?:i|we|u|you) (?:liked|loved|enjoyed)|the vein of|same vibe as)$"
 )
 
 

@@ -1,8 +1,8 @@
 """Facts the catalog never keeps: awards ("how many oscars did titanic win", "did heat win
 an award"), money ("how much did avatar make", "titanic's budget"), where to watch ("where
-can i stream up") and where a film was shot ("where was jaws filmed"). Said plainly, with
-what can be asked instead, rather than answered as another question (the film's summary,
-its director for "make")."""
+can i stream up"), where a film was shot ("where was jaws filmed") and the private lives of
+the people named ("who is keanu married to"). Said plainly, with what can be asked instead,
+rather than answered as another question (the film's summary, its director for "make")."""
 
 from __future__ import annotations
 
@@ -17,6 +17,10 @@ from bot.answering.reply import Answer, join_names
 _AWARDS = r"oscars?|academy awards?|golden globes?|baftas?|emmys?|palme d ?or"
 _AWARD_NAMED = re.compile(rf"(?:the )?(?:{_AWARDS})")
 _WON = words(r"win|wins|won|winning|winner|nominat\w*|awards?")
+
+# A private life is asked of someone named only ("married movies" is about films)
+_PRIVATE_LIFE = r"married|marry|spouses?|divorced?|dating|girlfriends?|boyfriends?"
+_PRIVATE_SAID = ("has no word on people's private lives", "has no word on the private life of {}")
 
 # What a question asks for, and what the reply says the catalog lacks, in general and for the
 # films named.
@@ -42,6 +46,7 @@ _UNKEPT_WORDS: tuple[tuple[str, tuple[str, str]], ...] = (
         r"where to (?:watch|see)",
         ("has no word on where to watch films", "has no word on where to watch {}"),
     ),
+    (_PRIVATE_LIFE, _PRIVATE_SAID),
 )
 _UNKEPT = tuple((words(alternatives), said) for alternatives, said in _UNKEPT_WORDS)
 # Any of them: one search settles most questions, which ask none
@@ -58,13 +63,23 @@ async def reply(ctx: Context) -> Answer | None:
     if said is None:
         return None
     films = await ctx.films()
-    labels = join_names([f.label for f in films[:3]])
+    named = [f.label for f in films[:3]]
+    if said is _PRIVATE_SAID:  # of the people named only
+        films, named = [], _people_named(ctx)
+        if not named:
+            return None
+    labels = join_names(named)
     what = said[1].format(labels) if labels else said[0]
     text = (
         f"The catalog {what}: it holds who made and starred in films, when they "
         "came out, their genres, ratings where known, and its sources."
     )
     return Answer(ctx.question, [], text, films=films[:3])
+
+
+def _people_named(ctx: Context) -> list[str]:
+    """The names of the people the question names ("who is keanu reeves married to")."""
+    return [m.of_kind("person")[0].display for m, kind in ctx.topics() if kind == "person"]
 
 
 def _awards_named(ctx: Context) -> Context:
