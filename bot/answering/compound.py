@@ -98,13 +98,24 @@ async def _resolved(
         titles = {film.title for film in first.films}
         if len(titles) != 1:
             return None
-        second = _FILM_PRONOUNS.sub(titles.pop(), second)
+        second = _FILM_PRONOUNS.sub(await _title_said(first, catalog), second)
     if _PERSON_PRONOUNS.search(second):
         name = await _one_person(first_question, first, catalog)
         if name is None:
             return None
         second = name_person(second, name)
     return second
+
+
+async def _title_said(answer: Answer, catalog: Catalog) -> str:
+    """The title of the films an answer was about, with the year when it was about one of
+    several films of that title ("heat 1995" after "tell me about heat 1995")."""
+    film = answer.films[0]
+    if len({f.id for f in answer.films}) > 1 or film.year is None:
+        return film.title
+    hits = await catalog.lookup_names([norm(film.title)])
+    shared = len({h.ref for h in hits if h.kind == "film"}) > 1
+    return f"{film.title} {film.year}" if shared else film.title
 
 
 def name_person(question: str, name: str) -> str:
@@ -154,7 +165,7 @@ async def _subject(question: str, answer: Answer, catalog: Catalog) -> str | Non
     """The one film an answer is about, else its one person, else ``None``."""
     titles = {film.title for film in answer.films}
     if len(titles) == 1:
-        return titles.pop()
+        return await _title_said(answer, catalog)
     return None if titles else await _one_person(question, answer, catalog)
 
 

@@ -192,6 +192,16 @@ async def test_it_or_he_right_after_an_answer_is_what_it_was_about(chatty) -> No
     assert "Al Pacino" in director.text
 
 
+async def test_it_after_one_of_two_films_of_a_title_is_that_one(catalog) -> None:
+    first = await ask(catalog, "who directed heat 1995")
+    writer = await answer("who wrote it", catalog, previous=first)
+    assert "Heat (1995)" in writer.text and "Heat (1986)" not in writer.text, writer.text
+    music = await answer("and the music?", catalog, previous=writer)
+    assert "Heat (1986)" not in music.text
+    year = await answer("when did it come out", catalog, previous=music)
+    assert year.answers == ["1995"], year.text
+
+
 async def test_he_after_an_answer_about_a_film_is_its_director_said_so(chatty) -> None:
     first = await ask(chatty, "when did jaws come out")
     reply = await answer("how old is he", chatty, previous=first)
