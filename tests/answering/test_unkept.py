@@ -108,3 +108,16 @@ async def test_a_private_life_asked_of_someone_is_said_not_kept(catalog_of, ques
     assert reply.answers == []
     # a title with the word is still asked about
     assert (await ask(catalog, "who directed married to it")).answers == ["Arthur Hiller"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["is jaws based on a book", "is jaws a true story", "who wrote the book jaws is based on"],
+)
+async def test_what_a_film_is_based_on_is_said_not_kept(catalog_of, question) -> None:
+    catalog = await catalog_of(
+        "films:\n  - {title: Jaws, year: 1975, writers: [Peter Benchley, Carl Gottlieb]}\n"
+    )
+    reply = await ask(catalog, question)
+    assert reply.text.startswith("The catalog has no word on what Jaws (1975) is based on")
+    assert (await ask(catalog, "who wrote jaws")).answers == ["Peter Benchley", "Carl Gottlieb"]

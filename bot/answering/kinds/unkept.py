@@ -1,8 +1,9 @@
 """Facts the catalog never keeps: awards ("how many oscars did titanic win", "did heat win
 an award"), money ("how much did avatar make", "titanic's budget"), where to watch ("where
-can i stream up"), where a film was shot ("where was jaws filmed") and the private lives of
-the people named ("who is keanu married to"). Said plainly, with what can be asked instead,
-rather than answered as another question (the film's summary, its director for "make")."""
+can i stream up"), where a film was shot ("where was jaws filmed"), what a film is based on
+("is jaws based on a book") and the private lives of the people named ("who is keanu married
+to"). Said plainly, with what can be asked instead, rather than answered as another question
+(the film's summary, its director for "make")."""
 
 from __future__ import annotations
 
@@ -45,6 +46,10 @@ _UNKEPT_WORDS: tuple[tuple[str, tuple[str, str]], ...] = (
         r"where (?:can|could|do|should) (?:i|we|you) (?:watch|see|rent|buy)|"
         r"where to (?:watch|see)",
         ("has no word on where to watch films", "has no word on where to watch {}"),
+    ),
+    (
+        r"based on|true story|source material",
+        ("has no word on what films are based on", "has no word on what {} is based on"),
     ),
     (_PRIVATE_LIFE, _PRIVATE_SAID),
 )
