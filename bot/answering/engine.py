@@ -1628,17 +1628,20 @@ async def _not_found(ctx: Context, lookups: _Lookups) -> Answer:
     key = " ".join(_without_asked_tail(ctx.key.split()))
     tokens = _without_release_words(RATING_SITE_NAMES.sub(" of ", key).split())
     lacked = _film_lacked(ctx.tokens, ctx.mentions)  # "was tom hanks in big": “big”
-    run = (lacked and _object_named(tokens)) or _residual_run(tokens) or ctx.key_outside()
+    object_named = _object_named(tokens)
+    run = (lacked and object_named) or _residual_run(tokens) or ctx.key_outside()
     films = await lookups.fuzzy_titles(run, SUGGESTED_TITLES, SUGGESTED_TITLE_CUTOFF)
     suggestions = [summary.label for summary in await ctx.catalog.summaries(films)]
     for hit in await lookups.fuzzy_people(run, limit=SUGGESTED_PEOPLE, cutoff=SUGGESTED_CUTOFF):
         suggestions.append(hit.display)
     suggestions = list(dict.fromkeys(suggestions))
-    named = _residual_run([t for t in tokens if t not in TALK and t not in _WORTH])
-    if lacked:
-        named = _object_named(tokens)
+    named = (
+        object_named
+        if lacked
+        else _residual_run([t for t in tokens if t not in TALK and t not in _WORTH])
+    )
     named = _title_opening(tokens, named)[:ECHOED_MAX].strip()
-    named = named or _object_named(tokens)[:ECHOED_MAX].strip()
+    named = named or object_named[:ECHOED_MAX].strip()
     place = _SET_IN.search(ctx.key)
     if place and (where := _residual_run(ctx.key[place.end() :].split())[:ECHOED_MAX]):
         # "films set in paris": a place the catalog has no film in, not a misspelt title
