@@ -827,9 +827,9 @@ async def _value_shortened(
 ) -> Reading | None:
     """The longest run of words, named by nothing else (but question words), that is part
     of one place's or company's name and not all of it, and that name ("new york": New
-    York City, "ghibli": Studio Ghibli); a word alone only when it is no English word or
-    begins the name ("paramount", not "island" for Amity Island); a place by its letters
-    too ("la")."""
+    York City, "ghibli": Studio Ghibli); a word alone only when it is no common English
+    word or begins the name ("paramount", "disney", not "island" for Amity Island); a place
+    by its letters too ("la")."""
     names = [n for kind in SHORTENED_KINDS for n in await value_names(catalog, kind)]
     if not names:
         return None
@@ -857,7 +857,11 @@ async def _value_shortened(
                 continue
             name = found.pop()
             alone = end - start == 1 and typed not in letters
-            if alone and not norm(name).startswith(f"{typed} ") and await english_word(typed):
+            if (
+                alone
+                and not norm(name).startswith(f"{typed} ")
+                and (await english_word(typed) and is_common_word(typed))
+            ):
                 continue
             best = Reading(start, end, typed, name)
     return best

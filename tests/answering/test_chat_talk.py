@@ -471,3 +471,16 @@ async def test_a_person_with_only_a_kind_of_a_genre_is_offered_it(kinds_of_comed
     assert reply.answers == ["Sleepless in Seattle", "You've Got Mail"]
     reply = await ask(kinds_of_comedy, "romantic comedies with meg ryan")
     assert reply.text.startswith("Romantic comedy films with Meg Ryan (2):")
+
+
+@pytest.mark.parametrize(
+    "question", ["films w al pacino and marlon brando", "movies w pacino and brando"]
+)
+async def test_w_is_with(chatty, question) -> None:
+    reply = await ask(chatty, question)
+    assert "together on The Godfather" in reply.text, reply.text
+
+
+async def test_a_name_the_catalog_lacks_after_w_is_said_back_without_it(chatty) -> None:
+    reply = await ask(chatty, "movies w jim carrey")
+    assert "“jim carrey”" in reply.text, reply.text
