@@ -484,3 +484,34 @@ async def test_w_is_with(chatty, question) -> None:
 async def test_a_name_the_catalog_lacks_after_w_is_said_back_without_it(chatty) -> None:
     reply = await ask(chatty, "movies w jim carrey")
     assert "“jim carrey”" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "the good the bad and the ugly",
+        "who directed the good the bad and the ugly",
+        "what is the good the bad and the ugly about",
+    ],
+)
+async def test_a_title_the_catalog_lacks_is_said_back_whole(chatty, question) -> None:
+    reply = await ask(chatty, question)
+    assert reply.kind == "not_found"
+    assert "“good the bad and the ugly”" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("nolan's movies", "“nolan”"),
+        ("what was christopher nolan’s first film", "“christopher nolan”"),
+        ("who directed ocean's eleven", "“ocean's eleven”"),
+        ("how old is nolan's wife", "“nolan's wife”"),
+    ],
+)
+async def test_a_name_typed_with_an_apostrophe_is_said_back_as_typed(
+    chatty, question, said
+) -> None:
+    reply = await ask(chatty, question)
+    assert reply.kind == "not_found"
+    assert said in reply.text, reply.text
