@@ -1594,6 +1594,19 @@ def _title_from_article(tokens: list[str], at: int) -> str:
     return ""
 
 
+def _named_whole(ctx: Context, run: str) -> str:
+    """The run of words said back, or the longer name found around it whose other words
+    are question words ("star wars cast" where star wars tags films: “star wars”)."""
+    words = run.split()
+    for mention in ctx.mentions:
+        typed = ctx.tokens[mention.start : mention.end]
+        if len(typed) > len(words) > 0 and any(
+            typed[i : i + len(words)] == words for i in range(len(typed) - len(words) + 1)
+        ):
+            return " ".join(typed)
+    return run
+
+
 def _asked_word(tokens: list[str], at: int) -> bool:
     """Whether a word asks something of what follows it: a preposition or a relation word,
     not one after an article ("the good the bad": a word of a title)."""
@@ -1606,11 +1619,16 @@ def _asked_word(tokens: list[str], at: int) -> bool:
 def _object_named(tokens: list[str]) -> str:
     """The words after the question's last preposition, or else its first relation word,
     when they are more than question words ("who composed the music for star wars", "who
-    directed star wars", "when was star wars released": “star wars”), else nothing."""
+    directed star wars", "when was star wars released": “star wars”), else nothing; a
+    relation word that opens a question another one ends is the name's ("star wars cast")."""
     at = max((i for i, t in enumerate(tokens) if t in _OBJECT_AFTER), default=-1)
+    start = at + 1 if at >= 0 else len(tokens)
     if at < 0:
         at = next((i for i, t in enumerate(tokens) if is_relation_word(t)), -1)
-    words = [t for t in tokens[at + 1 :] if t not in TALK] if at >= 0 else []
+        start = at + 1 if at >= 0 else len(tokens)
+        if at == 0 and len(tokens) > 2 and is_relation_word(tokens[-1]):
+            start = 0
+    words = [t for t in tokens[start:] if t not in TALK]
     while words and words[0] in _LEADING:
         words = words[1:]
     while words and (words[-1] in SCAFFOLD or is_relation_word(words[-1])):
@@ -1679,8 +1697,8 @@ async def _not_found(ctx: Context, lookups: _Lookups) -> Answer:
         if lacked
         else _residual_run([t for t in tokens if t not in TALK and t not in _WORTH])
     )
-    named = _with_apostrophes(ctx.question, _title_opening(tokens, named))[:ECHOED_MAX]
-    named = named or object_named[:ECHOED_MAX].strip()
+    named = _named_whole(ctx, _title_opening(tokens, named) or object_named)
+    named = _with_apostrophes(ctx.question, named)[:ECHOED_MAX].strip()
     place = _SET_IN.search(ctx.key)
     if place and (where := _residual_run(ctx.key[place.end() :].split())[:ECHOED_MAX]):
         # "films set in paris": a place the catalog has no film in, not a misspelt title
