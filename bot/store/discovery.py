@@ -21,8 +21,10 @@ The API:
 
 No call loads the whole catalog to show a page: a page walks an index in the sort order
 (a genre's films by year along the values index, which carries each film's year) and stops
-after it, or, when the narrowest filter's films are fewer than the walk would read, sorts
-just those. Totals come from per-catalog counts by genre, year and status, built once per
+after it, or, when the narrowest filter's films are fewer than the walk would read, takes
+just those: their ids from the store, the films from the catalog's film shelf in memory,
+ordered there (or, before the shelf is built, the films' rows fetched and sorted by the
+store). Totals come from per-catalog counts by genre, year and status, built once per
 catalog (it never changes). A random pick jumps to a random film id and takes the next
 match, so films after a long stretch without matches come up a little more often.
 """
@@ -36,9 +38,9 @@ import random
 import re
 import sqlite3
 import weakref
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
-from itertools import compress, repeat
+from itertools import compress
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -549,14 +551,18 @@ def _first(
     catalog: Catalog, films: list[FilmSummary], sort: Sort, wanted: int
 ) -> list[FilmSummary]:
     """The first ``wanted`` of ``films`` in ``sort`` order."""
-    titles: Iterable[str] = repeat("")
     if sort.key is _title_key:
         titles = catalog.sort_titles(films)
         if 0 < wanted < len(films):  # only the films up to the wanted-th title need ordering
             last = heapq.nsmallest(wanted, titles)[-1]
             kept = [title <= last for title in titles]
             films, titles = list(compress(films, kept)), list(compress(titles, kept))
-    ranked = heapq.nsmallest(wanted, zip(map(sort.key, films, titles), films, strict=True))
+    else:
+        titles = [""] * len(films)
+    # The indexes give films oldest first: taken newest first, an order by newest (that
+    # of the films without a rating or votes too) seldom changes the heap's top.
+    keys = map(sort.key, reversed(films), reversed(titles))
+    ranked = heapq.nsmallest(wanted, zip(keys, reversed(films), strict=True))
     return list(map(itemgetter(1), ranked))
 
 
@@ -591,20 +597,29 @@ async def _driven(
     starting from them costs ``row_cost`` a film (of a film fetched by id and sorted)."""
     if flt.driver is None:
         return False
+    walk_cost = await _walk_cost(catalog, flt, total, wanted, sort or SORTS["oldest"])
+    return flt.driver_size * row_cost <= walk_cost * WALK_COST
+
+
+async def _walk_cost(catalog: Catalog, flt: _Filter, total: int, wanted: int, sort: Sort) -> float:
+    """About how many rows a walk in ``sort`` order reads to find ``wanted`` matches."""
     # A walk reads about domain/total rows per match it keeps, where the domain is what
     # the walked index covers (a genre's films, or the query's years, when walking by
     # year); starting from the driver reads each of the driver's films once, and sorts them.
     domain = (await _facets(catalog)).films
-    walk = _year_walk(flt, sort) if sort is not None else None
+    walk = _year_walk(flt, sort)
     if walk is not None:
         domain = walk.size
-    elif flt.years_size is not None and sort is not None and sort.index == "films_year":
+    elif flt.years_size is not None and sort.index == "films_year":
         domain = flt.years_size
-    walk_cost = wanted * domain / max(total, 1)
-    if sort is not None and sort.column is not None and _year_walk(flt, SORTS["newest"]):
-        # few films have the sort's value: the walk reads those, then the others by year
-        walk_cost = min(walk_cost, await _with_value(catalog, sort, int(walk_cost)) + wanted)
-    return flt.driver_size * row_cost <= walk_cost * WALK_COST
+    cost = wanted * domain / max(total, 1)
+    if sort.column is not None:
+        # when few films have the sort's value, the walk reads those, then the others
+        # newest first
+        lacking = await _walk_cost(catalog, flt, total, wanted, SORTS["newest"])
+        if lacking < cost:
+            cost = min(cost, await _with_value(catalog, sort, int(cost)) + lacking)
+    return cost
 
 
 async def _with_value(catalog: Catalog, sort: Sort, most: int) -> int:
