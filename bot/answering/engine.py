@@ -72,7 +72,7 @@ _LINKING_WORDS = frozenset(
     "same also other others else share shares shared sharing together listed".split()
 )
 ECHOED_MAX = 100  # characters of the question said back when nothing is found in it
-ECHOED_TITLE_GAP = 5  # words of a title said back between its article and its last unknown run
+ECHOED_TITLE_GAP = 8  # words of a title said back between its article and its last unknown run
 SUGGESTED_PEOPLE = 2  # people suggested when nothing is found, at least this close:
 SUGGESTED_CUTOFF = 70
 SUGGESTED_TITLES = 3  # titles suggested when nothing is found, at least this close:
@@ -827,9 +827,9 @@ async def _value_shortened(
 ) -> Reading | None:
     """The longest run of words, named by nothing else (but question words), that is part
     of one place's or company's name and not all of it, and that name ("new york": New
-    York City, "ghibli": Studio Ghibli); a word alone only when it is no English word or
-    begins the name ("paramount", not "island" for Amity Island); a place by its letters
-    too ("la")."""
+    York City, "ghibli": Studio Ghibli); a word alone only when it is no common English
+    word or begins the name ("paramount", "disney", not "island" for Amity Island); a place
+    by its letters too ("la")."""
     names = [n for kind in SHORTENED_KINDS for n in await value_names(catalog, kind)]
     if not names:
         return None
@@ -857,7 +857,11 @@ async def _value_shortened(
                 continue
             name = found.pop()
             alone = end - start == 1 and typed not in letters
-            if alone and not norm(name).startswith(f"{typed} ") and await english_word(typed):
+            if (
+                alone
+                and not norm(name).startswith(f"{typed} ")
+                and (await english_word(typed) and is_common_word(typed))
+            ):
                 continue
             best = Reading(start, end, typed, name)
     return best
@@ -1212,8 +1216,27 @@ def _someone_unknown(tokens: list[str], mentions: list[Mention], unknown: list[i
 def _possessive_unknown(text: str, tokens: list[str], unknown: list[int]) -> bool:
     """Whether a word the catalog lacks was typed with an 's ("nolan's"): someone's
     name, whose films are asked."""
-    typed = text.casefold().replace("’", "'")
-    return any(tokens[i].endswith("s") and f"{tokens[i][:-1]}'s" in typed.split() for i in unknown)
+    return any(_typed_with_s(text, tokens[i]) for i in unknown)
+
+
+def _typed_with_s(text: str, word: str) -> bool:
+    """Whether a word of the question, in normal form, was typed with an 's ("nolans" for
+    "nolan's")."""
+    return word.endswith("s") and f"{word[:-1]}'s" in text.casefold().replace("’", "'").split()
+
+
+def _with_apostrophes(text: str, named: str) -> str:
+    """The words said back with the 's they were typed with ("ocean's eleven",
+    "schindler's list"), but for a last one before the films asked of it: whose they are
+    ("nolan's movies", "nolan's first film": “nolan”)."""
+    words = named.split()
+    said = [f"{w[:-1]}'s" if _typed_with_s(text, w) else w for w in words]
+    if words and _typed_with_s(text, words[-1]):
+        typed = text.casefold().replace("’", "'").split()
+        after = typed[typed.index(f"{words[-1][:-1]}'s") + 1 :][:1]
+        if after and (norm(after[0]) in FILM_NOUNS or is_asking_word(norm(after[0]))):
+            said[-1] = words[-1][:-1]
+    return " ".join(said)
 
 
 _ASKS_WHETHER = frozenset("was is were did does has have".split())
@@ -1532,7 +1555,9 @@ async def _title_words_joined(
 
 def _title_opening(tokens: list[str], run: str) -> str:
     """The run of words named by nothing with the word asking for films that opens it after
-    an article ("the last starfighter": “last starfighter”), as a title begins."""
+    an article ("the last starfighter": “last starfighter”), as a title begins; a run
+    that only question words follow is said from the article before it
+    (:func:`_title_from_article`)."""
     words = run.split()
     at = next(
         (i for i in range(len(tokens) - len(words) + 1) if tokens[i : i + len(words)] == words),
@@ -1540,8 +1565,9 @@ def _title_opening(tokens: list[str], run: str) -> str:
     )
     if words and at >= 2 and is_asking_word(tokens[at - 1]) and tokens[at - 2] in ARTICLES:
         return f"{tokens[at - 1]} {run}"
-    if words and at + len(words) == len(tokens):
-        return _title_from_article(tokens, at) or run
+    end = at + len(words)
+    if words and all(t in SCAFFOLD for t in tokens[end:]):  # "what is … about"
+        return _title_from_article(tokens[:end], at) or run
     return run
 
 
@@ -1551,17 +1577,30 @@ _TITLE_ENDS = FILM_NOUNS | _OBJECT_AFTER - {"of"} | _SOMEONE_AFTER
 
 def _title_from_article(tokens: list[str], at: int) -> str:
     """The words from an article before ``at`` to the end of the question, when that
-    article follows a credit, a preposition or "did", and no word for films, no number and
-    no preposition but "of" comes between
-    ("who starred in the best years of our lives": “best years of our lives”), else ""."""
-    for start in range(at - 1, max(at - ECHOED_TITLE_GAP, 1) - 1, -1):
+    article opens the question or follows a credit, a preposition or "did", and no word for
+    films, no number and no preposition but "of" comes between
+    ("who starred in the best years of our lives": “best years of our lives”, "the good the
+    bad and the ugly": “good the bad and the ugly”), else ""."""
+    for start in range(at - 1, max(at - ECHOED_TITLE_GAP, 0) - 1, -1):
         if tokens[start] in _TITLE_ENDS or any(c.isdigit() for c in tokens[start]):
             return ""  # "who played the bride in kill bill": “kill bill”
-        before = tokens[start - 1]
-        asked = before in _OBJECT_AFTER or before in _TITLE_ASKED_OF or is_relation_word(before)
+        if not start:  # "the good the bad and the ugly": the question is the title
+            asked = not any(_asked_word(tokens, i) for i in range(1, at))
+        else:
+            before = tokens[start - 1]
+            asked = _asked_word(tokens, start - 1) or before in _TITLE_ASKED_OF
         if tokens[start] in ARTICLES and asked:
             return " ".join(tokens[start + 1 :])
     return ""
+
+
+def _asked_word(tokens: list[str], at: int) -> bool:
+    """Whether a word asks something of what follows it: a preposition or a relation word,
+    not one after an article ("the good the bad": a word of a title)."""
+    word = tokens[at]
+    if at and tokens[at - 1] in ARTICLES:
+        return False
+    return word in _OBJECT_AFTER or is_relation_word(word)
 
 
 def _object_named(tokens: list[str]) -> str:
@@ -1640,7 +1679,7 @@ async def _not_found(ctx: Context, lookups: _Lookups) -> Answer:
         if lacked
         else _residual_run([t for t in tokens if t not in TALK and t not in _WORTH])
     )
-    named = _title_opening(tokens, named)[:ECHOED_MAX].strip()
+    named = _with_apostrophes(ctx.question, _title_opening(tokens, named))[:ECHOED_MAX]
     named = named or object_named[:ECHOED_MAX].strip()
     place = _SET_IN.search(ctx.key)
     if place and (where := _residual_run(ctx.key[place.end() :].split())[:ECHOED_MAX]):

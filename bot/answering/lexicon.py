@@ -311,6 +311,7 @@ MISSPELT = {
     "wich": "which",
     "whcih": "which",
     "r": "are",
+    "w": "with",
     "gimme": "give me",
     "recomend": "recommend",
     "reccomend": "recommend",

@@ -56,7 +56,9 @@ QUICK_IDS_MOST = 64  # films looked up by id on the event loop's thread, at most
 # films whose credits or values are read on the event loop's thread, at most (an index
 # range each: a few milliseconds at most, less than the trips to the database thread)
 QUICK_FILMS_MOST = 2000
-CREDIT_ROWS_READ = 65536  # credits read at a time into the credit index
+# credits read at a time into the credit index: each slice is taken apart in one call in
+# C on the event loop's thread, which holds it for as long
+CREDIT_ROWS_READ = 16384
 
 
 @dataclass(frozen=True, slots=True)

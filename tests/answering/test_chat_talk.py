@@ -471,3 +471,47 @@ async def test_a_person_with_only_a_kind_of_a_genre_is_offered_it(kinds_of_comed
     assert reply.answers == ["Sleepless in Seattle", "You've Got Mail"]
     reply = await ask(kinds_of_comedy, "romantic comedies with meg ryan")
     assert reply.text.startswith("Romantic comedy films with Meg Ryan (2):")
+
+
+@pytest.mark.parametrize(
+    "question", ["films w al pacino and marlon brando", "movies w pacino and brando"]
+)
+async def test_w_is_with(chatty, question) -> None:
+    reply = await ask(chatty, question)
+    assert "together on The Godfather" in reply.text, reply.text
+
+
+async def test_a_name_the_catalog_lacks_after_w_is_said_back_without_it(chatty) -> None:
+    reply = await ask(chatty, "movies w jim carrey")
+    assert "“jim carrey”" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "the good the bad and the ugly",
+        "who directed the good the bad and the ugly",
+        "what is the good the bad and the ugly about",
+    ],
+)
+async def test_a_title_the_catalog_lacks_is_said_back_whole(chatty, question) -> None:
+    reply = await ask(chatty, question)
+    assert reply.kind == "not_found"
+    assert "“good the bad and the ugly”" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("nolan's movies", "“nolan”"),
+        ("what was christopher nolan’s first film", "“christopher nolan”"),
+        ("who directed ocean's eleven", "“ocean's eleven”"),
+        ("how old is nolan's wife", "“nolan's wife”"),
+    ],
+)
+async def test_a_name_typed_with_an_apostrophe_is_said_back_as_typed(
+    chatty, question, said
+) -> None:
+    reply = await ask(chatty, question)
+    assert reply.kind == "not_found"
+    assert said in reply.text, reply.text

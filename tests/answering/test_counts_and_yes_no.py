@@ -319,6 +319,8 @@ COMPANIES = """films:
         ("is up a pixar movie", ["yes"], "is from Pixar Animation Studios and Walt Disney"),
         ("is jaws a pixar film", ["no"], "No: Jaws (1975) is from Universal Pictures."),
         ("is heat a pixar movie", [], "The catalog has no company for Heat (1995)."),
+        ("is up a disney movie", ["yes"], "is from Pixar Animation Studios and Walt Disney"),
+        ("is jaws a disney film", ["no"], "No: Jaws (1975) is from Universal Pictures."),
     ],
 )
 async def test_whether_a_film_is_from_a_company_said_for_short_says_its_companies(

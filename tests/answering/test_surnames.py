@@ -360,4 +360,4 @@ async def test_a_name_the_catalog_lacks_typed_with_its_s_is_said_unknown(catalog
     reply = await ask(catalog, "nolan's newest movie")
     assert reply.kind == "not_found", reply.text
     assert reply.answers == [] and reply.films == []
-    assert "“nolans”" in reply.text
+    assert "“nolan”" in reply.text
