@@ -161,6 +161,15 @@ def which_film(question: str, previous: Answer) -> str | None:
     return f"By “{said.group()}”, which film do you mean: {options}? Ask again with its title."
 
 
+def film_unsaid(question: str) -> str | None:
+    """For an "it" with no film it could stand for ("was tom hanks in it" after "how old is
+    keanu reeves"): a reply asking which film is meant; ``None`` when there is no "it"."""
+    said = _FILM_PRONOUNS.search(question.lower())
+    if said is None:
+        return None
+    return f"By “{said.group()}”, which film do you mean? Ask again with its title."
+
+
 async def _subject(question: str, answer: Answer, catalog: Catalog) -> str | None:
     """The one film an answer is about, else its one person, else ``None``."""
     titles = {film.title for film in answer.films}

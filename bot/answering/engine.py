@@ -345,6 +345,9 @@ async def answer(
     )
     if unknown_name and not is_small_talk(key):  # "ok thanks": no name, though "ok" is one
         return await _not_found(context, lookups)
+    if _film_pronoun_alone(tokens, mentions) and (unsaid := compound.film_unsaid(key)):
+        # "was tom hanks in it": which film, not yes for every film of his
+        return Answer(question, [], unsaid, kind="clarify")
     for kind in KINDS:
         result = await kind(context)
         if result is not None:
@@ -419,6 +422,9 @@ async def _answer_after(
         which := compound.which_film(text, previous)
     ):
         return Answer(question, [], which, kind="clarify")
+    if _pronoun_title(reply) and not previous.films and (unsaid := compound.film_unsaid(text)):
+        # "who directed it" after "how old is keanu reeves": no film it stands for, not It
+        return Answer(question, [], unsaid, kind="clarify")
     names_nothing = not _residual_run(norm(text).split())  # "who starred", not "… start"
     if (
         reply.kind == "not_found"
@@ -454,6 +460,22 @@ async def _subject_named(
         if name and before & set(norm(name).split()):
             return reply
     return None
+
+
+_PRONOUN_AFTER = frozenset("in on".split())  # "was tom hanks in it"
+
+
+def _film_pronoun_alone(tokens: list[str], mentions: list[Mention]) -> bool:
+    """Whether a question names a person and no film, and asks of a film by "it" ("was
+    tom hanks in it", "did spielberg direct it")."""
+    if not any(m.has("person") for m in mentions) or any(
+        m.has("film") and not _one_question_word(m) for m in mentions
+    ):
+        return False
+    return any(
+        token == "it" and (at == len(tokens) - 1 or tokens[at - 1] in _PRONOUN_AFTER)
+        for at, token in enumerate(tokens)
+    )
 
 
 def _pronoun_title(reply: Answer) -> bool:

@@ -352,3 +352,13 @@ async def test_people_alike_in_the_films_they_share_are_said_so_once(catalog_of)
     catalog = await catalog_of(MADE_TOGETHER)
     reply = await ask(catalog, "what films did tom hanks and matt damon make together")
     assert reply.text.endswith("Saving Private Ryan (1998). Both in the cast."), reply.text
+
+
+async def test_the_stories_of_a_persons_films_are_headed_synopses(catalog_of) -> None:
+    catalog = await catalog_of(
+        "films:\n"
+        "  - {title: Big, year: 1988, cast: [Tom Hanks], synopsis: A boy wakes up grown.}\n"
+        "  - {title: Splash, year: 1984, cast: [Tom Hanks], synopsis: A man loves a mermaid.}\n"
+    )
+    reply = await ask(catalog, "synopsis of tom hanks movies")
+    assert "Synopses: " in reply.text, reply.text

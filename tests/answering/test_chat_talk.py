@@ -384,6 +384,34 @@ async def test_it_after_an_answer_about_several_films_asks_which(chatty) -> None
     assert "Marlon Brando" in named.text
 
 
+IT_TOO = CHATTY + "  - {title: It, year: 2017, directors: [Andy Muschietti]}\n"
+
+
+@pytest.mark.parametrize("question", ["was meg ryan in it", "who directed it"])
+async def test_it_after_an_answer_about_a_person_alone_asks_which_film(
+    catalog_of, question
+) -> None:
+    it = "  - {title: It, year: 2017, directors: [Andy Muschietti]}\n"
+    catalog = await catalog_of(BORN.replace("people:\n", it + "people:\n"))
+    first = await ask(catalog, "how old is tom hanks")
+    assert first.kind == "answer" and first.films == []
+    reply = await answer(question, catalog, previous=first)
+    assert reply.kind == "clarify", reply.text
+    assert reply.text == "By “it”, which film do you mean? Ask again with its title."
+
+
+async def test_whether_someone_was_in_it_asked_alone_is_not_yes_for_all_their_films(
+    catalog_of,
+) -> None:
+    catalog = await catalog_of(IT_TOO)
+    reply = await ask(catalog, "was al pacino in it")
+    assert reply.kind == "clarify", reply.text
+    assert "The Godfather" not in reply.text
+    first = await ask(catalog, "who directed jaws")
+    after = await answer("was al pacino in it", catalog, previous=first)
+    assert after.text.startswith("No: Al Pacino"), after.text
+
+
 async def test_a_busy_kind_of_film_reaches_its_other_words_too(catalog_of) -> None:
     tagged = "\n".join(
         f"  - {{title: Film {n}, year: {1950 + n}, tags: [science fiction]}}" for n in range(30)

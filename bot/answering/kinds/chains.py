@@ -62,7 +62,14 @@ _TITLE = attrgetter("title")
 _YEAR = attrgetter("year")
 _Item = TypeVar("_Item")
 _CREDIT_WORDS_MOST = 2  # words of a credit asked after a title said alone ("music by")
-_PLURALS = {"company": "companies", "country": "countries", "votes": "votes"}
+_PLURALS = {
+    "company": "companies",
+    "country": "countries",
+    "votes": "votes",
+    "sources": "sources",
+    "status": "status",
+    "synopsis": "synopses",
+}
 
 
 async def reply(ctx: Context) -> Answer | None:
