@@ -300,23 +300,15 @@ class _Reader:
     def _tracked(self, is_map: bool, path: Path, depth: int) -> Any:
         """A collection's values, with the line of each."""
         container: Any = {} if is_map else []
-        get_event, plain, lines = self.get_event, self.plain, self.doc.lines
+        lines = self.doc.lines
         key: Any = _NO_KEY
         key_line = 0
-        scalars = 0
         while True:
-            ev = get_event()
+            ev = self.get_event()
             kind = ev.__class__
-            if kind is _SCALAR_EVENT and ev.implicit[0] and ev.anchor is None:
-                value = plain[ev.value]
-                scalars += 1
-            elif kind in _ENDS:
+            if kind in _ENDS:
                 break
-            else:
-                self.count += scalars
-                scalars = 0
-                child = (*path, key if is_map else len(container))
-                value = self.node(ev, child, depth + 1)
+            value = self.node(ev, (*path, key if is_map else len(container)), depth + 1)
             line = ev.start_mark.line + 1
             if not is_map:
                 lines[(*path, len(container))] = line
@@ -333,7 +325,6 @@ class _Reader:
                 if key not in container:
                     container[key] = value
                 key = _NO_KEY
-        self.count += scalars
         return container
 
     def _duplicate(self, path: Path, key: Any, line: int) -> None:
