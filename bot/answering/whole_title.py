@@ -50,13 +50,13 @@ def title_to_the_end(tokens: list[str]) -> str:
         return ""
     words = tokens[start:end]
     own = before in _OBJECT_NEXT and bool(words) and words[0] in _PREPOSITIONS
-    while words and _not_its_first(words[0], before, own):
+    while words and not own and _not_its_first(words[0], before):
         before, words = words[0], words[1:]
     joined = any(w in _INSIDE_TITLES for w in words[1:-1])
     return " ".join(words) if joined or own else ""
 
 
-def _not_its_first(word: str, before: str, own: bool) -> bool:
+def _not_its_first(word: str, before: str) -> bool:
     """Whether a word before a title is not its first: an article, or a preposition said
     after the words asking ("starred in the …", "music for …"), but for one a title opens
     with ("to kill a mockingbird", "all quiet on the western front") unless a relation word
@@ -65,7 +65,7 @@ def _not_its_first(word: str, before: str, own: bool) -> bool:
         return True
     if word in _OPENING:
         return is_relation_word(before)
-    return word in _PREPOSITIONS and not own
+    return word in _PREPOSITIONS
 
 
 def _in_a_title(tokens: list[str], at: int) -> bool:
