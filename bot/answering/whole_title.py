@@ -39,12 +39,21 @@ def title_to_the_end(tokens: list[str]) -> str:
         end -= 1
     key = " ".join(tokens)
     played_in = characters.character_in_film(key) is not None
-    asking = lexicon.phrase_positions(key)  # "whos in", "running time of": not of a title
     start = end
-    while start and start - 1 not in asking and _in_a_title(tokens, start - 1):
+    while start and _in_a_title(tokens, start - 1):
         if played_in and tokens[start - 1] == "in":
             break
         start -= 1
+    if not _title_from(tokens, start, end):
+        return ""  # most often: the relation phrases need not be looked for
+    # "whos in", "running time of": words of a relation phrase are none of the title's
+    asking = [at for at in lexicon.phrase_positions(key) if start <= at < end]
+    return _title_from(tokens, max(asking) + 1 if asking else start, end)
+
+
+def _title_from(tokens: list[str], start: int, end: int) -> str:
+    """The words from ``start`` to ``end`` said as a title, without the article or
+    preposition before it, when words of a title join them, else ""."""
     before = tokens[start - 1] if start else ""
     if before in FILM_NOUNS or is_asking_word(before) or any(c.isdigit() for c in before):
         return ""
