@@ -37,6 +37,7 @@ from bot.store.indexes import (
     without_article,
     without_articles,
 )
+from bot.store.rows import key_of
 from bot.text import norm
 
 _Index = TypeVar("_Index")
@@ -426,6 +427,20 @@ class Catalog:
     async def film_by_slug(self, slug: str) -> FilmRecord | None:
         rows = await self._keyed("SELECT id FROM films WHERE slug = ?", (slug,))
         return await self.film(rows[0][0]) if rows else None
+
+    def remembered(self, film_ids: Iterable[int]) -> list[FilmSummary] | None:
+        """The different films of ``film_ids`` that the catalog has, from memory, in that
+        order; None until the film shelf is built (:meth:`summaries` reads them then)."""
+        shelf = self._shelf
+        return None if shelf is None else shelf.all_of(list(dict.fromkeys(film_ids)))
+
+    def sort_titles(self, films: Iterable[FilmSummary]) -> list[str]:
+        """Each film's stored title key (the films table's ``norm``, which orders films by
+        title), from memory when the film shelf holds it."""
+        keys = self._shelf.keys if self._shelf is not None else None
+        if keys is None:
+            return [key_of(f.title) for f in films]
+        return [keys[f.id] or key_of(f.title) for f in films]
 
     async def summaries(self, film_ids: Iterable[int]) -> list[FilmSummary]:
         ids = list(dict.fromkeys(film_ids))

@@ -21,8 +21,10 @@ The API:
 
 No call loads the whole catalog to show a page: a page walks an index in the sort order
 (a genre's films by year along the values index, which carries each film's year) and stops
-after it, or, when the narrowest filter's films are fewer than the walk would read, sorts
-just those. Totals come from per-catalog counts by genre, year and status, built once per
+after it, or, when the narrowest filter's films are fewer than the walk would read, takes
+just those: their ids from the store, the films from the catalog's film shelf in memory,
+ordered there (or, before the shelf is built, the films' rows fetched and sorted by the
+store). Totals come from per-catalog counts by genre, year and status, built once per
 catalog (it never changes). A random pick jumps to a random film id and takes the next
 match, so films after a long stretch without matches come up a little more often.
 """
@@ -30,12 +32,16 @@ match, so films after a long stretch without matches come up a little more often
 from __future__ import annotations
 
 import asyncio
+import heapq
+import json
 import random
 import re
 import sqlite3
 import weakref
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import itemgetter
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -50,6 +56,9 @@ PAGE_SIZE = 10
 SMALL_SET = 2000
 # How many rows of an index walk cost as much as one row fetched by id and sorted.
 WALK_COST = 1.0
+# What a film listed from memory (its id read, tested and ordered) costs, in rows fetched
+# by id and sorted.
+LIST_COST = 0.5
 
 
 # --- years -------------------------------------------------------------------------------
@@ -173,6 +182,34 @@ class FilmQuery:
         return ", ".join(parts) or "every film"
 
 
+def _newest_key(film: FilmSummary, title: str = "") -> tuple:
+    return (film.year is None, -(film.year or 0), -film.id)
+
+
+def _oldest_key(film: FilmSummary, title: str = "") -> tuple:
+    return (film.year is None, film.year or 0, film.id)
+
+
+def _title_key(film: FilmSummary, title: str) -> tuple:
+    return (title, film.year is not None, film.year or 0, film.id)
+
+
+def _rating_key(film: FilmSummary, title: str = "") -> tuple:
+    return _best_first(film.rating, film.votes, film)
+
+
+def _votes_key(film: FilmSummary, title: str = "") -> tuple:
+    return _best_first(film.votes, film.rating, film)
+
+
+def _best_first(value: float | None, tie: float | None, film: FilmSummary) -> tuple:
+    """Highest ``value`` first, then highest ``tie``; films without a value after, newest
+    first (as those without ``tie``)."""
+    if value is None:
+        return (True, 0, False, 0, *_newest_key(film))
+    return (False, -value, tie is None, -(tie or 0), *_newest_key(film))
+
+
 class Sort(NamedTuple):
     """How a sort orders films: ``column`` (films that have it first), then ``then``."""
 
@@ -181,21 +218,42 @@ class Sort(NamedTuple):
     index: str  # the index walked for this order
     then: str = "f.year DESC, f.id DESC"  # films without ``column``: newest first
     by_value_year: str | None = None  # the same order along a genre's values, by year
+    # ``order`` in one ORDER BY with the films lacking ``column`` (which tie in it)
+    with_lacking: str | None = None
+    # the same order of films in memory, by a film and its stored title key (``norm``)
+    key: Callable[[FilmSummary, str], tuple] | None = None
 
 
 SORTS: dict[str, Sort] = {
     "newest": Sort(
-        None, "f.year DESC, f.id DESC", "films_year", by_value_year="v.year DESC, v.film_id DESC"
+        None,
+        "f.year DESC, f.id DESC",
+        "films_year",
+        by_value_year="v.year DESC, v.film_id DESC",
+        key=_newest_key,
     ),
     "oldest": Sort(
         None,
         "f.year ASC NULLS LAST, f.id",
         "films_year",
         by_value_year="v.year NULLS LAST, v.film_id",
+        key=_oldest_key,
     ),
-    "title": Sort(None, "f.norm, f.year, f.id", "films_norm"),
-    "rating": Sort("rating", "f.rating DESC, f.votes DESC", "films_rating"),
-    "votes": Sort("votes", "f.votes DESC, f.rating DESC", "films_votes"),
+    "title": Sort(None, "f.norm, f.year, f.id", "films_norm", key=_title_key),
+    "rating": Sort(
+        "rating",
+        "f.rating DESC, f.votes DESC",
+        "films_rating",
+        with_lacking="f.rating DESC, CASE WHEN f.rating IS NOT NULL THEN f.votes END DESC",
+        key=_rating_key,
+    ),
+    "votes": Sort(
+        "votes",
+        "f.votes DESC, f.rating DESC",
+        "films_votes",
+        with_lacking="f.votes DESC, CASE WHEN f.votes IS NOT NULL THEN f.rating END DESC",
+        key=_votes_key,
+    ),
     "longest": Sort("runtime_minutes", "f.runtime_minutes DESC", "films_runtime"),
     "shortest": Sort("runtime_minutes", "f.runtime_minutes ASC", "films_runtime"),
 }
@@ -236,6 +294,7 @@ class _Condition(NamedTuple):
     size: int = 0
     ids_params: list[object] | None = None  # when ``ids`` takes others than ``test``
     by_year: str | None = None  # FROM … WHERE that walks the same films in year order
+    holds: Callable[[FilmSummary], bool] | None = None  # the same test on a film in memory
 
 
 class _Filter(NamedTuple):
@@ -261,11 +320,19 @@ async def browse(
     query = query or FilmQuery()
     limit, offset = max(0, limit), max(0, offset)
     flt = await _filter(catalog, query)
-    total = await _count(catalog, query, flt)
-    if total == 0 or offset >= total or limit == 0:
+    order = SORTS[sort]
+    total = await _count(catalog, query, flt) if flt.driver_size else None
+    listed = await _listed(catalog, flt, order, offset + limit, total)
+    if listed is not None:
+        total, films = listed[0], listed[1][offset:]
+    else:
+        total = await _count(catalog, query, flt) if total is None else total
+        if total == 0 or offset >= total or limit == 0:
+            return FilmPage([], total, offset, limit)
+        rows = await _page_rows(catalog, flt, order, limit, offset, total)
+        films = [FilmSummary(*r[:SUMMARY_COLUMNS]) for r in rows]
+    if not films or limit == 0:
         return FilmPage([], total, offset, limit)
-    rows = await _page_rows(catalog, flt, SORTS[sort], limit, offset, total)
-    films = [FilmSummary(*r[:SUMMARY_COLUMNS]) for r in rows]
     directors: dict[int, list[str]] = {f.id: [] for f in films}
     for film_id, _, name in await catalog.people_of_films(list(directors), "director"):
         directors[film_id].append(name)
@@ -282,23 +349,16 @@ async def _filter(catalog: Catalog, query: FilmQuery) -> _Filter:
     """The query as conditions on films ``f``; the narrowest of them can drive the search."""
     facets = await _facets(catalog)
     conditions: list[_Condition] = []
-    if query.years:
+    if span := query.years:
         conditions.append(
             _Condition(
                 "f.year BETWEEN ? AND ?",
-                [query.years.first, query.years.last],
+                [span.first, span.last],
                 "SELECT id FROM films WHERE year BETWEEN ? AND ?",
-                facets.count(FilmQuery(years=query.years)),
+                facets.count(FilmQuery(years=span)),
+                holds=lambda film: film.year in span,
             )
         )
-    if query.statuses:
-        marks = ",".join("?" * len(query.statuses))
-        statuses = list(query.statuses)
-        ids = None
-        if "released" not in statuses:  # the unreleased few have their own index
-            ids = f"SELECT id FROM films WHERE status != 'released' AND status IN ({marks})"
-        size = facets.count(FilmQuery(statuses=query.statuses))
-        conditions.append(_Condition(f"f.status IN ({marks})", statuses, ids, size))
     for kind, value in (("genre", query.genre), ("tag", query.tag)):
         if value:
             # a film's values carry its year: the films of a genre and years are one range
@@ -337,10 +397,26 @@ async def _filter(catalog: Catalog, query: FilmQuery) -> _Filter:
                 0,  # a person's films are few
             )
         )
+    if query.statuses:  # tested last: a walk tests the others from its index, this one
+        conditions.append(_status_condition(query.statuses, facets))  # from the film's row
     drivers = [c for c in conditions if c.ids is not None]
     driver = min(drivers, key=lambda c: c.size) if drivers else None
     years_size = conditions[0].size if query.years else None
     return _Filter(conditions, driver, years_size)
+
+
+def _status_condition(statuses: tuple[str, ...], facets: _Facets) -> _Condition:
+    marks = ",".join("?" * len(statuses))
+    ids = None
+    if "released" not in statuses:  # the unreleased few have their own index
+        ids = f"SELECT id FROM films WHERE status != 'released' AND status IN ({marks})"
+    return _Condition(
+        f"f.status IN ({marks})",
+        list(statuses),
+        ids,
+        facets.count(FilmQuery(statuses=statuses)),
+        holds=lambda film: film.status in statuses,
+    )
 
 
 async def _person_ids(catalog: Catalog, query: FilmQuery) -> list[int] | None:
@@ -408,14 +484,14 @@ async def _page_rows(
     # sorting those is cheaper.
     driven = await _driven(catalog, flt, total, offset + limit, sort)
     walk = _year_walk(flt, sort)
-    if walk is not None:
+    if walk is not None and not (driven and flt.driver is not walk):
         return await _walk_by_year(catalog, flt, walk, sort, limit, offset)
     params = _params(flt, driven=driven)
     if sort.column is None or driven:
         # few films: one sort, those without the sort's value last
         order = sort.order
         if sort.column is not None:
-            order = f"f.{sort.column} IS NULL, {sort.order}, {sort.then}"
+            order = f"f.{sort.column} IS NULL, {sort.with_lacking or sort.order}, {sort.then}"
         sql = f"SELECT {_SUMMARY} FROM films f {_indexed(sort.index, driven)}"
         sql += _where(flt, driven=driven) + f" ORDER BY {order} LIMIT ? OFFSET ?"
         return await catalog.select(sql, [*params, limit, offset])
@@ -446,6 +522,50 @@ async def _page_rows(
     )
 
 
+async def _listed(
+    catalog: Catalog, flt: _Filter, sort: Sort, wanted: int, total: int | None
+) -> tuple[int, list[FilmSummary]] | None:
+    """How many films match and the first ``wanted`` of them in order, from the driver's
+    film ids and the films in memory, when that is cheaper than walking an index (None
+    when it is not, or the films are not in memory)."""
+    driver = flt.driver
+    if driver is None or driver.ids is None or sort.key is None:
+        return None
+    tests = [c.holds for c in flt.conditions if c is not driver]
+    if None in tests or _year_walk(flt, sort) is driver:  # a walk reads just the page
+        return None
+    if total is not None and not await _driven(catalog, flt, total, wanted, sort, LIST_COST):
+        return None
+    # the ids as one JSON list: quicker to read than a row each
+    sql = f"WITH driver(id) AS ({driver.ids}) SELECT json_group_array(id) FROM driver"
+    rows = await catalog.select(sql, driver.ids_params or driver.params)
+    films = catalog.remembered(json.loads(rows[0][0]))
+    if films is None:
+        return None
+    for test in tests:
+        films = list(filter(test, films))
+    return len(films), _first(catalog, films, sort, wanted)
+
+
+def _first(
+    catalog: Catalog, films: list[FilmSummary], sort: Sort, wanted: int
+) -> list[FilmSummary]:
+    """The first ``wanted`` of ``films`` in ``sort`` order."""
+    if sort.key is _title_key:
+        titles = catalog.sort_titles(films)
+        if 0 < wanted < len(films):  # only the films up to the wanted-th title need ordering
+            last = heapq.nsmallest(wanted, titles)[-1]
+            kept = [title <= last for title in titles]
+            films, titles = list(compress(films, kept)), list(compress(titles, kept))
+    else:
+        titles = [""] * len(films)
+    # The indexes give films oldest first: taken newest first, an order by newest (that
+    # of the films without a rating or votes too) seldom changes the heap's top.
+    keys = map(sort.key, reversed(films), reversed(titles))
+    ranked = heapq.nsmallest(wanted, zip(keys, reversed(films), strict=True))
+    return list(map(itemgetter(1), ranked))
+
+
 def _year_walk(flt: _Filter, sort: Sort) -> _Condition | None:
     """For newest or oldest first, the narrowest genre or tag, whose films can be walked in
     year order along the values index (so a page reads about as many rows as it shows)."""
@@ -466,19 +586,50 @@ async def _walk_by_year(
 
 
 async def _driven(
-    catalog: Catalog, flt: _Filter, total: int, wanted: int, sort: Sort | None = None
+    catalog: Catalog,
+    flt: _Filter,
+    total: int,
+    wanted: int,
+    sort: Sort | None = None,
+    row_cost: float = 1.0,
 ) -> bool:
-    """Whether to start from the narrowest filter's films rather than walk an index."""
+    """Whether to start from the narrowest filter's films rather than walk an index, when
+    starting from them costs ``row_cost`` a film (of a film fetched by id and sorted)."""
     if flt.driver is None:
         return False
+    walk_cost = await _walk_cost(catalog, flt, total, wanted, sort or SORTS["oldest"])
+    return flt.driver_size * row_cost <= walk_cost * WALK_COST
+
+
+async def _walk_cost(catalog: Catalog, flt: _Filter, total: int, wanted: int, sort: Sort) -> float:
+    """About how many rows a walk in ``sort`` order reads to find ``wanted`` matches."""
     # A walk reads about domain/total rows per match it keeps, where the domain is what
-    # the walked index covers (the query's years, when walking by year); starting from
-    # the driver reads each of the driver's films once, and sorts them.
+    # the walked index covers (a genre's films, or the query's years, when walking by
+    # year); starting from the driver reads each of the driver's films once, and sorts them.
     domain = (await _facets(catalog)).films
-    if flt.years_size is not None and sort is not None and sort.index == "films_year":
+    walk = _year_walk(flt, sort)
+    if walk is not None:
+        domain = walk.size
+    elif flt.years_size is not None and sort.index == "films_year":
         domain = flt.years_size
-    walk_cost = wanted * domain / max(total, 1)
-    return flt.driver_size <= walk_cost * WALK_COST
+    cost = wanted * domain / max(total, 1)
+    if sort.column is not None:
+        # when few films have the sort's value, the walk reads those, then the others
+        # newest first
+        lacking = await _walk_cost(catalog, flt, total, wanted, SORTS["newest"])
+        if lacking < cost:
+            cost = min(cost, await _with_value(catalog, sort, int(cost)) + lacking)
+    return cost
+
+
+async def _with_value(catalog: Catalog, sort: Sort, most: int) -> int:
+    """How many films have the sort's value, counting no further than ``most``."""
+    rows = await catalog.select(
+        f"SELECT count(*) FROM (SELECT 1 FROM films INDEXED BY {sort.index} "
+        f"WHERE {sort.column} IS NOT NULL LIMIT ?)",
+        (most,),
+    )
+    return int(rows[0][0])
 
 
 def _indexed(index: str, driven: bool) -> str:

@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from bot.store import Store, discovery
+from bot.store.catalog import Catalog
 from bot.store.discovery import (
+    SORTS,
     FilmQuery,
     Years,
     YearsError,
@@ -117,6 +119,7 @@ people:
 async def catalog(write_facts: WriteFacts, tmp_path: Path) -> AsyncIterator:
     store = Store(write_facts(films=FILMS), tmp_path / "catalog.db")
     await store.open()
+    await store.warmed()  # the films are in memory, as a served catalog's soon are
     try:
         yield store.catalog
     finally:
@@ -127,9 +130,14 @@ def labels(films) -> list[str]:
     return [f.label for f in films]
 
 
-@pytest.fixture(params=["few", "many"])
+@pytest.fixture(params=["few", "many", "listed"])
 def plan(request, monkeypatch) -> str:
-    """Both ways a page is found: sorting a filter's few films, or walking an index."""
+    """Every way a page is found: sorting a filter's few films, walking an index (both
+    before the films are in memory), or listing a filter's films from memory."""
+    if request.param == "listed":
+        monkeypatch.setattr(discovery, "LIST_COST", 0.0)
+    else:
+        monkeypatch.setattr(Catalog, "remembered", lambda self, film_ids: None)
     if request.param == "many":
         monkeypatch.setattr(discovery, "SMALL_SET", -1)
         monkeypatch.setattr(discovery, "WALK_COST", 0.0)
@@ -241,6 +249,75 @@ async def test_every_sort_orders_films_and_puts_unknown_values_last(
     if sort in ("rating", "votes"):
         # unrated films follow, newest first; "good" is a word, not a rating
         assert shown[5:] == ["Constantine 2", "Collateral", "Speed", "Thief", "Untitled Heist Film"]
+
+
+@pytest.mark.parametrize("sort", discovery.SORTS)
+async def test_a_filter_orders_its_films_as_the_whole_catalog_is_ordered(
+    catalog, plan, sort: str
+) -> None:
+    every = await browse(catalog, sort=sort, limit=20)
+    dated = await browse(catalog, FilmQuery(years=Years(1870, 2100)), sort=sort, limit=20)
+    assert labels(dated.films) == [f.label for f in every.films if f.year is not None]
+    assert dated.total == every.total - 1
+    second = await browse(catalog, FilmQuery(years=Years(1870, 2100)), sort, limit=3, offset=3)
+    assert second.films == dated.films[3:6] and second.page == 2
+    released = await browse(catalog, FilmQuery(person="keanu", statuses=("released",)), sort)
+    keanu = {"Speed", "The Matrix", "The Matrix Reloaded", "John Wick"}
+    assert labels(released.films) == [f.label for f in every.films if f.title in keanu]
+
+
+# Titles whose stored keys order otherwise than their letters (accents, wordless, other
+# scripts), ratings that tie, films without votes or a year.
+ALIKE = "\n".join(
+    f"  - {{title: {title}, {extra}genres: [Drama], directors: [Jane Doe], {SRC}}}"
+    for title, extra in [
+        ("Éclair", "year: 1990, "),
+        ("Zorro", "year: 1990, imdb_rating: 7.0, "),
+        ("Амели", "year: 2001, imdb_rating: 7.0, imdb_votes: 10, "),
+        ("'!!!'", "year: 2002, imdb_votes: 50, "),
+        ("Eternal Sunshine", "year: 2004, imdb_rating: 8.3, imdb_votes: 1000000, "),
+        ("Heat", "year: 1995, imdb_rating: 8.3, imdb_votes: 700000, "),
+        ("Heat", "imdb_rating: 8.3, "),
+        ("Heat", "year: 1986, imdb_rating: 8.3, imdb_votes: 900000, "),
+        ("Dune", "year: 2027, status: announced, "),
+    ]
+)
+
+
+async def test_films_listed_from_memory_come_in_the_order_the_store_sorts_them(
+    write_facts: WriteFacts, tmp_path: Path, monkeypatch
+) -> None:
+    store = Store(write_facts(films=f"films:\n{ALIKE}\n"), tmp_path / "alike.db")
+    await store.open()
+    await store.warmed()
+    queries = [
+        FilmQuery(genre="drama", statuses=("released",)),
+        FilmQuery(years=Years(1870, 2100)),
+        FilmQuery(person="Jane Doe"),
+    ]
+    calls = [(query, sort, offset) for query in queries for sort in SORTS for offset in (0, 3)]
+    try:
+        monkeypatch.setattr(discovery, "LIST_COST", 0.0)
+        listed = [await browse(store.catalog, q, sort, 4, offset) for q, sort, offset in calls]
+        monkeypatch.setattr(Catalog, "remembered", lambda self, film_ids: None)
+        stored = [await browse(store.catalog, q, sort, 4, offset) for q, sort, offset in calls]
+        by_rating = await browse(store.catalog, FilmQuery(person="Jane Doe"), "rating")
+    finally:
+        await store.close()
+    assert listed == stored
+    assert {page.total for page in listed} == {8, 9}
+    # the unrated come newest first, whatever their votes
+    assert [(f.title, f.year) for f in by_rating.films] == [
+        ("Eternal Sunshine", 2004),
+        ("Heat", 1986),
+        ("Heat", 1995),
+        ("Heat", None),
+        ("Амели", 2001),
+        ("Zorro", 1990),
+        ("Dune", 2027),
+        ("!!!", 2002),
+        ("Éclair", 1990),
+    ]
 
 
 async def test_a_filter_that_matches_nothing_gives_an_empty_page(catalog, plan) -> None:
