@@ -63,6 +63,10 @@ SHORTENED_KINDS = ("setting", "company")  # names said for short: "new york", "g
 SHORTENED_MOST = 4  # the most words of such a name said for short
 BEST_KNOWN_MOST = 30  # more people of a name than this: none of them is meant by it alone
 SHORT_SLIP_MIN = 5  # shorter ones never are ("hanx")
+SHORT_NAME_MIN = 3  # letters of a given name said for short beside a film ("leo")
+SHORT_NAME_FILMS = 3  # films named, at most, whose people a short given name is looked for in
+GIVEN_NAME_MOST = 20_000  # uses of a word in English texts: more, and it is no given name
+# ("also", "same"; not "tom", "jack")
 LONGER_TITLE_CUTOFF = 86  # how close words after a title are to a longer one, to be it
 BARE_SLIP_MIN = 6  # shorter texts are not read as misspelt titles without their article
 TAIL_MAX_GAP = 3  # question words allowed between a name and the stray word after it
@@ -267,6 +271,12 @@ async def answer(
             r for r in await _surnames_beside(tokens, mentions, catalog) if r.start not in taken
         ]
         readings += await _title_words_joined(tokens, mentions, catalog)
+        taken = {i for r in readings for i in range(r.start, r.end)}
+        readings += [
+            r
+            for r in await _given_name_shortened(tokens, mentions, catalog)
+            if r.start not in taken
+        ]
         taken = {i for r in readings for i in range(r.start, r.end)}
         shortened = await _value_shortened(tokens, mentions, catalog)
         if shortened and taken.isdisjoint(range(shortened.start, shortened.end)):
@@ -749,6 +759,50 @@ async def _surnames_beside(
             continue
         found[word] = Reading(i, i + 1, word, read[1])
     return list(found.values())
+
+
+async def _given_name_shortened(
+    tokens: list[str], mentions: list[Mention], catalog: Catalog
+) -> list[Reading]:
+    """A word named by nothing that is or begins the given name of one person credited on
+    the film the question names, and that person ("how old was leo in titanic": Leonardo
+    DiCaprio; "was tom in forrest gump": Tom Hanks, of the catalog's many Toms)."""
+    films = [h.ref for m in mentions if not _one_question_word(m) for h in m.of_kind("film")]
+    if not films or len(films) > SHORT_NAME_FILMS:
+        return []
+    named = {i for m in mentions if not _one_question_word(m) for i in m.positions}
+    words = [
+        i
+        for i, word in enumerate(tokens)
+        if i not in named
+        and len(word) >= SHORT_NAME_MIN
+        and word.isalpha()
+        and word not in SCAFFOLD
+        and word not in TALK
+        and not is_keyword(word)
+    ]
+    words = [
+        i
+        for i in words
+        if i - 1 not in words  # "tom hnaks": part of a name the catalog lacks
+        and i + 1 not in words
+        and not (await english_word(tokens[i]) and is_common_word(tokens[i], GIVEN_NAME_MOST))
+    ]
+    if not words:
+        return []
+    people: set[str] = set()
+    characters: set[str] = set()  # "who played jack in the shining": the character
+    for ref in films:
+        if (record := await catalog.film(ref)) is not None:
+            people.update(c.person for c in record.credits)
+            characters.update(w for c in record.credits for w in norm(c.character or "").split())
+    given = {person: norm(person).split()[0] for person in people if norm(person)}
+    readings = []
+    for i in (i for i in words if tokens[i] not in characters):
+        found = {person for person, name in given.items() if name.startswith(tokens[i])}
+        if len(found) == 1:
+            readings.append(Reading(i, i + 1, tokens[i], found.pop()))
+    return readings
 
 
 # Words that open a surname of two words ("de niro", "van sant", "del toro")
@@ -1595,6 +1649,19 @@ def _title_from_article(tokens: list[str], at: int) -> str:
     return ""
 
 
+def _named_whole(ctx: Context, run: str) -> str:
+    """The run of words said back, or the longer name found around it whose other words
+    are question words ("star wars cast" where star wars tags films: “star wars”)."""
+    words = run.split()
+    for mention in ctx.mentions:
+        typed = ctx.tokens[mention.start : mention.end]
+        if len(typed) > len(words) > 0 and any(
+            typed[i : i + len(words)] == words for i in range(len(typed) - len(words) + 1)
+        ):
+            return " ".join(typed)
+    return run
+
+
 def _asked_word(tokens: list[str], at: int) -> bool:
     """Whether a word asks something of what follows it: a preposition or a relation word,
     not one after an article ("the good the bad": a word of a title)."""
@@ -1607,11 +1674,16 @@ def _asked_word(tokens: list[str], at: int) -> bool:
 def _object_named(tokens: list[str]) -> str:
     """The words after the question's last preposition, or else its first relation word,
     when they are more than question words ("who composed the music for star wars", "who
-    directed star wars", "when was star wars released": “star wars”), else nothing."""
+    directed star wars", "when was star wars released": “star wars”), else nothing; a
+    relation word that opens a question another one ends is the name's ("star wars cast")."""
     at = max((i for i, t in enumerate(tokens) if t in _OBJECT_AFTER), default=-1)
+    start = at + 1 if at >= 0 else len(tokens)
     if at < 0:
         at = next((i for i, t in enumerate(tokens) if is_relation_word(t)), -1)
-    words = [t for t in tokens[at + 1 :] if t not in TALK] if at >= 0 else []
+        start = at + 1 if at >= 0 else len(tokens)
+        if at == 0 and len(tokens) > 2 and is_relation_word(tokens[-1]):
+            start = 0
+    words = [t for t in tokens[start:] if t not in TALK]
     while words and words[0] in _LEADING:
         words = words[1:]
     while words and (words[-1] in SCAFFOLD or is_relation_word(words[-1])):
@@ -1679,9 +1751,9 @@ async def _not_found(ctx: Context, lookups: _Lookups) -> Answer:
         if lacked
         else _residual_run([t for t in tokens if t not in TALK and t not in WORTH])
     )
-    named = (not lacked and title_to_the_end(tokens)) or _title_opening(tokens, named)
-    named = _with_apostrophes(ctx.question, named)[:ECHOED_MAX]
-    named = named or object_named[:ECHOED_MAX].strip()
+    whole = not lacked and title_to_the_end(tokens)  # "lawrence of arabia", not “lawrence”
+    named = whole or _named_whole(ctx, _title_opening(tokens, named) or object_named)
+    named = _with_apostrophes(ctx.question, named)[:ECHOED_MAX].strip()
     place = _SET_IN.search(ctx.key)
     if place and (where := _residual_run(ctx.key[place.end() :].split())[:ECHOED_MAX]):
         # "films set in paris": a place the catalog has no film in, not a misspelt title

@@ -397,10 +397,11 @@ async def english_word(word: str) -> bool:
 COMMON_WORD_MIN = 3000  # uses in the dictionary's texts: "birthday", not "burton" or "smith"
 
 
-def is_common_word(word: str) -> bool:
+def is_common_word(word: str, least: int = COMMON_WORD_MIN) -> bool:
     """Whether a word is common in English texts ("birthday", "movies"), more than names
-    that are words too ("burton", "smith") are: :func:`is_english_word`'s dictionary."""
-    return _english().word_frequency[word] >= COMMON_WORD_MIN
+    that are words too ("burton", "smith") are: used ``least`` times in the texts of
+    :func:`is_english_word`'s dictionary."""
+    return _english().word_frequency[word] >= least
 
 
 # Languages said as a word ("is jaws french"), known whether the catalog has films in them

@@ -286,6 +286,25 @@ async def test_who_made_a_title_the_catalog_lacks_is_not_answered_with_a_genres_
         assert "Full Metal Jacket" in (await ask(films, question)).answers
 
 
+@pytest.mark.parametrize(
+    ("facts", "question"),
+    [
+        (WAR, "star wars cast"),
+        (WAR, "cast of star wars"),
+        (
+            "films:\n  - {title: Spaceballs, year: 1987, tags: [star wars, parody]}\n",
+            "star wars cast",
+        ),
+    ],
+)
+async def test_the_cast_of_a_title_the_catalog_lacks_is_not_a_list_of_films(
+    catalog_of, facts, question
+) -> None:
+    reply = await ask(await catalog_of(facts), question)
+    assert reply.kind == "not_found", reply.text
+    assert "“star wars”" in reply.text, reply.text
+
+
 MADE_TOGETHER = """\
 films:
   - title: Saving Private Ryan

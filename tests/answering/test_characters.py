@@ -278,3 +278,38 @@ async def test_a_crew_credit_asked_of_a_name_is_of_the_film_not_the_character(ca
     assert "Robert Rodriguez" in reply.text and "Rosa Salazar" not in reply.text
     # the character is still who plays it when no crew credit is asked
     assert "Rosa Salazar" in (await ask(catalog, "who is alita")).text
+
+
+@pytest.mark.parametrize(
+    ("question", "typed"),
+    [("who played the shark in titanic", "shark"), ("who played batman in titanic", "batman")],
+)
+async def test_a_character_a_film_lacks_is_said_missing_with_those_it_has(
+    roles, question, typed
+) -> None:
+    reply = await ask(roles, question)
+    assert reply.answers == []
+    assert reply.text == (
+        f"The catalog has no character “{typed}” in Titanic (1997); its characters are "
+        "Jack Dawson (Leonardo DiCaprio) and Rose (Kate Winslet)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("how old was leo in titanic", "(Reading “leo” as “Leonardo DiCaprio”.)"),
+        ("who did leo play in titanic", "Leonardo DiCaprio plays Jack Dawson in Titanic (1997)."),
+        ("who did sig play in alien", "Sigourney Weaver plays Ellen Ripley in Alien (1979)."),
+    ],
+)
+async def test_a_given_name_said_for_short_is_the_one_person_of_the_film_it_has(
+    roles, question, said
+) -> None:
+    reply = await ask(roles, question)
+    assert said in reply.text
+
+
+async def test_a_characters_name_beside_a_film_is_not_read_as_a_persons(roles) -> None:
+    reply = await ask(roles, "who played jack in the shining")
+    assert reply.text == "Jack Nicholson plays Jack Torrance in The Shining (1980)."

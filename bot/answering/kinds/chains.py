@@ -439,6 +439,7 @@ def _films_of_values(named: list[tuple[str, str]]) -> str:
 
 
 _BEFORE_FILMS = frozenset("in of for about on with".split())
+_CAST = re.compile(r"\b(?:cast|crew)\b")  # one film's people ("star wars cast")
 
 
 def _asks_of_a_title(ctx: Context, topics: list[tuple[Mention, str]]) -> bool:
@@ -447,7 +448,7 @@ def _asks_of_a_title(ctx: Context, topics: list[tuple[Mention, str]]) -> bool:
     released"; not "who directs horror films" nor "who acted in comedies"): a title the
     catalog lacks."""
     asks_credit = ASKS_PEOPLE.search(ctx.key) and any(r.role for _, r in ctx.occurrences())
-    if not asks_credit and not ASKS_WHEN.search(ctx.key):
+    if not asks_credit and not ASKS_WHEN.search(ctx.key) and not _CAST.search(ctx.key_outside()):
         return False
     for mention, kind in topics:
         after = ctx.tokens[mention.end] if mention.end < len(ctx.tokens) else ""

@@ -42,6 +42,7 @@ _PLAY_ASKED = re.compile(
     r"(?P<named>(?!(?:in|on|with|for|alongside|opposite|at|as|a|an|to|by|himself|herself)\b).+)$"
 )
 ECHOED_MOST = 60  # characters of a name or title said back
+CHARACTERS_SAID = 6  # a film's characters said where the one asked is not among them
 CHARACTER_FILMS_MOST = 10  # films said of one character named alone
 PART_WORDS_MOST = 2  # words of a character's name said alone, for part of it ("ripley")
 
@@ -185,10 +186,15 @@ async def _who_plays_part(ctx: Context) -> Answer | None:
         return None
     found: list[tuple[FilmSummary, CreditRecord]] = []
     if films:
-        for film in films:
-            record = await ctx.catalog.film(film.id)
-            assert record is not None
-            found += [(film, c) for c in record.people("cast") if _named(c.character, words)]
+        records = [record for film in films if (record := await ctx.catalog.film(film.id))]
+        found = [
+            (record.summary, c)
+            for record in records
+            for c in record.people("cast")
+            if _named(c.character, words)
+        ]
+        if not found and character_in_film(ctx.key):
+            return _no_such_character(ctx, " ".join(words), records)
     else:
         for character in await ctx.catalog.characters_with_word(words[0]):
             if _named(character, words):
@@ -196,6 +202,20 @@ async def _who_plays_part(ctx: Context) -> Answer | None:
             if len(found) >= MAX_CHARACTERS:
                 break
     return await _players(ctx, found)
+
+
+def _no_such_character(ctx: Context, typed: str, records: list[FilmRecord]) -> Answer:
+    """ "who played the shark in jaws" where no character of Jaws is called so: said, with
+    the characters the catalog has for the film."""
+    said = []
+    for record in records:
+        parts = [f"{c.character} ({c.person})" for c in record.people("cast") if c.character]
+        are = "character is" if len(parts) == 1 else "characters are"
+        kept = f"; its {are} {join_names(parts, CHARACTERS_SAID)}" if parts else ""
+        said.append(
+            f"The catalog has no character “{typed[:ECHOED_MOST]}” in {record.label}{kept}."
+        )
+    return Answer(ctx.question, [], " ".join(said), films=[r.summary for r in records])
 
 
 async def _films_of_character(ctx: Context) -> Answer | None:
