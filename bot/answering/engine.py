@@ -46,6 +46,7 @@ from bot.answering.lexicon import (
 from bot.answering.linking import MAX_NGRAM, SCAFFOLD, TALK, Mention, find_mentions
 from bot.answering.reply import Answer, film_list, join_names
 from bot.answering.wanted import FILM_NOUNS, KIND_WORDS, is_asking_word, is_keyword
+from bot.answering.whole_title import WORTH, title_to_the_end
 from bot.store.catalog import Catalog, FilmSummary, NameHit, TypoHit, oldest_first_key
 from bot.store.discovery import value_names
 from bot.store.indexes import ARTICLES
@@ -1739,7 +1740,6 @@ def _without_release_words(tokens: list[str]) -> list[str]:
 # Relations whose words end a question after the name ("is dune 2 out yet", "where is
 # inception set"): those words are not part of a name the catalog lacks
 _TAIL_RELATIONS = tuple(RELATION_BY_NAME[name] for name in ("status", "year", "setting"))
-_WORTH = frozenset("worth watching seeing".split())  # "is it worth watching oppenheimer"
 
 
 def _without_asked_tail(tokens: list[str]) -> list[str]:
@@ -1771,9 +1771,10 @@ async def _not_found(ctx: Context, lookups: _Lookups) -> Answer:
     named = (
         object_named
         if lacked
-        else _residual_run([t for t in tokens if t not in TALK and t not in _WORTH])
+        else _residual_run([t for t in tokens if t not in TALK and t not in WORTH])
     )
-    named = _named_whole(ctx, _title_opening(tokens, named) or object_named)
+    whole = not lacked and title_to_the_end(tokens)  # "lawrence of arabia", not “lawrence”
+    named = whole or _named_whole(ctx, _title_opening(tokens, named) or object_named)
     named = _with_apostrophes(ctx.question, named)[:ECHOED_MAX].strip()
     place = _SET_IN.search(ctx.key)
     if place and (where := _residual_run(ctx.key[place.end() :].split())[:ECHOED_MAX]):

@@ -242,6 +242,21 @@ async def test_a_character_the_catalog_lacks_is_not_read_as_a_title_near_it(cata
     assert "Titanic (1997)" in titanic.text
 
 
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("who plays batman in the dark knight rises", "dark knight rises"),
+        ("who plays gandalf in the lord of the rings", "lord of the rings"),
+    ],
+)
+async def test_a_film_the_catalog_lacks_a_character_is_asked_in_is_said_back_whole(
+    catalog_of, question, said
+) -> None:
+    reply = await ask(await catalog_of(BIRDS), question)
+    assert reply.kind == "not_found"
+    assert f"called “{said}”" in reply.text, reply.text
+
+
 async def test_a_misspelt_character_or_film_in_who_played_is_still_read_so(catalog_of) -> None:
     catalog = await catalog_of(BIRDS)
     assert (await ask(catalog, "who played cal hockly in titanic")).answers == ["Billy Zane"]

@@ -531,6 +531,45 @@ async def test_a_title_the_catalog_lacks_is_said_back_whole(chatty, question) ->
 @pytest.mark.parametrize(
     ("question", "said"),
     [
+        ("how long is lawrence of arabia", "lawrence of arabia"),
+        ("who starred in lawrence of arabia", "lawrence of arabia"),
+        ("who directed gone with the wind", "gone with the wind"),
+        ("who is the director of gone with the wind", "gone with the wind"),
+        ("who directed the lord of the rings", "lord of the rings"),
+        ("who composed the music for the lord of the rings", "lord of the rings"),
+        ("when did once upon a time in hollywood come out", "once upon a time in hollywood"),
+        ("is the silence of the lambs good", "silence of the lambs"),
+        (
+            "who starred in eternal sunshine of the spotless mind",
+            "eternal sunshine of the spotless mind",
+        ),
+        ("when did all quiet on the western front come out", "all quiet on the western front"),
+        ("who directed to kill a mockingbird", "to kill a mockingbird"),
+        ("who directed for a few dollars more", "for a few dollars more"),
+        ("who directed the man who shot liberty valance", "man who shot liberty valance"),
+        ("what is the running time of the last of the mohicans", "last of the mohicans"),
+        # asked about, or typed alone: a film the catalog lacks, not another subject
+        ("tell me about the man who shot liberty valance", "man who shot liberty valance"),
+        ("tell me about to kill a mockingbird", "to kill a mockingbird"),
+        ("gone with the wind", "gone with the wind"),
+    ],
+)
+async def test_a_title_the_catalog_lacks_is_not_cut_at_the_words_joining_it(
+    chatty, question, said
+) -> None:
+    reply = await ask(chatty, question)
+    assert reply.kind == "not_found"
+    assert f"called “{said}”" in reply.text, reply.text
+
+
+async def test_words_asking_before_a_title_the_catalog_lacks_are_not_said_back(chatty) -> None:
+    reply = await ask(chatty, "whos in starfighter")
+    assert "called “starfighter”" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
         ("nolan's movies", "“nolan”"),
         ("what was christopher nolan’s first film", "“christopher nolan”"),
         ("who directed ocean's eleven", "“ocean's eleven”"),

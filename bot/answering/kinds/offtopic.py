@@ -11,6 +11,7 @@ from bot.answering.kinds.smalltalk import examples
 from bot.answering.lexicon import words
 from bot.answering.linking import SCAFFOLD, TALK
 from bot.answering.reply import Answer
+from bot.answering.whole_title import title_to_the_end
 from bot.store.indexes import ARTICLES
 
 _FILM_WORDS = words(
@@ -28,7 +29,7 @@ async def reply(ctx: Context) -> Answer | None:
     """A polite word on what the bot is for, when the question is about something else."""
     if ctx.mentions or ctx.relation() is not None or _FILM_WORDS.search(ctx.key):
         return None
-    if _ASKS_WHO.search(ctx.key) or _a_bare_name(ctx.tokens):
+    if _ASKS_WHO.search(ctx.key) or _a_bare_name(ctx.tokens) or _about_a_title(ctx.tokens):
         return None  # the not-found reply says the catalog has nobody of that name
     if await _near_a_name(ctx):
         return None  # a misspelt name: the not-found reply suggests what it may be
@@ -44,6 +45,16 @@ def _a_bare_name(tokens: list[str]) -> bool:
     knight"): a title or a name looked up, not another subject."""
     words = tokens[1:] if tokens and tokens[0] in ARTICLES else tokens
     return 0 < len(words) <= BARE_NAME_MAX and not any(w in SCAFFOLD or w in TALK for w in words)
+
+
+def _about_a_title(tokens: list[str]) -> bool:
+    """Whether the question asks about words joined as a title's are, or is such words
+    alone ("tell me about the man who shot liberty valance", "gone with the wind"): a film
+    the catalog lacks, not another subject."""
+    about = len(tokens) - tokens[::-1].index("about") - 1 if "about" in tokens else 0
+    title = title_to_the_end(tokens[about:]).split()
+    before = tokens[: len(tokens) - len(title)]
+    return bool(title) and (about > 0 or all(w in ARTICLES for w in before))
 
 
 async def _near_a_name(ctx: Context) -> bool:
