@@ -125,7 +125,9 @@ _SCALAR_EVENT = events.ScalarEvent
 _ALIAS_EVENT = events.AliasEvent
 _MAPPING_START = events.MappingStartEvent
 _SEQUENCE_START = events.SequenceStartEvent
-_ENDS = (events.MappingEndEvent, events.SequenceEndEvent)
+_MAPPING_END = events.MappingEndEvent
+_SEQUENCE_END = events.SequenceEndEvent
+_ENDS = (_MAPPING_END, _SEQUENCE_END)
 _COLLECTION_TAGS = frozenset(("!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"))
 
 
@@ -232,47 +234,97 @@ class _Reader:
             )
         first = self.count = self.count + 1
         is_map = start.__class__ is _MAPPING_START
-        container: Any = {} if is_map else []
-        get_event, plain, track, lines = self.get_event, self.plain, self.track, self.doc.lines
-        key: Any = _NO_KEY
-        key_line = 0
-        scalars = 0  # plain scalars read here, added to ``count`` before any other value
+        if self.track:
+            container = self._tracked(is_map, path, depth)
+        elif is_map:
+            container = self._mapping(depth)
+        else:
+            container = self._sequence(depth)
+        if start.anchor is not None:
+            self.anchors[start.anchor] = (container, self.count - first + 1)
+        return container
+
+    # The loops below read most events, and run once per collection: the plain scalars
+    # are taken in the loop itself, and only other events go through ``node``. The plain
+    # scalars read are added to ``count`` before any other value is read (an alias counts
+    # against the budget what was read before it).
+
+    def _sequence(self, depth: int) -> list[Any]:
+        items: list[Any] = []
+        append, get_event, plain = items.append, self.get_event, self.plain
+        counted = 0  # the items already in ``count``
         while True:
             ev = get_event()
             kind = ev.__class__
             if kind is _SCALAR_EVENT and ev.implicit[0] and ev.anchor is None:
-                value = plain[ev.value]
+                append(plain[ev.value])
+            elif kind is _SEQUENCE_END:
+                break
+            else:
+                self.count += len(items) - counted
+                append(self.node(ev, (), depth + 1))
+                counted = len(items)
+        self.count += len(items) - counted
+        return items
+
+    def _mapping(self, depth: int) -> dict[Any, Any]:
+        mapping: dict[Any, Any] = {}
+        get_event, plain = self.get_event, self.plain
+        scalars = 0  # plain scalars not yet in ``count``
+        while True:
+            ev = get_event()
+            kind = ev.__class__
+            if kind is _SCALAR_EVENT and ev.implicit[0] and ev.anchor is None:
+                key = plain[ev.value]
                 scalars += 1
-            elif kind in _ENDS:
+            elif kind is _MAPPING_END:
                 break
             else:
                 self.count += scalars
                 scalars = 0
-                child: Path = ()
-                if track:
-                    child = (*path, key if is_map else len(container))
-                value = self.node(ev, child, depth + 1)
+                key = _hashable(self.node(ev, (), depth + 1), ev.start_mark.line + 1)
+            if key in mapping:
+                self._duplicate((), key, ev.start_mark.line + 1)
+            ev = get_event()
+            if ev.__class__ is _SCALAR_EVENT and ev.implicit[0] and ev.anchor is None:
+                value = plain[ev.value]
+                scalars += 1
+            else:
+                self.count += scalars
+                scalars = 0
+                value = self.node(ev, (), depth + 1)
+            mapping.setdefault(key, value)
+        self.count += scalars
+        return mapping
+
+    def _tracked(self, is_map: bool, path: Path, depth: int) -> Any:
+        """A collection's values, with the line of each."""
+        container: Any = {} if is_map else []
+        lines = self.doc.lines
+        key: Any = _NO_KEY
+        key_line = 0
+        while True:
+            ev = self.get_event()
+            kind = ev.__class__
+            if kind in _ENDS:
+                break
+            value = self.node(ev, (*path, key if is_map else len(container)), depth + 1)
+            line = ev.start_mark.line + 1
             if not is_map:
-                if track:
-                    lines[(*path, len(container))] = ev.start_mark.line + 1
+                lines[(*path, len(container))] = line
                 container.append(value)
             elif key is _NO_KEY:
                 if kind is not _SCALAR_EVENT:
-                    _hashable(value, ev.start_mark.line + 1)
+                    _hashable(value, line)
                 if value in container:
-                    self._duplicate(path, value, ev.start_mark.line + 1)
+                    self._duplicate(path, value, line)
                 key = value
-                if track:
-                    key_line = ev.start_mark.line + 1
+                key_line = line
             else:
-                if track:
-                    lines.setdefault((*path, key), key_line)
+                lines.setdefault((*path, key), key_line)
                 if key not in container:
                     container[key] = value
                 key = _NO_KEY
-        self.count += scalars
-        if start.anchor is not None:
-            self.anchors[start.anchor] = (container, self.count - first + 1)
         return container
 
     def _duplicate(self, path: Path, key: Any, line: int) -> None:

@@ -57,8 +57,9 @@ SMALL_SET = 2000
 # How many rows of an index walk cost as much as one row fetched by id and sorted.
 WALK_COST = 1.0
 # What a film listed from memory (its id read, tested and ordered) costs, in rows fetched
-# by id and sorted.
+# by id and sorted; and what listing costs whatever the films (a trip for the ids).
 LIST_COST = 0.5
+LIST_START_COST = 100
 
 
 # --- years -------------------------------------------------------------------------------
@@ -534,7 +535,9 @@ async def _listed(
     tests = [c.holds for c in flt.conditions if c is not driver]
     if None in tests or _year_walk(flt, sort) is driver:  # a walk reads just the page
         return None
-    if total is not None and not await _driven(catalog, flt, total, wanted, sort, LIST_COST):
+    if total is not None and not await _driven(
+        catalog, flt, total, wanted, sort, LIST_COST, LIST_START_COST
+    ):
         return None
     # the ids as one JSON list: quicker to read than a row each
     sql = f"WITH driver(id) AS ({driver.ids}) SELECT json_group_array(id) FROM driver"
@@ -592,13 +595,15 @@ async def _driven(
     wanted: int,
     sort: Sort | None = None,
     row_cost: float = 1.0,
+    start_cost: float = 0.0,
 ) -> bool:
     """Whether to start from the narrowest filter's films rather than walk an index, when
-    starting from them costs ``row_cost`` a film (of a film fetched by id and sorted)."""
+    starting from them costs ``row_cost`` a film (of a film fetched by id and sorted) and
+    ``start_cost`` more."""
     if flt.driver is None:
         return False
     walk_cost = await _walk_cost(catalog, flt, total, wanted, sort or SORTS["oldest"])
-    return flt.driver_size * row_cost <= walk_cost * WALK_COST
+    return flt.driver_size * row_cost + start_cost <= walk_cost * WALK_COST
 
 
 async def _walk_cost(catalog: Catalog, flt: _Filter, total: int, wanted: int, sort: Sort) -> float:
@@ -622,14 +627,24 @@ async def _walk_cost(catalog: Catalog, flt: _Filter, total: int, wanted: int, so
     return cost
 
 
+_WITH_VALUE: weakref.WeakKeyDictionary[Catalog, dict[str, int]] = weakref.WeakKeyDictionary()
+
+
 async def _with_value(catalog: Catalog, sort: Sort, most: int) -> int:
-    """How many films have the sort's value, counting no further than ``most``."""
+    """How many films have the sort's value, counting no further than ``most`` (a count
+    that ends before it is the catalog's, kept)."""
+    known = _WITH_VALUE.setdefault(catalog, {})
+    if sort.index in known:
+        return min(known[sort.index], most)
     rows = await catalog.select(
         f"SELECT count(*) FROM (SELECT 1 FROM films INDEXED BY {sort.index} "
         f"WHERE {sort.column} IS NOT NULL LIMIT ?)",
         (most,),
     )
-    return int(rows[0][0])
+    count = int(rows[0][0])
+    if count < most:
+        known[sort.index] = count
+    return count
 
 
 def _indexed(index: str, driven: bool) -> str:

@@ -136,6 +136,7 @@ def plan(request, monkeypatch) -> str:
     before the films are in memory), or listing a filter's films from memory."""
     if request.param == "listed":
         monkeypatch.setattr(discovery, "LIST_COST", 0.0)
+        monkeypatch.setattr(discovery, "LIST_START_COST", 0.0)
     else:
         monkeypatch.setattr(Catalog, "remembered", lambda self, film_ids: None)
     if request.param == "many":
@@ -298,6 +299,7 @@ async def test_films_listed_from_memory_come_in_the_order_the_store_sorts_them(
     calls = [(query, sort, offset) for query in queries for sort in SORTS for offset in (0, 3)]
     try:
         monkeypatch.setattr(discovery, "LIST_COST", 0.0)
+        monkeypatch.setattr(discovery, "LIST_START_COST", 0.0)
         listed = [await browse(store.catalog, q, sort, 4, offset) for q, sort, offset in calls]
         monkeypatch.setattr(Catalog, "remembered", lambda self, film_ids: None)
         stored = [await browse(store.catalog, q, sort, 4, offset) for q, sort, offset in calls]

@@ -1,0 +1,27 @@
+"""Reading YAML counts every value an alias stands for, to the budget and no further."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.catalog.document import DocumentError, read_document
+
+
+def aliased(times: int) -> str:
+    # 104 values before the aliases (the mapping, two keys, the anchored list and its 99
+    # items, the second list), then 100 for each alias of the anchored list.
+    items = ", ".join(["x"] * 99)
+    return f"a: &a [{items}]\nb: [{', '.join(['*a'] * times)}]\n"
+
+
+@pytest.mark.parametrize("track_lines", [False, True])
+def test_aliases_up_to_the_budget_are_read(track_lines: bool) -> None:
+    doc = read_document(aliased(98), track_lines=track_lines)  # 9,904 values of 10,000
+    assert len(doc.value["b"]) == 98 and doc.value["b"][0] == ["x"] * 99
+
+
+@pytest.mark.parametrize("track_lines", [False, True])
+def test_one_alias_past_the_budget_is_refused(track_lines: bool) -> None:
+    with pytest.raises(DocumentError, match="alias-expansion") as refused:
+        read_document(aliased(99), track_lines=track_lines)  # 10,004 values
+    assert refused.value.line == 2
