@@ -46,7 +46,7 @@ from bot.answering.lexicon import (
 from bot.answering.linking import MAX_NGRAM, SCAFFOLD, TALK, Mention, find_mentions
 from bot.answering.reply import Answer, film_list, join_names
 from bot.answering.wanted import FILM_NOUNS, KIND_WORDS, is_asking_word, is_keyword
-from bot.answering.whole_title import WORTH, title_to_the_end
+from bot.answering.whole_title import INSIDE_TITLES, WORTH, title_to_the_end
 from bot.store.catalog import Catalog, FilmSummary, NameHit, TypoHit, oldest_first_key
 from bot.store.discovery import value_names
 from bot.store.indexes import ARTICLES
@@ -1073,12 +1073,27 @@ def _joined_unknown(tokens: list[str], mentions: list[Mention], unknown: list[in
             end += 1
         if tokens[i] in _ASKED_AFTER:
             continue
+        end = _through_title_words(tokens, end, lacked)
         said = start - 1 if start > 0 and tokens[start - 1] in ARTICLES else start
         joined_before = said > 1 and tokens[said - 1] in _JOINING and said - 2 in named
         joined_after = end + 1 < len(tokens) and tokens[end] in _JOINING and end + 1 in named
         if joined_before or joined_after:
             return " ".join(tokens[said:end])
     return ""
+
+
+def _through_title_words(tokens: list[str], end: int, lacked: AbstractSet[int]) -> int:
+    """The end of the words of a name the catalog lacks, carried on through words titles
+    are made with to more words it lacks ("the lord" in "the lord of the rings and jaws"),
+    but not through "and" or "or"."""
+    at = end
+    while at < len(tokens) and tokens[at] in INSIDE_TITLES and tokens[at] not in _JOINING:
+        at += 1
+    if at == end or at not in lacked:
+        return end
+    while at in lacked and tokens[at] not in _ASKED_AFTER:
+        at += 1
+    return _through_title_words(tokens, at, lacked)
 
 
 def _life_misread(mentions: list[Mention], wrong: str) -> bool:

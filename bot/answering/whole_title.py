@@ -15,10 +15,10 @@ WORTH = frozenset("worth watching seeing".split())  # "is it worth watching oppe
 
 # Words that join the words of a title ("lawrence of arabia", "gone with the wind", "the man
 # who shot liberty valance", "once upon a time in hollywood")
-_INSIDE_TITLES = frozenset(ARTICLES) | frozenset(
+INSIDE_TITLES = frozenset(ARTICLES) | frozenset(
     "of with who in on upon to for and or over at from all".split()
 )
-_PREPOSITIONS = _INSIDE_TITLES - frozenset(ARTICLES)
+_PREPOSITIONS = INSIDE_TITLES - frozenset(ARTICLES)
 _OPENING = frozenset("to all".split())  # words titles often open with
 # Words a title may follow with its own first preposition ("who directed for a few dollars
 # more", "tell me about to kill a mockingbird"), unlike "starred in" or "music for"
@@ -61,7 +61,7 @@ def _title_from(tokens: list[str], start: int, end: int) -> str:
     own = before in _OBJECT_NEXT and bool(words) and words[0] in _PREPOSITIONS
     while words and not own and _not_its_first(words[0], before):
         before, words = words[0], words[1:]
-    joined = any(w in _INSIDE_TITLES for w in words[1:-1])
+    joined = any(w in INSIDE_TITLES for w in words[1:-1])
     return " ".join(words) if joined or own else ""
 
 
@@ -83,9 +83,9 @@ def _in_a_title(tokens: list[str], at: int) -> bool:
     word = tokens[at]
     if word in FILM_NOUNS or any(c.isdigit() for c in word):
         return False
-    if word in _INSIDE_TITLES or not is_keyword(word):
+    if word in INSIDE_TITLES or not is_keyword(word):
         return True
-    return not is_keyword(word, asking=True) and at > 0 and tokens[at - 1] in _INSIDE_TITLES
+    return not is_keyword(word, asking=True) and at > 0 and tokens[at - 1] in INSIDE_TITLES
 
 
 def _closing(word: str) -> bool:

@@ -396,6 +396,12 @@ async def test_the_film_what_is_still_found_when_asked_for(catalog_of, question)
         ("who directed up and gladiator", "gladiator", "Pete Docter"),
         ("who was in gladiator or cast away", "gladiator", "Tom Hanks"),
         ("who was in the shining or gladiator", "gladiator", "Jack Nicholson"),
+        (
+            "who starred in cast away and the lord of the rings",
+            "the lord of the rings",
+            "Tom Hanks",
+        ),
+        ("who directed the lord of the rings and up", "the lord of the rings", "Pete Docter"),
     ],
 )
 async def test_a_name_the_catalog_lacks_said_beside_one_it_knows_is_said_left_out(

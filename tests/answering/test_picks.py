@@ -110,6 +110,8 @@ async def test_like_a_film_the_catalog_lacks_says_so_instead_of_a_random_pick(ca
         ("something like blade runner", "blade runner"),
         ("recommend me movies similar to the dark knight", "the dark knight"),
         ("i liked inception what else", "inception"),
+        ("movies like the lord of the rings", "lord of the rings"),
+        ("films similar to the silence of the lambs", "silence of the lambs"),
     ):
         reply = await pick(catalog, question)
         assert reply.kind == "not_found", reply.text

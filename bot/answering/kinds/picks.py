@@ -15,6 +15,7 @@ from bot.answering.context import Context
 from bot.answering.linking import Mention
 from bot.answering.reply import Answer, film_list, join_names
 from bot.answering.wanted import films_of_every_genre, is_keyword, wanted_films, year_span
+from bot.answering.whole_title import title_to_the_end
 from bot.store.catalog import FilmSummary
 from bot.store.discovery import FilmQuery, SimilarFilm, random_films, similar_films
 from bot.store.indexes import ARTICLES
@@ -140,6 +141,8 @@ def _unknown_liked(ctx: Context) -> str:
     if match is None:
         return ""
     words = match.group(1).split()
+    if "_" not in words and (title := title_to_the_end(words)):
+        return title  # "movies like the lord of the rings": “lord of the rings”
     start = 1 if words[0] in ARTICLES else 0
     end = next((i for i in range(start, len(words)) if is_keyword(words[i])), len(words))
     named = words[:end] if end > start else []
