@@ -313,3 +313,12 @@ async def test_a_given_name_said_for_short_is_the_one_person_of_the_film_it_has(
 async def test_a_characters_name_beside_a_film_is_not_read_as_a_persons(roles) -> None:
     reply = await ask(roles, "who played jack in the shining")
     assert reply.text == "Jack Nicholson plays Jack Torrance in The Shining (1980)."
+
+
+async def test_a_character_of_another_film_is_said_missing_from_the_film_named(roles) -> None:
+    reply = await ask(roles, "who plays jack dawson in the shining")
+    assert reply.answers == []
+    assert reply.text.startswith(
+        "The catalog has no character “jack dawson” in The Shining (1980); its character is "
+        "Jack Torrance (Jack Nicholson)."
+    ), reply.text

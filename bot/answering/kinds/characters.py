@@ -163,9 +163,12 @@ async def _character_said(ctx: Context, found: list[tuple[FilmSummary, CreditRec
 
 async def _who_plays(ctx: Context) -> Answer | None:
     characters = ctx.characters()
+    if len(characters) > 1:  # "who plays neo in john wick": the film, not its character
+        characters = [m for m in characters if not m.has("film")] or characters
     if not characters or not _PLAYS.search(ctx.key) or _crew_asked(ctx):
         return None
-    films = {f.id for f in await ctx.films()}
+    named = await ctx.films()
+    films = {f.id for f in named}
     found: list[tuple[FilmSummary, CreditRecord]] = []
     for mention in characters:
         found += [
@@ -173,6 +176,9 @@ async def _who_plays(ctx: Context) -> Answer | None:
             for film, credit in await ctx.catalog.cast_as(mention.norm)
             if not films or film.id in films
         ]
+    if not found and named and character_in_film(ctx.key):
+        records = [record for film in named if (record := await ctx.catalog.film(film.id))]
+        return _no_such_character(ctx, " ".join(m.norm for m in characters), records)
     return await _players(ctx, found)
 
 
