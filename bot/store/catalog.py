@@ -33,6 +33,7 @@ from bot.store.indexes import (
     PersonName,
     TitleGrams,
     TitleIndex,
+    drop,
     title_grams,
     without_article,
     without_articles,
@@ -301,6 +302,15 @@ def _shelved(rows: Iterable[tuple]) -> Iterable[tuple[int, str, FilmSummary]]:
         year = shared.setdefault(row[3], row[3])
         film = FilmSummary(row[0], row[1], row[2], year, status, row[5], row[6])  # type: ignore[arg-type]
         yield row[0], _title_key(row[SUMMARY_COLUMNS]), film
+
+
+def _built(build: Callable[[list[tuple]], _Index], rows: list[tuple]) -> _Index:
+    """``build`` of ``rows``, the rows then dropped a slice at a time (in this thread): a
+    big list freed at once holds the GIL, and the event loop waits, while each is freed."""
+    try:
+        return build(rows)
+    finally:
+        drop(rows)
 
 
 def _film_shelf(rows: list[tuple]) -> FilmShelf[FilmSummary]:
@@ -943,7 +953,7 @@ class Catalog:
             async with self._titles_lock:
                 index = getattr(self, attr)
                 if index is None:
-                    index = await asyncio.to_thread(build, await self._all(sql))
+                    index = await asyncio.to_thread(_built, build, await self._all(sql))
                     setattr(self, attr, index)
         return index
 

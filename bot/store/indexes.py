@@ -60,6 +60,9 @@ FILM_BITS = (1 << 32) - 1  # a credit as one number: person id << 32 | film id
 # than keeping ever more of them aside until a restart
 CREDITS_TOUCHED_MOST = 20_000
 CREDITS_SPLIT = 16_384  # credits split into person and film at a time
+# Items a call in C goes through at most while an index is built: such a call holds the GIL
+# throughout, and the event loop waits for it
+SLICE_ITEMS = 16_384
 
 
 def without_article(name: str) -> str | None:
@@ -176,7 +179,7 @@ class TitleIndex:
         by_length: tuple[list[str], array[int], list[Standing]] | None = None,
         bare_by_start: dict[tuple[str, int], list[str]] | None = None,
         articled: list[str | None] | None = None,
-        bare: frozenset[str] | None = None,
+        bare: AbstractSet[str] | None = None,
     ) -> None:
         self.norms = norms
         self.refs = refs
@@ -199,9 +202,9 @@ class TitleIndex:
                 part.sort(key=keys.__getitem__)  # stable: by renown, then film id, in a title
                 order += part
             by_length = (
-                list(map(keys.__getitem__, order)),
-                array("q", map(refs.__getitem__, order)),
-                list(map(renown.__getitem__, order)),
+                _gathered(keys.__getitem__, order, []),
+                _gathered(refs.__getitem__, order, array("q")),
+                _gathered(renown.__getitem__, order, []),
             )
         self.by_length, self.by_length_refs, self.by_length_renown = by_length
         # For a start that begins many titles: the letters that come next in them, by the
@@ -219,7 +222,9 @@ class TitleIndex:
         self.bare_by_start = bare_by_start
         # (``bare``: the same, given by ``changed``, which knows what it changed in them)
         if bare is None:
-            bare = frozenset(chain.from_iterable(bare_by_start.values()))
+            bare = set()
+            for same in bare_by_start.values():  # a start's titles a call (see SLICE_ITEMS)
+                bare.update(same)
         self.bare = bare
 
     @classmethod
@@ -489,7 +494,7 @@ class TitleIndex:
 
     def _bare_changed(
         self, norms: list[str], renown: list[Standing], names: AbstractSet[str]
-    ) -> tuple[dict[tuple[str, int], list[str]], frozenset[str]]:
+    ) -> tuple[dict[tuple[str, int], list[str]], AbstractSet[str]]:
         """``bare_by_start`` and ``bare`` where the titles without their article ``names``
         are as the index of ``norms`` and ``renown`` has them (one may stay for another
         film). ``bare`` is this index's own when none comes or goes: an edit of a few films
@@ -638,7 +643,9 @@ class TitleGrams:
                     postings[first + gram] = [slot]
                 else:
                     found.append(slot)
-        return cls({key: array("i", found) for key, found in postings.items()}, norms, refs)
+        # each list freed as soon as it is copied, not all of them at once (see ``drop``)
+        slots = {key: array("i", postings.pop(key)) for key in list(postings)}
+        return cls(slots, norms, refs)
 
     def docs(self, gram: str, first: str | None = None) -> int:
         """How many titles have ``gram`` (of those beginning with ``first``, when given)."""
@@ -793,16 +800,33 @@ class NearTitles:
 
 
 def _articled(norms: list[str]) -> list[str | None]:
-    """``without_article`` of each of ``norms``, worked out in C calls."""
+    """``without_article`` of each of ``norms``, worked out in C calls, a slice each."""
     articled: list[str | None] = [None] * len(norms)
-    marked = list(compress(count(), map(str.startswith, norms, repeat(_article_starts("")))))
-    rests = list(
-        map(itemgetter(2), map(str.partition, map(norms.__getitem__, marked), repeat(" ")))
-    )
-    list(map(articled.__setitem__, marked, rests))
-    for i in compress(marked, map(ARTICLE_REST_MIN.__gt__, map(len, rests))):
-        articled[i] = None  # too little is left
+    starts = _article_starts("")
+    for at in range(0, len(norms), SLICE_ITEMS):
+        part = norms[at : at + SLICE_ITEMS]
+        marked = list(compress(count(at), map(str.startswith, part, repeat(starts))))
+        rests = list(
+            map(itemgetter(2), map(str.partition, map(norms.__getitem__, marked), repeat(" ")))
+        )
+        list(map(articled.__setitem__, marked, rests))
+        for i in compress(marked, map(ARTICLE_REST_MIN.__gt__, map(len, rests))):
+            articled[i] = None  # too little is left
     return articled
+
+
+def drop(items: list[Any]) -> None:
+    """Empty ``items`` a slice at a time: freeing a big list's items in one go is one call
+    in C that holds the GIL until the last is freed."""
+    while items:
+        del items[-SLICE_ITEMS:]
+
+
+def _gathered(get: Callable[[int], Any], order: list[int], into: MutableSequence[Any]) -> Any:
+    """``into`` extended with ``get`` of each of ``order``, a slice a call (SLICE_ITEMS)."""
+    for at in range(0, len(order), SLICE_ITEMS):
+        into.extend(map(get, order[at : at + SLICE_ITEMS]))
+    return into
 
 
 def _position(norms: list[str], refs: list[int], norm: str, ref: int) -> int:

@@ -613,3 +613,26 @@ def test_titles_one_slip_away_are_those_a_scan_of_every_title_finds(learnt: bool
     typed += [name[:2] + rng.choice(letters) + name[2:] for name in rng.sample(sorted(names), 50)]
     for key in typed:
         assert index.near(key, 20) == _near_by_scan(every, key, 20), key
+
+
+def test_titles_without_their_article_are_worked_out_alike_across_slices(monkeypatch):
+    """Built a slice at a time (so no one call holds the GIL long), every title's form
+    without its article is the one ``without_article`` gives, whichever slice it is in."""
+    rng = random.Random(3)
+    words = ["the", "a", "an", "la", "x", "matrix", "up", "it", "go"]
+    norms = sorted(" ".join(rng.choices(words, k=rng.randint(1, 3))) for _ in range(500))
+    monkeypatch.setattr(indexes, "SLICE_ITEMS", 7)
+    index = TitleIndex.of((name, i, 0, 0, 0.0, 0) for i, name in enumerate(norms))
+    index.learn_starts(10)
+    assert index.articled == [indexes.without_article(name) for name in norms]
+    assert any(index.articled) and not all(index.articled)
+    assert index.by_length_refs.tolist() == sorted(
+        range(len(norms)), key=lambda i: (indexes._length_key(norms[i]), i)
+    )
+
+
+def test_rows_are_dropped_a_slice_at_a_time(monkeypatch):
+    monkeypatch.setattr(indexes, "SLICE_ITEMS", 3)
+    rows = [(i, str(i)) for i in range(10)]
+    indexes.drop(rows)
+    assert rows == []
