@@ -1579,9 +1579,15 @@ class FilmShelf(Generic[_Film]):
 def _sharing(keys: list[str | None]) -> bytearray:
     """By film id, 1 where another film has the same key (and for every wordless title,
     whose key is empty: a reload finds no film by it)."""
-    counts = Counter(keys)
+    counts: Counter[str | None] = Counter()
+    slices = [keys[at : at + SLICE_ITEMS] for at in range(0, len(keys), SLICE_ITEMS)]
+    for part in slices:  # a slice a call (see SLICE_ITEMS)
+        counts.update(part)
     counts[""] = 2
-    return bytearray(map((1).__lt__, map(counts.__getitem__, keys)))
+    shared = bytearray()
+    for part in slices:
+        shared.extend(map((1).__lt__, map(counts.__getitem__, part)))
+    return shared
 
 
 _NO_CREDITS: tuple[array[int], array[int]] = (array("i"), array("i"))

@@ -636,3 +636,9 @@ def test_rows_are_dropped_a_slice_at_a_time(monkeypatch):
     rows = [(i, str(i)) for i in range(10)]
     indexes.drop(rows)
     assert rows == []
+
+
+def test_films_sharing_a_key_are_marked_alike_across_slices(monkeypatch):
+    keys = ["jaws", "heat", None, "", "heat", "up", "jaws", "it", None, "alien"]
+    monkeypatch.setattr(indexes, "SLICE_ITEMS", 3)
+    assert list(indexes._sharing(keys)) == [1, 1, 1, 1, 1, 0, 1, 0, 1, 0]
