@@ -24,6 +24,7 @@ from bot.store.indexes import (
     ARTICLE_REST_MIN,
     ARTICLES,
     NAME_CHANGES_KEPT,
+    SLICE_ITEMS,
     CreditIndex,
     FilmPeople,
     FilmShelf,
@@ -59,7 +60,7 @@ QUICK_IDS_MOST = 64  # films looked up by id on the event loop's thread, at most
 QUICK_FILMS_MOST = 2000
 # credits read at a time into the credit index: each slice is taken apart in one call in
 # C on the event loop's thread, which holds it for as long
-CREDIT_ROWS_READ = 16384
+CREDIT_ROWS_READ = SLICE_ITEMS
 
 
 @dataclass(frozen=True, slots=True)

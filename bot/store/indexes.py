@@ -59,9 +59,9 @@ FILM_BITS = (1 << 32) - 1  # a credit as one number: person id << 32 | film id
 # next catalog reads its credit index afresh from the store (in the background), rather
 # than keeping ever more of them aside until a restart
 CREDITS_TOUCHED_MOST = 20_000
-CREDITS_SPLIT = 16_384  # credits split into person and film at a time
-# Items a call in C goes through at most while an index is built: such a call holds the GIL
-# throughout, and the event loop waits for it
+# Items a call in C goes through at most while an index is built (credits split into
+# person and film, titles, keys, rows freed): such a call holds the GIL throughout, and
+# the event loop waits for it
 SLICE_ITEMS = 16_384
 
 
@@ -1623,15 +1623,15 @@ class CreditIndex:
     def role_of(credits: array[int]) -> tuple[array[int], array[int]]:
         """One role's arrays from its credits, each ``person id << 32 | film id``, quickest
         in order. Done a slice at a time: each a call in C that holds the GIL, briefly."""
-        slices = range(0, len(credits), CREDITS_SPLIT)
+        slices = range(0, len(credits), SLICE_ITEMS)
         for at in slices:
-            part = credits[at : at + CREDITS_SPLIT + 1]
+            part = credits[at : at + SLICE_ITEMS + 1]
             if any(map(gt, part, part[1:])):  # not in order: sorted first
                 credits = array("q", sorted(credits))
                 break
         people, films = array("i"), array("i")
         for at in slices:
-            part = credits[at : at + CREDITS_SPLIT]
+            part = credits[at : at + SLICE_ITEMS]
             people.extend(map((32).__rrshift__, part))
             films.extend(map(FILM_BITS.__and__, part))
         return people, films
@@ -1732,14 +1732,14 @@ class FilmPeople:
         """One role's arrays (where each film's run starts, the people) from its credits,
         each ``film id << 32 | person id``, by film then billing order."""
         people, per_film = array("i"), Counter[int]()
-        for at in range(0, len(credits), CREDITS_SPLIT):  # a slice a call, as ``CreditIndex``
-            part = credits[at : at + CREDITS_SPLIT]
+        for at in range(0, len(credits), SLICE_ITEMS):  # a slice a call, as ``CreditIndex``
+            part = credits[at : at + SLICE_ITEMS]
             people.extend(map(FILM_BITS.__and__, part))
             per_film.update(map((32).__rrshift__, part))
         starts = array("i", [0])
         films = (credits[-1] >> 32) + 1 if credits else 0  # the last credit's film is the last
-        for at in range(0, films, CREDITS_SPLIT):
-            counts = map(per_film.get, range(at, min(at + CREDITS_SPLIT, films)), repeat(0))
+        for at in range(0, films, SLICE_ITEMS):
+            counts = map(per_film.get, range(at, min(at + SLICE_ITEMS, films)), repeat(0))
             starts.extend(islice(accumulate(counts, initial=starts[-1]), 1, None))
         return starts, people
 

@@ -575,7 +575,7 @@ def _assert_film_people(index: FilmPeople, credits: list[tuple[str, int, int]]) 
 def test_a_film_people_index_changed_by_reloads_gives_each_films_people_as_one_built_afresh(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(indexes, "CREDITS_SPLIT", 7)  # the films' runs found a slice at a time
+    monkeypatch.setattr(indexes, "SLICE_ITEMS", 7)  # the films' runs found a slice at a time
     _, credits = _reloaded(random.Random(11), _film_people, _assert_film_people)
     _assert_film_people(_film_people(credits), credits)
 
