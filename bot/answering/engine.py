@@ -1308,23 +1308,29 @@ def _someone_unknown(tokens: list[str], mentions: list[Mention], unknown: list[i
 def _possessive_unknown(text: str, tokens: list[str], unknown: list[int]) -> bool:
     """Whether a word the catalog lacks was typed with an 's ("nolan's"): someone's
     name, whose films are asked."""
-    return any(_typed_with_s(text, tokens[i]) for i in unknown)
+    typed = _typed_words(text)
+    return any(_typed_with_s(typed, tokens[i]) for i in unknown)
 
 
-def _typed_with_s(text: str, word: str) -> bool:
+def _typed_words(text: str) -> list[str]:
+    """The words of a question as typed, in lower case, with straight apostrophes."""
+    return text.casefold().replace("’", "'").split()
+
+
+def _typed_with_s(typed: list[str], word: str) -> bool:
     """Whether a word of the question, in normal form, was typed with an 's ("nolans" for
-    "nolan's")."""
-    return word.endswith("s") and f"{word[:-1]}'s" in text.casefold().replace("’", "'").split()
+    "nolan's"), of the words as ``_typed_words`` gives them."""
+    return word.endswith("s") and f"{word[:-1]}'s" in typed
 
 
 def _with_apostrophes(text: str, named: str) -> str:
     """The words said back with the 's they were typed with ("ocean's eleven",
     "schindler's list"), but for a last one before the films asked of it: whose they are
     ("nolan's movies", "nolan's first film": “nolan”)."""
+    typed = _typed_words(text)
     words = named.split()
-    said = [f"{w[:-1]}'s" if _typed_with_s(text, w) else w for w in words]
-    if words and _typed_with_s(text, words[-1]):
-        typed = text.casefold().replace("’", "'").split()
+    said = [f"{w[:-1]}'s" if _typed_with_s(typed, w) else w for w in words]
+    if words and _typed_with_s(typed, words[-1]):
         after = typed[typed.index(f"{words[-1][:-1]}'s") + 1 :][:1]
         if after and (norm(after[0]) in FILM_NOUNS or is_asking_word(norm(after[0]))):
             said[-1] = words[-1][:-1]
@@ -1714,12 +1720,11 @@ def _object_named(tokens: list[str]) -> str:
     directed star wars", "when was star wars released": “star wars”), else nothing; a
     relation word that opens a question another one ends is the name's ("star wars cast")."""
     at = max((i for i, t in enumerate(tokens) if t in _OBJECT_AFTER), default=-1)
-    start = at + 1 if at >= 0 else len(tokens)
+    opens = False
     if at < 0:
         at = next((i for i, t in enumerate(tokens) if is_relation_word(t)), -1)
-        start = at + 1 if at >= 0 else len(tokens)
-        if at == 0 and len(tokens) > 2 and is_relation_word(tokens[-1]):
-            start = 0
+        opens = at == 0 and len(tokens) > 2 and is_relation_word(tokens[-1])
+    start = 0 if opens else at + 1 if at >= 0 else len(tokens)
     words = [t for t in tokens[start:] if t not in TALK]
     while words and words[0] in _LEADING:
         words = words[1:]
