@@ -177,7 +177,7 @@ async def _who_plays(ctx: Context) -> Answer | None:
             if not films or film.id in films
         ]
     if not found and named and character_in_film(ctx.key):
-        records = [record for film in named if (record := await ctx.catalog.film(film.id))]
+        records = await _records(ctx, named)
         return _no_such_character(ctx, " ".join(m.norm for m in characters), records)
     return await _players(ctx, found)
 
@@ -192,7 +192,7 @@ async def _who_plays_part(ctx: Context) -> Answer | None:
         return None
     found: list[tuple[FilmSummary, CreditRecord]] = []
     if films:
-        records = [record for film in films if (record := await ctx.catalog.film(film.id))]
+        records = await _records(ctx, films)
         found = [
             (record.summary, c)
             for record in records
@@ -208,6 +208,11 @@ async def _who_plays_part(ctx: Context) -> Answer | None:
             if len(found) >= MAX_CHARACTERS:
                 break
     return await _players(ctx, found)
+
+
+async def _records(ctx: Context, films: list[FilmSummary]) -> list[FilmRecord]:
+    """The catalog's records of ``films``, those it still has."""
+    return [record for film in films if (record := await ctx.catalog.film(film.id))]
 
 
 def _no_such_character(ctx: Context, typed: str, records: list[FilmRecord]) -> Answer:
