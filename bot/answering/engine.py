@@ -905,12 +905,14 @@ async def _value_shortened(
     """The longest run of words, named by nothing else (but question words), that is part
     of one place's or company's name and not all of it, and that name ("new york": New
     York City, "ghibli": Studio Ghibli); a word alone only when it is no common English
-    word or begins the name ("paramount", "disney", not "island" for Amity Island); a place
-    by its letters too ("la")."""
+    word or begins the name ("paramount", "disney", not "island" for Amity Island), and
+    not after a word of a name the catalog lacks ("coen bros"); a place by its letters too
+    ("la")."""
     names = [n for kind in SHORTENED_KINDS for n in await value_names(catalog, kind)]
     if not names:
         return None
     named = {i for m in mentions if not _one_question_word(m) for i in m.positions}
+    known = await catalog.known_words()
     best: Reading | None = None
     letters = lexicon.PLACE_LETTERS if _SET_IN.search(" ".join(tokens)) else {}
     for start, first in enumerate(tokens):
@@ -937,9 +939,12 @@ async def _value_shortened(
             if (
                 alone
                 and not norm(name).startswith(f"{typed} ")
-                and (await english_word(typed) and is_common_word(typed))
+                and (
+                    (await english_word(typed) and is_common_word(typed))
+                    or (start and await _unknown_name_word(tokens[start - 1], known))
+                )
             ):
-                continue
+                continue  # "island" for Amity Island; "coen bros" is not Warner Bros.
             best = Reading(start, end, typed, name)
     return best
 
@@ -1473,14 +1478,22 @@ async def _corrected(
     # "Rachelle Lefevre" Pierre Drieu La Rochelle); a given name only when no surname the
     # catalog lacks follows it ("tim burton" is not Tim Allen)
     known = await catalog.known_words()
+    title = title_to_the_end(tokens).split()  # "singin in the rain": not Douglas Rain
     for i, word in enumerate(tokens):
-        if len(word) >= 3 and not is_keyword(word):  # "what should we see": not Lisa See
+        if len(word) >= 3 and not is_keyword(word) and word not in title:
             if i in capitalised and (i - 1 in capitalised or i + 1 in capitalised):
                 continue
             before = tokens[i - 1] if i else ""
             surname_after = i + 1 < len(tokens) and await _unknown_name_word(tokens[i + 1], known)
+            # "coen brothers": after a name the catalog lacks, no slip for Scatman Crothers
+            slip = not (before and await _unknown_name_word(before, known))
             found = await _surname(
-                word, catalog, surname_only=surname_after, before=before, best_known=True
+                word,
+                catalog,
+                surname_only=surname_after,
+                before=before,
+                slip=slip,
+                best_known=True,
             )
             if found is not None:
                 return found
