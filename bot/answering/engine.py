@@ -332,6 +332,9 @@ async def answer(
     if not unknown_name and _film_lacked(tokens, mentions):
         # "was tom hanks in big" where the catalog lacks Big: not yes for his other films
         unknown_name = True
+    if not unknown_name and _kind_asked_of_unknown(tokens, unknown):
+        # "is gladiator a horror movie" where the catalog lacks Gladiator: not horror films
+        unknown_name = True
     if not unknown_name and unknown and _RELATIVE_YEAR.search(text):
         # "films in last year at marienbad" where the catalog lacks it: not the latest films
         unknown_name = True
@@ -1360,6 +1363,20 @@ def _film_lacked(tokens: list[str], mentions: list[Mention]) -> bool:
         return False
     rest = [t for t in tokens[at + 1 :] if t not in ARTICLES]
     return bool(rest) and not any(is_keyword(t) for t in rest)
+
+
+def _kind_asked_of_unknown(tokens: list[str], unknown: list[int]) -> bool:
+    """Whether a question asks whether something is a kind of film ("is gladiator a
+    horror movie", "is gladiator horror"), naming it only by words the catalog lacks."""
+    if not tokens or tokens[0] not in _ASKS_WHETHER:
+        return False
+    at = 1
+    while at < len(tokens) and (at in unknown or tokens[at] in ARTICLES):
+        at += 1
+    said = [i for i in range(1, at) if i in unknown]
+    while at < len(tokens) and tokens[at] in ARTICLES:
+        at += 1
+    return bool(said) and at < len(tokens) and is_asking_word(tokens[at])
 
 
 async def _title_tail_repaired(
