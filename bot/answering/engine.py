@@ -1663,10 +1663,21 @@ def _title_opening(tokens: list[str], run: str) -> str:
     )
     if words and at >= 2 and is_asking_word(tokens[at - 1]) and tokens[at - 2] in ARTICLES:
         return f"{tokens[at - 1]} {run}"
+    if words and at and is_relation_word(tokens[at - 1]) and _opens_or_follows(tokens, at - 1):
+        return f"{tokens[at - 1]} {run}"  # "star trek", "who directed star trek"
     end = at + len(words)
     if words and all(t in SCAFFOLD for t in tokens[end:]):  # "what is … about"
         return _title_from_article(tokens[:end], at) or run
     return run
+
+
+def _opens_or_follows(tokens: list[str], at: int) -> bool:
+    """Whether a relation word opens the question or follows another, an article, a verb
+    asking or a preposition: then it asks nothing, and is the first word of a name ("star
+    trek", "who directed star trek", "when was star trek released", "music for star
+    trek")."""
+    before = tokens[at - 1] if at else ""
+    return not at or is_relation_word(before) or before in _LEADING or before in _OBJECT_AFTER
 
 
 # Words that end the words said before a title the catalog lacks ("films from the 90s with")
@@ -1724,6 +1735,9 @@ def _object_named(tokens: list[str]) -> str:
     if at < 0:
         at = next((i for i, t in enumerate(tokens) if is_relation_word(t)), -1)
         opens = at == 0 and len(tokens) > 2 and is_relation_word(tokens[-1])
+    # "star wars": a relation word opening the question names it, unless a verb asks after
+    # it ("when was …")
+    opens = opens or (at == 0 and tokens[1:2] != [] and tokens[1] not in _LEADING)
     start = 0 if opens else at + 1 if at >= 0 else len(tokens)
     words = [t for t in tokens[start:] if t not in TALK]
     while words and words[0] in _LEADING:

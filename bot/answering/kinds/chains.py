@@ -348,7 +348,11 @@ def _as_roles(roles: list[str]) -> str:
 
 
 async def _from_values(ctx: Context, topics: list[tuple[Mention, str]]) -> Answer | None:
-    if _asks_of_a_title(ctx, topics) or await _credit_said_after(ctx, topics):
+    if (
+        _asks_of_a_title(ctx, topics)
+        or _credit_opens_title(ctx, topics)
+        or await _credit_said_after(ctx, topics)
+    ):
         return None  # "who directed star wars" asks of a film the catalog lacks, not War films
     films: list[FilmSummary] | None = None
     named: list[tuple[str, str]] = []
@@ -466,6 +470,15 @@ def _asks_of_a_title(ctx: Context, topics: list[tuple[Mention, str]]) -> bool:
         if after in FILM_NOUNS or said_of_films:
             return False
     return True
+
+
+def _credit_opens_title(ctx: Context, topics: list[tuple[Mention, str]]) -> bool:
+    """Whether a question opens with a word for a credit right before a value ("star
+    wars", "star wars movie"): no one is asked for, so that word is the first of a title
+    the catalog lacks, not a credit asked of the value's films."""
+    return any(mention.start == 1 for mention, _ in topics) and any(
+        at == 0 and relation.role for at, relation in ctx.occurrences()
+    )
 
 
 async def _credit_said_after(ctx: Context, topics: list[tuple[Mention, str]]) -> bool:
