@@ -332,6 +332,9 @@ async def answer(
     if not unknown_name and _film_lacked(tokens, mentions):
         # "was tom hanks in big" where the catalog lacks Big: not yes for his other films
         unknown_name = True
+    if not unknown_name and _kind_asked_of_unknown(tokens, unknown):
+        # "is gladiator a horror movie" where the catalog lacks Gladiator: not horror films
+        unknown_name = True
     if not unknown_name and unknown and _RELATIVE_YEAR.search(text):
         # "films in last year at marienbad" where the catalog lacks it: not the latest films
         unknown_name = True
@@ -905,12 +908,14 @@ async def _value_shortened(
     """The longest run of words, named by nothing else (but question words), that is part
     of one place's or company's name and not all of it, and that name ("new york": New
     York City, "ghibli": Studio Ghibli); a word alone only when it is no common English
-    word or begins the name ("paramount", "disney", not "island" for Amity Island); a place
-    by its letters too ("la")."""
+    word or begins the name ("paramount", "disney", not "island" for Amity Island), and
+    not after a word of a name the catalog lacks ("coen bros"); a place by its letters too
+    ("la")."""
     names = [n for kind in SHORTENED_KINDS for n in await value_names(catalog, kind)]
     if not names:
         return None
     named = {i for m in mentions if not _one_question_word(m) for i in m.positions}
+    known = await catalog.known_words()
     best: Reading | None = None
     letters = lexicon.PLACE_LETTERS if _SET_IN.search(" ".join(tokens)) else {}
     for start, first in enumerate(tokens):
@@ -937,9 +942,12 @@ async def _value_shortened(
             if (
                 alone
                 and not norm(name).startswith(f"{typed} ")
-                and (await english_word(typed) and is_common_word(typed))
+                and (
+                    (await english_word(typed) and is_common_word(typed))
+                    or (start and await _unknown_name_word(tokens[start - 1], known))
+                )
             ):
-                continue
+                continue  # "island" for Amity Island; "coen bros" is not Warner Bros.
             best = Reading(start, end, typed, name)
     return best
 
@@ -1357,6 +1365,20 @@ def _film_lacked(tokens: list[str], mentions: list[Mention]) -> bool:
     return bool(rest) and not any(is_keyword(t) for t in rest)
 
 
+def _kind_asked_of_unknown(tokens: list[str], unknown: list[int]) -> bool:
+    """Whether a question asks whether something is a kind of film ("is gladiator a
+    horror movie", "is gladiator horror"), naming it only by words the catalog lacks."""
+    if not tokens or tokens[0] not in _ASKS_WHETHER:
+        return False
+    at = 1
+    while at < len(tokens) and (at in unknown or tokens[at] in ARTICLES):
+        at += 1
+    said = [i for i in range(1, at) if i in unknown]
+    while at < len(tokens) and tokens[at] in ARTICLES:
+        at += 1
+    return bool(said) and at < len(tokens) and is_asking_word(tokens[at])
+
+
 async def _title_tail_repaired(
     tokens: list[str], mentions: list[Mention], covered: set[int], lookups: _Lookups
 ) -> tuple[str, str] | None:
@@ -1473,14 +1495,22 @@ async def _corrected(
     # "Rachelle Lefevre" Pierre Drieu La Rochelle); a given name only when no surname the
     # catalog lacks follows it ("tim burton" is not Tim Allen)
     known = await catalog.known_words()
+    title = title_to_the_end(tokens).split()  # "singin in the rain": not Douglas Rain
     for i, word in enumerate(tokens):
-        if len(word) >= 3 and not is_keyword(word):  # "what should we see": not Lisa See
+        if len(word) >= 3 and not is_keyword(word) and word not in title:
             if i in capitalised and (i - 1 in capitalised or i + 1 in capitalised):
                 continue
             before = tokens[i - 1] if i else ""
             surname_after = i + 1 < len(tokens) and await _unknown_name_word(tokens[i + 1], known)
+            # "coen brothers": after a name the catalog lacks, no slip for Scatman Crothers
+            slip = not (before and await _unknown_name_word(before, known))
             found = await _surname(
-                word, catalog, surname_only=surname_after, before=before, best_known=True
+                word,
+                catalog,
+                surname_only=surname_after,
+                before=before,
+                slip=slip,
+                best_known=True,
             )
             if found is not None:
                 return found

@@ -19,7 +19,8 @@ INSIDE_TITLES = frozenset(ARTICLES) | frozenset(
     "of with who in on upon to for and or over at from all".split()
 )
 _PREPOSITIONS = INSIDE_TITLES - frozenset(ARTICLES)
-_OPENING = frozenset("to all".split())  # words titles often open with
+_OPENING = frozenset("to all".split())
+_BEFORE_KIND_WORD = INSIDE_TITLES - {"a", "an"}  # words titles often open with
 # Words a title may follow with its own first preposition ("who directed for a few dollars
 # more", "tell me about to kill a mockingbird"), unlike "starred in" or "music for"
 _OBJECT_NEXT = frozenset("directed wrote produced composed about did does".split())
@@ -79,13 +80,14 @@ def _not_its_first(word: str, before: str) -> bool:
 
 def _in_a_title(tokens: list[str], at: int) -> bool:
     """Whether a word may be a word of a title: one joining its words, or no question word;
-    a word asking for films only after an article or such a word ("the western front")."""
+    a word asking for films only after "the" or such a word ("the western front"), not
+    after "a", which asks for a kind of film ("is gladiator a horror movie")."""
     word = tokens[at]
     if word in FILM_NOUNS or any(c.isdigit() for c in word):
         return False
     if word in INSIDE_TITLES or not is_keyword(word):
         return True
-    return not is_keyword(word, asking=True) and at > 0 and tokens[at - 1] in INSIDE_TITLES
+    return not is_keyword(word, asking=True) and at > 0 and tokens[at - 1] in _BEFORE_KIND_WORD
 
 
 def _closing(word: str) -> bool:
