@@ -915,7 +915,6 @@ async def _value_shortened(
     if not names:
         return None
     named = {i for m in mentions if not _one_question_word(m) for i in m.positions}
-    known = await catalog.known_words()
     best: Reading | None = None
     letters = lexicon.PLACE_LETTERS if _SET_IN.search(" ".join(tokens)) else {}
     for start, first in enumerate(tokens):
@@ -944,7 +943,10 @@ async def _value_shortened(
                 and not norm(name).startswith(f"{typed} ")
                 and (
                     (await english_word(typed) and is_common_word(typed))
-                    or (start and await _unknown_name_word(tokens[start - 1], known))
+                    or (
+                        start
+                        and await _unknown_name_word(tokens[start - 1], await catalog.known_words())
+                    )
                 )
             ):
                 continue  # "island" for Amity Island; "coen bros" is not Warner Bros.
