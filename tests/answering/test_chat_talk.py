@@ -556,6 +556,9 @@ async def test_a_title_the_catalog_lacks_is_said_back_whole(chatty, question) ->
         ("tell me about the man who shot liberty valance", "man who shot liberty valance"),
         ("tell me about to kill a mockingbird", "to kill a mockingbird"),
         ("gone with the wind", "gone with the wind"),
+        ("for a few dollars more", "for a few dollars more"),
+        ("in the mood for love", "in the mood for love"),
+        ("of mice and men", "of mice and men"),
     ],
 )
 async def test_a_title_the_catalog_lacks_is_not_cut_at_the_words_joining_it(
