@@ -806,7 +806,7 @@ def _insert_rows(
         done += statements * count
 
 
-_ROWS_A_STATEMENT = (64, 16, 4, 1)
+_ROWS_A_STATEMENT = (64, 8, 1)
 
 
 @functools.cache
