@@ -915,7 +915,6 @@ async def _value_shortened(
     if not names:
         return None
     named = {i for m in mentions if not _one_question_word(m) for i in m.positions}
-    known = await catalog.known_words()
     best: Reading | None = None
     letters = lexicon.PLACE_LETTERS if _SET_IN.search(" ".join(tokens)) else {}
     for start, first in enumerate(tokens):
@@ -944,7 +943,10 @@ async def _value_shortened(
                 and not norm(name).startswith(f"{typed} ")
                 and (
                     (await english_word(typed) and is_common_word(typed))
-                    or (start and await _unknown_name_word(tokens[start - 1], known))
+                    or (
+                        start
+                        and await _unknown_name_word(tokens[start - 1], await catalog.known_words())
+                    )
                 )
             ):
                 continue  # "island" for Amity Island; "coen bros" is not Warner Bros.
@@ -1687,10 +1689,7 @@ def _title_opening(tokens: list[str], run: str) -> str:
     that only question words follow is said from the article before it
     (:func:`_title_from_article`)."""
     words = run.split()
-    at = next(
-        (i for i in range(len(tokens) - len(words) + 1) if tokens[i : i + len(words)] == words),
-        0,
-    )
+    at = _run_at(tokens, words)
     if words and at >= 2 and is_asking_word(tokens[at - 1]) and tokens[at - 2] in ARTICLES:
         return f"{tokens[at - 1]} {run}"
     if words and at and is_relation_word(tokens[at - 1]) and _opens_or_follows(tokens, at - 1):
@@ -1699,6 +1698,45 @@ def _title_opening(tokens: list[str], run: str) -> str:
     if words and all(t in SCAFFOLD for t in tokens[end:]):  # "what is … about"
         return _title_from_article(tokens[:end], at) or run
     return run
+
+
+def _run_at(tokens: list[str], words: list[str]) -> int:
+    """Where a run of words first is among the question's words (0 when it is not)."""
+    return next(
+        (i for i in range(len(tokens) - len(words) + 1) if tokens[i : i + len(words)] == words),
+        0,
+    )
+
+
+# Words after a name typed with an 's that own nothing ("what is schindler's about")
+_OWN_NOTHING = (
+    INSIDE_TITLES
+    | _LEADING
+    | _ASKS_WHETHER
+    | _OBJECT_AFTER
+    | frozenset("who what when where which why how and".split())
+)
+
+
+def _with_possessed(text: str, tokens: list[str], run: str) -> str:
+    """The run of words with the word after its last, when that last was typed with an 's
+    and the next is what it owns, not films nor a credit asked of it ("who directed
+    schindler's list": “schindlers list”; not "nolan's movies" nor "heat's director")."""
+    words = run.split()
+    if not words or not _typed_with_s(_typed_words(text), words[-1]):
+        return run
+    end = _run_at(tokens, words) + len(words)
+    owned = tokens[end] if end < len(tokens) else ""
+    if (
+        not owned
+        or owned in FILM_NOUNS
+        or owned in _OWN_NOTHING
+        or owned in TALK
+        or is_asking_word(owned)
+        or is_relation_word(owned)
+    ):
+        return run
+    return f"{run} {owned}"
 
 
 def _opens_or_follows(tokens: list[str], at: int) -> bool:
@@ -1838,6 +1876,7 @@ async def _not_found(ctx: Context, lookups: _Lookups) -> Answer:
         else _residual_run([t for t in tokens if t not in TALK and t not in WORTH])
     )
     whole = not lacked and title_to_the_end(tokens)  # "lawrence of arabia", not “lawrence”
+    named = _with_possessed(ctx.question, tokens, named)  # "schindler's list"
     named = whole or _named_whole(ctx, _title_opening(tokens, named) or object_named)
     named = _with_apostrophes(ctx.question, named)[:ECHOED_MAX].strip()
     place = _SET_IN.search(ctx.key)

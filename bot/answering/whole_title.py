@@ -70,12 +70,13 @@ def _not_its_first(word: str, before: str) -> bool:
     """Whether a word before a title is not its first: an article, or a preposition said
     after the words asking ("starred in the …", "music for …"), but for one a title opens
     with ("to kill a mockingbird", "all quiet on the western front") unless a relation word
-    asks it ("sequel to …")."""
+    asks it ("sequel to …"), and for one opening the question or after such a preposition
+    ("for a few dollars more", "starred in for a few dollars more")."""
     if word in ARTICLES:
         return True
     if word in _OPENING:
         return is_relation_word(before)
-    return word in _PREPOSITIONS
+    return word in _PREPOSITIONS and bool(before) and before not in _PREPOSITIONS
 
 
 def _in_a_title(tokens: list[str], at: int) -> bool:
