@@ -67,6 +67,20 @@ def merged_notes(records: Sequence[FilmRecord]) -> list[str]:
     ]
 
 
+def merged_list_note(titles: Sequence[str], whose: str) -> str:
+    """The sentence that goes after a list of someone's films holding films whose facts
+    their source merged with those of every film of their title (``titles``): some of
+    those films may not be ``whose`` ("Michael Mann's"); nothing when there are none."""
+    if not titles:
+        return ""
+    quoted = [f"“{title}”" for title in dict.fromkeys(titles)]
+    named = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+    return (
+        f" Note: the source lists the facts once for every film titled {named}, without "
+        f"saying which belongs to which film, so some of those films may not be {whose}."
+    )
+
+
 def join_names(names: Sequence[str], limit: int = 25) -> str:
     """``a``, ``a and b``, ``a, b and c``; long lists end with ``and N more``."""
     items = list(dict.fromkeys(names))

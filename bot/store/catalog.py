@@ -19,6 +19,7 @@ import aiosqlite
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from bot.catalog.schema import SHARED_TITLE_TAG
 from bot.store.dates import When, parse_when
 from bot.store.indexes import (
     ARTICLE_REST_MIN,
@@ -261,6 +262,7 @@ _FILM_COLUMNS_OF_F = "f.id, f.slug, f.title, f.year, f.status, f.rating, f.votes
 # A film's stored key is its title's normal form, or the title in lower case when that
 # is empty (a title with no letter or digit of the normal form): then not a normal form.
 _WORDLESS = re.compile(r"^[^0-9a-z]*$")
+_SHARED_TITLE_NORM = norm(SHARED_TITLE_TAG)  # the tag's stored norm
 SUMMARY_COLUMNS = 7  # the leading columns of a row that make a FilmSummary
 
 _BY_YEAR_AND_TITLE = attrgetter("year", "title")
@@ -1191,6 +1193,26 @@ class Catalog:
         if shelf is not None:
             return shelf.keys_of(shelf.may_share(list(map(_ID, films))))
         return {f.id: _title_key(norm(f.title)) for f in films}
+
+    async def merged_films(self, film_ids: Sequence[int]) -> list[int]:
+        """Those of ``film_ids`` whose source gave them the facts of every film of their
+        title, merged (tagged ``SHARED_TITLE_TAG``). Only films whose title another film
+        may have too are looked at (from memory when the film shelf is built): a few rows
+        by key."""
+        ids = list(dict.fromkeys(film_ids))
+        shelf = self._shelf
+        if shelf is not None:
+            ids = shelf.may_share(ids)
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        rows = await self._keyed(
+            f"SELECT film_id FROM film_values WHERE film_id IN ({marks}) AND kind = 'tag' "
+            "AND norm = ?",
+            [*ids, _SHARED_TITLE_NORM],
+        )
+        tagged = set(map(itemgetter(0), rows))
+        return [film_id for film_id in ids if film_id in tagged]
 
     async def _credit_rows(
         self, sql: str, person_ids: list[int], after: tuple[object, ...]
