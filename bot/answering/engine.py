@@ -332,6 +332,9 @@ async def answer(
     if not unknown_name and _film_lacked(tokens, mentions):
         # "was tom hanks in big" where the catalog lacks Big: not yes for his other films
         unknown_name = True
+    if not unknown_name and _kind_asked_of_unknown(tokens, unknown):
+        # "is gladiator a horror movie" where the catalog lacks Gladiator: not horror films
+        unknown_name = True
     if not unknown_name and unknown and _RELATIVE_YEAR.search(text):
         # "films in last year at marienbad" where the catalog lacks it: not the latest films
         unknown_name = True
@@ -905,8 +908,9 @@ async def _value_shortened(
     """The longest run of words, named by nothing else (but question words), that is part
     of one place's or company's name and not all of it, and that name ("new york": New
     York City, "ghibli": Studio Ghibli); a word alone only when it is no common English
-    word or begins the name ("paramount", "disney", not "island" for Amity Island); a place
-    by its letters too ("la")."""
+    word or begins the name ("paramount", "disney", not "island" for Amity Island), and
+    not after a word of a name the catalog lacks ("coen bros"); a place by its letters too
+    ("la")."""
     names = [n for kind in SHORTENED_KINDS for n in await value_names(catalog, kind)]
     if not names:
         return None
@@ -937,9 +941,15 @@ async def _value_shortened(
             if (
                 alone
                 and not norm(name).startswith(f"{typed} ")
-                and (await english_word(typed) and is_common_word(typed))
+                and (
+                    (await english_word(typed) and is_common_word(typed))
+                    or (
+                        start
+                        and await _unknown_name_word(tokens[start - 1], await catalog.known_words())
+                    )
+                )
             ):
-                continue
+                continue  # "island" for Amity Island; "coen bros" is not Warner Bros.
             best = Reading(start, end, typed, name)
     return best
 
@@ -1357,6 +1367,20 @@ def _film_lacked(tokens: list[str], mentions: list[Mention]) -> bool:
     return bool(rest) and not any(is_keyword(t) for t in rest)
 
 
+def _kind_asked_of_unknown(tokens: list[str], unknown: list[int]) -> bool:
+    """Whether a question asks whether something is a kind of film ("is gladiator a
+    horror movie", "is gladiator horror"), naming it only by words the catalog lacks."""
+    if not tokens or tokens[0] not in _ASKS_WHETHER:
+        return False
+    at = 1
+    while at < len(tokens) and (at in unknown or tokens[at] in ARTICLES):
+        at += 1
+    said = [i for i in range(1, at) if i in unknown]
+    while at < len(tokens) and tokens[at] in ARTICLES:
+        at += 1
+    return bool(said) and at < len(tokens) and is_asking_word(tokens[at])
+
+
 async def _title_tail_repaired(
     tokens: list[str], mentions: list[Mention], covered: set[int], lookups: _Lookups
 ) -> tuple[str, str] | None:
@@ -1473,14 +1497,22 @@ async def _corrected(
     # "Rachelle Lefevre" Pierre Drieu La Rochelle); a given name only when no surname the
     # catalog lacks follows it ("tim burton" is not Tim Allen)
     known = await catalog.known_words()
+    title = title_to_the_end(tokens).split()  # "singin in the rain": not Douglas Rain
     for i, word in enumerate(tokens):
-        if len(word) >= 3 and not is_keyword(word):  # "what should we see": not Lisa See
+        if len(word) >= 3 and not is_keyword(word) and word not in title:
             if i in capitalised and (i - 1 in capitalised or i + 1 in capitalised):
                 continue
             before = tokens[i - 1] if i else ""
             surname_after = i + 1 < len(tokens) and await _unknown_name_word(tokens[i + 1], known)
+            # "coen brothers": after a name the catalog lacks, no slip for Scatman Crothers
+            slip = not (before and await _unknown_name_word(before, known))
             found = await _surname(
-                word, catalog, surname_only=surname_after, before=before, best_known=True
+                word,
+                catalog,
+                surname_only=surname_after,
+                before=before,
+                slip=slip,
+                best_known=True,
             )
             if found is not None:
                 return found
@@ -1657,16 +1689,63 @@ def _title_opening(tokens: list[str], run: str) -> str:
     that only question words follow is said from the article before it
     (:func:`_title_from_article`)."""
     words = run.split()
-    at = next(
-        (i for i in range(len(tokens) - len(words) + 1) if tokens[i : i + len(words)] == words),
-        0,
-    )
+    at = _run_at(tokens, words)
     if words and at >= 2 and is_asking_word(tokens[at - 1]) and tokens[at - 2] in ARTICLES:
         return f"{tokens[at - 1]} {run}"
+    if words and at and is_relation_word(tokens[at - 1]) and _opens_or_follows(tokens, at - 1):
+        return f"{tokens[at - 1]} {run}"  # "star trek", "who directed star trek"
     end = at + len(words)
     if words and all(t in SCAFFOLD for t in tokens[end:]):  # "what is … about"
         return _title_from_article(tokens[:end], at) or run
     return run
+
+
+def _run_at(tokens: list[str], words: list[str]) -> int:
+    """Where a run of words first is among the question's words (0 when it is not)."""
+    return next(
+        (i for i in range(len(tokens) - len(words) + 1) if tokens[i : i + len(words)] == words),
+        0,
+    )
+
+
+# Words after a name typed with an 's that own nothing ("what is schindler's about")
+_OWN_NOTHING = (
+    INSIDE_TITLES
+    | _LEADING
+    | _ASKS_WHETHER
+    | _OBJECT_AFTER
+    | frozenset("who what when where which why how and".split())
+)
+
+
+def _with_possessed(text: str, tokens: list[str], run: str) -> str:
+    """The run of words with the word after its last, when that last was typed with an 's
+    and the next is what it owns, not films nor a credit asked of it ("who directed
+    schindler's list": “schindlers list”; not "nolan's movies" nor "heat's director")."""
+    words = run.split()
+    if not words or not _typed_with_s(_typed_words(text), words[-1]):
+        return run
+    end = _run_at(tokens, words) + len(words)
+    owned = tokens[end] if end < len(tokens) else ""
+    if (
+        not owned
+        or owned in FILM_NOUNS
+        or owned in _OWN_NOTHING
+        or owned in TALK
+        or is_asking_word(owned)
+        or is_relation_word(owned)
+    ):
+        return run
+    return f"{run} {owned}"
+
+
+def _opens_or_follows(tokens: list[str], at: int) -> bool:
+    """Whether a relation word opens the question or follows another, an article, a verb
+    asking or a preposition: then it asks nothing, and is the first word of a name ("star
+    trek", "who directed star trek", "when was star trek released", "music for star
+    trek")."""
+    before = tokens[at - 1] if at else ""
+    return not at or is_relation_word(before) or before in _LEADING or before in _OBJECT_AFTER
 
 
 # Words that end the words said before a title the catalog lacks ("films from the 90s with")
@@ -1724,6 +1803,9 @@ def _object_named(tokens: list[str]) -> str:
     if at < 0:
         at = next((i for i, t in enumerate(tokens) if is_relation_word(t)), -1)
         opens = at == 0 and len(tokens) > 2 and is_relation_word(tokens[-1])
+    # "star wars": a relation word opening the question names it, unless a verb asks after
+    # it ("when was …")
+    opens = opens or (at == 0 and tokens[1:2] != [] and tokens[1] not in _LEADING)
     start = 0 if opens else at + 1 if at >= 0 else len(tokens)
     words = [t for t in tokens[start:] if t not in TALK]
     while words and words[0] in _LEADING:
@@ -1794,6 +1876,7 @@ async def _not_found(ctx: Context, lookups: _Lookups) -> Answer:
         else _residual_run([t for t in tokens if t not in TALK and t not in WORTH])
     )
     whole = not lacked and title_to_the_end(tokens)  # "lawrence of arabia", not “lawrence”
+    named = _with_possessed(ctx.question, tokens, named)  # "schindler's list"
     named = whole or _named_whole(ctx, _title_opening(tokens, named) or object_named)
     named = _with_apostrophes(ctx.question, named)[:ECHOED_MAX].strip()
     place = _SET_IN.search(ctx.key)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any
 
+from bot.catalog.schema import SHARED_TITLE_TAG
 from bot.store.catalog import FilmRecord, FilmSummary, SourceRecord
 
 STATUS_PHRASES = {
@@ -41,12 +42,29 @@ class Answer:
         return {"question": self.question, "answers": self.answers, "text": self.text}
 
 
-def per_film(films: Sequence[FilmSummary], lines: list[str]) -> str:
+def per_film(
+    films: Sequence[FilmSummary], lines: list[str], records: Sequence[FilmRecord] = ()
+) -> str:
     """One line a film, headed by how many there are when they share the title asked
-    about (two Heats); films named apart ("titanic and avatar") need no heading."""
+    about (two Heats); films named apart ("titanic and avatar") need no heading. Of
+    ``records`` whose source merged the facts of every film of their title, that is said."""
     if len(films) > 1 and len({film.title for film in films}) == 1:
         lines = [f"{len(films)} films match that title:", *lines]
-    return "\n".join(lines)
+    return "\n".join([*lines, *merged_notes(records)])
+
+
+def merged_notes(records: Sequence[FilmRecord]) -> list[str]:
+    """A sentence for each title whose films' facts came from their source merged (the
+    importer tags those films ``SHARED_TITLE_TAG``): what is said of them may belong to
+    any one of them."""
+    titles = {
+        film.title: None for film in records if SHARED_TITLE_TAG in film.values.get("tag", ())
+    }
+    return [
+        f"Note: the source lists these facts once for every film titled “{title}”, without "
+        "saying which belongs to which film."
+        for title in titles
+    ]
 
 
 def join_names(names: Sequence[str], limit: int = 25) -> str:

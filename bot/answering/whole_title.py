@@ -19,7 +19,8 @@ INSIDE_TITLES = frozenset(ARTICLES) | frozenset(
     "of with who in on upon to for and or over at from all".split()
 )
 _PREPOSITIONS = INSIDE_TITLES - frozenset(ARTICLES)
-_OPENING = frozenset("to all".split())  # words titles often open with
+_OPENING = frozenset("to all".split())
+_BEFORE_KIND_WORD = INSIDE_TITLES - {"a", "an"}  # words titles often open with
 # Words a title may follow with its own first preposition ("who directed for a few dollars
 # more", "tell me about to kill a mockingbird"), unlike "starred in" or "music for"
 _OBJECT_NEXT = frozenset("directed wrote produced composed about did does".split())
@@ -69,23 +70,25 @@ def _not_its_first(word: str, before: str) -> bool:
     """Whether a word before a title is not its first: an article, or a preposition said
     after the words asking ("starred in the …", "music for …"), but for one a title opens
     with ("to kill a mockingbird", "all quiet on the western front") unless a relation word
-    asks it ("sequel to …")."""
+    asks it ("sequel to …"), and for one opening the question or after such a preposition
+    ("for a few dollars more", "starred in for a few dollars more")."""
     if word in ARTICLES:
         return True
     if word in _OPENING:
         return is_relation_word(before)
-    return word in _PREPOSITIONS
+    return word in _PREPOSITIONS and bool(before) and before not in _PREPOSITIONS
 
 
 def _in_a_title(tokens: list[str], at: int) -> bool:
     """Whether a word may be a word of a title: one joining its words, or no question word;
-    a word asking for films only after an article or such a word ("the western front")."""
+    a word asking for films only after "the" or such a word ("the western front"), not
+    after "a", which asks for a kind of film ("is gladiator a horror movie")."""
     word = tokens[at]
     if word in FILM_NOUNS or any(c.isdigit() for c in word):
         return False
     if word in INSIDE_TITLES or not is_keyword(word):
         return True
-    return not is_keyword(word, asking=True) and at > 0 and tokens[at - 1] in INSIDE_TITLES
+    return not is_keyword(word, asking=True) and at > 0 and tokens[at - 1] in _BEFORE_KIND_WORD
 
 
 def _closing(word: str) -> bool:

@@ -28,6 +28,9 @@ Status = Literal["released", "announced", "in-production", "rumored", "unconfirm
 MAX_NAME = 300
 MAX_TEXT = 4000
 MAX_LIST = 5000
+# The tag of films whose source keyed its facts by title alone, so that the facts of every
+# film of that title arrived merged (MetaQA): answers about them say so.
+SHARED_TITLE_TAG = "shared title"
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_NAME)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT)]

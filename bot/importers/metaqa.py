@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from bot.catalog.schema import slugify
+from bot.catalog.schema import SHARED_TITLE_TAG, slugify
 from bot.importers.shards import remove_stale, write_if_changed
 
 try:
@@ -94,7 +94,7 @@ def film_entries(title: str, facts: dict[str, list[str]]) -> list[dict[str, Any]
         f"The knowledge base lists these facts under the title '{title}' for films of "
         f"{shown}; it does not say which fact belongs to which film."
     )
-    shared = {"tags": [*base.get("tags", []), "shared title"], "trivia": [note]}
+    shared = {"tags": [*base.get("tags", []), SHARED_TITLE_TAG], "trivia": [note]}
     return [{**base, "year": year, **shared} for year in years]
 
 

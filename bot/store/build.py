@@ -36,7 +36,7 @@ from bot.catalog.loader import (
     file_digest,
 )
 from bot.store.indexes import NAME_CHANGES_KEPT, title_grams
-from bot.store.rows import FileRows, prepare_file
+from bot.store.rows import ROW_WIDTHS, FileRows, prepare_file
 
 log = logging.getLogger(__name__)
 
@@ -421,14 +421,7 @@ class _Target:
 
     def _taken(self, item: FileRows, slugs: list[str]) -> bool:
         """Whether the store holds a film with one of ``slugs`` that stays."""
-        assert self.db is not None
-        return any(
-            self.db.execute(
-                f"SELECT 1 FROM films WHERE slug IN ({','.join('?' * len(chunk))}) LIMIT 1",
-                chunk,
-            ).fetchone()
-            for chunk in _chunks(slugs, 500)
-        )
+        raise NotImplementedError
 
     def _write(self, item: FileRows) -> None:
         assert self.writer is not None
@@ -496,6 +489,11 @@ class _Draft(_Target):
         )
         db.execute("BEGIN")
         return db
+
+    def _taken(self, item: FileRows, slugs: list[str]) -> bool:
+        """The new store holds the films written so far alone, each noted as written."""
+        assert self.writer is not None
+        return not self.writer.digests.keys().isdisjoint(slugs)
 
     def __exit__(self, *exc: object) -> None:
         super().__exit__(*exc)
@@ -787,19 +785,32 @@ def _insert_rows(
     base: int | None = None,
     constant: str = "",
 ) -> None:
-    """Insert ``rows`` of ``width`` values each into the columns ``head`` names
-    (``INSERT INTO table (columns)``; ``constant``, when given, is the last column's SQL
-    value, the same for every row). Many rows go in a statement: a statement run once a
-    row costs SQLite and Python's ``sqlite3`` about twice the CPU. ``base``: each row's
-    first value is a film's index in its file, written as ``base`` plus it (its id)."""
-    rows = list(rows)
-    values = itertools.chain.from_iterable(rows)
+    """Insert ``rows`` of ``width`` values each: as ``_insert_values`` does their values."""
+    _insert_values(db, head, list(itertools.chain.from_iterable(rows)), width, base, constant)
+
+
+def _insert_values(
+    db: sqlite3.Connection,
+    head: str,
+    values: list,
+    width: int,
+    base: int | None = None,
+    constant: str = "",
+) -> None:
+    """Insert the rows of ``values`` (``width`` values a row, one row after the other)
+    into the columns ``head`` names (``INSERT INTO table (columns)``; ``constant``, when
+    given, is the last column's SQL value, the same for every row). Many rows go in a
+    statement: a statement run once a row costs SQLite and Python's ``sqlite3`` about
+    twice the CPU. ``base``: each row's first value is a film's index in its file, written
+    as ``base`` plus it (its id)."""
+    rows = len(values) // width
+    stream = iter(values)
     done = 0
     for count in _ROWS_A_STATEMENT:
-        statements = (len(rows) - done) // count
+        statements = (rows - done) // count
         if not statements:
             continue
-        params = [values] * (width * count)  # the same iterator: each statement's values
+        params = [stream] * (width * count)  # the same iterator: each statement's values
         based = () if base is None else (itertools.repeat(base),)
         db.executemany(
             _rows_sql(head, width, count, base is not None, constant),
@@ -825,14 +836,20 @@ def _rows_sql(head: str, width: int, count: int, based: bool, constant: str) -> 
     return f"{head} VALUES {','.join(rows)}"
 
 
+def _interleaved(columns: list[list]) -> list:
+    """The values of ``columns`` (as long as each other) row by row, one list."""
+    width = len(columns)
+    values = [None] * (width * len(columns[0]))
+    for number, column in enumerate(columns):
+        values[number::width] = column
+    return values
+
+
 _IS_NOT = itertools.repeat(operator.is_not)
 _NONES = itertools.repeat(itertools.repeat(None))
-_KEY = operator.itemgetter(1)  # of a credit: its person's key
-_NAME = operator.itemgetter(2)  # ... and name
-_CHARACTER_NOTE = operator.itemgetter(4, 6)
-_NEITHER = (None, None)
-_KIND_KEY = operator.itemgetter(2, 1)  # of a value's name
-_KEY_KIND_DISPLAY = operator.itemgetter(1, 2, 3)
+_NONES1 = itertools.repeat(None)
+_CREDIT_WIDTH = ROW_WIDTHS["credits"]
+_NAME_WIDTH = ROW_WIDTHS["names"]
 
 
 def _label(title: str, year: int | None) -> str:
@@ -1075,10 +1092,11 @@ class _Writer:
             (first + number, *film[:-1], file_id, position, film.digest)
             for number, (position, film) in enumerate(zip(positions, rows.films, strict=True))
         ]
-        keys = list(map(_KEY, rows.credits))
+        credits = rows.values_of("credits")
+        keys = credits[1::_CREDIT_WIDTH]
         if self.lookup:
             self.look_up({*keys, *(person[1] for person in rows.people)})
-        new_people = self._new_people(keys, list(map(_NAME, rows.credits)))
+        new_people = self._new_people(keys, credits[2::_CREDIT_WIDTH])
         declared = []
         alias_names: dict[tuple, None] = {}
         for name, key, born, died, aliases in rows.people:
@@ -1092,18 +1110,20 @@ class _Writer:
             "UPDATE people SET born = ?, died = ?, declared_in = ? WHERE id = ?", declared
         )
         _insert_present(db, "films", FILM_COLUMNS, films)
-        self._insert_credits(rows.credits, first)
-        _insert_present(db, "sources", SOURCE_COLUMNS, rows.sources, first)
-        _insert_rows(db, f"INSERT INTO film_values ({VALUE_COLUMNS})", rows.values, 6, first)
-        _insert_rows(db, "INSERT INTO trivia (film_id, position, text)", rows.trivia, 3, first)
+        self._insert_credits(credits, first)
+        _insert_present(db, "sources", SOURCE_COLUMNS, rows.rows_of("sources"), first)
+        values, trivia = rows.values_of("values"), rows.values_of("trivia")
+        _insert_values(db, f"INSERT INTO film_values ({VALUE_COLUMNS})", values, 6, first)
+        _insert_values(db, "INSERT INTO trivia (film_id, position, text)", trivia, 3, first)
         # The names go in in the order met, so that two builds of the same files give every
         # name the same rowid (the first of a shared text is the one shown).
         names = "INSERT OR IGNORE INTO names"
-        _insert_rows(db, f"{names} (ref, norm, display, kind)", rows.film_names, 3, first, "'film'")
+        film_names = rows.values_of("film_names")
+        _insert_values(db, f"{names} (ref, norm, display, kind)", film_names, 3, first, "'film'")
         _insert_rows(
             db,
             f"{names} (norm, kind, display, ref)",
-            map(_KEY_KIND_DISPLAY, self._values_unnamed(rows.names)),
+            self._values_unnamed(rows.values_of("names")),
             3,
             constant="0",
         )
@@ -1122,26 +1142,37 @@ class _Writer:
         self.people.update(zip(missing, ids, strict=True))
         return list(zip(ids, map(first_names.__getitem__, missing), missing, strict=True))
 
-    def _insert_credits(self, credits: list[tuple], base: int) -> None:
-        """Insert ``credits`` (rows as ``FileRows`` has them), with their people's ids;
-        those without character or note (most of them) leave those columns out."""
-        bare = list(map(operator.eq, map(_CHARACTER_NOTE, credits), itertools.repeat(_NEITHER)))
-        for chosen, columns, named in (
+    def _insert_credits(self, credits: list, base: int) -> None:
+        """Insert ``credits`` (the values of the rows ``FileRows`` has, one row after the
+        other), with their people's ids; those without character or note (most of them)
+        leave those columns out."""
+        width = _CREDIT_WIDTH
+        columns = [credits[c::width] for c in range(width)]
+        columns[1] = list(map(self.people.__getitem__, columns[1]))
+        bare = list(map(operator.and_, *(map(operator.is_, columns[c], _NONES1) for c in (4, 6))))
+        for chosen, wanted, named in (
             (bare, (0, 1, 3, 7), "film_id, person_id, role, position"),
             (list(map(operator.not_, bare)), (0, 1, 3, 4, 5, 6, 7), ",".join(CREDIT_COLUMNS)),
         ):
-            rows = list(itertools.compress(credits, chosen))
-            people = map(self.people.__getitem__, map(_KEY, rows))
-            values = [people if c == 1 else map(operator.itemgetter(c), rows) for c in columns]
+            if True not in chosen:
+                continue
+            picked = [columns[c] for c in wanted]
+            if False in chosen:
+                picked = [list(itertools.compress(column, chosen)) for column in picked]
             head = f"INSERT INTO credits ({named})"
-            _insert_rows(self.db, head, zip(*values, strict=True), len(columns), base)
+            _insert_values(self.db, head, _interleaved(picked), len(wanted), base)
 
-    def _values_unnamed(self, names: list[tuple]) -> list[tuple]:
-        """The rows of ``names`` (genres, characters…: the same in many files) of a kind
-        and key no row written before had, the first of each."""
-        kinds_keys = list(map(_KIND_KEY, names))
+    def _values_unnamed(self, names: list) -> list[tuple]:
+        """``(key, kind, display)`` of the names of ``names`` (the values of the rows
+        ``FileRows`` has, one row after the other: genres, characters…, the same in many
+        files) of a kind and key no row written before had, the first of each."""
+        width = _NAME_WIDTH
+        kinds_keys = list(zip(names[2::width], names[1::width], strict=True))
         named = self.values_named
+        if named.issuperset(kinds_keys):  # as in most files but the first few
+            return []
         fresh = list(itertools.filterfalse(named.__contains__, dict.fromkeys(kinds_keys)))
         named.update(fresh)
-        first = dict(zip(reversed(kinds_keys), reversed(names), strict=True))
+        rows = zip(names[1::width], names[2::width], names[3::width], strict=True)
+        first = dict(zip(reversed(kinds_keys), reversed(list(rows)), strict=True))
         return list(map(first.__getitem__, fresh))

@@ -91,6 +91,11 @@ class FileRows(FileOutcome):
     # (name, key, born, died, ((alias key, alias), ...)) for each entry of ``people:``
     people: list[tuple] = field(default_factory=list)
     imported: str | None = None  # the importer that wrote the file, if one did
+    # Whether the tables of rows (FILM_TABLES) hold each table's values one after the
+    # other, a row every ``ROW_WIDTHS[table]`` of them: as they cross to the writing
+    # process, which hands them on to SQLite as they are (the unpickling, the freeing and
+    # the regrouping into statements of a tuple a row cost it more than the rest).
+    flat: bool = False
 
     @property
     def file_columns(self) -> tuple[str, str, str, int, int, str | None]:
@@ -102,6 +107,8 @@ class FileRows(FileOutcome):
         # unpickled through a Python call each, several times slower.
         state = {name: getattr(self, name) for name in _FIELDS}
         state["films"] = list(map(tuple, self.films))
+        state.update((name, self.values_of(name)) for name in FILM_TABLES)
+        state["flat"] = True
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -109,15 +116,26 @@ class FileRows(FileOutcome):
         for name, value in state.items():
             setattr(self, name, value)
 
+    def values_of(self, table: str) -> list:
+        """The values of ``table``'s rows, one row after the other."""
+        rows = getattr(self, table)
+        return rows if self.flat else list(itertools.chain.from_iterable(rows))
+
+    def rows_of(self, table: str) -> list[tuple]:
+        """``table``'s rows, a tuple each."""
+        rows = getattr(self, table)
+        return list(zip(*[iter(rows)] * ROW_WIDTHS[table], strict=True)) if self.flat else rows
+
     def renumbered(self, films: list[int]) -> FileRows:
         """The rows of the ``films`` named (by index, in order) alone, numbered from 0 in
         that order: what a reload writes of a file of which some films are kept."""
         rank = {index: number for number, index in enumerate(films)}
         tables = {
-            name: [(rank[row[0]], *row[1:]) for row in getattr(self, name) if row[0] in rank]
+            name: [(rank[row[0]], *row[1:]) for row in self.rows_of(name) if row[0] in rank]
             for name in FILM_TABLES
         }
-        return dataclasses.replace(self, films=[self.films[i] for i in films], **tables)
+        films_kept = [self.films[i] for i in films]
+        return dataclasses.replace(self, films=films_kept, flat=False, **tables)
 
     def add_film(self, film: Film | PlainFilm) -> None:
         # A film's fields are read from its dict once: an attribute of a validated film is
@@ -171,7 +189,8 @@ class FileRows(FileOutcome):
 
 
 _FIELDS = tuple(f.name for f in dataclasses.fields(FileRows))
-FILM_TABLES = ("credits", "values", "sources", "trivia", "film_names", "names")
+ROW_WIDTHS = {"credits": 8, "values": 6, "sources": 5, "trivia": 3, "film_names": 3, "names": 4}
+FILM_TABLES = tuple(ROW_WIDTHS)
 """The tables of rows that point at a film of the file, by its index in their first column."""
 
 

@@ -266,3 +266,22 @@ films:
         "The catalog has no film called “Dune 4”; it has Dune (1984), "
         "Dune: Part Two (2024) and Dune 3 (2026) [announced]."
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "sequel to the lord of the rings",
+        "is there a sequel to the lord of the rings",
+        "whats the sequel to lord of the rings",
+        "the lord of the rings sequel",
+    ],
+)
+async def test_a_sequel_asked_of_a_film_the_catalog_lacks_is_not_the_films_tagged_sequel(
+    catalog_of, question
+) -> None:
+    tagged = SAGA.replace("    follows: saga-ii\n", "    follows: saga-ii\n    tags: [sequel]\n")
+    reply = await ask(await catalog_of(tagged), question)
+    assert reply.kind == "not_found", reply.text
+    assert "“lord of the rings”" in reply.text
+    assert "Saga III" not in reply.text

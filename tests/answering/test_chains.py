@@ -286,6 +286,14 @@ async def test_who_made_a_title_the_catalog_lacks_is_not_answered_with_a_genres_
         assert "Full Metal Jacket" in (await ask(films, question)).answers
 
 
+@pytest.mark.parametrize("question", ["star wars", "Star Wars movie", "star wars flick"])
+async def test_a_title_opened_by_a_credit_word_is_not_read_as_a_genre(catalog_of, question) -> None:
+    reply = await ask(await catalog_of(WAR), question)
+    assert reply.kind == "not_found", reply.text
+    assert "“star wars”" in reply.text
+    assert "Full Metal Jacket" not in reply.text
+
+
 @pytest.mark.parametrize(
     ("facts", "question"),
     [

@@ -546,12 +546,19 @@ async def test_a_title_the_catalog_lacks_is_said_back_whole(chatty, question) ->
         ("when did all quiet on the western front come out", "all quiet on the western front"),
         ("who directed to kill a mockingbird", "to kill a mockingbird"),
         ("who directed for a few dollars more", "for a few dollars more"),
+        # a preposition after the one asking is the title's own first word
+        ("who starred in for a few dollars more", "for a few dollars more"),
+        ("who was in for a few dollars more", "for a few dollars more"),
+        ("music for for a few dollars more", "for a few dollars more"),
         ("who directed the man who shot liberty valance", "man who shot liberty valance"),
         ("what is the running time of the last of the mohicans", "last of the mohicans"),
         # asked about, or typed alone: a film the catalog lacks, not another subject
         ("tell me about the man who shot liberty valance", "man who shot liberty valance"),
         ("tell me about to kill a mockingbird", "to kill a mockingbird"),
         ("gone with the wind", "gone with the wind"),
+        ("for a few dollars more", "for a few dollars more"),
+        ("in the mood for love", "in the mood for love"),
+        ("of mice and men", "of mice and men"),
     ],
 )
 async def test_a_title_the_catalog_lacks_is_not_cut_at_the_words_joining_it(
@@ -574,6 +581,12 @@ async def test_words_asking_before_a_title_the_catalog_lacks_are_not_said_back(c
         ("what was christopher nolan’s first film", "“christopher nolan”"),
         ("who directed ocean's eleven", "“ocean's eleven”"),
         ("how old is nolan's wife", "“nolan's wife”"),
+        # what a name with an 's owns is the title's word, though a question word too
+        ("who directed schindler's list", "“schindler's list”"),
+        ("Schindler's List", "“schindler's list”"),
+        ("when did schindler's list come out", "“schindler's list”"),
+        ("what is schindler's list about", "“schindler's list”"),
+        ("nolan's first film", "“nolan”"),
     ],
 )
 async def test_a_name_typed_with_an_apostrophe_is_said_back_as_typed(

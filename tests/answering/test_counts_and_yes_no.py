@@ -356,3 +356,20 @@ async def test_whether_someone_was_in_a_film_the_catalog_lacks_is_not_yes(
     assert reply.kind == "not_found", reply.text
     assert said in reply.text
     assert "Cast Away" not in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("is gladiator a comedy", "gladiator"),
+        ("Is Gladiator a drama movie?", "gladiator"),
+        ("was gladiator a comedy film", "gladiator"),
+        ("is gladiatr drama", "gladiatr"),
+        ("is the gladiator a drama flick", "gladiator"),
+    ],
+)
+async def test_a_genre_asked_of_a_film_the_catalog_lacks_says_so(catalog, question, said) -> None:
+    reply = await ask(catalog, question)
+    assert reply.kind == "not_found", reply.text
+    assert f"“{said}”" in reply.text
+    assert "Cast Away" not in reply.answers  # not the genre's films

@@ -361,3 +361,40 @@ async def test_a_name_the_catalog_lacks_typed_with_its_s_is_said_unknown(catalog
     assert reply.kind == "not_found", reply.text
     assert reply.answers == [] and reply.films == []
     assert "“nolan”" in reply.text
+
+
+NAMESAKES = """\
+films:
+  - title: 2001 A Space Odyssey
+    year: 1968
+    directors: [Stanley Kubrick]
+    cast: [Douglas Rain]
+    sources: [https://example.org/2001]
+  - title: The Shining
+    year: 1980
+    directors: [Stanley Kubrick]
+    cast: [Scatman Crothers]
+    companies: [Warner Bros.]
+    sources: [https://example.org/shining]
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("singin in the rain", "singin in the rain"),
+        ("who directed singing in the rain", "singing in the rain"),
+        ("singin in the rain movie", "singin in the rain"),
+        ("coen brothers movies", "coen brothers"),
+        ("films directed by the coen brothers", "coen brothers"),
+        ("coen bros films", "coen bros"),
+    ],
+)
+async def test_a_word_of_a_longer_name_the_catalog_lacks_is_no_one_elses_name(
+    catalog_of, question, said
+) -> None:
+    reply = await ask(await catalog_of(NAMESAKES), question)
+    assert reply.kind == "not_found", reply.text
+    assert f"“{said}”" in reply.text
+    for other in ("Douglas Rain", "Scatman Crothers", "Warner Bros."):
+        assert other not in reply.text

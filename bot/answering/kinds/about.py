@@ -86,13 +86,17 @@ async def _per_film(ctx: Context, say: Telling) -> Answer | None:
         return None
     answers: list[str] = []
     lines: list[str] = []
+    records: list[FilmRecord] = []
     for summary in films:
         record = await ctx.catalog.film(summary.id)
         assert record is not None
+        records.append(record)
         values, sentence = await say(ctx, record)
         answers.extend(values)
         lines.append(sentence)
-    return Answer(ctx.question, list(dict.fromkeys(answers)), per_film(films, lines), films=films)
+    # trivia names the merge itself, where the importer noted it
+    text = per_film(films, lines, [] if say is _trivia else records)
+    return Answer(ctx.question, list(dict.fromkeys(answers)), text, films=films)
 
 
 async def _trivia(ctx: Context, film: FilmRecord) -> tuple[list[str], str]:

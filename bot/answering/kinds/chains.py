@@ -22,6 +22,7 @@ from bot.answering.lexicon import (
     PERSON_VERBS,
     RELATION_BY_NAME,
     Relation,
+    is_relation_word,
 )
 from bot.answering.linking import Mention
 from bot.answering.reply import (
@@ -36,6 +37,7 @@ from bot.answering.wanted import (
     FILM_NOUNS,
     genre_words_kept,
     genres_by_norm,
+    is_keyword,
     kinds_included,
     kinds_of_genre,
     words_of_genre,
@@ -348,7 +350,12 @@ def _as_roles(roles: list[str]) -> str:
 
 
 async def _from_values(ctx: Context, topics: list[tuple[Mention, str]]) -> Answer | None:
-    if _asks_of_a_title(ctx, topics) or await _credit_said_after(ctx, topics):
+    if (
+        _asks_of_a_title(ctx, topics)
+        or _credit_opens_title(ctx, topics)
+        or _relation_of_what_follows(ctx, topics)
+        or await _credit_said_after(ctx, topics)
+    ):
         return None  # "who directed star wars" asks of a film the catalog lacks, not War films
     films: list[FilmSummary] | None = None
     named: list[tuple[str, str]] = []
@@ -466,6 +473,35 @@ def _asks_of_a_title(ctx: Context, topics: list[tuple[Mention, str]]) -> bool:
         if after in FILM_NOUNS or said_of_films:
             return False
     return True
+
+
+_OF_WHAT_FOLLOWS = frozenset("to of for".split())
+
+
+def _relation_of_what_follows(ctx: Context, topics: list[tuple[Mention, str]]) -> bool:
+    """Whether a tag that is a word for a relation comes before "to", "of" or "for" ("sequel
+    to the lord of the rings"), or after a word named by nothing ("the lord of the rings
+    sequel"): the relation is asked of that title, not the films tagged with the word."""
+    named = {i for mention in ctx.mentions for i in mention.positions}
+    for mention, kind in topics:
+        if kind != "tag" or not is_relation_word(mention.norm):
+            continue
+        after = ctx.tokens[mention.end] if mention.end < len(ctx.tokens) else ""
+        before = mention.start - 1
+        if after in _OF_WHAT_FOLLOWS or (
+            before >= 0 and before not in named and not is_keyword(ctx.tokens[before])
+        ):
+            return True
+    return False
+
+
+def _credit_opens_title(ctx: Context, topics: list[tuple[Mention, str]]) -> bool:
+    """Whether a question opens with a word for a credit right before a value ("star
+    wars", "star wars movie"): no one is asked for, so that word is the first of a title
+    the catalog lacks, not a credit asked of the value's films."""
+    return any(mention.start == 1 for mention, _ in topics) and any(
+        at == 0 and relation.role for at, relation in ctx.occurrences()
+    )
 
 
 async def _credit_said_after(ctx: Context, topics: list[tuple[Mention, str]]) -> bool:

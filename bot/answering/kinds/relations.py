@@ -16,6 +16,7 @@ from bot.answering.reply import (
     claims_note,
     join_names,
     marked_label,
+    merged_notes,
     per_film,
     status_note,
     status_sentence,
@@ -26,6 +27,7 @@ from bot.store.catalog import FilmRecord, FilmSummary
 # A question asking for the people several films share ("who directed both titanic and
 # avatar", "which actors do heat and collateral have in common")
 _SHARED = re.compile(r"\b(?:both|in common|all (?:three|four|of them))\b")
+_OWN = ("year", "status", "sources")
 _EARLIER = re.compile(r"\b(?:prequel|follows?\b(?! ?ups?)|sequel (?:of|to) (?:what|which))\b")
 
 
@@ -57,7 +59,9 @@ async def film_relation(ctx: Context) -> Answer | None:
         answers.extend(values)
         plain = relation.name in ("status", "sources")  # these say it themselves
         lines.append(sentence if plain else with_status(record, sentence))
-    text = per_film(films, lines)
+    # Each film's year and status are its own, whatever its source merged
+    merged = [] if relation.name in _OWN else list(records.values())
+    text = per_film(films, lines, merged)
     if relation.role is not None and _SHARED.search(ctx.key_outside()):
         shared = _shared(ctx, records, relation.role)
         if shared is not None:
@@ -188,14 +192,15 @@ def _rated_elsewhere(film: FilmRecord, site: str) -> tuple[list[str], str]:
 
 async def _film_summary(ctx: Context, films: list[FilmSummary]) -> Answer:
     lines: list[str] = []
-    answers: list[str] = []
+    records: list[FilmRecord] = []
     for summary in films:
         record = await ctx.catalog.film(summary.id)
         assert record is not None
-        answers.append(record.label)
+        records.append(record)
         note = status_note(record)
         lines.append(f"{who_made(record)} {note}".strip())
-    return Answer(ctx.question, answers, "\n".join(lines), films=films)
+    text = "\n".join([*lines, *merged_notes(records)])
+    return Answer(ctx.question, [record.label for record in records], text, films=films)
 
 
 def who_made(film: FilmRecord) -> str:
