@@ -145,14 +145,19 @@ class FileRows(FileOutcome):
         credits, values, names, film_names = self.credits, self.values, self.names, self.film_names
         title, year = facts["title"], facts["year"]
         title_key = _title_key(title)
-        starts = (len(credits), len(values), len(self.sources), len(self.trivia))
+        sources, trivia = self.sources, self.trivia
+        first_credit, first_value = len(credits), len(values)
+        first_source, first_trivia = len(sources), len(trivia)
         film_names.append((index, title_key, title))
         for pos, alias in enumerate(facts["aliases"]):
             values.append((index, "alias", alias, norm(alias), pos, year))
             film_names.append((index, key_of(alias), title))
         add_credit = credits.append
         for role, attr in ROLE_FIELDS.items():
-            for pos, name in enumerate(facts[attr]):
+            people = facts[attr]
+            if not people:  # most films name few of the roles, and few kinds of values
+                continue
+            for pos, name in enumerate(people):
                 add_credit((index, key_of(name), name, role, None, None, None, pos))
         for pos, member in enumerate(facts["cast"]):
             character = member.role
@@ -164,21 +169,26 @@ class FileRows(FileOutcome):
             if character_key:
                 names.append((index, character_key, "character", character))
         for kind, attr in VALUE_FIELDS.items():
-            for pos, value in enumerate(facts[attr]):
+            listed = facts[attr]
+            if not listed:
+                continue
+            for pos, value in enumerate(listed):
                 value_key = key_of(value)
                 values.append((index, kind, value, value_key, pos, year))
                 names.append((index, value_key, kind, value))
         for pos, src in enumerate(facts["sources"]):
-            self.sources.append((index, pos, src.url, src.text, src.note))
+            sources.append((index, pos, src.url, src.text, src.note))
         for pos, text in enumerate(facts["trivia"]):
-            self.trivia.append((index, pos, text))
+            trivia.append((index, pos, text))
         columns = _film_columns(film.slug, facts, title_key)
         # The film's content hash, to tell a changed film on reload: of its rows, which
         # hold every fact of the film however it was validated (not where it stands).
-        tables = (credits, values, self.sources, self.trivia)
-        rows: list[tuple] = []
-        for table, start in zip(tables, starts, strict=True):
-            rows += map(_BUT_INDEX, table[start:])
+        rows = [
+            *map(_BUT_INDEX, credits[first_credit:]),
+            *map(_BUT_INDEX, values[first_value:]),
+            *map(_BUT_INDEX, sources[first_source:]),
+            *map(_BUT_INDEX, trivia[first_trivia:]),
+        ]
         # Made as a plain tuple is (a named tuple's own constructor is a Python call).
         self.films.append(tuple.__new__(FilmRow, (*columns, facts_digest((columns, rows)))))
 
