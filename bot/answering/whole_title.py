@@ -19,6 +19,9 @@ INSIDE_TITLES = frozenset(ARTICLES) | frozenset(
     "of with who in on upon to for and or over at from all".split()
 )
 _PREPOSITIONS = INSIDE_TITLES - frozenset(ARTICLES)
+# Words asking for the film before or after the title they precede ("what came after the
+# lord of the rings"), not for films by their time
+SEQUEL_ASKED = frozenset("after before".split())
 _OPENING = frozenset("to all".split())
 _BEFORE_KIND_WORD = INSIDE_TITLES - {"a", "an"}  # words titles often open with
 # Words a title may follow with its own first preposition ("who directed for a few dollars
@@ -54,9 +57,11 @@ def title_to_the_end(tokens: list[str]) -> str:
 
 def _title_from(tokens: list[str], start: int, end: int) -> str:
     """The words from ``start`` to ``end`` said as a title, without the article or
-    preposition before it, when words of a title join them, else ""."""
+    preposition before it, when words of a title join them, else "": never after a word
+    for films or asking for films, but for one asking what came before or after it."""
     before = tokens[start - 1] if start else ""
-    if before in FILM_NOUNS or is_asking_word(before) or any(c.isdigit() for c in before):
+    asking = is_asking_word(before) and before not in SEQUEL_ASKED
+    if before in FILM_NOUNS or asking or any(c.isdigit() for c in before):
         return ""
     words = tokens[start:end]
     own = before in _OBJECT_NEXT and bool(words) and words[0] in _PREPOSITIONS

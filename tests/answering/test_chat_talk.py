@@ -559,6 +559,9 @@ async def test_a_title_the_catalog_lacks_is_said_back_whole(chatty, question) ->
         ("for a few dollars more", "for a few dollars more"),
         ("in the mood for love", "in the mood for love"),
         ("of mice and men", "of mice and men"),
+        # the film before or after it asked for
+        ("what came after the lord of the rings", "lord of the rings"),
+        ("what comes before the lord of the rings", "lord of the rings"),
     ],
 )
 async def test_a_title_the_catalog_lacks_is_not_cut_at_the_words_joining_it(

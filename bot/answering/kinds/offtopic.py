@@ -11,7 +11,7 @@ from bot.answering.kinds.smalltalk import examples
 from bot.answering.lexicon import words
 from bot.answering.linking import SCAFFOLD, TALK
 from bot.answering.reply import Answer
-from bot.answering.whole_title import title_to_the_end
+from bot.answering.whole_title import SEQUEL_ASKED, title_to_the_end
 from bot.store.indexes import ARTICLES
 
 _FILM_WORDS = words(
@@ -47,14 +47,18 @@ def _a_bare_name(tokens: list[str]) -> bool:
     return 0 < len(words) <= BARE_NAME_MAX and not any(w in SCAFFOLD or w in TALK for w in words)
 
 
+_ASKED_OF_WHAT_FOLLOWS = SEQUEL_ASKED | {"about"}  # "what came after …", "about …"
+
+
 def _about_a_title(tokens: list[str]) -> bool:
-    """Whether the question asks about words joined as a title's are, or is such words
-    alone ("tell me about the man who shot liberty valance", "gone with the wind"): a film
-    the catalog lacks, not another subject."""
-    about = len(tokens) - tokens[::-1].index("about") - 1 if "about" in tokens else 0
-    title = title_to_the_end(tokens[about:]).split()
+    """Whether the question asks about words joined as a title's are, or what came before
+    or after them, or is such words alone ("tell me about the man who shot liberty
+    valance", "what came after the lord of the rings", "gone with the wind"): a film the
+    catalog lacks, not another subject."""
+    asked = max((i for i, w in enumerate(tokens) if w in _ASKED_OF_WHAT_FOLLOWS), default=-1)
+    title = title_to_the_end(tokens[asked + 1 :]).split()
     before = tokens[: len(tokens) - len(title)]
-    return bool(title) and (about > 0 or all(w in ARTICLES for w in before))
+    return bool(title) and (asked >= 0 or all(w in ARTICLES for w in before))
 
 
 async def _near_a_name(ctx: Context) -> bool:
