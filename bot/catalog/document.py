@@ -39,6 +39,7 @@ _CONSTRUCTOR = yaml.SafeLoader("")
 _RESOLVER = yaml.resolver.Resolver()
 # Plain scalars whose first character no implicit type can start with are strings.
 _TYPED_FIRST = frozenset(_RESOLVER.yaml_implicit_resolvers)
+_ANY_TYPED = None in _TYPED_FIRST  # implicit types that may start with any character
 
 
 class DocumentError(Exception):
@@ -69,7 +70,7 @@ class Document:
 
 
 def _scalar(ev: events.ScalarEvent) -> Any:
-    """The value of a scalar that is not plain (see ``_plain_value``)."""
+    """The value of a scalar that is not plain (see ``_PlainValues``)."""
     tag = ev.tag
     if tag is None or tag == "!":
         if ev.implicit[1]:
@@ -78,17 +79,6 @@ def _scalar(ev: events.ScalarEvent) -> Any:
     elif tag != _STR:
         raise DocumentError(ev.start_mark.line + 1, f"YAML tags are not allowed: {_short_tag(tag)}")
     return _constructed(tag, ev.value)
-
-
-def _plain_value(text: str) -> Any:
-    """The value of a plain scalar, which its text alone decides.
-
-    A scalar is plain when the parser says its type may be implied (``implicit[0]``):
-    unquoted and untagged, or with the non-specific tag ``!``, which is read the same way.
-    """
-    if text and text[0] not in _TYPED_FIRST and None not in _TYPED_FIRST:
-        return text  # no implicit type starts this way
-    return _constructed(_RESOLVER.resolve(ScalarNode, text, (True, False)), text)
 
 
 def _constructed(tag: str, text: str) -> Any:
@@ -102,10 +92,19 @@ def _constructed(tag: str, text: str) -> Any:
 
 class _PlainValues(dict[str, Any]):
     """Plain scalars' values by their text: texts repeat (keys above all), and each is
-    resolved once a document."""
+    resolved once a document.
+
+    A scalar is plain when the parser says its type may be implied (``implicit[0]``):
+    unquoted and untagged, or with the non-specific tag ``!``, which is read the same way.
+    Its text alone decides its value.
+    """
 
     def __missing__(self, text: str) -> Any:
-        value = self[text] = _plain_value(text)
+        if text and text[0] not in _TYPED_FIRST and not _ANY_TYPED:
+            value = text  # no implicit type starts this way
+        else:
+            value = _constructed(_RESOLVER.resolve(ScalarNode, text, (True, False)), text)
+        self[text] = value
         return value
 
 
@@ -262,7 +261,10 @@ class _Reader:
                 break
             else:
                 self.count += len(items) - counted
-                append(self.node(ev, (), depth + 1))
+                if kind is _MAPPING_START or kind is _SEQUENCE_START:
+                    append(self._collection(ev, (), depth + 1))
+                else:
+                    append(self.node(ev, (), depth + 1))
                 counted = len(items)
         self.count += len(items) - counted
         return items
@@ -285,15 +287,22 @@ class _Reader:
                 key = _hashable(self.node(ev, (), depth + 1), ev.start_mark.line + 1)
             if key in mapping:
                 self._duplicate((), key, ev.start_mark.line + 1)
+                self.count += scalars
+                scalars = 0
+                self.node(get_event(), (), depth + 1)  # read, but the first value is kept
+                continue
             ev = get_event()
-            if ev.__class__ is _SCALAR_EVENT and ev.implicit[0] and ev.anchor is None:
-                value = plain[ev.value]
+            kind = ev.__class__
+            if kind is _SCALAR_EVENT and ev.implicit[0] and ev.anchor is None:
+                mapping[key] = plain[ev.value]
                 scalars += 1
             else:
                 self.count += scalars
                 scalars = 0
-                value = self.node(ev, (), depth + 1)
-            mapping.setdefault(key, value)
+                if kind is _MAPPING_START or kind is _SEQUENCE_START:
+                    mapping[key] = self._collection(ev, (), depth + 1)
+                else:
+                    mapping[key] = self.node(ev, (), depth + 1)
         self.count += scalars
         return mapping
 

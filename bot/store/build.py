@@ -1133,6 +1133,8 @@ class _Writer:
     def _new_people(self, keys: list[str], names: list[str]) -> list[tuple[int, str, str]]:
         """``(id, name, key)`` of the people of ``keys`` the store does not hold yet,
         numbered in the order first met, each named as where first met."""
+        if all(map(self.people.__contains__, keys)):  # as in most files of a big catalog
+            return []
         missing = list(itertools.filterfalse(self.people.__contains__, dict.fromkeys(keys)))
         if not missing:
             return []

@@ -138,44 +138,57 @@ class FileRows(FileOutcome):
         return dataclasses.replace(self, films=films_kept, flat=False, **tables)
 
     def add_film(self, film: Film | PlainFilm) -> None:
+        # A film's fields are read from its dict once: an attribute of a validated film is
+        # looked up through its class first, several times the cost of a dict's item.
+        facts = vars(film)
         index = len(self.films)
-        credits, values, names = self.credits, self.values, self.names
-        title, year = film.title, film.year
-        title_key = key_of(title)
-        starts = (len(credits), len(values), len(self.sources), len(self.trivia))
-        self.film_names.append((index, title_key, title))
-        for pos, alias in enumerate(film.aliases):
-            alias_key = key_of(alias)
+        credits, values, names, film_names = self.credits, self.values, self.names, self.film_names
+        title, year = facts["title"], facts["year"]
+        title_key = _title_key(title)
+        sources, trivia = self.sources, self.trivia
+        first_credit, first_value = len(credits), len(values)
+        first_source, first_trivia = len(sources), len(trivia)
+        film_names.append((index, title_key, title))
+        for pos, alias in enumerate(facts["aliases"]):
             values.append((index, "alias", alias, norm(alias), pos, year))
-            self.film_names.append((index, alias_key, title))
+            film_names.append((index, key_of(alias), title))
+        add_credit = credits.append
         for role, attr in ROLE_FIELDS.items():
-            for pos, name in enumerate(getattr(film, attr)):
-                credits.append((index, key_of(name), name, role, None, None, None, pos))
-        for pos, member in enumerate(film.cast):
+            people = facts[attr]
+            if not people:  # most films name few of the roles, and few kinds of values
+                continue
+            for pos, name in enumerate(people):
+                add_credit((index, key_of(name), name, role, None, None, None, pos))
+        for pos, member in enumerate(facts["cast"]):
             character = member.role
             character_key = norm(character) if character else None
             person = member.person
-            credits.append(
+            add_credit(
                 (index, key_of(person), person, "cast", character, character_key, member.note, pos)
             )
-            if character and character_key:
+            if character_key:
                 names.append((index, character_key, "character", character))
         for kind, attr in VALUE_FIELDS.items():
-            for pos, value in enumerate(getattr(film, attr)):
+            listed = facts[attr]
+            if not listed:
+                continue
+            for pos, value in enumerate(listed):
                 value_key = key_of(value)
                 values.append((index, kind, value, value_key, pos, year))
                 names.append((index, value_key, kind, value))
-        for pos, src in enumerate(film.sources):
-            self.sources.append((index, pos, src.url, src.text, src.note))
-        for pos, text in enumerate(film.trivia):
-            self.trivia.append((index, pos, text))
-        columns = _film_columns(film, title_key)
+        for pos, src in enumerate(facts["sources"]):
+            sources.append((index, pos, src.url, src.text, src.note))
+        for pos, text in enumerate(facts["trivia"]):
+            trivia.append((index, pos, text))
+        columns = _film_columns(film.slug, facts, title_key)
         # The film's content hash, to tell a changed film on reload: of its rows, which
         # hold every fact of the film however it was validated (not where it stands).
-        tables = (credits, values, self.sources, self.trivia)
-        rows: list[tuple] = []
-        for table, start in zip(tables, starts, strict=True):
-            rows += map(_BUT_INDEX, table[start:])
+        rows = [
+            *map(_BUT_INDEX, credits[first_credit:]),
+            *map(_BUT_INDEX, values[first_value:]),
+            *map(_BUT_INDEX, sources[first_source:]),
+            *map(_BUT_INDEX, trivia[first_trivia:]),
+        ]
         # Made as a plain tuple is (a named tuple's own constructor is a Python call).
         self.films.append(tuple.__new__(FilmRow, (*columns, facts_digest((columns, rows)))))
 
@@ -248,32 +261,37 @@ def warm_up() -> None:
     rows_of(parse_bytes(FileRef(Path("sample.yaml"), "sample.yaml", "sample.yaml"), _SAMPLE))
 
 
-def _film_columns(film: Film | PlainFilm, title_key: str) -> tuple:
-    """The film's own columns, but its digest."""
+def _film_columns(slug: str, facts: dict[str, Any], title_key: str) -> tuple:
+    """The film's own columns, but its digest, from its fields."""
+    release_date, rating, votes = facts["release_date"], facts["imdb_rating"], facts["imdb_votes"]
     return (
-        film.slug,
-        film.title,
+        slug,
+        facts["title"],
         title_key,
-        film.year,
-        film.status,
-        film.follows,
-        film.runtime_minutes,
-        film.release_date.isoformat() if film.release_date else None,
-        film.synopsis,
-        film.tagline,
-        film.trailer,
-        None if film.imdb_rating is None else str(film.imdb_rating),
-        None if film.imdb_votes is None else str(film.imdb_votes),
-        film.imdb_id,
-        _number(film.imdb_rating),
-        _number(film.imdb_votes),
-        film.poster,
+        facts["year"],
+        facts["status"],
+        facts["follows"],
+        facts["runtime_minutes"],
+        None if release_date is None else release_date.isoformat(),
+        facts["synopsis"],
+        facts["tagline"],
+        facts["trailer"],
+        None if rating is None else str(rating),
+        None if votes is None else str(votes),
+        facts["imdb_id"],
+        rating if type(rating) is float else None,
+        votes if type(votes) is int else None,
+        facts["poster"],
     )
 
 
-def _number(value: float | int | str | None) -> float | int | None:
-    """A rating or vote count that is a number (MetaQA's words, "good", sort as unknown)."""
-    return value if isinstance(value, int | float) and not isinstance(value, bool) else None
+def _title_key(title: str) -> str:
+    """``key_of`` a film's title, without its cache: titles seldom repeat, and would only
+    push out of it the names that do."""
+    return _norm(title) or title.lower()
+
+
+_norm = norm.__wrapped__  # type: ignore[attr-defined]
 
 
 def _when(value: dt.date | int | None) -> str | None:

@@ -25,3 +25,15 @@ def test_one_alias_past_the_budget_is_refused(track_lines: bool) -> None:
     with pytest.raises(DocumentError, match="alias-expansion") as refused:
         read_document(aliased(99), track_lines=track_lines)  # 10,004 values
     assert refused.value.line == 2
+
+
+def test_a_duplicate_key_keeps_its_first_value_and_is_reported_at_its_own_line() -> None:
+    doc = read_document("a: [x]\nb: 1\na: {c: 2}\nd: [y]\n")
+    assert doc.value == {"a": ["x"], "b": 1, "d": ["y"]}
+    assert [(d.line, d.message) for d in doc.duplicates] == [(3, "duplicate key 'a'")]
+
+
+def test_an_anchor_in_a_duplicate_keys_value_can_still_be_named() -> None:
+    doc = read_document("a: 1\na: &x [y, z]\nb: *x\n")
+    assert doc.value == {"a": 1, "b": ["y", "z"]}
+    assert len(doc.duplicates) == 1
