@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from itertools import count
 from pathlib import Path
 
 import pytest
 
 from bot.answering.engine import answer
 from bot.answering.reply import Answer
+from bot.importers.metaqa import import_metaqa
 from bot.store.catalog import Catalog
 from bot.store.live import Store
 from tests.conftest import ALITA, ALITA_2, HEAT
@@ -98,13 +100,12 @@ async def brazil(write_facts, tmp_path: Path):
 
 
 @pytest.fixture
-async def catalog_of(write_facts, tmp_path: Path):
-    """Open a catalog made of one facts file given as YAML text."""
+async def open_store():
+    """Open a catalog from a facts folder and a store path; every one is closed after."""
     stores: list[Store] = []
 
-    async def open_catalog(facts: str) -> Catalog:
-        name = f"facts{len(stores)}"
-        store = Store(write_facts(name, **{name: facts}), tmp_path / f"{name}.db")
+    async def open_catalog(facts: Path, db: Path) -> Catalog:
+        store = Store(facts, db)
         await store.open()
         stores.append(store)
         return store.catalog
@@ -112,6 +113,34 @@ async def catalog_of(write_facts, tmp_path: Path):
     yield open_catalog
     for store in stores:
         await store.close()
+
+
+@pytest.fixture
+async def catalog_of(write_facts, open_store, tmp_path: Path):
+    """Open a catalog made of one facts file given as YAML text."""
+    made = count()
+
+    async def open_catalog(facts: str) -> Catalog:
+        name = f"facts{next(made)}"
+        return await open_store(write_facts(name, **{name: facts}), tmp_path / f"{name}.db")
+
+    return open_catalog
+
+
+@pytest.fixture
+async def metaqa_catalog(open_store, tmp_path: Path):
+    """Open a catalog imported from a MetaQA knowledge base given as its text
+    (``subject|relation|object`` lines)."""
+    made = count()
+
+    async def open_catalog(kb_text: str) -> Catalog:
+        kb = tmp_path / f"kb{next(made)}.txt"
+        kb.write_text(kb_text, encoding="utf-8")
+        facts = tmp_path / f"{kb.stem}-facts"
+        import_metaqa(kb, facts)
+        return await open_store(facts, tmp_path / f"{kb.stem}.db")
+
+    return open_catalog
 
 
 async def ask(catalog: Catalog, question: str) -> Answer:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from bot.importers.metaqa import import_metaqa
-from bot.store.live import Store
 from tests.answering.conftest import ask
 
 
@@ -375,36 +373,28 @@ async def test_the_stories_of_a_persons_films_are_headed_synopses(catalog_of) ->
 
 
 async def test_a_persons_films_whose_facts_a_source_merged_are_said_to_be_merged(
-    tmp_path,
+    metaqa_catalog,
 ) -> None:
-    kb = tmp_path / "kb.txt"
-    kb.write_text(
+    catalog = await metaqa_catalog(
         "Heat|directed_by|Michael Mann\nHeat|release_year|1995\nHeat|release_year|1972\n"
         "Heat|has_genre|Crime\nHeat|starred_actors|Al Pacino\n"
         "Collateral|directed_by|Michael Mann\nCollateral|release_year|2004\n"
         "Collateral|has_genre|Thriller\nThief|directed_by|Michael Mann\n"
-        "Thief|release_year|1981\nThief|starred_actors|James Caan\n",
-        encoding="utf-8",
+        "Thief|release_year|1981\nThief|starred_actors|James Caan\n"
     )
-    import_metaqa(kb, tmp_path / "facts")
-    store = Store(tmp_path / "facts", tmp_path / "kb.db")
-    await store.open()
     merged = (
         "Note: the source lists the facts once for every film titled “Heat”, without saying "
         "which belongs to which film, so some of those films may not be "
     )
-    try:
-        for question, whose in [
-            ("what films did michael mann direct", "Michael Mann's."),
-            ("movies with al pacino", "Al Pacino's."),
-            ("what genres are the films michael mann directed", "Michael Mann's."),
-        ]:
-            reply = await ask(store.catalog, question)
-            assert "Heat (1972)" in reply.text and "Heat (1995)" in reply.text, reply.text
-            assert reply.text.count("Note:") == 1, reply.text
-            assert reply.text.endswith(merged + whose), reply.text
-        # a list without a merged film has no note
-        reply = await ask(store.catalog, "movies with james caan")
-        assert reply.found and "Note:" not in reply.text, reply.text
-    finally:
-        await store.close()
+    for question, whose in [
+        ("what films did michael mann direct", "Michael Mann's."),
+        ("movies with al pacino", "Al Pacino's."),
+        ("what genres are the films michael mann directed", "Michael Mann's."),
+    ]:
+        reply = await ask(catalog, question)
+        assert "Heat (1972)" in reply.text and "Heat (1995)" in reply.text, reply.text
+        assert reply.text.count("Note:") == 1, reply.text
+        assert reply.text.endswith(merged + whose), reply.text
+    # a list without a merged film has no note
+    reply = await ask(catalog, "movies with james caan")
+    assert reply.found and "Note:" not in reply.text, reply.text

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from bot.importers.metaqa import import_metaqa
-from bot.store.live import Store
 from tests.answering.conftest import ask
 
 
@@ -236,27 +234,19 @@ async def test_films_named_together_without_both_are_answered_each_alone(catalog
 
 
 async def test_facts_a_source_merged_for_films_of_one_title_are_said_to_be_merged(
-    tmp_path,
+    metaqa_catalog,
 ) -> None:
-    kb = tmp_path / "kb.txt"
-    kb.write_text(
+    catalog = await metaqa_catalog(
         "Heat|directed_by|Michael Mann\nHeat|release_year|1995\nHeat|release_year|1972\n"
         "Heat|has_genre|Crime\nHeat|starred_actors|Al Pacino\n"
-        "Collateral|directed_by|Michael Mann\nCollateral|release_year|2004\n",
-        encoding="utf-8",
+        "Collateral|directed_by|Michael Mann\nCollateral|release_year|2004\n"
     )
-    import_metaqa(kb, tmp_path / "facts")
-    store = Store(tmp_path / "facts", tmp_path / "kb.db")
-    await store.open()
     merged = "Note: the source lists these facts once for every film titled “Heat”"
-    try:
-        for question in ("who directed heat", "whats heat", "what genre is heat"):
-            reply = await ask(store.catalog, question)
-            assert reply.text.count(merged) == 1, reply.text
-            assert "Heat (1972)" in reply.text and "Heat (1995)" in reply.text
-        # each film's year is its own; a film whose facts were not merged has no note
-        for question in ("when did heat come out", "who directed collateral"):
-            reply = await ask(store.catalog, question)
-            assert reply.found and "Note:" not in reply.text, reply.text
-    finally:
-        await store.close()
+    for question in ("who directed heat", "whats heat", "what genre is heat"):
+        reply = await ask(catalog, question)
+        assert reply.text.count(merged) == 1, reply.text
+        assert "Heat (1972)" in reply.text and "Heat (1995)" in reply.text
+    # each film's year is its own; a film whose facts were not merged has no note
+    for question in ("when did heat come out", "who directed collateral"):
+        reply = await ask(catalog, question)
+        assert reply.found and "Note:" not in reply.text, reply.text
