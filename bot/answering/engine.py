@@ -1719,11 +1719,12 @@ _OWN_NOTHING = (
 
 
 def _with_possessed(text: str, tokens: list[str], run: str) -> str:
-    """The run of words with the word after its last, when that last was typed with an 's
-    and the next is what it owns, not films nor a credit asked of it ("who directed
-    schindler's list": “schindlers list”; not "nolan's movies" nor "heat's director")."""
+    """The run of words with the word after its last, when that last ends in an s, typed
+    with an 's or without ("schindlers list"), and the next is what it owns, not films
+    nor a credit asked of it ("who directed schindler's list": “schindlers list”; not
+    "nolan's movies" nor "heat's director")."""
     words = run.split()
-    if not words or not _typed_with_s(_typed_words(text), words[-1]):
+    if not words or not words[-1].endswith("s"):
         return run
     end = _run_at(tokens, words) + len(words)
     owned = tokens[end] if end < len(tokens) else ""

@@ -589,6 +589,9 @@ async def test_words_asking_before_a_title_the_catalog_lacks_are_not_said_back(c
         ("Schindler's List", "“schindler's list”"),
         ("when did schindler's list come out", "“schindler's list”"),
         ("what is schindler's list about", "“schindler's list”"),
+        # and without it: the owned word is still the title's
+        ("who directed schindlers list", "“schindlers list”"),
+        ("when did schindlers list come out", "“schindlers list”"),
         ("nolan's first film", "“nolan”"),
     ],
 )
