@@ -275,6 +275,8 @@ films:
         "is there a sequel to the lord of the rings",
         "whats the sequel to lord of the rings",
         "the lord of the rings sequel",
+        "what is the sequel after the lord of the rings",
+        "prequel before the lord of the rings",
     ],
 )
 async def test_a_sequel_asked_of_a_film_the_catalog_lacks_is_not_the_films_tagged_sequel(
@@ -285,3 +287,9 @@ async def test_a_sequel_asked_of_a_film_the_catalog_lacks_is_not_the_films_tagge
     assert reply.kind == "not_found", reply.text
     assert "“lord of the rings”" in reply.text
     assert "Saga III" not in reply.text
+
+
+async def test_sequels_after_a_time_are_the_films_tagged_sequel(catalog_of) -> None:
+    tagged = SAGA.replace("    follows: saga-ii\n", "    follows: saga-ii\n    tags: [sequel]\n")
+    reply = await ask(await catalog_of(tagged), "sequels after the 90s")
+    assert "Saga III" in reply.text, reply.text

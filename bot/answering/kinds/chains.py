@@ -43,7 +43,9 @@ from bot.answering.wanted import (
     kinds_of_genre,
     words_of_genre,
 )
+from bot.answering.whole_title import SEQUEL_ASKED
 from bot.store.catalog import ROLES, FilmSummary, PeopleCredits, oldest_first_key
+from bot.store.indexes import ARTICLES
 from bot.text import norm
 
 _SAME = re.compile(r"\b(?:same|also|share[sd]?|sharing|other|too|else)\b")
@@ -492,19 +494,29 @@ _OF_WHAT_FOLLOWS = frozenset("to of for".split())
 
 def _relation_of_what_follows(ctx: Context, topics: list[tuple[Mention, str]]) -> bool:
     """Whether a tag that is a word for a relation comes before "to", "of" or "for" ("sequel
-    to the lord of the rings"), or after a word named by nothing ("the lord of the rings
-    sequel"): the relation is asked of that title, not the films tagged with the word."""
+    to the lord of the rings"), or "after" or "before" and a title ("the sequel after the
+    lord of the rings"), or after a word named by nothing ("the lord of the rings sequel"):
+    the relation is asked of that title, not the films tagged with the word."""
     named = {i for mention in ctx.mentions for i in mention.positions}
     for mention, kind in topics:
         if kind != "tag" or not is_relation_word(mention.norm):
             continue
         after = ctx.tokens[mention.end] if mention.end < len(ctx.tokens) else ""
         before = mention.start - 1
-        if after in _OF_WHAT_FOLLOWS or (
-            before >= 0 and before not in named and not is_keyword(ctx.tokens[before])
+        if (
+            after in _OF_WHAT_FOLLOWS
+            or (after in SEQUEL_ASKED and _a_title_opens(ctx.tokens[mention.end + 1 :]))
+            or (before >= 0 and before not in named and not is_keyword(ctx.tokens[before]))
         ):
             return True
     return False
+
+
+def _a_title_opens(tokens: list[str]) -> bool:
+    """Whether words, past an article, open with one that may be a title's: no question
+    word nor number ("after the lord of the rings", not "after the 90s")."""
+    words = [token for token in tokens if token not in ARTICLES][:1]
+    return bool(words) and not is_keyword(words[0]) and not any(map(str.isdigit, words[0]))
 
 
 def _credit_opens_title(ctx: Context, topics: list[tuple[Mention, str]]) -> bool:
