@@ -1333,13 +1333,20 @@ def _typed_with_s(typed: list[str], word: str) -> bool:
     return word.endswith("s") and f"{word[:-1]}'s" in typed
 
 
+_AROUND_WORDS = '"“”()?!.,:;'  # marks typed around words, not said back with them
+
+
 def _with_apostrophes(text: str, named: str) -> str:
-    """The words said back with the 's they were typed with ("ocean's eleven",
-    "schindler's list"), but for a last one before the films asked of it: whose they are
-    ("nolan's movies", "nolan's first film": “nolan”)."""
+    """The words said back with the apostrophes they were typed with ("ocean's eleven",
+    "schindler's list", "singin' in the rain"), but for a last one with an 's before the
+    films asked of it: whose they are ("nolan's movies", "nolan's first film": “nolan”)."""
     typed = _typed_words(text)
     words = named.split()
-    said = [f"{w[:-1]}'s" if _typed_with_s(typed, w) else w for w in words]
+    kept = [word.strip(_AROUND_WORDS) for word in typed]
+    if any(word.startswith("'") for word in kept):  # 'quoted' words: the marks are no letters
+        kept = [word.strip("'") for word in kept]
+    as_typed = {norm(word): word for word in kept if "'" in word}
+    said = [as_typed.get(w, w) for w in words]
     if words and _typed_with_s(typed, words[-1]):
         after = typed[typed.index(f"{words[-1][:-1]}'s") + 1 :][:1]
         if after and (norm(after[0]) in FILM_NOUNS or is_asking_word(norm(after[0]))):

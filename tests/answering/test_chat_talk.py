@@ -592,6 +592,9 @@ async def test_words_asking_before_a_title_the_catalog_lacks_are_not_said_back(c
         # and without it: the owned word is still the title's
         ("who directed schindlers list", "“schindlers list”"),
         ("when did schindlers list come out", "“schindlers list”"),
+        # any apostrophe a word was typed with, but quotes around words
+        ("who directed Singin' in the Rain", "“singin' in the rain”"),
+        ("who directed 'singin in the rain'?", "“singin in the rain”"),
         ("nolan's first film", "“nolan”"),
     ],
 )
