@@ -266,6 +266,7 @@ async def answer(
         readings, missing = await _sequels_named(tokens, mentions, catalog)
         if missing:
             return await _no_sequel(question, *missing[0], catalog)
+        readings += await _surname_shared(tokens, mentions, catalog)  # "joel and ethan coen"
         taken = {i for r in readings for i in range(r.start, r.end)}
         readings += [
             r for r in await _surnames_beside(tokens, mentions, catalog) if r.start not in taken
@@ -708,6 +709,24 @@ def _numbered(word: str) -> str:
 
 
 _PARTS_SAID = {"pt": "Part", "vol": "Vol."}
+
+
+async def _surname_shared(
+    tokens: list[str], mentions: list[Mention], catalog: Catalog
+) -> list[Reading]:
+    """A given name said before "and" and a person's whole name, whose surname it shares:
+    the person of that given name and surname ("joel and ethan coen": Joel Coen), when the
+    catalog has one."""
+    found: list[Reading] = []
+    for mention in mentions:
+        at = mention.start - 2
+        if mention.size < 2 or at < 0 or tokens[at + 1] != "and" or not mention.has("person"):
+            continue
+        name = f"{tokens[at]} {tokens[mention.end - 1]}"
+        people = [hit for hit in await catalog.lookup_names([name]) if hit.kind == "person"]
+        if people:
+            found.append(Reading(at, at + 1, tokens[at], people[0].display))
+    return found
 
 
 async def _surnames_beside(

@@ -398,3 +398,16 @@ async def test_a_persons_films_whose_facts_a_source_merged_are_said_to_be_merged
     # a list without a merged film has no note
     reply = await ask(catalog, "movies with james caan")
     assert reply.found and "Note:" not in reply.text, reply.text
+
+
+async def test_a_given_name_before_and_a_whole_name_shares_its_surname(metaqa_catalog) -> None:
+    catalog = await metaqa_catalog(
+        "Fargo|directed_by|Joel Coen\nFargo|directed_by|Ethan Coen\nFargo|release_year|1996\n"
+        "Blood Simple|directed_by|Joel Coen\nBlood Simple|release_year|1984\n"
+        "The Sixth Sense|starred_actors|Haley Joel\nThe Sixth Sense|release_year|1999\n"
+    )
+    reply = await ask(catalog, "joel and ethan coen films")
+    assert reply.text == (
+        "(Reading “joel” as “Joel Coen”.) Joel Coen and Ethan Coen are credited together on "
+        "Fargo (1996). Both as director."
+    ), reply.text
