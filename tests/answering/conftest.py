@@ -55,6 +55,14 @@ films:
 """
 
 
+# A MetaQA knowledge base whose title Heat stands for two films (1972 and 1995): the
+# importer gives each all of the title's facts
+HEAT_KB = (
+    "Heat|directed_by|Michael Mann\nHeat|release_year|1995\nHeat|release_year|1972\n"
+    "Heat|has_genre|Crime\nHeat|starred_actors|Al Pacino\n"
+    "Collateral|directed_by|Michael Mann\nCollateral|release_year|2004\n"
+)
+
 BRAZIL = """\
 title: Brazil
 year: 1985

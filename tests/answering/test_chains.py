@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.answering.conftest import ask
+from tests.answering.conftest import HEAT_KB, ask
 
 
 async def test_two_hop_chains(catalog) -> None:
@@ -376,10 +376,7 @@ async def test_a_persons_films_whose_facts_a_source_merged_are_said_to_be_merged
     metaqa_catalog,
 ) -> None:
     catalog = await metaqa_catalog(
-        "Heat|directed_by|Michael Mann\nHeat|release_year|1995\nHeat|release_year|1972\n"
-        "Heat|has_genre|Crime\nHeat|starred_actors|Al Pacino\n"
-        "Collateral|directed_by|Michael Mann\nCollateral|release_year|2004\n"
-        "Collateral|has_genre|Thriller\nThief|directed_by|Michael Mann\n"
+        HEAT_KB + "Collateral|has_genre|Thriller\nThief|directed_by|Michael Mann\n"
         "Thief|release_year|1981\nThief|starred_actors|James Caan\n"
     )
     merged = (

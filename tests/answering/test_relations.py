@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.answering.conftest import ask
+from tests.answering.conftest import HEAT_KB, ask
 
 
 @pytest.mark.parametrize(
@@ -236,11 +236,7 @@ async def test_films_named_together_without_both_are_answered_each_alone(catalog
 async def test_facts_a_source_merged_for_films_of_one_title_are_said_to_be_merged(
     metaqa_catalog,
 ) -> None:
-    catalog = await metaqa_catalog(
-        "Heat|directed_by|Michael Mann\nHeat|release_year|1995\nHeat|release_year|1972\n"
-        "Heat|has_genre|Crime\nHeat|starred_actors|Al Pacino\n"
-        "Collateral|directed_by|Michael Mann\nCollateral|release_year|2004\n"
-    )
+    catalog = await metaqa_catalog(HEAT_KB)
     merged = "Note: the source lists these facts once for every film titled “Heat”"
     for question in ("who directed heat", "whats heat", "what genre is heat"):
         reply = await ask(catalog, question)
