@@ -1744,7 +1744,7 @@ _OWN_NOTHING = (
 )
 
 
-def _with_possessed(text: str, tokens: list[str], run: str) -> str:
+def _with_possessed(tokens: list[str], run: str) -> str:
     """The run of words with the word after its last, when that last ends in an s, typed
     with an 's or without ("schindlers list"), and the next is what it owns, not films
     nor a credit asked of it ("who directed schindler's list": “schindlers list”; not
@@ -1903,7 +1903,7 @@ async def _not_found(ctx: Context, lookups: _Lookups) -> Answer:
         else _residual_run([t for t in tokens if t not in TALK and t not in WORTH])
     )
     whole = not lacked and title_to_the_end(tokens)  # "lawrence of arabia", not “lawrence”
-    named = _with_possessed(ctx.question, tokens, named)  # "schindler's list"
+    named = _with_possessed(tokens, named)  # "schindler's list"
     named = whole or _named_whole(ctx, _title_opening(tokens, named) or object_named)
     named = _with_apostrophes(ctx.question, named)[:ECHOED_MAX].strip()
     place = _SET_IN.search(ctx.key)
