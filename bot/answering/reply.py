@@ -73,8 +73,7 @@ def merged_list_note(titles: Sequence[str], whose: str) -> str:
     those films may not be ``whose`` ("Michael Mann's"); nothing when there are none."""
     if not titles:
         return ""
-    quoted = [f"“{title}”" for title in dict.fromkeys(titles)]
-    named = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+    named = either([f"“{title}”" for title in dict.fromkeys(titles)])
     return (
         f" Note: the source lists the facts once for every film titled {named}, without "
         f"saying which belongs to which film, so some of those films may not be {whose}."
@@ -87,15 +86,21 @@ def join_names(names: Sequence[str], limit: int = 25) -> str:
     return _joined(items[:limit], len(items) - limit)
 
 
-def _joined(items: list[str], more: int) -> str:
-    """``items`` joined, ending with ``and N more`` for ``more`` left out."""
+def either(items: Sequence[str]) -> str:
+    """``a``, ``a or b``, ``a, b or c``."""
+    return _joined(list(items), 0, "or")
+
+
+def _joined(items: list[str], more: int, last: str = "and") -> str:
+    """``items`` joined, the last after ``last``, ending with ``and N more`` for ``more``
+    left out."""
     if more > 0:
         items = [*items, f"{more} more"]
     if not items:
         return ""
     if len(items) == 1:
         return items[0]
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    return f"{', '.join(items[:-1])} {last} {items[-1]}"
 
 
 def counted(number: int, noun: str) -> str:

@@ -10,7 +10,7 @@ import weakref
 from collections.abc import Collection
 
 from bot.answering.context import Context
-from bot.answering.reply import Answer
+from bot.answering.reply import Answer, either
 from bot.store.catalog import Catalog, FilmRecord
 from bot.store.discovery import FilmQuery, random_films
 from bot.text import norm
@@ -123,7 +123,7 @@ async def examples(
         asks.append(f'"what films is {cast[0]} in?"')
     if len(asks) < 3:
         asks.append(f'"what is {title} about?"')
-    return ", ".join(asks[:-1]) + " or " + asks[-1]
+    return either(asks)
 
 
 def _stem(word: str) -> str:
