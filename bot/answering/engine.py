@@ -430,7 +430,9 @@ async def _answer_after(
     if _pronoun_title(reply) and not previous.films and (unsaid := compound.film_unsaid(text)):
         # "who directed it" after "how old is keanu reeves": no film it stands for, not It
         return Answer(question, [], unsaid, kind="clarify")
-    names_nothing = not _residual_run(norm(text).split())  # "who starred", not "… start"
+    # "who starred", not "… start", nor "who directed star wars", whose name is all words
+    # that ask something
+    names_nothing = not reply.unknown and not _residual_run(norm(text).split())
     if (
         reply.kind == "not_found"
         and names_nothing
@@ -1910,7 +1912,7 @@ async def _not_found(ctx: Context, lookups: _Lookups) -> Answer:
     if place and (where := _residual_run(ctx.key[place.end() :].split())[:ECHOED_MAX]):
         # "films set in paris": a place the catalog has no film in, not a misspelt title
         text = f"The catalog has no film set in “{where}”."
-        return Answer(ctx.question, [], text, kind="not_found")
+        return Answer(ctx.question, [], text, kind="not_found", unknown=where)
     text = (
         f"I couldn't find a film or person I know called “{named}”."
         if named
@@ -1920,4 +1922,4 @@ async def _not_found(ctx: Context, lookups: _Lookups) -> Answer:
         text += f" Did you mean {join_names(suggestions, 5)}?"
     else:
         text += " " + await _help(ctx.catalog, ctx.rng, tokens)
-    return Answer(ctx.question, [], text, kind="not_found", suggestions=suggestions)
+    return Answer(ctx.question, [], text, kind="not_found", suggestions=suggestions, unknown=named)

@@ -33,6 +33,7 @@ class Answer:
     films: list[FilmSummary] = field(default_factory=list)
     people: list[int] = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)
+    unknown: str = ""  # what a not-found reply says the catalog has nothing called
 
     @property
     def found(self) -> bool:

@@ -192,6 +192,16 @@ async def test_it_or_he_right_after_an_answer_is_what_it_was_about(chatty) -> No
     assert "Al Pacino" in director.text
 
 
+async def test_a_title_the_catalog_lacks_after_an_answer_is_not_the_film_before(catalog) -> None:
+    first = await ask(catalog, "whos in heat")
+    # every word of "star wars" also asks something (a credit, a genre)
+    reply = await answer("who directed star wars", catalog, previous=first)
+    assert reply.kind == "not_found" and reply.unknown == "star wars", reply.text
+    assert "Heat" not in reply.text, reply.text
+    director = await answer("who directed", catalog, previous=first)
+    assert "Michael Mann" in director.text, director.text
+
+
 async def test_it_after_one_of_two_films_of_a_title_is_that_one(catalog) -> None:
     first = await ask(catalog, "who directed heat 1995")
     writer = await answer("who wrote it", catalog, previous=first)
