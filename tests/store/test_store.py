@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from bot.catalog.schema import SHARED_TITLE_TAG
 from bot.discord.choices import find_film
 from bot.discord.embeds import reload_embed, reload_summary
 from bot.store import Store, build_store, live
 from bot.store import build as build_module
-from bot.store.catalog import ROLES, Catalog
+from bot.store.catalog import MERGED_SQL, ROLES, Catalog
 from bot.text import norm
 from tests.conftest import ALITA_2, WriteFacts
 
@@ -513,3 +514,35 @@ async def test_a_first_load_parses_at_full_priority_and_reloads_in_the_backgroun
     finally:
         await store.close()
     assert backgrounds == [False, True]
+
+
+async def test_films_whose_facts_a_source_merged_are_read_by_their_own_rows(
+    write_facts: WriteFacts, tmp_path: Path
+) -> None:
+    # Many films share titles and carry the tag: reading them all through the values'
+    # index costs more the bigger the catalog, while the films asked about are a few rows.
+    films = [
+        f"  - {{title: Same {n}, year: {year}, tags: [{SHARED_TITLE_TAG}, drama]}}"
+        for n in range(150)
+        for year in (1990, 1991)
+    ]
+    # most values name few films (SQLite's statistics say so): the tag looks selective
+    films += [f"  - {{title: Own {n}, year: 2000, tags: [own {n}, kind {n}]}}" for n in range(400)]
+    facts = write_facts(many="films:\n" + "\n".join(films) + "\n")
+    live = Store(facts, tmp_path / "merged.db")
+    await live.open()
+    try:
+        catalog = live.catalog
+        same = [f.id for n in (3, 40, 99) for f in await catalog.films_titled(f"same {n}")]
+        own = [f.id for n in (5, 60) for f in await catalog.films_titled(f"own {n}")]
+        assert len(same) == 6 and len(own) == 2
+        asked = [own[0], *same, own[1]] * 3
+        assert await catalog.merged_films(asked) == same
+        with sqlite3.connect(tmp_path / "merged.db") as db:
+            sql = MERGED_SQL.format(marks=",".join("?" * 25))
+            plan = db.execute(f"EXPLAIN QUERY PLAN {sql}", [*range(1, 26), "x"]).fetchall()
+        assert [row[-1] for row in plan] == [
+            "SEARCH film_values USING PRIMARY KEY (film_id=? AND kind=?)"
+        ]
+    finally:
+        await live.close()
