@@ -19,7 +19,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, MutableSeq
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate, chain, compress, count, islice, repeat
+from itertools import accumulate, chain, compress, count, filterfalse, islice, repeat
 from operator import eq, gt, is_not, itemgetter
 from typing import Any, Generic, NamedTuple, TypeVar
 
@@ -665,12 +665,7 @@ class TitleGrams:
             keys = [first + gram for gram in grams]
         else:
             keys = [f + gram for gram in grams for f in firsts.get(gram, "")]
-        # counted in row order (the sorted merge of sorted lists), so that a stable sort
-        # by how many are shared keeps the earlier row first among equals
-        counts = Counter(sorted(chain.from_iterable(map(postings.get, keys, repeat(())))))
-        chosen = list(counts)
-        if len(chosen) > most:
-            chosen = sorted(chosen, key=counts.__getitem__, reverse=True)[:most]
+        chosen = most_shared(sorted(chain.from_iterable(map(postings.get, keys, repeat(())))), most)
         if not chosen:
             return []
         pick = itemgetter(*chosen, chosen[0])  # always a tuple, even for one slot
@@ -748,6 +743,20 @@ class TitleGrams:
             if self.norms[slot] == name and self.refs[slot] == ref:
                 return slot
         return None
+
+
+def most_shared(slots: list[int], most: int) -> list[int]:
+    """The ``most`` of ``slots`` that it has the most times (the smaller first among
+    equals), in no particular order; ``slots`` sorted, as the merge of the postings of a
+    text's triples. Most slots are there once: those there more often are the few next to
+    themselves, counted alone; the others are taken in order, in C calls."""
+    again = list(compress(slots, map(eq, slots, islice(slots, 1, None))))
+    if not again:
+        return slots[:most]
+    shared = Counter(again)  # a slot's count less one, in slot order
+    if len(shared) >= most:  # stable: the smaller slot first among equals
+        return sorted(shared, key=shared.__getitem__, reverse=True)[:most]
+    return [*shared, *islice(filterfalse(shared.__contains__, slots), most - len(shared))]
 
 
 @dataclass(frozen=True, slots=True)
