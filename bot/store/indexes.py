@@ -94,15 +94,32 @@ def _article_starts(first: str) -> str | tuple[str, ...]:
 
 
 def without_articles(
-    names: list[str], refs: list[int], first: str = ""
+    names: list[str], refs: list[int], first: str = "", *, ordered: bool = False
 ) -> tuple[list[str], list[int]]:
     """The titles of ``names`` (of the films ``refs``) that begin with an article, without
     it, as ``without_article`` has them, and their films: worked out a list at a time, in
     C calls, for the many titles a misspelt text is compared with. ``first``: the letter
-    all of them begin with, for only the articles that begin with it to be looked for."""
+    all of them begin with, for only the articles that begin with it to be looked for.
+    ``ordered``: ``names`` are sorted, so those beginning with an article are a run of
+    them, found by bisection rather than by looking at each."""
     starts = _article_starts(first)
     if not starts:
         return [], []
+    if ordered:
+        rests, films = _after_articles_in_order(names, refs, starts)
+    else:
+        rests, films = _after_articles(names, refs, starts)
+    if not rests or min(map(len, rests)) >= ARTICLE_REST_MIN:
+        return rests, films
+    kept = list(map(ARTICLE_REST_MIN.__le__, map(len, rests)))
+    return list(compress(rests, kept)), list(compress(films, kept))
+
+
+def _after_articles(
+    names: list[str], refs: list[int], starts: str | tuple[str, ...]
+) -> tuple[list[str], list[int]]:
+    """What follows the article of each of ``names`` that begins with one of ``starts``
+    (articles with their space), and its film."""
     marked = list(map(str.startswith, names, repeat(starts)))
     if not any(marked):
         return [], []
@@ -111,11 +128,23 @@ def without_articles(
         rests = list(map(itemgetter(slice(len(starts), None)), with_article))
     else:
         rests = list(map(itemgetter(2), map(str.partition, with_article, repeat(" "))))
-    films = list(compress(refs, marked))
-    if min(map(len, rests)) >= ARTICLE_REST_MIN:
-        return rests, films
-    kept = list(map(ARTICLE_REST_MIN.__le__, map(len, rests)))
-    return list(compress(rests, kept)), list(compress(films, kept))
+    return rests, list(compress(refs, marked))
+
+
+def _after_articles_in_order(
+    names: list[str], refs: list[int], starts: str | tuple[str, ...]
+) -> tuple[list[str], list[int]]:
+    """:func:`_after_articles` of sorted ``names``: no article with its space begins
+    another, so the runs of the articles, in their order, are the titles in theirs."""
+    rests: list[str] = []
+    films: list[int] = []
+    for start in sorted((starts,) if isinstance(starts, str) else starts):
+        lo = bisect.bisect_left(names, start)
+        hi = bisect.bisect_left(names, start + "\uffff", lo)
+        if lo < hi:
+            rests += map(itemgetter(slice(len(start), None)), names[lo:hi])
+            films += refs[lo:hi]
+    return rests, films
 
 
 Renown = tuple[int, float, int]
@@ -327,7 +356,7 @@ class TitleIndex:
             bare_names += compress(articled, has)
             bare_refs += compress(refs, has)
         elif not typed_article:
-            more_names, more_refs = without_articles(names, refs)
+            more_names, more_refs = without_articles(names, refs, ordered=True)
             bare_names += more_names
             bare_refs += more_refs
         return NearTitles(
