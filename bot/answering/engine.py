@@ -1412,21 +1412,24 @@ def _kind_asked_of_unknown(tokens: list[str], unknown: list[int]) -> bool:
 async def _title_tail_repaired(
     tokens: list[str], mentions: list[Mention], covered: set[int], lookups: _Lookups
 ) -> tuple[str, str] | None:
-    """A slip that makes another word ("the family sone", "the eye of the strom").
+    """A slip that makes another word ("the family sone", "the eye of the strom",
+    "singing in the rain").
 
     What is left is a shorter title (the film "The Family") with a stray word just after it
-    or just before it, past question words only. The two together are read as a longer
-    title when they are one slip away from one. A word that links what is asked ("also",
-    "same") is the question's, not a slip in the title.
+    or just before it, past question words only; a word some name has alone ("singing",
+    a tag) may be that stray word too. The two together are read as a longer title when
+    they are one slip away from one. A word that links what is asked ("also", "same") is
+    the question's, not a slip in the title.
     """
     named = [m for m in mentions if m.has("film")]
+    held = covered - {m.start for m in mentions if m.size == 1}  # by names of several words
     for mention in named:
         for step in (1, -1):
             at = mention.end if step == 1 else mention.start - 1
             while 0 <= at < len(tokens) and at not in covered and tokens[at] in SCAFFOLD:
                 at += step
             gap = at - mention.end if step == 1 else mention.start - 1 - at
-            if not 0 <= at < len(tokens) or at in covered or gap > TAIL_MAX_GAP:
+            if not 0 <= at < len(tokens) or at in held or gap > TAIL_MAX_GAP:
                 continue
             if not _may_be_slip(tokens[at]):
                 continue  # too short, a number, or a linking word ("Heat also directed")

@@ -424,6 +424,11 @@ PLACE_LETTERS = {
 }
 
 
+# Words said short in chat, read in full where a name has them so ("coen bros" for the
+# Coen Brothers) and the words as typed name nothing
+WORDS_SAID_SHORT = {"bros": "brothers", "vs": "versus"}
+
+
 # Words chat sprinkles over a question ("who played gandalf lol", "best kubrick movie tho"):
 # a question is first read without them, since a film may be called "LOL" too
 CHAT_FILLER = frozenset(

@@ -7,7 +7,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
 
-from bot.answering.lexicon import NUMBER_WRITINGS, SEQUEL_NUMBERS, SEQUEL_PARTS, phrase_positions
+from bot.answering.lexicon import (
+    NUMBER_WRITINGS,
+    SEQUEL_NUMBERS,
+    SEQUEL_PARTS,
+    WORDS_SAID_SHORT,
+    phrase_positions,
+)
 from bot.store.catalog import Catalog, NameHit
 from bot.store.indexes import ARTICLES
 
@@ -100,18 +106,21 @@ class Mention:
         return any(h.kind == "film" and h.norm != self.norm for h in self.hits)
 
 
-def spans_and_forms(
-    tokens: list[str],
-) -> tuple[dict[str, list[tuple[int, int]]], dict[str, list[tuple[str, frozenset[str]]]]]:
+_Forms = dict[str, list[tuple[str, "frozenset[str] | None"]]]
+
+
+def spans_and_forms(tokens: list[str]) -> tuple[dict[str, list[tuple[int, int]]], _Forms]:
     """Every run of up to :data:`LONGEST_NAME` words, with where it is typed; and the other
-    forms a run may stand for, each with the runs and the kinds of names it may be then.
+    forms a run may stand for, each with the runs and the kinds of names it may be then
+    (``None``: any kind).
 
     A run whose last word is plural may be a genre or tag in the singular ("romantic
     comedies"), and one ending in "s" a film or person with a possessive ("heat's" is
-    "heats" here). Question words alone ("plays", "whats") have no other forms.
+    "heats" here). Question words alone ("plays", "whats") have no other forms. A run
+    holding a word said short ("coen bros") may be a name with the word in full.
     """
     spans: dict[str, list[tuple[int, int]]] = {}
-    forms: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    forms: _Forms = {}
     count = len(tokens)
     singles = [_singular_word(token) for token in tokens]
     for start in range(count):
@@ -132,7 +141,23 @@ def spans_and_forms(
             # "heat's" → "heats"; a short last word only after others ("junkie xl's")
             if len(last) > (2 if end > start else 3):
                 forms.setdefault(key[:-1], []).append((key, POSSESSIVE_KINDS))
+    if not WORDS_SAID_SHORT.keys().isdisjoint(tokens):
+        _add_words_in_full(tokens, forms)
     return spans, forms
+
+
+def _add_words_in_full(tokens: list[str], forms: _Forms) -> None:
+    """To ``forms``, each run of words holding a word said short with its words in full
+    ("coen bros": "coen brothers"), as a name of any kind; only with a word of the name's
+    own beside it ("bros" or "the bros" may be a title the catalog lacks)."""
+    full = [WORDS_SAID_SHORT.get(token, token) for token in tokens]
+    own = [token not in SCAFFOLD and token not in WORDS_SAID_SHORT for token in tokens]
+    for start in range(len(tokens)):
+        for end in range(start + 2, min(len(tokens), start + LONGEST_NAME) + 1):
+            if full[start:end] != tokens[start:end] and any(own[start:end]):
+                forms.setdefault(" ".join(full[start:end]), []).append(
+                    (" ".join(tokens[start:end]), None)
+                )
 
 
 def _own_words(mention: Mention, tokens: list[str]) -> int:
@@ -193,11 +218,14 @@ async def find_mentions(tokens: list[str], catalog: Catalog) -> list[Mention]:
         for start, end in spans[key]
     ]
     for form, typed in forms.items():
-        allowed: dict[str, set[str]] = {}
+        allowed: dict[str, set[str] | None] = {}
         for key, kinds in typed:
-            allowed.setdefault(key, set()).update(kinds)
+            if kinds is None:
+                allowed[key] = None
+            elif (held := allowed.setdefault(key, set())) is not None:
+                held.update(kinds)
         for key, kinds in allowed.items():
-            found = [h for h in by_norm.get(form, []) if h.kind in kinds]
+            found = [h for h in by_norm.get(form, []) if kinds is None or h.kind in kinds]
             if found and key not in by_norm:
                 candidates += [Mention(start, end, form, found) for start, end in spans[key]]
     if not NUMBER_FORMS.keys().isdisjoint(tokens):

@@ -8,7 +8,7 @@ from operator import attrgetter
 from typing import Any
 
 from bot.catalog.schema import SHARED_TITLE_TAG
-from bot.store.catalog import FilmRecord, FilmSummary, SourceRecord
+from bot.store.catalog import Catalog, FilmRecord, FilmSummary, SourceRecord
 
 STATUS_PHRASES = {
     "announced": ("announced", "it has not been released yet"),
@@ -79,6 +79,17 @@ def merged_list_note(titles: Sequence[str], whose: str) -> str:
         f" Note: the source lists the facts once for every film titled {named}, without "
         f"saying which belongs to which film, so some of those films may not be {whose}."
     )
+
+
+async def merged_note(catalog: Catalog, films: Sequence[FilmSummary], names: Sequence[str]) -> str:
+    """:func:`merged_list_note` for ``films``, those an answer states facts of the people
+    ``names`` by (their films shown, or counted): a few rows by key. Nothing for films
+    of no one named (a genre's)."""
+    if not names:
+        return ""
+    merged = set(await catalog.merged_films([film.id for film in films]))
+    whose = "theirs" if len(names) != 1 else names[0] + ("'" if names[0].endswith("s") else "'s")
+    return merged_list_note([film.title for film in films if film.id in merged], whose)
 
 
 def join_names(names: Sequence[str], limit: int = 25) -> str:

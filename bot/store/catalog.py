@@ -669,7 +669,7 @@ class Catalog:
         alike: bool = False,
     ) -> list[TypoHit]:
         """The titles :meth:`fuzzy_titles` finds comparing ``key`` with ``candidates``
-        (its :meth:`title_candidates`), before it ranks their films (``ranked_titles``):
+        (its :meth:`title_candidates`, sorted), before it ranks their films (``ranked_titles``):
         at most ``2 * limit``, best first. Those of a higher ``cutoff``, or of a smaller
         ``limit``, are the first of these. ``alike``: all candidates begin with ``key``'s
         first character."""
@@ -1368,8 +1368,9 @@ def _typo_hits(
     alike: bool = False,
     bare: tuple[list[str], list[int]] | None = None,
 ) -> list[TypoHit]:
-    """The titles ``names`` (of the films ``refs``) closest to ``key``, at least ``cutoff``
-    close, the ``2 * limit`` best (by score, then in their order).
+    """The titles ``names`` (of the films ``refs``; sorted, unless ``bare`` is given)
+    closest to ``key``, at least ``cutoff`` close, the ``2 * limit`` best (by score, then
+    in their order).
 
     A short typed text is compared with title beginnings of about its own length. Each
     title that begins with an article is compared without it too, as people type it
@@ -1380,7 +1381,7 @@ def _typo_hits(
     cut = None if bucket > PREFIX_BUCKET_MAX else bucket
     bare_from = len(names)
     if bare is None:
-        bare = without_articles(names, refs, key[:1] if alike else "")
+        bare = without_articles(names, refs, key[:1] if alike else "", ordered=True)
     bare_names, bare_refs = bare
     names = names + bare_names
     refs = refs + bare_refs

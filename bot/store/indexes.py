@@ -19,7 +19,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, MutableSeq
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate, chain, compress, count, islice, repeat
+from itertools import accumulate, chain, compress, count, filterfalse, islice, repeat
 from operator import eq, gt, is_not, itemgetter
 from typing import Any, Generic, NamedTuple, TypeVar
 
@@ -94,15 +94,32 @@ def _article_starts(first: str) -> str | tuple[str, ...]:
 
 
 def without_articles(
-    names: list[str], refs: list[int], first: str = ""
+    names: list[str], refs: list[int], first: str = "", *, ordered: bool = False
 ) -> tuple[list[str], list[int]]:
     """The titles of ``names`` (of the films ``refs``) that begin with an article, without
     it, as ``without_article`` has them, and their films: worked out a list at a time, in
     C calls, for the many titles a misspelt text is compared with. ``first``: the letter
-    all of them begin with, for only the articles that begin with it to be looked for."""
+    all of them begin with, for only the articles that begin with it to be looked for.
+    ``ordered``: ``names`` are sorted, so those beginning with an article are a run of
+    them, found by bisection rather than by looking at each."""
     starts = _article_starts(first)
     if not starts:
         return [], []
+    if ordered:
+        rests, films = _after_articles_in_order(names, refs, starts)
+    else:
+        rests, films = _after_articles(names, refs, starts)
+    if not rests or min(map(len, rests)) >= ARTICLE_REST_MIN:
+        return rests, films
+    kept = list(map(ARTICLE_REST_MIN.__le__, map(len, rests)))
+    return list(compress(rests, kept)), list(compress(films, kept))
+
+
+def _after_articles(
+    names: list[str], refs: list[int], starts: str | tuple[str, ...]
+) -> tuple[list[str], list[int]]:
+    """What follows the article of each of ``names`` that begins with one of ``starts``
+    (articles with their space), and its film."""
     marked = list(map(str.startswith, names, repeat(starts)))
     if not any(marked):
         return [], []
@@ -111,11 +128,23 @@ def without_articles(
         rests = list(map(itemgetter(slice(len(starts), None)), with_article))
     else:
         rests = list(map(itemgetter(2), map(str.partition, with_article, repeat(" "))))
-    films = list(compress(refs, marked))
-    if min(map(len, rests)) >= ARTICLE_REST_MIN:
-        return rests, films
-    kept = list(map(ARTICLE_REST_MIN.__le__, map(len, rests)))
-    return list(compress(rests, kept)), list(compress(films, kept))
+    return rests, list(compress(refs, marked))
+
+
+def _after_articles_in_order(
+    names: list[str], refs: list[int], starts: str | tuple[str, ...]
+) -> tuple[list[str], list[int]]:
+    """:func:`_after_articles` of sorted ``names``: no article with its space begins
+    another, so the runs of the articles, in their order, are the titles in theirs."""
+    rests: list[str] = []
+    films: list[int] = []
+    for start in sorted((starts,) if isinstance(starts, str) else starts):
+        lo = bisect.bisect_left(names, start)
+        hi = bisect.bisect_left(names, start + "\uffff", lo)
+        if lo < hi:
+            rests += map(itemgetter(slice(len(start), None)), names[lo:hi])
+            films += refs[lo:hi]
+    return rests, films
 
 
 Renown = tuple[int, float, int]
@@ -327,7 +356,7 @@ class TitleIndex:
             bare_names += compress(articled, has)
             bare_refs += compress(refs, has)
         elif not typed_article:
-            more_names, more_refs = without_articles(names, refs)
+            more_names, more_refs = without_articles(names, refs, ordered=True)
             bare_names += more_names
             bare_refs += more_refs
         return NearTitles(
@@ -665,12 +694,7 @@ class TitleGrams:
             keys = [first + gram for gram in grams]
         else:
             keys = [f + gram for gram in grams for f in firsts.get(gram, "")]
-        # counted in row order (the sorted merge of sorted lists), so that a stable sort
-        # by how many are shared keeps the earlier row first among equals
-        counts = Counter(sorted(chain.from_iterable(map(postings.get, keys, repeat(())))))
-        chosen = list(counts)
-        if len(chosen) > most:
-            chosen = sorted(chosen, key=counts.__getitem__, reverse=True)[:most]
+        chosen = most_shared(sorted(chain.from_iterable(map(postings.get, keys, repeat(())))), most)
         if not chosen:
             return []
         pick = itemgetter(*chosen, chosen[0])  # always a tuple, even for one slot
@@ -748,6 +772,20 @@ class TitleGrams:
             if self.norms[slot] == name and self.refs[slot] == ref:
                 return slot
         return None
+
+
+def most_shared(slots: list[int], most: int) -> list[int]:
+    """The ``most`` of ``slots`` that it has the most times (the smaller first among
+    equals), in no particular order; ``slots`` sorted, as the merge of the postings of a
+    text's triples. Most slots are there once: those there more often are the few next to
+    themselves, counted alone; the others are taken in order, in C calls."""
+    again = list(compress(slots, map(eq, slots, islice(slots, 1, None))))
+    if not again:
+        return slots[:most]
+    shared = Counter(again)  # a slot's count less one, in slot order
+    if len(shared) >= most:  # stable: the smaller slot first among equals
+        return sorted(shared, key=shared.__getitem__, reverse=True)[:most]
+    return [*shared, *islice(filterfalse(shared.__contains__, slots), most - len(shared))]
 
 
 @dataclass(frozen=True, slots=True)

@@ -408,3 +408,25 @@ async def test_a_given_name_before_and_a_whole_name_shares_its_surname(metaqa_ca
         "(Reading “joel” as “Joel Coen”.) Joel Coen and Ethan Coen are credited together on "
         "Fargo (1996). Both as director."
     ), reply.text
+
+
+async def test_films_sharing_a_credit_with_a_merged_film_say_which_facts_were_merged(
+    metaqa_catalog,
+) -> None:
+    catalog = await metaqa_catalog(
+        HEAT_KB + "Thief|directed_by|Michael Mann\nThief|release_year|1981\n"
+        "Thief|starred_actors|James Caan\nThe Gambler|starred_actors|James Caan\n"
+        "The Gambler|release_year|1974\n"
+    )
+    reply = await ask(catalog, "what else did the director of heat make")
+    assert reply.text.startswith(
+        "Heat (1972) and Heat (1995): directed by Michael Mann, who is also credited on "
+        "Thief (1981) and Collateral (2004)."
+    ), reply.text
+    assert reply.text.count("Note:") == 1 and reply.text.endswith(
+        " Note: the source lists the facts once for every film titled “Heat”, without saying "
+        "which belongs to which film, so some of those films may not be Michael Mann's."
+    ), reply.text
+    # films reached through films no source merged have no note
+    reply = await ask(catalog, "what else did the star of thief make")
+    assert reply.found and "Note:" not in reply.text, reply.text

@@ -539,3 +539,41 @@ async def test_a_word_chat_ends_a_question_with_is_left_out_of_a_title_word(cata
     films = await catalog_of(TITLE_WORDS)
     reply = await ask(films, "who directed totoro again")
     assert reply.answers == ["Hayao Miyazaki"], reply.text
+
+
+SHORT_AND_NEAR = """\
+films:
+  - {title: Fargo, year: 1996, directors: [Joel Coen, Ethan Coen], tags: [coen brothers]}
+  - {title: The Ladykillers, year: 2004, writers: [Ethan Coen], tags: [coen brothers]}
+  - {title: Gambit, year: 2012, writers: [Ethan Coen]}
+  - {title: Brothers, year: 2009, directors: [Jim Sheridan]}
+  - {title: Joe Versus the Volcano, year: 1990, directors: [John Patrick Shanley]}
+  - {title: "Singin' in the Rain", year: 1952, directors: [Stanley Donen], tags: [singing]}
+  - {title: Rain, year: 1932, directors: [Lewis Milestone]}
+"""
+
+
+async def test_a_word_said_short_in_a_name_is_read_in_full(catalog_of) -> None:
+    catalog = await catalog_of(SHORT_AND_NEAR)
+    brothers = await ask(catalog, "coen brothers movies")
+    for question in ["coen bros movies", "the coen bros"]:
+        reply = await ask(catalog, question)
+        assert reply.text == brothers.text, reply.text
+        assert reply.text.startswith("Films about coen brothers (2): Fargo (1996)"), reply.text
+    volcano = await ask(catalog, "who directed joe vs the volcano")
+    assert volcano.answers == ["John Patrick Shanley"], volcano.text
+    # the short word alone, or with question words only, may be a title the catalog lacks
+    for question in ["who directed bros", "who directed the bros"]:
+        reply = await ask(catalog, question)
+        assert reply.kind == "not_found" and "Jim Sheridan" not in reply.text, reply.text
+
+
+async def test_a_title_a_slip_away_is_read_over_a_one_word_title_inside_it(catalog_of) -> None:
+    catalog = await catalog_of(SHORT_AND_NEAR)
+    for question in ["singing in the rain", "who directed singing in the rain"]:
+        reply = await ask(catalog, question)
+        assert reply.text.startswith("(Reading “singing in the rain” as “Singin' in the Rain”.)")
+        assert "Stanley Donen" in reply.text and "Lewis Milestone" not in reply.text, reply.text
+    assert (await ask(catalog, "who directed rain")).answers == ["Lewis Milestone"]
+    singing = await ask(catalog, "films about singing")
+    assert singing.text.startswith("Films about singing (1): Singin' in the Rain (1952)")

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from bot.answering.engine import answer
+from tests.answering.conftest import HEAT_KB
 
 PEOPLE = """\
 films:
@@ -217,3 +218,28 @@ async def test_each_way_of_asking_of_a_person_is_read(people, question: str, sai
     # the words asking of a person are found by one search before each kind of fact is
     # looked for: a word of each kind, in its rarer forms, still reaches its fact
     assert said in (await ask(people, question)).text
+
+
+async def test_who_someone_is_and_their_first_or_latest_film_say_which_facts_were_merged(
+    metaqa_catalog,
+) -> None:
+    catalog = await metaqa_catalog(
+        HEAT_KB + "Thief|directed_by|Michael Mann\nThief|release_year|1981\n"
+        "Thief|starred_actors|James Caan\n"
+    )
+    merged = (
+        " Note: the source lists the facts once for every film titled “Heat”, without saying "
+        "which belongs to which film, so some of those films may not be Michael Mann's."
+    )
+    for question, said in [
+        ("who is michael mann", "Michael Mann. In the catalog, Michael Mann directed 4 films."),
+        ("what was michael mann's first film", "Michael Mann's first film in the catalog is"),
+        ("latest michael mann movie", "Michael Mann's latest film in the catalog is Collateral"),
+    ]:
+        reply = await ask(catalog, question)
+        assert reply.text.startswith(said), reply.text
+        assert reply.text.count("Note:") == 1 and reply.text.endswith(merged), reply.text
+    # someone none of whose films a source merged has no note
+    for question in ["who is james caan", "james caan's first film"]:
+        reply = await ask(catalog, question)
+        assert reply.found and "Note:" not in reply.text, reply.text

@@ -195,6 +195,19 @@ def test_titles_that_begin_with_the_article_typed_are_compared_as_they_are_only(
     assert "matrix" in wider.bare_names and "mask" in wider.bare_names
 
 
+def test_the_titles_sharing_the_most_triples_are_those_counting_each_would_give() -> None:
+    rng = random.Random(3)
+    for _ in range(2000):
+        span = rng.choice([5, 40, 1000])
+        postings = [rng.sample(range(span), rng.randint(0, min(span, 60))) for _ in range(6)]
+        slots = sorted(slot for found in postings[: rng.randint(0, 6)] for slot in found)
+        counts = Counter(slots)
+        for most in (1, 3, 20, 200):
+            expected = sorted(counts, key=lambda slot: (-counts[slot], slot))[:most]
+            found = indexes.most_shared(slots, most)
+            assert sorted(found) == sorted(expected), (slots, most)
+
+
 def _shelf_rows(films: dict[int, tuple[int | None, str]]) -> list[tuple[int, str, tuple]]:
     return [(film_id, title.lower(), (year, title)) for film_id, (year, title) in films.items()]
 

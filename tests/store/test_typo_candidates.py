@@ -167,15 +167,31 @@ def test_titles_are_compared_without_their_article_as_without_article_has_them()
     names += ["le", "la haine", "der untergang", "das boot", "el topo", "il postino", "titanic"]
     titles = [(name, ref) for ref, name in enumerate(names)]
 
-    def without(titles: list[tuple[str, int]], first: str = "") -> list[tuple[str, int]]:
-        found = indexes.without_articles([n for n, _ in titles], [r for _, r in titles], first)
+    def without(
+        titles: list[tuple[str, int]], first: str = "", ordered: bool = False
+    ) -> list[tuple[str, int]]:
+        names, refs = [n for n, _ in titles], [r for _, r in titles]
+        found = indexes.without_articles(names, refs, first, ordered=ordered)
         return list(zip(*found, strict=True))
 
     assert without(titles) == _bare(titles)
+    assert without(sorted(titles), ordered=True) == _bare(sorted(titles))
     for first in "tlade":  # the titles of one first letter, as autocomplete compares them
         alike = [(name, ref) for name, ref in titles if name[:1] == first]
         assert without(alike, first) == _bare(alike)
+        assert without(sorted(alike), first, ordered=True) == _bare(sorted(alike))
     assert without([("matrix", 1), ("memento", 2)], "m") == []
+    assert without([("matrix", 1), ("memento", 2)], "m", ordered=True) == []
+    rng = random.Random(4)
+    words = ["the", "a", "an", "le", "la", "les", "l", "el", "them", "x", "ab", "", "lesb"]
+    for _ in range(300):  # sorted titles found by their runs as by looking at each
+        some = sorted(
+            (" ".join(rng.choice(words) for _ in range(rng.randint(1, 3))).strip(), ref)
+            for ref in range(rng.randint(0, 30))
+        )
+        for first in ["", *{name[:1] for name, _ in some}]:
+            alike = [(name, ref) for name, ref in some if name.startswith(first)]
+            assert without(alike, first, ordered=True) == _bare(alike), (alike, first)
 
 
 async def test_a_text_typed_with_its_article_finds_titles_by_their_words_after_theirs(

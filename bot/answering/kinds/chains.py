@@ -32,7 +32,7 @@ from bot.answering.reply import (
     film_list,
     films_found,
     join_names,
-    merged_list_note,
+    merged_note,
 )
 from bot.answering.wanted import (
     FILM_NOUNS,
@@ -134,6 +134,8 @@ async def _sharing_a_credit(ctx: Context) -> Answer | None:
             f"{named}: {role.phrase} {names}, "
             f"who {are} also credited on {_listed(ctx, others, ids=reached)}."
         )
+    if others:
+        text += await merged_note(ctx.catalog, films + others[:25], [n for _, n in people])
     return Answer(ctx.question, titles, text, films=others)
 
 
@@ -252,7 +254,7 @@ async def _from_people(ctx: Context, mentions: list[Mention]) -> Answer | None:
             text = _whether(ctx, "Yes", text + claims_note(films))
         elif not _TOGETHER.search(ctx.key):  # not with someone the question named alone
             text = _whether(ctx, "Yes", text)
-        text += await _merged_note(ctx, films[:25], names)
+        text += await merged_note(ctx.catalog, films[:25], names)
         return Answer(ctx.question, _titles(films), text, films=films, people=ids)
     intro = f"Films {who} {verb if len(ids) == 1 else 'share'}: {_listed(ctx, films, 8)}."
     if lacking and len(ids) == 1:
@@ -286,16 +288,9 @@ async def _from_people(ctx: Context, mentions: list[Mention]) -> Answer | None:
         text = f"{intro} {heading}{join_names(answers, 20)}."
     text += claims_note(films + wider)
     if answers:
-        text += await _merged_note(ctx, films[:8] + wider[:8], names)
+        text += await merged_note(ctx.catalog, films[:8] + wider[:8], names)
     films = films + wider
     return Answer(ctx.question, answers, text, films=films, people=ids)
-
-
-async def _merged_note(ctx: Context, films: list[FilmSummary], names: list[str]) -> str:
-    """:func:`merged_list_note` for the films shown of the people ``names``."""
-    merged = set(await ctx.catalog.merged_films(list(map(_ID, films))))
-    whose = "theirs" if len(names) != 1 else names[0] + ("'" if names[0].endswith("s") else "'s")
-    return merged_list_note([film.title for film in films if film.id in merged], whose)
 
 
 _MAKE = frozenset("make makes making made".split())

@@ -8,7 +8,7 @@ from datetime import date
 
 from bot.answering.context import Context
 from bot.answering.lexicon import DIED, DIED_WORDS, PERSON_VERBS, words
-from bot.answering.reply import Answer, film_list, join_names, status_note
+from bot.answering.reply import Answer, film_list, join_names, merged_note, status_note
 from bot.store.catalog import FilmSummary, PersonRecord, has_renown
 from bot.store.dates import When, said, said_years, years_between
 
@@ -53,7 +53,7 @@ async def reply(ctx: Context) -> Answer | None:
         return None
     if ask is _age_reply and any(kind == "film" for _, kind in ctx.topics()):
         return await _age_in_film(ctx, person)  # "how old was tom hanks in forrest gump"
-    return ask(ctx, person)
+    return await ask(ctx, person)
 
 
 def _life_asked(ctx: Context) -> bool:
@@ -78,12 +78,12 @@ def _blanked(ctx: Context, *kinds: str) -> str:
     return " ".join("_" if i in drop else t for i, t in enumerate(ctx.tokens))
 
 
-def _first_reply(ctx: Context, person: PersonRecord) -> Answer:
-    return _first_or_latest(ctx, person, latest=False)
+async def _first_reply(ctx: Context, person: PersonRecord) -> Answer:
+    return await _first_or_latest(ctx, person, latest=False)
 
 
-def _latest_reply(ctx: Context, person: PersonRecord) -> Answer:
-    return _first_or_latest(ctx, person, latest=True)
+async def _latest_reply(ctx: Context, person: PersonRecord) -> Answer:
+    return await _first_or_latest(ctx, person, latest=True)
 
 
 async def _the_person(ctx: Context) -> PersonRecord | None:
@@ -105,27 +105,28 @@ def _asks_who(ctx: Context) -> bool:
     return all(t in _WHO_IS_WORDS for t in rest)
 
 
-def _no_birth(ctx: Context, person: PersonRecord) -> Answer:
+async def _no_birth(ctx: Context, person: PersonRecord) -> Answer:
     text = f"The catalog has no birth date for {person.name}." + _credited_on(person)
+    text += await merged_note(ctx.catalog, person.known_for(), [person.name])
     return Answer(ctx.question, [], text, people=[person.id])
 
 
-def _born_reply(ctx: Context, person: PersonRecord) -> Answer:
+async def _born_reply(ctx: Context, person: PersonRecord) -> Answer:
     born = person.birth
     if born is None:
-        return _no_birth(ctx, person)
+        return await _no_birth(ctx, person)
     text = f"{person.name} was born {_on(born)}"
     if person.death is not None:
         text += f" and died {_on(person.death)}"
     return Answer(ctx.question, [said(born)], text + ".", people=[person.id])
 
 
-def _age_reply(ctx: Context, person: PersonRecord) -> Answer:
+async def _age_reply(ctx: Context, person: PersonRecord) -> Answer:
     born, died = person.birth, person.death
     if born is None:
-        return _no_birth(ctx, person)
+        return await _no_birth(ctx, person)
     if died is not None:
-        return _death_reply(ctx, person)
+        return await _death_reply(ctx, person)
     years = years_between(born, ctx.today)
     age = said_years(years)
     answers = _age_answers(years)
@@ -151,7 +152,7 @@ async def _age_in_film(ctx: Context, person: PersonRecord) -> Answer:
     """How old someone was when a film they are asked about with came out."""
     born = person.birth
     if born is None:
-        return _no_birth(ctx, person)
+        return await _no_birth(ctx, person)
     films = [f for f in await ctx.films() if f.year is not None]
     record = await ctx.catalog.film(films[0].id) if films else None
     if record is None:
@@ -174,7 +175,7 @@ async def _age_in_film(ctx: Context, person: PersonRecord) -> Answer:
     return Answer(ctx.question, answers, text, people=[person.id])
 
 
-def _death_reply(ctx: Context, person: PersonRecord) -> Answer:
+async def _death_reply(ctx: Context, person: PersonRecord) -> Answer:
     """``when did Kubrick die``, ``is Hitchcock still alive``: what the catalog records."""
     born, died = person.birth, person.death
     if died is None:
@@ -197,7 +198,7 @@ def _role_asked(ctx: Context) -> str | None:
     return next((r.role for _, r in ctx.occurrences() if r.role is not None), None)
 
 
-def _first_or_latest(ctx: Context, person: PersonRecord, *, latest: bool) -> Answer:
+async def _first_or_latest(ctx: Context, person: PersonRecord, *, latest: bool) -> Answer:
     role = _role_asked(ctx)
     films = sorted((f for f in person.films(role) if f.year is not None), key=_year)
     as_role = f" as {role}" if role else ""
@@ -215,6 +216,7 @@ def _first_or_latest(ctx: Context, person: PersonRecord, *, latest: bool) -> Ans
         text += f" Not released yet: {film_list(upcoming)}; their credits are claims."
     elif not film.confirmed:
         text += f" It is {film.status}, not a released film; its credits are claims."
+    text += await merged_note(ctx.catalog, [film, *films], [person.name])  # those counted
     return Answer(ctx.question, [film.title], text, films=[film], people=[person.id])
 
 
@@ -227,7 +229,7 @@ def _span(films: list[FilmSummary]) -> str:
     return f"in {first}" if first == last else f"from {first} to {last}"
 
 
-def _who_is(ctx: Context, person: PersonRecord) -> Answer:
+async def _who_is(ctx: Context, person: PersonRecord) -> Answer:
     parts = [person.name]
     others = [a for a in person.aliases if a != person.name]
     if others:
@@ -245,6 +247,7 @@ def _who_is(ctx: Context, person: PersonRecord) -> Answer:
         text += f" {lead} {film_list(known)}."
         if any(not f.confirmed for f in known):
             text += " Films marked in brackets are not released; their credits are claims."
+    text += await merged_note(ctx.catalog, [*known, *person.films()], [person.name])
     return Answer(ctx.question, [person.name], text, films=known, people=[person.id])
 
 
