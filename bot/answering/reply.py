@@ -83,7 +83,10 @@ def merged_list_note(titles: Sequence[str], whose: str) -> str:
 
 async def merged_note(catalog: Catalog, films: Sequence[FilmSummary], names: Sequence[str]) -> str:
     """:func:`merged_list_note` for ``films``, those an answer states facts of the people
-    ``names`` by (their films shown, or counted): a few rows by key."""
+    ``names`` by (their films shown, or counted): a few rows by key. Nothing for films
+    of no one named (a genre's)."""
+    if not names:
+        return ""
     merged = set(await catalog.merged_films([film.id for film in films]))
     whose = "theirs" if len(names) != 1 else names[0] + ("'" if names[0].endswith("s") else "'s")
     return merged_list_note([film.title for film in films if film.id in merged], whose)

@@ -20,6 +20,7 @@ from bot.answering.reply import (
     film_list,
     films_found,
     join_names,
+    merged_note,
 )
 from bot.answering.wanted import (
     Wanted,
@@ -77,8 +78,12 @@ async def reply(ctx: Context) -> Answer | None:
         return Answer(ctx.question, [], f"The catalog has no released {wanted.describe()}.")
     ranked = _Ranked(wanted, kinds, included)
     if sort in _LACKS:
-        return await _by_measure(ctx, ranked, sort, films, many, total)
-    return _in_order(ctx, ranked, sort, films, many)
+        answer = await _by_measure(ctx, ranked, sort, films, many, total)
+        named = answer.films
+    else:
+        answer, named = _in_order(ctx, ranked, sort, films, many), films
+    answer.text += await merged_note(ctx.catalog, named, wanted.people)
+    return answer
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,14 @@ from dataclasses import replace
 from bot.answering.context import Context
 from bot.answering.lexicon import ASKS_PEOPLE
 from bot.answering.linking import Mention
-from bot.answering.reply import SHOWN_FILMS, Answer, claims_note, film_list, films_found
+from bot.answering.reply import (
+    SHOWN_FILMS,
+    Answer,
+    claims_note,
+    film_list,
+    films_found,
+    merged_note,
+)
 from bot.answering.wanted import (
     Wanted,
     films_of_every_genre,
@@ -190,6 +197,7 @@ async def _listed(ctx: Context, wanted: Wanted) -> Answer:
             return Answer(ctx.question, [f.title for f in films], text, films=films)
         return Answer(ctx.question, [], text)
     text = films_found(wanted.describe() + kinds_included(included), films, total)
+    text += await merged_note(ctx.catalog, films, wanted.people)
     return Answer(ctx.question, [f.title for f in films], text, films=films)
 
 
