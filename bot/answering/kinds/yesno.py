@@ -5,12 +5,12 @@ Hanks in Heat"), a genre ("is Psycho a horror film") or a year ("was Jaws releas
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from bot.answering.context import Context
 from bot.answering.lexicon import LANGUAGE_WORDS, PERSON_VERBS
 from bot.answering.linking import Mention
-from bot.answering.reply import Answer, join_names, with_status
+from bot.answering.reply import Answer, join_names, merged_notes, with_status
 from bot.answering.wanted import YearSpan, genre_words, year_span
 from bot.store.catalog import CreditRecord, FilmRecord
 from bot.text import norm
@@ -92,7 +92,8 @@ async def _credit(ctx: Context, people: list[Mention], film_mentions: list[Menti
     asked = join_names(list(dict.fromkeys(m.of_kind("person")[0].display for m in people)))
     lines: list[str] = []
     yes = False
-    for record in await _records(ctx, film_mentions):
+    records = await _records(ctx, film_mentions)
+    for record in records:
         credits = [c for c in record.credits if role is None or c.role == role]
         match = [c for c in credits if c.person_id in person_ids]
         if match:
@@ -105,7 +106,7 @@ async def _credit(ctx: Context, people: list[Mention], film_mentions: list[Menti
             lines.append(with_status(record, f"No: {asked} is not credited on {_who(record)}."))
     if not lines:
         return Answer(ctx.question, [], "I couldn't find that film's credits.", kind="not_found")
-    return _verdict(ctx, yes, lines)  # of two films of one title, the one it is true of
+    return _verdict(ctx, yes, lines, records)  # of two films of a title, the one it is true of
 
 
 def _did(credit: CreditRecord, record: FilmRecord) -> str:
@@ -174,7 +175,7 @@ async def _genre_or_year(ctx: Context, film_mentions: list[Mention]) -> Answer |
         lines[-1] = with_status(record, lines[-1])
     if not lines:
         return None
-    return _verdict(ctx, yes, lines)
+    return _verdict(ctx, yes, lines, records if genre is not None else ())  # years are their own
 
 
 def _value_named(ctx: Context, kind: str, film_words: set[int]) -> str | None:
@@ -257,7 +258,8 @@ async def _listed(
     kind, value = asked
     lines: list[str] = []
     yes = False
-    for record in await _records(ctx, film_mentions):
+    records = await _records(ctx, film_mentions)
+    for record in records:
         values = {norm(known) for known in record.listed(kind)}
         if norm(value) in values:
             yes = True
@@ -265,17 +267,21 @@ async def _listed(
         else:
             line = f"No: {said(record)}." if values else lacking(record)
         lines.append(with_status(record, line))
-    return _verdict(ctx, yes, lines) if lines else None
+    return _verdict(ctx, yes, lines, records) if lines else None
 
 
-def _verdict(ctx: Context, yes: bool, lines: list[str]) -> Answer:
+def _verdict(
+    ctx: Context, yes: bool, lines: list[str], records: Sequence[FilmRecord] = ()
+) -> Answer:
     """Yes, with the films it is true of; else no where the catalog says otherwise; else
-    no answer, the catalog lacking what is asked."""
+    no answer, the catalog lacking what is asked. Of ``records`` (the films asked about)
+    whose source merged the facts of every film of their title, that is said."""
     if yes:
         lines = [line for line in lines if line.startswith("Yes")]
     said_no = any(line.startswith("No") for line in lines)
     answers = ["yes"] if yes else ["no"] if said_no else []
-    return Answer(ctx.question, answers, " ".join(lines))
+    notes = merged_notes(records) if answers else []  # said of the facts the lines state
+    return Answer(ctx.question, answers, " ".join([*lines, *notes]))
 
 
 def _within(year: int | None, span: YearSpan | None) -> bool:
