@@ -198,6 +198,7 @@ class TitleIndex:
         "norms",
         "refs",
         "renown",
+        "twice",
     )
 
     def __init__(
@@ -217,6 +218,9 @@ class TitleIndex:
         # those a misspelt text is compared with are compared without it too (worked out
         # by ``learn_starts``, after a start, when not derived from a previous index)
         self.articled = articled
+        # where a title is the one before it again, of the same film (one as it is and
+        # another without its article): shown once (worked out by ``learn_starts``)
+        self.twice: array[int] | None = None
         if by_length is None:
             keys = [_length_key(name) for name in norms]
             # Sorted by parts (titles of one length and first letter), each a short sort:
@@ -338,10 +342,9 @@ class TitleIndex:
         lists = (names, refs) if articled is None else (names, refs, articled)
         # a film's title as it is and another of its titles without its article may be
         # the same (next to each other): once
-        for i in reversed(list(compress(count(1), map(eq, refs, islice(refs, 1, None))))):
-            if names[i] == names[i - 1]:
-                for part in lists:
-                    del part[i]
+        for i in reversed(self._again(names, refs, lo, hi)):
+            for part in lists:
+                del part[i]
         for name, ref in slipped if lo < hi else ():
             if name.startswith(start):  # in the range too: where it was found first only
                 at = _position(names, refs, name, ref)
@@ -368,6 +371,15 @@ class TitleIndex:
             self,
             (start, lo, hi),
         )
+
+    def _again(self, names: list[str], refs: list[int], lo: int, hi: int) -> list[int]:
+        """Where in ``names`` and ``refs``, the titles ``lo`` to ``hi``, a title is the one
+        before it again, of the same film: of ``twice`` when worked out, else compared."""
+        if self.twice is not None:
+            first = bisect.bisect_left(self.twice, lo + 1)
+            return [i - lo for i in self.twice[first : bisect.bisect_left(self.twice, hi, first)]]
+        same_film = compress(count(1), map(eq, refs, islice(refs, 1, None)))
+        return [i for i in same_film if names[i] == names[i - 1]]
 
     def _near(self, key: str, most: int, each: int) -> tuple[list[tuple[str, int]], str, int, int]:
         """:meth:`near`'s titles a slip away, and the start and range (``lo``, ``hi``) of
@@ -432,10 +444,12 @@ class TitleIndex:
     def learn_starts(self, most: int) -> None:
         """Work out the next letters of every start that begins more than ``most`` titles
         (those ``near`` walks past), so that no look-up pays for one; and each title
-        without its article."""
+        without its article, and where a title is the one before it again."""
         norms = self.norms
         if self.articled is None:
             self.articled = _articled(norms)
+        if self.twice is None:
+            self.twice = _twice(norms, self.refs)
         todo = [("", 0, len(norms))]
         while todo:
             start, lo, hi = todo.pop()
@@ -851,6 +865,18 @@ def _articled(norms: list[str]) -> list[str | None]:
         for i in compress(marked, map(ARTICLE_REST_MIN.__gt__, map(len, rests))):
             articled[i] = None  # too little is left
     return articled
+
+
+def _twice(norms: list[str], refs: array[int]) -> array[int]:
+    """Where in ``norms`` a title is the one before it again, of the same film (``refs``),
+    found in C calls, a slice each: the films next to themselves, then their names."""
+    twice = array("q")
+    for at in range(1, len(norms), SLICE_ITEMS):
+        part = refs[at - 1 : at + SLICE_ITEMS]
+        same_film = list(compress(count(at), map(eq, part, islice(part, 1, None))))
+        before = map(norms.__getitem__, map((1).__rsub__, same_film))
+        twice.extend(compress(same_film, map(eq, map(norms.__getitem__, same_film), before)))
+    return twice
 
 
 def drop(items: list[Any]) -> None:

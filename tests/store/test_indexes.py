@@ -644,6 +644,22 @@ def test_titles_without_their_article_are_worked_out_alike_across_slices(monkeyp
     )
 
 
+def test_titles_found_again_for_the_same_film_are_worked_out_alike_across_slices(monkeypatch):
+    """A title next to itself, of the same film (as it is, and another of the film's
+    without its article), is found wherever the slices of the index part them."""
+    rng = random.Random(5)
+    rows = sorted(
+        (rng.choice(["heat", "matrix", "up", "it"]), rng.randrange(4), 0, 0, 0.0, 0)
+        for _ in range(300)
+    )
+    monkeypatch.setattr(indexes, "SLICE_ITEMS", 7)
+    index = TitleIndex.of(rows)
+    index.learn_starts(10)
+    again = [i for i in range(1, len(rows)) if rows[i][:2] == rows[i - 1][:2]]
+    assert index.twice is not None and index.twice.tolist() == again
+    assert again and len(again) < len(rows) - 1
+
+
 def test_rows_are_dropped_a_slice_at_a_time(monkeypatch):
     monkeypatch.setattr(indexes, "SLICE_ITEMS", 3)
     rows = [(i, str(i)) for i in range(10)]
