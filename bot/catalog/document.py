@@ -244,9 +244,9 @@ class _Reader:
         return container
 
     # The loops below read most events, and run once per collection: the plain scalars
-    # are taken in the loop itself, and only other events go through ``node``. The plain
-    # scalars read are added to ``count`` before any other value is read (an alias counts
-    # against the budget what was read before it).
+    # (and a mapping's quoted values) are taken in the loop itself, and only other events
+    # go through ``node``. The scalars read so are added to ``count`` before any other
+    # value is read (an alias counts against the budget what was read before it).
 
     def _sequence(self, depth: int) -> list[Any]:
         items: list[Any] = []
@@ -293,16 +293,21 @@ class _Reader:
                 continue
             ev = get_event()
             kind = ev.__class__
-            if kind is _SCALAR_EVENT and ev.implicit[0] and ev.anchor is None:
-                mapping[key] = plain[ev.value]
-                scalars += 1
+            if kind is _SCALAR_EVENT and ev.anchor is None:
+                if ev.implicit[0]:
+                    mapping[key] = plain[ev.value]
+                    scalars += 1
+                    continue
+                if ev.implicit[1] and ev.tag is None:  # quoted: its text as it is
+                    mapping[key] = ev.value
+                    scalars += 1
+                    continue
+            self.count += scalars
+            scalars = 0
+            if kind is _MAPPING_START or kind is _SEQUENCE_START:
+                mapping[key] = self._collection(ev, (), depth + 1)
             else:
-                self.count += scalars
-                scalars = 0
-                if kind is _MAPPING_START or kind is _SEQUENCE_START:
-                    mapping[key] = self._collection(ev, (), depth + 1)
-                else:
-                    mapping[key] = self.node(ev, (), depth + 1)
+                mapping[key] = self.node(ev, (), depth + 1)
         self.count += scalars
         return mapping
 

@@ -121,21 +121,40 @@ def file_digest(data: bytes) -> str:
 
 def parse_file(ref: FileRef, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> ParsedFile:
     """Read, check and validate one facts file. Never raises for bad content."""
-    try:
-        size = ref.path.stat().st_size
-        if size > max_bytes:
-            return _failed(ref, "", size, 1, _too_big(size, max_bytes))
-        with ref.path.open("rb") as fh:
-            data = fh.read(max_bytes + 1)
-    except OSError as exc:
-        return _failed(ref, "", 0, 1, f"cannot read the file: {exc.strerror or exc}")
-    if len(data) > max_bytes:
-        return _failed(ref, "", len(data), 1, _too_big(len(data), max_bytes))
-    return parse_bytes(ref, data)
+    return validated(read_file(ref, max_bytes))
 
 
 def parse_bytes(ref: FileRef, data: bytes) -> ParsedFile:
     """Check and validate the content of one facts file."""
+    return validated(read_bytes(ref, data))
+
+
+class ReadFile(NamedTuple):
+    """A facts file read as far as its YAML: the file, with its problems so far, and its
+    text and document when it could be read that far."""
+
+    parsed: ParsedFile
+    text: str = ""
+    doc: Document | None = None
+
+
+def read_file(ref: FileRef, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> ReadFile:
+    """Read one facts file and its YAML, not yet validated. Never raises for bad content."""
+    try:
+        size = ref.path.stat().st_size
+        if size > max_bytes:
+            return ReadFile(_failed(ref, "", size, 1, _too_big(size, max_bytes)))
+        with ref.path.open("rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        return ReadFile(_failed(ref, "", 0, 1, f"cannot read the file: {exc.strerror or exc}"))
+    if len(data) > max_bytes:
+        return ReadFile(_failed(ref, "", len(data), 1, _too_big(len(data), max_bytes)))
+    return read_bytes(ref, data)
+
+
+def read_bytes(ref: FileRef, data: bytes) -> ReadFile:
+    """Check the content of one facts file and read its YAML, not yet validated."""
     result = ParsedFile(
         rel=ref.rel,
         display=ref.display,
@@ -146,21 +165,29 @@ def parse_bytes(ref: FileRef, data: bytes) -> ParsedFile:
     text, problem = _decode(data)
     if problem is not None:
         result.errors.append(CatalogError(ref.display, *problem))
-        return result
+        return ReadFile(result)
     result.errors.extend(CatalogError(ref.display, line, msg) for line, msg in _tab_lines(text))
     if result.errors:
-        return result
+        return ReadFile(result)
     try:
         doc = read_document(data)
     except DocumentError as exc:
         result.errors.append(CatalogError(ref.display, exc.line, exc.message))
+        return ReadFile(result)
+    return ReadFile(result, text, doc)
+
+
+def validated(read: ReadFile) -> ParsedFile:
+    """The file read, with its films and people once validated, or every problem found."""
+    result, text, doc = read
+    if doc is None:
         return result
     films, people, imported, problems = _validate(doc.value)
     if problems or doc.duplicates:
         located = read_document(text, track_lines=True)
-        errors = [CatalogError(ref.display, d.line, d.message) for d in located.duplicates]
-        errors += [CatalogError(ref.display, *_locate(located, p)) for p in problems]
-        result.errors = _capped(sorted(set(errors)), ref.display)
+        errors = [CatalogError(result.display, d.line, d.message) for d in located.duplicates]
+        errors += [CatalogError(result.display, *_locate(located, p)) for p in problems]
+        result.errors = _capped(sorted(set(errors)), result.display)
         return result
     result.films, result.people, result.imported = films, people, imported
     return result

@@ -71,25 +71,28 @@ def plain_facts(value: Any) -> tuple[list[PlainFilm], list[PlainPerson], str | N
     """The films, people and importer of a file's content when every value is in its
     plain form, else None (the full validation then decides)."""
     try:
-        if type(value) is not dict:
-            return None
-        keys = value.keys()
-        if not keys & _FILE_KEYS:
-            if not keys & _FILM_KEYS:
-                return None
-            return [_film(value)], [], None
-        if not keys <= _FILE_KEYS:
-            return None
-        films = _listed(value.get("films", []), _MAX_FILMS)
-        people = _listed(value.get("people", []), _MAX_FILMS)
-        imported = value.get("imported")
-        return (
-            [_film(film) for film in films],
-            [_person(person) for person in people],
-            None if imported is None else _name(imported),
-        )
+        films, people, imported = plain_sections(value)
+        return [_film(film) for film in films], [plain_person(p) for p in people], imported
     except Unsure:
         return None
+
+
+def plain_sections(value: Any) -> tuple[list[Any], list[Any], str | None]:
+    """A file's films and people as written (to be checked one by one), and its importer
+    checked; raises ``Unsure`` when the file's shape is not the plain one."""
+    if type(value) is not dict:
+        raise Unsure
+    keys = value.keys()
+    if not keys & _FILE_KEYS:
+        if not keys & _FILM_KEYS:
+            raise Unsure
+        return [value], [], None
+    if not keys <= _FILE_KEYS:
+        raise Unsure
+    films = _listed(value.get("films", []), _MAX_FILMS)
+    people = _listed(value.get("people", []), _MAX_FILMS)
+    imported = value.get("imported")
+    return films, people, None if imported is None else plain_name(imported)
 
 
 def _listed(value: Any, most: int) -> list[Any]:
@@ -98,26 +101,37 @@ def _listed(value: Any, most: int) -> list[Any]:
     return value
 
 
-def _film(value: Any) -> PlainFilm:
+def _checked_fields(value: Any) -> dict[str, Any]:
+    """A film's fields that hold a value, each checked, in a new mapping: a cast member as
+    ``(person, role, note)``, a source as ``(url, text, note)``. Raises ``Unsure`` for a
+    value not in its plain form."""
     if type(value) is not dict or not value.keys() <= _FILM_KEYS or "title" not in value:
         raise Unsure
-    film = PlainFilm()
-    fields = film.__dict__
-    fields.update(_FILM_DEFAULTS)
+    fields = {}
     for key, item in value.items():
         if item is not None:
-            fields[key] = _FIELDS[key](item)
+            fields[key] = FIELD_CHECKS[key](item)
         elif key in _REQUIRED:
             raise Unsure
         # None stands for an absent value in every other field (an empty list for lists)
+    return fields
+
+
+def _film(value: Any) -> PlainFilm:
+    fields = _checked_fields(value)
+    film = PlainFilm(**_FILM_DEFAULTS)
+    vars(film).update(fields)
+    film.cast = [SimpleNamespace(person=p, role=r, note=n) for p, r, n in film.cast]
+    film.sources = [SimpleNamespace(url=u, text=t, note=n) for u, t, n in film.sources]
     return film
 
 
-def _person(value: Any) -> PlainPerson:
+def plain_person(value: Any) -> PlainPerson:
+    """An entry of ``people:``, checked; raises ``Unsure`` for a value not in its plain form."""
     if type(value) is not dict or not value.keys() <= _PERSON_KEYS or "name" not in value:
         raise Unsure
     return PlainPerson(
-        name=_name(value["name"]),
+        name=plain_name(value["name"]),
         aliases=_names(value.get("aliases")),
         born=_life_date(value.get("born")),
         died=_life_date(value.get("died")),
@@ -125,20 +139,22 @@ def _person(value: Any) -> PlainPerson:
 
 
 def _text(value: Any, most: int) -> str:
-    _texts((value,), most)
+    """``value`` when it is text as the schema takes it (not empty, not padded, not too
+    long)."""
+    if type(value) is not str or not 0 < len(value) <= most or value.strip() != value:
+        raise Unsure
     return value
 
 
 def _texts(values: Sequence[Any], most: int) -> Sequence[str]:
-    """``values`` when each is text as the schema takes it (not empty, not padded, not too
-    long). Lists are checked in one call: most values are names in lists."""
+    """``values`` when each is text as the schema takes it."""
     for value in values:
-        if type(value) is not str or not 0 < len(value) <= most or value.strip() != value:
-            raise Unsure
+        _text(value, most)
     return values
 
 
-def _name(value: Any) -> str:
+def plain_name(value: Any) -> str:
+    """``value`` when it is a name as the schema takes it, else ``Unsure`` is raised."""
     return _text(value, MAX_NAME)
 
 
@@ -160,7 +176,8 @@ _url = _matching(_URL, 2000)
 _imdb_id = _matching(_IMDB_ID, 20)
 
 
-def _as_list(value: Any, most: int) -> list[Any]:
+def as_list(value: Any, most: int) -> list[Any]:
+    """A list field's items (a single one standing for the list), at most ``most``."""
     if value is None:
         return []
     if type(value) is list:
@@ -173,7 +190,7 @@ def _as_list(value: Any, most: int) -> list[Any]:
 
 
 def _names(value: Any) -> list[str]:
-    return _texts(_as_list(value, MAX_LIST), MAX_NAME)  # type: ignore[return-value]
+    return _texts(as_list(value, MAX_LIST), MAX_NAME)  # type: ignore[return-value]
 
 
 def _whole(low: int, high: int) -> Any:
@@ -203,66 +220,62 @@ def _life_date(value: Any) -> dt.date | int | None:
     return _whole(1800, 2100)(value)
 
 
-def _cast(value: Any) -> list[SimpleNamespace]:
-    members = []
-    people = []
-    for item in _as_list(value, MAX_LIST):
-        if type(item) is str:
-            people.append(item)
-            members.append(SimpleNamespace(person=item, role=None, note=None))
-            continue
-        if type(item) is not dict or not item.keys() <= _CAST_KEYS or "person" not in item:
-            raise Unsure
-        person, role, note = item["person"], item.get("role"), item.get("note")
-        people.append(person)
-        members.append(
-            SimpleNamespace(
-                person=person,
-                role=None if role is None else _name(role),
-                note=None if note is None else _long_text(note),
-            )
-        )
-    _texts(people, MAX_NAME)
-    return members
+def _cast(value: Any) -> list[tuple[str, str | None, str | None]]:
+    return [cast_member(item) for item in as_list(value, MAX_LIST)]
 
 
-def _sources(value: Any) -> list[SimpleNamespace]:
-    sources = []
-    texts: list[Any] = []
-    for item in _as_list(value, _MAX_SOURCES):
-        if type(item) is str:
-            item = {"url": item} if _URL_START.match(item) else {"text": item}
-        if type(item) is not dict or not item.keys() <= _SOURCE_KEYS:
-            raise Unsure
-        url, text, note = item.get("url"), item.get("text"), item.get("note")
-        if url is None and text is None:
-            raise Unsure  # a source needs a url or a text: the full validation says so
-        sources.append(
-            SimpleNamespace(url=None if url is None else _url(url), text=text, note=note)
-        )
-        if text is not None:
-            texts.append(text)
-        if note is not None:
-            texts.append(note)
-    _texts(texts, MAX_TEXT)
-    return sources
+def cast_member(item: Any) -> tuple[str, str | None, str | None]:
+    """A cast member, checked, as ``(person, role, note)``."""
+    if type(item) is str:
+        return plain_name(item), None, None
+    if type(item) is not dict or not item.keys() <= _CAST_KEYS:
+        raise Unsure
+    role, note = item.get("role"), item.get("note")
+    return (
+        plain_name(item.get("person")),
+        None if role is None else plain_name(role),
+        None if note is None else _long_text(note),
+    )
+
+
+def _sources(value: Any) -> list[tuple[str | None, str | None, str | None]]:
+    return [source(item) for item in as_list(value, _MAX_SOURCES)]
+
+
+def source(item: Any) -> tuple[str | None, str | None, str | None]:
+    """A source, checked, as ``(url, text, note)``."""
+    if type(item) is str:
+        if _URL_START.match(item):
+            return _url(item), None, None
+        return None, _long_text(item), None
+    if type(item) is not dict or not item.keys() <= _SOURCE_KEYS:
+        raise Unsure
+    url, text, note = item.get("url"), item.get("text"), item.get("note")
+    if url is None and text is None:
+        raise Unsure  # a source needs a url or a text: the full validation says so
+    return (
+        None if url is None else _url(url),
+        None if text is None else _long_text(text),
+        None if note is None else _long_text(note),
+    )
 
 
 def _rating(value: Any) -> float | str:
     if type(value) is float and 0 <= value <= 10:
         return value
-    return _name(value)
+    return plain_name(value)
 
 
 def _votes(value: Any) -> int | str:
     if type(value) is int and value >= 0:
         return value
-    return _name(value)
+    return plain_name(value)
 
 
-_FIELDS: dict[str, Any] = {
+# Each film field's check: its value in its plain form, else ``Unsure`` is raised.
+FIELD_CHECKS: dict[str, Any] = {
     "id": _slug,
-    "title": _name,
+    "title": plain_name,
     "year": _whole(1870, 2100),
     "status": _status,
     "sources": _sources,
@@ -270,7 +283,7 @@ _FIELDS: dict[str, Any] = {
     "cast": _cast,
     "runtime_minutes": _whole(1, 10000),
     "release_date": _date,
-    "trivia": lambda value: _texts(_as_list(value, _MAX_TRIVIA), MAX_TEXT),
+    "trivia": lambda value: _texts(as_list(value, _MAX_TRIVIA), MAX_TEXT),
     "imdb_rating": _rating,
     "imdb_votes": _votes,
     "imdb_id": _imdb_id,
@@ -279,4 +292,4 @@ _FIELDS: dict[str, Any] = {
     **dict.fromkeys(_OPTIONAL_TEXTS, _long_text),
     **dict.fromkeys(_OPTIONAL_URLS, _url),
 }
-assert _FIELDS.keys() == _FILM_KEYS
+assert FIELD_CHECKS.keys() == _FILM_KEYS

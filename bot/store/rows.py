@@ -14,6 +14,7 @@ import hashlib
 import itertools
 import marshal
 import operator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -25,10 +26,21 @@ from bot.catalog.loader import (
     FileRef,
     ParsedFile,
     parse_bytes,
-    parse_file,
+    read_file,
+    validated,
 )
-from bot.catalog.plain import PlainFilm, PlainPerson
-from bot.catalog.schema import Film, Person
+from bot.catalog.plain import (
+    FIELD_CHECKS,
+    PlainFilm,
+    PlainPerson,
+    Unsure,
+    as_list,
+    cast_member,
+    plain_name,
+    plain_person,
+    plain_sections,
+)
+from bot.catalog.schema import FILM_KEYS, MAX_LIST, Film, Person, slugify
 from bot.text import norm
 
 VALUE_FIELDS = {
@@ -138,6 +150,7 @@ class FileRows(FileOutcome):
         return dataclasses.replace(self, films=films_kept, flat=False, **tables)
 
     def add_film(self, film: Film | PlainFilm) -> None:
+        """Add a validated film's rows."""
         # A film's fields are read from its dict once: an attribute of a validated film is
         # looked up through its class first, several times the cost of a dict's item.
         facts = vars(film)
@@ -180,19 +193,90 @@ class FileRows(FileOutcome):
             sources.append((index, pos, src.url, src.text, src.note))
         for pos, text in enumerate(facts["trivia"]):
             trivia.append((index, pos, text))
-        columns = _film_columns(film.slug, facts, title_key)
+        columns = _film_columns(film.slug, facts.get, title_key)
+        self._add_film_row(columns, first_credit, first_value, first_source, first_trivia)
+
+    def add_plain_film(self, film: Any, keys: NameKeys) -> None:
+        """Add a film's rows straight from its mapping as the file gives it, each value
+        checked as ``bot.catalog.plain`` checks it, in the walk that makes its rows (no
+        film object in between). Raises ``Unsure`` for a value not in its plain form: the
+        file's rows are then dropped, and the full validation decides."""
+        if type(film) is not dict or not film.keys() <= _FILM_FIELDS:
+            raise Unsure
+        get = film.get
+        title, year = plain_name(get("title")), get("year")
+        for key in film.keys() & _SINGLE_FIELDS:
+            if film[key] is not None:
+                FIELD_CHECKS[key](film[key])
+            elif key == "status":
+                raise Unsure
+        index = len(self.films)
+        credits, values, names, film_names = self.credits, self.values, self.names, self.film_names
+        title_key = _title_key(title)
+        sources, trivia = self.sources, self.trivia
+        first_credit, first_value = len(credits), len(values)
+        first_source, first_trivia = len(sources), len(trivia)
+        film_names.append((index, title_key, title))
+        for pos, alias in enumerate(as_list(get("aliases"), MAX_LIST)):
+            values.append((index, "alias", alias, norm(alias), pos, year))
+            film_names.append((index, keys[alias], title))
+        add_credit = credits.append
+        for role, attr in ROLE_FIELDS.items():
+            people = get(attr)
+            if people is None:  # most films name few of the roles, and few kinds of values
+                continue
+            for pos, name in enumerate(as_list(people, MAX_LIST)):
+                add_credit((index, keys[name], name, role, None, None, None, pos))
+        for pos, member in enumerate(as_list(get("cast"), MAX_LIST)):
+            # Most members are a person alone: ``{person: Al Pacino}`` or ``Al Pacino``.
+            if type(member) is dict:
+                person = member.get("person") if len(member) == 1 else None
+            else:
+                person = member if type(member) is str else None
+            if person is not None:
+                add_credit((index, keys[person], person, "cast", None, None, None, pos))
+                continue
+            person, character, note = cast_member(member)
+            character_key = norm(character) if character else None
+            add_credit((index, keys[person], person, "cast", character, character_key, note, pos))
+            if character_key:
+                names.append((index, character_key, "character", character))
+        for kind, attr in VALUE_FIELDS.items():
+            listed = get(attr)
+            if listed is None:
+                continue
+            for pos, value in enumerate(as_list(listed, MAX_LIST)):
+                value_key = keys[value]
+                values.append((index, kind, value, value_key, pos, year))
+                names.append((index, value_key, kind, value))
+        listed = get("sources")
+        if listed is not None:
+            for pos, (url, text, note) in enumerate(FIELD_CHECKS["sources"](listed)):
+                sources.append((index, pos, url, text, note))
+        listed = get("trivia")
+        if listed is not None:
+            for pos, text in enumerate(FIELD_CHECKS["trivia"](listed)):
+                trivia.append((index, pos, text))
+        columns = _film_columns(get("id") or slugify(title, year), get, title_key)
+        self._add_film_row(columns, first_credit, first_value, first_source, first_trivia)
+
+    def _add_film_row(self, columns: tuple, *firsts: int) -> None:
+        """Add a film's own row, ``columns`` and the digest of them and of its rows in
+        the tables of credits, values, sources and trivia (from ``firsts`` on in each)."""
         # The film's content hash, to tell a changed film on reload: of its rows, which
         # hold every fact of the film however it was validated (not where it stands).
+        first_credit, first_value, first_source, first_trivia = firsts
         rows = [
-            *map(_BUT_INDEX, credits[first_credit:]),
-            *map(_BUT_INDEX, values[first_value:]),
-            *map(_BUT_INDEX, sources[first_source:]),
-            *map(_BUT_INDEX, trivia[first_trivia:]),
+            *map(_BUT_INDEX, self.credits[first_credit:]),
+            *map(_BUT_INDEX, self.values[first_value:]),
+            *map(_BUT_INDEX, self.sources[first_source:]),
+            *map(_BUT_INDEX, self.trivia[first_trivia:]),
         ]
         # Made as a plain tuple is (a named tuple's own constructor is a Python call).
         self.films.append(tuple.__new__(FilmRow, (*columns, facts_digest((columns, rows)))))
 
     def add_person(self, person: Person | PlainPerson) -> None:
+        """Add an entry of ``people:``."""
         aliases = tuple((key_of(alias), alias) for alias in person.aliases)
         born, died = _when(person.born), _when(person.died)
         self.people.append((person.name, key_of(person.name), born, died, aliases))
@@ -229,20 +313,63 @@ def key_of(name: str) -> str:
 
 def prepare_file(ref: FileRef, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> FileRows:
     """Parse, validate and turn one facts file into rows. Never raises for bad content."""
-    return rows_of(parse_file(ref, max_bytes))
+    read = read_file(ref, max_bytes)
+    if read.doc is not None and not read.doc.duplicates:
+        rows = plain_rows(read.parsed, read.doc.value)
+        if rows is not None:
+            return rows
+    return rows_of(validated(read))
+
+
+def plain_rows(outcome: FileOutcome, value: Any) -> FileRows | None:
+    """The rows of a file's content when every value is in its plain form, each film's
+    made straight from its mapping; else None, and the full validation decides."""
+    rows = _rows_for(outcome)
+    keys = NameKeys()
+    try:
+        films, people, rows.imported = plain_sections(value)
+        for film in films:
+            rows.add_plain_film(film, keys)
+        for person in people:
+            rows.add_person(plain_person(person))
+    except Unsure:
+        return None
+    except TypeError:  # a list or mapping where a name belongs, looked up as one
+        return None
+    return rows
 
 
 def rows_of(parsed: ParsedFile) -> FileRows:
     """The rows of a parsed file (none, with its problems, when it has any)."""
-    rows = FileRows(
-        parsed.rel, parsed.display, parsed.sha256, parsed.size, parsed.errors, parsed.path
-    )
+    rows = _rows_for(parsed)
     rows.imported = parsed.imported
     for film in parsed.films:
         rows.add_film(film)
     for person in parsed.people:
         rows.add_person(person)
     return rows
+
+
+def _rows_for(outcome: FileOutcome) -> FileRows:
+    return FileRows(
+        outcome.rel, outcome.display, outcome.sha256, outcome.size, outcome.errors, outcome.path
+    )
+
+
+class NameKeys(dict[str, str]):
+    """The store's key of each name the films of a file give, each name checked as a
+    name in its plain form when first met (``Unsure`` is raised if it is not): names
+    repeat from film to film, and are then neither checked nor keyed again."""
+
+    def __missing__(self, name: str) -> str:
+        key = self[name] = key_of(plain_name(name))
+        return key
+
+
+_LIST_FIELDS = frozenset(("aliases", "cast", "sources", "trivia", *ROLE_FIELDS.values()))
+_FILM_FIELDS = frozenset(FILM_KEYS)
+# The fields of a film that are neither lists nor its title: checked one by one.
+_SINGLE_FIELDS = _FILM_FIELDS - _LIST_FIELDS - {*VALUE_FIELDS.values(), "title"}
 
 
 _SAMPLE = b"""\
@@ -261,27 +388,28 @@ def warm_up() -> None:
     rows_of(parse_bytes(FileRef(Path("sample.yaml"), "sample.yaml", "sample.yaml"), _SAMPLE))
 
 
-def _film_columns(slug: str, facts: dict[str, Any], title_key: str) -> tuple:
-    """The film's own columns, but its digest, from its fields."""
-    release_date, rating, votes = facts["release_date"], facts["imdb_rating"], facts["imdb_votes"]
+def _film_columns(slug: str, get: Callable[[str], Any], title_key: str) -> tuple:
+    """The film's own columns, but its digest, from ``get`` of its fields (None for
+    those it does not give)."""
+    release_date, rating, votes = get("release_date"), get("imdb_rating"), get("imdb_votes")
     return (
         slug,
-        facts["title"],
+        get("title"),
         title_key,
-        facts["year"],
-        facts["status"],
-        facts["follows"],
-        facts["runtime_minutes"],
+        get("year"),
+        get("status") or "released",
+        get("follows"),
+        get("runtime_minutes"),
         None if release_date is None else release_date.isoformat(),
-        facts["synopsis"],
-        facts["tagline"],
-        facts["trailer"],
+        get("synopsis"),
+        get("tagline"),
+        get("trailer"),
         None if rating is None else str(rating),
         None if votes is None else str(votes),
-        facts["imdb_id"],
+        get("imdb_id"),
         rating if type(rating) is float else None,
         votes if type(votes) is int else None,
-        facts["poster"],
+        get("poster"),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from bot.catalog.document import DocumentError, read_document
 
@@ -37,3 +38,19 @@ def test_an_anchor_in_a_duplicate_keys_value_can_still_be_named() -> None:
     doc = read_document("a: 1\na: &x [y, z]\nb: *x\n")
     assert doc.value == {"a": 1, "b": ["y", "z"]}
     assert len(doc.duplicates) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'a: "x"\nb: \'y\'\nc: z\nd: "1995"\ne: 1995\nf: ""\ng:\n',
+        'a: ! "x"\nb: !!str 12\nc: &k "v"\nd: *k\ne: ["1", 1, \'2\']\n',
+        'a: "two\n  lines"\nb: |\n  block\nc: {"d": "e", f: \'g\'}\n',
+    ],
+)
+@pytest.mark.parametrize("track_lines", [False, True])
+def test_quoted_values_read_as_the_yaml_loader_reads_them(text: str, track_lines: bool) -> None:
+    expected = yaml.load(text, Loader=yaml.SafeLoader)
+    value = read_document(text.encode(), track_lines=track_lines).value
+    assert value == expected
+    assert [type(item) for item in value.values()] == [type(item) for item in expected.values()]

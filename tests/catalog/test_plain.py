@@ -12,8 +12,10 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from bot.catalog.document import read_document
+from bot.catalog.loader import FileOutcome
 from bot.catalog.plain import plain_facts
 from bot.catalog.schema import FILM_KEYS, PERSON_KEYS, FactsFile
+from bot.store.rows import FileRows, plain_rows
 
 FACTS = Path(__file__).resolve().parents[2] / "facts"
 
@@ -147,10 +149,30 @@ def test_what_the_quick_path_accepts_the_models_accept_and_read_alike(value: Any
     assert (_facts(films), _facts(people), imported) == expected
 
 
+@settings(max_examples=500, deadline=None)
+@given(files)
+def test_the_rows_made_straight_from_a_files_values_are_those_of_the_models(value: Any) -> None:
+    made = plain_rows(FileOutcome("f.yaml", "f.yaml", "", 0), value)
+    assert (made is None) == (plain_facts(value) is None)  # what the quick path takes
+    if made is None:
+        return
+    models = FactsFile.model_validate(
+        value if value.keys() & {"films", "people"} else {"films": [value]}
+    )
+    expected = FileRows("f.yaml", "f.yaml", "", 0)
+    expected.imported = models.imported
+    for film in models.films:
+        expected.add_film(film)
+    for person in models.people:
+        expected.add_person(person)
+    assert made == expected
+
+
 def test_the_starter_catalog_takes_the_quick_path() -> None:
     for path in sorted(FACTS.glob("*.yaml")):
         value = read_document(path.read_bytes()).value
         assert plain_facts(value) is not None, path.name
+        assert plain_rows(FileOutcome(path.name, path.name, "", 0), value) is not None
 
 
 def test_an_unusual_value_is_left_to_the_models() -> None:
@@ -158,3 +180,13 @@ def test_an_unusual_value_is_left_to_the_models() -> None:
     assert plain_facts({"title": 1917}) is None  # the models read '1917'
     assert plain_facts({"title": "Heat", "yeer": 1995}) is None  # the models name the key
     assert plain_facts({"films": None}) is None  # the models say it must be a list
+    outcome = FileOutcome("f.yaml", "f.yaml", "", 0)
+    for odd_value in (
+        {"title": "Heat", "year": "1995"},
+        {"title": "Heat", "directors": [["Michael Mann"]]},  # a list where a name belongs
+        {"title": "Heat", "cast": [{"person": ["Al Pacino"]}]},
+        {"title": "Heat", "cast": [{"role": "Vincent Hanna"}]},
+        {"title": "Heat", "genres": [{"name": "Crime"}]},
+        {"title": "Heat", "status": None},
+    ):
+        assert plain_rows(outcome, odd_value) is None, odd_value
