@@ -85,6 +85,12 @@ def _begins_with_article(text: str) -> bool:
     return bool(space) and head in ARTICLES
 
 
+def _begins_an_article(text: str) -> bool:
+    """Whether ``text`` begins an article and its space ("th" of "the "), so that titles
+    beginning with ``text`` may begin with an article (those of "bad" cannot)."""
+    return any(map(str.startswith, _article_starts(""), repeat(text)))
+
+
 @cache
 def _article_starts(first: str) -> str | tuple[str, ...]:
     """The articles, with their space ("the "), that begin with ``first``: one as a string
@@ -336,9 +342,10 @@ class TitleIndex:
         slipped = dict.fromkeys(found)
         names, refs = self.norms[lo:hi], self.refs[lo:hi].tolist()
         # and each without its article, when worked out (and needed: not when all of them
-        # begin with the article typed)
+        # begin with the article typed, nor when none of them can begin with one)
         typed_article = _begins_with_article(start)
-        articled = None if typed_article or self.articled is None else self.articled[lo:hi]
+        with_articles = not typed_article and _begins_an_article(start)
+        articled = self.articled[lo:hi] if with_articles and self.articled is not None else None
         lists = (names, refs) if articled is None else (names, refs, articled)
         # a film's title as it is and another of its titles without its article may be
         # the same (next to each other): once
@@ -358,7 +365,7 @@ class TitleIndex:
             has = list(map(is_not, articled, repeat(None)))
             bare_names += compress(articled, has)
             bare_refs += compress(refs, has)
-        elif not typed_article:
+        elif with_articles:
             more_names, more_refs = without_articles(names, refs, ordered=True)
             bare_names += more_names
             bare_refs += more_refs
