@@ -62,6 +62,24 @@ HEAT_KB = (
     "Heat|has_genre|Crime\nHeat|starred_actors|Al Pacino\n"
     "Collateral|directed_by|Michael Mann\nCollateral|release_year|2004\n"
 )
+# What an answer showing Heat's merged facts ends with: of facts asked ("these facts"), or,
+# with ``MERGED_HEAT_MANNS``, of films listed as someone's
+MERGED_HEAT = (
+    " Note: the source lists {} facts once for every film titled “Heat”, without saying "
+    "which belongs to which film"
+)
+MERGED_HEAT_MANNS = (
+    MERGED_HEAT.format("the") + ", so some of those films may not be Michael Mann's."
+)
+
+
+async def assert_noted(catalog: Catalog, asked: list[tuple[str, str]], note: str) -> None:
+    """Each question's reply begins as said, and ends with ``note``, the only note in it."""
+    for question, said in asked:
+        reply = await ask(catalog, question)
+        assert reply.text.startswith(said), reply.text
+        assert reply.text.count("Note:") == 1 and reply.text.endswith(note), reply.text
+
 
 BRAZIL = """\
 title: Brazil

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.answering.conftest import HEAT_KB, ask
+from tests.answering.conftest import HEAT_KB, MERGED_HEAT, ask
 
 
 async def test_two_hop_chains(catalog) -> None:
@@ -379,10 +379,7 @@ async def test_a_persons_films_whose_facts_a_source_merged_are_said_to_be_merged
         HEAT_KB + "Collateral|has_genre|Thriller\nThief|directed_by|Michael Mann\n"
         "Thief|release_year|1981\nThief|starred_actors|James Caan\n"
     )
-    merged = (
-        "Note: the source lists the facts once for every film titled “Heat”, without saying "
-        "which belongs to which film, so some of those films may not be "
-    )
+    merged = MERGED_HEAT.format("the") + ", so some of those films may not be "
     for question, whose in [
         ("what films did michael mann direct", "Michael Mann's."),
         ("movies with al pacino", "Al Pacino's."),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.answering.conftest import HEAT_KB, ask
+from tests.answering.conftest import HEAT_KB, MERGED_HEAT, ask, assert_noted
 
 
 async def test_counts_and_yes_no_questions(catalog) -> None:
@@ -377,18 +377,12 @@ async def test_a_genre_asked_of_a_film_the_catalog_lacks_says_so(catalog, questi
 
 async def test_a_yes_or_no_of_facts_a_source_merged_says_they_were_merged(metaqa_catalog) -> None:
     catalog = await metaqa_catalog(HEAT_KB)
-    merged = (
-        " Note: the source lists these facts once for every film titled “Heat”, without "
-        "saying which belongs to which film."
-    )
-    for question, said in [
+    asked = [
         ("did michael mann direct heat", "Yes: Michael Mann directed Heat (1972)."),
         ("was al pacino in heat", "Yes: Al Pacino is in Heat (1972)."),
         ("is heat a crime film", "Yes: Heat (1972) is a crime film."),
-    ]:
-        reply = await ask(catalog, question)
-        assert reply.text.startswith(said), reply.text
-        assert reply.text.count("Note:") == 1 and reply.text.endswith(merged), reply.text
+    ]
+    await assert_noted(catalog, asked, MERGED_HEAT.format("these") + ".")
     # each film's year is its own; a film whose facts were not merged has no note
     for question in ["was heat released in 1995", "did michael mann direct collateral"]:
         reply = await ask(catalog, question)

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from bot.answering.engine import answer
-from tests.answering.conftest import HEAT_KB
+from tests.answering.conftest import HEAT_KB, MERGED_HEAT_MANNS, assert_noted
 
 PEOPLE = """\
 films:
@@ -227,18 +227,12 @@ async def test_who_someone_is_and_their_first_or_latest_film_say_which_facts_wer
         HEAT_KB + "Thief|directed_by|Michael Mann\nThief|release_year|1981\n"
         "Thief|starred_actors|James Caan\n"
     )
-    merged = (
-        " Note: the source lists the facts once for every film titled “Heat”, without saying "
-        "which belongs to which film, so some of those films may not be Michael Mann's."
-    )
-    for question, said in [
+    asked = [
         ("who is michael mann", "Michael Mann. In the catalog, Michael Mann directed 4 films."),
         ("what was michael mann's first film", "Michael Mann's first film in the catalog is"),
         ("latest michael mann movie", "Michael Mann's latest film in the catalog is Collateral"),
-    ]:
-        reply = await ask(catalog, question)
-        assert reply.text.startswith(said), reply.text
-        assert reply.text.count("Note:") == 1 and reply.text.endswith(merged), reply.text
+    ]
+    await assert_noted(catalog, asked, MERGED_HEAT_MANNS)
     # someone none of whose films a source merged has no note
     for question in ["who is james caan", "james caan's first film"]:
         reply = await ask(catalog, question)

@@ -8,7 +8,7 @@ import pytest
 
 from bot.answering.engine import answer
 from bot.store.live import Store
-from tests.answering.conftest import HEAT_KB, ask
+from tests.answering.conftest import HEAT_KB, MERGED_HEAT_MANNS, ask, assert_noted
 
 
 @pytest.mark.parametrize(
@@ -300,18 +300,12 @@ async def test_someones_films_by_time_genre_or_rank_say_which_facts_were_merged(
         HEAT_KB + "Collateral|has_genre|Crime\nThief|directed_by|Michael Mann\n"
         "Thief|release_year|1981\nThief|has_genre|Drama\n"
     )
-    merged = (
-        " Note: the source lists the facts once for every film titled “Heat”, without saying "
-        "which belongs to which film, so some of those films may not be Michael Mann's."
-    )
-    for question, said in [
+    asked = [
         ("michael mann movies before 2000", "Films with Michael Mann before 2000 (3): Heat"),
         ("michael mann crime films", "Crime films with Michael Mann (3): Heat (1972)"),
         ("best michael mann films", "The catalog has no ratings for the films with Michael"),
-    ]:
-        reply = await ask(catalog, question)
-        assert reply.text.startswith(said), reply.text
-        assert reply.text.count("Note:") == 1 and reply.text.endswith(merged), reply.text
+    ]
+    await assert_noted(catalog, asked, MERGED_HEAT_MANNS)
     # a list of someone's films without a merged film has no note
     reply = await ask(catalog, "michael mann movies since 2000")
     assert reply.found and "Note:" not in reply.text, reply.text
