@@ -298,6 +298,7 @@ async def answer(
         key = " ".join(tokens)
         mentions = _keywords_unmasked(tokens, await find_mentions(tokens, catalog))
     unknown = await _unknown_words(tokens, mentions, catalog)  # typos, or unknown names
+    unknown_title = False
     if not _retry and not is_small_talk(key):  # "thanks" is not a misspelt "Hanks"
         corrected = await _repaired(tokens, mentions, unknown, lookups)
         if corrected is None and all(_one_question_word(m) for m in mentions):
@@ -305,6 +306,10 @@ async def answer(
             corrected = await _corrected(tokens, lookups, capitalised)
         if corrected is None:
             corrected = await _longer_title(tokens, mentions, catalog)
+        if corrected is not None and _runs_into_a_title(tokens, mentions, corrected[0]):
+            # "who directed alita battle angel": one title the catalog lacks, not Alila and
+            # the film Angel side by side
+            corrected, unknown_title = None, True
         if corrected is not None and (
             await _character_misread(key, *corrected, catalog)
             or _life_misread(mentions, corrected[0])
@@ -318,7 +323,9 @@ async def answer(
         return await _no_sequel(question, *run_on, catalog)
     unknown = [i for i in unknown if not is_keyword(tokens[i]) and tokens[i] not in _ASKED_AGAIN]
     given = await _given_names_before(tokens, unknown, mentions, catalog)
-    unknown_name = _names_the_unknown(tokens, mentions, unknown, capitalised, given)
+    unknown_name = unknown_title or _names_the_unknown(
+        tokens, mentions, unknown, capitalised, given
+    )
     if not unknown_name and unknown and _someone_unknown(tokens, mentions, unknown):
         # "comedies with jackie chan", "dramas directed by martin scorsese": a person the
         # catalog lacks is said so, not left out of a list of the genre's films
@@ -1131,6 +1138,27 @@ def _life_misread(mentions: list[Mention], wrong: str) -> bool:
     """Whether a correction takes the words asking whether a person named is alive for a
     misspelt name ("is keanu reeves still alive" is not about Still Alice)."""
     return DIED.search(wrong) is not None and any(m.has("person") for m in mentions)
+
+
+def _runs_into_a_title(tokens: list[str], mentions: list[Mention], wrong: str) -> bool:
+    """Whether the words a correction reads as a misspelt name run on, through words that
+    ask nothing, into a title the question names: all of them are then one title the
+    catalog lacks."""
+    words = wrong.split()
+    size = len(words)
+    start = next((i for i in range(len(tokens)) if tokens[i : i + size] == words), None)
+    if start is None:
+        return False
+    titled = {
+        i for m in mentions if m.has("film") and not _one_question_word(m) for i in m.positions
+    }
+    for side in (range(start + size, len(tokens)), range(start - 1, -1, -1)):
+        for i in side:
+            if i in titled:
+                return True
+            if is_keyword(tokens[i]):
+                break
+    return False
 
 
 async def _character_misread(key: str, wrong: str, right: str, catalog: Catalog) -> bool:

@@ -577,3 +577,20 @@ async def test_a_title_a_slip_away_is_read_over_a_one_word_title_inside_it(catal
     assert (await ask(catalog, "who directed rain")).answers == ["Lewis Milestone"]
     singing = await ask(catalog, "films about singing")
     assert singing.text.startswith("Films about singing (1): Singin' in the Rain (1952)")
+
+
+async def test_a_slip_running_into_a_title_is_one_title_the_catalog_lacks(metaqa_catalog) -> None:
+    catalog = await metaqa_catalog(
+        "Angel|directed_by|Neil Jordan\nAngel|release_year|1982\n"
+        "Alila|directed_by|Amos Gitai\nAlila|release_year|2003\n"
+    )
+    for question in ["who directed alita battle angel", "when was alita battle angel released"]:
+        reply = await ask(catalog, question)
+        assert not reply.found and not reply.answers, reply.text
+        assert reply.text.startswith(
+            "I couldn't find a film or person I know called “alita battle angel”."
+        ), reply.text
+    # a slip alone is still read as the name it is a letter away from
+    reply = await ask(catalog, "who directed alita")
+    assert reply.text.startswith("(Reading “alita” as “Alila”.)"), reply.text
+    assert "Amos Gitai" in reply.text, reply.text
