@@ -1146,8 +1146,8 @@ def _runs_into_a_title(tokens: list[str], mentions: list[Mention], wrong: str) -
     catalog lacks."""
     words = wrong.split()
     size = len(words)
-    start = next((i for i in range(len(tokens)) if tokens[i : i + size] == words), None)
-    if start is None:
+    start = _run_at(tokens, words)
+    if tokens[start : start + size] != words:
         return False
     titled = {
         i for m in mentions if m.has("film") and not _one_question_word(m) for i in m.positions

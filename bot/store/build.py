@@ -1136,8 +1136,6 @@ class _Writer:
         if all(map(self.people.__contains__, keys)):  # as in most files of a big catalog
             return []
         missing = list(itertools.filterfalse(self.people.__contains__, dict.fromkeys(keys)))
-        if not missing:
-            return []
         first_names = dict(zip(reversed(keys), reversed(names), strict=True))
         ids = range(self.next_person, self.next_person + len(missing))
         self.next_person = ids.stop
