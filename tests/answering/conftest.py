@@ -81,6 +81,13 @@ async def assert_noted(catalog: Catalog, asked: list[tuple[str, str]], note: str
         assert reply.text.count("Note:") == 1 and reply.text.endswith(note), reply.text
 
 
+async def assert_no_note(catalog: Catalog, questions: list[str]) -> None:
+    """Each question is answered, with no note in the reply."""
+    for question in questions:
+        reply = await ask(catalog, question)
+        assert reply.found and "Note:" not in reply.text, reply.text
+
+
 BRAZIL = """\
 title: Brazil
 year: 1985
