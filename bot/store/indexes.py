@@ -385,8 +385,7 @@ class TitleIndex:
         if self.twice is not None:
             first = bisect.bisect_left(self.twice, lo + 1)
             return [i - lo for i in self.twice[first : bisect.bisect_left(self.twice, hi, first)]]
-        same_film = compress(count(1), map(eq, refs, islice(refs, 1, None)))
-        return [i for i in same_film if names[i] == names[i - 1]]
+        return list(_twice(names, refs))
 
     def _near(self, key: str, most: int, each: int) -> tuple[list[tuple[str, int]], str, int, int]:
         """:meth:`near`'s titles a slip away, and the start and range (``lo``, ``hi``) of
@@ -874,7 +873,7 @@ def _articled(norms: list[str]) -> list[str | None]:
     return articled
 
 
-def _twice(norms: list[str], refs: array[int]) -> array[int]:
+def _twice(norms: list[str], refs: Sequence[int]) -> array[int]:
     """Where in ``norms`` a title is the one before it again, of the same film (``refs``),
     found in C calls, a slice each: the films next to themselves, then their names."""
     twice = array("q")
