@@ -67,14 +67,15 @@ _ALIAS_JSON = re.compile(r"9e-9([0-9]+)(?=,?\n)")
 
 _RESOLVER = yaml.resolver.Resolver()
 _STR = "tag:yaml.org,2002:str"
-# A JSON string that may be one PyYAML types when plain: a word it reads as a boolean or
-# null (or another of its implicit types), or text that may be a number or a date. The
-# texts found are then resolved as PyYAML does.
+# A JSON string that may be one PyYAML types when plain: a word it reads as a boolean,
+# null, infinity or NaN (or one of its other implicit types), or text that may be a
+# number, a date or a time. The texts found (no escapes among their characters) are then
+# resolved as PyYAML resolves them.
 _MAY_BE_TYPED = re.compile(
-    r'"(?=[-+.0-9yYnNtTfFoO~<=!&*"])'
-    r"(?:[yY]es|YES|[nN]o|NO|[tT]rue|TRUE|[fF]alse|FALSE|[oO]n|ON|[oO]ff|OFF"
-    r"|[nN]ull|NULL|~|<<|=|!|&|\*|[-+.0-9][-+.0-9_:a-zA-Z ]*|)"
-    r'"(:?)'
+    r'"(?=[-+.0-9yYnNtTfFoO~<=!&*"])('
+    r"[yY]es|YES|[nN]o|NO|[tT]rue|TRUE|[fF]alse|FALSE|[oO]n|ON|[oO]ff|OFF|[nN]ull|NULL"
+    r"|~|<<|=|!|&|\*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|[-+.0-9][-+.0-9_:xa-fA-FtTZ ]*|"
+    r')"(:?)'
 )
 # Strings rapidyaml writes as JSON numbers or keywords when plain: as JSON strings they
 # were quoted in the file, and PyYAML reads them as text too.
@@ -231,8 +232,7 @@ def _typed_string(text: str, source: bytes) -> bool:
     otherwise: a key PyYAML would type, or a value it would type that may have been
     plain in the file (rapidyaml writes some of those as JSON strings)."""
     for match in _MAY_BE_TYPED.finditer(text):
-        is_key = match[1]
-        value = json.loads(match[0][: len(match[0]) - len(is_key)])
+        value, is_key = match.groups()
         if _RESOLVER.resolve(ScalarNode, value, (True, False)) == _STR:
             continue
         if is_key or not value or " " in value or value in _NAN_INF:

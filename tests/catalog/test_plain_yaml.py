@@ -168,6 +168,24 @@ def test_a_number_pyyaml_may_read_otherwise_gives_up(text: str) -> None:
     assert gives_up(text)
 
 
+TYPED = {
+    tag: regexp
+    for resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.values()
+    for tag, regexp in resolvers
+}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(sorted(TYPED)).flatmap(lambda tag: st.from_regex(TYPED[tag], fullmatch=True))
+)
+def test_every_text_pyyaml_types_when_plain_is_looked_at(text: str) -> None:
+    if "\t" in text or "\n" in text:
+        return  # a tab or a line break in a plain scalar is left to PyYAML before
+    assert plain_yaml._MAY_BE_TYPED.fullmatch(f'"{text}"')
+    assert plain_yaml._typed_string(f'{{"{text}": 1}}', b"")
+
+
 def test_plain_numbers_are_read_as_pyyaml_reads_them() -> None:
     assert quick("a: 1995\nb: 7.5\nc: -3\nd: 1.\ne: .5\nf: true\ng: null\nh:\n") == {
         "a": 1995, "b": 7.5, "c": -3, "d": 1.0, "e": 0.5, "f": True, "g": None, "h": None,
