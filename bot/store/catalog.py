@@ -725,7 +725,7 @@ class Catalog:
         if index is not None:
             most = GRAM_POSTINGS_MOST if first is None else GRAM_POSTINGS_ALIKE
             rare = _rarest([(g, index.docs(g, first)) for g in grams], most)
-            return set(index.sharing(rare, TYPO_CANDIDATES, first))
+            return index.sharing(rare, TYPO_CANDIDATES, first)
         marks = ",".join("?" * len(grams))
         counts = await self._all(
             f"SELECT gram, docs FROM title_gram_docs WHERE gram IN ({marks})", grams

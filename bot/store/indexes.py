@@ -720,10 +720,10 @@ class TitleGrams:
 
     def sharing(
         self, grams: Iterable[str], most: int, first: str | None = None
-    ) -> list[tuple[str, int]]:
+    ) -> set[tuple[str, int]]:
         """``(norm, film id)`` of the ``most`` titles that have the most of ``grams``
-        (the earlier row first among equals), in no particular order; of those that begin
-        with ``first`` only, when given."""
+        (the earlier row first among equals); of those that begin with ``first`` only,
+        when given."""
         postings, firsts = self.postings, self.firsts
         if first is not None:
             keys = [first + gram for gram in grams]
@@ -731,9 +731,9 @@ class TitleGrams:
             keys = [f + gram for gram in grams for f in firsts.get(gram, "")]
         chosen = most_shared(sorted(chain.from_iterable(map(postings.get, keys, repeat(())))), most)
         if not chosen:
-            return []
+            return set()
         pick = itemgetter(*chosen, chosen[0])  # always a tuple, even for one slot
-        return list(zip(pick(self.norms), pick(self.refs), strict=True))[: len(chosen)]
+        return set(zip(pick(self.norms), pick(self.refs), strict=True))
 
     def changed(
         self, touched: Iterable[tuple[str, int]], now: Iterable[tuple[str, int]]
@@ -840,17 +840,16 @@ class NearTitles:
         return len(self.names)
 
     def others(self, titles: AbstractSet[tuple[str, int]]) -> list[tuple[str, int]]:
-        """Those of ``titles`` that are not among these, sorted."""
+        """Those of ``titles``, titles of the index, that are not among these, sorted.
+        Every title of the index that begins with the shared start is among these: those
+        of ``titles`` that do, a run of them sorted, are left out as one."""
         start, lo, hi = self.shared
         others = sorted(titles - self.slipped.keys())
-        if not others or lo == hi:
+        if lo == hi:
             return others
-        # those that begin with the shared start, a run of them, may be among the shared
         first = bisect.bisect_left(others, (start,))
-        end = bisect.bisect_left(others, (start + "\uffff",), first)
-        shared = self._shared_has
-        kept = others[:first] + [title for title in others[first:end] if not shared(*title)]
-        return kept + others[end:]
+        del others[first : bisect.bisect_left(others, (start + "\uffff",), first)]
+        return others
 
     def __contains__(self, title: object) -> bool:
         if title in self.slipped:
