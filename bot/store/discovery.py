@@ -905,7 +905,7 @@ async def _shared(catalog: Catalog, film: FilmRecord, credit) -> None:
     picks = [
         (kind, value)
         for kind in ("tag", "setting")
-        for value in film.listed(kind)
+        for value in film.shown(kind)
         if key_of(value) not in people
     ]
     for index, (kind, value) in enumerate(picks):
