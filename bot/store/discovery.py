@@ -38,7 +38,7 @@ import random
 import re
 import sqlite3
 import weakref
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter
@@ -46,7 +46,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from bot.catalog.schema import STATUSES
+from bot.catalog.schema import SHARED_TITLE_TAG, STATUSES
 from bot.store.catalog import SUMMARY_COLUMNS, Catalog, FilmRecord, FilmSummary
 from bot.store.rows import key_of
 
@@ -876,6 +876,8 @@ async def similar_films(
     await _genre_overlap(catalog, film, scores, credit, limit)
     ranked = sorted(scores, key=lambda fid: -scores[fid])[: limit * 3]
     summaries = {f.id: f for f in await catalog.summaries(ranked)}
+    for twin in _merged_with(film, summaries.values()):
+        del summaries[twin]
     best = sorted(
         (fid for fid in ranked if fid in summaries),
         key=lambda fid: (-scores[fid], summaries[fid].renown),
@@ -884,6 +886,15 @@ async def similar_films(
         SimilarFilm(summaries[fid], round(scores[fid], 2), _reasons(reasons.get(fid, {})))
         for fid in best
     ]
+
+
+def _merged_with(film: FilmRecord, others: Iterable[FilmSummary]) -> list[int]:
+    """The ids of ``others`` whose facts a source gave merged with ``film``'s, under one
+    title (``SHARED_TITLE_TAG``): what they share is the merge, not a likeness."""
+    if SHARED_TITLE_TAG not in film.listed("tag"):
+        return []
+    title = key_of(film.title)
+    return [other.id for other in others if key_of(other.title) == title]
 
 
 async def _shared(catalog: Catalog, film: FilmRecord, credit) -> None:

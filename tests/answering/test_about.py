@@ -299,10 +299,15 @@ async def test_sequels_after_a_time_are_the_films_tagged_sequel(catalog_of) -> N
 MERGED_KB = (
     "Heat|release_year|1972\nHeat|release_year|1995\nHeat|has_tags|police\n"
     "Heat|directed_by|Michael Mann\n"
+    "Collateral|directed_by|Michael Mann\nCollateral|release_year|2004\n"
     "Double Trouble|release_year|1967\nDouble Trouble|release_year|1992\n"
     "Double Trouble|starred_actors|Elvis Presley\n"
     "It's Alive|release_year|1974\nIt's Alive|release_year|2009\n"
     "It's Alive|directed_by|Larry Cohen\n"
+)
+MERGED_HEAT_NOTE = (
+    " Note: the source lists the facts once for every film titled “Heat”, without saying "
+    "which belongs to which film."
 )
 
 
@@ -318,9 +323,16 @@ async def test_the_mark_of_merged_facts_is_not_told_as_a_tag(metaqa_catalog) -> 
     assert "tagged" not in bare.text and "shared title" not in bare.answers
 
 
-async def test_films_are_not_alike_for_having_merged_facts(metaqa_catalog) -> None:
+async def test_films_are_not_alike_for_facts_a_source_merged(metaqa_catalog) -> None:
     catalog = await metaqa_catalog(MERGED_KB)
-    first, second = await catalog.films_titled("double trouble")
-    similar = await similar_films(catalog, first.id)
-    assert [s.film.id for s in similar] == [second.id]  # Elvis Presley's, not for the mark
-    assert similar[0].reasons == ("same lead: Elvis Presley",)
+    (heat, _), (alive, _) = [await catalog.films_titled(title) for title in ("heat", "it's alive")]
+    # neither for the mark nor for the facts the source gave both films of their title
+    similar = await similar_films(catalog, heat.id)
+    assert [s.film.title for s in similar] == ["Collateral"]
+    assert similar[0].reasons == ("same director: Michael Mann",)
+    assert await similar_films(catalog, alive.id) == []
+    # what they share may be another film's: the reply says so, when either film is merged
+    for question in ["movies like heat", "something like collateral"]:
+        reply = await ask(catalog, question)
+        assert reply.text.startswith("If you liked") and reply.text.endswith(MERGED_HEAT_NOTE)
+    assert "Note:" not in (await ask(catalog, "movies like double trouble")).text  # no pick

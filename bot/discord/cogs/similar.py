@@ -6,6 +6,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.answering.reply import merged_films_note
 from bot.discord.bot import FilmBotBase, reply_privately
 from bot.discord.choices import find_film, title_choices
 from bot.discord.embeds import film_match_text, similar_embed
@@ -29,7 +30,9 @@ class SimilarCog(commands.Cog):
             await reply_privately(interaction, film_match_text(match, title))
             return
         found = await similar_films(catalog, match.film, limit=SIMILAR_MAX)
-        await interaction.response.send_message(embed=similar_embed(match.film.summary, found))
+        film = match.film.summary
+        note = await merged_films_note(catalog, [film, *(s.film for s in found)])
+        await interaction.response.send_message(embed=similar_embed(film, found, note.strip()))
 
     @similar.autocomplete("title")
     async def similar_title(
