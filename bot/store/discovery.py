@@ -789,16 +789,17 @@ async def random_films(
     query = query or FilmQuery()
     rng = rng or random.Random()
     flt = await _filter(catalog, query)
-    total = await _count(catalog, query, flt)
-    if total == 0:
-        return []
-    films = (await _facets(catalog)).films
-    # Listing the matches costs a row each; a jump to a random film id costs about
-    # films/total rows to reach the next match. Few matches are listed, many jumped to.
-    listing = flt.driver_size if flt.driver is not None else total if query.years else films
-    if films / total * 4 * WALK_COST < listing:
-        return await _random_walk(catalog, flt, rng, list(exclude), count, total)
     driven = flt.driver is not None
+    if not driven or flt.driver_size:  # else few (a person's films): listed, not counted
+        total = await _count(catalog, query, flt)
+        if total == 0:
+            return []
+        films = (await _facets(catalog)).films
+        # Listing the matches costs a row each; a jump to a random film id costs about
+        # films/total rows to reach the next match. Few matches are listed, many jumped to.
+        listing = flt.driver_size if driven else total if query.years else films
+        if films / total * 4 * WALK_COST < listing:
+            return await _random_walk(catalog, flt, rng, list(exclude), count, total)
     sql = "SELECT f.id FROM films f" + _where(flt, driven=driven)
     skip = set(exclude)
     rows = await catalog.select(sql, _params(flt, driven=driven))
