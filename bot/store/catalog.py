@@ -146,6 +146,11 @@ class FilmRecord:
     def listed(self, kind: str) -> tuple[str, ...]:
         return self.values.get(kind, ())
 
+    def shown(self, kind: str) -> list[str]:
+        """The values of a kind said to people as what the film is: without the mark of
+        merged facts (``SHARED_TITLE_TAG``), which a note says in words instead."""
+        return [value for value in self.listed(kind) if value != SHARED_TITLE_TAG]
+
 
 @dataclass(frozen=True, slots=True)
 class PersonCredit:
