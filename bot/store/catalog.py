@@ -146,6 +146,11 @@ class FilmRecord:
     def listed(self, kind: str) -> tuple[str, ...]:
         return self.values.get(kind, ())
 
+    def shown(self, kind: str) -> list[str]:
+        """The values of a kind said to people as what the film is: without the mark of
+        merged facts (``SHARED_TITLE_TAG``), which a note says in words instead."""
+        return [value for value in self.listed(kind) if value != SHARED_TITLE_TAG]
+
 
 @dataclass(frozen=True, slots=True)
 class PersonCredit:
@@ -725,7 +730,7 @@ class Catalog:
         if index is not None:
             most = GRAM_POSTINGS_MOST if first is None else GRAM_POSTINGS_ALIKE
             rare = _rarest([(g, index.docs(g, first)) for g in grams], most)
-            return set(index.sharing(rare, TYPO_CANDIDATES, first))
+            return index.sharing(rare, TYPO_CANDIDATES, first)
         marks = ",".join("?" * len(grams))
         counts = await self._all(
             f"SELECT gram, docs FROM title_gram_docs WHERE gram IN ({marks})", grams
