@@ -10,10 +10,11 @@ for a file that ``read_document`` reads without any problem:
 
 * on the source, before parsing: a control character (tabs and CR among them), a line
   break PyYAML knows and rapidyaml does not, a node that starts with an indicator (a tag,
-  a flow collection, a block scalar, a complex key...), a quoted scalar that is a key
-  or that more than a comment follows, an anchor or alias in any other
-  form than the one PyYAML writes, a document marker, a line long enough to hold a key
-  too long for libyaml, an indentation deep enough to nest past ``MAX_DEPTH``;
+  a flow collection, a block scalar, a complex key...), a quoted scalar that is a key or
+  that more than a comment follows, a double-quoted scalar over several lines, an anchor
+  or alias in any other form than the one PyYAML writes, a document marker, a line long
+  enough to hold a key too long for libyaml, an indentation deep enough to nest past
+  ``MAX_DEPTH``;
 * on the JSON: a float whose text in the file PyYAML may read otherwise, a duplicate key,
   a lone surrogate, and any string that PyYAML would type when plain: a key, or a value
   that rapidyaml would not have written as a string had it been plain.
@@ -32,21 +33,25 @@ from yaml.nodes import ScalarNode
 from bot.catalog.document import ALIAS_BUDGET_MIN, ALIAS_BUDGET_PER_BYTE, Document
 
 _BOM = b"\xef\xbb\xbf"
+
 # Bytes of text PyYAML and rapidyaml read alike: line feeds, printable ASCII, UTF-8.
 _PLAIN_BYTES = bytes([10, *range(0x20, 0x7F), *range(0x80, 0x100)])
-_UNSURE_TEXT = (
-    b"\xe2\x80\xa8",  # line separator: a line break to PyYAML
-    b"\xe2\x80\xa9",  # paragraph separator: likewise
-    b"\xef\xbf\xbe",  # non-characters PyYAML rejects
-    b"\xef\xbf\xbf",
-    _BOM,  # past the start
-    b"9e-9",  # the text that stands for an alias below
-)
+# Characters PyYAML and rapidyaml read apart, under the first byte of their UTF-8 (a
+# byte the text seldom holds, and quick to look for): the line and paragraph separators
+# (line breaks to PyYAML), the non-characters PyYAML rejects, a byte order mark past
+# the start.
+_UNSURE_CHARACTERS = {
+    0xE2: (b"\xe2\x80\xa8", b"\xe2\x80\xa9"),
+    0xEF: (b"\xef\xbf\xbe", b"\xef\xbf\xbf", _BOM),
+}
+_ALIAS_MARK = b"9e-9"  # what stands for an alias while rapidyaml reads the file (below)
 _C1_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")  # NEL (a line break to PyYAML) among them
 _UNSURE_LINE = re.compile(rb"\n(?:---|\.\.\.|[ -]{60}|[^\n]{1025})")
 # An indicator, or an anchor or alias, after a space or a character a node may follow:
 # whether a node starts with it is then checked (see ``_node_starts``).
-_INDICATOR = re.compile(rb"[][{}!%@`|>?:,&*'\"](?<=[-?:\[{,\n ].)")
+_INDICATOR = re.compile(rb"[][{}!%@`|>?:,&*'\"](?<=[-?:\[{,\n ].)(?<![:-] [&*])")
+# An anchor or alias after a key or a dash: the forms read below are among them.
+_REF = re.compile(rb"[&*](?<=[:-] .)")
 _NODE_FOLLOWS = b"-?:[{,\n"
 _QUOTED = {
     b"'": re.compile(rb"'(?:[^']|'')*'"),
@@ -63,7 +68,7 @@ _ANCHOR = re.compile(rb": &([A-Za-z0-9_]+)$", re.MULTILINE)
 _ALIAS = re.compile(rb"\*(?<=[:-] \*)([A-Za-z0-9_]+)$", re.MULTILINE)
 _ANCHOR_JSON = re.compile(r'&([A-Za-z0-9_]+)": ')
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_ALIAS_JSON = re.compile(r"9e-9([0-9]+)(?=,?\n)")
+_ALIAS_JSON = re.compile(_ALIAS_MARK.decode() + r"([0-9]+)(?=,?\n)")
 
 _RESOLVER = yaml.resolver.Resolver()
 _STR = "tag:yaml.org,2002:str"
@@ -133,6 +138,8 @@ def read_plain(data: bytes) -> Document | None:
         aliases: list[bytes] = []
         anchors = 0
         if refs:
+            if _ALIAS_MARK in data:
+                return None
             data, anchors = _ANCHOR.subn(rb"&\1:", data)
             data = _ALIAS.sub(lambda match: _alias_number(match, aliases), data)
             if anchors + len(aliases) != refs:
@@ -141,7 +148,7 @@ def read_plain(data: bytes) -> Document | None:
         text = ryml.emit_json_malloc(tree, tree.root_id())
         if refs:
             text = _with_aliases(text, aliases, anchors, budget - 2 * tree.size())
-        if (b"\\u" in data or b"\\U" in data) and not text.isascii():
+        if b"\\" in data and not text.isascii():
             text.encode()  # raises for a lone surrogate
         if _typed_string(text, data):
             return None
@@ -154,7 +161,10 @@ def _unsure_source(data: bytes) -> bool:
     """Whether ``data`` holds text this reader leaves to PyYAML, but indicators."""
     return bool(
         data.translate(None, _PLAIN_BYTES)
-        or any(text in data for text in _UNSURE_TEXT)
+        or any(
+            lead in data and any(text in data for text in texts)
+            for lead, texts in _UNSURE_CHARACTERS.items()
+        )
         or (b"\xc2" in data and _C1_CONTROL.search(data))
         or _UNSURE_LINE.search(data)
         or _UNSURE_LINE.match(b"\n" + data[:1025])
@@ -162,10 +172,10 @@ def _unsure_source(data: bytes) -> bool:
 
 
 def _node_starts(data: bytes) -> int:
-    """The anchors and aliases that start a node; raises ``_Unsure`` for a node that
-    starts with another indicator, or a quoted scalar that is a key or is followed by
-    more than a comment (rapidyaml reads some of those that libyaml rejects)."""
-    refs = 0
+    """The anchors and aliases that may start a node after a key or a dash; raises
+    ``_Unsure`` for a node that starts with another indicator, for a quoted scalar that is
+    a key or is followed by more than a comment (rapidyaml reads some of those that
+    libyaml rejects), and for a double-quoted one over several lines."""
     text = b"\n" + data
     match = _INDICATOR.search(text)
     while match is not None:
@@ -173,22 +183,21 @@ def _node_starts(data: bytes) -> int:
         while text[at] == 32:  # the spaces before it
             at -= 1
         if text[at] in _NODE_FOLLOWS:
-            if match[0] in b"'\"":
-                quoted = _QUOTED[match[0]].match(text, match.start())
-                if quoted is None or not _AFTER_QUOTED.match(text, quoted.end()):
-                    raise _Unsure
-                end = quoted.end()
-            elif match[0] in b"&*":
-                refs += 1
-            else:
+            if match[0] not in b"'\"":
                 raise _Unsure
+            quoted = _QUOTED[match[0]].match(text, match.start())
+            if quoted is None or not _AFTER_QUOTED.match(text, quoted.end()):
+                raise _Unsure
+            if match[0] == b'"' and b"\n" in quoted[0]:
+                raise _Unsure  # line breaks escaped or folded: the readers differ
+            end = quoted.end()
         match = _INDICATOR.search(text, end)
-    return refs
+    return len(_REF.findall(data))
 
 
 def _alias_number(match: re.Match[bytes], aliases: list[bytes]) -> bytes:
     aliases.append(match[1])
-    return b"9e-9%d" % (len(aliases) - 1)
+    return b"%s%d" % (_ALIAS_MARK, len(aliases) - 1)
 
 
 def _with_aliases(text: str, aliases: list[bytes], anchors: int, budget: int) -> str:

@@ -208,7 +208,9 @@ def test_an_alias_stands_for_its_anchors_value() -> None:
      "a: &x\n- b\nc: *x\nd: &x\n- e\n",  # an anchor named twice
      "&x a: b\n",  # an anchor on a key
      "a: [*x]\n",  # in a flow collection
-     "a: *x\n"],  # an alias to no anchor
+     "a: *x\n",  # an alias to no anchor
+     "a: &x\n- b\nc: 'y\n  d: *x\n  z'\n",  # the form of an alias in a quoted scalar
+     "a: &x\n- b\nc: 'y\n  d: *x\n  z'\ne: 9e-90\n"],  # and the number that stands for it
 )  # fmt: skip
 def test_anchors_and_aliases_in_any_other_form_give_up(text: str) -> None:
     assert gives_up(text)
@@ -271,15 +273,19 @@ def test_a_byte_order_mark_at_the_start_is_read_past() -> None:
     ["- 'a\n\n  ': x\n",  # a quoted key on two lines, which libyaml rejects
      "- 'a': x\n",  # a quoted key
      "- - 'a'  - b'\n",  # text after a quoted scalar
-     "a: 'b'c\n"],
+     "a: 'b'c\n",
+     'a: "line\\\n\n  break"\n',  # an escaped line break then an empty line
+     'a: "two\n  lines"\n'],
 )  # fmt: skip
-def test_a_quoted_key_or_text_after_a_quoted_scalar_gives_up(text: str) -> None:
+def test_a_quoted_key_text_after_a_quoted_scalar_or_a_double_quoted_one_on_lines_gives_up(
+    text: str,
+) -> None:
     assert gives_up(text)
 
 
 def test_quoted_and_folded_text_is_read_as_pyyaml_reads_it() -> None:
-    text = "a: 'it''s\n\n  two'\nb: \"x\\u00e9\\ty\\\n  z\"\nc: one\n  two\nd: x # note\n"
-    assert quick(text) == {"a": "it's\ntwo", "b": "xé\tyz", "c": "one two", "d": "x"}
+    text = "a: 'it''s\n\n  two'\nb: \"x\\u00e9\\ty\"\nc: one\n  two\nd: x # note\n"
+    assert quick(text) == {"a": "it's\ntwo", "b": "xé\ty", "c": "one two", "d": "x"}
 
 
 def test_without_rapidyaml_everything_is_left_to_pyyaml(monkeypatch) -> None:
