@@ -1367,7 +1367,7 @@ _FILM = itemgetter(2)
 def _typo_hits(
     key: str,
     names: list[str],
-    refs: list[int],
+    refs: Sequence[int],
     limit: int,
     cutoff: float,
     alike: bool = False,
@@ -1384,21 +1384,25 @@ def _typo_hits(
     """
     bucket = -(-len(key) // 4) * 4 + 4
     cut = None if bucket > PREFIX_BUCKET_MAX else bucket
-    bare_from = len(names)
     if bare is None:
         bare = without_articles(names, refs, key[:1] if alike else "", ordered=True)
     bare_names, bare_refs = bare
-    names = names + bare_names
-    refs = refs + bare_refs
     found = process.extract(
         key,
-        names if cut is None else list(map(itemgetter(slice(cut)), names)),
+        names + bare_names,
         scorer=fuzz.QRatio,
+        # each title as it begins, cut as it is compared (cutting the typed text leaves
+        # it as it is): not a list of them all made first
+        processor=None if cut is None else itemgetter(slice(cut)),
         limit=limit * 2,
         score_cutoff=cutoff,
     )
+    bare_from = len(names)
     return [
-        (score, names[index], refs[index], int(index >= bare_from)) for _, score, index in found
+        (score, names[i], refs[i], 0)
+        if i < bare_from
+        else (score, bare_names[i - bare_from], bare_refs[i - bare_from], 1)
+        for _, score, i in found
     ]
 
 
