@@ -9,10 +9,11 @@ from types import SimpleNamespace
 
 from bot.discord.choices import find_film
 from bot.discord.cogs.pick import RandomPicks
-from bot.discord.embeds import browse_embed, similar_embed
+from bot.discord.cogs.similar import similar_card
+from bot.discord.embeds import browse_embed
 from bot.store import discovery
 from bot.store.catalog import Catalog
-from bot.store.discovery import FilmQuery, Years, browse, similar_films
+from bot.store.discovery import FilmQuery, Years, browse
 from bot.store.rows import ROLE_FIELDS
 
 # The roles in the order a build writes a film's credits: those of ROLE_FIELDS, then the cast
@@ -84,8 +85,7 @@ async def discovery_lookups(catalog: Catalog, titles: list[str]) -> dict[str, fl
         started = time.perf_counter()
         match = await find_film(catalog, title)
         if match.film is not None:
-            found = await similar_films(catalog, match.film)
-            similar_embed(match.film.summary, found)
+            await similar_card(catalog, match.film)
         similar_times.append(_ms(started))
     return {
         "browse_p99_ms": _p99(browse_times),

@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from bot import progress
 from bot.answering import answer
 from bot.answering.lexicon import read_english
-from bot.answering.reply import Answer
+from bot.answering.reply import Answer, merged_films_note
 from bot.cards import film_json, film_text, person_json, person_text, unknown_text
 from bot.catalog import CatalogError, CatalogInvalid, check_directory
 from bot.catalog.schema import STATUSES
@@ -643,6 +643,8 @@ def cmd_similar(args: argparse.Namespace, settings: Settings) -> int:
         if len(titled) > 1:
             others = ", ".join(f.label for f in titled[1:4])
             lines.append(f"(Other films share the title: {others}.)")
+        if note := await merged_films_note(catalog, [film, *(s.film for s in found)]):
+            lines.append(note.strip())
         return "\n".join(lines), bool(found)
 
     return _discover(settings, args.json, work)

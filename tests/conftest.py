@@ -63,6 +63,17 @@ films:
     directors: Dick Richards
     cast: [Burt Reynolds]
 """
+# Two films a source gave merged facts, under their one title, as the MetaQA import does
+MERGED_HEATS = """\
+films:
+  - {id: heat-1972, title: Heat, year: 1972, directors: Michael Mann, tags: [shared title]}
+  - {id: heat-1995, title: Heat, year: 1995, directors: Michael Mann, tags: [shared title]}
+  - {id: collateral, title: Collateral, year: 2004, directors: Michael Mann}
+"""
+MERGED_HEATS_NOTE = (
+    "Note: the source lists the facts once for every film titled “Heat”, without saying "
+    "which belongs to which film."
+)
 
 
 WriteFacts = Callable[..., Path]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from tests.conftest import FACTS
+from tests.conftest import FACTS, MERGED_HEATS, MERGED_HEATS_NOTE
 from tests.store.test_discovery import FILMS
 
 
@@ -101,6 +101,16 @@ def test_similar_names_what_the_films_share(facts, capsys) -> None:
     assert result["similar"][0]["reasons"][0] == "same director: Michael Mann"
     code, out, _ = run(facts, capsys, "similar", "the matrx")
     assert code == 1 and out.startswith("I don't know a film called “the matrx”. Did you mean")
+
+
+def test_similar_says_when_what_films_share_may_be_another_films(
+    facts, write_facts, capsys
+) -> None:
+    merged = write_facts("merged", heats=MERGED_HEATS)
+    code, out, _ = run(merged, capsys, "similar", "collateral")
+    assert code == 0 and out.splitlines()[-1] == MERGED_HEATS_NOTE
+    code, out, _ = run(facts, capsys, "similar", "collateral")  # no film merged
+    assert code == 0 and "Note:" not in out
 
 
 def test_film_prints_the_whole_card(facts, capsys) -> None:

@@ -68,28 +68,38 @@ def merged_notes(records: Sequence[FilmRecord]) -> list[str]:
     ]
 
 
-def merged_list_note(titles: Sequence[str], whose: str) -> str:
-    """The sentence that goes after a list of someone's films holding films whose facts
-    their source merged with those of every film of their title (``titles``): some of
-    those films may not be ``whose`` ("Michael Mann's"); nothing when there are none."""
+def merged_list_note(titles: Sequence[str], whose: str | None = None) -> str:
+    """The sentence that goes after a list holding films whose facts their source merged
+    with those of every film of their title (``titles``); for a list of someone's films,
+    that some of them may not be ``whose`` ("Michael Mann's"). Nothing when there are
+    none."""
     if not titles:
         return ""
     named = either([f"“{title}”" for title in dict.fromkeys(titles)])
+    so = f", so some of those films may not be {whose}" if whose else ""
     return (
         f" Note: the source lists the facts once for every film titled {named}, without "
-        f"saying which belongs to which film, so some of those films may not be {whose}."
+        f"saying which belongs to which film{so}."
     )
 
 
+async def merged_films_note(
+    catalog: Catalog, films: Sequence[FilmSummary], whose: str | None = None
+) -> str:
+    """:func:`merged_list_note` for those of ``films`` whose facts came merged: a few
+    rows by key."""
+    merged = set(await catalog.merged_films([film.id for film in films]))
+    return merged_list_note([film.title for film in films if film.id in merged], whose)
+
+
 async def merged_note(catalog: Catalog, films: Sequence[FilmSummary], names: Sequence[str]) -> str:
-    """:func:`merged_list_note` for ``films``, those an answer states facts of the people
-    ``names`` by (their films shown, or counted): a few rows by key. Nothing for films
-    of no one named (a genre's)."""
+    """:func:`merged_films_note` for ``films``, those an answer states facts of the
+    people ``names`` by (their films shown, or counted). Nothing for films of no one
+    named (a genre's)."""
     if not names:
         return ""
-    merged = set(await catalog.merged_films([film.id for film in films]))
     whose = "theirs" if len(names) != 1 else names[0] + ("'" if names[0].endswith("s") else "'s")
-    return merged_list_note([film.title for film in films if film.id in merged], whose)
+    return await merged_films_note(catalog, films, whose)
 
 
 def join_names(names: Sequence[str], limit: int = 25) -> str:

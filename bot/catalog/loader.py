@@ -23,6 +23,7 @@ from bot import collector
 from bot.catalog.document import Document, DocumentError, read_document
 from bot.catalog.errors import CatalogError
 from bot.catalog.plain import PlainFilm, PlainPerson, plain_facts
+from bot.catalog.plain_yaml import read_plain
 from bot.catalog.schema import (
     CAST_KEYS,
     FILE_KEYS,
@@ -170,7 +171,7 @@ def read_bytes(ref: FileRef, data: bytes) -> ReadFile:
     if result.errors:
         return ReadFile(result)
     try:
-        doc = read_document(data)
+        doc = read_plain(data) or read_document(data)
     except DocumentError as exc:
         result.errors.append(CatalogError(ref.display, exc.line, exc.message))
         return ReadFile(result)

@@ -229,8 +229,11 @@ def browse_embed(page: FilmPage, query: FilmQuery, sort: str) -> discord.Embed:
     return fit(embed)
 
 
-def similar_embed(film: FilmSummary, similar: Sequence[SimilarFilm]) -> discord.Embed:
-    """``/similar``: the films most like ``film``, each with what they share."""
+def similar_embed(
+    film: FilmSummary, similar: Sequence[SimilarFilm], note: str = ""
+) -> discord.Embed:
+    """``/similar``: the films most like ``film``, each with what they share, and ``note``
+    (on where ``film``'s facts came from) above how they were ranked."""
     lines = [
         f"**{escape_markdown(film_line(item.film))}**\n{escape_markdown('; '.join(item.reasons))}"
         for item in similar
@@ -240,7 +243,8 @@ def similar_embed(film: FilmSummary, similar: Sequence[SimilarFilm]) -> discord.
         description=lines_within(lines, DESCRIPTION_MAX) if lines else "No film shares enough.",
         colour=COLOUR_RELEASED,
     )
-    embed.set_footer(text="Ranked by shared director, writers, cast, composer, genres and tags")
+    ranked = "Ranked by shared director, writers, cast, composer, genres and tags"
+    embed.set_footer(text=f"{note}\n{ranked}" if note else ranked)
     return fit(embed)
 
 

@@ -147,6 +147,11 @@ class FilmRecord:
     def listed(self, kind: str) -> tuple[str, ...]:
         return self.values.get(kind, ())
 
+    def shown(self, kind: str) -> list[str]:
+        """The values of a kind said to people as what the film is: without the mark of
+        merged facts (``SHARED_TITLE_TAG``), which a note says in words instead."""
+        return [value for value in self.listed(kind) if value != SHARED_TITLE_TAG]
+
 
 @dataclass(frozen=True, slots=True)
 class PersonCredit:
@@ -740,7 +745,7 @@ class Catalog:
         if index is not None:
             most = GRAM_POSTINGS_MOST if first is None else GRAM_POSTINGS_ALIKE
             rare = _rarest([(g, index.docs(g, first)) for g in grams], most)
-            return set(index.sharing(rare, TYPO_CANDIDATES, first))
+            return index.sharing(rare, TYPO_CANDIDATES, first)
         marks = ",".join("?" * len(grams))
         counts = await self._all(
             f"SELECT gram, docs FROM title_gram_docs WHERE gram IN ({marks})", grams
@@ -1377,7 +1382,7 @@ _FILM = itemgetter(2)
 def _typo_hits(
     key: str,
     names: list[str],
-    refs: list[int],
+    refs: Sequence[int],
     limit: int,
     cutoff: float,
     alike: bool = False,
@@ -1394,21 +1399,25 @@ def _typo_hits(
     """
     bucket = -(-len(key) // 4) * 4 + 4
     cut = None if bucket > PREFIX_BUCKET_MAX else bucket
-    bare_from = len(names)
     if bare is None:
         bare = without_articles(names, refs, key[:1] if alike else "", ordered=True)
     bare_names, bare_refs = bare
-    names = names + bare_names
-    refs = refs + bare_refs
     found = process.extract(
         key,
-        names if cut is None else list(map(itemgetter(slice(cut)), names)),
+        names + bare_names,
         scorer=fuzz.QRatio,
+        # each title as it begins, cut as it is compared (cutting the typed text leaves
+        # it as it is): not a list of them all made first
+        processor=None if cut is None else itemgetter(slice(cut)),
         limit=limit * 2,
         score_cutoff=cutoff,
     )
+    bare_from = len(names)
     return [
-        (score, names[index], refs[index], int(index >= bare_from)) for _, score, index in found
+        (score, names[i], refs[i], 0)
+        if i < bare_from
+        else (score, bare_names[i - bare_from], bare_refs[i - bare_from], 1)
+        for _, score, i in found
     ]
 
 

@@ -38,7 +38,7 @@ import random
 import re
 import sqlite3
 import weakref
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter
@@ -46,7 +46,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from bot.catalog.schema import STATUSES
+from bot.catalog.schema import SHARED_TITLE_TAG, STATUSES
 from bot.store.catalog import SUMMARY_COLUMNS, Catalog, FilmRecord, FilmSummary
 from bot.store.rows import key_of
 
@@ -789,16 +789,17 @@ async def random_films(
     query = query or FilmQuery()
     rng = rng or random.Random()
     flt = await _filter(catalog, query)
-    total = await _count(catalog, query, flt)
-    if total == 0:
-        return []
-    films = (await _facets(catalog)).films
-    # Listing the matches costs a row each; a jump to a random film id costs about
-    # films/total rows to reach the next match. Few matches are listed, many jumped to.
-    listing = flt.driver_size if flt.driver is not None else total if query.years else films
-    if films / total * 4 * WALK_COST < listing:
-        return await _random_walk(catalog, flt, rng, list(exclude), count, total)
     driven = flt.driver is not None
+    if not driven or flt.driver_size:  # else few (a person's films): listed, not counted
+        total = await _count(catalog, query, flt)
+        if total == 0:
+            return []
+        films = (await _facets(catalog)).films
+        # Listing the matches costs a row each; a jump to a random film id costs about
+        # films/total rows to reach the next match. Few matches are listed, many jumped to.
+        listing = flt.driver_size if driven else total if query.years else films
+        if films / total * 4 * WALK_COST < listing:
+            return await _random_walk(catalog, flt, rng, list(exclude), count, total)
     sql = "SELECT f.id FROM films f" + _where(flt, driven=driven)
     skip = set(exclude)
     rows = await catalog.select(sql, _params(flt, driven=driven))
@@ -876,6 +877,8 @@ async def similar_films(
     await _genre_overlap(catalog, film, scores, credit, limit)
     ranked = sorted(scores, key=lambda fid: -scores[fid])[: limit * 3]
     summaries = {f.id: f for f in await catalog.summaries(ranked)}
+    for twin in _merged_with(film, summaries.values()):
+        del summaries[twin]
     best = sorted(
         (fid for fid in ranked if fid in summaries),
         key=lambda fid: (-scores[fid], summaries[fid].renown),
@@ -884,6 +887,15 @@ async def similar_films(
         SimilarFilm(summaries[fid], round(scores[fid], 2), _reasons(reasons.get(fid, {})))
         for fid in best
     ]
+
+
+def _merged_with(film: FilmRecord, others: Iterable[FilmSummary]) -> list[int]:
+    """The ids of ``others`` whose facts a source gave merged with ``film``'s, under one
+    title (``SHARED_TITLE_TAG``): what they share is the merge, not a likeness."""
+    if SHARED_TITLE_TAG not in film.listed("tag"):
+        return []
+    title = key_of(film.title)
+    return [other.id for other in others if key_of(other.title) == title]
 
 
 async def _shared(catalog: Catalog, film: FilmRecord, credit) -> None:
@@ -905,7 +917,7 @@ async def _shared(catalog: Catalog, film: FilmRecord, credit) -> None:
     picks = [
         (kind, value)
         for kind in ("tag", "setting")
-        for value in film.listed(kind)
+        for value in film.shown(kind)
         if key_of(value) not in people
     ]
     for index, (kind, value) in enumerate(picks):

@@ -100,7 +100,7 @@ def _article_starts(first: str) -> str | tuple[str, ...]:
 
 
 def without_articles(
-    names: list[str], refs: list[int], first: str = "", *, ordered: bool = False
+    names: list[str], refs: Sequence[int], first: str = "", *, ordered: bool = False
 ) -> tuple[list[str], list[int]]:
     """The titles of ``names`` (of the films ``refs``) that begin with an article, without
     it, as ``without_article`` has them, and their films: worked out a list at a time, in
@@ -122,7 +122,7 @@ def without_articles(
 
 
 def _after_articles(
-    names: list[str], refs: list[int], starts: str | tuple[str, ...]
+    names: list[str], refs: Sequence[int], starts: str | tuple[str, ...]
 ) -> tuple[list[str], list[int]]:
     """What follows the article of each of ``names`` that begins with one of ``starts``
     (articles with their space), and its film."""
@@ -138,7 +138,7 @@ def _after_articles(
 
 
 def _after_articles_in_order(
-    names: list[str], refs: list[int], starts: str | tuple[str, ...]
+    names: list[str], refs: Sequence[int], starts: str | tuple[str, ...]
 ) -> tuple[list[str], list[int]]:
     """:func:`_after_articles` of sorted ``names``: no article with its space begins
     another, so the runs of the articles, in their order, are the titles in theirs."""
@@ -166,7 +166,10 @@ class NextLetters(NamedTuple):
     """What comes after a start that begins many titles (``TitleIndex._next_letters``)."""
 
     follows: dict[str, str]  # by the letter that comes second, the letters first before it
-    going_on: frozenset[str]  # the texts of ``BEGUN_LETTERS`` letters next (fewer at an end)
+    # by the text of one letter, or of ``BEGUN_LETTERS``, that comes next: where the titles
+    # that go on with it are, from the start's first title (the same after a reload that
+    # leaves the start's titles as they were)
+    spans: dict[str, tuple[int, int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,7 +343,7 @@ class TitleIndex:
         """
         found, start, lo, hi = self._near(key, most, each)
         slipped = dict.fromkeys(found)
-        names, refs = self.norms[lo:hi], self.refs[lo:hi].tolist()
+        names, refs = self.norms[lo:hi], self.refs[lo:hi]  # the films as numbers, not objects
         # and each without its article, when worked out (and needed: not when all of them
         # begin with the article typed, nor when none of them can begin with one)
         typed_article = _begins_with_article(start)
@@ -371,7 +374,7 @@ class TitleIndex:
             bare_refs += more_refs
         return NearTitles(
             slipped_names + names,
-            slipped_refs + refs,
+            array("q", slipped_refs) + refs,
             bare_names,  # type: ignore[arg-type]
             bare_refs,
             slipped,
@@ -393,28 +396,36 @@ class TitleIndex:
         norms, refs = self.norms, self.refs
         found: list[tuple[str, int]] = []
         lo, hi = 0, len(norms)
+        known: NextLetters | None = None
         for at in range(1, len(key) + 1):
             start = key[:at]
-            lo = bisect.bisect_left(norms, start, lo, hi)
-            hi = bisect.bisect_left(norms, start + "\uffff", lo, hi)
+            span = known.spans.get(key[at - 1]) if known is not None else None
+            if span is not None:  # within the previous start's titles, as learnt
+                lo, hi = lo + span[0], lo + span[1]
+            else:
+                lo = bisect.bisect_left(norms, start, lo, hi)
+                hi = bisect.bisect_left(norms, start + "\uffff", lo, hi)
             if hi - lo <= most:
                 return found, start, lo, hi
             rest = key[at:]
-            follows, going_on = self._next_letters(start, lo, hi)
+            known = self._next_letters(start, lo, hi)
+            follows, spans = known
             ways = {start + rest[1:], start + rest[1:2] + rest[:1] + rest[2:]}
             ways.update([start + c + rest for c in follows.get(rest[:1], "")])
             ways.update([start + c + rest[1:] for c in follows.get(rest[1:2], "")])
-            # Most begin no title: those whose next letters begin none are dropped from a set
-            # (each a bisection of the range is a walk through memory, several times dearer);
-            # the others are looked for in the range in one pass of C calls (a text past the
-            # range's last title is compared with that title, which it is not).
+            # Most begin no title: those whose next letters begin none are dropped; the
+            # others are looked for among the titles that go on with those letters, a few
+            # (a bisection of a wide range is a walk through memory, several times dearer).
             end = at + BEGUN_LETTERS
-            begun = sorted(way for way in ways if len(way) < end or way[at:end] in going_on)
-            starts = list(map(bisect.bisect_left, repeat(norms), begun, repeat(lo), repeat(hi)))
-            firsts = map(norms.__getitem__, map(min, starts, repeat(hi - 1)))
-            begin = map(str.startswith, firsts, begun)
-            for i, way in compress(zip(starts, begun, strict=True), begin):
-                stop = min(i + each, hi)
+            for way in sorted(ways):
+                if len(way) < end:
+                    i, stop = lo, hi
+                elif (span := spans.get(way[at:end])) is not None:
+                    i, stop = lo + span[0], lo + span[1]
+                else:
+                    continue
+                i = bisect.bisect_left(norms, way, i, stop)
+                stop = min(i + each, stop)
                 while i < stop and norms[i].startswith(way):
                     found.append((norms[i], refs[i]))
                     i += 1
@@ -423,28 +434,32 @@ class TitleIndex:
     def _next_letters(self, start: str, lo: int, hi: int) -> NextLetters:
         """Of the titles ``norms[lo:hi]``, all beginning with ``start``: for each letter
         that comes second after it, the letters (of ``SLIP_LETTERS``) that come first
-        before that one (for ``""``, every letter that comes first); and the texts of
-        ``BEGUN_LETTERS`` letters that come next in them."""
+        before that one (for ``""``, every letter that comes first); and where the titles
+        are that go on with each letter, and with each text of ``BEGUN_LETTERS`` letters."""
         known = self._follows.get(start)
         if known is not None:
             return known
         norms, at = self.norms, len(start)
         found: dict[str, set[str]] = {"": set()}
-        going_on: set[str] = set()
+        spans: dict[str, tuple[int, int]] = {}
         i = lo
         while i < hi:
             text = norms[i][at : at + BEGUN_LETTERS]
-            going_on.add(text)
             pair = text[:2]
             if pair and pair[0] in SLIP_LETTERS:
                 found.setdefault(pair[1:], set()).add(pair[:1])
                 found[""].add(pair[:1])
+            if text and text[:1] not in spans:  # the first title that goes on with this letter
+                last = bisect.bisect_left(norms, start + text[:1] + "\uffff", i, hi)
+                spans[text[:1]] = (i - lo, last - lo)
             if len(text) < BEGUN_LETTERS:
                 i += 1
             else:  # past every title that begins with ``start + text``
-                i = bisect.bisect_left(norms, start + text + "\uffff", i, hi)
+                last = bisect.bisect_left(norms, start + text + "\uffff", i, hi)
+                spans[text] = (i - lo, last - lo)
+                i = last
         follows = {after: "".join(sorted(letters)) for after, letters in found.items()}
-        known = self._follows[start] = NextLetters(follows, frozenset(going_on))
+        known = self._follows[start] = NextLetters(follows, spans)
         return known
 
     def learn_starts(self, most: int) -> None:
@@ -705,10 +720,10 @@ class TitleGrams:
 
     def sharing(
         self, grams: Iterable[str], most: int, first: str | None = None
-    ) -> list[tuple[str, int]]:
+    ) -> set[tuple[str, int]]:
         """``(norm, film id)`` of the ``most`` titles that have the most of ``grams``
-        (the earlier row first among equals), in no particular order; of those that begin
-        with ``first`` only, when given."""
+        (the earlier row first among equals); of those that begin with ``first`` only,
+        when given."""
         postings, firsts = self.postings, self.firsts
         if first is not None:
             keys = [first + gram for gram in grams]
@@ -716,9 +731,9 @@ class TitleGrams:
             keys = [f + gram for gram in grams for f in firsts.get(gram, "")]
         chosen = most_shared(sorted(chain.from_iterable(map(postings.get, keys, repeat(())))), most)
         if not chosen:
-            return []
+            return set()
         pick = itemgetter(*chosen, chosen[0])  # always a tuple, even for one slot
-        return list(zip(pick(self.norms), pick(self.refs), strict=True))[: len(chosen)]
+        return set(zip(pick(self.norms), pick(self.refs), strict=True))
 
     def changed(
         self, touched: Iterable[tuple[str, int]], now: Iterable[tuple[str, int]]
@@ -814,7 +829,7 @@ class NearTitles:
     films, and which ``(norm, film id)`` are among them."""
 
     names: list[str]
-    refs: list[int]
+    refs: array[int]
     bare_names: list[str]  # those that begin with an article, without it (in their order)
     bare_refs: list[int]
     slipped: dict[tuple[str, int], None]  # those a slip away
@@ -825,17 +840,16 @@ class NearTitles:
         return len(self.names)
 
     def others(self, titles: AbstractSet[tuple[str, int]]) -> list[tuple[str, int]]:
-        """Those of ``titles`` that are not among these, sorted."""
+        """Those of ``titles``, titles of the index, that are not among these, sorted.
+        Every title of the index that begins with the shared start is among these: those
+        of ``titles`` that do, a run of them sorted, are left out as one."""
         start, lo, hi = self.shared
         others = sorted(titles - self.slipped.keys())
-        if not others or lo == hi:
+        if lo == hi:
             return others
-        # those that begin with the shared start, a run of them, may be among the shared
         first = bisect.bisect_left(others, (start,))
-        end = bisect.bisect_left(others, (start + "\uffff",), first)
-        shared = self._shared_has
-        kept = others[:first] + [title for title in others[first:end] if not shared(*title)]
-        return kept + others[end:]
+        del others[first : bisect.bisect_left(others, (start + "\uffff",), first)]
+        return others
 
     def __contains__(self, title: object) -> bool:
         if title in self.slipped:

@@ -7,6 +7,7 @@ import random
 import pytest
 
 from bot.answering.engine import answer
+from bot.store.discovery import similar_films
 from tests.answering.conftest import ask
 
 SAGA = """\
@@ -293,3 +294,45 @@ async def test_sequels_after_a_time_are_the_films_tagged_sequel(catalog_of) -> N
     tagged = SAGA.replace("    follows: saga-ii\n", "    follows: saga-ii\n    tags: [sequel]\n")
     reply = await ask(await catalog_of(tagged), "sequels after the 90s")
     assert "Saga III" in reply.text, reply.text
+
+
+MERGED_KB = (
+    "Heat|release_year|1972\nHeat|release_year|1995\nHeat|has_tags|police\n"
+    "Heat|directed_by|Michael Mann\n"
+    "Collateral|directed_by|Michael Mann\nCollateral|release_year|2004\n"
+    "Double Trouble|release_year|1967\nDouble Trouble|release_year|1992\n"
+    "Double Trouble|starred_actors|Elvis Presley\n"
+    "It's Alive|release_year|1974\nIt's Alive|release_year|2009\n"
+    "It's Alive|directed_by|Larry Cohen\n"
+)
+MERGED_HEAT_NOTE = (
+    " Note: the source lists the facts once for every film titled “Heat”, without saying "
+    "which belongs to which film."
+)
+
+
+async def test_the_mark_of_merged_facts_is_not_told_as_a_tag(metaqa_catalog) -> None:
+    catalog = await metaqa_catalog(MERGED_KB)
+    about = await ask(catalog, "whats heat about")
+    assert "it is tagged police." in about.text and "shared title" not in about.text
+    assert "Note: the source lists" in about.text  # the note says it in words
+    tags = await ask(catalog, "tags of heat")
+    assert "shared title" not in tags.text and "police" in tags.answers
+    bare = await ask(catalog, "what is double trouble about")
+    assert "The catalog has no synopsis for Double Trouble (1967)." in bare.text
+    assert "tagged" not in bare.text and "shared title" not in bare.answers
+
+
+async def test_films_are_not_alike_for_facts_a_source_merged(metaqa_catalog) -> None:
+    catalog = await metaqa_catalog(MERGED_KB)
+    (heat, _), (alive, _) = [await catalog.films_titled(title) for title in ("heat", "it's alive")]
+    # neither for the mark nor for the facts the source gave both films of their title
+    similar = await similar_films(catalog, heat.id)
+    assert [s.film.title for s in similar] == ["Collateral"]
+    assert similar[0].reasons == ("same director: Michael Mann",)
+    assert await similar_films(catalog, alive.id) == []
+    # what they share may be another film's: the reply says so, when either film is merged
+    for question in ["movies like heat", "something like collateral"]:
+        reply = await ask(catalog, question)
+        assert reply.text.startswith("If you liked") and reply.text.endswith(MERGED_HEAT_NOTE)
+    assert "Note:" not in (await ask(catalog, "movies like double trouble")).text  # no pick

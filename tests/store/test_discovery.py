@@ -353,6 +353,20 @@ async def test_random_picks_never_repeat_until_the_pool_is_used_up(catalog, plan
     assert all(f.status == "released" for f in everything)
 
 
+async def test_random_picks_of_a_persons_films_are_theirs_each_once(catalog, plan) -> None:
+    query = FilmQuery(person="Keanu Reeves", statuses=("released",))
+    theirs = {f.id for f in (await browse(catalog, query, limit=50)).films}
+    rng = random.Random(5)
+    shown: list[int] = []
+    for _ in range(len(theirs)):
+        (film,) = await random_films(catalog, query, rng, exclude=shown)
+        shown.append(film.id)
+    assert set(shown) == theirs and len(theirs) > 1
+    assert await random_films(catalog, query, rng, exclude=shown) == []
+    nobody = FilmQuery(person="Keanu Reeves", genre="fantasy", statuses=("released",))
+    assert await random_films(catalog, nobody, rng) == []
+
+
 async def test_random_picks_follow_the_generator(catalog, plan) -> None:
     first = await random_films(catalog, rng=random.Random(3), count=3)
     again = await random_films(catalog, rng=random.Random(3), count=3)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from bot.answering.context import Context
 from bot.answering.linking import Mention
-from bot.answering.reply import Answer, film_list, join_names
+from bot.answering.reply import Answer, film_list, join_names, merged_films_note
 from bot.answering.wanted import films_of_every_genre, is_keyword, wanted_films, year_span
 from bot.answering.whole_title import title_to_the_end
 from bot.store.catalog import FilmSummary
@@ -187,6 +187,7 @@ async def _like(ctx: Context, mention: Mention) -> Answer:
     said = [f"{p.film.label} ({'; '.join(p.reasons[:2])})" for p in picks]
     text = f"If you liked {source.label}, try {join_names(said)}.{others}"
     films = [p.film for p in picks]
+    text += await merged_films_note(ctx.catalog, [source, *films])  # what they share
     return Answer(ctx.question, [f.title for f in films], text, films=films)
 
 

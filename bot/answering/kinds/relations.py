@@ -119,7 +119,7 @@ def read(film: FilmRecord, relation: Relation) -> tuple[list[str], str]:
             return [], f"The catalog has no {relation.name} for {label}."
         return names, f"{label}: {relation.phrase} {join_names(names)}."
     if relation.value_kind is not None:
-        values = list(film.listed(relation.value_kind))
+        values = film.shown(relation.value_kind)
         if not values:
             return [], f"The catalog lists no {relation.name} for {label}."
         return values, f"{label}: {relation.phrase} {join_names(values)}."
@@ -164,7 +164,7 @@ def read(film: FilmRecord, relation: Relation) -> tuple[list[str], str]:
         return labels, f"{text} {status}" if status else text
     if relation.name == "synopsis":
         if not film.synopsis:
-            tags = list(film.listed("tag"))
+            tags = film.shown("tag")
             if tags:  # what the film is tagged with is the next best answer
                 return (
                     tags,

@@ -6,9 +6,11 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.answering.reply import merged_films_note
 from bot.discord.bot import FilmBotBase, reply_privately
 from bot.discord.choices import find_film, title_choices
 from bot.discord.embeds import film_match_text, similar_embed
+from bot.store.catalog import Catalog, FilmRecord
 from bot.store.discovery import similar_films
 
 SIMILAR_MAX = 10
@@ -28,14 +30,21 @@ class SimilarCog(commands.Cog):
         if match.film is None:
             await reply_privately(interaction, film_match_text(match, title))
             return
-        found = await similar_films(catalog, match.film, limit=SIMILAR_MAX)
-        await interaction.response.send_message(embed=similar_embed(match.film.summary, found))
+        await interaction.response.send_message(embed=await similar_card(catalog, match.film))
 
     @similar.autocomplete("title")
     async def similar_title(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
         return await title_choices(self.bot.store.catalog, current)
+
+
+async def similar_card(catalog: Catalog, film: FilmRecord) -> discord.Embed:
+    """``/similar``'s reply on a film: the films like it, what they share, and whether
+    that may be another film's (merged facts)."""
+    found = await similar_films(catalog, film, limit=SIMILAR_MAX)
+    note = await merged_films_note(catalog, [film.summary, *(s.film for s in found)])
+    return similar_embed(film.summary, found, note.strip())
 
 
 async def setup(bot: commands.Bot) -> None:

@@ -1,0 +1,249 @@
+"""A quick reader for facts files written in plain YAML, through rapidyaml.
+
+rapidyaml (``ryml``) parses a file and writes it out as JSON several times faster than
+libyaml hands PyYAML its events, and ``json`` turns that JSON into the same dicts, lists
+and scalars. The two readers do not agree on everything: rapidyaml reads YAML 1.2 (to it
+``yes`` and ``2001-01-01`` are text), drops tags and anchors, writes aliases as text,
+keeps duplicate keys and accepts some text libyaml rejects. So this reader gives up
+(returns None) whenever it is not sure that its value is the one ``read_document`` gives
+for a file that ``read_document`` reads without any problem:
+
+* on the source, before parsing: a control character (tabs and CR among them), a line
+  break PyYAML knows and rapidyaml does not, a node that starts with an indicator (a tag,
+  a flow collection, a block scalar, a complex key...), a quoted scalar that is a key
+  or that more than a comment follows, an anchor or alias in any other
+  form than the one PyYAML writes, a document marker, a line long enough to hold a key
+  too long for libyaml, an indentation deep enough to nest past ``MAX_DEPTH``;
+* on the JSON: a float whose text in the file PyYAML may read otherwise, a duplicate key,
+  a lone surrogate, and any string that PyYAML would type when plain: a key, or a value
+  that rapidyaml would not have written as a string had it been plain.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from typing import Any
+
+import yaml
+from yaml.nodes import ScalarNode
+
+from bot.catalog.document import ALIAS_BUDGET_MIN, ALIAS_BUDGET_PER_BYTE, Document
+
+_BOM = b"\xef\xbb\xbf"
+# Bytes of text PyYAML and rapidyaml read alike: line feeds, printable ASCII, UTF-8.
+_PLAIN_BYTES = bytes([10, *range(0x20, 0x7F), *range(0x80, 0x100)])
+_UNSURE_TEXT = (
+    b"\xe2\x80\xa8",  # line separator: a line break to PyYAML
+    b"\xe2\x80\xa9",  # paragraph separator: likewise
+    b"\xef\xbf\xbe",  # non-characters PyYAML rejects
+    b"\xef\xbf\xbf",
+    _BOM,  # past the start
+    b"9e-9",  # the text that stands for an alias below
+)
+_C1_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")  # NEL (a line break to PyYAML) among them
+_UNSURE_LINE = re.compile(rb"\n(?:---|\.\.\.|[ -]{60}|[^\n]{1025})")
+# An indicator, or an anchor or alias, after a space or a character a node may follow:
+# whether a node starts with it is then checked (see ``_node_starts``).
+_INDICATOR = re.compile(rb"[][{}!%@`|>?:,&*'\"](?<=[-?:\[{,\n ].)")
+_NODE_FOLLOWS = b"-?:[{,\n"
+_QUOTED = {
+    b"'": re.compile(rb"'(?:[^']|'')*'"),
+    b'"': re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL),
+}
+_AFTER_QUOTED = re.compile(rb"[ ]*(?:\n|\Z)|[ ]+#")
+
+# Anchors and aliases are read in one form alone, the one PyYAML writes for a list that
+# several films share: an anchor on a value that starts on the next line, an alias as a
+# whole value. Before parsing, an anchor moves into its key (``directors&id001:``) and an
+# alias becomes a number (``9e-9<n>``) that rapidyaml writes as it is; in the JSON, the
+# anchored value's text then takes the place of each of its aliases.
+_ANCHOR = re.compile(rb": &([A-Za-z0-9_]+)$", re.MULTILINE)
+_ALIAS = re.compile(rb"\*(?<=[:-] \*)([A-Za-z0-9_]+)$", re.MULTILINE)
+_ANCHOR_JSON = re.compile(r'&([A-Za-z0-9_]+)": ')
+_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_ALIAS_JSON = re.compile(r"9e-9([0-9]+)(?=,?\n)")
+
+_RESOLVER = yaml.resolver.Resolver()
+_STR = "tag:yaml.org,2002:str"
+# A JSON string that may be one PyYAML types when plain: a word it reads as a boolean,
+# null, infinity or NaN (or one of its other implicit types), or text that may be a
+# number, a date or a time. The texts found (no escapes among their characters) are then
+# resolved as PyYAML resolves them.
+_MAY_BE_TYPED = re.compile(
+    r'"(?=[-+.0-9yYnNtTfFoO~<=!&*"])('
+    r"[yY]es|YES|[nN]o|NO|[tT]rue|TRUE|[fF]alse|FALSE|[oO]n|ON|[oO]ff|OFF|[nN]ull|NULL"
+    r"|~|<<|=|!|&|\*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|[-+.0-9][-+.0-9_:xa-fA-FtTZ ]*|"
+    r')"(:?)'
+)
+# Strings rapidyaml writes as JSON numbers or keywords when plain: as JSON strings they
+# were quoted in the file, and PyYAML reads them as text too.
+_UNTYPED_IF_QUOTED = re.compile(r"[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?|true|false|null")
+# What rapidyaml writes for a plain "nan", "inf", "infinity" and a few others.
+_NAN_INF = frozenset((".nan", ".inf", "-.inf"))
+# Floats whose text in the file PyYAML reads as the same number however rapidyaml wrote
+# it ("1." as "1.0", ".5" as "0.5"); not "-0.5", which "-.5", text to PyYAML, becomes.
+_SURE_FLOAT = re.compile(r"(?:0|[1-9][0-9]*)\.[0-9]+|-[1-9][0-9]*\.[0-9]+")
+
+
+class _Unsure(Exception):
+    pass
+
+
+def _float(text: str) -> float:
+    if not _SURE_FLOAT.fullmatch(text):
+        raise _Unsure
+    return float(text)
+
+
+def _mapping(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    mapping = dict(pairs)
+    if len(mapping) != len(pairs):
+        raise _Unsure  # a duplicate key: the full reader reports it
+    return mapping
+
+
+_DECODER = json.JSONDecoder(object_pairs_hook=_mapping, parse_float=_float)
+
+
+@cache
+def _ryml() -> Any:
+    """rapidyaml's module, imported when first needed (it takes a while), or None."""
+    try:
+        import ryml
+    except ImportError:  # pragma: no cover - depends on the environment
+        return None
+    return ryml
+
+
+def read_plain(data: bytes) -> Document | None:
+    """The document ``read_document(data)`` gives when it reads ``data`` without any
+    problem, or None when this reader is not sure of its value.
+
+    ``data`` is UTF-8 (``read_bytes`` checks it first)."""
+    if data.startswith(_BOM):
+        data = data[len(_BOM) :]
+    ryml = _ryml()
+    if ryml is None or _unsure_source(data):
+        return None
+    try:
+        refs = _node_starts(data)
+        budget = max(ALIAS_BUDGET_MIN, ALIAS_BUDGET_PER_BYTE * len(data))
+        aliases: list[bytes] = []
+        anchors = 0
+        if refs:
+            data, anchors = _ANCHOR.subn(rb"&\1:", data)
+            data = _ALIAS.sub(lambda match: _alias_number(match, aliases), data)
+            if anchors + len(aliases) != refs:
+                return None
+        tree = ryml.parse_in_arena(data)
+        text = ryml.emit_json_malloc(tree, tree.root_id())
+        if refs:
+            text = _with_aliases(text, aliases, anchors, budget - 2 * tree.size())
+        if (b"\\u" in data or b"\\U" in data) and not text.isascii():
+            text.encode()  # raises for a lone surrogate
+        if _typed_string(text, data):
+            return None
+        return Document(_DECODER.decode(text))
+    except Exception:  # anything rapidyaml or JSON reject: PyYAML decides
+        return None
+
+
+def _unsure_source(data: bytes) -> bool:
+    """Whether ``data`` holds text this reader leaves to PyYAML, but indicators."""
+    return bool(
+        data.translate(None, _PLAIN_BYTES)
+        or any(text in data for text in _UNSURE_TEXT)
+        or (b"\xc2" in data and _C1_CONTROL.search(data))
+        or _UNSURE_LINE.search(data)
+        or _UNSURE_LINE.match(b"\n" + data[:1025])
+    )
+
+
+def _node_starts(data: bytes) -> int:
+    """The anchors and aliases that start a node; raises ``_Unsure`` for a node that
+    starts with another indicator, or a quoted scalar that is a key or is followed by
+    more than a comment (rapidyaml reads some of those that libyaml rejects)."""
+    refs = 0
+    text = b"\n" + data
+    match = _INDICATOR.search(text)
+    while match is not None:
+        at, end = match.start() - 1, match.end()
+        while text[at] == 32:  # the spaces before it
+            at -= 1
+        if text[at] in _NODE_FOLLOWS:
+            if match[0] in b"'\"":
+                quoted = _QUOTED[match[0]].match(text, match.start())
+                if quoted is None or not _AFTER_QUOTED.match(text, quoted.end()):
+                    raise _Unsure
+                end = quoted.end()
+            elif match[0] in b"&*":
+                refs += 1
+            else:
+                raise _Unsure
+        match = _INDICATOR.search(text, end)
+    return refs
+
+
+def _alias_number(match: re.Match[bytes], aliases: list[bytes]) -> bytes:
+    aliases.append(match[1])
+    return b"9e-9%d" % (len(aliases) - 1)
+
+
+def _with_aliases(text: str, aliases: list[bytes], anchors: int, budget: int) -> str:
+    """``text`` with each anchor taken out of its key and each alias replaced by its
+    anchor's value; raises ``_Unsure`` unless each was found where it was put, each alias
+    follows its anchor, no anchored value holds another anchor or alias, and the values
+    that aliases repeat stay within the budget ``read_document`` gives them."""
+    edits: list[tuple[int, int, str]] = []
+    anchored: dict[str, tuple[int, str]] = {}
+    for match in _ANCHOR_JSON.finditer(text):
+        start, name = match.end(), match[1]
+        end = _DECODER.raw_decode(text, start)[1]  # raises for an alias in the value
+        value = text[start:end]
+        key = text.rfind('"', 0, match.start())
+        if (
+            text[key - 1] == "\\"
+            or not _KEY.fullmatch(text, key + 1, match.start())
+            or _ANCHOR_JSON.search(value)
+        ):
+            raise _Unsure
+        anchored[name] = (start, value)
+        edits.append((match.start(), match.end() - 3, ""))
+    for match in _ALIAS_JSON.finditer(text):
+        start, value = anchored.get(aliases[int(match[1])].decode(), (len(text), ""))
+        budget -= len(value)
+        if start > match.start() or budget < 0:
+            raise _Unsure  # an alias before its anchor, or past the budget
+        edits.append((match.start(), match.end(), value))
+    if len(anchored) != anchors or len(edits) != anchors + len(aliases):
+        raise _Unsure
+    parts, done = [], 0
+    for start, end, value in sorted(edits):
+        parts += (text[done:start], value)
+        done = end
+    parts.append(text[done:])
+    return "".join(parts)
+
+
+def _typed_string(text: str, source: bytes) -> bool:
+    """Whether ``text``, the JSON of ``source``, holds a string PyYAML may read
+    otherwise: a key PyYAML would type, or a value it would type that may have been
+    plain in the file (rapidyaml writes some of those as JSON strings)."""
+    for match in _MAY_BE_TYPED.finditer(text):
+        value, is_key = match.groups()
+        if _RESOLVER.resolve(ScalarNode, value, (True, False)) == _STR:
+            continue
+        if is_key or not value or " " in value or value in _NAN_INF:
+            return True  # a date's spaces may be a plain scalar's folded line breaks
+        if not _UNTYPED_IF_QUOTED.fullmatch(value) and _plain_in(value, source):
+            return True
+    return False
+
+
+def _plain_in(value: str, source: bytes) -> bool:
+    """Whether ``value`` may stand in ``source`` as a plain scalar (it starts a node, and
+    only spaces or a comment follow it on its line)."""
+    pattern = rb"(?:^|[:-] )[ ]*%s[ ]*(?:#|$)" % re.escape(value.encode())
+    return re.search(pattern, source, re.MULTILINE) is not None
