@@ -661,9 +661,10 @@ class Catalog:
             near = self._titles.near_titles(key, SAME_START_MOST)
             bare = (near.bare_names, near.bare_refs)
             found = _typo_hits(key, near.names, near.refs, limit, cutoff, bare=bare)
-            best = ranked(found)
-            if len(set(best).difference(taken)) >= limit - len(taken):
-                return best
+            if len(found) >= limit - len(taken):  # else too few for enough films
+                best = ranked(found)
+                if len(set(best).difference(taken)) >= limit - len(taken):
+                    return best
             alike = await self._sharing_titles(key, first=key[:1])
             if self._grams is None:  # the store's index counts all titles
                 alike = {c for c in alike if c[0][:1] == key[:1]}
