@@ -9,11 +9,12 @@ import sqlite3
 from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache, partial
 from operator import attrgetter, itemgetter
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import aiosqlite
 from rapidfuzz import fuzz, process
@@ -315,6 +316,20 @@ def _shelved(rows: Iterable[tuple]) -> Iterable[tuple[int, str, FilmSummary]]:
         year = shared.setdefault(row[3], row[3])
         film = FilmSummary(row[0], row[1], row[2], year, status, row[5], row[6])  # type: ignore[arg-type]
         yield row[0], _title_key(row[SUMMARY_COLUMNS]), film
+
+
+# The in-memory indexes of every catalog are built on this one thread, in turn. A thread
+# started while a build holds the GIL stalls the event loop that starts it (it waits for
+# the new thread to get the GIL, then for the GIL back, each a switch interval or more);
+# the loop's default executor starts one whenever a build is handed over before the
+# thread that ran the previous one has counted itself idle.
+_BUILDER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="index-builder")
+_R = TypeVar("_R")
+
+
+async def _off_loop(work: Callable[..., _R], *args: Any) -> _R:
+    """``work(*args)`` on the index builder's thread, the event loop free meanwhile."""
+    return await asyncio.get_running_loop().run_in_executor(_BUILDER, partial(work, *args))
 
 
 def _built(build: Callable[[list[tuple]], _Index], rows: list[tuple]) -> _Index:
@@ -646,9 +661,10 @@ class Catalog:
             near = self._titles.near_titles(key, SAME_START_MOST)
             bare = (near.bare_names, near.bare_refs)
             found = _typo_hits(key, near.names, near.refs, limit, cutoff, bare=bare)
-            best = ranked(found)
-            if len(set(best).difference(taken)) >= limit - len(taken):
-                return best
+            if len(found) >= limit - len(taken):  # else too few for enough films
+                best = ranked(found)
+                if len(set(best).difference(taken)) >= limit - len(taken):
+                    return best
             alike = await self._sharing_titles(key, first=key[:1])
             if self._grams is None:  # the store's index counts all titles
                 alike = {c for c in alike if c[0][:1] == key[:1]}
@@ -821,7 +837,7 @@ class Catalog:
                     sql = f"SELECT f.id, {_RENOWN} FROM films f WHERE f.id IN ({{marks}})"
                     renown = {r[0]: tuple(r[1:]) for r in await self._in_chunks(sql, added)}
                     base = previous._titles
-                    self._titles = await asyncio.to_thread(base.changed, changes, renown)
+                    self._titles = await _off_loop(base.changed, changes, renown)
         if not derive_only:
             await self._title_index()
 
@@ -836,14 +852,14 @@ class Catalog:
                 await self._derive_rest(previous, changes)
         await self._index("_shelf", _FILM_SHELF_QUERY, _film_shelf)
         people = await self._people_index()
-        await asyncio.to_thread(people.count_letters)
+        await _off_loop(people.count_letters)
         names = await self._name_index()
-        await asyncio.to_thread(names.learn_letters)
+        await _off_loop(names.learn_letters)
         await self._gram_index()
         await self._credit_index()
         await self._film_people_index()
         titles = await self._title_index()
-        await asyncio.to_thread(titles.learn_starts, SAME_START_MOST)
+        await _off_loop(titles.learn_starts, SAME_START_MOST)
 
     async def _derive_rest(self, previous: Catalog, changes: list[NameChange]) -> None:
         """The indexes but titles, from ``previous``'s and the names changed since."""
@@ -853,7 +869,7 @@ class Catalog:
             keys = list(dict.fromkeys(key for _, key, _ in rows if key))
             alike = [r[0] for r in await self._in_chunks(_FILMS_OF_KEYS, keys)]
             shelf = previous._shelf
-            self._shelf = await asyncio.to_thread(shelf.changed, touched, rows, alike)
+            self._shelf = await _off_loop(shelf.changed, touched, rows, alike)
         credits = previous._credits
         if self._credits is None and credits is not None and not credits.folds(set(touched)):
             rows = await self._in_chunks(_CREDITS_OF_FILMS, touched)
@@ -861,7 +877,7 @@ class Catalog:
             if self._film_people is None and previous._film_people is not None:
                 self._film_people = previous._film_people.changed(touched, rows)
         if self._people is None and previous._people:
-            self._people = await asyncio.to_thread(previous._people.changed, changes)
+            self._people = await _off_loop(previous._people.changed, changes)
         if self._names is None and previous._names:
             norms = list(dict.fromkeys(c.norm for c in changes))
             now: dict[str, str | None] = dict.fromkeys(norms)
@@ -871,7 +887,7 @@ class Catalog:
                     norms,
                 )
             )
-            self._names = await asyncio.to_thread(previous._names.changed, now)
+            self._names = await _off_loop(previous._names.changed, now)
         if self._grams is None and previous._grams:
             titles = list(dict.fromkeys((c.norm, c.ref) for c in changes if c.kind == "film"))
             rows = await self._in_chunks(
@@ -880,7 +896,7 @@ class Catalog:
             )
             keys = set(titles)
             now_rows = [(name, ref) for _, name, ref in sorted(rows) if (name, ref) in keys]
-            self._grams = await asyncio.to_thread(previous._grams.changed, titles, now_rows)
+            self._grams = await _off_loop(previous._grams.changed, titles, now_rows)
 
     async def _changes_since(self, previous: Catalog) -> list[NameChange] | None:
         """The names added and removed since ``previous``, or None when not known."""
@@ -955,7 +971,7 @@ class Catalog:
             async with self._db.execute(sql, (role,)) as cursor:
                 while rows := await cursor.fetchmany(CREDIT_ROWS_READ):
                     credits.extend(map(itemgetter(0), rows))
-            roles[role] = await asyncio.to_thread(build, credits)
+            roles[role] = await _off_loop(build, credits)
         return roles
 
     async def _index(self, attr: str, sql: str, build: Callable[[list[tuple]], _Index]) -> _Index:
@@ -966,7 +982,7 @@ class Catalog:
             async with self._titles_lock:
                 index = getattr(self, attr)
                 if index is None:
-                    index = await asyncio.to_thread(_built, build, await self._all(sql))
+                    index = await _off_loop(_built, build, await self._all(sql))
                     setattr(self, attr, index)
         return index
 
@@ -1367,7 +1383,7 @@ _FILM = itemgetter(2)
 def _typo_hits(
     key: str,
     names: list[str],
-    refs: list[int],
+    refs: Sequence[int],
     limit: int,
     cutoff: float,
     alike: bool = False,
@@ -1384,21 +1400,25 @@ def _typo_hits(
     """
     bucket = -(-len(key) // 4) * 4 + 4
     cut = None if bucket > PREFIX_BUCKET_MAX else bucket
-    bare_from = len(names)
     if bare is None:
         bare = without_articles(names, refs, key[:1] if alike else "", ordered=True)
     bare_names, bare_refs = bare
-    names = names + bare_names
-    refs = refs + bare_refs
     found = process.extract(
         key,
-        names if cut is None else list(map(itemgetter(slice(cut)), names)),
+        names + bare_names,
         scorer=fuzz.QRatio,
+        # each title as it begins, cut as it is compared (cutting the typed text leaves
+        # it as it is): not a list of them all made first
+        processor=None if cut is None else itemgetter(slice(cut)),
         limit=limit * 2,
         score_cutoff=cutoff,
     )
+    bare_from = len(names)
     return [
-        (score, names[index], refs[index], int(index >= bare_from)) for _, score, index in found
+        (score, names[i], refs[i], 0)
+        if i < bare_from
+        else (score, bare_names[i - bare_from], bare_refs[i - bare_from], 1)
+        for _, score, i in found
     ]
 
 

@@ -100,7 +100,7 @@ def _article_starts(first: str) -> str | tuple[str, ...]:
 
 
 def without_articles(
-    names: list[str], refs: list[int], first: str = "", *, ordered: bool = False
+    names: list[str], refs: Sequence[int], first: str = "", *, ordered: bool = False
 ) -> tuple[list[str], list[int]]:
     """The titles of ``names`` (of the films ``refs``) that begin with an article, without
     it, as ``without_article`` has them, and their films: worked out a list at a time, in
@@ -122,7 +122,7 @@ def without_articles(
 
 
 def _after_articles(
-    names: list[str], refs: list[int], starts: str | tuple[str, ...]
+    names: list[str], refs: Sequence[int], starts: str | tuple[str, ...]
 ) -> tuple[list[str], list[int]]:
     """What follows the article of each of ``names`` that begins with one of ``starts``
     (articles with their space), and its film."""
@@ -138,7 +138,7 @@ def _after_articles(
 
 
 def _after_articles_in_order(
-    names: list[str], refs: list[int], starts: str | tuple[str, ...]
+    names: list[str], refs: Sequence[int], starts: str | tuple[str, ...]
 ) -> tuple[list[str], list[int]]:
     """:func:`_after_articles` of sorted ``names``: no article with its space begins
     another, so the runs of the articles, in their order, are the titles in theirs."""
@@ -343,7 +343,7 @@ class TitleIndex:
         """
         found, start, lo, hi = self._near(key, most, each)
         slipped = dict.fromkeys(found)
-        names, refs = self.norms[lo:hi], self.refs[lo:hi].tolist()
+        names, refs = self.norms[lo:hi], self.refs[lo:hi]  # the films as numbers, not objects
         # and each without its article, when worked out (and needed: not when all of them
         # begin with the article typed, nor when none of them can begin with one)
         typed_article = _begins_with_article(start)
@@ -374,7 +374,7 @@ class TitleIndex:
             bare_refs += more_refs
         return NearTitles(
             slipped_names + names,
-            slipped_refs + refs,
+            array("q", slipped_refs) + refs,
             bare_names,  # type: ignore[arg-type]
             bare_refs,
             slipped,
@@ -829,7 +829,7 @@ class NearTitles:
     films, and which ``(norm, film id)`` are among them."""
 
     names: list[str]
-    refs: list[int]
+    refs: array[int]
     bare_names: list[str]  # those that begin with an article, without it (in their order)
     bare_refs: list[int]
     slipped: dict[tuple[str, int], None]  # those a slip away

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from bot.discord.choices import find_film
 from bot.discord.embeds import reload_embed, reload_summary
 from bot.store import Store, build_store, live
 from bot.store import build as build_module
+from bot.store import catalog as catalog_module
 from bot.store.catalog import MERGED_SQL, ROLES, Catalog
 from bot.text import norm
 from tests.conftest import ALITA_2, WriteFacts
@@ -546,3 +549,31 @@ async def test_films_whose_facts_a_source_merged_are_read_by_their_own_rows(
         ]
     finally:
         await live.close()
+
+
+def test_the_indexes_of_every_catalog_are_built_on_one_thread_started_once(
+    small_facts: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A thread started while a build holds the GIL stalls the event loop starting it, so
+    the builds of successive catalogs, even of different event loops, share one thread."""
+    builders: list[threading.Thread] = []
+    real = catalog_module._built
+
+    def built(build: object, rows: list[tuple]) -> object:
+        builders.append(threading.current_thread())
+        return real(build, rows)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(catalog_module, "_built", built)
+
+    async def serve(db_path: Path) -> None:
+        store = Store(small_facts, db_path)
+        await store.open()
+        await store.warmed()
+        assert store.catalog._titles is not None and store.catalog._shelf is not None
+        await store.close()
+
+    asyncio.run(serve(tmp_path / "first.db"))
+    asyncio.run(serve(tmp_path / "second.db"))
+
+    assert len(builders) >= 10  # each catalog's titles, films, people, names, triples
+    assert len(set(builders)) == 1 and builders[0] is not threading.main_thread()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+from array import array
 from pathlib import Path
 
 import pytest
@@ -248,3 +249,23 @@ def test_typo_hits_rank_each_film_once_at_its_closest_title() -> None:
     assert ranked(found, 10) == [7, 2, 5, 4, 3, 9]
     assert ranked(found, 3) == [7, 2, 5]
     assert ranked([], 5) == []
+
+
+def test_typo_hits_are_the_closest_beginnings_of_titles_each_with_its_film() -> None:
+    """A short text is compared with title beginnings of about its own length, a long one
+    with whole titles; titles without their article after those as they are, as close;
+    each found with its film, given as the title index keeps them (numbers in an array)."""
+    rng = random.Random(4)
+    words = ["the", "gun", "fighter", "a", "guns", "in", "gunn", "ring", "ringo"]
+    names = sorted({" ".join(rng.choices(words, k=rng.randint(1, 6))) for _ in range(400)})
+    refs = array("q", range(100, 100 + len(names)))
+    every = [(name, ref, 0) for name, ref in zip(names, refs, strict=True)]
+    every += [(without_article(n), r, 1) for n, r, _ in every if without_article(n)]
+    for key in ["the gun in", "gun fi", "the gunfighter in the ring of the guns", "a gu"]:
+        bucket = -(-len(key) // 4) * 4 + 4
+        cut = bucket if bucket <= catalog_module.PREFIX_BUCKET_MAX else None
+        scores = [fuzz.QRatio(key, name[:cut]) for name, _, _ in every]
+        close = sorted((-score, i) for i, score in enumerate(scores) if score >= 70)
+        for limit in (1, 5, 25):
+            expected = [(-score, *every[i]) for score, i in close[: 2 * limit]]
+            assert catalog_module._typo_hits(key, names, refs, limit, 70) == expected, key
