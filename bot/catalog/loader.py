@@ -23,7 +23,7 @@ from bot import collector
 from bot.catalog.document import Document, DocumentError, read_document
 from bot.catalog.errors import CatalogError
 from bot.catalog.plain import PlainFilm, PlainPerson, plain_facts
-from bot.catalog.plain_yaml import read_plain
+from bot.catalog.plain_yaml import quick_here, read_plain, read_quickly_here
 from bot.catalog.schema import (
     CAST_KEYS,
     FILE_KEYS,
@@ -171,7 +171,7 @@ def read_bytes(ref: FileRef, data: bytes) -> ReadFile:
     if result.errors:
         return ReadFile(result)
     try:
-        doc = read_plain(data) or read_document(data)
+        doc = (read_plain(data) if quick_here() else None) or read_document(data)
     except DocumentError as exc:
         result.errors.append(CatalogError(ref.display, exc.line, exc.message))
         return ReadFile(result)
@@ -242,7 +242,7 @@ def each_file(
     pieces = _chunks(len(refs), chunk, workers)
     with ProcessPoolExecutor(
         max_workers=min(workers, len(refs)),
-        initializer=parsing_worker,
+        initializer=_reading_worker,
         initargs=(background,),
     ) as pool:
         futures = [
@@ -254,6 +254,13 @@ def each_file(
         finally:  # the caller stopped early: the files not started are not read
             for future in futures:
                 future.cancel()
+
+
+def _reading_worker(background: bool) -> None:
+    """Initializer of the processes that read facts files (:func:`parsing_worker`); they
+    read them alone, on one thread, and so with rapidyaml first."""
+    parsing_worker(background)
+    read_quickly_here()
 
 
 def _chunks(count: int, size: int, workers: int) -> list[tuple[int, int]]:

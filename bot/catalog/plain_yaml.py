@@ -22,8 +22,11 @@ for a file that ``read_document`` reads without any problem:
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
+from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
@@ -92,6 +95,9 @@ _NAN_INF = frozenset((".nan", ".inf", "-.inf"))
 _SURE_FLOAT = re.compile(r"(?:0|[1-9][0-9]*)\.[0-9]+|-[1-9][0-9]*\.[0-9]+")
 
 
+_quick_here = False  # see read_quickly_here
+
+
 class _Unsure(Exception):
     pass
 
@@ -122,6 +128,38 @@ def _ryml() -> Any:
     return ryml
 
 
+def read_quickly_here() -> None:
+    """Let :func:`quick_here` say yes: for a process that reads facts files alone, on
+    one thread (a parsing worker), where rapidyaml's printing of its parse errors is
+    sent nowhere without losing what another thread writes to the standard error."""
+    global _quick_here
+    _quick_here = True
+
+
+def quick_here() -> bool:
+    """Whether this process reads facts files with :func:`read_plain` first."""
+    return _quick_here and _ryml() is not None
+
+
+@contextlib.contextmanager
+def _errors_unprinted() -> Iterator[None]:
+    """The standard error (file descriptor 2) sent nowhere for the block: rapidyaml's C++
+    core prints each parse error there before raising it, and PyYAML then reports the
+    problem as the catalog's errors are reported."""
+    saved = os.dup(2)
+    try:
+        os.dup2(_nowhere(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+@cache
+def _nowhere() -> int:
+    return os.open(os.devnull, os.O_WRONLY)
+
+
 def read_plain(data: bytes) -> Document | None:
     """The document ``read_document(data)`` gives when it reads ``data`` without any
     problem, or None when this reader is not sure of its value.
@@ -144,8 +182,9 @@ def read_plain(data: bytes) -> Document | None:
             data = _ALIAS.sub(lambda match: _alias_number(match, aliases), data)
             if anchors + len(aliases) != refs:
                 return None
-        tree = ryml.parse_in_arena(data)
-        text = ryml.emit_json_malloc(tree, tree.root_id())
+        with _errors_unprinted():
+            tree = ryml.parse_in_arena(data)
+            text = ryml.emit_json_malloc(tree, tree.root_id())
         if refs:
             text = _with_aliases(text, aliases, anchors, budget - 2 * tree.size())
         if b"\\" in data and not text.isascii():

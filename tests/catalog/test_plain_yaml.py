@@ -136,9 +136,28 @@ def test_a_file_read_quickly_gives_the_same_rows(tmp_path: Path, monkeypatch) ->
     path.write_text(yaml.safe_dump({"films": films}, sort_keys=False))
     ref = FileRef(path=path, rel="films.yaml", display="films.yaml")
     assert read_plain(path.read_bytes()) is not None
+    monkeypatch.setattr(plain_yaml, "_quick_here", True)  # as in a parsing worker
     rows = prepare_file(ref)
     monkeypatch.setattr("bot.catalog.loader.read_plain", lambda data: None)
     assert prepare_file(ref) == rows and rows.films and rows.credits
+
+
+def test_rapidyaml_prints_nothing_of_a_file_it_rejects(capfd) -> None:
+    assert gives_up("films:\n- title: a: b: c\n")  # its C++ core prints parse errors
+    assert capfd.readouterr().err == ""
+
+
+def test_files_are_read_quickly_only_where_a_process_reads_them_alone(
+    tmp_path: Path, monkeypatch
+) -> None:
+    path = tmp_path / "films.yaml"
+    path.write_text("films:\n- title: Heat\n  year: 1995\n")
+    ref = FileRef(path=path, rel="films.yaml", display="films.yaml")
+    read: list[bytes] = []
+    monkeypatch.setattr("bot.catalog.loader.read_plain", lambda data: read.append(data))
+    assert prepare_file(ref).films and read == []  # a thread of a process doing more
+    monkeypatch.setattr(plain_yaml, "_quick_here", True)
+    assert plain_yaml.quick_here() and prepare_file(ref).films and read == [path.read_bytes()]
 
 
 # --- each case the quick reader leaves to PyYAML ------------------------------------------
