@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any
 
-from bot.catalog.schema import SHARED_TITLE_TAG
 from bot.store.catalog import Catalog, FilmRecord, FilmSummary, SourceRecord
 
 STATUS_PHRASES = {
@@ -58,9 +57,7 @@ def merged_notes(records: Sequence[FilmRecord]) -> list[str]:
     """A sentence for each title whose films' facts came from their source merged (the
     importer tags those films ``SHARED_TITLE_TAG``): what is said of them may belong to
     any one of them."""
-    titles = {
-        film.title: None for film in records if SHARED_TITLE_TAG in film.values.get("tag", ())
-    }
+    titles = {film.title: None for film in records if film.merged}
     return [
         f"Note: the source lists these facts once for every film titled “{title}”, without "
         "saying which belongs to which film."

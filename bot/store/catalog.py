@@ -147,6 +147,12 @@ class FilmRecord:
     def listed(self, kind: str) -> tuple[str, ...]:
         return self.values.get(kind, ())
 
+    @property
+    def merged(self) -> bool:
+        """Whether its source gave it the facts of every film of its title, merged (the
+        importer tags it ``SHARED_TITLE_TAG``)."""
+        return SHARED_TITLE_TAG in self.listed("tag")
+
     def shown(self, kind: str) -> list[str]:
         """The values of a kind said to people as what the film is: without the mark of
         merged facts (``SHARED_TITLE_TAG``), which a note says in words instead."""

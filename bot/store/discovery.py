@@ -46,7 +46,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from bot.catalog.schema import SHARED_TITLE_TAG, STATUSES
+from bot.catalog.schema import STATUSES
 from bot.store.catalog import SUMMARY_COLUMNS, Catalog, FilmRecord, FilmSummary
 from bot.store.rows import key_of
 
@@ -892,7 +892,7 @@ async def similar_films(
 def _merged_with(film: FilmRecord, others: Iterable[FilmSummary]) -> list[int]:
     """The ids of ``others`` whose facts a source gave merged with ``film``'s, under one
     title (``SHARED_TITLE_TAG``): what they share is the merge, not a likeness."""
-    if SHARED_TITLE_TAG not in film.listed("tag"):
+    if not film.merged:
         return []
     title = key_of(film.title)
     return [other.id for other in others if key_of(other.title) == title]
