@@ -35,6 +35,14 @@ from yaml.nodes import ScalarNode
 
 from bot.catalog.document import ALIAS_BUDGET_MIN, ALIAS_BUDGET_PER_BYTE, Document
 
+# Imported with this module, not when first needed: the parsing workers are forked from a
+# process that has imported it, and do not each import it again (it takes a while) at the
+# start of every build.
+try:
+    import ryml
+except ImportError:  # pragma: no cover - depends on the environment
+    ryml = None
+
 _BOM = b"\xef\xbb\xbf"
 
 # Bytes of text PyYAML and rapidyaml read alike: line feeds, printable ASCII, UTF-8.
@@ -118,16 +126,6 @@ def _mapping(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 _DECODER = json.JSONDecoder(object_pairs_hook=_mapping, parse_float=_float)
 
 
-@cache
-def _ryml() -> Any:
-    """rapidyaml's module, imported when first needed (it takes a while), or None."""
-    try:
-        import ryml
-    except ImportError:  # pragma: no cover - depends on the environment
-        return None
-    return ryml
-
-
 def read_quickly_here() -> None:
     """Let :func:`quick_here` say yes: for a process that reads facts files alone, on
     one thread (a parsing worker), where rapidyaml's printing of its parse errors is
@@ -138,7 +136,7 @@ def read_quickly_here() -> None:
 
 def quick_here() -> bool:
     """Whether this process reads facts files with :func:`read_plain` first."""
-    return _quick_here and _ryml() is not None
+    return _quick_here and ryml is not None
 
 
 @contextlib.contextmanager
@@ -167,7 +165,6 @@ def read_plain(data: bytes) -> Document | None:
     ``data`` is UTF-8 (``read_bytes`` checks it first)."""
     if data.startswith(_BOM):
         data = data[len(_BOM) :]
-    ryml = _ryml()
     if ryml is None or _unsure_source(data):
         return None
     try:

@@ -45,6 +45,7 @@ LISTED_FILMS_MOST = 100  # films named in a build's result for each of added, ch
 DRAFT_CACHE_KIB = -262_144  # SQLite's page cache for a first build, in KiB (negative)
 # ... and while it builds its indexes: sorting in smaller runs is quicker
 INDEX_CACHE_KIB = -2_048
+SORT_HELPERS_MIN_FILMS = 40_000  # a first build's index sorts use helper threads from here
 
 
 @dataclass
@@ -482,7 +483,6 @@ class _Draft(_Target):
         db.execute("PRAGMA journal_mode = OFF")
         db.execute("PRAGMA synchronous = OFF")
         db.execute(f"PRAGMA cache_size = {DRAFT_CACHE_KIB}")
-        db.execute(f"PRAGMA threads = {min(os.cpu_count() or 1, 4)}")
         db.executescript(_sql("schema.sql"))
         db.executemany(
             "INSERT INTO meta VALUES (?, ?)", [("generation", "0"), ("store_id", uuid.uuid4().hex)]
@@ -511,6 +511,11 @@ class _Draft(_Target):
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="title-grams") as pool:
             filled = pool.submit(grams.fill, names)
             db.execute(f"PRAGMA cache_size = {INDEX_CACHE_KIB}")
+            # Helper threads sort the runs of a big index while this one reads the next; a
+            # small catalog's indexes are sorted quicker by this thread alone (the helpers
+            # cost more in temporary files than they save).
+            if self.writer is not None and self.writer.next_film > SORT_HELPERS_MIN_FILMS:
+                db.execute(f"PRAGMA threads = {min(os.cpu_count() or 1, 4)}")
             # SQLite sorts in helper threads only runs it keeps in temporary files: with
             # temporary storage in memory, each index would be sorted by this thread alone.
             db.execute("PRAGMA temp_store = FILE")

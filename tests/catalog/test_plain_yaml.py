@@ -17,7 +17,7 @@ from bot.catalog.loader import FileRef
 from bot.catalog.plain_yaml import read_plain
 from bot.store.rows import prepare_file
 
-pytestmark = pytest.mark.skipif(plain_yaml._ryml() is None, reason="rapidyaml is not installed")
+pytestmark = pytest.mark.skipif(plain_yaml.ryml is None, reason="rapidyaml is not installed")
 
 
 def same(a: Any, b: Any) -> bool:
@@ -308,5 +308,5 @@ def test_quoted_and_folded_text_is_read_as_pyyaml_reads_it() -> None:
 
 
 def test_without_rapidyaml_everything_is_left_to_pyyaml(monkeypatch) -> None:
-    monkeypatch.setattr(plain_yaml, "_ryml", lambda: None)
+    monkeypatch.setattr(plain_yaml, "ryml", None)
     assert gives_up("a: b\n")

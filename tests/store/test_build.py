@@ -123,3 +123,23 @@ def test_two_builds_of_the_same_files_give_every_name_the_same_row(tmp_path: Pat
         db.close()
     assert len(tables[0]) > 500
     assert tables[0] == tables[1]
+
+
+def test_a_first_build_gives_the_same_store_with_or_without_sorting_helpers(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """Index sorts use helper threads for a big catalog alone; either way, the same store."""
+    import bot.store.build as build
+
+    dumps = []
+    for helpers_from in (0, 10**9):  # every catalog is big, then none is
+        monkeypatch.setattr(build, "SORT_HELPERS_MIN_FILMS", helpers_from)
+        (tmp_path / str(helpers_from)).mkdir()
+        db = _store(tmp_path / str(helpers_from))
+        indexes = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")]
+        tables = ("films", "credits", "film_values", "names", "people")
+        rows = {t: sorted(db.execute(f"SELECT * FROM {t}"), key=repr) for t in tables}
+        dumps.append((sorted(indexes), rows))
+        db.close()
+    assert "films_year" in dumps[0][0] and "credits_person" in dumps[0][0]
+    assert dumps[0] == dumps[1]
