@@ -60,9 +60,10 @@ _C1_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")  # NEL (a line break to PyYAML) am
 _UNSURE_LINE = re.compile(rb"\n(?:---|\.\.\.|[ -]{60}|[^\n]{1025})")
 # An indicator, or an anchor or alias, after a space or a character a node may follow:
 # whether a node starts with it is then checked (see ``_node_starts``).
-_INDICATOR = re.compile(rb"[][{}!%@`|>?:,&*'\"](?<=[-?:\[{,\n ].)(?<![:-] [&*])")
+_INDICATOR = re.compile(rb"[][{}!%@`|>?:,&*'\"](?<=[-?:\[{,\n ].)")
 # An anchor or alias after a key or a dash: the forms read below are among them.
 _REF = re.compile(rb"[&*](?<=[:-] .)")
+_REF_AFTER = (b": ", b"- ")  # what comes before an anchor or alias that ``_REF`` finds
 _NODE_FOLLOWS = b"-?:[{,\n"
 _QUOTED = {
     b"'": re.compile(rb"'(?:[^']|'')*'"),
@@ -211,24 +212,32 @@ def _node_starts(data: bytes) -> int:
     """The anchors and aliases that may start a node after a key or a dash; raises
     ``_Unsure`` for a node that starts with another indicator, for a quoted scalar that is
     a key or is followed by more than a comment (rapidyaml reads some of those that
-    libyaml rejects), and for a double-quoted one over several lines."""
+    libyaml rejects), and for a double-quoted one over several lines.
+
+    One pass over the text finds both (``_REF``'s anchors and aliases are among the
+    indicators found), but inside quoted scalars, where they are counted alone."""
     text = b"\n" + data
+    refs = 0
     match = _INDICATOR.search(text)
     while match is not None:
         at, end = match.start() - 1, match.end()
-        while text[at] == 32:  # the spaces before it
-            at -= 1
-        if text[at] in _NODE_FOLLOWS:
-            if match[0] not in b"'\"":
-                raise _Unsure
-            quoted = _QUOTED[match[0]].match(text, match.start())
-            if quoted is None or not _AFTER_QUOTED.match(text, quoted.end()):
-                raise _Unsure
-            if match[0] == b'"' and b"\n" in quoted[0]:
-                raise _Unsure  # line breaks escaped or folded: the readers differ
-            end = quoted.end()
+        if match[0] in b"&*" and text[at - 1 : end - 1] in _REF_AFTER:
+            refs += 1
+        else:
+            while text[at] == 32:  # the spaces before it
+                at -= 1
+            if text[at] in _NODE_FOLLOWS:
+                if match[0] not in b"'\"":
+                    raise _Unsure
+                quoted = _QUOTED[match[0]].match(text, match.start())
+                if quoted is None or not _AFTER_QUOTED.match(text, quoted.end()):
+                    raise _Unsure
+                if match[0] == b'"' and b"\n" in quoted[0]:
+                    raise _Unsure  # line breaks escaped or folded: the readers differ
+                end = quoted.end()
+                refs += len(_REF.findall(text, match.end(), end))
         match = _INDICATOR.search(text, end)
-    return len(_REF.findall(data))
+    return refs
 
 
 def _alias_number(match: re.Match[bytes], aliases: list[bytes]) -> bytes:
@@ -290,5 +299,15 @@ def _typed_string(text: str, source: bytes) -> bool:
 def _plain_in(value: str, source: bytes) -> bool:
     """Whether ``value`` may stand in ``source`` as a plain scalar (it starts a node, and
     only spaces or a comment follow it on its line)."""
-    pattern = rb"(?:^|[:-] )[ ]*%s[ ]*(?:#|$)" % re.escape(value.encode())
-    return re.search(pattern, source, re.MULTILINE) is not None
+    # Found by its text first (quick to look for), then what comes before it is checked:
+    # the start of its line, or a key's colon or a dash and a space, then spaces alone.
+    pattern = re.compile(rb"%s[ ]*(?:#|$)" % re.escape(value.encode()), re.MULTILINE)
+    match = pattern.search(source)
+    while match is not None:
+        start = match.start()
+        before = source[source.rfind(b"\n", 0, start) + 1 : start]
+        bare = before.rstrip(b" ")
+        if not bare or (len(bare) < len(before) and bare[-1] in b":-"):
+            return True
+        match = pattern.search(source, start + 1)
+    return False
