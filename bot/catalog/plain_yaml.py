@@ -181,10 +181,9 @@ def read_plain(data: bytes) -> Document | None:
             if anchors + len(aliases) != refs:
                 return None
         with _errors_unprinted():
-            tree = ryml.parse_in_arena(data)
-            text = ryml.emit_json_malloc(tree, tree.root_id())
+            text, nodes = _json(data)
         if refs:
-            text = _with_aliases(text, aliases, anchors, budget - 2 * tree.size())
+            text = _with_aliases(text, aliases, anchors, budget - 2 * nodes)
         if b"\\" in data and not text.isascii():
             text.encode()  # raises for a lone surrogate
         if _typed_string(text, data):
@@ -192,6 +191,35 @@ def read_plain(data: bytes) -> Document | None:
         return Document(_DECODER.decode(text))
     except Exception:  # anything rapidyaml or JSON reject: PyYAML decides
         return None
+
+
+class _Emitter:
+    """rapidyaml's tree and the buffer it writes JSON into, kept from file to file: its
+    own ``emit_json_malloc`` writes a file's JSON twice (once to measure it), and a new
+    tree is set up for each file."""
+
+    def __init__(self) -> None:
+        self.tree: Any = None
+        self.out = bytearray(1 << 20)
+
+    def json(self, data: bytes) -> tuple[str, int]:
+        """The JSON of YAML ``data``, and how many nodes its tree has."""
+        if self.tree is None:
+            self.tree = ryml.Tree()
+        tree = self.tree
+        tree.clear()
+        tree.clear_arena()
+        ryml.parse_in_arena(data, tree=tree)
+        try:
+            written = ryml.emit_json_in_place(tree, self.out)
+        except IndexError:  # a bigger file than any before: a buffer to fit it
+            self.out = bytearray(ryml.compute_json_length(tree) + (1 << 16))
+            written = ryml.emit_json_in_place(tree, self.out)
+        with written:
+            return str(written, "utf-8"), tree.size()
+
+
+_json = _Emitter().json  # on one thread alone, as ``read_plain`` is
 
 
 def _unsure_source(data: bytes) -> bool:
