@@ -310,3 +310,14 @@ def test_quoted_and_folded_text_is_read_as_pyyaml_reads_it() -> None:
 def test_without_rapidyaml_everything_is_left_to_pyyaml(monkeypatch) -> None:
     monkeypatch.setattr(plain_yaml, "ryml", None)
     assert gives_up("a: b\n")
+
+
+def test_a_file_bigger_than_any_before_gets_a_buffer_to_fit_it(monkeypatch) -> None:
+    """The JSON is written into a buffer kept from file to file: one too small for a file
+    is replaced by one that fits, and the file reads the same."""
+    emitter = plain_yaml._json.__self__
+    monkeypatch.setattr(emitter, "out", bytearray(16))
+    films = "".join(f"- title: Film {i}\n  year: {1950 + i}\n  cast:\n  - A B\n" for i in range(40))
+    value = quick(f"films:\n{films}")
+    assert len(value["films"]) == 40 and len(emitter.out) > 16
+    assert quick("title: Heat\nyear: 1995\n") == {"title": "Heat", "year": 1995}  # and after
