@@ -199,13 +199,14 @@ class _Emitter:
     tree is set up for each file."""
 
     def __init__(self) -> None:
-        self.tree: Any = None
-        self.out = bytearray(1 << 20)
+        self.tree: Any = None  # both made when first needed, in a parsing worker
+        self.out = bytearray()
 
     def json(self, data: bytes) -> tuple[str, int]:
         """The JSON of YAML ``data``, and how many nodes its tree has."""
         if self.tree is None:
             self.tree = ryml.Tree()
+            self.out = bytearray(max(1 << 20, 3 * len(data)))  # JSON is about 1.7× its YAML
         tree = self.tree
         tree.clear()
         tree.clear_arena()

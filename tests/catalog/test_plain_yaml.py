@@ -316,6 +316,7 @@ def test_a_file_bigger_than_any_before_gets_a_buffer_to_fit_it(monkeypatch) -> N
     """The JSON is written into a buffer kept from file to file: one too small for a file
     is replaced by one that fits, and the file reads the same."""
     emitter = plain_yaml._json.__self__
+    monkeypatch.setattr(emitter, "tree", plain_yaml.ryml.Tree())  # as after a first file
     monkeypatch.setattr(emitter, "out", bytearray(16))
     films = "".join(f"- title: Film {i}\n  year: {1950 + i}\n  cast:\n  - A B\n" for i in range(40))
     value = quick(f"films:\n{films}")
