@@ -63,7 +63,6 @@ _UNSURE_LINE = re.compile(rb"\n(?:---|\.\.\.|[ -]{60}|[^\n]{1025})")
 _INDICATOR = re.compile(rb"[][{}!%@`|>?:,&*'\"](?<=[-?:\[{,\n ].)")
 # An anchor or alias after a key or a dash: the forms read below are among them.
 _REF = re.compile(rb"[&*](?<=[:-] .)")
-_REF_AFTER = (b": ", b"- ")  # what comes before an anchor or alias that ``_REF`` finds
 _NODE_FOLLOWS = b"-?:[{,\n"
 _QUOTED = {
     b"'": re.compile(rb"'(?:[^']|'')*'"),
@@ -250,7 +249,7 @@ def _node_starts(data: bytes) -> int:
     match = _INDICATOR.search(text)
     while match is not None:
         at, end = match.start() - 1, match.end()
-        if match[0] in b"&*" and text[at - 1 : end - 1] in _REF_AFTER:
+        if _REF.match(text, match.start()):
             refs += 1
         else:
             while text[at] == 32:  # the spaces before it
