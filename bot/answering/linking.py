@@ -58,6 +58,8 @@ TALK = frozenset(
     "whats wats whos hows wheres whens whys ur your yours u my mine we our us im youre pls "
     "please".split()
 )
+# Possessives of pronouns, not of a name that ends in "s" would be typed without its "'".
+POSSESSIVE_PRONOUNS = frozenset("its his hers ours yours theirs".split())
 SCAFFOLD = frozenset(
     """
     a about act acted author creator describe good popular acting actor actors actress all an
@@ -138,8 +140,9 @@ def spans_and_forms(tokens: list[str]) -> tuple[dict[str, list[tuple[int, int]]]
             one = singles[end]
             if one is not None:
                 forms.setdefault(key[: len(key) - len(last)] + one, []).append((key, PLURAL_KINDS))
-            # "heat's" → "heats"; a short last word only after others ("junkie xl's")
-            if len(last) > (2 if end > start else 3):
+            # "heat's" → "heats"; a short last word only after others ("junkie xl's"); never
+            # a pronoun's ("what is its …" is no possessive of a title "What Is It")
+            if len(last) > (2 if end > start else 3) and last not in POSSESSIVE_PRONOUNS:
                 forms.setdefault(key[:-1], []).append((key, POSSESSIVE_KINDS))
     if not WORDS_SAID_SHORT.keys().isdisjoint(tokens):
         _add_words_in_full(tokens, forms)

@@ -336,3 +336,31 @@ async def test_films_are_not_alike_for_facts_a_source_merged(metaqa_catalog) -> 
         reply = await ask(catalog, question)
         assert reply.text.startswith("If you liked") and reply.text.endswith(MERGED_HEAT_NOTE)
     assert "Note:" not in (await ask(catalog, "movies like double trouble")).text  # no pick
+
+
+async def test_its_before_a_title_is_the_title_s_own_word_not_a_possessive(catalog_of) -> None:
+    # "what is its" is no possessive of the film What Is It?: "its alive" is the title
+    catalog = await catalog_of(
+        """\
+films:
+  - title: What Is It?
+    year: 2005
+    synopsis: A young man's journey through his own mind.
+    sources: [https://example.org/what-is-it]
+  - title: It's Alive
+    year: 1974
+    synopsis: A newborn turns out to be a killer.
+    sources: [https://example.org/its-alive]
+  - title: Alive
+    year: 1993
+    synopsis: Survivors of a plane crash in the Andes.
+    sources: [https://example.org/alive]
+"""
+    )
+    reply = await answer("what is its alive about", catalog)
+    assert "It's Alive (1974)" in reply.text and "newborn" in reply.text
+    assert "Andes" not in reply.text
+    reply = await answer("what is it's alive about", catalog)
+    assert "It's Alive (1974)" in reply.text and "Andes" not in reply.text
+    reply = await answer("who directed what is it", catalog)
+    assert "What Is It? (2005)" in reply.text
