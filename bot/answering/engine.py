@@ -62,6 +62,8 @@ CLEARLY_MORE = 3  # a person credited this many times more than another of the n
 SHORTENED_KINDS = ("setting", "company")  # names said for short: "new york", "ghibli"
 SHORTENED_MOST = 4  # the most words of such a name said for short
 BEST_KNOWN_MOST = 30  # more people of a name than this: none of them is meant by it alone
+NAMESAKES_SHOWN = 3  # the others of a surname read as one person named, the rest counted
+NAMESAKES_LISTED = 6  # the people of a surname asked which is meant named, the rest counted
 SHORT_SLIP_MIN = 5  # shorter ones never are ("hanx")
 SHORT_NAME_MIN = 3  # letters of a given name said for short beside a film ("leo")
 SHORT_NAME_FILMS = 3  # films named, at most, whose people a short given name is looked for in
@@ -318,7 +320,7 @@ async def answer(
         if corrected is not None:
             reply = await _read_again(question, key, corrected, catalog, today, rng)
             if reply is not None:
-                return _said(reply, readings)
+                return await _said(reply, readings, catalog)
     if unknown and (run_on := await _title_run_on(tokens, mentions, unknown)) is not None:
         return await _no_sequel(question, *run_on, catalog)
     unknown = [i for i in unknown if not is_keyword(tokens[i]) and tokens[i] not in _ASKED_AGAIN]
@@ -367,12 +369,12 @@ async def answer(
             if left_out and result.kind == "answer":
                 # "who starred in both heat and the insider": the film it lacks is said so
                 result.text = f"(I don't know “{left_out}”, so this leaves it out.) {result.text}"
-            return _said(result, readings)
+            return await _said(result, readings, catalog)
     if not _retry and (said := await _title_word(tokens, mentions, catalog)) is not None:
         # "who directed totoro" where "totoro" is a tag too: of the one title it is in
         reply = await _read_again(question, key, said, catalog, today, rng)
         if reply is not None:
-            return _said(reply, readings)
+            return await _said(reply, readings, catalog)
     return await _not_found(context, lookups)
 
 
@@ -392,8 +394,32 @@ async def _read_again(
     if reply.kind != "answer":
         return None
     reply.question = question
-    reply.text = f"(Reading “{wrong}” as “{right}”.) {reply.text}"
+    reply.text = f"{await _reading_said([corrected], catalog)} {reply.text}"
     return reply
+
+
+async def _surname_people(word: str, ctx: Context) -> list[NameHit]:
+    """The people whose surname ``word`` is, the best known first."""
+    people = {p.ref: p for p in await ctx.catalog.people_by_surname(norm(word))}
+    return [people[ref] for ref in await _best_known_first(list(people), people, ctx.catalog)]
+
+
+async def _best_known_first(
+    refs: list[int], people: dict[int, NameHit], catalog: Catalog
+) -> list[int]:
+    """``refs``, the people credited on the most films first, then by name."""
+    counts = {ref: len(await catalog.films_of_people([ref])) for ref in refs}
+    return sorted(refs, key=lambda ref: (-counts[ref], people[ref].display))
+
+
+async def _namesakes(word: str, person: str, catalog: Catalog) -> list[str]:
+    """The others whose surname is ``word`` too, when it is read as ``person``'s ("coen"
+    read as Ethan Coen: Joel Coen), the best known first."""
+    people = await catalog.people_by_surname(word)
+    if person not in {p.display for p in people}:
+        return []
+    others = {p.ref: p for p in people if p.display != person}
+    return [others[ref].display for ref in await _best_known_first(list(others), others, catalog)]
 
 
 async def _title_word(
@@ -583,12 +609,25 @@ async def _without_filler(text: str, catalog: Catalog) -> str | None:
     return " ".join(w for i, w in enumerate(words) if i not in dropped)
 
 
-def _said(reply: Answer, readings: list[Reading]) -> Answer:
+async def _said(reply: Answer, readings: list[Reading], catalog: Catalog) -> Answer:
     """The reply, saying first how the names in it were read, if any were."""
     if readings and reply.kind == "answer":
-        said = ", ".join(f"“{r.typed}” as “{r.name}”" for r in readings)
-        reply.text = f"(Reading {said}.) {reply.text}"
+        said = await _reading_said([(r.typed, r.name) for r in readings], catalog)
+        reply.text = f"{said} {reply.text}"
     return reply
+
+
+async def _reading_said(readings: list[tuple[str, str]], catalog: Catalog) -> str:
+    """``(Reading “coen” as “Ethan Coen”; there are also Joel Coen and Franklin Coen.)``:
+    how the words typed were read, each ``(typed, name)``, and the others whose surname a
+    word read as someone's is too, so that one of them can be asked for by name."""
+    said = ", ".join(f"“{typed}” as “{name}”" for typed, name in readings)
+    others = [other for reading in readings for other in await _namesakes(*reading, catalog)]
+    if not others:
+        return f"(Reading {said}.)"
+    shown = len(others) if len(others) <= NAMESAKES_SHOWN + 1 else NAMESAKES_SHOWN
+    are = "is" if len(others) == 1 else "are"
+    return f"(Reading {said}; there {are} also {join_names(others, shown)}.)"
 
 
 def _read_as(
@@ -1944,6 +1983,15 @@ async def _not_found(ctx: Context, lookups: _Lookups) -> Answer:
         # "films set in paris": a place the catalog has no film in, not a misspelt title
         text = f"The catalog has no film set in “{where}”."
         return Answer(ctx.question, [], text, kind="not_found", unknown=where)
+    if named and " " not in named and len(people := await _surname_people(named, ctx)) > 1:
+        # "coen movies" where no Coen is credited far more than the others: which one
+        names = [person.display for person in people]
+        shown = len(names) if len(names) <= NAMESAKES_LISTED + 1 else NAMESAKES_LISTED
+        text = (
+            f"Several people I know are called “{named}”: {join_names(names, shown)}. "
+            "Which one do you mean? Ask again with their full name."
+        )
+        return Answer(ctx.question, [], text, kind="clarify", suggestions=names, unknown=named)
     text = (
         f"I couldn't find a film or person I know called “{named}”."
         if named

@@ -82,7 +82,9 @@ async def test_a_surname_two_people_share_is_the_one_credited_in_the_role_asked(
 
 async def test_a_shared_surname_is_the_one_with_far_more_films_in_the_role_asked(people) -> None:
     reply = await ask(people, "films directed by cameron")
-    assert reply.text.startswith("(Reading “cameron” as “James Cameron”.)"), reply.text
+    # the others of the name are said, so one of them can be asked for by name
+    read = "(Reading “cameron” as “James Cameron”; there are also Cody Cameron and Kirk Cameron.)"
+    assert reply.text.startswith(read), reply.text
     assert reply.answers == ["The Terminator", "Aliens", "Titanic"]
 
 
@@ -180,7 +182,8 @@ async def test_a_surname_that_is_also_a_tag_names_the_far_better_credited_person
 async def test_a_word_that_tags_films_still_asks_the_age_of_a_surname(tagged) -> None:
     reply = await answer("how old is nolan", tagged, today=date(2026, 6, 15))
     said = "Christopher Nolan is 55: born on 30 July 1970."
-    assert reply.text == f"(Reading “nolan” as “Christopher Nolan”.) {said}"
+    read = "(Reading “nolan” as “Christopher Nolan”; there is also Lloyd Nolan.)"
+    assert reply.text == f"{read} {said}"
 
 
 @pytest.mark.parametrize(
@@ -192,7 +195,8 @@ async def test_a_word_that_tags_films_still_asks_the_age_of_a_surname(tagged) ->
 )
 async def test_a_surname_is_the_one_of_it_with_far_more_films(tagged, question, said) -> None:
     reply = await ask(tagged, question)
-    assert reply.text.startswith("(Reading “hanks” as “Tom Hanks”.)"), reply.text
+    read = "(Reading “hanks” as “Tom Hanks”; there is also Colin Hanks.)"
+    assert reply.text.startswith(read), reply.text
     assert said in reply.text
     assert "Shanks" not in reply.text
 
@@ -398,3 +402,76 @@ async def test_a_word_of_a_longer_name_the_catalog_lacks_is_no_one_elses_name(
     assert f"“{said}”" in reply.text
     for other in ("Douglas Rain", "Scatman Crothers", "Warner Bros."):
         assert other not in reply.text
+
+
+async def test_a_surname_read_as_one_of_several_names_the_others_best_known_first(
+    catalog_of,
+) -> None:
+    catalog = await catalog_of(
+        """\
+films:
+  - title: Fargo
+    year: 1996
+    directors: [Joel Coen, Ethan Coen]
+    writers: [Ethan Coen, Joel Coen]
+    sources: [https://example.org/fargo]
+  - title: Blood Simple
+    year: 1984
+    directors: [Joel Coen]
+    writers: [Ethan Coen]
+    sources: [https://example.org/blood-simple]
+  - title: The Big Lebowski
+    year: 1998
+    writers: [Ethan Coen]
+    sources: [https://example.org/lebowski]
+  - title: A Serious Man
+    year: 2009
+    writers: [Ethan Coen]
+    sources: [https://example.org/serious]
+  - title: Barton Fink
+    year: 1991
+    writers: [Ethan Coen]
+    sources: [https://example.org/fink]
+  - title: Miller's Crossing
+    year: 1990
+    writers: [Ethan Coen]
+    sources: [https://example.org/crossing]
+  - title: Aloha Summer
+    year: 1988
+    writers: [Franklin Coen]
+    sources: [https://example.org/aloha]
+"""
+    )
+    reply = await ask(catalog, "coen movies")
+    read = "(Reading “coen” as “Ethan Coen”; there are also Joel Coen and Franklin Coen.)"
+    assert reply.text.startswith(read), reply.text
+    assert "Barton Fink" in reply.text
+
+
+async def test_a_surname_of_several_people_none_best_known_asks_which_is_meant(
+    catalog_of,
+) -> None:
+    catalog = await catalog_of(
+        """\
+films:
+  - title: Fargo
+    year: 1996
+    directors: [Joel Coen, Ethan Coen]
+    sources: [https://example.org/fargo]
+  - title: Blood Simple
+    year: 1984
+    directors: [Joel Coen]
+    sources: [https://example.org/blood-simple]
+  - title: Aloha Summer
+    year: 1988
+    writers: [Franklin Coen]
+    sources: [https://example.org/aloha]
+"""
+    )
+    reply = await ask(catalog, "coen movies")
+    assert reply.kind == "clarify"
+    assert reply.text == (
+        "Several people I know are called “coen”: Joel Coen, Ethan Coen and Franklin Coen. "
+        "Which one do you mean? Ask again with their full name."
+    )
+    assert reply.suggestions == ["Joel Coen", "Ethan Coen", "Franklin Coen"]
