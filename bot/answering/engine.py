@@ -1991,7 +1991,8 @@ async def _not_found(ctx: Context, lookups: _Lookups) -> Answer:
             f"Several people I know are called “{named}”: {join_names(names, shown)}. "
             "Which one do you mean? Ask again with their full name."
         )
-        return Answer(ctx.question, [], text, kind="clarify", suggestions=names, unknown=named)
+        suggested = names[:shown]
+        return Answer(ctx.question, [], text, kind="clarify", suggestions=suggested, unknown=named)
     text = (
         f"I couldn't find a film or person I know called “{named}”."
         if named
