@@ -63,6 +63,7 @@ SHORTENED_KINDS = ("setting", "company")  # names said for short: "new york", "g
 SHORTENED_MOST = 4  # the most words of such a name said for short
 BEST_KNOWN_MOST = 30  # more people of a name than this: none of them is meant by it alone
 NAMESAKES_SHOWN = 3  # the others of a surname read as one person named, the rest counted
+FAMILY_PLURAL_MIN = 5  # letters of a surname said in the plural for a family ("coens")
 NAMESAKES_LISTED = 6  # the people of a surname asked which is meant named, the rest counted
 SHORT_SLIP_MIN = 5  # shorter ones never are ("hanx")
 SHORT_NAME_MIN = 3  # letters of a given name said for short beside a film ("leo")
@@ -295,6 +296,10 @@ async def answer(
     elif not _retry and (shortened := await _value_shortened(tokens, mentions, catalog)):
         # "films set in new york": New York City; "ghibli movies": Studio Ghibli
         readings = [shortened]
+    if not _retry and (family := await _family_named(tokens, mentions, catalog)):
+        # "films by the coens": the Coens who worked together, over any other reading
+        spans = range(family.start, family.end)
+        readings = sorted([r for r in readings if r.start not in spans] + [family])
     if readings:  # the question as read, and the names in it found again
         tokens, capitalised = _read_as(tokens, capitalised, readings)
         key = " ".join(tokens)
@@ -396,6 +401,34 @@ async def _read_again(
     reply.question = question
     reply.text = f"{await _reading_said([corrected], catalog)} {reply.text}"
     return reply
+
+
+async def _family_named(
+    tokens: list[str], mentions: list[Mention], catalog: Catalog
+) -> Reading | None:
+    """A surname said in the plural, "the" before it or not ("the coens", "coens"), that
+    no name has and that is no English word: the people of that surname who worked
+    together, best known first (Joel and Ethan Coen; not a Franklin Coen credited on none
+    of their films)."""
+    named = {i for m in mentions if not _lone_tag(m) for i in m.positions}
+    for i, word in enumerate(tokens):
+        if i in named or len(word) < FAMILY_PLURAL_MIN or not word.endswith("s"):
+            continue
+        people = {p.ref: p for p in await catalog.people_by_surname(word[:-1])}
+        if not 1 < len(people) <= BEST_KNOWN_MOST or await english_word(word[:-1]):
+            continue  # "the kings": the word, not Kings who shared a film
+        films = {ref: {f.id for f in await catalog.films_of_people([ref])} for ref in people}
+        together = [
+            ref
+            for ref in people
+            if any(films[ref] & films[other] for other in people if other != ref)
+        ]
+        if len(together) < 2:
+            continue
+        start = i - 1 if i and tokens[i - 1] == "the" and i - 1 not in named else i
+        names = [people[ref].display for ref in await _best_known_first(together, people, catalog)]
+        return Reading(start, i + 1, " ".join(tokens[start : i + 1]), join_names(names))
+    return None
 
 
 async def _surname_people(word: str, ctx: Context) -> list[NameHit]:

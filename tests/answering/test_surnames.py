@@ -475,3 +475,52 @@ films:
         "Which one do you mean? Ask again with their full name."
     )
     assert reply.suggestions == ["Joel Coen", "Ethan Coen", "Franklin Coen"]
+
+
+COENS = """\
+films:
+  - title: Fargo
+    year: 1996
+    directors: [Joel Coen, Ethan Coen]
+    genres: [Crime]
+    sources: [https://example.org/fargo]
+  - title: The Big Lebowski
+    year: 1998
+    directors: [Joel Coen, Ethan Coen]
+    sources: [https://example.org/lebowski]
+  - title: Blood Simple
+    year: 1984
+    directors: [Joel Coen]
+    sources: [https://example.org/blood-simple]
+  - title: Aloha Summer
+    year: 1988
+    writers: [Franklin Coen]
+    sources: [https://example.org/aloha]
+  - title: The Con
+    year: 1998
+    directors: [Steven Schachter]
+    sources: [https://example.org/con]
+  - title: King of Kings
+    year: 1961
+    directors: [Nicholas Ray]
+    cast: [Jeffrey Hunter, Robert King, Tom King]
+    sources: [https://example.org/kings]
+"""
+
+
+@pytest.mark.parametrize("question", ["films by the coens", "coens movies", "the coens films"])
+async def test_a_surname_in_the_plural_is_the_people_of_it_who_worked_together(
+    catalog_of, question: str
+) -> None:
+    catalog = await catalog_of(COENS)
+    reply = await ask(catalog, question)
+    assert reply.text.startswith("(Reading “"), reply.text
+    assert "“Joel Coen and Ethan Coen”" in reply.text
+    assert reply.answers == ["Fargo", "The Big Lebowski"]  # not The Con, nor Franklin's
+    assert "Franklin" not in reply.text
+
+
+async def test_a_plural_that_is_an_english_word_is_no_family(catalog_of) -> None:
+    catalog = await catalog_of(COENS)
+    reply = await ask(catalog, "films about kings")
+    assert "Robert King" not in reply.text and "Tom King" not in reply.text
