@@ -417,18 +417,23 @@ async def _family_named(
         people = {p.ref: p for p in await catalog.people_by_surname(word[:-1])}
         if not 1 < len(people) <= BEST_KNOWN_MOST or await english_word(word[:-1]):
             continue  # "the kings": the word, not Kings who shared a film
-        films = {ref: {f.id for f in await catalog.films_of_people([ref])} for ref in people}
-        together = [
-            ref
-            for ref in people
-            if any(films[ref] & films[other] for other in people if other != ref)
-        ]
+        together = await _worked_together(list(people.values()), catalog)
         if len(together) < 2:
             continue
         start = i - 1 if i and tokens[i - 1] == "the" and i - 1 not in named else i
-        names = [people[ref].display for ref in await _best_known_first(together, people, catalog)]
-        return Reading(start, i + 1, " ".join(tokens[start : i + 1]), join_names(names))
+        return Reading(start, i + 1, " ".join(tokens[start : i + 1]), join_names(together))
     return None
+
+
+async def _worked_together(people: list[NameHit], catalog: Catalog) -> list[str]:
+    """Those of ``people`` credited on a film with another of them, best known first."""
+    films = {p.ref: {f.id for f in await catalog.films_of_people([p.ref])} for p in people}
+    together = {
+        p.ref: p for p in people if any(films[p.ref] & films[o.ref] for o in people if o != p)
+    }
+    return [
+        together[ref].display for ref in await _best_known_first(list(together), together, catalog)
+    ]
 
 
 async def _surname_people(word: str, ctx: Context) -> list[NameHit]:
@@ -2017,6 +2022,15 @@ async def _not_found(ctx: Context, lookups: _Lookups) -> Answer:
         text = f"The catalog has no film set in “{where}”."
         return Answer(ctx.question, [], text, kind="not_found", unknown=where)
     if named and " " not in named and len(people := await _surname_people(named, ctx)) > 1:
+        family = await _worked_together(people, ctx.catalog)
+        if len(family) > 1 and norm(named) in ctx.key:
+            # "wachowski films" where neither is credited far more: the two of them
+            reading = (norm(named), join_names(family))
+            reply = await _read_again(
+                ctx.question, ctx.key, reading, ctx.catalog, ctx.today, ctx.rng
+            )
+            if reply is not None:
+                return reply
         # "coen movies" where no Coen is credited far more than the others: which one
         names = [person.display for person in people]
         shown = len(names) if len(names) <= NAMESAKES_LISTED + 1 else NAMESAKES_LISTED

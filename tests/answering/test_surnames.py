@@ -451,17 +451,22 @@ films:
 async def test_a_surname_of_several_people_none_best_known_asks_which_is_meant(
     catalog_of,
 ) -> None:
+    # none of them credited far more than the others, and no two of them together
     catalog = await catalog_of(
         """\
 films:
   - title: Fargo
     year: 1996
-    directors: [Joel Coen, Ethan Coen]
+    directors: [Ethan Coen]
     sources: [https://example.org/fargo]
   - title: Blood Simple
     year: 1984
     directors: [Joel Coen]
     sources: [https://example.org/blood-simple]
+  - title: Miller's Crossing
+    year: 1990
+    directors: [Joel Coen]
+    sources: [https://example.org/crossing]
   - title: Aloha Summer
     year: 1988
     writers: [Franklin Coen]
@@ -475,6 +480,15 @@ films:
         "Which one do you mean? Ask again with their full name."
     )
     assert reply.suggestions == ["Joel Coen", "Ethan Coen", "Franklin Coen"]
+
+
+async def test_a_surname_none_of_it_stands_out_for_is_those_of_it_who_worked_together(
+    catalog_of,
+) -> None:
+    catalog = await catalog_of(COENS)  # Joel Coen on three films, Ethan on two
+    reply = await ask(catalog, "coen movies")
+    assert reply.text.startswith("(Reading “coen” as “Joel Coen and Ethan Coen”.)"), reply.text
+    assert reply.answers == ["Fargo", "The Big Lebowski"]
 
 
 COENS = """\
