@@ -404,43 +404,44 @@ async def test_a_word_of_a_longer_name_the_catalog_lacks_is_no_one_elses_name(
         assert other not in reply.text
 
 
+def _films(*films: tuple[str, int, dict[str, str]]) -> str:
+    """A catalog of ``(title, year, {role field: "Name, Name"})``, each film sourced."""
+    lines = ["films:"]
+    for number, (title, year, credits) in enumerate(films):
+        lines += [f"  - title: {title}", f"    year: {year}"]
+        lines += [f"    {field}: [{names}]" for field, names in credits.items()]
+        lines.append(f"    sources: [https://example.org/{number}]")
+    return "\n".join(lines) + "\n"
+
+
+ALOHA = ("Aloha Summer", 1988, {"writers": "Franklin Coen"})
+FOUR_MORE = [  # films Ethan Coen wrote alone, in the tests below
+    ("The Big Lebowski", 1998),
+    ("A Serious Man", 2009),
+    ("Barton Fink", 1991),
+    ("Miller's Crossing", 1990),
+]
+COENS = _films(
+    ("Fargo", 1996, {"directors": "Joel Coen, Ethan Coen", "genres": "Crime"}),
+    ("The Big Lebowski", 1998, {"directors": "Joel Coen, Ethan Coen"}),
+    ("Blood Simple", 1984, {"directors": "Joel Coen"}),
+    ALOHA,
+    ("The Con", 1998, {"directors": "Steven Schachter"}),
+    ("King of Kings", 1961, {"directors": "Nicholas Ray", "cast": "Robert King, Tom King"}),
+)
+
+
 async def test_a_surname_read_as_one_of_several_names_the_others_best_known_first(
     catalog_of,
 ) -> None:
+    ethan = {"writers": "Ethan Coen"}
     catalog = await catalog_of(
-        """\
-films:
-  - title: Fargo
-    year: 1996
-    directors: [Joel Coen, Ethan Coen]
-    writers: [Ethan Coen, Joel Coen]
-    sources: [https://example.org/fargo]
-  - title: Blood Simple
-    year: 1984
-    directors: [Joel Coen]
-    writers: [Ethan Coen]
-    sources: [https://example.org/blood-simple]
-  - title: The Big Lebowski
-    year: 1998
-    writers: [Ethan Coen]
-    sources: [https://example.org/lebowski]
-  - title: A Serious Man
-    year: 2009
-    writers: [Ethan Coen]
-    sources: [https://example.org/serious]
-  - title: Barton Fink
-    year: 1991
-    writers: [Ethan Coen]
-    sources: [https://example.org/fink]
-  - title: Miller's Crossing
-    year: 1990
-    writers: [Ethan Coen]
-    sources: [https://example.org/crossing]
-  - title: Aloha Summer
-    year: 1988
-    writers: [Franklin Coen]
-    sources: [https://example.org/aloha]
-"""
+        _films(
+            ("Fargo", 1996, {"directors": "Joel Coen, Ethan Coen"}),
+            ("Blood Simple", 1984, {"directors": "Joel Coen", **ethan}),
+            *((title, year, ethan) for title, year in FOUR_MORE),
+            ALOHA,
+        )
     )
     reply = await ask(catalog, "coen movies")
     read = "(Reading “coen” as “Ethan Coen”; there are also Joel Coen and Franklin Coen.)"
@@ -453,25 +454,12 @@ async def test_a_surname_of_several_people_none_best_known_asks_which_is_meant(
 ) -> None:
     # none of them credited far more than the others, and no two of them together
     catalog = await catalog_of(
-        """\
-films:
-  - title: Fargo
-    year: 1996
-    directors: [Ethan Coen]
-    sources: [https://example.org/fargo]
-  - title: Blood Simple
-    year: 1984
-    directors: [Joel Coen]
-    sources: [https://example.org/blood-simple]
-  - title: Miller's Crossing
-    year: 1990
-    directors: [Joel Coen]
-    sources: [https://example.org/crossing]
-  - title: Aloha Summer
-    year: 1988
-    writers: [Franklin Coen]
-    sources: [https://example.org/aloha]
-"""
+        _films(
+            ("Fargo", 1996, {"directors": "Ethan Coen"}),
+            ("Blood Simple", 1984, {"directors": "Joel Coen"}),
+            ("Miller's Crossing", 1990, {"directors": "Joel Coen"}),
+            ALOHA,
+        )
     )
     reply = await ask(catalog, "coen movies")
     assert reply.kind == "clarify"
@@ -489,37 +477,6 @@ async def test_a_surname_none_of_it_stands_out_for_is_those_of_it_who_worked_tog
     reply = await ask(catalog, "coen movies")
     assert reply.text.startswith("(Reading “coen” as “Joel Coen and Ethan Coen”.)"), reply.text
     assert reply.answers == ["Fargo", "The Big Lebowski"]
-
-
-COENS = """\
-films:
-  - title: Fargo
-    year: 1996
-    directors: [Joel Coen, Ethan Coen]
-    genres: [Crime]
-    sources: [https://example.org/fargo]
-  - title: The Big Lebowski
-    year: 1998
-    directors: [Joel Coen, Ethan Coen]
-    sources: [https://example.org/lebowski]
-  - title: Blood Simple
-    year: 1984
-    directors: [Joel Coen]
-    sources: [https://example.org/blood-simple]
-  - title: Aloha Summer
-    year: 1988
-    writers: [Franklin Coen]
-    sources: [https://example.org/aloha]
-  - title: The Con
-    year: 1998
-    directors: [Steven Schachter]
-    sources: [https://example.org/con]
-  - title: King of Kings
-    year: 1961
-    directors: [Nicholas Ray]
-    cast: [Jeffrey Hunter, Robert King, Tom King]
-    sources: [https://example.org/kings]
-"""
 
 
 @pytest.mark.parametrize("question", ["films by the coens", "coens movies", "the coens films"])
