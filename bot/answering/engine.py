@@ -417,7 +417,9 @@ async def _family_named(
         people = {p.ref: p for p in await catalog.people_by_surname(word[:-1])}
         if not 1 < len(people) <= BEST_KNOWN_MOST or await english_word(word[:-1]):
             continue  # "the kings": the word, not Kings who shared a film
-        together = await _worked_together(list(people.values()), catalog)
+        together = await _worked_together(
+            await _best_known_first([*people.values()], catalog), catalog
+        )
         if len(together) < 2:
             continue
         start = i - 1 if i and tokens[i - 1] == "the" and i - 1 not in named else i
@@ -426,38 +428,26 @@ async def _family_named(
 
 
 async def _worked_together(people: list[NameHit], catalog: Catalog) -> list[str]:
-    """Those of ``people`` credited on a film with another of them, best known first."""
+    """Those of ``people`` credited on a film with another of them, in their order."""
     films = {p.ref: {f.id for f in await catalog.films_of_people([p.ref])} for p in people}
-    together = {
-        p.ref: p for p in people if any(films[p.ref] & films[o.ref] for o in people if o != p)
-    }
-    return [
-        together[ref].display for ref in await _best_known_first(list(together), together, catalog)
-    ]
+    return [p.display for p in people if any(films[p.ref] & films[o.ref] for o in people if o != p)]
 
 
-async def _surname_people(word: str, ctx: Context) -> list[NameHit]:
-    """The people whose surname ``word`` is, the best known first."""
-    people = {p.ref: p for p in await ctx.catalog.people_by_surname(norm(word))}
-    return [people[ref] for ref in await _best_known_first(list(people), people, ctx.catalog)]
-
-
-async def _best_known_first(
-    refs: list[int], people: dict[int, NameHit], catalog: Catalog
-) -> list[int]:
-    """``refs``, the people credited on the most films first, then by name."""
-    counts = {ref: len(await catalog.films_of_people([ref])) for ref in refs}
-    return sorted(refs, key=lambda ref: (-counts[ref], people[ref].display))
+async def _best_known_first(people: list[NameHit], catalog: Catalog) -> list[NameHit]:
+    """``people``, one each, those credited on the most films first, then by name."""
+    ones = list({p.ref: p for p in people}.values())
+    counts = {p.ref: len(await catalog.films_of_people([p.ref])) for p in ones}
+    return sorted(ones, key=lambda p: (-counts[p.ref], p.display))
 
 
 async def _namesakes(word: str, person: str, catalog: Catalog) -> list[str]:
     """The others whose surname is ``word`` too, when it is read as ``person``'s ("coen"
-    read as Ethan Coen: Joel Coen), the best known first."""
+    read as Ethan Coen: Joel Coen), the best known first; none when they are too many to
+    rank."""
     people = await catalog.people_by_surname(word)
-    if person not in {p.display for p in people}:
+    if person not in {p.display for p in people} or len(people) > BEST_KNOWN_MOST:
         return []
-    others = {p.ref: p for p in people if p.display != person}
-    return [others[ref].display for ref in await _best_known_first(list(others), others, catalog)]
+    return [p.display for p in await _best_known_first(people, catalog) if p.display != person]
 
 
 async def _title_word(
@@ -2021,7 +2011,15 @@ async def _not_found(ctx: Context, lookups: _Lookups) -> Answer:
         # "films set in paris": a place the catalog has no film in, not a misspelt title
         text = f"The catalog has no film set in “{where}”."
         return Answer(ctx.question, [], text, kind="not_found", unknown=where)
-    if named and " " not in named and len(people := await _surname_people(named, ctx)) > 1:
+    people = await ctx.catalog.people_by_surname(norm(named)) if " " not in named else []
+    if (many := len({p.ref for p in people})) > BEST_KNOWN_MOST:  # too many to rank or list
+        text = (
+            f"{many:,} people I know are called “{named}”. "
+            "Which one do you mean? Ask again with their full name."
+        )
+        return Answer(ctx.question, [], text, kind="clarify", unknown=named)
+    if named and len(people) > 1:
+        people = await _best_known_first(people, ctx.catalog)
         family = await _worked_together(people, ctx.catalog)
         if len(family) > 1 and norm(named) in ctx.key:
             # "wachowski films" where neither is credited far more: the two of them

@@ -495,3 +495,11 @@ async def test_a_plural_that_is_an_english_word_is_no_family(catalog_of) -> None
     catalog = await catalog_of(COENS)
     reply = await ask(catalog, "films about kings")
     assert "Robert King" not in reply.text and "Tom King" not in reply.text
+
+
+async def test_a_surname_of_too_many_people_to_rank_says_how_many(catalog_of) -> None:
+    smiths = ", ".join(f"Actor{chr(97 + i // 26)}{chr(97 + i % 26)} Smith" for i in range(40))
+    catalog = await catalog_of(_films(("Crowd", 1990, {"cast": smiths})))
+    reply = await ask(catalog, "smith movies")
+    assert reply.kind == "clarify"
+    assert reply.text.startswith("40 people I know are called “smith”. Which one"), reply.text
