@@ -15,7 +15,7 @@ import random
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from collections.abc import Set as AbstractSet
 from datetime import date
 from typing import NamedTuple
@@ -414,12 +414,10 @@ async def _family_named(
     for i, word in enumerate(tokens):
         if i in named or len(word) < FAMILY_PLURAL_MIN or not word.endswith("s"):
             continue
-        people = {p.ref: p for p in await catalog.people_by_surname(word[:-1])}
-        if not 1 < len(people) <= BEST_KNOWN_MOST or await english_word(word[:-1]):
+        people = await catalog.people_by_surname(word[:-1])
+        if not 1 < _how_many(people) <= BEST_KNOWN_MOST or await english_word(word[:-1]):
             continue  # "the kings": the word, not Kings who shared a film
-        together = await _worked_together(
-            await _best_known_first([*people.values()], catalog), catalog
-        )
+        together = _worked_together(*await _ranked(people, catalog))
         if len(together) < 2:
             continue
         start = i - 1 if i and tokens[i - 1] == "the" and i - 1 not in named else i
@@ -427,17 +425,35 @@ async def _family_named(
     return None
 
 
-async def _worked_together(people: list[NameHit], catalog: Catalog) -> list[str]:
-    """Those of ``people`` credited on a film with another of them, in their order."""
-    films = {p.ref: {f.id for f in await catalog.films_of_people([p.ref])} for p in people}
-    return [p.display for p in people if any(films[p.ref] & films[o.ref] for o in people if o != p)]
+def _how_many(people: list[NameHit]) -> int:
+    """How many people ``people`` are (a person may be found by more than one name)."""
+    return len({p.ref for p in people})
 
 
-async def _best_known_first(people: list[NameHit], catalog: Catalog) -> list[NameHit]:
-    """``people``, one each, those credited on the most films first, then by name."""
-    ones = list({p.ref: p for p in people}.values())
-    counts = {p.ref: len(await catalog.films_of_people([p.ref])) for p in ones}
-    return sorted(ones, key=lambda p: (-counts[p.ref], p.display))
+async def _films_of_each(people: Iterable[NameHit], catalog: Catalog) -> dict[int, set[int]]:
+    """The ids of the films each of ``people`` is credited on, by person id."""
+    refs = dict.fromkeys(p.ref for p in people)
+    return {ref: {f.id for f in await catalog.films_of_people([ref])} for ref in refs}
+
+
+async def _ranked(
+    people: list[NameHit], catalog: Catalog
+) -> tuple[list[NameHit], dict[int, set[int]]]:
+    """``people``, one each, those credited on the most films first, then by name; and
+    the ids of each one's films."""
+    films = await _films_of_each(people, catalog)
+    ones = {p.ref: p for p in people}.values()
+    return sorted(ones, key=lambda p: (-len(films[p.ref]), p.display)), films
+
+
+def _worked_together(people: list[NameHit], films: dict[int, set[int]]) -> list[str]:
+    """Those of ``people`` credited on a film with another of them, in their order
+    (``films``: each one's films, by person id)."""
+    return [
+        p.display
+        for p in people
+        if any(films[p.ref] & films[o.ref] for o in people if o.ref != p.ref)
+    ]
 
 
 async def _namesakes(word: str, person: str, catalog: Catalog) -> list[str]:
@@ -445,9 +461,10 @@ async def _namesakes(word: str, person: str, catalog: Catalog) -> list[str]:
     read as Ethan Coen: Joel Coen), the best known first; none when they are too many to
     rank."""
     people = await catalog.people_by_surname(word)
-    if person not in {p.display for p in people} or len(people) > BEST_KNOWN_MOST:
+    if person not in {p.display for p in people} or _how_many(people) > BEST_KNOWN_MOST:
         return []
-    return [p.display for p in await _best_known_first(people, catalog) if p.display != person]
+    ranked, _ = await _ranked(people, catalog)
+    return [p.display for p in ranked if p.display != person]
 
 
 async def _title_word(
@@ -1751,7 +1768,8 @@ async def _best_known(people: list[NameHit], catalog: Catalog) -> NameHit | None
     by_ref = {p.ref: p for p in people}
     if len(by_ref) > BEST_KNOWN_MOST:
         return None
-    counts = Counter({ref: len(await catalog.films_of_people([ref])) for ref in by_ref})
+    films = await _films_of_each(people, catalog)
+    counts = Counter({ref: len(ids) for ref, ids in films.items()})
     found = _clearly_most(by_ref, counts, least=CLEARLY_MORE)
     if found is None:
         found = _clearly_most(
@@ -2012,15 +2030,15 @@ async def _not_found(ctx: Context, lookups: _Lookups) -> Answer:
         text = f"The catalog has no film set in “{where}”."
         return Answer(ctx.question, [], text, kind="not_found", unknown=where)
     people = await ctx.catalog.people_by_surname(norm(named)) if " " not in named else []
-    if (many := len({p.ref for p in people})) > BEST_KNOWN_MOST:  # too many to rank or list
+    if (many := _how_many(people)) > BEST_KNOWN_MOST:  # too many to rank or list
         text = (
             f"{many:,} people I know are called “{named}”. "
             "Which one do you mean? Ask again with their full name."
         )
         return Answer(ctx.question, [], text, kind="clarify", unknown=named)
-    if named and len(people) > 1:
-        people = await _best_known_first(people, ctx.catalog)
-        family = await _worked_together(people, ctx.catalog)
+    if named and many > 1:
+        people, films = await _ranked(people, ctx.catalog)
+        family = _worked_together(people, films)
         if len(family) > 1 and norm(named) in ctx.key:
             # "wachowski films" where neither is credited far more: the two of them
             reading = (norm(named), join_names(family))
