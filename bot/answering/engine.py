@@ -298,8 +298,8 @@ async def answer(
         readings = [shortened]
     if not _retry and (family := await _family_named(tokens, mentions, catalog)):
         # "films by the coens": the Coens who worked together, over any other reading
-        spans = range(family.start, family.end)
-        readings = sorted([r for r in readings if r.start not in spans] + [family])
+        apart = [r for r in readings if r.end <= family.start or r.start >= family.end]
+        readings = sorted([*apart, family])
     if readings:  # the question as read, and the names in it found again
         tokens, capitalised = _read_as(tokens, capitalised, readings)
         key = " ".join(tokens)
