@@ -387,3 +387,52 @@ async def test_a_yes_or_no_of_facts_a_source_merged_says_they_were_merged(metaqa
     for question in ["was heat released in 1995", "did michael mann direct collateral"]:
         reply = await ask(catalog, question)
         assert reply.answers == ["yes"] and "Note:" not in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "answers", "said"),
+    [
+        (
+            "was tom hanks and meg ryan in sleepless in seattle",
+            ["yes"],
+            "Yes: Tom Hanks (Sam Baldwin) and Meg Ryan (Annie Reed) are in "
+            "Sleepless in Seattle (1993).",
+        ),
+        (
+            "was al pacino and tom hanks in heat",
+            ["no"],
+            "No: Tom Hanks is not credited on Heat (1995); Al Pacino is in it as Vincent Hanna.",
+        ),
+        (
+            "was tom hanks or al pacino in sleepless in seattle",
+            ["yes"],
+            "Yes: Tom Hanks is in Sleepless in Seattle (1993) as Sam Baldwin; Al Pacino is not.",
+        ),
+        ("did cameron and kubrick direct the shining", ["no"], "was directed by Stanley Kubrick."),
+        ("did cameron or kubrick direct the shining", ["yes"], "Yes: Stanley Kubrick directed "),
+    ],
+)
+async def test_a_credit_asked_of_several_people_is_said_of_each(
+    catalog, question, answers, said
+) -> None:
+    reply = await ask(catalog, question)
+    assert reply.answers == answers, reply.text
+    assert said in reply.text
+
+
+async def test_a_credit_of_several_people_says_what_each_did(catalog_of) -> None:
+    catalog = await catalog_of(ROLES)
+    both = await ask(catalog, "were bo park and cy vance in night shift")
+    assert both.text == "Yes: Bo Park and Cy Vance are in Night Shift (1995)."
+    roles = await ask(catalog, "did dee moss and cy vance work on dark water")
+    assert roles.text == "Yes: Dee Moss directed Dark Water (2002), and Cy Vance wrote it."
+    made = await ask(catalog, "did dee moss and cy vance make dark water")  # "make": direct
+    assert made.text == "No: Dark Water (2002) was directed by Dee Moss."
+    either = await ask(catalog, "was ann lee or dee moss in open road")
+    assert either.answers == ["yes"]
+    assert either.text == "Yes: Dee Moss directed Open Road (1996); Ann Lee is not."
+    neither = await ask(catalog, "was ann lee or cy vance in open road")
+    assert neither.answers == ["no"]
+    assert neither.text.startswith(
+        "No: neither Ann Lee nor Cy Vance is credited on Open Road (1996)"
+    )

@@ -88,34 +88,86 @@ async def _records(ctx: Context, film_mentions: list[Mention]) -> list[FilmRecor
 async def _credit(ctx: Context, people: list[Mention], film_mentions: list[Mention]) -> Answer:
     relation = next((r for _, r in ctx.occurrences() if r.role is not None), None)
     role = relation.role if relation else None
-    person_ids = {h.ref for m in people for h in m.of_kind("person")}
-    asked = join_names(list(dict.fromkeys(m.of_kind("person")[0].display for m in people)))
+    # each person asked, by the name shown, with the ids the words may mean
+    asked: dict[str, set[int]] = {}
+    for mention in people:
+        hits = mention.of_kind("person")
+        asked.setdefault(hits[0].display, set()).update(h.ref for h in hits)
+    either = _either(ctx, people)  # "was hanks or reeves in heat": one of them will do
     lines: list[str] = []
     yes = False
     records = await _records(ctx, film_mentions)
     for record in records:
         credits = [c for c in record.credits if role is None or c.role == role]
-        match = [c for c in credits if c.person_id in person_ids]
-        if match:
+        found = [
+            credit
+            for refs in asked.values()
+            if (credit := next((c for c in credits if c.person_id in refs), None))
+        ]
+        missing = [
+            name for name, refs in asked.items() if not any(c.person_id in refs for c in found)
+        ]
+        if found and (either or not missing):
             yes = True
-            lines.append(with_status(record, f"Yes: {_did(match[0], record)}."))
-        elif role is not None:
+            line = f"Yes: {_did(found, record)}"
+            if missing and role is None:  # "…; Keanu Reeves is not."
+                line += f"; {join_names(missing)} {_is(missing)} not"
+            lines.append(with_status(record, f"{line}."))
+        elif role is not None:  # who did, of those asked or not
             others = join_names([c.person for c in credits][:6]) or "nobody in the catalog"
             lines.append(with_status(record, f"No: {record.label} {_PASSIVE[role]} {others}."))
+        elif found:  # "was tom hanks and tim allen in sleepless in seattle": one of them is
+            line = f"No: {join_names(missing)} {_is(missing)} not credited on {record.label}"
+            lines.append(with_status(record, f"{line}; {_did(found, record, 'it')}."))
         else:
-            lines.append(with_status(record, f"No: {asked} is not credited on {_who(record)}."))
+            line = f"No: {_none_of(missing)} credited on {_who(record)}."
+            lines.append(with_status(record, line))
     if not lines:
         return Answer(ctx.question, [], "I couldn't find that film's credits.", kind="not_found")
     return _verdict(ctx, yes, lines, records)  # of two films of a title, the one it is true of
 
 
-def _did(credit: CreditRecord, record: FilmRecord) -> str:
-    """``Steven Spielberg directed Jaws (1975)``, ``Tom Hanks is in Cast Away (2000) as
-    Chuck Noland``."""
-    if credit.role == "cast":
-        as_ = f" as {credit.character}" if credit.character else ""
-        return f"{credit.person} is in {record.label}{as_}"
-    return f"{credit.person} {PERSON_VERBS.get(credit.role, 'is credited on')} {record.label}"
+def _did(credits: list[CreditRecord], record: FilmRecord, film: str = "") -> str:
+    """What ``credits`` (each a different person's) say each did on ``record``:
+    ``Steven Spielberg directed Jaws (1975)``, ``Tom Hanks is in Cast Away (2000) as
+    Chuck Noland``, ``Joel Coen and Ethan Coen directed Fargo (1996)``, ``Joel Coen directed
+    The Big Lebowski (1998), and Ethan Coen produced it``. ``film``: the film's name in the
+    first clause, its label unless given."""
+    said: list[str] = []
+    for role in dict.fromkeys(c.role for c in credits):
+        who = [c for c in credits if c.role == role]
+        name = (film or record.label) if not said else "it"
+        if role != "cast":
+            names = join_names([c.person for c in who])
+            verb = PERSON_VERBS.get(role, f"{_is(who)} credited on")
+            said.append(f"{names} {verb} {name}")
+        elif len(who) == 1:
+            as_ = f" as {who[0].character}" if who[0].character else ""
+            said.append(f"{who[0].person} is in {name}{as_}")
+        else:  # "Tom Hanks (Sam Baldwin) and Meg Ryan (Annie Reed) are in …"
+            played = [f"{c.person} ({c.character})" if c.character else c.person for c in who]
+            said.append(f"{join_names(played)} are in {name}")
+    return ", and ".join(said)
+
+
+def _either(ctx: Context, people: list[Mention]) -> bool:
+    """Whether the people asked about are said with "or" between them."""
+    first, last = min(m.start for m in people), max(m.end for m in people)
+    return "or" in ctx.tokens[first:last]
+
+
+def _none_of(names: list[str]) -> str:
+    """``Tom Hanks is not``, ``neither Tom Hanks nor Keanu Reeves is``, ``none of …
+    is``."""
+    if len(names) == 1:
+        return f"{names[0]} is not"
+    if len(names) == 2:
+        return f"neither {names[0]} nor {names[1]} is"
+    return f"none of {join_names(names)} is"
+
+
+def _is(items: Sequence[object]) -> str:
+    return "is" if len(items) == 1 else "are"
 
 
 def _who(record: FilmRecord) -> str:
