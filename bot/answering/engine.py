@@ -414,15 +414,24 @@ async def _family_named(
     for i, word in enumerate(tokens):
         if i in named or len(word) < FAMILY_PLURAL_MIN or not word.endswith("s"):
             continue
-        people = await catalog.people_by_surname(word[:-1])
-        if not 1 < _how_many(people) <= BEST_KNOWN_MOST or await english_word(word[:-1]):
-            continue  # "the kings": the word, not Kings who shared a film
-        together = _worked_together(*await _ranked(people, catalog))
-        if len(together) < 2:
+        together = await _family(word[:-1], catalog)
+        if not together:
             continue
         start = i - 1 if i and tokens[i - 1] == "the" and i - 1 not in named else i
         return Reading(start, i + 1, " ".join(tokens[start : i + 1]), join_names(together))
     return None
+
+
+async def _family(surname: str, catalog: Catalog) -> list[str]:
+    """The people of ``surname`` who worked together, best known first (Joel and Ethan
+    Coen), when it is no English word and they are two or more of at most
+    ``BEST_KNOWN_MOST`` people of that surname; else none ("king": the word, not Kings
+    who shared a film)."""
+    people = await catalog.people_by_surname(surname)
+    if not 1 < _how_many(people) <= BEST_KNOWN_MOST or await english_word(surname):
+        return []
+    together = _worked_together(*await _ranked(people, catalog))
+    return together if len(together) > 1 else []
 
 
 def _how_many(people: list[NameHit]) -> int:
@@ -892,6 +901,10 @@ async def _surnames_beside(
         if i in named and not over_name:
             continue
         read = await _surname(word, catalog, slip=False, role=role, best_known=True)
+        if read is None and not over_name and (family := await _family(word, catalog)):
+            # "wachowski action movies": no one Wachowski, but two who worked together
+            found[word] = Reading(i, i + 1, word, join_names(family))
+            continue
         if read is None or (over_tag and not await _more_films(read[1], tags[i], catalog)):
             continue
         found[word] = Reading(i, i + 1, word, read[1])
@@ -1630,6 +1643,8 @@ async def _corrected(
             found = await _surname(
                 run, catalog, slip=False, role=role, best_known=True, common_word=True
             )
+        if found is None and (family := await _family(run, catalog)):
+            found = run, join_names(family)  # "wachowski movies from the 90s": both of them
         found = found or await _fuzzy_name(run, lookups) or await word_of_a_title(run, catalog)
     else:
         found = await _fuzzy_name(run, lookups)

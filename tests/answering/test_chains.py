@@ -430,3 +430,43 @@ async def test_films_sharing_a_credit_with_a_merged_film_say_which_facts_were_me
     )
     # films reached through films no source merged have no note
     await assert_no_note(catalog, ["what else did the star of thief make"])
+
+
+PAIRED = """\
+films:
+  - {title: Sleepless in Seattle, year: 1993, genres: [Romantic comedy],
+     cast: [Tom Hanks, Meg Ryan]}
+  - {title: Joe Versus the Volcano, year: 1990, genres: [Comedy], cast: [Tom Hanks, Meg Ryan]}
+  - {title: Ithaca, year: 2015, genres: [Drama], directors: [Meg Ryan], cast: [Tom Hanks]}
+  - {title: Big, year: 1988, genres: [Comedy], cast: [Tom Hanks]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "answers", "said"),
+    [
+        (
+            "tom hanks and meg ryan comedies",
+            ["Joe Versus the Volcano", "Sleepless in Seattle"],
+            "Tom Hanks and Meg Ryan are credited together on 2 comedy films: ",
+        ),
+        (
+            "dramas with tom hanks and meg ryan",
+            ["Ithaca"],
+            "Tom Hanks and Meg Ryan are credited together on 1 drama film: Ithaca (2015).",
+        ),
+        (
+            "tom hanks and meg ryan westerns",
+            [],
+            "The catalog has no western films where Tom Hanks and Meg Ryan are credited "
+            "together; they are on ",
+        ),
+    ],
+)
+async def test_films_two_people_share_of_a_genre_are_those_of_it(
+    catalog_of, question, answers, said
+) -> None:
+    reply = await ask(await catalog_of(PAIRED), question)
+    assert reply.answers == answers, reply.text
+    assert said in reply.text
+    assert "Big (1988)" not in reply.text

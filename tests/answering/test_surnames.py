@@ -503,3 +503,34 @@ async def test_a_surname_of_too_many_people_to_rank_says_how_many(catalog_of) ->
     reply = await ask(catalog, "smith movies")
     assert reply.kind == "clarify"
     assert reply.text.startswith("40 people I know are called “smith”. Which one"), reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "answers"),
+    [
+        ("coen crime movies", ["Fargo"]),  # beside a genre
+        ("coens crime films", ["Fargo"]),
+        ("coen movies from the 90s", ["Fargo", "The Big Lebowski"]),  # beside a time
+        ("did coen direct fargo", ["yes"]),
+    ],
+)
+async def test_a_surname_of_people_who_worked_together_is_them_beside_other_words(
+    catalog_of, question: str, answers: list[str]
+) -> None:
+    catalog = await catalog_of(COENS)
+    reply = await ask(catalog, question)
+    assert "“Joel Coen and Ethan Coen”" in reply.text, reply.text
+    assert reply.answers == answers, reply.text
+    assert "Blood Simple" not in reply.text
+
+
+async def test_people_credited_together_on_no_film_of_a_genre_are_said_to_be_so(
+    catalog_of,
+) -> None:
+    catalog = await catalog_of(COENS)
+    reply = await ask(catalog, "coen westerns")
+    assert reply.answers == []
+    assert reply.text.endswith(
+        "The catalog has no western films where Joel Coen and Ethan Coen are credited "
+        "together; they are on Fargo (1996) and The Big Lebowski (1998)."
+    ), reply.text

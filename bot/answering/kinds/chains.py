@@ -41,6 +41,7 @@ from bot.answering.wanted import (
     is_keyword,
     kinds_included,
     kinds_of_genre,
+    wanted_films,
     words_of_genre,
 )
 from bot.answering.whole_title import SEQUEL_ASKED
@@ -243,12 +244,19 @@ async def _from_people(ctx: Context, mentions: list[Mention]) -> Answer | None:
     if target is None and asks_people and bind is not None and _TOGETHER.search(ctx.key):
         target = bind[1]
     if target is None:
+        all_films = films
         text = f"{who} {verb} {_listed(ctx, films)}." + claims_note(films)
         if lacking and len(ids) == 1:
             text = await _none_in_role(ctx, ids[0], who, lacking, films) + claims_note(films)
             text = _whether(ctx, "No", text)
         elif together:
-            text = f"{who} are credited together on {_listed(ctx, films)}."
+            genre = (await wanted_films(ctx)).genre  # "coen comedies", "hanks and ryan comedies"
+            if genre is not None and not (films := await _of_genre(ctx, films, genre)):
+                text = f"The catalog has no {genre.lower()} films where {who} are credited "
+                text += f"together; they are on {_listed(ctx, all_films, 8)}."
+                return Answer(ctx.question, [], _whether(ctx, "No", text), people=ids)
+            said = "" if genre is None else f"{len(films)} {genre.lower()} {_films(films)}: "
+            text = f"{who} are credited together on {said}{_listed(ctx, films)}."
             if role is None:
                 text += await _roles_on(ctx, ids, films)
             text = _whether(ctx, "Yes", text + claims_note(films))
@@ -709,6 +717,22 @@ async def _values_of(ctx: Context, films: list[FilmSummary], relation: Relation)
     reached = _tally(values, list(map(itemgetter(0), pairs)), weight)
     # the values most films reach first (those reached alike in their first order)
     return sorted(dict.fromkeys(values), key=reached.__getitem__, reverse=True)
+
+
+async def _of_genre(ctx: Context, films: list[FilmSummary], genre: str) -> list[FilmSummary]:
+    """Those of ``films`` of ``genre`` or of a kind of it ("Romantic comedy" for
+    comedy)."""
+    own = norm(genre)
+    of_it = {
+        film_id
+        for film_id, name in await ctx.catalog.values_of_films([f.id for f in films], "genre")
+        if (said := norm(name)) == own or said.endswith(f" {own}")
+    }
+    return [f for f in films if f.id in of_it]
+
+
+def _films(films: Sequence[object]) -> str:
+    return "film" if len(films) == 1 else "films"
 
 
 def _listed(
