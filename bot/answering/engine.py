@@ -880,7 +880,8 @@ async def _surnames_beside(
     def loose(at: int) -> bool:  # a word that may be another part of the same name
         if not 0 <= at < len(tokens) or at in covered:
             return False
-        return not is_keyword(tokens[at]) and tokens[at] not in _WORKED | _LIFE_WORDS
+        word = tokens[at]
+        return not is_keyword(word) and word not in _WORKED | _LIFE_WORDS | _PAIRING
 
     found: dict[str, Reading] = {}
     for i in words:
@@ -994,6 +995,7 @@ _WORKED = frozenset(
 
 # Words asking whether someone is alive ("is hitchcock still alive"), not of their name
 _LIFE_WORDS = frozenset("still alive dead living die died dies pass passed away".split())
+_PAIRING = frozenset("both either neither".split())  # "movies with both keanu and …"
 
 
 # Words that ask for the films a tag describes ("movies about nolan", "described by")
@@ -1502,22 +1504,35 @@ def _with_apostrophes(text: str, named: str) -> str:
 
 _ASKS_WHETHER = frozenset("was is were did does has have".split())
 _IN_A_FILM = frozenset("in on".split())
+_CREDIT_VERBS = frozenset("direct write produce score star act appear".split())
 
 
 def _film_lacked(tokens: list[str], mentions: list[Mention]) -> bool:
-    """Whether a question asks whether someone named was in a film it names last, that
-    the catalog lacks: the words after "in" end the question, none of them named nor a
-    question word ("was tom hanks in big", not "… in the 90s" nor "… in heat")."""
+    """Whether a question asks whether someone named was in a film, or had a credit on
+    one, that it names last and the catalog lacks: the words after "in" or the verb of
+    the credit end the question, none of them named, and not only words of a relation
+    nor any word of the question or asking for films ("was tom hanks in big", "did james
+    cameron direct true lies"; not "… in the 90s", "… in heat" nor "… direct anything")."""
     if not tokens or tokens[0] not in _ASKS_WHETHER:
         return False
     people = [m for m in mentions if m.has("person")]
     if not people or len(people) != len(mentions):
         return False
     at = people[-1].end
-    if at >= len(tokens) - 1 or tokens[at] not in _IN_A_FILM:
+    if at < len(tokens) and tokens[at] in _CREDIT_VERBS:
+        at += 1
+        if at < len(tokens) and tokens[at] in _IN_A_FILM:  # "did keanu star in …"
+            at += 1
+    elif at < len(tokens) and tokens[at] in _IN_A_FILM:
+        at += 1
+    else:
         return False
-    rest = [t for t in tokens[at + 1 :] if t not in ARTICLES]
-    return bool(rest) and not any(is_keyword(t) for t in rest)
+    rest = [t for t in tokens[at:] if t not in ARTICLES]
+    return (
+        bool(rest)
+        and not all(is_keyword(t) for t in rest)
+        and not any(t in SCAFFOLD or is_asking_word(t) for t in rest)
+    )
 
 
 def _kind_asked_of_unknown(tokens: list[str], unknown: list[int]) -> bool:

@@ -436,3 +436,48 @@ async def test_a_credit_of_several_people_says_what_each_did(catalog_of) -> None
     assert neither.text.startswith(
         "No: neither Ann Lee nor Cy Vance is credited on Open Road (1996)"
     )
+
+
+SOLO = ROLES + "  - {title: Solo Act, year: 2001, directors: [Eve Stone], writers: [Eve Stone]}\n"
+
+
+@pytest.mark.parametrize(
+    ("question", "answers", "said"),
+    [
+        (
+            "did eve stone write and direct solo act",
+            ["yes"],
+            "Yes: Eve Stone wrote and directed Solo Act (2001).",
+        ),
+        (
+            "did dee moss write and direct dark water",
+            ["no"],
+            "No: Dark Water (2002): Dee Moss directed it; it was written by Cy Vance.",
+        ),
+        (
+            "did cy vance direct and write night shift",
+            ["no"],
+            "No: Night Shift (1995): it was directed by Ann Lee; the catalog names no writer.",
+        ),
+    ],
+)
+async def test_several_roles_asked_of_one_person_are_each_checked(
+    catalog_of, question, answers, said
+) -> None:
+    reply = await ask(await catalog_of(SOLO), question)
+    assert reply.answers == answers, reply.text
+    assert reply.text == said
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["was bo park in true lies", "did dee moss direct true lies", "did bo park star in the abyss"],
+)
+async def test_a_credit_asked_on_a_film_the_catalog_lacks_says_it_lacks_it(
+    catalog_of, question
+) -> None:
+    reply = await ask(await catalog_of(SOLO), question)
+    assert reply.kind == "not_found", reply.text
+    assert reply.answers == []
+    assert reply.text.startswith("I couldn't find a film or person I know called “")
+    assert "“true lies”" in reply.text or "“abyss”" in reply.text

@@ -86,13 +86,15 @@ async def _records(ctx: Context, film_mentions: list[Mention]) -> list[FilmRecor
 
 
 async def _credit(ctx: Context, people: list[Mention], film_mentions: list[Mention]) -> Answer:
-    relation = next((r for _, r in ctx.occurrences() if r.role is not None), None)
-    role = relation.role if relation else None
+    roles = list(dict.fromkeys(r.role for _, r in ctx.occurrences() if r.role is not None))
+    role = roles[0] if roles else None
     # each person asked, by the name shown, with the ids the words may mean
     asked: dict[str, set[int]] = {}
     for mention in people:
         hits = mention.of_kind("person")
         asked.setdefault(hits[0].display, set()).update(h.ref for h in hits)
+    if len(roles) > 1 and len(asked) == 1:  # "did cameron write and direct titanic"
+        return await _roles(ctx, *next(iter(asked.items())), roles, film_mentions)
     either = _either(ctx, people)  # "was hanks or reeves in heat": one of them will do
     lines: list[str] = []
     yes = False
@@ -125,6 +127,33 @@ async def _credit(ctx: Context, people: list[Mention], film_mentions: list[Menti
     if not lines:
         return Answer(ctx.question, [], "I couldn't find that film's credits.", kind="not_found")
     return _verdict(ctx, yes, lines, records)  # of two films of a title, the one it is true of
+
+
+async def _roles(
+    ctx: Context, name: str, refs: set[int], roles: list[str], film_mentions: list[Mention]
+) -> Answer:
+    """Whether someone had each of several roles on a film: yes when every one, else what
+    they had and who had the others."""
+    lines: list[str] = []
+    yes = False
+    records = await _records(ctx, film_mentions)
+    for record in records:
+        had = [r for r in roles if any(c.role == r and c.person_id in refs for c in record.credits)]
+        if len(had) == len(roles):
+            yes = True
+            verbs = join_names([PERSON_VERBS[r] for r in roles])
+            lines.append(with_status(record, f"Yes: {name} {verbs} {record.label}."))
+            continue
+        said = [f"{name} {join_names([PERSON_VERBS[r] for r in had])} it"] if had else []
+        for missing in (r for r in roles if r not in had):
+            names = join_names(record.names(missing), NAMED_CREDITS)
+            said.append(
+                f"it {_PASSIVE[missing]} {names}" if names else f"the catalog names no {missing}"
+            )
+        lines.append(with_status(record, f"No: {record.label}: {'; '.join(said)}."))
+    if not lines:
+        return Answer(ctx.question, [], "I couldn't find that film's credits.", kind="not_found")
+    return _verdict(ctx, yes, lines, records)
 
 
 def _did(credits: list[CreditRecord], record: FilmRecord, film: str = "") -> str:
