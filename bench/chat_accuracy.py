@@ -160,7 +160,7 @@ def _pick_problems(pick: dict[str, Any], reply: Answer, films: dict[str, Film]) 
 def _traits(film: Film) -> set[str]:
     people = [*film.directors, *film.writers, *film.producers, *film.composer]
     people += [member.person for member in film.cast]
-    return {*film.genres, *film.tags, *people}
+    return {*film.genres, *film.tags, *film.setting, *people}
 
 
 def _fits(film: Film, pick: dict[str, Any], films: dict[str, Film]) -> bool:

@@ -163,6 +163,54 @@ async def test_like_a_film_but_newer_or_from_a_time_picks_only_films_of_those_ye
     )
 
 
+SHARED_LEADS = """\
+films:
+  - {title: Speed, year: 1994, genres: [Action], cast: [Keanu Reeves, Sandra Bullock]}
+  - {title: Point Break, year: 1991, genres: [Action], cast: [Keanu Reeves, Patrick Swayze]}
+  - {title: The Net, year: 1995, genres: [Thriller], cast: [Sandra Bullock]}
+  - {title: Die Hard, year: 1988, genres: [Action], cast: [Bruce Willis]}
+  - {title: Ghost, year: 1990, genres: [Drama], cast: [Patrick Swayze]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "left_out", "allowed"),
+    [
+        ("films like speed but not with keanu reeves", "Keanu Reeves", {"The Net", "Die Hard"}),
+        (
+            "something like speed without sandra bullock",
+            "Sandra Bullock",
+            {"Point Break", "Die Hard"},
+        ),
+        (
+            "movies like speed but no keanu reeves or sandra bullock",
+            "Keanu Reeves and Sandra Bullock",
+            {"Die Hard"},
+        ),
+    ],
+)
+async def test_like_a_film_without_someone_picks_none_of_their_films(
+    catalog_of, question, left_out, allowed
+) -> None:
+    catalog = await catalog_of(SHARED_LEADS)
+    for seed in range(4):
+        reply = await pick(catalog, question, seed)
+        assert reply.answers and set(reply.answers) <= allowed, reply.text
+        assert f"try these without {left_out}: " in reply.text
+
+
+async def test_like_a_film_without_everyone_it_shares_with_is_said_to_have_none(
+    catalog_of,
+) -> None:
+    catalog = await catalog_of(SHARED_LEADS)
+    reply = await pick(catalog, "something like ghost without patrick swayze")
+    assert reply.answers == []
+    assert reply.text == (
+        "The catalog has no released film without Patrick Swayze that shares much with "
+        "Ghost (1990)."
+    )
+
+
 GENRES_AS_TITLES = """\
 films:
   - {title: Western, year: 1997, directors: Manuel Poirier, genres: [Drama]}

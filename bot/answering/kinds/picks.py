@@ -172,23 +172,54 @@ async def _like(ctx: Context, mention: Mention) -> Answer:
         else ""
     )
     when = _when_wanted(ctx, mention, source)
+    left_out = _left_out(ctx, mention)  # "like speed but not with keanu"
+    narrowed = when is not None or bool(left_out)
     similar = await similar_films(
-        ctx.catalog, source.id, limit=SIMILAR_POOL * (2 if when is None else 8)
+        ctx.catalog, source.id, limit=SIMILAR_POOL * (8 if narrowed else 2)
     )
     pool = [s for s in similar if s.film.confirmed and s.film.id != source.id]
     if when is not None:
         pool = [s for s in pool if s.film.year is not None and when[0](s.film.year)]
+    without = ""
+    if left_out:
+        skipped = {f.id for f in await ctx.catalog.films_of_people(list(left_out))}
+        pool = [s for s in pool if s.film.id not in skipped]
+        without = f" without {join_names(list(left_out.values()))}"
     pool = pool[:SIMILAR_POOL]
     if not pool:
         said = f" {when[1]}" if when is not None else ""
-        text = f"The catalog has no released film{said} that shares much with {source.label}."
-        return Answer(ctx.question, [], text + others)
+        text = f"The catalog has no released film{said}{without} that shares much with "
+        return Answer(ctx.question, [], f"{text}{source.label}.{others}")
     picks = _drawn(pool, ctx.rng)
     said = [f"{p.film.label} ({'; '.join(p.reasons[:2])})" for p in picks]
-    text = f"If you liked {source.label}, try {join_names(said)}.{others}"
+    text = f"If you liked {source.label}, try{without and f' these{without}:'} "
+    text += f"{join_names(said)}.{others}"
     films = [p.film for p in picks]
     text += await merged_films_note(ctx.catalog, [source, *films])  # what they share
     return Answer(ctx.question, [f.title for f in films], text, films=films)
+
+
+# Words that leave someone out of a pick: "but not with keanu", "without tom hanks"
+_LEAVING_OUT = frozenset("not without no except minus excluding".split())
+_JOINING = frozenset("and or nor".split())
+
+
+def _left_out(ctx: Context, liked: Mention) -> dict[int, str]:
+    """The people a "like X" pick is asked to leave out, by id (their names): those named
+    just after a word that leaves out ("like speed but not with keanu")."""
+    out: dict[int, str] = {}
+    last = -1  # where the last person left out ends
+    for mention in ctx.mentions:
+        if mention is liked or not mention.has("person"):
+            continue
+        before = ctx.tokens[max(0, mention.start - 3) : mention.start]
+        # "but not with al pacino or de niro": both of them
+        joined = last >= 0 and set(ctx.tokens[last : mention.start]) <= _JOINING
+        if joined or _LEAVING_OUT.intersection(before):
+            hit = mention.of_kind("person")[0]
+            out[hit.ref] = hit.display
+            last = mention.end
+    return out
 
 
 _NEWER = re.compile(r"\b(?:newer|more recent|recent|modern)\b")
