@@ -215,6 +215,11 @@ async def answer(
         )
     if not _retry and (dated := await _years_said(text, catalog, today)) is not None:
         text = dated  # "films from last year": the year it was
+    if not _retry and (about := _ABOUT_OPENING.match(text)) is not None:
+        # "whats up with alita 2": what is known of it, not the film Up
+        reply = await answer(f"tell me about {about.group('rest')}", catalog, today=today, rng=rng)
+        reply.question = question
+        return reply
     if not _retry and (plain := await _without_filler(text, catalog)) is not None:
         reply = await answer(plain, catalog, today=today, rng=rng)
         # "who played gandalf lol": a name the catalog lacks, not the film "LOL"
@@ -641,6 +646,14 @@ async def _unknown_word_among(words: list[str], catalog: Catalog) -> bool:
     return any(
         [w not in known and not (await english_word(w) and is_common_word(w)) for w in words]
     )
+
+
+# "whats up with alita 2", "what's the deal with keanu": tell me about …
+_ABOUT_OPENING = re.compile(
+    r"^(?:so\s+)?(?:what'?s|what\s+is|wats|sup)\s+(?:up|the\s+deal|the\s+story)\s+with\s+"
+    r"(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
 
 
 async def _without_filler(text: str, catalog: Catalog) -> str | None:

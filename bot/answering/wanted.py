@@ -270,6 +270,25 @@ def order_asked(key: str) -> str | None:
     return next((sort for pattern, sort in ORDERS if pattern.search(key)), None)
 
 
+_NEWEST = r"(?:newest|latest|most recent|recent|new)"
+_OLDEST = r"(?:oldest|earliest|old)"
+_ONES = r"(?: (?:ones?|films?|movies?))?"
+_LISTING = re.compile(
+    rf"\b(?:(?P<new>{_NEWEST}){_ONES} (?:first|to {_OLDEST})|(?P<old>{_OLDEST}){_ONES} "
+    rf"(?:first|to {_NEWEST})|(?P<reverse>reverse )?(?:chronological order|chronologically))\b"
+)
+
+
+def listing_order(key: str) -> str | None:
+    """The order a whole list of films is asked in ("newest first", "oldest to newest", "in
+    chronological order", "in reverse chronological order"), not the one film first or
+    last: ``newest`` or ``oldest``."""
+    match = _LISTING.search(key)
+    if match is None:
+        return None
+    return "newest" if match.group("new") or match.group("reverse") else "oldest"
+
+
 def count_asked(key: str) -> int | None:
     """How many films the question asks for ("top 3", "five best"), if it says."""
     match = _HOW_MANY.search(key)

@@ -304,3 +304,44 @@ async def test_how_many_films_a_ranking_asks_for_in_words(catalog_of, question, 
     )
     reply = await ask(catalog, question)
     assert reply.answers == [f"Film {n}" for n in range(14, 14 - many, -1)], reply.text
+
+
+ORDERED = """\
+films:
+  - {title: Duel, year: 1971, directors: [Steven Spielberg]}
+  - {title: Jaws, year: 1975, directors: [Steven Spielberg]}
+  - {title: Hook, year: 1991, directors: [Steven Spielberg]}
+  - {title: Big, year: 1988, directors: [Penny Marshall]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "answers", "said"),
+    [
+        ("spielberg films newest first", ["Hook", "Jaws", "Duel"], "newest first"),
+        ("list steven spielberg movies newest to oldest", ["Hook", "Jaws", "Duel"], "newest first"),
+        ("steven spielberg films oldest first", ["Duel", "Jaws", "Hook"], "oldest first"),
+        ("spielberg movies in chronological order", ["Duel", "Jaws", "Hook"], "oldest first"),
+        (
+            "spielberg films in reverse chronological order",
+            ["Hook", "Jaws", "Duel"],
+            "newest first",
+        ),
+    ],
+)
+async def test_a_persons_films_in_an_order_are_all_of_them_in_it(
+    catalog_of, question, answers, said
+) -> None:
+    reply = await ask(await catalog_of(ORDERED), question)
+    assert reply.answers == answers, reply.text
+    assert f"Films with Steven Spielberg, {said}: " in reply.text
+
+
+async def test_a_persons_first_or_latest_film_is_still_one_film(catalog_of) -> None:
+    catalog = await catalog_of(ORDERED)
+    first = await ask(catalog, "what was spielberg's first film")
+    assert first.text.endswith(
+        "Steven Spielberg's first film in the catalog is Duel (1971), of 3 from 1971 to 1991."
+    ), first.text
+    latest = await ask(catalog, "spielberg's latest movie")
+    assert "latest film in the catalog is Hook (1991)" in latest.text

@@ -9,6 +9,7 @@ from datetime import date
 from bot.answering.context import Context
 from bot.answering.lexicon import DIED, DIED_WORDS, PERSON_VERBS, words
 from bot.answering.reply import Answer, film_list, join_names, merged_note, status_note
+from bot.answering.wanted import listing_order
 from bot.store.catalog import FilmSummary, PersonRecord, has_renown
 from bot.store.dates import When, said, said_years, years_between
 
@@ -42,7 +43,7 @@ async def reply(ctx: Context) -> Answer | None:
         ask = _age_reply
     elif _BORN.search(outside):
         ask = _born_reply
-    elif (first or latest) and _FILMS.search(outside):
+    elif (first or latest) and _FILMS.search(outside) and not listing_order(outside):
         ask = _first_reply if first or not latest else _latest_reply
     elif _asks_who(ctx):
         ask = _who_is

@@ -27,6 +27,7 @@ from bot.answering.wanted import (
     count_asked,
     kinds_included,
     kinds_of_genre,
+    listing_order,
     order_asked,
     wanted_films,
 )
@@ -49,7 +50,8 @@ _LACKS = {
 async def reply(ctx: Context) -> Answer | None:
     """Films matching the question's genre, people and years, in the order it asks for."""
     counted = _count_not_a_title(ctx)
-    sort = order_asked(counted.key_outside())
+    listing = listing_order(counted.key_outside())  # "kubrick films newest first"
+    sort = listing or order_asked(counted.key_outside())
     if sort is None:
         return await _series_named(ctx) if _A_SERIES.match(ctx.key_outside()) else None
     ctx = counted
@@ -64,9 +66,13 @@ async def reply(ctx: Context) -> Answer | None:
         return None
     if not (_FILMS.search(ctx.key) or wanted.genre or wanted.people):
         return None
-    if sort in ("oldest", "newest") and wanted.people and not (wanted.genre or wanted.span):
+    if (
+        sort in ("oldest", "newest")
+        and wanted.people
+        and not (wanted.genre or wanted.span or listing)
+    ):
         return None  # a person's first or latest film
-    many = count_asked(ctx.key_outside()) or (LISTED if wanted.plural else 1)
+    many = count_asked(ctx.key_outside()) or (LISTED if wanted.plural or listing else 1)
     # "top 3 comedies": of the genre's kinds too (romantic comedies), said so
     kinds = (
         []
