@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import heapq
 import json
 import re
 import sqlite3
 from array import array
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from concurrent.futures import ThreadPoolExecutor
@@ -994,6 +996,35 @@ class Catalog:
 
     # --- people --------------------------------------------------------------------------
 
+    async def most_credited(self, role: str | None, limit: int) -> list[tuple[int, int]]:
+        """``(person id, films)`` of the people credited on the most released films (in
+        ``role``, else in any), the most first, then by id.
+
+        From the credit index, in a worker thread a slice at a time (the event loop keeps
+        turning): each person's credits counted, then the exact count of released films
+        taken for the most credited, down the list until no one further can reach the
+        ``limit``-th count (the credits counted bound the films from above).
+        """
+        index = await self._credit_index()
+        shelf = self._shelf
+        roles = [r for r in ((role,) if role is not None else ROLES) if r in index.roles]
+        if shelf is None or (role is None and not index.every_role):
+            return await self._most_credited_read(role, limit)
+        return await asyncio.to_thread(_most_credited, index, shelf, roles, limit)
+
+    async def _most_credited_read(self, role: str | None, limit: int) -> list[tuple[int, int]]:
+        """:meth:`most_credited` read from the store, where the indexes are not made."""
+        role_is = "c.role = ? AND " if role is not None else ""
+        return [
+            (int(pid), int(n))
+            for pid, n in await self._all(
+                "SELECT c.person_id, count(DISTINCT c.film_id) AS n FROM credits c "
+                f"JOIN films f ON f.id = c.film_id WHERE {role_is}f.status = 'released' "
+                "GROUP BY c.person_id ORDER BY n DESC, c.person_id LIMIT ?",
+                (*([role] if role is not None else []), limit),
+            )
+        ]
+
     async def person_name(self, person_id: int) -> str | None:
         """A person's name alone, without their credits."""
         rows = await self._keyed("SELECT name FROM people WHERE id = ?", (person_id,))
@@ -1343,6 +1374,38 @@ class Catalog:
     async def _all(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
         # One trip to the database thread (execute, fetch and close together).
         return list(await self._db.execute_fetchall(sql, params))
+
+
+def _most_credited(
+    index: CreditIndex, shelf: FilmShelf, roles: list[str], limit: int
+) -> list[tuple[int, int]]:
+    """:meth:`Catalog.most_credited` from the credit index and the shelf, off the loop."""
+    bound: Counter[int] = Counter()  # each person's credits: at least their released films
+    for role in roles:
+        people = index.roles[role][0]
+        for at in range(0, len(people), SLICE_ITEMS):
+            bound.update(people[at : at + SLICE_ITEMS])
+    for (role, person_id), films in index.added.items():  # credits a reload added
+        if role in roles:
+            bound[person_id] += len(films)
+    exact: list[tuple[int, int]] = []  # (-films, person id)
+    wanted = limit * 4
+    while True:
+        ranked = heapq.nlargest(wanted, bound.items(), key=itemgetter(1))
+        for person_id, most in ranked[len(exact) :]:
+            if len(exact) >= limit and most < -sorted(exact)[limit - 1][0]:
+                return [(pid, -n) for n, pid in sorted(exact)[:limit]]
+            released = {
+                film_id
+                for role in roles
+                for film_id in index.films(person_id, role)
+                if (film := shelf.get(film_id)) is not None and film.confirmed
+            }
+            if released:
+                exact.append((-len(released), person_id))
+        if len(ranked) < wanted:  # everyone counted
+            return [(pid, -n) for n, pid in sorted(exact)[:limit]]
+        wanted *= 4
 
 
 def _same_snapshot(path: Path, meta: dict[str, str]) -> sqlite3.Connection | None:

@@ -441,3 +441,27 @@ async def test_credits_kept_aside_by_many_reloads_are_read_again_into_the_index(
         assert await _indexes(fresh) == await _indexes(store.catalog)
     finally:
         await fresh.close()
+
+
+async def test_the_most_credited_after_a_reload_are_those_the_store_counts(
+    store: Store, small_facts: Path
+) -> None:
+    await store._warming
+    _edit(small_facts)
+    (small_facts / "more.yaml").write_text(
+        "films:\n"
+        "  - {title: Collateral, year: 2004, directors: [Michael Mann], cast: [Jamie Foxx]}\n"
+        "  - {title: Ali, year: 2001, directors: [Michael Mann], cast: [Jamie Foxx]}\n"
+        "  - {title: Soon, year: 2031, status: announced, directors: [Dick Richards],\n"
+        "     sources: [https://example.org/soon]}\n"
+    )
+    assert (await store.reload()).ok
+    await store._warming
+    catalog = store.catalog
+    assert catalog._credits is not None and catalog._credits.added  # counted by delta
+    for role in (*ROLES, None):
+        for limit in (1, 3, 8):
+            read = await catalog._most_credited_read(role, limit)
+            assert await catalog.most_credited(role, limit) == read, (role, limit)
+    directors = await catalog.most_credited("director", 1)
+    assert [await catalog.person_name(pid) for pid, _ in directors] == ["Michael Mann"]

@@ -6,6 +6,7 @@
                    stream Up": facts the catalog never keeps, said as such
 ``yesno``          "did James Cameron write Titanic?"
 ``counts``         "how many films did Kubrick direct"
+``prolific``       "who has been in the most films", "which director has the most movies"
 ``status``         "which films are unconfirmed", "list unreleased films"
 ``characters``     "who plays Nova", "who played jack in titanic", "who voices Woody",
                    "keanu's character in the matrix", "which films does Sigourney
@@ -56,6 +57,7 @@ CHAIN = (
     "unkept",
     "yesno",
     "counts",
+    "prolific",
     "status",
     "characters",
     "people",
