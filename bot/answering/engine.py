@@ -1364,14 +1364,15 @@ async def _pair_repaired(
 
 def _may_be_slip(token: str, shortest: int = REPAIR_MIN_WORD) -> bool:
     """Whether a word may be (part of) a misspelt name: long enough, not a number, and
-    not a question word, a word of talk ("hows") or a word that links what is asked
-    ("also", "same")."""
+    not a question word, a word of talk ("hows"), a word that links what is asked
+    ("also", "same") or one asking for films in an order or a pick ("rank", "newest")."""
     return (
         len(token) >= shortest
         and not token.isdigit()
         and token not in SCAFFOLD
         and token not in TALK
         and token not in _LINKING_WORDS
+        and token not in KIND_WORDS
     )
 
 

@@ -242,7 +242,8 @@ ORDERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bshortest\b"), "shortest"),
     (
         re.compile(
-            r"\b(?:best|top|highest rated|best rated|top rated|highly rated|greatest|finest)\b"
+            r"\b(?:best|top|highest rated|best rated|top rated|highly rated|greatest|finest|"
+            r"ranked|rank|ranking)\b"
         ),
         "rating",
     ),
@@ -259,7 +260,7 @@ _HOW_MANY = re.compile(
 # A word each phrase of :data:`ORDERS` has ("most popular": "popular", "highly rated": "rated")
 _ORDER_WORDS = (
     "popular voted known famous first earliest oldest latest newest recent last new longest "
-    "shortest best top rated greatest finest"
+    "shortest best top rated greatest finest rank"
 ).split()
 
 
@@ -345,7 +346,7 @@ KIND_WORDS = frozenset(
     "rated greatest finest popular famous known random recommend recommendation "
     "recommendations suggest suggestion suggestions recs pick tonight good great some any "
     "something anything similar like watch see wanna pls please before after since between "
-    "until till during onwards later earlier order".split()
+    "until till during onwards later earlier order rank ranked ranking".split()
 )
 _DECADE_TOKEN = re.compile(rf"(?:{_SPAN})")
 

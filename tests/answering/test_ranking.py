@@ -345,3 +345,16 @@ async def test_a_persons_first_or_latest_film_is_still_one_film(catalog_of) -> N
     ), first.text
     latest = await ask(catalog, "spielberg's latest movie")
     assert "latest film in the catalog is Hook (1991)" in latest.text
+
+
+@pytest.mark.parametrize("question", ["crime films ranked", "rank the crime movies"])
+async def test_films_asked_ranked_are_in_rating_order(rated, question) -> None:
+    reply = await ask(rated, question)
+    assert reply.answers == ["Drive", "Thief", "Manhunter"], reply.text
+
+
+@pytest.mark.parametrize("question", ["rank kubrick films", "kubrick movies ranked"])
+async def test_films_asked_ranked_without_ratings_say_so(catalog, question) -> None:
+    reply = await ask(catalog, question)
+    assert "no ratings" in reply.text and "by year" in reply.text, reply.text
+    assert "Reading “rank" not in reply.text
