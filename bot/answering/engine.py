@@ -1518,7 +1518,10 @@ def _with_apostrophes(text: str, named: str) -> str:
 
 _ASKS_WHETHER = frozenset("was is were did does has have".split())
 _IN_A_FILM = frozenset("in on".split())
-_CREDIT_VERBS = frozenset("direct write produce score star act appear".split())
+_CREDIT_VERBS = frozenset(
+    "direct directed write wrote written produce produced score scored star starred act acted "
+    "appear appeared".split()
+)
 
 
 def _film_lacked(tokens: list[str], mentions: list[Mention]) -> bool:

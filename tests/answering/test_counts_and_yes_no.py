@@ -471,7 +471,12 @@ async def test_several_roles_asked_of_one_person_are_each_checked(
 
 @pytest.mark.parametrize(
     "question",
-    ["was bo park in true lies", "did dee moss direct true lies", "did bo park star in the abyss"],
+    [
+        "was bo park in true lies",
+        "did dee moss direct true lies",
+        "did bo park star in the abyss",
+        "has dee moss directed true lies",
+    ],
 )
 async def test_a_credit_asked_on_a_film_the_catalog_lacks_says_it_lacks_it(
     catalog_of, question
