@@ -160,6 +160,7 @@ GENRE_WORDS: dict[str, str] = {
     "cartoon": "animation",
     "anime": "animation",
     "scary": "horror",
+    "scariest": "horror",
     "spooky": "horror",
     "creepy": "horror",
     "romcom": "romantic comedy",
@@ -167,6 +168,7 @@ GENRE_WORDS: dict[str, str] = {
     "romantic": "romance",
     "love story": "romance",
     "funny": "comedy",
+    "funniest": "comedy",
     "kids": "family",
     "family friendly": "family",
     "gangster": "crime",
@@ -243,7 +245,7 @@ ORDERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"\b(?:best|top|highest rated|best rated|top rated|highly rated|greatest|finest|"
-            r"ranked|rank|ranking)\b"
+            r"ranked|rank|ranking|scariest|funniest)\b"
         ),
         "rating",
     ),
@@ -260,7 +262,7 @@ _HOW_MANY = re.compile(
 # A word each phrase of :data:`ORDERS` has ("most popular": "popular", "highly rated": "rated")
 _ORDER_WORDS = (
     "popular voted known famous first earliest oldest latest newest recent last new longest "
-    "shortest best top rated greatest finest rank"
+    "shortest best top rated greatest finest rank scariest funniest"
 ).split()
 
 

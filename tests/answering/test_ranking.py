@@ -358,3 +358,23 @@ async def test_films_asked_ranked_without_ratings_say_so(catalog, question) -> N
     reply = await ask(catalog, question)
     assert "no ratings" in reply.text and "by year" in reply.text, reply.text
     assert "Reading “rank" not in reply.text
+
+
+SCARY = """\
+films:
+  - {title: Alien, year: 1979, genres: [Horror], imdb_rating: 8.5, sources: [https://example.org/a]}
+  - {title: It, year: 2017, genres: [Horror], imdb_rating: 7.3, sources: [https://example.org/i]}
+  - {title: Airplane!, year: 1980, genres: [Comedy], imdb_rating: 7.7, sources: [https://example.org/p]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [("whats the scariest movie", "Alien"), ("funniest film you know", "Airplane!")],
+)
+async def test_the_scariest_or_funniest_film_is_the_best_rated_of_its_genre(
+    catalog_of, question, first
+) -> None:
+    reply = await ask(await catalog_of(SCARY), question)
+    assert reply.answers[:1] == [first], reply.text
+    assert reply.text.startswith("The best rated of the "), reply.text
