@@ -45,7 +45,13 @@ from bot.answering.lexicon import (
 )
 from bot.answering.linking import MAX_NGRAM, SCAFFOLD, TALK, Mention, find_mentions
 from bot.answering.reply import Answer, film_list, join_names
-from bot.answering.wanted import FILM_NOUNS, KIND_WORDS, is_asking_word, is_keyword
+from bot.answering.wanted import (
+    FILM_NOUNS,
+    KIND_WORDS,
+    LEAVING_OUT,
+    is_asking_word,
+    is_keyword,
+)
 from bot.answering.whole_title import INSIDE_TITLES, WORTH, title_to_the_end
 from bot.store.catalog import Catalog, FilmSummary, NameHit, TypoHit, oldest_first_key
 from bot.store.discovery import value_names
@@ -293,7 +299,7 @@ async def answer(
         readings.sort()
     elif (
         not _retry
-        and _TOGETHER.intersection(tokens)
+        and (_TOGETHER | LEAVING_OUT).intersection(tokens)
         and len(pair := await _surnames_beside(tokens, mentions, catalog)) > 1
     ):
         # "films where cameron and schwarzenegger worked together": surnames said together
@@ -894,7 +900,7 @@ async def _surnames_beside(
         if not 0 <= at < len(tokens) or at in covered:
             return False
         word = tokens[at]
-        return not is_keyword(word) and word not in _WORKED | _LIFE_WORDS | _PAIRING
+        return not is_keyword(word) and word not in _WORKED | _LIFE_WORDS | _PAIRING | LEAVING_OUT
 
     found: dict[str, Reading] = {}
     for i in words:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from bot.answering.context import Context
 from bot.answering.lexicon import NUMBER_WRITINGS, RELATIONS, is_relation_word
 from bot.answering.linking import SCAFFOLD, Mention
-from bot.answering.reply import join_names
+from bot.answering.reply import either, join_names
 from bot.store.catalog import Catalog, FilmSummary, oldest_first_key
 from bot.store.discovery import (
     FIRST_YEAR,
@@ -292,6 +292,29 @@ def listing_order(key: str) -> str | None:
     return "newest" if match.group("new") or match.group("reverse") else "oldest"
 
 
+# Words that leave someone out: "but not with keanu", "comedies without tom hanks"
+LEAVING_OUT = frozenset("not without no except minus excluding".split())
+_JOINING = frozenset("and or nor".split())
+
+
+def people_left_out(ctx: Context) -> dict[int, str]:
+    """The people a question asks to leave out, by id (their names): those named just after
+    a word that leaves out ("films like speed but not with keanu", "comedies without tom
+    hanks"), and those joined to them ("but not with al pacino or de niro")."""
+    out: dict[int, str] = {}
+    last = -1  # where the last person left out ends
+    for mention in ctx.mentions:
+        if not mention.has("person"):
+            continue
+        before = ctx.tokens[max(0, mention.start - 3) : mention.start]
+        joined = last >= 0 and set(ctx.tokens[last : mention.start]) <= _JOINING
+        if joined or LEAVING_OUT.intersection(before):
+            hit = mention.of_kind("person")[0]
+            out[hit.ref] = hit.display
+            last = mention.end
+    return out
+
+
 def count_asked(key: str) -> int | None:
     """How many films the question asks for ("top 3", "five best"), if it says."""
     match = _HOW_MANY.search(key)
@@ -328,6 +351,7 @@ class Wanted:
     films: tuple[Mention, ...] = ()  # films the question names outside the filter's words
     plural: bool = False  # "films", "comedies": a list is asked for, not one film
     more_genres: tuple[str, ...] = ()  # genres the films must have too, beside ``genre``
+    without: tuple[str, ...] = ()  # people none of the films may credit
 
     def describe(self, noun: str = "films") -> str:
         genres = " and ".join(g.lower() for g in (self.genre, *self.more_genres) if g)
@@ -335,7 +359,10 @@ class Wanted:
         if self.tag:
             parts.append(f"about {self.tag}")
         if self.people:
-            parts.append(f"{_ROLE_WORDS.get(self.role or '', 'with')} {join_names(self.people)}")
+            said = join_names(self.people) if self.query.every_of else either(self.people)
+            parts.append(f"{_ROLE_WORDS.get(self.role or '', 'with')} {said}")
+        if self.without:  # "with Tom Hanks but not Meg Ryan", "without Tom Hanks"
+            parts.append(f"{'but not' if self.people else 'without'} {either(self.without)}")
         if self.span is not None:
             parts.append(self.span.words)
         return " ".join(parts)
@@ -424,9 +451,20 @@ async def wanted_films(ctx: Context, statuses: tuple[str, ...] = ()) -> Wanted:
             genre, plural = said[0], plural or said[1]
             topics = [(m, kind) for m, kind in topics if m is not over]
         # else "romantic comedies", a tag of its own: the tag, not the genre of one word
-    people = [m for m, kind in topics if kind == "person"]
+    left_out = people_left_out(ctx)  # "comedies without tom hanks"
+    people = [
+        m
+        for m, kind in topics
+        if kind == "person" and not left_out.keys() >= {h.ref for h in m.of_kind("person")}
+    ]
     ids = tuple(dict.fromkeys(h.ref for m in people for h in m.of_kind("person")))
     names = tuple(dict.fromkeys(m.of_kind("person")[0].display for m in people))
+    # "tom hanks and meg ryan movies from the 90s": films with each of them, not either
+    every_of = (
+        tuple(tuple(dict.fromkeys(h.ref for h in m.of_kind("person"))) for m in people)
+        if len(names) > 1 and not _either_said(ctx, people)
+        else ()
+    )
     role = next((r.role for _, r in ctx.occurrences() if r.role is not None), None)
     role = role if ids else None
     more: tuple[str, ...] = ()
@@ -445,8 +483,18 @@ async def wanted_films(ctx: Context, statuses: tuple[str, ...] = ()) -> Wanted:
         person_ids=ids,
         role=role,
         statuses=statuses,
+        every_of=every_of,
+        without_ids=tuple(left_out),
     )
-    return Wanted(query, span, genre, tag, names, role, films, plural, more)
+    return Wanted(
+        query, span, genre, tag, names, role, films, plural, more, tuple(left_out.values())
+    )
+
+
+def _either_said(ctx: Context, people: list[Mention]) -> bool:
+    """Whether "or" is said between the people named ("films with hanks or ryan")."""
+    first, last = min(m.start for m in people), max(m.end for m in people)
+    return "or" in ctx.tokens[first:last]
 
 
 async def _more_genres(

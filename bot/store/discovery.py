@@ -166,6 +166,9 @@ class FilmQuery:
     role: str | None = None
     statuses: tuple[str, ...] = ()
     tag: str | None = None
+    # each of these groups of people ids credited too (one of each group), in ``role``
+    every_of: tuple[tuple[int, ...], ...] = ()
+    without_ids: tuple[int, ...] = ()  # none of these people credited, in any role
 
     def describe(self) -> str:
         """The filters in words: ``genre drama, the 1990s, with Tom Hanks, status rumored``."""
@@ -398,6 +401,28 @@ async def _filter(catalog: Catalog, query: FilmQuery) -> _Filter:
                 0,  # a person's films are few
             )
         )
+    role_is = " AND c.role = ?" if query.role else ""
+    for group in query.every_of:
+        marks = ",".join("?" * len(group))
+        params = [*group, *([query.role] if query.role else [])]
+        conditions.append(
+            _Condition(
+                f"EXISTS (SELECT 1 FROM credits c WHERE c.film_id = f.id "
+                f"AND c.person_id IN ({marks}){role_is})",
+                params,
+                f"SELECT film_id FROM credits c WHERE c.person_id IN ({marks}){role_is}",
+                0,  # a person's films are few
+            )
+        )
+    if query.without_ids:
+        marks = ",".join("?" * len(query.without_ids))
+        conditions.append(
+            _Condition(
+                f"NOT EXISTS (SELECT 1 FROM credits c WHERE c.film_id = f.id "
+                f"AND c.person_id IN ({marks}))",
+                list(query.without_ids),
+            )
+        )
     if query.statuses:  # tested last: a walk tests the others from its index, this one
         conditions.append(_status_condition(query.statuses, facets))  # from the film's row
     drivers = [c for c in conditions if c.ids is not None]
@@ -439,7 +464,7 @@ async def _bounded_count(catalog: Catalog, within: list[object], years: str, lim
 
 
 async def _count(catalog: Catalog, query: FilmQuery, flt: _Filter) -> int:
-    if not (query.tag or query.person or query.person_ids):
+    if not (query.tag or query.person or query.person_ids or query.every_of or query.without_ids):
         return (await _facets(catalog)).count(query)
     driven = flt.driver is not None  # counting visits every match: start from the fewest
     rows = await catalog.select(

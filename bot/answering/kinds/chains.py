@@ -41,6 +41,7 @@ from bot.answering.wanted import (
     is_keyword,
     kinds_included,
     kinds_of_genre,
+    people_left_out,
     wanted_films,
     words_of_genre,
 )
@@ -84,8 +85,10 @@ async def reply(ctx: Context) -> Answer | None:
     if not topics:
         return None
     people = [m for m, k in topics if k == "person"]
-    if people:
-        return await _from_people(ctx, people)
+    without = people_left_out(ctx)  # "movies with tom hanks but not meg ryan"
+    kept = [m for m in people if not without.keys() >= {h.ref for h in m.of_kind("person")}]
+    if kept:
+        return await _from_people(ctx, kept, without)
     if any(k == "film" for _, k in topics):
         return await _sharing_a_credit(ctx)
     return await _from_values(ctx, topics)
@@ -184,7 +187,11 @@ async def _by_role_share(
     return people, sorted(films, key=lambda f: first[f.id])
 
 
-async def _from_people(ctx: Context, mentions: list[Mention]) -> Answer | None:
+async def _from_people(
+    ctx: Context, mentions: list[Mention], without: Mapping[int, str] | None = None
+) -> Answer | None:
+    """The films of the people named (``without`` the films of those left out), and
+    what is asked of them."""
     occurrences = ctx.occurrences()
     ids = list(dict.fromkeys(h.ref for m in mentions for h in m.of_kind("person")))
     first = mentions[0]
@@ -229,6 +236,10 @@ async def _from_people(ctx: Context, mentions: list[Mention]) -> Answer | None:
         films = [f for f in films if f.year == year] or films
     verb = PERSON_VERBS.get(role or "", "is credited on")
     who = join_names(names)
+    if without:
+        theirs = {f.id for f in await ctx.catalog.films_of_people(list(without))}
+        films = [f for f in films if f.id not in theirs]
+        who += f" (without {join_names(list(without.values()))})"
     if not films:
         together = " together" if len(ids) > 1 else ""
         text = f"The catalog has no films where {who} {'are' if len(ids) > 1 else 'is'} "

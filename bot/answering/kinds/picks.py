@@ -14,7 +14,13 @@ from collections.abc import Callable
 from bot.answering.context import Context
 from bot.answering.linking import Mention
 from bot.answering.reply import Answer, film_list, join_names, merged_films_note
-from bot.answering.wanted import films_of_every_genre, is_keyword, wanted_films, year_span
+from bot.answering.wanted import (
+    films_of_every_genre,
+    is_keyword,
+    people_left_out,
+    wanted_films,
+    year_span,
+)
 from bot.answering.whole_title import title_to_the_end
 from bot.store.catalog import FilmSummary
 from bot.store.discovery import FilmQuery, SimilarFilm, random_films, similar_films
@@ -172,7 +178,7 @@ async def _like(ctx: Context, mention: Mention) -> Answer:
         else ""
     )
     when = _when_wanted(ctx, mention, source)
-    left_out = _left_out(ctx, mention)  # "like speed but not with keanu"
+    left_out = people_left_out(ctx)  # "like speed but not with keanu"
     narrowed = when is not None or bool(left_out)
     similar = await similar_films(
         ctx.catalog, source.id, limit=SIMILAR_POOL * (8 if narrowed else 2)
@@ -197,29 +203,6 @@ async def _like(ctx: Context, mention: Mention) -> Answer:
     films = [p.film for p in picks]
     text += await merged_films_note(ctx.catalog, [source, *films])  # what they share
     return Answer(ctx.question, [f.title for f in films], text, films=films)
-
-
-# Words that leave someone out of a pick: "but not with keanu", "without tom hanks"
-_LEAVING_OUT = frozenset("not without no except minus excluding".split())
-_JOINING = frozenset("and or nor".split())
-
-
-def _left_out(ctx: Context, liked: Mention) -> dict[int, str]:
-    """The people a "like X" pick is asked to leave out, by id (their names): those named
-    just after a word that leaves out ("like speed but not with keanu")."""
-    out: dict[int, str] = {}
-    last = -1  # where the last person left out ends
-    for mention in ctx.mentions:
-        if mention is liked or not mention.has("person"):
-            continue
-        before = ctx.tokens[max(0, mention.start - 3) : mention.start]
-        # "but not with al pacino or de niro": both of them
-        joined = last >= 0 and set(ctx.tokens[last : mention.start]) <= _JOINING
-        if joined or _LEAVING_OUT.intersection(before):
-            hit = mention.of_kind("person")[0]
-            out[hit.ref] = hit.display
-            last = mention.end
-    return out
 
 
 _NEWER = re.compile(r"\b(?:newer|more recent|recent|modern)\b")

@@ -164,8 +164,10 @@ async def _genre_alone(ctx: Context) -> Answer | None:
     kind = wanted.genre or (wanted.tag if wanted.people else None)  # "romantic comedies"
     if kind is None or not (_ASKS_FILMS.search(ctx.key) or wanted.plural):
         return None
-    if ctx.mentions and (not wanted.people or wanted.films or len(wanted.people) > 1):
-        return None
+    if ctx.mentions and (
+        not (wanted.people or wanted.without) or wanted.films or len(wanted.people) > 1
+    ):
+        return None  # "comedies without tom hanks" is answered here, "… with hanks and ryan" not
     return await _listed(ctx, wanted)
 
 
