@@ -462,7 +462,7 @@ async def wanted_films(ctx: Context, statuses: tuple[str, ...] = ()) -> Wanted:
     # "tom hanks and meg ryan movies from the 90s": films with each of them, not either
     every_of = (
         tuple(tuple(dict.fromkeys(h.ref for h in m.of_kind("person"))) for m in people)
-        if len(names) > 1 and not _either_said(ctx, people)
+        if len(names) > 1 and not either_said(ctx, people)
         else ()
     )
     role = next((r.role for _, r in ctx.occurrences() if r.role is not None), None)
@@ -491,7 +491,7 @@ async def wanted_films(ctx: Context, statuses: tuple[str, ...] = ()) -> Wanted:
     )
 
 
-def _either_said(ctx: Context, people: list[Mention]) -> bool:
+def either_said(ctx: Context, people: list[Mention]) -> bool:
     """Whether "or" is said between the people named ("films with hanks or ryan")."""
     first, last = min(m.start for m in people), max(m.end for m in people)
     return "or" in ctx.tokens[first:last]

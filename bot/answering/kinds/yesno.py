@@ -11,7 +11,7 @@ from bot.answering.context import Context
 from bot.answering.lexicon import LANGUAGE_WORDS, PERSON_VERBS
 from bot.answering.linking import Mention
 from bot.answering.reply import Answer, join_names, merged_notes, with_status
-from bot.answering.wanted import YearSpan, genre_words, year_span
+from bot.answering.wanted import YearSpan, either_said, genre_words, year_span
 from bot.store.catalog import CreditRecord, FilmRecord
 from bot.text import norm
 
@@ -95,7 +95,7 @@ async def _credit(ctx: Context, people: list[Mention], film_mentions: list[Menti
         asked.setdefault(hits[0].display, set()).update(h.ref for h in hits)
     if len(roles) > 1 and len(asked) == 1:  # "did cameron write and direct titanic"
         return await _roles(ctx, *next(iter(asked.items())), roles, film_mentions)
-    either = _either(ctx, people)  # "was hanks or reeves in heat": one of them will do
+    either = either_said(ctx, people)  # "was hanks or reeves in heat": one of them will do
     lines: list[str] = []
     yes = False
     records = await _records(ctx, film_mentions)
@@ -177,12 +177,6 @@ def _did(credits: list[CreditRecord], record: FilmRecord, film: str = "") -> str
             played = [f"{c.person} ({c.character})" if c.character else c.person for c in who]
             said.append(f"{join_names(played)} are in {name}")
     return ", and ".join(said)
-
-
-def _either(ctx: Context, people: list[Mention]) -> bool:
-    """Whether the people asked about are said with "or" between them."""
-    first, last = min(m.start for m in people), max(m.end for m in people)
-    return "or" in ctx.tokens[first:last]
 
 
 def _none_of(names: list[str]) -> str:
