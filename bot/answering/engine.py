@@ -27,6 +27,7 @@ from bot.answering.kinds.about import films_of_the_title, word_of_a_title
 from bot.answering.kinds.smalltalk import examples, is_small_talk
 from bot.answering.lexicon import (
     DIED,
+    LANGUAGE_WORDS,
     MISSPELT,
     OPENINGS,
     RATING_SITE_NAMES,
@@ -1390,7 +1391,10 @@ async def _unknown_words(tokens: list[str], mentions: list[Mention], catalog: Ca
     unknown = [
         i
         for i, token in enumerate(tokens)
-        if i not in covered and _may_be_slip(token) and token not in known
+        if i not in covered
+        and _may_be_slip(token)
+        and token not in known
+        and token not in LANGUAGE_WORDS  # "films in french": a language, not a typo
     ]
     if unknown:  # rare: only now look for the words of relation phrases ("sort of film")
         phrases = asked_positions(" ".join(tokens))

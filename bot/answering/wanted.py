@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from bot.answering.context import Context
-from bot.answering.lexicon import NUMBER_WRITINGS, RELATIONS, is_relation_word
+from bot.answering.lexicon import LANGUAGE_WORDS, NUMBER_WRITINGS, RELATIONS, is_relation_word
 from bot.answering.linking import SCAFFOLD, Mention
 from bot.answering.reply import either, join_names
 from bot.store.catalog import Catalog, FilmSummary, oldest_first_key
@@ -352,10 +352,13 @@ class Wanted:
     plural: bool = False  # "films", "comedies": a list is asked for, not one film
     more_genres: tuple[str, ...] = ()  # genres the films must have too, beside ``genre``
     without: tuple[str, ...] = ()  # people none of the films may credit
+    language: str | None = None  # "french comedies", "films in korean"
 
     def describe(self, noun: str = "films") -> str:
         genres = " and ".join(g.lower() for g in (self.genre, *self.more_genres) if g)
         parts = [f"{genres} {noun}" if genres else noun]
+        if self.language:
+            parts.append(f"in {self.language}")
         if self.tag:
             parts.append(f"about {self.tag}")
         if self.people:
@@ -476,9 +479,11 @@ async def wanted_films(ctx: Context, statuses: tuple[str, ...] = ()) -> Wanted:
     if tagged is not None:  # "romantic comedies" found as "romantic comedy"
         plural = plural or " ".join(ctx.tokens[tagged.start : tagged.end]) != tagged.norm
     films = tuple(m for m, kind in topics if kind == "film" and not taken & set(m.positions))
+    language = _language(ctx, topics, taken)
     query = FilmQuery(
         genre=genre,
         tag=tag,
+        language=language,
         years=span.years if span else None,
         person_ids=ids,
         role=role,
@@ -487,8 +492,34 @@ async def wanted_films(ctx: Context, statuses: tuple[str, ...] = ()) -> Wanted:
         without_ids=tuple(left_out),
     )
     return Wanted(
-        query, span, genre, tag, names, role, films, plural, more, tuple(left_out.values())
+        query,
+        span,
+        genre,
+        tag,
+        names,
+        role,
+        films,
+        plural,
+        more,
+        tuple(left_out.values()),
+        language,
     )
+
+
+def _language(ctx: Context, topics: list[tuple[Mention, str]], taken: set[int]) -> str | None:
+    """The language a question asks its films in: one the catalog has, named ("films in
+    korean"), else a word for one outside every name ("french comedies", though the
+    catalog has no film in French: then none is listed, not every comedy)."""
+    for mention, kind in topics:
+        if kind == "language" and not taken & set(mention.positions):
+            taken |= set(mention.positions)
+            return mention.of_kind("language")[0].display
+    named = {i for m in ctx.mentions for i in m.positions} | taken
+    for i, token in enumerate(ctx.tokens):
+        if token in LANGUAGE_WORDS and i not in named:
+            taken.add(i)
+            return token.capitalize()
+    return None
 
 
 def either_said(ctx: Context, people: list[Mention]) -> bool:

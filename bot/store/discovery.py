@@ -167,6 +167,7 @@ class FilmQuery:
     statuses: tuple[str, ...] = ()
     tag: str | None = None
     # each of these groups of people ids credited too (one of each group), in ``role``
+    language: str | None = None  # a language the film is in, matched like ``genre``
     every_of: tuple[tuple[int, ...], ...] = ()
     without_ids: tuple[int, ...] = ()  # none of these people credited, in any role
 
@@ -363,7 +364,7 @@ async def _filter(catalog: Catalog, query: FilmQuery) -> _Filter:
                 holds=lambda film: film.year in span,
             )
         )
-    for kind, value in (("genre", query.genre), ("tag", query.tag)):
+    for kind, value in (("genre", query.genre), ("tag", query.tag), ("language", query.language)):
         if value:
             # a film's values carry its year: the films of a genre and years are one range
             # of the values index, in year order
@@ -464,7 +465,14 @@ async def _bounded_count(catalog: Catalog, within: list[object], years: str, lim
 
 
 async def _count(catalog: Catalog, query: FilmQuery, flt: _Filter) -> int:
-    if not (query.tag or query.person or query.person_ids or query.every_of or query.without_ids):
+    if not (
+        query.tag
+        or query.person
+        or query.person_ids
+        or query.every_of
+        or query.without_ids
+        or query.language
+    ):
         return (await _facets(catalog)).count(query)
     driven = flt.driver is not None  # counting visits every match: start from the fewest
     rows = await catalog.select(

@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from bot.answering.context import Context
-from bot.answering.lexicon import ASKS_PEOPLE
+from bot.answering.lexicon import ASKS_PEOPLE, LANGUAGE_WORDS
 from bot.answering.linking import Mention
 from bot.answering.reply import (
     SHOWN_FILMS,
@@ -155,20 +155,32 @@ async def _genre_alone(ctx: Context) -> Answer | None:
     "westerns"), when the question names nothing the catalog has: the catalog's own genre
     names ("horror movies") are values, answered with the other films of a value; and a
     person's films of a genre ("tom hanks comedies")."""
-    if ctx.mentions and not (
-        any(m.has("person") for m in ctx.mentions)
-        and (any(m.has("genre") for m in ctx.mentions) or genre_words(ctx.key))
-    ):
+    genre_said = any(m.has("genre") for m in ctx.mentions) or bool(genre_words(ctx.key))
+    # "tom hanks comedies"; "french comedies", "english westerns": of a genre and a language
+    of_whom = any(m.has("person") for m in ctx.mentions) or _language_said(ctx)
+    if ctx.mentions and not (of_whom and genre_said):
         return None
     wanted = await wanted_films(ctx)
-    kind = wanted.genre or (wanted.tag if wanted.people else None)  # "romantic comedies"
+    # "romantic comedies"; "films in french", which the catalog may have none of
+    kind = wanted.genre or (wanted.tag if wanted.people else None) or wanted.language
     if kind is None or not (_ASKS_FILMS.search(ctx.key) or wanted.plural):
         return None
     if ctx.mentions and (
-        not (wanted.people or wanted.without) or wanted.films or len(wanted.people) > 1
+        not (wanted.people or wanted.without or (wanted.language and wanted.genre))
+        or wanted.films
+        or len(wanted.people) > 1
     ):
         return None  # "comedies without tom hanks" is answered here, "… with hanks and ryan" not
     return await _listed(ctx, wanted)
+
+
+def _language_said(ctx: Context) -> bool:
+    """Whether a language is named ("japanese animated films") or a word for one is said
+    outside every name ("french comedies", where the catalog has no film in French)."""
+    if any(m.has("language") for m in ctx.mentions):
+        return True
+    named = {i for m in ctx.mentions for i in m.positions}
+    return any(t in LANGUAGE_WORDS and i not in named for i, t in enumerate(ctx.tokens))
 
 
 async def _listed(ctx: Context, wanted: Wanted) -> Answer:
