@@ -171,6 +171,9 @@ async def _help(catalog: Catalog, rng: random.Random | None, avoid: Collection[s
     return f"Ask me about a film or a person, e.g. {await examples(catalog, rng, avoid)}"
 
 
+_WITHOUT_SHORT = re.compile(r"(?<!\S)w/o(?!\S)", re.IGNORECASE)
+
+
 def clean_question(raw: str) -> str:
     """Drop control characters and stacked combining marks; collapse whitespace."""
     text = _CONTROL.sub(" ", raw)
@@ -209,7 +212,7 @@ async def answer(
     """
     if previous is not None and not _retry:
         return await _answer_after(question, catalog, previous, today, rng)
-    text = clean_question(question)
+    text = _WITHOUT_SHORT.sub("without", clean_question(question))  # "comedies w/o hanks"
     if not text:
         return Answer(question, [], await _help(catalog, rng), kind="help")
     if len(text) > MAX_QUESTION_CHARS:

@@ -52,6 +52,11 @@ films:
             "Comedy films without Tom Hanks or Meg Ryan (1): Clueless (1995).",
         ),
         (
+            "tom hanks comedies w/o meg ryan",  # as chat says it
+            ["Big"],
+            "Comedy films with Tom Hanks but not Meg Ryan (1): Big (1988).",
+        ),
+        (
             "tom hanks comedies without meg ryan",
             ["Big"],
             "Comedy films with Tom Hanks but not Meg Ryan (1): Big (1988).",
