@@ -293,26 +293,40 @@ def listing_order(key: str) -> str | None:
 
 
 # Words that leave someone out: "but not with keanu", "comedies without tom hanks"
-LEAVING_OUT = frozenset("not without no except minus excluding".split())
+LEAVING_OUT = frozenset("not without no except minus excluding besides".split())
 _JOINING = frozenset("and or nor".split())
 
 
-def people_left_out(ctx: Context) -> dict[int, str]:
-    """The people a question asks to leave out, by id (their names): those named just after
-    a word that leaves out ("films like speed but not with keanu", "comedies without tom
-    hanks"), and those joined to them ("but not with al pacino or de niro")."""
+def left_out(ctx: Context, kind: str) -> dict[int, str]:
+    """The names of ``kind`` ("person", "film") a question asks to leave out, by id (as
+    shown): those said just after a word that leaves out ("films like speed but not with
+    keanu", "comedies without tom hanks", "cameron films except titanic", "other than
+    psycho"; "no" only just before), and those joined to them ("but not with al pacino or
+    de niro")."""
     out: dict[int, str] = {}
-    last = -1  # where the last person left out ends
+    last = -1  # where the last one left out ends
     for mention in ctx.mentions:
-        if not mention.has("person"):
+        if not mention.has(kind):
             continue
         before = ctx.tokens[max(0, mention.start - 3) : mention.start]
         joined = last >= 0 and set(ctx.tokens[last : mention.start]) <= _JOINING
-        if joined or LEAVING_OUT.intersection(before):
-            hit = mention.of_kind("person")[0]
+        said = (
+            joined
+            or (LEAVING_OUT - {"no"}).intersection(before)
+            or before[-1:] == ["no"]
+            or before[-2:] == ["other", "than"]
+            or before[-3:] == ["other", "than", "the"]
+        )
+        if said:
+            hit = mention.of_kind(kind)[0]
             out[hit.ref] = hit.display
             last = mention.end
     return out
+
+
+def people_left_out(ctx: Context) -> dict[int, str]:
+    """The people a question asks to leave out (:func:`left_out`)."""
+    return left_out(ctx, "person")
 
 
 def count_asked(key: str) -> int | None:

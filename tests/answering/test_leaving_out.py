@@ -92,3 +92,36 @@ async def test_a_persons_films_without_someone_leave_out_that_persons(
     reply = await ask(await catalog_of(PAIRED), question)
     assert reply.answers == answers, reply.text
     assert reply.text.endswith(said), reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "answers"),
+    [
+        (
+            "tom hanks movies except big",
+            ["Joe Versus the Volcano", "Philadelphia", "Sleepless in Seattle"],
+        ),
+        (
+            "tom hanks films other than big",
+            ["Joe Versus the Volcano", "Philadelphia", "Sleepless in Seattle"],
+        ),
+        (
+            "what was tom hanks in besides big and philadelphia",
+            ["Joe Versus the Volcano", "Sleepless in Seattle"],
+        ),
+    ],
+)
+async def test_a_persons_films_but_those_left_out(catalog_of, question, answers) -> None:
+    reply = await ask(await catalog_of(PAIRED), question)
+    assert sorted(reply.answers) == answers, reply.text
+    assert "(leaving out Big" in reply.text
+
+
+async def test_a_genre_without_the_only_person_named_is_the_genres_other_films(catalog_of) -> None:
+    reply = await ask(await catalog_of(PAIRED), "comedy without tom hanks")
+    assert reply.answers == ["Clueless", "French Kiss"], reply.text
+
+
+async def test_no_said_before_a_sentence_leaves_nobody_out(catalog_of) -> None:
+    reply = await ask(await catalog_of(PAIRED), "no i meant tom hanks movies")
+    assert "Big" in reply.answers and "without" not in reply.text, reply.text

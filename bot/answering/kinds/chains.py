@@ -41,6 +41,7 @@ from bot.answering.wanted import (
     is_keyword,
     kinds_included,
     kinds_of_genre,
+    left_out,
     people_left_out,
     wanted_films,
     words_of_genre,
@@ -84,11 +85,18 @@ async def reply(ctx: Context) -> Answer | None:
     topics = ctx.topics()
     if not topics:
         return None
-    people = [m for m, k in topics if k == "person"]
     without = people_left_out(ctx)  # "movies with tom hanks but not meg ryan"
-    kept = [m for m in people if not without.keys() >= {h.ref for h in m.of_kind("person")}]
-    if kept:
-        return await _from_people(ctx, kept, without)
+    if without:  # those left out are no topic: "sci fi without cameron"
+        topics = [
+            (m, k)
+            for m, k in topics
+            if not (k == "person" and without.keys() >= {h.ref for h in m.of_kind("person")})
+        ]
+        if not topics:
+            return None
+    people = [m for m, k in topics if k == "person"]
+    if people:
+        return await _from_people(ctx, people, without)
     if any(k == "film" for _, k in topics):
         return await _sharing_a_credit(ctx)
     return await _from_values(ctx, topics)
@@ -240,6 +248,9 @@ async def _from_people(
         theirs = {f.id for f in await ctx.catalog.films_of_people(list(without))}
         films = [f for f in films if f.id not in theirs]
         who += f" (without {join_names(list(without.values()))})"
+    if not_these := left_out(ctx, "film"):  # "kubrick films except the shining"
+        films = [f for f in films if f.id not in not_these]
+        who += f" (leaving out {join_names(list(dict.fromkeys(not_these.values())))})"
     if not films:
         together = " together" if len(ids) > 1 else ""
         text = f"The catalog has no films where {who} {'are' if len(ids) > 1 else 'is'} "

@@ -163,7 +163,7 @@ async def _genre_alone(ctx: Context) -> Answer | None:
     wanted = await wanted_films(ctx)
     # "romantic comedies"; "films in french", which the catalog may have none of
     kind = wanted.genre or (wanted.tag if wanted.people else None) or wanted.language
-    if kind is None or not (_ASKS_FILMS.search(ctx.key) or wanted.plural):
+    if kind is None or not (_ASKS_FILMS.search(ctx.key) or wanted.plural or wanted.without):
         return None
     if ctx.mentions and (
         not (wanted.people or wanted.without or (wanted.language and wanted.genre))
