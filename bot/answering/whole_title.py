@@ -97,5 +97,6 @@ def _in_a_title(tokens: list[str], at: int) -> bool:
 
 
 def _closing(word: str) -> bool:
-    """Whether a word closing a question asks of what comes before it ("is … good")."""
-    return is_relation_word(word) or word in WORTH
+    """Whether a word closing a question asks of what comes before it ("is … good", "who
+    did … work with the most")."""
+    return is_relation_word(word) or word in WORTH or word == "most"

@@ -78,6 +78,11 @@ async def test_the_most_films_with_someone_are_that_persons_not_the_catalogs(cat
             "Steven Spielberg is credited on the most of Roy Scheider's released films: 1",
         ),
         (
+            "who did scheider work with the most",  # a surname before the question's end
+            ["Steven Spielberg"],
+            "Steven Spielberg is credited on the most of Roy Scheider's released films: 1",
+        ),
+        (
             "who directed the most steven spielberg movies",
             [],
             "No director is credited on any of Steven Spielberg's released films in the catalog.",
