@@ -496,11 +496,22 @@ async def _title_word(
 ) -> tuple[str, str] | None:
     """For a question that names nothing else, its one word outside the question words
     that is a word of one title only, and that title (:func:`word_of_a_title`); a word
-    chat ends the question with is left out ("who directed totoro again")."""
+    chat ends the question with is left out ("who directed totoro again"). A word that
+    is only a character's name may be such a word too, when the one title is the
+    character's film ("who directed totoro": My Neighbor Totoro, whose Totoro it is)."""
     run = _residual_run([t for t in tokens if t not in _ASKED_AGAIN])
-    if " " in run or any(not _lone_tag(m) and not _one_question_word(m) for m in mentions):
+    if " " in run:
         return None
-    return await word_of_a_title(run, catalog)
+    characters = [m for m in mentions if _lone_character(m)]
+    if any(
+        not _lone_tag(m) and not _one_question_word(m) and m not in characters for m in mentions
+    ):
+        return None
+    said = await word_of_a_title(run, catalog)
+    if said is None or not characters:
+        return said
+    films = {film.title for m in characters for film, _ in await catalog.cast_as(m.norm)}
+    return said if said[1] in films else None
 
 
 async def _answer_after(
@@ -1113,6 +1124,11 @@ def _role_asked(tokens: list[str]) -> str | None:
 def _lone_tag(mention: Mention) -> bool:
     """Whether a mention is one word the catalog has only as a tag."""
     return mention.size == 1 and all(h.kind == "tag" for h in mention.hits)
+
+
+def _lone_character(mention: Mention) -> bool:
+    """Whether a mention is one word the catalog has only as a character's name."""
+    return mention.size == 1 and all(h.kind == "character" for h in mention.hits)
 
 
 async def _question_word(word: str) -> str:
@@ -1876,7 +1892,8 @@ async def _title_words_joined(
     ("spirited away and totoro"), read as the one title it is a word of
     (:func:`word_of_a_title`)."""
     films = {m.end for m in mentions if m.has("film")}
-    named = {i for m in mentions if not _lone_tag(m) for i in m.positions}
+    # "spirited away and totoro": Totoro a character's name too
+    named = {i for m in mentions if not (_lone_tag(m) or _lone_character(m)) for i in m.positions}
     readings = []
     for at in range(2, len(tokens)):
         alone = at + 1 == len(tokens) or is_keyword(tokens[at + 1])

@@ -322,3 +322,30 @@ async def test_a_character_of_another_film_is_said_missing_from_the_film_named(r
         "The catalog has no character “jack dawson” in The Shining (1980); its character is "
         "Jack Torrance (Jack Nicholson)."
     ), reply.text
+
+
+TOTORO = """\
+films:
+  - title: My Neighbor Totoro
+    year: 1988
+    directors: [Hayao Miyazaki]
+    cast:
+      - {person: Hitoshi Takagi, role: Totoro, note: voice}
+  - {title: Spirited Away, year: 2001, directors: [Hayao Miyazaki]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("who voiced totoro", "Hitoshi Takagi voices Totoro in My Neighbor Totoro (1988)."),
+        ("who directed totoro", "My Neighbor Totoro (1988): directed by Hayao Miyazaki."),
+        ("totoro director", "My Neighbor Totoro (1988): directed by Hayao Miyazaki."),
+        ("who made spirited away and totoro", "My Neighbor Totoro (1988)"),
+    ],
+)
+async def test_a_character_named_as_a_word_of_its_films_title_is_the_character_or_the_film(
+    catalog_of, question, said
+) -> None:
+    reply = await ask(await catalog_of(TOTORO), question)
+    assert said in reply.text, reply.text
