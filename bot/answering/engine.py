@@ -303,7 +303,7 @@ async def answer(
         readings.sort()
     elif (
         not _retry
-        and (_TOGETHER | LEAVING_OUT).intersection(tokens)
+        and _SAID_BESIDE.intersection(tokens)
         and len(pair := await _surnames_beside(tokens, mentions, catalog)) > 1
     ):
         # "films where cameron and schwarzenegger worked together": surnames said together
@@ -914,8 +914,7 @@ async def _surnames_beside(
     def loose(at: int) -> bool:  # a word that may be another part of the same name
         if not 0 <= at < len(tokens) or at in covered:
             return False
-        word = tokens[at]
-        return not is_keyword(word) and word not in _WORKED | _LIFE_WORDS | _PAIRING | LEAVING_OUT
+        return not is_keyword(tokens[at]) and tokens[at] not in _NOT_OF_A_NAME
 
     found: dict[str, Reading] = {}
     for i in words:
@@ -1019,6 +1018,8 @@ async def _particle_surname(tokens: list[str], at: int, catalog: Catalog) -> Rea
 
 # Words that join two people asked about together ("cameron and schwarzenegger")
 _TOGETHER = frozenset("and with together both".split())
+# Words that say two names side by side: together, or one and not the other
+_SAID_BESIDE = _TOGETHER | LEAVING_OUT
 # Verbs people use for working on films, said next to a surname ("what has cameron done",
 # "schwarzenegger worked with"): words of the question, not of the name
 _WORKED = frozenset(
@@ -1030,6 +1031,9 @@ _WORKED = frozenset(
 # Words asking whether someone is alive ("is hitchcock still alive"), not of their name
 _LIFE_WORDS = frozenset("still alive dead living die died dies pass passed away".split())
 _PAIRING = frozenset("both either neither".split())  # "movies with both keanu and …"
+# Words beside a surname that are no part of the name ("worked with nolan", "both keanu and",
+# "without hanks")
+_NOT_OF_A_NAME = _WORKED | _LIFE_WORDS | _PAIRING | LEAVING_OUT
 
 
 # Words that ask for the films a tag describes ("movies about nolan", "described by")

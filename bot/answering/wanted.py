@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
 from bot.answering.context import Context
@@ -528,12 +528,25 @@ def _language(ctx: Context, topics: list[tuple[Mention, str]], taken: set[int]) 
         if kind == "language" and not taken & set(mention.positions):
             taken |= set(mention.positions)
             return mention.of_kind("language")[0].display
-    named = {i for m in ctx.mentions for i in m.positions} | taken
-    for i, token in enumerate(ctx.tokens):
-        if token in LANGUAGE_WORDS and i not in named:
-            taken.add(i)
-            return token.capitalize()
-    return None
+    at = language_word_at(ctx, taken)
+    if at is None:
+        return None
+    taken.add(at)
+    return ctx.tokens[at].capitalize()
+
+
+def language_word_at(ctx: Context, taken: Collection[int] = ()) -> int | None:
+    """Where a word for a language is said outside every name (and ``taken``): "french
+    comedies", said whether or not the catalog has a film in French."""
+    named = {i for m in ctx.mentions for i in m.positions}
+    return next(
+        (
+            i
+            for i, token in enumerate(ctx.tokens)
+            if token in LANGUAGE_WORDS and i not in named and i not in taken
+        ),
+        None,
+    )
 
 
 def either_said(ctx: Context, people: list[Mention]) -> bool:

@@ -166,8 +166,8 @@ class FilmQuery:
     role: str | None = None
     statuses: tuple[str, ...] = ()
     tag: str | None = None
-    # each of these groups of people ids credited too (one of each group), in ``role``
     language: str | None = None  # a language the film is in, matched like ``genre``
+    # each of these groups of people ids credited too (one of each group), in ``role``
     every_of: tuple[tuple[int, ...], ...] = ()
     without_ids: tuple[int, ...] = ()  # none of these people credited, in any role
 
@@ -390,31 +390,10 @@ async def _filter(catalog: Catalog, query: FilmQuery) -> _Filter:
                 )
             )
     people = await _person_ids(catalog, query)
-    if people is not None:
-        marks = ",".join("?" * len(people)) or "NULL"
-        role = " AND c.role = ?" if query.role else ""
-        conditions.append(
-            _Condition(
-                f"EXISTS (SELECT 1 FROM credits c WHERE c.film_id = f.id "
-                f"AND c.person_id IN ({marks}){role})",
-                [*people, *([query.role] if query.role else [])],
-                f"SELECT film_id FROM credits c WHERE c.person_id IN ({marks}){role}",
-                0,  # a person's films are few
-            )
-        )
-    role_is = " AND c.role = ?" if query.role else ""
-    for group in query.every_of:
-        marks = ",".join("?" * len(group))
-        params = [*group, *([query.role] if query.role else [])]
-        conditions.append(
-            _Condition(
-                f"EXISTS (SELECT 1 FROM credits c WHERE c.film_id = f.id "
-                f"AND c.person_id IN ({marks}){role_is})",
-                params,
-                f"SELECT film_id FROM credits c WHERE c.person_id IN ({marks}){role_is}",
-                0,  # a person's films are few
-            )
-        )
+    # "with Tom Hanks" (any of the people found by the name); "with Tom Hanks and Meg
+    # Ryan": one condition for each of them
+    for group in ([people] if people is not None else []) + list(query.every_of):
+        conditions.append(_credited(group, query.role))
     if query.without_ids:
         marks = ",".join("?" * len(query.without_ids))
         conditions.append(
@@ -430,6 +409,19 @@ async def _filter(catalog: Catalog, query: FilmQuery) -> _Filter:
     driver = min(drivers, key=lambda c: c.size) if drivers else None
     years_size = conditions[0].size if query.years else None
     return _Filter(conditions, driver, years_size)
+
+
+def _credited(people: Sequence[int], role: str | None) -> _Condition:
+    """Films crediting one of ``people`` (in ``role``, if given)."""
+    marks = ",".join("?" * len(people)) or "NULL"
+    role_is = " AND c.role = ?" if role else ""
+    return _Condition(
+        f"EXISTS (SELECT 1 FROM credits c WHERE c.film_id = f.id "
+        f"AND c.person_id IN ({marks}){role_is})",
+        [*people, *([role] if role else [])],
+        f"SELECT film_id FROM credits c WHERE c.person_id IN ({marks}){role_is}",
+        0,  # a person's films are few
+    )
 
 
 def _status_condition(statuses: tuple[str, ...], facets: _Facets) -> _Condition:

@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from bot.answering.context import Context
-from bot.answering.lexicon import ASKS_PEOPLE, LANGUAGE_WORDS
+from bot.answering.lexicon import ASKS_PEOPLE
 from bot.answering.linking import Mention
 from bot.answering.reply import (
     SHOWN_FILMS,
@@ -25,6 +25,7 @@ from bot.answering.wanted import (
     genre_words,
     kinds_included,
     kinds_of_genre,
+    language_word_at,
     order_asked,
     wanted_films,
     year_span,
@@ -177,10 +178,7 @@ async def _genre_alone(ctx: Context) -> Answer | None:
 def _language_said(ctx: Context) -> bool:
     """Whether a language is named ("japanese animated films") or a word for one is said
     outside every name ("french comedies", where the catalog has no film in French)."""
-    if any(m.has("language") for m in ctx.mentions):
-        return True
-    named = {i for m in ctx.mentions for i in m.positions}
-    return any(t in LANGUAGE_WORDS and i not in named for i, t in enumerate(ctx.tokens))
+    return any(m.has("language") for m in ctx.mentions) or language_word_at(ctx) is not None
 
 
 async def _listed(ctx: Context, wanted: Wanted) -> Answer:
