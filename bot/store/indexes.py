@@ -44,6 +44,10 @@ EDITED_NAMES_MOST = 50_000
 _UNEDITED = object()
 # Buckets of more names than this have columns: the names with each letter at each place.
 COLUMNS_PAST = 512
+# Names a first piece of a typed text may begin (``_may_be_within``) before a longer one is
+# taken, and the fewest letters left to each other piece.
+BEGUN_MOST = 1000
+PIECE_LEAST = 3
 LETTERS_COUNTED_MOST = 255  # names this long at most have their letters counted (in bytes)
 _ROW_END = "\n"  # between the names in a letter's text (no normalised name has it)
 RANK_GAP = 1 << 20  # between the ranks of films next in order, for a reload's films to go in
@@ -1227,22 +1231,27 @@ class NameIndex:
         and ``edits - i`` after, which puts it in the name where ``key`` has it, moved by
         at most that many letters either way (``_places``: the first piece begins the name,
         the last ends it). The names the first piece begins are a range of each bucket
-        (sorted). The other pieces are looked for in the letter's text, once across the
-        lengths next to each other that have no columns, and a name kept where one stands
-        in one of its places; in a big bucket's columns instead, which give the names that
-        have a piece in one of its places at once, without reading every name.
+        (sorted); where they are many (``BEGUN_MOST``: "the " begins thousands of titles,
+        every one of which would be compared), the first piece is made longer, a letter at
+        a time, and the others share what is left. The other pieces are looked for in the
+        letter's text, once across the lengths next to each other that have no columns,
+        and a name kept where one stands in one of its places; in a big bucket's columns
+        instead, which give the names that have a piece in one of its places at once,
+        without reading every name.
         """
         lengths, buckets = letter.lengths, letter.buckets
         pieces = _pieces(len(key), edits)
         if pieces is None or _ROW_END in key:
             return [name for bucket in buckets[low:high] for name in bucket]
-        begins = key[: pieces[0][1]]
-        size = len(begins)
-        begun: list[tuple[int, int]] = []  # the range of each length's names it begins
-        for which in range(low, high):
-            bucket = buckets[which]
-            lo = bisect.bisect_left(bucket, begins)
-            begun.append((lo, bisect.bisect_right(bucket, begins, lo, key=itemgetter(slice(size)))))
+        begun = _begun(buckets, low, high, key[: pieces[0][1]])
+        head = pieces[0][1]
+        while sum(hi - lo for lo, hi in begun) > BEGUN_MOST:
+            head += 1
+            longer = _pieces(len(key), edits, head)
+            if longer is None:
+                break
+            pieces = longer
+            begun = _begun(buckets, low, high, key[:head])
         rows: set[tuple[int, int]] = set()  # (length's place in ``lengths``, row)
         texts: list[tuple[int, int]] = []  # lengths next to each other without columns
         for which in range(low, high):
@@ -1344,18 +1353,43 @@ def _packed(texts: list[str]) -> list[str]:
     return packed if len(packed) == len(texts) else list(texts)
 
 
+def _begun(buckets: list[list[str]], low: int, high: int, begins: str) -> list[tuple[int, int]]:
+    """The range of the names of each bucket from ``low`` to ``high`` (not included) that
+    ``begins`` begins."""
+    size = len(begins)
+    begun = []
+    for bucket in buckets[low:high]:
+        lo = bisect.bisect_left(bucket, begins)
+        begun.append((lo, bisect.bisect_right(bucket, begins, lo, key=itemgetter(slice(size)))))
+    return begun
+
+
 @cache
-def _pieces(length: int, edits: int) -> list[tuple[int, int]] | None:
+def _pieces(length: int, edits: int, head: int = 0) -> list[tuple[int, int]] | None:
     """Where ``edits + 1`` pieces of a text of ``length`` letters begin and end, with one
     letter left between each two; None when it is too short for them. The letters over go to
     the pieces inside, then to the last: pieces found anywhere in a name are the costlier to
-    look for, and the longer a piece the rarer."""
+    look for, and the longer a piece the rarer. ``head``: the first piece this long, the
+    others sharing the rest (None when they would be shorter than ``PIECE_LEAST``)."""
+    if head:
+        size, over = divmod(length - head - edits, edits) if edits else (0, 0)
+        if not edits or size < PIECE_LEAST:
+            return None
+        sizes = [head] + [size] * edits
+        for i in [*range(edits, 0, -1)][:over]:
+            sizes[i] += 1
+        return _cut(sizes)
     size, over = divmod(length - edits, edits + 1)
     if size < 1:
         return None
     sizes = [size] * (edits + 1)
     for i in [*range(1, edits), edits, 0][:over]:
         sizes[i] += 1
+    return _cut(sizes)
+
+
+def _cut(sizes: list[int]) -> list[tuple[int, int]]:
+    """Pieces of these sizes, one letter left between each two."""
     pieces = []
     at = 0
     for size in sizes:

@@ -394,22 +394,32 @@ def _nearest(names: set[str], key: str, max_edits: int) -> list[tuple[int, str] 
     ]
 
 
-@pytest.mark.parametrize("learnt", [False, True])
-@pytest.mark.parametrize("columns_past", [0, 10**9])
+@pytest.mark.parametrize(
+    ("columns_past", "begun_most", "learnt"),
+    [(0, 10**9, False), (10**9, 0, True), (10**9, 10**9, False), (0, 0, True)],
+)
 @pytest.mark.parametrize(
     ("letters", "seed"), [("ab ", 1), ("abcde ", 2), ("aeinorst ", 3), ("aeé ", 4)]
 )
 def test_the_nearest_name_is_the_one_every_name_compared_would_give(
-    letters: str, seed: int, columns_past: int, learnt: bool, monkeypatch: pytest.MonkeyPatch
+    letters: str,
+    seed: int,
+    columns_past: int,
+    begun_most: int,
+    learnt: bool,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # Names of few letters share many pieces, in many places; typed texts are names
     # slipped up to four times, or anything, and asked within each number of edits.
     # Every length, however few its names, is narrowed down before its names are
     # compared: pieces looked for in the text of the names of its first letter, or
     # (``columns_past`` 0) in its columns, but where a name is not all ASCII ("é").
-    # The letters' texts are made when first looked in, or (``learnt``) all at once
-    # before, as a warmed catalog has them, after each reload too.
+    # A first piece that begins names (``begun_most`` 0: any) is made longer while the
+    # other pieces keep ``PIECE_LEAST`` letters. The letters' texts are made when first
+    # looked in, or (``learnt``) all at once before, as a warmed catalog has them, after
+    # each reload too.
     monkeypatch.setattr(indexes, "COLUMNS_PAST", columns_past)
+    monkeypatch.setattr(indexes, "BEGUN_MOST", begun_most)
     rng = random.Random(seed)
     names = {
         rng.choice("ab") + "".join(rng.choices(letters, k=rng.randint(0, 24))) for _ in range(3000)
