@@ -1356,11 +1356,11 @@ def _packed(texts: list[str]) -> list[str]:
 def _begun(buckets: list[list[str]], low: int, high: int, begins: str) -> list[tuple[int, int]]:
     """The range of the names of each bucket from ``low`` to ``high`` (not included) that
     ``begins`` begins."""
-    size = len(begins)
+    past = begins[:-1] + chr(ord(begins[-1]) + 1)  # the first text after all it begins
     begun = []
     for bucket in buckets[low:high]:
         lo = bisect.bisect_left(bucket, begins)
-        begun.append((lo, bisect.bisect_right(bucket, begins, lo, key=itemgetter(slice(size)))))
+        begun.append((lo, bisect.bisect_left(bucket, past, lo)))
     return begun
 
 
