@@ -364,9 +364,10 @@ def main(argv: list[str] | None = None) -> int:
             rss_1x = rows[scale]["rss_mb"]
     keys = list(next(iter(rows.values())))
     width = max(map(len, keys)) + 1
-    print(f"{'':<{width}}" + "".join(f"{f'{s}×':>14}" for s in rows))
+    cells = max(len(_cell(rows[s][key])) for s in rows for key in keys) + 2
+    print(f"{'':<{width}}" + "".join(f"{f'{s}×':>{cells}}" for s in rows))
     for key in keys:
-        print(f"{key:<{width}}" + "".join(f"{_cell(rows[s][key]):>14}" for s in rows))
+        print(f"{key:<{width}}" + "".join(f"{_cell(rows[s][key]):>{cells}}" for s in rows))
     first = rows[min(rows)]
     summary = {**first, "rss_mb": round(rss_1x or first["rss_mb"], 1)}
     summary["scales"] = {str(s): rows[s] for s in rows}
