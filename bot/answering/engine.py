@@ -1634,21 +1634,29 @@ async def _title_tail_repaired(
 async def _longer_title(
     tokens: list[str], mentions: list[Mention], catalog: Catalog
 ) -> tuple[str, str] | None:
-    """A title without its article and the words after it, up to a question word, a slip
-    or two from a longer title that has it in it ("godfather part 2" is The Godfather
-    Part II, not The Godfather), and that title."""
+    """A title and the words after it, up to a question word, a slip or two from a longer
+    title that has it in it ("godfather part 2", "the godfather prt ii" are The Godfather
+    Part II, not The Godfather), and that title. A title of several words typed whole, its
+    article too, is read on only into a word no name has ("prt", "ll"): "the hitcher fall
+    under" is the question's."""
+    known = await catalog.known_words()
     for mention in mentions:
-        if not mention.bare_film():
+        if not mention.has("film"):
             continue
         end = mention.end
         while (
             end < len(tokens)
             and end - mention.end < TAIL_MAX_GAP
             and not is_keyword(tokens[end], asking=True)
+            and tokens[end] not in _LINKING_WORDS  # "heat also directed": not Heat Alto
         ):
             end += 1
         if end == mention.end:
             continue
+        if not mention.bare_film() and (
+            mention.size < 2 or all(t in known for t in tokens[mention.end : end])
+        ):
+            continue  # a one-word title before an unknown word is more often a given name
         typed = " ".join(tokens[mention.start : end])
         films = await catalog.fuzzy_titles(typed, limit=1, cutoff=LONGER_TITLE_CUTOFF)
         if not films or films[0] in {hit.ref for hit in mention.hits}:

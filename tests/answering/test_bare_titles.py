@@ -205,6 +205,8 @@ async def test_words_after_a_title_without_its_article_make_a_longer_title(
         "the godfather 2",
         "The Godfather II",
         "the godfather chapter 2",
+        "the godfather prt ii",  # a slip in "part", the article typed
+        "the godfather part ll",  # the numeral typed with two l's
     ],
 )
 async def test_a_sequel_number_typed_any_way_is_the_sequel(films, typed) -> None:
