@@ -1372,13 +1372,13 @@ def _pieces(length: int, edits: int, head: int = 0) -> list[tuple[int, int]] | N
     look for, and the longer a piece the rarer. ``head``: the first piece this long, the
     others sharing the rest (None when they would be shorter than ``PIECE_LEAST``)."""
     if head:
-        size, over = divmod(length - head - edits, edits) if edits else (0, 0)
-        if not edits or size < PIECE_LEAST:
+        if not edits:
             return None
-        sizes = [head] + [size] * edits
-        for i in [*range(edits, 0, -1)][:over]:
-            sizes[i] += 1
-        return _cut(sizes)
+        size, over = divmod(length - head - edits, edits)
+        if size < PIECE_LEAST:
+            return None
+        # the letters over to the last pieces
+        return _cut([head] + [size] * (edits - over) + [size + 1] * over)
     size, over = divmod(length - edits, edits + 1)
     if size < 1:
         return None
