@@ -35,6 +35,7 @@ from bot.discord.embeds import film_embed
 from bot.store.catalog import Catalog
 from bot.store.live import Store
 
+TITLES_SAMPLED = 500  # titles /film and each autocomplete pass are timed on
 ID_LINE = re.compile(r"^- id: (\S+)$", re.MULTILINE)
 # single-line titles only: a long title that yaml.dump wrapped keeps its text in every copy
 TITLE_LINE = re.compile(r"^  title: (.+)$(?!\n    )", re.MULTILINE)
@@ -130,15 +131,6 @@ def count_facts(facts: Path) -> int:
     return total
 
 
-async def timed(fn: Callable[[], Awaitable[object]], samples: int) -> list[float]:
-    times = []
-    for _ in range(samples):
-        started = time.perf_counter()
-        await fn()
-        times.append((time.perf_counter() - started) * 1000)
-    return times
-
-
 def p(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
@@ -159,13 +151,18 @@ def questions(limit: int, passes: int = 1) -> list[list[str]]:
     return [first] + [rest[i * limit : (i + 1) * limit] for i in range(passes - 1)]
 
 
+def title_sample(titles: list[str], rng: random.Random) -> list[str]:
+    """``TITLES_SAMPLED`` of ``titles``, drawn by ``rng``."""
+    return rng.sample(titles, min(TITLES_SAMPLED, len(titles)))
+
+
 def typed_titles(titles: list[str], seed: int) -> list[str]:
-    """What people type in /film's title option, from a seeded sample of 500 titles: each
-    title's beginning, and the whole title with a letter dropped."""
+    """What people type in /film's title option, from a seeded sample of the titles
+    (:func:`title_sample`): each title's beginning, and the whole title with a letter
+    dropped."""
     rng = random.Random(seed)
-    sample = rng.sample(titles, min(500, len(titles)))
     typed = []
-    for title in sample:
+    for title in title_sample(titles, rng):
         cut = title[: rng.randint(2, max(2, min(len(title), 12)))]
         typed.append(cut)
         if len(title) > 5:
@@ -197,19 +194,17 @@ async def lookups(catalog: Catalog, asks: list[list[str]]) -> dict[str, Any]:
     autocomplete in passes over different questions and titles, their p99 over all."""
     # the same titles every run on the same catalog: a seeded sample, not SQL's random()
     titles = [row[0] for row in await catalog._all("SELECT title FROM films ORDER BY id")]
-    sample = random.Random(9).sample(titles, min(500, len(titles)))
+    sample = title_sample(titles, random.Random(9))
     # The bot reads its English dictionary while it starts (setup_hook), before any question
     await asyncio.to_thread(read_english)
     ask_times, ask_each = await timed_passes(lambda q: answer(q, catalog), asks)
 
-    film_times = []
-    for title in sample:
-        started = time.perf_counter()
+    async def film_card(title: str) -> None:
         match = await find_film(catalog, title)
         if match.film is not None:
             film_embed(match.film)
-        film_times.append((time.perf_counter() - started) * 1000)
 
+    film_times, _ = await timed_passes(film_card, [sample])
     # the first pass's sample is the one /film was timed on (the same seed)
     typed = [typed_titles(titles, 9 + i) for i in range(len(asks))]
     auto_times, auto_each = await timed_passes(lambda t: title_choices(catalog, t), typed)
