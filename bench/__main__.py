@@ -21,12 +21,13 @@ import subprocess
 import sys
 import time
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from bench.common import METAQA, add_data_options, imported_catalog, strip_brackets
+from bench.common import METAQA, add_data_options, imported_catalog, p, stolen_ms, strip_brackets
 from bench.discovery import discovery_lookups
 from bot.answering.engine import answer
 from bot.answering.lexicon import read_english
@@ -131,11 +132,6 @@ def count_facts(facts: Path) -> int:
     return total
 
 
-def p(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
-
-
 def questions(limit: int, passes: int = 1) -> list[list[str]]:
     """``passes`` lists of up to ``limit`` MetaQA dev questions, no question in two: the
     first the same seeded sample as ever, the others from the questions it left."""
@@ -171,22 +167,46 @@ def typed_titles(titles: list[str], seed: int) -> list[str]:
     return typed
 
 
-async def timed_passes(
-    call: Callable[[str], Awaitable[object]], passes: list[list[str]]
-) -> tuple[list[float], list[float]]:
-    """Each text of each pass given to ``call`` once, in order: every time (ms), and each
-    pass's p99."""
-    times: list[float] = []
-    each: list[float] = []
+@dataclass
+class Timed:
+    """Calls timed in passes: each call's time and the CPU time the process spent on it
+    (ms), each pass's p99, and the CPU time the host took from the machine during each pass
+    (:func:`stolen_ms`; None where not reported)."""
+
+    times: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+    p99s: list[float] = field(default_factory=list)
+    stolen: list[float | None] = field(default_factory=list)
+
+    def figures(self, name: str) -> dict[str, Any]:
+        """The p99 over all passes, of the time and of the CPU time, by ``name``."""
+        return {
+            f"{name}_p99_ms": round(p(self.times, 0.99), 3),
+            f"{name}_cpu_p99_ms": round(p(self.cpu, 0.99), 3),
+        }
+
+    def by_pass(self, name: str) -> dict[str, Any]:
+        """Each pass's p99 and the time stolen during it, by ``name``."""
+        stolen = None if None in self.stolen else [round(ms) for ms in self.stolen]
+        return {f"{name}_p99_passes_ms": self.p99s, f"{name}_stolen_passes_ms": stolen}
+
+
+async def timed_passes(call: Callable[[str], Awaitable[object]], passes: list[list[str]]) -> Timed:
+    """Each text of each pass given to ``call`` once, in order, and timed."""
+    timed = Timed()
     for texts in passes:
         these = []
+        before = stolen_ms()
         for text in texts:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             await call(text)
             these.append((time.perf_counter() - started) * 1000)
-        times += these
-        each.append(round(p(these, 0.99), 3))
-    return times, each
+            timed.cpu.append((time.process_time() - cpu) * 1000)
+        after = stolen_ms()
+        timed.times += these
+        timed.p99s.append(round(p(these, 0.99), 3))
+        timed.stolen.append(None if before is None or after is None else after - before)
+    return timed
 
 
 async def lookups(catalog: Catalog, asks: list[list[str]]) -> dict[str, Any]:
@@ -197,25 +217,25 @@ async def lookups(catalog: Catalog, asks: list[list[str]]) -> dict[str, Any]:
     sample = title_sample(titles, random.Random(9))
     # The bot reads its English dictionary while it starts (setup_hook), before any question
     await asyncio.to_thread(read_english)
-    ask_times, ask_each = await timed_passes(lambda q: answer(q, catalog), asks)
+    asked = await timed_passes(lambda q: answer(q, catalog), asks)
 
     async def film_card(title: str) -> None:
         match = await find_film(catalog, title)
         if match.film is not None:
             film_embed(match.film)
 
-    film_times, _ = await timed_passes(film_card, [sample])
+    films = await timed_passes(film_card, [sample])
     # the first pass's sample is the one /film was timed on (the same seed)
     typed = [typed_titles(titles, 9 + i) for i in range(len(asks))]
-    auto_times, auto_each = await timed_passes(lambda t: title_choices(catalog, t), typed)
+    completed = await timed_passes(lambda t: title_choices(catalog, t), typed)
     return {
-        "ask_p50_ms": round(p(ask_times, 0.50), 3),
-        "ask_p99_ms": round(p(ask_times, 0.99), 3),
-        "film_p99_ms": round(p(film_times, 0.99), 3),
-        "autocomplete_p99_ms": round(p(auto_times, 0.99), 3),
+        "ask_p50_ms": round(p(asked.times, 0.50), 3),
+        **asked.figures("ask"),
+        "film_p99_ms": round(p(films.times, 0.99), 3),
+        **completed.figures("autocomplete"),
         **(await discovery_lookups(catalog, sample)),
-        "ask_p99_passes_ms": ask_each,
-        "autocomplete_p99_passes_ms": auto_each,
+        **asked.by_pass("ask"),
+        **completed.by_pass("autocomplete"),
     }
 
 

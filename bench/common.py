@@ -1,9 +1,11 @@
-"""What the benchmarks share: where MetaQA is, and a catalog imported from it once."""
+"""What the benchmarks share: where MetaQA is, a catalog imported from it once, and how
+times are summed up."""
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import sys
 from pathlib import Path
 
@@ -45,3 +47,23 @@ def imported_catalog(kb: Path, workdir: Path) -> Path:
         import_metaqa(kb, out)
         done.write_text("ok\n")
     return out
+
+
+def p(values: list[float], q: float) -> float:
+    """The ``q`` quantile of ``values`` (0.99: the value 99% of them are at most)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def stolen_ms() -> float | None:
+    """CPU time the host of this virtual machine has taken from its processors so far,
+    summed over them (the steal column of ``/proc/stat``), in ms: time in which the machine
+    ran slower than its own load explains. None where the system does not report it."""
+    try:
+        with open("/proc/stat", encoding="ascii") as fh:
+            fields = fh.readline().split()
+    except OSError:
+        return None
+    if fields[:1] != ["cpu"] or len(fields) < 9:
+        return None
+    return int(fields[8]) * 1000 / os.sysconf("SC_CLK_TCK")

@@ -7,6 +7,7 @@ import random
 import time
 from types import SimpleNamespace
 
+from bench.common import p
 from bot.discord.choices import find_film
 from bot.discord.cogs.pick import RandomPicks
 from bot.discord.cogs.similar import similar_card
@@ -103,5 +104,4 @@ def _ms(started: float) -> float:
 
 
 def _p99(values: list[float]) -> float:
-    ordered = sorted(values)
-    return round(ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))], 3)
+    return round(p(values, 0.99), 3)
