@@ -407,9 +407,28 @@ async def _read_again(
     rng: random.Random | None,
 ) -> Answer | None:
     """The answer to the question with the words typed read as the name they stand for,
-    saying so; ``None`` when that answers nothing either."""
+    saying so; ``None`` when that answers nothing either. A sequel's number after the
+    words ("godfahter 2", "alein 3") is read with them: the sequel, or that the catalog
+    has no such film, not the film before it; and so are the words after them that make
+    the name read part of a longer title ("the terminater 2": Terminator 2)."""
     wrong, right = corrected
     fixed = key.replace(wrong, norm(right), 1)
+    tokens = fixed.split()
+    start = len(key[: key.find(wrong)].split())
+    end = start + len(norm(right).split())
+    mentions = await find_mentions(tokens, catalog)
+    found, missing = await _sequels_named(tokens, mentions, catalog)
+    for typed, mention in missing:
+        if mention.start == start:
+            return await _no_sequel(question, typed, mention, catalog)
+    longer = [r for r in found if r.start == start] or [
+        Reading(start, m.end, "", films[0].display)
+        for m in mentions
+        if start <= m.start < end < m.end and (films := m.of_kind("film"))
+    ]
+    if longer:
+        corrected = (" ".join([wrong, *tokens[end : longer[0].end]]), longer[0].name)
+        fixed = " ".join([*tokens[:start], norm(longer[0].name), *tokens[longer[0].end :]])
     reply = await answer(fixed, catalog, today=today, rng=rng, _retry=True)
     if reply.kind != "answer":
         return None
@@ -2098,7 +2117,9 @@ async def _not_found(ctx: Context, lookups: _Lookups) -> Answer:
     tokens = _without_release_words(RATING_SITE_NAMES.sub(" of ", key).split())
     lacked = _film_lacked(ctx.tokens, ctx.mentions)  # "was tom hanks in big": “big”
     object_named = _object_named(tokens)
-    run = (lacked and object_named) or _residual_run(tokens) or ctx.key_outside()
+    whole = not lacked and title_to_the_end(tokens)  # "lawrence of arabia", not “lawrence”
+    # a title said whole is matched whole: "silense of the lambs" is not Aliens
+    run = (lacked and object_named) or whole or _residual_run(tokens) or ctx.key_outside()
     films = await lookups.fuzzy_titles(run, SUGGESTED_TITLES, SUGGESTED_TITLE_CUTOFF)
     suggestions = [summary.label for summary in await ctx.catalog.summaries(films)]
     for hit in await lookups.fuzzy_people(run, limit=SUGGESTED_PEOPLE, cutoff=SUGGESTED_CUTOFF):
@@ -2109,7 +2130,6 @@ async def _not_found(ctx: Context, lookups: _Lookups) -> Answer:
         if lacked
         else _residual_run([t for t in tokens if t not in TALK and t not in WORTH])
     )
-    whole = not lacked and title_to_the_end(tokens)  # "lawrence of arabia", not “lawrence”
     named = _with_possessed(tokens, named)  # "schindler's list"
     named = whole or _named_whole(ctx, _title_opening(tokens, named) or object_named)
     named = _with_apostrophes(ctx.question, named)[:ECHOED_MAX].strip()

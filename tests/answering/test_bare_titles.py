@@ -237,6 +237,47 @@ async def test_a_sequel_the_catalog_lacks_is_said_missing_with_the_films_of_its_
     assert "Al Pacino" not in reply.text
 
 
+@pytest.mark.parametrize(
+    ("typed", "as_read"),
+    [
+        ("godfahter 2", "godfahter 2"),
+        ("the godfahter part 2", "the godfahter part 2"),
+        ("godfahter pt ii", "godfahter pt ii"),
+    ],
+)
+async def test_a_misspelt_title_with_a_sequel_number_is_the_sequel(films, typed, as_read) -> None:
+    reply = await ask(films, f"who starred in {typed}")
+    assert reply.answers == ["Robert De Niro"], reply.text
+    assert reply.text.startswith(f"(Reading “{as_read}” as “The Godfather Part II”.)")
+
+
+async def test_a_misspelt_title_with_a_number_the_catalog_lacks_is_said_missing(films) -> None:
+    reply = await ask(films, "who starred in the godfahter 3")
+    assert reply.kind == "not_found", reply.text
+    assert reply.text == (
+        "The catalog has no film called “The Godfather 3”; it has The Godfather (1972) and "
+        "The Godfather Part II (1974)."
+    )
+
+
+async def test_a_misspelt_title_read_into_a_longer_one_says_the_longer(catalog_of) -> None:
+    catalog = await catalog_of(
+        """\
+films:
+  - {title: The Terminator, year: 1984, directors: [James Cameron], sources: [x]}
+  - title: "Terminator 2: Judgment Day"
+    year: 1991
+    aliases: [Terminator 2]
+    directors: [James Cameron]
+    cast: [Edward Furlong]
+    sources: [x]
+"""
+    )
+    reply = await ask(catalog, "who starred in the terminater 2")
+    assert reply.answers == ["Edward Furlong"], reply.text
+    assert reply.text.startswith("(Reading “the terminater 2” as “Terminator 2: Judgment Day”.)")
+
+
 async def test_words_of_a_relation_are_not_a_title_without_its_article(films) -> None:
     reply = await ask(films, "which words describe matrix")
     assert "cyberpunk" in reply.answers

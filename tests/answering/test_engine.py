@@ -40,6 +40,23 @@ async def test_nothing_matches_says_so_and_suggests_never_invents(catalog) -> No
     assert missing.text.startswith("I couldn't find a film or person I know")
 
 
+async def test_a_title_said_whole_is_suggested_from_its_whole_text(catalog_of) -> None:
+    catalog = await catalog_of(
+        """\
+films:
+  - {title: Aliens, year: 1986, directors: [James Cameron], sources: [x]}
+  - {title: When Harry Met Sally..., year: 1989, directors: [Rob Reiner], sources: [x]}
+"""
+    )
+    # one word of it like a title ("silense", Aliens) is no title like the whole
+    lambs = await ask(catalog, "who directed the silense of the lambs")
+    assert lambs.kind == "not_found" and lambs.suggestions == [], lambs.text
+    assert "Aliens" not in lambs.text
+    sally = await ask(catalog, "who directed when hary met sallie")
+    assert sally.kind == "not_found"
+    assert sally.suggestions == ["When Harry Met Sally... (1989)"], sally.text
+
+
 @pytest.mark.parametrize("seed", range(8))
 async def test_nothing_found_offers_questions_about_a_released_film_of_the_catalog(
     catalog, seed
