@@ -349,3 +349,42 @@ async def test_a_character_named_as_a_word_of_its_films_title_is_the_character_o
 ) -> None:
     reply = await ask(await catalog_of(TOTORO), question)
     assert said in reply.text, reply.text
+
+
+GUMP = """\
+films:
+  - title: Forrest Gump
+    year: 1994
+    cast:
+      - {person: Tom Hanks, role: Forrest Gump}
+      - {person: Robin Wright, role: Jenny Curran}
+      - {person: Gary Sinise, role: Lieutenant Dan Taylor}
+    sources: [x]
+  - title: Alita
+    year: 2019
+    cast:
+      - {person: Rosa Salazar, role: Alita}
+      - {person: Christoph Waltz, role: Dr. Dyson Ido}
+    sources: [x]
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # a word of a character in a film whose title is a character's name too
+        ("who played jenny in forrest gump", "Robin Wright plays Jenny Curran in Forrest Gump"),
+        ("who played ido in alita", "Christoph Waltz plays Dr. Dyson Ido in Alita"),
+        ("who played forrest in forrest gump", "Tom Hanks plays Forrest Gump in Forrest Gump"),
+        ("who played forrest gump", "Tom Hanks plays Forrest Gump in Forrest Gump"),
+        # a title before the name typed short, or whole
+        ("who played lt. dan in forrest gump", "Gary Sinise plays Lieutenant Dan Taylor"),
+        ("who played lt dan", "Gary Sinise plays Lieutenant Dan Taylor"),
+        ("who played doctor ido", "Christoph Waltz plays Dr. Dyson Ido"),
+    ],
+)
+async def test_part_of_a_characters_name_in_a_film_named_like_a_character(
+    catalog_of, question, said
+) -> None:
+    reply = await ask(await catalog_of(GUMP), question)
+    assert reply.text.startswith(said), reply.text

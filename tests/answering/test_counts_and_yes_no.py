@@ -486,3 +486,48 @@ async def test_a_credit_asked_on_a_film_the_catalog_lacks_says_it_lacks_it(
     assert reply.answers == []
     assert reply.text.startswith("I couldn't find a film or person I know called “")
     assert "“true lies”" in reply.text or "“abyss”" in reply.text
+
+
+TWO_HEATS = """\
+films:
+  - title: Heat
+    year: 1995
+    directors: [Michael Mann]
+    cast: [Al Pacino]
+    genres: [Crime, Thriller]
+    sources: [x]
+  - {title: Heat, year: 1986, directors: [Dick Richards], cast: [Burt Reynolds], sources: [x]}
+  - title: Marnie
+    year: 1964
+    directors: [Alfred Hitchcock]
+    genres: [Psychological thriller, Drama]
+    sources: [x]
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("did michael mann direct heat 1986", "No: Heat (1986) was directed by Dick Richards."),
+        ("did michael mann direct heat 1995", "Yes: Michael Mann directed Heat (1995)."),
+        ("was al pacino in heat 1986", "No: Al Pacino is not credited on Heat (1986)"),
+        # no year said: of the two, the one it is true of
+        ("did michael mann direct heat", "Yes: Michael Mann directed Heat (1995)."),
+    ],
+)
+async def test_a_year_said_with_a_title_asks_of_that_film(catalog_of, question, said) -> None:
+    reply = await ask(await catalog_of(TWO_HEATS), question)
+    assert reply.text.startswith(said), reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("is marnie a thriller", "Yes: Marnie (1964) is a psychological thriller film."),
+        ("is marnie a drama", "Yes: Marnie (1964) is a drama film."),
+        ("is marnie a comedy", "No: Marnie (1964) is a psychological thriller and drama film."),
+    ],
+)
+async def test_a_kind_of_a_genre_is_of_the_genre(catalog_of, question, said) -> None:
+    reply = await ask(await catalog_of(TWO_HEATS), question)
+    assert reply.text == said

@@ -240,3 +240,29 @@ async def test_who_someone_is_and_their_first_or_latest_film_say_which_facts_wer
     await assert_noted(catalog, asked, MERGED_HEAT_MANNS)
     # someone none of whose films a source merged has no note
     await assert_no_note(catalog, ["who is james caan", "james caan's first film"])
+
+
+async def test_an_age_in_a_title_two_films_share_is_in_the_one_they_are_in(catalog_of) -> None:
+    catalog = await catalog_of(
+        """\
+films:
+  - {title: Heat, year: 1986, cast: [Burt Reynolds], sources: [x]}
+  - {title: Heat, year: 1995, release_date: 1995-12-15, cast: [Robert De Niro], sources: [x]}
+people:
+  - {name: Robert De Niro, born: 1943-08-17}
+"""
+    )
+    reply = await ask(catalog, "how old was de niro in heat")
+    assert reply.answers == ["52"], reply.text
+    assert "Heat (1995)" in reply.text and "1986" not in reply.text
+
+
+async def test_an_age_in_a_film_the_catalog_lacks_says_so_before_the_age(people) -> None:
+    reply = await ask(people, "how old was keanu reeves in the matrix")
+    assert reply.text == (
+        "The catalog has no film called “the matrix”, so I can't say how old Keanu Reeves "
+        "was in it. Keanu Reeves is 61: born on 2 September 1964."
+    )
+    # a time after "in" is no film
+    for question in ("how old was keanu reeves in 1990", "how old is keanu reeves now"):
+        assert (await ask(people, question)).text.startswith("Keanu Reeves is 61")

@@ -168,6 +168,8 @@ async def _who_plays(ctx: Context) -> Answer | None:
     if not characters or not _PLAYS.search(ctx.key) or _crew_asked(ctx):
         return None
     named = await ctx.films()
+    if all(m.has("film") for m in characters) and _fragment(ctx, named):
+        return None  # "who played jenny in forrest gump": Jenny, not the title's character
     films = {f.id for f in named}
     found: list[tuple[FilmSummary, CreditRecord]] = []
     for mention in characters:
@@ -202,7 +204,10 @@ async def _who_plays_part(ctx: Context) -> Answer | None:
         if not found and character_in_film(ctx.key):
             return _no_such_character(ctx, " ".join(words), records)
     else:
-        for character in await ctx.catalog.characters_with_word(words[0]):
+        short = _SHORT_TITLES.get(words[0], words[0])  # "lt", "lieutenant": either
+        said = {short, *(long for long, other in _SHORT_TITLES.items() if other == short)}
+        known = [c for word in sorted(said) for c in await ctx.catalog.characters_with_word(word)]
+        for character in dict.fromkeys(known):
             if _named(character, words):
                 found += await ctx.catalog.cast_as(character)
             if len(found) >= MAX_CHARACTERS:
@@ -393,6 +398,25 @@ def _words(name: str | None) -> list[str]:
 
 
 def _named(character: str | None, words: list[str]) -> bool:
-    """Whether every word typed is one of the character's name's words."""
+    """Whether every word typed is one of the character's name's words, a title typed
+    short or whole for the other ("lt dan": Lieutenant Dan Taylor; "doctor ido": Dr.
+    Dyson Ido)."""
     own = set(_words(character))
-    return bool(own) and all(w in own for w in words)
+    own |= {_SHORT_TITLES.get(w, w) for w in own}
+    return bool(own) and all(_SHORT_TITLES.get(w, w) in own for w in words)
+
+
+# Titles before a name, typed short or whole: each as its short form
+_SHORT_TITLES = {
+    "lieutenant": "lt",
+    "doctor": "dr",
+    "sergeant": "sgt",
+    "captain": "capt",
+    "cpt": "capt",
+    "colonel": "col",
+    "general": "gen",
+    "professor": "prof",
+    "mister": "mr",
+    "detective": "det",
+    "agent": "agt",
+}

@@ -54,7 +54,36 @@ async def reply(ctx: Context) -> Answer | None:
         return None
     if ask is _age_reply and any(kind == "film" for _, kind in ctx.topics()):
         return await _age_in_film(ctx, person)  # "how old was tom hanks in forrest gump"
-    return await ask(ctx, person)
+    reply = await ask(ctx, person)
+    if ask is _age_reply and (lacked := _film_unnamed(ctx)):
+        # "how old was tom hanks in big" where the catalog lacks Big: said, then the age
+        said = f"The catalog has no film called “{lacked}”, so I can't say how old "
+        reply.text = f"{said}{person.name} was in it. {reply.text}"
+    return reply
+
+
+_IN_A_FILM = frozenset("in on during for".split())
+_ARTICLES = frozenset("the a an".split())
+TITLE_ECHOED_MOST = 60  # characters of an unknown title said back
+
+
+def _film_unnamed(ctx: Context) -> str:
+    """The words a question ends with after "in" and a person asked about, when they are
+    no name the catalog has: a film it lacks ("how old was tom hanks in big"); else "".
+    Not a time ("in 1990", "in the 90s") nor question words ("in total")."""
+    people = [m for m in ctx.mentions if m.has("person")]
+    if len(people) != 1 or len(ctx.mentions) != 1:
+        return ""
+    at = people[0].end
+    if at >= len(ctx.tokens) or ctx.tokens[at] not in _IN_A_FILM:
+        return ""
+    rest = [t for t in ctx.tokens[at + 1 :] if t not in _ARTICLES]
+    if not rest or any(any(c.isdigit() for c in t) or t in _TIME_WORDS for t in rest):
+        return ""
+    return " ".join(ctx.tokens[at + 1 :])[:TITLE_ECHOED_MOST]
+
+
+_TIME_WORDS = frozenset("now today total all life career year years".split())
 
 
 def _life_asked(ctx: Context) -> bool:
@@ -155,6 +184,9 @@ async def _age_in_film(ctx: Context, person: PersonRecord) -> Answer:
     if born is None:
         return await _no_birth(ctx, person)
     films = [f for f in await ctx.films() if f.year is not None]
+    # "how old was de niro in heat": the Heat he is in, of the two
+    theirs = {f.id for f in await ctx.catalog.films_of_people([person.id])}
+    films = [f for f in films if f.id in theirs] or films
     record = await ctx.catalog.film(films[0].id) if films else None
     if record is None:
         return Answer(ctx.question, [], "The catalog has no release year for that film.")

@@ -76,13 +76,15 @@ def _asks_credit(ctx: Context, film_mentions: list[Mention]) -> bool:
 
 
 async def _records(ctx: Context, film_mentions: list[Mention]) -> list[FilmRecord]:
-    """The films named, the longest name's first ("Alita: Battle Angel 2", not "Alita")."""
+    """The films named, the longest name's first ("Alita: Battle Angel 2", not "Alita"); of
+    those, the ones of a year said with them, if any ("did michael mann direct heat 1986")."""
     longest = max(m.size for m in film_mentions)
     ids = dict.fromkeys(
         h.ref for m in film_mentions if m.size == longest for h in m.of_kind("film")
     )
-    records = [await ctx.catalog.film(fid) for fid in ids]
-    return [r for r in records if r is not None]
+    records = [r for fid in ids if (r := await ctx.catalog.film(fid)) is not None]
+    year = ctx.year()
+    return [r for r in records if r.year == year] or records if year is not None else records
 
 
 async def _credit(ctx: Context, people: list[Mention], film_mentions: list[Mention]) -> Answer:
@@ -230,9 +232,11 @@ async def _genre_or_year(ctx: Context, film_mentions: list[Mention]) -> Answer |
     for record in records:
         if genre is not None:
             genres = record.listed("genre")
-            if norm(genre) in {norm(g) for g in genres}:
+            # "is marnie a thriller": a psychological thriller is one
+            kind = next((g for g in genres if _of_genre(norm(g), norm(genre))), None)
+            if kind is not None:
                 yes = True
-                lines.append(f"Yes: {record.label} is {_a(genre.lower())} film.")
+                lines.append(f"Yes: {record.label} is {_a(kind.lower())} film.")
             elif genres:
                 said = join_names([g.lower() for g in genres])
                 lines.append(f"No: {record.label} is {_a(said)} film.")
@@ -251,6 +255,12 @@ async def _genre_or_year(ctx: Context, film_mentions: list[Mention]) -> Answer |
     if not lines:
         return None
     return _verdict(ctx, yes, lines, records if genre is not None else ())  # years are their own
+
+
+def _of_genre(listed: str, asked: str) -> bool:
+    """Whether a genre listed (normalised) is the genre asked or a kind of it, named by
+    words before it ("psychological thriller", "romantic comedy")."""
+    return listed == asked or listed.endswith(f" {asked}")
 
 
 def _value_named(ctx: Context, kind: str, film_words: set[int]) -> str | None:
