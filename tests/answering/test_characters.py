@@ -388,3 +388,11 @@ async def test_part_of_a_characters_name_in_a_film_named_like_a_character(
 ) -> None:
     reply = await ask(await catalog_of(GUMP), question)
     assert reply.text.startswith(said), reply.text
+
+
+@pytest.mark.parametrize("question", ["who was in forrest gump", "whos in forrest gump"])
+async def test_who_is_in_a_film_named_like_its_character_is_its_cast(catalog_of, question) -> None:
+    reply = await ask(await catalog_of(GUMP), question)
+    assert reply.text.startswith(
+        "Forrest Gump (1994): starring Tom Hanks (Forrest Gump), Robin Wright (Jenny Curran)"
+    ), reply.text

@@ -50,6 +50,8 @@ PART_WORDS_MOST = 2  # words of a character's name said alone, for part of it ("
 async def reply(ctx: Context) -> Answer | None:
     """Who plays a character (by full or part of the name), else whom a person plays, else
     a character named alone ("woody", "woody movies")."""
+    if _cast_asked(ctx):
+        return None
     return (
         await _who_plays(ctx)
         or await _who_plays_part(ctx)
@@ -95,6 +97,24 @@ async def no_characters(question: str, key: str, catalog: Catalog) -> Answer | N
 
 
 _ANY_CHARACTER = "SELECT 1 FROM credits WHERE character_norm IS NOT NULL LIMIT 1"
+
+
+def _cast_asked(ctx: Context) -> bool:
+    """Whether a film's cast is asked where its title names a character too ("who is in
+    alita", "who was in john wick"): every character named is a film said after "in" or
+    "on", and no word asks of a part ("who plays alita" does)."""
+    characters = ctx.characters()
+    return (
+        bool(characters)
+        and _PART_ASKED.search(ctx.key) is None
+        and all(m.has("film") and m.start and ctx.tokens[m.start - 1] in _IN for m in characters)
+    )
+
+
+_PART_ASKED = re.compile(
+    r"\b(?:plays?|played|playing|voices?|voiced|voicing|portray\w*|roles?|characters?|parts?)\b"
+)
+_IN = frozenset(("in", "on"))
 
 
 def _crew_asked(ctx: Context) -> bool:
