@@ -120,29 +120,32 @@ films:
         (
             "how many movies did stanley kubrick direct",
             ["2"],
-            "Stanley Kubrick directed 2 films: The Shining (1980) and Full Metal Jacket (1987).",
+            "Stanley Kubrick directed 2 films in the catalog: The Shining (1980) and "
+            "Full Metal Jacket (1987).",
         ),
         (
             "how many films has tom hanks been in",
             ["3"],
-            "Tom Hanks appears in 3 films: Sleepless in Seattle (1993), You've Got Mail (1998) "
+            "Tom Hanks appears in 3 films in the catalog: Sleepless in Seattle (1993), "
+            "You've Got Mail (1998) "
             "and Cast Away (2000).",
         ),
         (
             "number of films starring meg ryan",
             ["2"],
-            "Meg Ryan appears in 2 films: Sleepless in Seattle (1993) and You've Got Mail (1998).",
+            "Meg Ryan appears in 2 films in the catalog: Sleepless in Seattle (1993) and "
+            "You've Got Mail (1998).",
         ),
         (
             "how many films did tom hanks and meg ryan make together",
             ["2"],
-            "Tom Hanks and Meg Ryan are credited together on 2 films: Sleepless in Seattle "
-            "(1993) and You've Got Mail (1998). Both in the cast.",
+            "Tom Hanks and Meg Ryan are credited together on 2 films in the catalog: "
+            "Sleepless in Seattle (1993) and You've Got Mail (1998). Both in the cast.",
         ),
         (
             "how many films did nora ephron write",
             ["1"],
-            "Nora Ephron wrote 1 film: Sleepless in Seattle (1993).",
+            "Nora Ephron wrote 1 film in the catalog: Sleepless in Seattle (1993).",
         ),
     ],
 )
@@ -250,7 +253,7 @@ async def test_whether_someone_had_a_role_they_never_had_is_no(catalog_of) -> No
     # a role they had is counted as before
     count = await ask(catalog, "how many films did dee moss direct")
     assert count.answers == ["2"]
-    assert count.text.startswith("Dee Moss directed 2 films: ")
+    assert count.text.startswith("Dee Moss directed 2 films in the catalog: ")
 
 
 async def test_whether_someone_had_a_role_they_had_is_yes(catalog_of) -> None:
@@ -531,3 +534,13 @@ async def test_a_year_said_with_a_title_asks_of_that_film(catalog_of, question, 
 async def test_a_kind_of_a_genre_is_of_the_genre(catalog_of, question, said) -> None:
     reply = await ask(await catalog_of(TWO_HEATS), question)
     assert reply.text == said
+
+
+async def test_names_counted_on_a_title_films_share_are_counted_for_each(catalog) -> None:
+    reply = await ask(catalog, "how many actors are in heat")
+    said = "The catalog lists 1 cast member for Heat (1986) and 2 for Heat (1995). "
+    assert reply.text.startswith(said), reply.text
+    assert reply.answers == ["1", "2"]
+    # a year said: the one film, counted alone
+    one = await ask(catalog, "how many actors are in heat 1995")
+    assert one.answers == ["2"] and one.text.startswith("The catalog lists 2 cast members. ")

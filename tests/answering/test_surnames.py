@@ -204,7 +204,10 @@ async def test_a_surname_is_the_one_of_it_with_far_more_films(tagged, question, 
 async def test_a_one_word_title_where_only_a_person_can_be_is_the_person(tagged) -> None:
     made = await ask(tagged, "how many films did hitchcock make")
     assert made.answers == ["2"], made.text
-    assert "Alfred Hitchcock directed 2 films: Rebecca (1940) and Psycho (1960)." in made.text
+    assert (
+        "Alfred Hitchcock directed 2 films in the catalog: Rebecca (1940) and Psycho (1960)."
+        in made.text
+    )
     film = await ask(tagged, "who directed hitchcock")
     assert film.answers == ["Sacha Gervasi"]
 

@@ -8,9 +8,10 @@ import re
 from bot.answering.context import Context
 from bot.answering.kinds import about, chains, relations, time
 from bot.answering.kinds.ranking import series_of
-from bot.answering.lexicon import RELATION_BY_NAME
-from bot.answering.reply import Answer, claims_note, counted, film_list
+from bot.answering.lexicon import RELATION_BY_NAME, Relation
+from bot.answering.reply import Answer, claims_note, counted, film_list, join_names
 from bot.answering.wanted import year_span
+from bot.store.catalog import FilmSummary
 
 _ASKING = r"^(?:how many|the number of|number of|count(?: the)?)"
 _HOW_MANY = re.compile(_ASKING + r"\b")
@@ -57,6 +58,14 @@ async def reply(ctx: Context) -> Answer | None:
     if listed.films and listed.answers == list(dict.fromkeys(f.title for f in listed.films)):
         number, text = len(listed.films), _films_counted(listed)
     elif (noun := _noun(ctx)) is not None:  # names on films: "how many actors are in titanic"
+        if len(listed.films) > 1 and (each := await _each_film(ctx, listed.films)):
+            # "how many actors are in heat": of each Heat, not of the two together
+            said = [
+                f"{counted(n, noun) if not i else n} for {f.label}" for i, (f, n) in enumerate(each)
+            ]
+            text = f"The catalog lists {join_names(said)}. {listed.text}"
+            answers = [str(n) for _, n in each]
+            return Answer(ctx.question, answers, text, films=listed.films, people=listed.people)
         number = len(dict.fromkeys(listed.answers))
         text = f"The catalog lists {counted(number, noun)}. {listed.text}"
     else:  # a fact that is no list ("how many minutes is titanic") says its number itself
@@ -78,16 +87,17 @@ async def _of_years(ctx: Context) -> Answer | None:
 
 def _films_counted(listed: Answer) -> str:
     """The reply listing films, saying how many as part of its sentence: "Steven
-    Spielberg directed 25 films: Jaws (1975), …", or ahead of it when it is said otherwise;
-    a list that already says its count ("Horror films (7): …") is left as it is."""
+    Spielberg directed 25 films in the catalog: Jaws (1975), …", or ahead of it when it is
+    said otherwise; a list that already says its count ("Horror films (7): …") is left as
+    it is."""
     number = len(listed.films)
     text = listed.text
     if re.search(rf"\({number}\): ", text):
         return text
     named = film_list(listed.films)
     at = text.find(f" {named}")
-    if at > 0 and text[at - 1].isalpha():
-        return f"{text[:at]} {counted(number, 'film')}:{text[at:]}"
+    if at > 0 and text[at - 1].isalpha():  # the films it has, not all there are
+        return f"{text[:at]} {counted(number, 'film')} in the catalog:{text[at:]}"
     return f"{counted(number, 'film')} in the catalog. {text}"
 
 
@@ -102,9 +112,31 @@ _NOUNS = {
 def _noun(ctx: Context) -> str | None:
     """What the names counted are, by the first relation of names asked ("how many
     actors …": "cast member"; "director", "genre", …), if one is."""
-    named = (r for _, r in ctx.occurrences() if r.role is not None or r.value_kind is not None)
-    relation = next(named, None)
+    relation = _named_relation(ctx)
     return None if relation is None else _NOUNS.get(relation.name, relation.name)
+
+
+def _named_relation(ctx: Context) -> Relation | None:
+    """The first relation of names the question asks, if any."""
+    named = (r for _, r in ctx.occurrences() if r.role is not None or r.value_kind is not None)
+    return next(named, None)
+
+
+async def _each_film(ctx: Context, films: list[FilmSummary]) -> list[tuple[FilmSummary, int]]:
+    """How many names of the relation asked each film has, none where one is not known."""
+    relation = _named_relation(ctx)
+    each = []
+    for film in films:
+        record = await ctx.catalog.film(film.id)
+        if relation is None or record is None:
+            return []
+        names = (
+            record.names(relation.role)
+            if relation.role
+            else record.listed(relation.value_kind or "")
+        )
+        each.append((film, len(dict.fromkeys(names))))
+    return each
 
 
 async def _series(ctx: Context) -> Answer | None:
