@@ -63,7 +63,7 @@ _ROLE_WORDS = {
     "writer": "wrote",
     "composer": "scored",
     "producer": "produced",
-    None: "are credited on",
+    None: "is credited on",
 }
 _SIDE_NOISE = re.compile(r"^(?:the (?:film|movie) |(?:film|movie) )|(?: (?:film|movie))$")
 PERSON_MEASURES = frozenset({"older", "newer", "more"})
@@ -261,8 +261,11 @@ def _people_compared(question: str, asked: Comparison, a: PersonRecord, b: Perso
         counts = [len([f for f in p.films(role) if f.confirmed]) for p in (a, b)]
         verb = _ROLE_WORDS[role]
         details = f"{a.name} {verb} {counts[0]}, {b.name} {counts[1]}"
-        if counts[0] == counts[1]:
-            text = f"Neither: in the catalog's released films, {details}."
+        if counts[0] == counts[1]:  # as many: "neither", or "no" to "did … more"
+            lead = "No" if asked.yes_no else "Neither"
+            both = "are credited on" if role is None else verb
+            text = f"{lead}: in the catalog's released films, {a.name} and {b.name} {both} "
+            text += f"{counts[0]} each."
             return Answer(question, [], text, kind="answer", people=people)
         winner = a if counts[0] > counts[1] else b
         if asked.yes_no:

@@ -124,3 +124,20 @@ async def test_a_side_the_catalog_lacks_is_said_not_compared(pairs, question) ->
         "I couldn't find a film or person I know called “gladiator”, so I can't compare it "
         "with Jaws (1975)."
     )
+
+
+async def test_two_people_with_as_many_films_are_said_to_have_as_many(catalog_of, pairs) -> None:
+    catalog = await catalog_of(
+        PAIRS.replace("directors: [Alfred Hitchcock], sources: [https://example.org/bi]", "")
+    )
+    reply = await ask(catalog, "who directed more movies kubrick or hitchcock")
+    assert reply.answers == []
+    assert reply.text == (
+        "Neither: in the catalog's released films, Stanley Kubrick and Alfred Hitchcock "
+        "directed 2 each."
+    )
+    asked = await ask(catalog, "did kubrick direct more films than hitchcock")
+    assert asked.text.startswith("No: in the catalog's released films, "), asked.text
+    # credits in any role: one person's said with a verb for one
+    credited = await ask(pairs, "who has more films kubrick or hitchcock")
+    assert credited.text.startswith("Alfred Hitchcock is credited on more"), credited.text
