@@ -104,12 +104,15 @@ async def test_what_a_film_is_about_and_tell_me_about(saga) -> None:
         ("is there a prequel to saga ii", "Saga", "Saga II (1994) follows Saga (1990)."),
         ("what comes after saga", "Saga II", "Saga (1990) is followed by Saga II (1994)."),
         ("whats next after saga ii", "Saga III", "followed by Saga III (2031) [announced]"),
+        # "a sequel to" ending the question asks what it follows, not its sequels
+        ("what is saga ii a sequel to", "Saga", "Saga II (1994) follows Saga (1990)."),
     ],
 )
 async def test_sequels_both_ways(saga, question: str, first: str, said: str) -> None:
     reply = await ask(saga, question)
     assert reply.answers[0] == first
     assert said in reply.text
+    assert "knows no" not in reply.text
 
 
 async def test_an_unreleased_sequel_is_a_claim(saga) -> None:

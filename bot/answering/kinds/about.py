@@ -36,7 +36,7 @@ _TELL_ABOUT = re.compile(
 )
 _EARLIER = re.compile(
     r"\b(?:prequel|before|previous|preceding|earlier|follows?\b(?! ?ups?)|"
-    r"sequel (?:of|to) (?:what|which)|came (?:out )?first)\b"
+    r"sequel (?:of|to) (?:what|which)|sequel (?:of|to)$|came (?:out )?first)\b"
 )
 _LATER = words(r"after|next|following|later|continu\w*|part (?:2|two|ii)")
 _SEQUEL = RELATION_BY_NAME["sequel"]
