@@ -25,6 +25,7 @@ from bot.answering.context import Context
 from bot.answering.kinds import KINDS, characters
 from bot.answering.kinds.about import films_of_the_title, word_of_a_title
 from bot.answering.kinds.smalltalk import examples, is_small_talk
+from bot.answering.kinds.status import is_status_word
 from bot.answering.lexicon import (
     DIED,
     LANGUAGE_WORDS,
@@ -359,6 +360,10 @@ async def answer(
     if not unknown_name and _possessive_unknown(text, tokens, unknown):
         # "nolan's newest movie" where the catalog lacks Nolan: not the newest films
         unknown_name = True
+    before_films = "" if unknown_name else await _unknown_before_films(tokens, unknown)
+    if before_films:
+        # "the best nolan movie" where the catalog lacks Nolan: not the best films
+        unknown_name = True
     if not unknown_name and _film_lacked(tokens, mentions):
         # "was tom hanks in big" where the catalog lacks Big: not yes for his other films
         unknown_name = True
@@ -378,7 +383,7 @@ async def answer(
         rng=rng or _DICE,
     )
     if unknown_name and not is_small_talk(key):  # "ok thanks": no name, though "ok" is one
-        return await _not_found(context, lookups)
+        return await _not_found(context, lookups, before_films)
     if _film_pronoun_alone(tokens, mentions) and (unsaid := compound.film_unsaid(key)):
         # "was tom hanks in it": which film, not yes for every film of his
         return Answer(question, [], unsaid, kind="clarify")
@@ -1529,6 +1534,43 @@ def _someone_unknown(tokens: list[str], mentions: list[Mention], unknown: list[i
     return False
 
 
+async def _unknown_before_films(tokens: list[str], unknown: list[int]) -> str:
+    """A word the catalog lacks, and no common English word, just before a word for
+    films ("best nolan movie", "newest villeneuve films"): someone whose films are
+    asked ("nolans newest movie" too); else ""."""
+    for i in unknown:
+        after = tokens[i + 1 : i + 3]
+        films = bool(after) and after[0] in FILM_NOUNS
+        picked = len(after) == 2 and after[0] in _PICKED and after[1] in FILM_NOUNS
+        if not (films or picked) or is_status_word(tokens[i]):  # "unreleased films"
+            continue
+        # the dictionary has many names as words: a rare one is read as a name
+        if not await english_word(tokens[i]) or not is_common_word(tokens[i]):
+            start = i  # with the words of the name before it ("tim burton")
+            while start and _may_be_name_word(tokens[start - 1]):
+                start -= 1
+            return " ".join(tokens[start : i + 1])
+    return ""
+
+
+def _may_be_name_word(token: str) -> bool:
+    """Whether a word before a name the catalog lacks may be part of it: no question
+    word, word of talk, word picking films, number nor word of a relation."""
+    return (
+        token not in SCAFFOLD
+        and token not in TALK
+        and token not in _PICKED
+        and not token.isdigit()
+        and not is_keyword(token)
+        and not is_relation_word(token)
+        and not is_asking_word(token)
+    )
+
+
+# Words between a name and a word for films that pick among the films ("nolans best movie")
+_PICKED = frozenset("best worst newest latest oldest first last top new old greatest".split())
+
+
 def _possessive_unknown(text: str, tokens: list[str], unknown: list[int]) -> bool:
     """Whether a word the catalog lacks was typed with an 's ("nolan's"): someone's
     name, whose films are asked."""
@@ -2111,12 +2153,14 @@ _COME = frozenset("come comes coming came".split())
 _RELEASED = frozenset("released release releasing premiere premiered".split())
 
 
-async def _not_found(ctx: Context, lookups: _Lookups) -> Answer:
+async def _not_found(ctx: Context, lookups: _Lookups, said: str = "") -> Answer:
+    """That the catalog has nothing called what the question names, with what it may
+    have meant; ``said``: the name, when the question's shape has already told it."""
     # "the rotten tomatoes rating of inception": the site is no name looked for
     key = " ".join(_without_asked_tail(ctx.key.split()))
     tokens = _without_release_words(RATING_SITE_NAMES.sub(" of ", key).split())
-    lacked = _film_lacked(ctx.tokens, ctx.mentions)  # "was tom hanks in big": “big”
-    object_named = _object_named(tokens)
+    lacked = bool(said) or _film_lacked(ctx.tokens, ctx.mentions)  # "was tom hanks in big"
+    object_named = said or _object_named(tokens)
     whole = not lacked and title_to_the_end(tokens)  # "lawrence of arabia", not “lawrence”
     # a title said whole is matched whole: "silense of the lambs" is not Aliens
     run = (lacked and object_named) or whole or _residual_run(tokens) or ctx.key_outside()
@@ -2131,7 +2175,7 @@ async def _not_found(ctx: Context, lookups: _Lookups) -> Answer:
         else _residual_run([t for t in tokens if t not in TALK and t not in WORTH])
     )
     named = _with_possessed(tokens, named)  # "schindler's list"
-    named = whole or _named_whole(ctx, _title_opening(tokens, named) or object_named)
+    named = said or whole or _named_whole(ctx, _title_opening(tokens, named) or object_named)
     named = _with_apostrophes(ctx.question, named)[:ECHOED_MAX].strip()
     place = _SET_IN.search(ctx.key)
     if place and (where := _residual_run(ctx.key[place.end() :].split())[:ECHOED_MAX]):

@@ -57,6 +57,24 @@ films:
     assert sally.suggestions == ["When Harry Met Sally... (1989)"], sally.text
 
 
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("whats the best nolan movie", "nolan"),
+        ("newest nolan film", "nolan"),
+        ("nolans newest movie", "nolans"),
+        ("top 5 villeneuve movies", "villeneuve"),
+    ],
+)
+async def test_a_name_the_catalog_lacks_before_films_is_said_not_left_out(
+    catalog, question, named
+) -> None:
+    # not the best, newest or top films of the whole catalog
+    reply = await ask(catalog, question)
+    assert reply.kind == "not_found" and reply.answers == [], reply.text
+    assert reply.text.startswith(f"I couldn't find a film or person I know called “{named}”.")
+
+
 @pytest.mark.parametrize("seed", range(8))
 async def test_nothing_found_offers_questions_about_a_released_film_of_the_catalog(
     catalog, seed

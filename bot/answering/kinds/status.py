@@ -28,6 +28,11 @@ _ASKS = re.compile(
 )
 
 
+def is_status_word(word: str) -> bool:
+    """Whether a word asks for films by their status ("unreleased", "upcoming")."""
+    return any(pattern.search(word) for pattern, _ in _STATUS_WORDS)
+
+
 async def reply(ctx: Context) -> Answer | None:
     """The films with the status the question asks for, when it names no film or person."""
     if any(m.has("film", "person") for m in ctx.mentions):
