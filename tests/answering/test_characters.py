@@ -396,3 +396,25 @@ async def test_who_is_in_a_film_named_like_its_character_is_its_cast(catalog_of,
     assert reply.text.startswith(
         "Forrest Gump (1994): starring Tom Hanks (Forrest Gump), Robin Wright (Jenny Curran)"
     ), reply.text
+
+
+async def test_who_played_a_film_named_after_its_character_is_that_character(catalog_of) -> None:
+    catalog = await catalog_of(
+        """\
+films:
+  - title: Marnie
+    year: 1964
+    cast:
+      - {person: Sean Connery, role: Mark Rutland}
+      - {person: Tippi Hedren, role: Marnie Edgar}
+    sources: [x]
+  - {title: Psycho, year: 1960, cast: [Anthony Perkins], sources: [x]}
+"""
+    )
+    marnie = await ask(catalog, "who played marnie")
+    assert marnie.text.startswith("Tippi Hedren plays Marnie Edgar in Marnie (1964)."), marnie.text
+    how_old = await ask(catalog, "how old was tippi hedren in marnie")
+    assert "Tippi Hedren plays" not in how_old.text
+    # a title no character is named after: the film, as before
+    psycho = await ask(catalog, "who played psycho")
+    assert psycho.text.startswith("Psycho (1960)"), psycho.text

@@ -50,11 +50,12 @@ PART_WORDS_MOST = 2  # words of a character's name said alone, for part of it ("
 async def reply(ctx: Context) -> Answer | None:
     """Who plays a character (by full or part of the name), else whom a person plays, else
     a character named alone ("woody", "woody movies")."""
-    if _cast_asked(ctx):
+    if _cast_asked(ctx) or _AGE_ASKED.search(ctx.key):  # "how old was de niro in …"
         return None
     return (
         await _who_plays(ctx)
         or await _who_plays_part(ctx)
+        or await _title_character(ctx)
         or await _role_of_person(ctx)
         or await _films_of_character(ctx)
         or await _character_alone(ctx)
@@ -115,6 +116,7 @@ _PART_ASKED = re.compile(
     r"\b(?:plays?|played|playing|voices?|voiced|voicing|portray\w*|roles?|characters?|parts?)\b"
 )
 _IN = frozenset(("in", "on"))
+_AGE_ASKED = re.compile(r"\b(?:how old|age|aged|years old)\b")
 
 
 def _crew_asked(ctx: Context) -> bool:
@@ -233,6 +235,25 @@ async def _who_plays_part(ctx: Context) -> Answer | None:
             if len(found) >= MAX_CHARACTERS:
                 break
     return await _players(ctx, found)
+
+
+async def _title_character(ctx: Context) -> Answer | None:
+    """ "who played marnie", "who played dr strangelove": the character a film is named
+    after, of that film's cast, where the question names nothing but the film."""
+    asked = _PLAY_ASKED.search(ctx.key)
+    if asked is None or ctx.person_ids():
+        return None
+    films = await ctx.films()
+    words = [w for w in norm(asked.group("named")).split() if w not in _NOT_A_NAME]
+    if not films or not words:
+        return None
+    found = [
+        (record.summary, credit)
+        for record in await _records(ctx, films)
+        for credit in record.people("cast")
+        if _named(credit.character, words)
+    ]
+    return await _players(ctx, found) if found else None
 
 
 async def _records(ctx: Context, films: list[FilmSummary]) -> list[FilmRecord]:
