@@ -434,7 +434,7 @@ WORDS_SAID_SHORT = {"bros": "brothers", "vs": "versus"}
 CHAT_FILLER = frozenset(
     """
     lol lool lmao lmfao rofl haha hahaha hehe xd omg tho pls plz plox bro bruh ngl tbh
-    imo imho
+    imo imho rn atm fr
     """.split()
 )
 

@@ -42,6 +42,8 @@ async def chatty(catalog_of):
         "who directed the godfather lol",
         "lmao who directed the godfather",
         "who directed the godfather tho",
+        "who directed the godfather rn",
+        "who directed the godfather atm",
     ],
 )
 async def test_chat_words_around_a_question_are_not_read_as_a_title(chatty, question) -> None:
