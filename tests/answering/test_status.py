@@ -43,3 +43,23 @@ async def test_when_a_film_the_catalog_lacks_is_coming_out_is_not_the_list(catal
     reply = await ask(catalog, "what year is gladiator coming out")
     assert reply.kind == "not_found"
     assert "“gladiator”" in reply.text
+
+
+async def test_a_fact_the_catalog_lacks_of_an_unreleased_film_is_no_claim(catalog_of) -> None:
+    catalog = await catalog_of(
+        """\
+films:
+  - title: Saga IV
+    status: announced
+    directors: [Ann Lee]
+    sources: [{text: A studio announcement}]
+"""
+    )
+    lacking = await ask(catalog, "who is in saga iv")
+    assert lacking.text == (
+        "The catalog lists no cast for Saga IV. Saga IV is announced (it has not been "
+        "released yet). Source: A studio announcement."
+    )
+    # what it has of the film is said as a claim
+    director = await ask(catalog, "who directed saga iv")
+    assert "This is a claim, not a confirmed fact" in director.text

@@ -58,7 +58,13 @@ async def film_relation(ctx: Context) -> Answer | None:
             values, sentence = _rated_elsewhere(record, site)
         answers.extend(values)
         plain = relation.name in ("status", "sources")  # these say it themselves
-        lines.append(sentence if plain else with_status(record, sentence))
+        if plain:
+            lines.append(sentence)
+        elif not values and (note := status_note(record)):
+            # nothing said of it is a claim: what it is, and where it is claimed
+            lines.append(f"{sentence} {note}")
+        else:
+            lines.append(with_status(record, sentence))
     # Each film's year and status are its own, whatever its source merged
     merged = [] if relation.name in _OWN else list(records.values())
     text = per_film(films, lines, merged)
