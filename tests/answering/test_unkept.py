@@ -121,3 +121,55 @@ async def test_what_a_film_is_based_on_is_said_not_kept(catalog_of, question) ->
     reply = await ask(catalog, question)
     assert reply.text.startswith("The catalog has no word on what Jaws (1975) is based on")
     assert (await ask(catalog, "who wrote jaws")).answers == ["Peter Benchley", "Carl Gottlieb"]
+
+
+TOLD_IN_TRIVIA = """\
+films:
+  - title: Titanic
+    year: 1997
+    trivia:
+      - It won eleven Academy Awards, including Best Picture.
+      - Its sets were built in Rosarito, Mexico.
+    sources: [x]
+  - title: El Mariachi
+    year: 1992
+    trivia:
+      - Made for about $7,000, it was bought by Columbia Pictures.
+    sources: [x]
+  - title: Saga II
+    status: rumored
+    trivia: [Said to be based on a novel.]
+    sources: [{text: A fan forum}]
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        (
+            "did titanic win any oscars",
+            "From the catalog's trivia for Titanic (1997): It won eleven Academy Awards, "
+            "including Best Picture.",
+        ),
+        (
+            "budget of el mariachi",
+            "From the catalog's trivia for El Mariachi (1992): Made for about $7,000, it was "
+            "bought by Columbia Pictures.",
+        ),
+    ],
+)
+async def test_what_a_films_trivia_says_of_a_fact_never_kept_is_said(
+    catalog_of, question, said
+) -> None:
+    reply = await ask(await catalog_of(TOLD_IN_TRIVIA), question)
+    assert reply.text == said
+
+
+async def test_trivia_that_says_nothing_of_what_is_asked_is_not_given(catalog_of) -> None:
+    catalog = await catalog_of(TOLD_IN_TRIVIA)
+    money = await ask(catalog, "how much did titanic make")
+    assert money.text.startswith("The catalog has no box office or budget figures for Titanic")
+    # an unreleased film's trivia is a claim
+    claimed = await ask(catalog, "is saga ii based on a book")
+    assert claimed.text.startswith("From the catalog's trivia for Saga II: Said to be based")
+    assert "This is a claim, not a confirmed fact" in claimed.text

@@ -12,7 +12,8 @@ from dataclasses import replace
 
 from bot.answering.context import Context
 from bot.answering.lexicon import words
-from bot.answering.reply import Answer, join_names
+from bot.answering.reply import Answer, join_names, with_status
+from bot.store.catalog import FilmRecord, FilmSummary
 
 # Awards people name, which are titles too (the film Oscar)
 _AWARDS = r"oscars?|academy awards?|golden globes?|baftas?|emmys?|palme d ?or"
@@ -54,6 +55,14 @@ _UNKEPT_WORDS: tuple[tuple[str, tuple[str, str]], ...] = (
     (_PRIVATE_LIFE, _PRIVATE_SAID),
 )
 _UNKEPT = tuple((words(alternatives), said) for alternatives, said in _UNKEPT_WORDS)
+# What a film's trivia says of each, when it says it: the catalog keeps no such field, but a
+# curated fact in its trivia answers the question ("It won eleven Academy Awards")
+_IN_TRIVIA = {
+    _UNKEPT_WORDS[0][1]: words(rf"{_AWARDS}|awards?|nominat\w*|won|wins"),
+    _UNKEPT_WORDS[1][1]: re.compile(r"\$\s?\d|\b(?:budget|box office|grossed|grossing)\b"),
+    _UNKEPT_WORDS[2][1]: words(r"filmed|shot in|shot on location|locations?"),
+    _UNKEPT_WORDS[4][1]: words(r"based on|adapt\w*|novel|manga|comic|true story"),
+}
 # Any of them: one search settles most questions, which ask none
 _ANY_UNKEPT = words("|".join(alternatives for alternatives, _ in _UNKEPT_WORDS))
 
@@ -73,6 +82,9 @@ async def reply(ctx: Context) -> Answer | None:
         films, named = [], _people_named(ctx)
         if not named:
             return None
+    told = await _trivia_telling(ctx, films[:3], _IN_TRIVIA.get(said))
+    if told:
+        return Answer(ctx.question, [fact for _, fact in told], _trivia_said(told), films=films[:3])
     labels = join_names(named)
     what = said[1].format(labels) if labels else said[0]
     text = (
@@ -80,6 +92,33 @@ async def reply(ctx: Context) -> Answer | None:
         "came out, their genres, ratings where known, and its sources."
     )
     return Answer(ctx.question, [], text, films=films[:3])
+
+
+async def _trivia_telling(
+    ctx: Context, films: list[FilmSummary], telling: re.Pattern[str] | None
+) -> list[tuple[FilmRecord, str]]:
+    """The trivia of the films that speaks of what is asked (``telling``), each with its
+    film."""
+    if telling is None:
+        return []
+    told = []
+    for film in films:
+        record = await ctx.catalog.film(film.id)
+        if record is not None:
+            told += [(record, fact) for fact in record.trivia if telling.search(fact.casefold())]
+    return told
+
+
+def _trivia_said(told: list[tuple[FilmRecord, str]]) -> str:
+    """ "From the catalog's trivia for Titanic (1997): It won eleven Academy Awards…", each
+    unreleased film's said as a claim."""
+    by_film: dict[int, tuple[FilmRecord, list[str]]] = {}
+    for record, fact in told:
+        by_film.setdefault(record.summary.id, (record, []))[1].append(fact)
+    return " ".join(
+        with_status(record, f"From the catalog's trivia for {record.label}: {' '.join(facts)}")
+        for record, facts in by_film.values()
+    )
 
 
 def _people_named(ctx: Context) -> list[str]:
