@@ -108,6 +108,15 @@ class Context:
         match = _YEAR.search(self.key_outside())
         return int(match.group(1)) if match else None
 
+    def _short_year(self) -> int | None:
+        """A year typed in two figures just after a title ("heat 86", "heat '95")."""
+        for mention in self.mentions:
+            if mention.has("film") and mention.end < len(self.tokens):
+                typed = self.tokens[mention.end].lstrip("'")
+                if len(typed) == 2 and typed.isdigit():
+                    return int(typed)
+        return None
+
     async def films(self) -> list[FilmSummary]:
         """Films named by the film mentions, narrowed by a year in the question if any."""
         ids = [h.ref for m in self.mentions for h in m.of_kind("film")]
@@ -115,6 +124,8 @@ class Context:
         year = self.year()
         if year is not None:
             films = [f for f in films if f.year == year] or films
+        elif (short := self._short_year()) is not None:  # "heat 86": the Heat of 1986
+            films = [f for f in films if f.year is not None and f.year % 100 == short] or films
         # of mentions that overlap, the longest wins: "Alita: Battle Angel 2" over "Alita";
         # films named apart ("psycho and the birds") are all kept
         named = [m for m in self.mentions if m.has("film")]

@@ -17,6 +17,21 @@ async def test_a_year_narrows_a_shared_title(catalog) -> None:
     assert reply.answers == ["Michael Mann"]
 
 
+@pytest.mark.parametrize(
+    ("question", "answers"),
+    [
+        ("who directed heat 86", ["Dick Richards"]),
+        ("who directed heat '95", ["Michael Mann"]),
+        ("wb heat 86 who was in it", ["Burt Reynolds"]),
+        # two figures no film of the title has: both, as without them
+        ("who directed heat 77", ["Michael Mann", "Dick Richards"]),
+    ],
+)
+async def test_a_year_in_two_figures_after_a_title_narrows_it(catalog, question, answers) -> None:
+    reply = await ask(catalog, question)
+    assert sorted(reply.answers) == sorted(answers), reply.text
+
+
 async def test_typos_and_surnames_are_read_and_said(catalog) -> None:
     typo = await ask(catalog, "who directed alitta battle angle")
     assert typo.answers == ["Robert Rodriguez"]
