@@ -218,8 +218,9 @@ class FileRows(FileOutcome):
         first_source, first_trivia = len(sources), len(trivia)
         film_names.append((index, title_key, title))
         for pos, alias in enumerate(as_list(get("aliases"), MAX_LIST)):
+            key = keys[alias]  # the alias checked as a name first
             values.append((index, "alias", alias, norm(alias), pos, year))
-            film_names.append((index, keys[alias], title))
+            film_names.append((index, key, title))
         add_credit = credits.append
         for role, attr in ROLE_FIELDS.items():
             people = get(attr)

@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
@@ -190,3 +191,10 @@ def test_an_unusual_value_is_left_to_the_models() -> None:
         {"title": "Heat", "status": None},
     ):
         assert plain_rows(outcome, odd_value) is None, odd_value
+
+
+@pytest.mark.parametrize("aliases", [[None], ["Heat", None], [""], [["Heat"]]])
+def test_an_alias_that_is_no_name_leaves_the_file_to_the_full_validation(aliases) -> None:
+    value = {"title": "Heat", "aliases": aliases}
+    assert plain_rows(FileOutcome("f.yaml", "f.yaml", "", 0), value) is None
+    assert plain_facts(value) is None
