@@ -20,6 +20,8 @@ from collections.abc import Set as AbstractSet
 from datetime import date
 from typing import NamedTuple
 
+from rapidfuzz.distance import OSA
+
 from bot.answering import compare, compound, lexicon
 from bot.answering.context import Context
 from bot.answering.kinds import KINDS, characters
@@ -94,6 +96,7 @@ SUGGESTED_CUTOFF = 70
 SUGGESTED_TITLES = 3  # titles suggested when nothing is found, at least this close:
 SUGGESTED_TITLE_CUTOFF = 60
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_PINGS = re.compile(r"(?<!\S)@(?:here|everyone)\b", re.IGNORECASE)
 _DICE = random.Random()  # the randomness of replies when the caller gives none
 
 
@@ -141,7 +144,9 @@ class _Lookups:
         if known is None or known[0] < max_edits:
             known = self._closest[typed] = (max_edits, await self._nearest(typed, max_edits))
         found = known[1]
-        return found if found is not None and found[0] <= max_edits else None
+        if found is None or found[0] > max_edits or not _slips_spread(typed, found[1]):
+            return None  # "stephen king" is not Stephen Lang, two slips in one short word
+        return found
 
     async def _nearest(self, typed: str, max_edits: int) -> tuple[int, str, str] | None:
         """The nearest catalog name, or a title without its article nearer still ("dark
@@ -176,8 +181,9 @@ _WITHOUT_SHORT = re.compile(r"(?<!\S)w/o(?!\S)", re.IGNORECASE)
 
 
 def clean_question(raw: str) -> str:
-    """Drop control characters and stacked combining marks; collapse whitespace."""
-    text = _CONTROL.sub(" ", raw)
+    """Drop control characters, stacked combining marks and Discord's @here and @everyone
+    (a ping, not words of the question); collapse whitespace."""
+    text = _PINGS.sub(" ", _CONTROL.sub(" ", raw))
     if text.isascii():  # no marks to compose or drop
         return " ".join(text.split())
     text = unicodedata.normalize("NFC", text)
@@ -1728,6 +1734,19 @@ async def _longer_title(
     return None
 
 
+def _slips_spread(typed: str, name: str) -> bool:
+    """Whether the slips between words typed and a name of as many words are spread as
+    typos are: at most a third of each word's letters (one in a short word), not a whole
+    other word ("stephen king" is not Stephen Lang)."""
+    words, named = typed.split(), name.split()
+    if len(words) != len(named):
+        return True  # words run together or apart: compared whole, as found
+    return all(
+        OSA.distance(word, other) <= max(1, len(other) // 3)
+        for word, other in zip(words, named, strict=True)
+    )
+
+
 def _edits_allowed(typed: str) -> int:
     """One slip in a short name, two in a longer one, three in a long one."""
     return 1 if len(typed) <= 7 else 2 if len(typed) <= 20 else 3
@@ -1945,7 +1964,7 @@ def _clearly_most(
 
 async def _fuzzy_name(run: str, lookups: _Lookups) -> tuple[str, str] | None:
     people = await lookups.fuzzy_people(run, limit=1, cutoff=86)
-    if people:
+    if people and _slips_spread(run, norm(people[0].display)):
         return run, people[0].display
     films = await lookups.fuzzy_titles(run, limit=1, cutoff=86)
     if films:

@@ -644,3 +644,34 @@ async def test_a_slip_running_into_a_title_is_one_title_the_catalog_lacks(metaqa
     reply = await ask(catalog, "who directed alita")
     assert reply.text.startswith("(Reading “alita” as “Alila”.)"), reply.text
     assert "Amos Gitai" in reply.text, reply.text
+
+
+async def test_discord_pings_are_no_words_of_the_question(catalog_of) -> None:
+    catalog = await catalog_of(
+        """\
+films:
+  - {title: Jaws, year: 1975, directors: [Steven Spielberg], sources: [x]}
+  - {title: Her, year: 2013, directors: [Spike Jonze], sources: [x]}
+"""
+    )
+    for question in ("@here who directed jaws", "who directed jaws @everyone"):
+        reply = await ask(catalog, question)
+        assert reply.answers == ["Steven Spielberg"], reply.text
+
+
+async def test_a_name_two_slips_away_in_one_short_word_is_not_read_as_it(catalog_of) -> None:
+    catalog = await catalog_of(
+        """\
+films:
+  - {title: Avatar, year: 2009, cast: [Stephen Lang], sources: [x]}
+  - {title: Jaws, year: 1975, directors: [Steven Spielberg], sources: [x]}
+"""
+    )
+    # "king" is two letters from "lang": another word, not a typo of it
+    far = await ask(catalog, "stephen king films")
+    assert "Reading “stephen king” as" not in far.text, far.text
+    near = await ask(catalog, "stephen lnag films")  # one slip: read so
+    assert near.text.startswith("(Reading “stephen lnag” as “Stephen Lang”.)"), near.text
+    # slips spread over a name's words are typos as before
+    spread = await ask(catalog, "stephen spielberg films")
+    assert spread.text.startswith("(Reading “stephen spielberg” as “Steven Spielberg”.)")
