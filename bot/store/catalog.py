@@ -1101,6 +1101,17 @@ class Catalog:
         )
         return [FilmSummary(*row) for row in rows]
 
+    async def sequels(self, limit: int) -> tuple[list[FilmSummary], int]:
+        """Up to ``limit`` films that follow another (sequels), oldest first, undated
+        ones last; and how many there are."""
+        rows = await self._all(
+            f"SELECT {_FILM_COLUMNS} FROM films WHERE follows IS NOT NULL "
+            "ORDER BY year IS NULL, year, id LIMIT ?",
+            (limit,),
+        )
+        total = await self._all("SELECT count(*) FROM films WHERE follows IS NOT NULL")
+        return [FilmSummary(*row) for row in rows], total[0][0]
+
     async def films_with_status(self, statuses: Sequence[str]) -> list[FilmSummary]:
         """Films in any of ``statuses`` (statuses other than released), undated ones last."""
         marks = ",".join("?" * len(statuses))

@@ -63,3 +63,22 @@ films:
     # what it has of the film is said as a claim
     director = await ask(catalog, "who directed saga iv")
     assert "This is a claim, not a confirmed fact" in director.text
+
+
+@pytest.mark.parametrize(
+    "question", ["which films are sequels", "all sequels", "list the sequels", "any sequels"]
+)
+async def test_sequels_are_the_films_that_follow_another(catalog_of, question) -> None:
+    catalog = await catalog_of(
+        """\
+films:
+  - {id: saga, title: Saga, year: 1990, tags: [sequel], sources: [x]}
+  - {title: Saga II, year: 1994, follows: saga, sources: [x]}
+  - {title: Saga III, status: announced, follows: saga, sources: [{text: A studio}]}
+"""
+    )
+    reply = await ask(catalog, question)
+    assert reply.answers == ["Saga II", "Saga III"], reply.text
+    assert reply.text.startswith(
+        "Films that follow another in the catalog (2): Saga II (1994) and Saga III [announced]."
+    )

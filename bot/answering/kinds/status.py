@@ -1,4 +1,5 @@
-"""Films by their status: "which films are unconfirmed", "list unreleased films"."""
+"""Films by their status: "which films are unconfirmed", "list unreleased films"; and the
+films that follow another: "which films are sequels"."""
 
 from __future__ import annotations
 
@@ -6,7 +7,14 @@ import re
 
 from bot.answering.context import Context
 from bot.answering.lexicon import ASKS_FILMS, words
-from bot.answering.reply import STATUS_PHRASES, Answer, film_list
+from bot.answering.reply import (
+    SHOWN_FILMS,
+    STATUS_PHRASES,
+    Answer,
+    claims_note,
+    film_list,
+    films_found,
+)
 
 _STATUS_WORDS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (words(r"unconfirmed|rumou?red|fake|unofficial"), ("unconfirmed", "rumored")),
@@ -28,6 +36,23 @@ _ASKS = re.compile(
 )
 
 
+# The sequels of every film asked for: "which films are sequels", "how many sequels are there"
+_ALL_SEQUELS = re.compile(
+    r"^(?:(?:which|what|list|show me|name|any|all|how many)"
+    r"(?: (?:the|of the|films?|movies?|are|is|there|in))* )?sequels?"
+    r"(?: (?:are there|in the catalog|do you (?:know|have)|films?|movies?))*$"
+)
+
+
+async def _sequels(ctx: Context) -> Answer:
+    """The catalog's films that follow another, oldest first, unreleased ones marked."""
+    films, total = await ctx.catalog.sequels(SHOWN_FILMS)
+    if not films:
+        return Answer(ctx.question, [], "The catalog records no film as following another.")
+    text = films_found("films that follow another in the catalog", films, total)
+    return Answer(ctx.question, [f.title for f in films], text + claims_note(films), films=films)
+
+
 def is_status_word(word: str) -> bool:
     """Whether a word asks for films by their status ("unreleased", "upcoming")."""
     return any(pattern.search(word) for pattern, _ in _STATUS_WORDS)
@@ -37,6 +62,8 @@ async def reply(ctx: Context) -> Answer | None:
     """The films with the status the question asks for, when it names no film or person."""
     if any(m.has("film", "person") for m in ctx.mentions):
         return None
+    if _ALL_SEQUELS.match(ctx.key):  # by their ``follows``, not a tag "sequel"
+        return await _sequels(ctx)
     if not (ASKS_FILMS.search(ctx.key) or _ASKS.search(ctx.key)):
         return None
     statuses = next((found for pattern, found in _STATUS_WORDS if pattern.search(ctx.key)), None)
