@@ -367,12 +367,13 @@ class Wanted:
     more_genres: tuple[str, ...] = ()  # genres the films must have too, beside ``genre``
     without: tuple[str, ...] = ()  # people none of the films may credit
     language: str | None = None  # "french comedies", "films in korean"
+    not_in_language: bool = False  # "films not in english": ``language`` is the one left out
 
     def describe(self, noun: str = "films") -> str:
         genres = " and ".join(g.lower() for g in (self.genre, *self.more_genres) if g)
         parts = [f"{genres} {noun}" if genres else noun]
         if self.language:
-            parts.append(f"in {self.language}")
+            parts.append(f"{'not ' if self.not_in_language else ''}in {self.language}")
         if self.tag:
             parts.append(f"about {self.tag}")
         if self.people:
@@ -494,10 +495,12 @@ async def wanted_films(ctx: Context, statuses: tuple[str, ...] = ()) -> Wanted:
         plural = plural or " ".join(ctx.tokens[tagged.start : tagged.end]) != tagged.norm
     films = tuple(m for m, kind in topics if kind == "film" and not taken & set(m.positions))
     language = _language(ctx, topics, taken)
+    negated = language is not None and not_in_language(ctx.key, language)  # "films not in english"
     query = FilmQuery(
         genre=genre,
         tag=tag,
-        language=language,
+        language=None if negated else language,
+        without_language=language if negated else None,
         years=span.years if span else None,
         person_ids=ids,
         role=role,
@@ -517,7 +520,15 @@ async def wanted_films(ctx: Context, statuses: tuple[str, ...] = ()) -> Wanted:
         more,
         tuple(left_out.values()),
         language,
+        negated,
     )
+
+
+def not_in_language(key: str, language: str) -> bool:
+    """Whether a question asks for films not in a language ("movies not in english",
+    "non english films", "films that arent in french")."""
+    said = re.escape(norm(language))
+    return re.search(rf"\b(?:not|non|arent|isnt|except) (?:in )?{said}\b", key) is not None
 
 
 def _language(ctx: Context, topics: list[tuple[Mention, str]], taken: set[int]) -> str | None:

@@ -170,6 +170,7 @@ class FilmQuery:
     # each of these groups of people ids credited too (one of each group), in ``role``
     every_of: tuple[tuple[int, ...], ...] = ()
     without_ids: tuple[int, ...] = ()  # none of these people credited, in any role
+    without_language: str | None = None  # a language the film is not in ("not in english")
 
     def describe(self) -> str:
         """The filters in words: ``genre drama, the 1990s, with Tom Hanks, status rumored``."""
@@ -403,6 +404,15 @@ async def _filter(catalog: Catalog, query: FilmQuery) -> _Filter:
                 list(query.without_ids),
             )
         )
+    if query.without_language:  # of the films whose languages are known, not in it
+        conditions.append(
+            _Condition(
+                "EXISTS (SELECT 1 FROM film_values v WHERE v.film_id = f.id "
+                "AND v.kind = 'language') AND NOT EXISTS (SELECT 1 FROM film_values v "
+                "WHERE v.film_id = f.id AND v.kind = 'language' AND v.norm = ?)",
+                [key_of(query.without_language)],
+            )
+        )
     if query.statuses:  # tested last: a walk tests the others from its index, this one
         conditions.append(_status_condition(query.statuses, facets))  # from the film's row
     drivers = [c for c in conditions if c.ids is not None]
@@ -464,6 +474,7 @@ async def _count(catalog: Catalog, query: FilmQuery, flt: _Filter) -> int:
         or query.every_of
         or query.without_ids
         or query.language
+        or query.without_language
     ):
         return (await _facets(catalog)).count(query)
     driven = flt.driver is not None  # counting visits every match: start from the fewest

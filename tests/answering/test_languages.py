@@ -42,3 +42,29 @@ async def test_a_pick_in_a_language_the_catalog_lacks_says_there_is_none(catalog
     reply = await ask(await catalog_of(SPOKEN), "recommend a french film")
     assert reply.answers == []
     assert reply.text == "The catalog has no released films in French to suggest."
+
+
+NOT_IN = """\
+films:
+  - {title: Heat, year: 1995, languages: [English, Spanish], genres: [Crime], sources: [x]}
+  - {title: Parasite, year: 2019, languages: [Korean], genres: [Comedy], sources: [x]}
+  - {title: Amelie, year: 2001, languages: [French], genres: [Comedy], sources: [x]}
+  - {title: Tbd, year: 2030, status: announced, sources: [{text: A studio}]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "answers"),
+    [
+        ("movies not in english", ["Amelie", "Parasite"]),
+        ("non english films", ["Amelie", "Parasite"]),
+        ("movies that arent in english", ["Amelie", "Parasite"]),
+        ("comedies not in french", ["Parasite"]),
+        # not said: the films in it, as ever
+        ("films in english", ["Heat"]),
+    ],
+)
+async def test_films_not_in_a_language_are_those_in_others(catalog_of, question, answers) -> None:
+    # a film whose languages the catalog lacks is not said to be in another
+    reply = await ask(await catalog_of(NOT_IN), question)
+    assert sorted(reply.answers) == answers, reply.text

@@ -26,6 +26,7 @@ from bot.answering.wanted import (
     kinds_included,
     kinds_of_genre,
     language_word_at,
+    not_in_language,
     order_asked,
     wanted_films,
     year_span,
@@ -159,7 +160,7 @@ async def _genre_alone(ctx: Context) -> Answer | None:
     genre_said = any(m.has("genre") for m in ctx.mentions) or bool(genre_words(ctx.key))
     # "tom hanks comedies"; "french comedies", "english westerns": of a genre and a language
     of_whom = any(m.has("person") for m in ctx.mentions) or _language_said(ctx)
-    if ctx.mentions and not (of_whom and genre_said):
+    if ctx.mentions and not (of_whom and genre_said) and not _language_left_out(ctx):
         return None
     wanted = await wanted_films(ctx)
     # "romantic comedies"; "films in french", which the catalog may have none of
@@ -167,12 +168,24 @@ async def _genre_alone(ctx: Context) -> Answer | None:
     if kind is None or not (_ASKS_FILMS.search(ctx.key) or wanted.plural or wanted.without):
         return None
     if ctx.mentions and (
-        not (wanted.people or wanted.without or (wanted.language and wanted.genre))
+        not (
+            wanted.people
+            or wanted.without
+            or (wanted.language and (wanted.genre or wanted.not_in_language))
+        )
         or wanted.films
         or len(wanted.people) > 1
     ):
         return None  # "comedies without tom hanks" is answered here, "… with hanks and ryan" not
     return await _listed(ctx, wanted)
+
+
+def _language_left_out(ctx: Context) -> bool:
+    """Whether the question names a language alone, to leave its films out ("movies not
+    in english", "non english films")."""
+    return all(m.has("language") for m in ctx.mentions) and any(
+        not_in_language(ctx.key, m.of_kind("language")[0].display) for m in ctx.mentions
+    )
 
 
 def _language_said(ctx: Context) -> bool:
