@@ -486,7 +486,7 @@ async def wanted_films(ctx: Context, statuses: tuple[str, ...] = ()) -> Wanted:
     role = next((r.role for _, r in ctx.occurrences() if r.role is not None), None)
     role = role if ids else None
     more: tuple[str, ...] = ()
-    if ids and genre is not None:  # "action comedies with jackie chan": both genres
+    if genre is not None:  # "sci fi horror", "action comedies with jackie chan": both
         more = await _more_genres(ctx, topics, genre, taken)
         topics = [(m, k) for m, k in topics if not (k == "tag" and m.has("genre"))]
     tagged = next((m for m, kind in topics if kind == "tag"), None)
@@ -500,6 +500,7 @@ async def wanted_films(ctx: Context, statuses: tuple[str, ...] = ()) -> Wanted:
         genre=genre,
         tag=tag,
         language=None if negated else language,
+        also_genres=more,
         without_language=language if negated else None,
         years=span.years if span else None,
         person_ids=ids,
@@ -623,18 +624,6 @@ async def films_of_genre_or_kinds(
     included = {g for of in genres.values() if own not in of for g in of}
     found = sorted(films.values(), key=oldest_first_key)
     return found, [kind for kind in kinds if norm(kind) in included]
-
-
-async def films_of_every_genre(catalog: Catalog, wanted: Wanted) -> list[FilmSummary]:
-    """The films ``wanted`` asks for that have each of its other genres too ("action
-    comedies with jackie chan"), oldest first: asked only with a person, whose films are
-    few, so all are read."""
-    page = await browse(catalog, wanted.query, sort="oldest", limit=PERSON_FILMS_MOST)
-    genres: dict[int, set[str]] = {}
-    for film_id, genre in await catalog.values_of_films([f.id for f in page.films], "genre"):
-        genres.setdefault(film_id, set()).add(norm(genre))
-    needed = {norm(g) for g in wanted.more_genres}
-    return [f for f in page.films if needed <= genres.get(f.id, set())]
 
 
 _BEFORE_OF = re.compile(r"\b(\w+) (?:of |in )?(?:the (?:film|movie) )?$")

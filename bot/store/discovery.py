@@ -167,6 +167,7 @@ class FilmQuery:
     statuses: tuple[str, ...] = ()
     tag: str | None = None
     language: str | None = None  # a language the film is in, matched like ``genre``
+    also_genres: tuple[str, ...] = ()  # genres the film has too, beside ``genre``
     # each of these groups of people ids credited too (one of each group), in ``role``
     every_of: tuple[tuple[int, ...], ...] = ()
     without_ids: tuple[int, ...] = ()  # none of these people credited, in any role
@@ -176,7 +177,7 @@ class FilmQuery:
         """The filters in words: ``genre drama, the 1990s, with Tom Hanks, status rumored``."""
         parts = []
         if self.genre:
-            parts.append(f"genre {self.genre}")
+            parts.append(f"genre {' and '.join((self.genre, *self.also_genres))}")
         if self.tag:
             parts.append(f"tag {self.tag}")
         if self.years:
@@ -365,7 +366,8 @@ async def _filter(catalog: Catalog, query: FilmQuery) -> _Filter:
                 holds=lambda film: film.year in span,
             )
         )
-    for kind, value in (("genre", query.genre), ("tag", query.tag), ("language", query.language)):
+    valued = [("genre", query.genre), *(("genre", g) for g in query.also_genres)]
+    for kind, value in [*valued, ("tag", query.tag), ("language", query.language)]:
         if value:
             # a film's values carry its year: the films of a genre and years are one range
             # of the values index, in year order
@@ -475,6 +477,7 @@ async def _count(catalog: Catalog, query: FilmQuery, flt: _Filter) -> int:
         or query.without_ids
         or query.language
         or query.without_language
+        or query.also_genres
     ):
         return (await _facets(catalog)).count(query)
     driven = flt.driver is not None  # counting visits every match: start from the fewest

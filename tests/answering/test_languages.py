@@ -68,3 +68,29 @@ async def test_films_not_in_a_language_are_those_in_others(catalog_of, question,
     # a film whose languages the catalog lacks is not said to be in another
     reply = await ask(await catalog_of(NOT_IN), question)
     assert sorted(reply.answers) == answers, reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "answers"),
+    [
+        ("animated comedies", ["Toy Story"]),
+        ("action horror movies", ["Aliens"]),
+        ("crime dramas from the 90s", ["Heat"]),
+        ("comedy dramas", []),
+    ],
+)
+async def test_films_of_two_genres_said_alone_have_both(catalog_of, question, answers) -> None:
+    catalog = await catalog_of(
+        """\
+films:
+  - {title: Toy Story, year: 1995, genres: [Animation, Comedy], sources: [x]}
+  - {title: Up, year: 2009, genres: [Animation, Adventure], sources: [x]}
+  - {title: Airplane!, year: 1980, genres: [Comedy], sources: [x]}
+  - {title: Aliens, year: 1986, genres: [Action, Horror], sources: [x]}
+  - {title: Psycho, year: 1960, genres: [Horror], sources: [x]}
+  - {title: Heat, year: 1995, genres: [Crime, Drama], sources: [x]}
+  - {title: The Godfather, year: 1972, genres: [Crime, Drama], sources: [x]}
+"""
+    )
+    reply = await ask(catalog, question)
+    assert reply.answers == answers, reply.text

@@ -205,6 +205,19 @@ async def test_filters_combine_and_match_names_loosely(catalog, plan) -> None:
     assert labels(page.films) == ["The Matrix (1999)", "The Matrix Reloaded (2003)"]
 
 
+async def test_films_of_several_genres_have_each_of_them(catalog) -> None:
+    query = FilmQuery(genre="Thriller", also_genres=("crime",))
+    page = await browse(catalog, query, sort="oldest")
+    both = {film.id for film in page.films}
+    thrillers = await browse(catalog, FilmQuery(genre="Thriller"), limit=50)
+    crime = await browse(catalog, FilmQuery(genre="Crime"), limit=50)
+    assert both == {f.id for f in thrillers.films} & {f.id for f in crime.films}
+    assert page.total == len(both) > 0
+    assert "genre Thriller and crime" in query.describe()
+    # a genre no film has with the others: none
+    assert (await browse(catalog, FilmQuery(genre="Crime", also_genres=("Fantasy",)))).total == 0
+
+
 async def test_a_person_filter_finds_their_films_by_name_alias_and_role(catalog, plan) -> None:
     page = await browse(catalog, FilmQuery(person="keanu"), sort="oldest")
     assert labels(page.films)[:2] == ["Speed (1994)", "The Matrix (1999)"]

@@ -15,7 +15,6 @@ from bot.answering.context import Context
 from bot.answering.linking import Mention
 from bot.answering.reply import Answer, film_list, join_names, merged_films_note
 from bot.answering.wanted import (
-    films_of_every_genre,
     is_keyword,
     people_left_out,
     wanted_films,
@@ -74,11 +73,8 @@ async def reply(ctx: Context) -> Answer | None:
         return None
     if _ASKS_OF_ONE.match(ctx.key) and wanted.query == FilmQuery(statuses=("released",)):
         return None  # "is barbie worth watching": of a film the catalog lacks, not a pick
-    if wanted.more_genres:  # "recommend an action comedy with jackie chan"
-        every = await films_of_every_genre(ctx.catalog, wanted)
-        films = ctx.rng.sample(every, min(OFFERED, len(every)))
-    else:
-        films = await random_films(ctx.catalog, wanted.query, ctx.rng, count=OFFERED)
+    # "recommend an action comedy with jackie chan": the query has both genres
+    films = await random_films(ctx.catalog, wanted.query, ctx.rng, count=OFFERED)
     if not films:
         return Answer(
             ctx.question, [], f"The catalog has no released {wanted.describe()} to suggest."

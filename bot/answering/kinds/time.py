@@ -20,7 +20,6 @@ from bot.answering.reply import (
 )
 from bot.answering.wanted import (
     Wanted,
-    films_of_every_genre,
     films_of_genre_or_kinds,
     genre_words,
     kinds_included,
@@ -160,7 +159,12 @@ async def _genre_alone(ctx: Context) -> Answer | None:
     genre_said = any(m.has("genre") for m in ctx.mentions) or bool(genre_words(ctx.key))
     # "tom hanks comedies"; "french comedies", "english westerns": of a genre and a language
     of_whom = any(m.has("person") for m in ctx.mentions) or _language_said(ctx)
-    if ctx.mentions and not (of_whom and genre_said) and not _language_left_out(ctx):
+    if (
+        ctx.mentions
+        and not (of_whom and genre_said)
+        and not _language_left_out(ctx)
+        and not _genres_alone(ctx)
+    ):
         return None
     wanted = await wanted_films(ctx)
     # "romantic comedies"; "films in french", which the catalog may have none of
@@ -171,6 +175,7 @@ async def _genre_alone(ctx: Context) -> Answer | None:
         not (
             wanted.people
             or wanted.without
+            or wanted.more_genres
             or (wanted.language and (wanted.genre or wanted.not_in_language))
         )
         or wanted.films
@@ -178,6 +183,14 @@ async def _genre_alone(ctx: Context) -> Answer | None:
     ):
         return None  # "comedies without tom hanks" is answered here, "… with hanks and ryan" not
     return await _listed(ctx, wanted)
+
+
+def _genres_alone(ctx: Context) -> bool:
+    """Whether the question names genres and nothing else, two of them or more ("sci fi
+    horror", "animated comedies"): the films of all of them."""
+    return all(m.has("genre") for m in ctx.mentions) and (
+        len({genre for genre, _, _ in genre_words(ctx.key)}) > 1
+    )
 
 
 def _language_left_out(ctx: Context) -> bool:
@@ -198,14 +211,16 @@ async def _listed(ctx: Context, wanted: Wanted) -> Answer:
     """The films ``wanted`` asks for, oldest first."""
     films: list[FilmSummary] = []
     included: list[str] = []
-    if wanted.more_genres:
-        films = await films_of_every_genre(ctx.catalog, wanted)
-    elif wanted.genre and (kinds := await kinds_of_genre(ctx.catalog, wanted.genre)):
+    if (
+        wanted.genre
+        and not wanted.more_genres
+        and (kinds := await kinds_of_genre(ctx.catalog, wanted.genre))
+    ):
         # "comedy films with tom hanks": his romantic comedies too
         films, included = await films_of_genre_or_kinds(ctx.catalog, wanted, kinds)
     total = len(films)
     films = films[:SHOWN_FILMS]
-    if not films and not wanted.more_genres:
+    if not films:
         page = await browse(ctx.catalog, wanted.query, sort="oldest", limit=SHOWN_FILMS)
         films, total = page.films, page.total
     if not films and wanted.role == "director" and _MADE.search(ctx.key):
