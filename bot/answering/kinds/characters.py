@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.answering.context import Context
+from bot.answering.kinds.people import AGE_ASKED
 from bot.answering.lexicon import ASKS_FILMS, is_relation_word
 from bot.answering.linking import SCAFFOLD, find_mentions
 from bot.answering.reply import Answer, join_names, with_status
@@ -50,7 +51,7 @@ PART_WORDS_MOST = 2  # words of a character's name said alone, for part of it ("
 async def reply(ctx: Context) -> Answer | None:
     """Who plays a character (by full or part of the name), else whom a person plays, else
     a character named alone ("woody", "woody movies")."""
-    if _cast_asked(ctx) or _AGE_ASKED.search(ctx.key):  # "how old was de niro in …"
+    if _cast_asked(ctx) or AGE_ASKED.search(ctx.key):  # "how old was de niro in …"
         return None
     return (
         await _who_plays(ctx)
@@ -116,7 +117,6 @@ _PART_ASKED = re.compile(
     r"\b(?:plays?|played|playing|voices?|voiced|voicing|portray\w*|roles?|characters?|parts?)\b"
 )
 _IN = frozenset(("in", "on"))
-_AGE_ASKED = re.compile(r"\b(?:how old|age|aged|years old)\b")
 
 
 def _crew_asked(ctx: Context) -> bool:

@@ -17,7 +17,7 @@ _BORN_WORDS = r"born|birth\w*|bday|b day|date of birth|dob"
 _AGE_WORDS = r"how old|age|aged|years old"
 _FIRST_WORDS = r"first|earliest|oldest|debut\w*|began|begin\w*|start\w*"
 _LATEST_WORDS = r"latest|newest|most recent|recent|last|lately|current|new"
-_BORN, _AGE = words(_BORN_WORDS), words(_AGE_WORDS)
+_BORN, AGE_ASKED = words(_BORN_WORDS), words(_AGE_WORDS)
 _FIRST, _LATEST = words(_FIRST_WORDS), words(_LATEST_WORDS)
 # Any of them: one search settles most questions, which ask none
 _ANY_ASKED = words("|".join((_BORN_WORDS, _AGE_WORDS, DIED_WORDS, _FIRST_WORDS, _LATEST_WORDS)))
@@ -39,7 +39,7 @@ async def reply(ctx: Context) -> Answer | None:
     first, latest = _FIRST.search(outside), _LATEST.search(outside)
     if DIED.search(outside) or _life_asked(ctx):
         ask = _death_reply
-    elif _AGE.search(outside):
+    elif AGE_ASKED.search(outside):
         ask = _age_reply
     elif _BORN.search(outside):
         ask = _born_reply
