@@ -591,8 +591,18 @@ PERSON_FILMS_MOST = 1000  # a person's films read to find those of several genre
 async def kinds_of_genre(catalog: Catalog, genre: str) -> list[str]:
     """The catalog's genres that are a kind of ``genre``, by name: "Romantic comedy" and
     "Black comedy" for "Comedy"."""
-    tail = f" {norm(genre)}"
-    return [name for name in await genre_names(catalog) if norm(name).endswith(tail)]
+    asked = norm(genre)
+    return [
+        name
+        for name in await genre_names(catalog)
+        if (listed := norm(name)) != asked and is_of_genre(listed, asked)
+    ]
+
+
+def is_of_genre(listed: str, asked: str) -> bool:
+    """Whether a genre (normalised) is the genre asked or a kind of it, named by words
+    before it ("psychological thriller", "romantic comedy")."""
+    return listed == asked or listed.endswith(f" {asked}")
 
 
 def kinds_included(kinds: Sequence[str]) -> str:

@@ -11,7 +11,7 @@ from bot.answering.context import Context
 from bot.answering.lexicon import LANGUAGE_WORDS, PERSON_VERBS
 from bot.answering.linking import Mention
 from bot.answering.reply import Answer, join_names, merged_notes, with_status
-from bot.answering.wanted import YearSpan, either_said, genre_words, year_span
+from bot.answering.wanted import YearSpan, either_said, genre_words, is_of_genre, year_span
 from bot.store.catalog import CreditRecord, FilmRecord
 from bot.text import norm
 
@@ -233,7 +233,7 @@ async def _genre_or_year(ctx: Context, film_mentions: list[Mention]) -> Answer |
         if genre is not None:
             genres = record.listed("genre")
             # "is marnie a thriller": a psychological thriller is one
-            kind = next((g for g in genres if _of_genre(norm(g), norm(genre))), None)
+            kind = next((g for g in genres if is_of_genre(norm(g), norm(genre))), None)
             if kind is not None:
                 yes = True
                 lines.append(f"Yes: {record.label} is {_a(kind.lower())} film.")
@@ -255,12 +255,6 @@ async def _genre_or_year(ctx: Context, film_mentions: list[Mention]) -> Answer |
     if not lines:
         return None
     return _verdict(ctx, yes, lines, records if genre is not None else ())  # years are their own
-
-
-def _of_genre(listed: str, asked: str) -> bool:
-    """Whether a genre listed (normalised) is the genre asked or a kind of it, named by
-    words before it ("psychological thriller", "romantic comedy")."""
-    return listed == asked or listed.endswith(f" {asked}")
 
 
 def _value_named(ctx: Context, kind: str, film_words: set[int]) -> str | None:
