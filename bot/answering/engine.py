@@ -1560,16 +1560,11 @@ async def _unknown_before_films(tokens: list[str], unknown: list[int]) -> str:
 
 
 def _may_be_name_word(token: str) -> bool:
-    """Whether a word before a name the catalog lacks may be part of it: no question
-    word, word of talk, word picking films, number nor word of a relation."""
+    """Whether a word before a name the catalog lacks may be part of it: no question,
+    relation or asking word (``is_keyword``), word of talk, word picking films nor
+    number."""
     return (
-        token not in SCAFFOLD
-        and token not in TALK
-        and token not in _PICKED
-        and not token.isdigit()
-        and not is_keyword(token)
-        and not is_relation_word(token)
-        and not is_asking_word(token)
+        token not in TALK and token not in _PICKED and not token.isdigit() and not is_keyword(token)
     )
 
 
