@@ -1105,12 +1105,11 @@ class Catalog:
         """Up to ``limit`` films that follow another (sequels), oldest first, undated
         ones last; and how many there are."""
         rows = await self._all(
-            f"SELECT {_FILM_COLUMNS} FROM films WHERE follows IS NOT NULL "
+            f"SELECT {_FILM_COLUMNS}, count(*) OVER () FROM films WHERE follows IS NOT NULL "
             "ORDER BY year IS NULL, year, id LIMIT ?",
             (limit,),
-        )
-        total = await self._all("SELECT count(*) FROM films WHERE follows IS NOT NULL")
-        return [FilmSummary(*row) for row in rows], total[0][0]
+        )  # one read of the films, counted as they are found
+        return [FilmSummary(*row[:-1]) for row in rows], rows[0][-1] if rows else 0
 
     async def films_with_status(self, statuses: Sequence[str]) -> list[FilmSummary]:
         """Films in any of ``statuses`` (statuses other than released), undated ones last."""
