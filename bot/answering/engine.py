@@ -55,6 +55,7 @@ from bot.answering.wanted import (
     LEAVING_OUT,
     is_asking_word,
     is_keyword,
+    narrows_films,
 )
 from bot.answering.whole_title import INSIDE_TITLES, WORTH, title_to_the_end
 from bot.store.catalog import Catalog, FilmSummary, NameHit, TypoHit, oldest_first_key
@@ -350,7 +351,13 @@ async def answer(
                 return await _said(reply, readings, catalog)
     if unknown and (run_on := await _title_run_on(tokens, mentions, unknown)) is not None:
         return await _no_sequel(question, *run_on, catalog)
-    unknown = [i for i in unknown if not is_keyword(tokens[i]) and tokens[i] not in _ASKED_AGAIN]
+    unknown = [
+        i
+        for i in unknown
+        if not is_keyword(tokens[i])
+        and tokens[i] not in _ASKED_AGAIN
+        and not narrows_films(tokens, i)  # "old movies", "long films"
+    ]
     given = await _given_names_before(tokens, unknown, mentions, catalog)
     unknown_name = unknown_title or _names_the_unknown(
         tokens, mentions, unknown, capitalised, given
@@ -1048,8 +1055,8 @@ async def _particle_surname(tokens: list[str], at: int, catalog: Catalog) -> Rea
 
 # Words that join two people asked about together ("cameron and schwarzenegger")
 _TOGETHER = frozenset("and with together both".split())
-# Words that say two names side by side: together, or one and not the other
-_SAID_BESIDE = _TOGETHER | LEAVING_OUT
+# Words that say two names side by side: together, either, or one and not the other
+_SAID_BESIDE = _TOGETHER | LEAVING_OUT | {"or"}
 # Verbs people use for working on films, said next to a surname ("what has cameron done",
 # "schwarzenegger worked with"): words of the question, not of the name
 _WORKED = frozenset(

@@ -413,6 +413,32 @@ LANGUAGE_WORDS = frozenset(
     "romanian ukrainian tamil telugu bengali urdu latin".split()
 )
 
+# Countries said by their people's word or for short ("british films", "films from the uk"),
+# as the facts name them; a word for a language too ("french", "korean") is the language
+COUNTRY_WORDS = {
+    "american": "United States",
+    "america": "United States",
+    "usa": "United States",
+    "british": "United Kingdom",
+    "brit": "United Kingdom",
+    "britain": "United Kingdom",
+    "uk": "United Kingdom",
+    "mexican": "Mexico",
+    "canadian": "Canada",
+    "australian": "Australia",
+    "irish": "Ireland",
+    "indian": "India",
+    "brazilian": "Brazil",
+    "argentinian": "Argentina",
+    "argentine": "Argentina",
+    "belgian": "Belgium",
+    "austrian": "Austria",
+    "swiss": "Switzerland",
+    "taiwanese": "Taiwan",
+    "iranian": "Iran",
+    "nigerian": "Nigeria",
+}
+
 
 # Places said by their letters in chat ("films set in LA"), read as the catalog's setting
 # that has that name or begins with it, where a setting is asked

@@ -13,14 +13,22 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
 from bot.answering.context import Context
-from bot.answering.lexicon import LANGUAGE_WORDS, NUMBER_WRITINGS, RELATIONS, is_relation_word
+from bot.answering.lexicon import (
+    COUNTRY_WORDS,
+    LANGUAGE_WORDS,
+    NUMBER_WRITINGS,
+    RELATIONS,
+    is_relation_word,
+)
 from bot.answering.linking import SCAFFOLD, Mention
 from bot.answering.reply import either, join_names
 from bot.store.catalog import Catalog, FilmSummary, oldest_first_key
 from bot.store.discovery import (
     FIRST_YEAR,
     LAST_YEAR,
+    MOST_MINUTES,
     FilmQuery,
+    Minutes,
     Years,
     YearsError,
     browse,
@@ -64,6 +72,7 @@ class YearSpan:
     start: int  # character offsets of the phrase in the normalised question
     end: int
     said: str = ""  # how the question said it, when not by years ("after Titanic (1997)")
+    read_from: str = ""  # the word read as these years ("old"), when not a time
 
     @property
     def years(self) -> Years:
@@ -149,6 +158,90 @@ def year_span(key: str) -> YearSpan | None:
         year += 1900 if year >= SHORT_YEAR_PIVOT else 2000
         return YearSpan(year, year, match.start(), match.end())
     return None
+
+
+# "old movies", "classic westerns", "oldies": films before this year, said so
+OLD_BEFORE = 1970
+_OLD_WORDS = frozenset({"old", "classic"})
+
+
+def narrows_films(tokens: Sequence[str], at: int) -> bool:
+    """Whether the word at ``at`` narrows the films asked for by their age or length ("old
+    movies", "a short comedy", "any good oldies"): a word of the question, not of a name
+    ("no country for old men")."""
+    token = tokens[at]
+    if token == "oldies":
+        return True
+    after = tokens[at + 1 : at + 3]
+    said_of_films = bool(after) and (
+        after[0] in FILM_NOUNS
+        or after[0] in _GENRE_FORMS
+        or after[0] == "ones"
+        or " ".join(after) in _GENRE_FORMS  # "short sci fi movies"
+    )
+    return said_of_films and (token in _OLD_WORDS or token in _LENGTH_WORDS)
+
+
+def old_span(ctx: Context) -> YearSpan | None:
+    """The years "old" or "classic" said of films outside every name stands for ("old
+    movies", "some classic westerns", "any good oldies"): those before :data:`OLD_BEFORE`."""
+    named = {i for m in ctx.mentions for i in m.positions}
+    for at, token in enumerate(ctx.tokens):
+        if token not in _LENGTH_WORDS and narrows_films(ctx.tokens, at) and at not in named:
+            start = len(" ".join(ctx.tokens[:at])) + (1 if at else 0)
+            return YearSpan(None, OLD_BEFORE - 1, start, start + len(token), read_from=token)
+    return None
+
+
+# A running time asked in figures ("under 90 minutes", "over 2 hours", "shorter than 100
+# mins"), and "short" or "long" said of films ("a short comedy", "long movies"), read as
+# these bounds and said back as them
+_SHORTER = "under|less than|shorter than|below|at most|up to"
+_LONGER = "over|more than|longer than|above|at least"
+_RUNTIME = re.compile(
+    rf"\b(?:(?P<shorter>{_SHORTER})|(?P<longer>{_LONGER})) (?P<count>\d{{1,3}}) ?"
+    r"(?:(?P<hours>hours?|hrs?|h)|minutes?|mins?)\b"
+)
+SHORT_FILM = Minutes(0, 99)  # "short": under 100 minutes
+LONG_FILM = Minutes(151, MOST_MINUTES)  # "long": over 150 minutes
+_LENGTH_WORDS = {"short": SHORT_FILM, "long": LONG_FILM}
+
+
+@dataclass(frozen=True)
+class RuntimeSpan:
+    """The running times a question asks for, and the words of the question that say it."""
+
+    minutes: Minutes
+    positions: frozenset[int]
+
+
+def runtime_span(ctx: Context) -> RuntimeSpan | None:
+    """The running times a question asks its films in, if it says: in figures, or
+    "short" or "long" said of films outside every name ("a short comedy", "something
+    long"; not "how long is heat")."""
+    if "short" not in ctx.key and "long" not in ctx.key and not _RUNTIME.search(ctx.key):
+        return None  # most questions ask no running time
+    named = {i for m in ctx.mentions for i in m.positions}
+    match = _RUNTIME.search(ctx.key)
+    if match is not None:
+        at = ctx.key.count(" ", 0, match.start())
+        words = frozenset(range(at, at + match.group().count(" ") + 1))
+        if not words & named:
+            minutes = int(match["count"]) * (60 if match["hours"] else 1)
+            if match["shorter"]:
+                last = minutes if match["shorter"] in ("at most", "up to") else minutes - 1
+                return RuntimeSpan(Minutes(0, last), words)
+            first = minutes if match["longer"] == "at least" else minutes + 1
+            return RuntimeSpan(Minutes(first, MOST_MINUTES), words)
+    for at, token in enumerate(ctx.tokens):
+        if token in _LENGTH_WORDS and at not in named and narrows_films(ctx.tokens, at):
+            return RuntimeSpan(_LENGTH_WORDS[token], frozenset({at}))
+    return None
+
+
+def country_words(name: str) -> str:
+    """A country as said after "from": "the United Kingdom", "Japan"."""
+    return f"the {name}" if name.startswith("United ") or name.endswith("s") else name
 
 
 # Words people use for a genre, and the genre they mean.
@@ -266,10 +359,14 @@ _ORDER_WORDS = (
 ).split()
 
 
+_COMPARED = re.compile(r"\bnewer than\b")
+
+
 def order_asked(key: str) -> str | None:
     """The order a normalised question asks films in: oldest, newest, rating, votes, …"""
     if not any(word in key for word in _ORDER_WORDS):
         return None  # most questions ask no order: none of the patterns is tried
+    key = _COMPARED.sub("", key)  # "newer than the matrix": the films after it, in no order
     return next((sort for pattern, sort in ORDERS if pattern.search(key)), None)
 
 
@@ -292,8 +389,9 @@ def listing_order(key: str) -> str | None:
     return "newest" if match.group("new") or match.group("reverse") else "oldest"
 
 
-# Words that leave someone out: "but not with keanu", "comedies without tom hanks"
-LEAVING_OUT = frozenset("not without no except minus excluding besides".split())
+# Words that leave someone out: "but not with keanu", "comedies without tom hanks", "keanu
+# films that aren't john wick"
+LEAVING_OUT = frozenset("not without no except minus excluding besides arent isnt".split())
 _JOINING = frozenset("and or nor".split())
 
 
@@ -368,12 +466,17 @@ class Wanted:
     without: tuple[str, ...] = ()  # people none of the films may credit
     language: str | None = None  # "french comedies", "films in korean"
     not_in_language: bool = False  # "films not in english": ``language`` is the one left out
+    country: str | None = None  # "british thrillers", "films from japan"
+    minutes: Minutes | None = None  # "a short comedy", "movies under 90 minutes"
+    films_out: tuple[str, ...] = ()  # films left out ("keanu films except speed"), as shown
 
     def describe(self, noun: str = "films") -> str:
         genres = " and ".join(g.lower() for g in (self.genre, *self.more_genres) if g)
         parts = [f"{genres} {noun}" if genres else noun]
         if self.language:
             parts.append(f"{'not ' if self.not_in_language else ''}in {self.language}")
+        if self.country:
+            parts.append(f"from {country_words(self.country)}")
         if self.tag:
             parts.append(f"about {self.tag}")
         if self.people:
@@ -383,6 +486,10 @@ class Wanted:
             parts.append(f"{'but not' if self.people else 'without'} {either(self.without)}")
         if self.span is not None:
             parts.append(self.span.words)
+        if self.minutes is not None:
+            parts.append(str(self.minutes))
+        if self.films_out:
+            parts.append(f"other than {join_names(self.films_out)}")
         return " ".join(parts)
 
 
@@ -444,7 +551,7 @@ def _topics(ctx: Context, taken: set[int]) -> list[tuple[Mention, str]]:
 
 async def wanted_films(ctx: Context, statuses: tuple[str, ...] = ()) -> Wanted:
     """The genre, people, role and years a question asks films for."""
-    span = year_span(ctx.key)
+    span = year_span(ctx.key) or old_span(ctx)
     taken = span.positions(ctx.key) if span else set()
     if any(taken & set(m.positions) and not set(m.positions) <= taken for m in ctx.mentions):
         span, taken = None, set()  # the year is part of a name: "Broadway Melody of 1936"
@@ -452,6 +559,8 @@ async def wanted_films(ctx: Context, statuses: tuple[str, ...] = ()) -> Wanted:
         films = [m for m in ctx.mentions if m.has("film") and set(m.positions) <= taken]
         if films:  # "the director of 1911", "the same actor of 2012": a film, not a time
             span, taken = None, set()
+    runtime = runtime_span(ctx)  # "a short comedy", "movies under 2 hours"
+    taken |= runtime.positions if runtime else set()
     topics = _topics(ctx, taken)
     genre: str | None = None
     plural = _PLURAL.search(ctx.key) is not None
@@ -469,11 +578,11 @@ async def wanted_films(ctx: Context, statuses: tuple[str, ...] = ()) -> Wanted:
             genre, plural = said[0], plural or said[1]
             topics = [(m, kind) for m, kind in topics if m is not over]
         # else "romantic comedies", a tag of its own: the tag, not the genre of one word
-    left_out = people_left_out(ctx)  # "comedies without tom hanks"
+    people_out = people_left_out(ctx)  # "comedies without tom hanks"
     people = [
         m
         for m, kind in topics
-        if kind == "person" and not left_out.keys() >= {h.ref for h in m.of_kind("person")}
+        if kind == "person" and not people_out.keys() >= {h.ref for h in m.of_kind("person")}
     ]
     ids = tuple(dict.fromkeys(h.ref for m in people for h in m.of_kind("person")))
     names = tuple(dict.fromkeys(m.of_kind("person")[0].display for m in people))
@@ -493,8 +602,17 @@ async def wanted_films(ctx: Context, statuses: tuple[str, ...] = ()) -> Wanted:
     tag = tagged.of_kind("tag")[0].display if tagged else None
     if tagged is not None:  # "romantic comedies" found as "romantic comedy"
         plural = plural or " ".join(ctx.tokens[tagged.start : tagged.end]) != tagged.norm
-    films = tuple(m for m, kind in topics if kind == "film" and not taken & set(m.positions))
+    films_left = left_out(ctx, "film")  # "keanu films except speed", "sci fi but not alien"
+    films_out = [
+        m for m in ctx.mentions if m.has("film") and m.of_kind("film")[0].ref in films_left
+    ]
+    films = tuple(
+        m
+        for m, kind in topics
+        if kind == "film" and not taken & set(m.positions) and m not in films_out
+    )
     language = _language(ctx, topics, taken)
+    country = _country(ctx, topics, taken)
     negated = language is not None and not_in_language(ctx.key, language)  # "films not in english"
     query = FilmQuery(
         genre=genre,
@@ -507,7 +625,10 @@ async def wanted_films(ctx: Context, statuses: tuple[str, ...] = ()) -> Wanted:
         role=role,
         statuses=statuses,
         every_of=every_of,
-        without_ids=tuple(left_out),
+        without_ids=tuple(people_out),
+        country=country,
+        minutes=runtime.minutes if runtime else None,
+        without_films=tuple(dict.fromkeys(h.ref for m in films_out for h in m.of_kind("film"))),
     )
     return Wanted(
         query,
@@ -519,9 +640,12 @@ async def wanted_films(ctx: Context, statuses: tuple[str, ...] = ()) -> Wanted:
         films,
         plural,
         more,
-        tuple(left_out.values()),
+        tuple(people_out.values()),
         language,
         negated,
+        country,
+        runtime.minutes if runtime else None,
+        tuple(dict.fromkeys(films_left.values())),
     )
 
 
@@ -545,6 +669,22 @@ def _language(ctx: Context, topics: list[tuple[Mention, str]], taken: set[int]) 
         return None
     taken.add(at)
     return ctx.tokens[at].capitalize()
+
+
+def _country(ctx: Context, topics: list[tuple[Mention, str]], taken: set[int]) -> str | None:
+    """The country a question asks its films from: one the catalog has, named ("films from
+    japan"), else a word for one outside every name ("british thrillers", "films from the
+    uk", though the catalog has no film from there: then none is listed)."""
+    for mention, kind in topics:
+        if kind == "country" and not taken & set(mention.positions):
+            taken |= set(mention.positions)
+            return mention.of_kind("country")[0].display
+    named = {i for m in ctx.mentions for i in m.positions}
+    for at, token in enumerate(ctx.tokens):
+        if token in COUNTRY_WORDS and at not in named and at not in taken:
+            taken.add(at)
+            return COUNTRY_WORDS[token]
+    return None
 
 
 def language_word_at(ctx: Context, taken: Collection[int] = ()) -> int | None:

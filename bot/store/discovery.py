@@ -146,6 +146,24 @@ def parse_years(text: str) -> Years:
     return years
 
 
+@dataclass(frozen=True, slots=True)
+class Minutes:
+    """An inclusive range of running times, in minutes."""
+
+    first: int
+    last: int
+
+    def __str__(self) -> str:
+        if self.first <= 0:
+            return f"under {self.last + 1} minutes"
+        if self.last >= MOST_MINUTES:
+            return f"over {self.first - 1} minutes"
+        return f"{self.first}–{self.last} minutes"
+
+
+MOST_MINUTES = 100_000  # a running time no film has: an open upper end
+
+
 # --- queries -----------------------------------------------------------------------------
 
 
@@ -172,6 +190,9 @@ class FilmQuery:
     every_of: tuple[tuple[int, ...], ...] = ()
     without_ids: tuple[int, ...] = ()  # none of these people credited, in any role
     without_language: str | None = None  # a language the film is not in ("not in english")
+    country: str | None = None  # a country the film is from, matched like ``genre``
+    minutes: Minutes | None = None  # the film's running time is in this range
+    without_films: tuple[int, ...] = ()  # none of these films
 
     def describe(self) -> str:
         """The filters in words: ``genre drama, the 1990s, with Tom Hanks, status rumored``."""
@@ -180,8 +201,12 @@ class FilmQuery:
             parts.append(f"genre {' and '.join((self.genre, *self.also_genres))}")
         if self.tag:
             parts.append(f"tag {self.tag}")
+        if self.country:
+            parts.append(f"from {self.country}")
         if self.years:
             parts.append(str(self.years))
+        if self.minutes:
+            parts.append(str(self.minutes))
         if self.person:
             parts.append(f"{self.role or 'with'} {self.person}")
         if self.statuses and set(self.statuses) != set(STATUSES):
@@ -367,7 +392,8 @@ async def _filter(catalog: Catalog, query: FilmQuery) -> _Filter:
             )
         )
     valued = [("genre", query.genre), *(("genre", g) for g in query.also_genres)]
-    for kind, value in [*valued, ("tag", query.tag), ("language", query.language)]:
+    others = [("tag", query.tag), ("language", query.language), ("country", query.country)]
+    for kind, value in [*valued, *others]:
         if value:
             # a film's values carry its year: the films of a genre and years are one range
             # of the values index, in year order
@@ -413,6 +439,22 @@ async def _filter(catalog: Catalog, query: FilmQuery) -> _Filter:
                 "AND v.kind = 'language') AND NOT EXISTS (SELECT 1 FROM film_values v "
                 "WHERE v.film_id = f.id AND v.kind = 'language' AND v.norm = ?)",
                 [key_of(query.without_language)],
+            )
+        )
+    if query.minutes:  # the films with a running time are in the runtime index, by it
+        within = [query.minutes.first, query.minutes.last]
+        ids = "SELECT id FROM films WHERE runtime_minutes BETWEEN ? AND ?"
+        size = await catalog.select(f"SELECT count(*) FROM ({ids} LIMIT ?)", [*within, SMALL_SET])
+        conditions.append(
+            _Condition("f.runtime_minutes BETWEEN ? AND ?", within, ids, int(size[0][0]))
+        )
+    if query.without_films:
+        left = frozenset(query.without_films)
+        conditions.append(
+            _Condition(
+                f"f.id NOT IN ({','.join('?' * len(left))})",
+                list(left),
+                holds=lambda film: film.id not in left,
             )
         )
     if query.statuses:  # tested last: a walk tests the others from its index, this one
@@ -478,6 +520,9 @@ async def _count(catalog: Catalog, query: FilmQuery, flt: _Filter) -> int:
         or query.language
         or query.without_language
         or query.also_genres
+        or query.country
+        or query.minutes
+        or query.without_films
     ):
         return (await _facets(catalog)).count(query)
     driven = flt.driver is not None  # counting visits every match: start from the fewest

@@ -12,8 +12,10 @@ import pytest
 from bot.store import Store, discovery
 from bot.store.catalog import Catalog
 from bot.store.discovery import (
+    MOST_MINUTES,
     SORTS,
     FilmQuery,
+    Minutes,
     Years,
     YearsError,
     browse,
@@ -216,6 +218,24 @@ async def test_films_of_several_genres_have_each_of_them(catalog) -> None:
     assert "genre Thriller and crime" in query.describe()
     # a genre no film has with the others: none
     assert (await browse(catalog, FilmQuery(genre="Crime", also_genres=("Fantasy",)))).total == 0
+
+
+async def test_a_running_time_filter_keeps_the_films_of_that_length(catalog, plan) -> None:
+    query = FilmQuery(genre="action", minutes=Minutes(0, 119))
+    page = await browse(catalog, query, sort="oldest")
+    assert labels(page.films) == ["Speed (1994)", "John Wick (2014)"]
+    assert page.total == 2
+    longer = await browse(catalog, FilmQuery(minutes=Minutes(137, MOST_MINUTES)), sort="oldest")
+    assert labels(longer.films) == ["Heat (1995)", "The Matrix Reloaded (2003)"]  # not 1986's
+    assert "under 120 minutes" in query.describe()
+
+
+async def test_films_left_out_are_not_listed_or_counted(catalog, plan) -> None:
+    matrix = (await browse(catalog, FilmQuery(genre="science fiction"), sort="oldest")).films[0]
+    query = FilmQuery(person="keanu", without_films=(matrix.id,))
+    page = await browse(catalog, query, sort="oldest")
+    assert "The Matrix (1999)" not in labels(page.films)
+    assert page.total == 4
 
 
 async def test_a_person_filter_finds_their_films_by_name_alias_and_role(catalog, plan) -> None:

@@ -34,8 +34,12 @@ from bot.answering.reply import (
     join_names,
     merged_note,
 )
+from bot.answering.reply import (
+    either as either_of,
+)
 from bot.answering.wanted import (
     FILM_NOUNS,
+    either_said,
     genre_words_kept,
     genres_by_norm,
     is_keyword,
@@ -218,7 +222,9 @@ async def _from_people(
     targets = [(pos, r) for pos, r in occurrences if bind is None or (pos, r) != bind]
     targets = [t for t in targets if bind is None or t[1].name != bind[1].name]
     role = bind[1].role if bind else None
-    together = len(ids) > 1 and len(mentions) > 1
+    # "spielberg or cameron movies": the films of each, not those they share
+    either = len(mentions) > 1 and either_said(ctx, mentions)
+    together = len(ids) > 1 and len(mentions) > 1 and not either
     if together and bind is not None and ctx.tokens[bind[0]] in _MAKE:
         role = None  # "films spielberg and hanks made together": in any roles
     names = [n for n in [await ctx.catalog.person_name(pid) for pid in ids] if n]
@@ -231,7 +237,7 @@ async def _from_people(
         if any(per_person) and not (role == "director" and _MADE.search(ctx.key_outside())):
             lacking = role
         role = None
-    if len(ids) > 1 and len(mentions) > 1:
+    if together:
         common = set.intersection(*({f.id for f in films} for films in per_person))
         films = [f for f in per_person[0] if f.id in common]
     elif len(per_person) == 1:
@@ -243,7 +249,7 @@ async def _from_people(
     if year is not None and not any(str(year) in n for n in names):
         films = [f for f in films if f.year == year] or films
     verb = PERSON_VERBS.get(role or "", "is credited on")
-    who = join_names(names)
+    who = either_of(names) if either else join_names(names)
     if without:
         theirs = {f.id for f in await ctx.catalog.films_of_people(list(without))}
         films = [f for f in films if f.id not in theirs]
@@ -268,6 +274,8 @@ async def _from_people(
     if target is None:
         all_films = films
         text = f"{who} {verb} {_listed(ctx, films)}." + claims_note(films)
+        if either and year is None and not (without or not_these or lacking):
+            text = _each_listed(ctx, names, per_person, verb) + claims_note(films)
         if lacking and len(ids) == 1:
             text = await _none_in_role(ctx, ids[0], who, lacking, films) + claims_note(films)
             text = _whether(ctx, "No", text)
@@ -287,6 +295,8 @@ async def _from_people(
         text += await merged_note(ctx.catalog, films[:25], names)
         return Answer(ctx.question, _titles(films), text, films=films, people=ids)
     intro = f"Films {who} {verb if len(ids) == 1 else 'share'}: {_listed(ctx, films, 8)}."
+    if either:
+        intro = f"Films of {who}: {_listed(ctx, films, 8)}."
     if lacking and len(ids) == 1:
         intro = await _none_in_role(ctx, ids[0], who, lacking, films, 8)
     elif lacking:
@@ -321,6 +331,16 @@ async def _from_people(
         text += await merged_note(ctx.catalog, films[:8] + wider[:8], names)
     films = films + wider
     return Answer(ctx.question, answers, text, films=films, people=ids)
+
+
+def _each_listed(ctx: Context, names: list[str], films: list[list[FilmSummary]], verb: str) -> str:
+    """Each person's films, one after the other: "Steven Spielberg directed Jaws (1975);
+    James Cameron directed Titanic (1997)"."""
+    said = [
+        f"{name} {verb} {_listed(ctx, theirs)}" if theirs else f"{name} is on no film here"
+        for name, theirs in zip(names, films, strict=False)
+    ]
+    return "; ".join(said) + "."
 
 
 _MAKE = frozenset("make makes making made".split())

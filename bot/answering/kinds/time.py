@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from bot.answering.context import Context
-from bot.answering.lexicon import ASKS_PEOPLE
+from bot.answering.lexicon import ASKS_PEOPLE, COUNTRY_WORDS
 from bot.answering.linking import Mention
 from bot.answering.reply import (
     SHOWN_FILMS,
@@ -25,13 +25,24 @@ from bot.answering.wanted import (
     kinds_included,
     kinds_of_genre,
     language_word_at,
+    left_out,
     not_in_language,
+    old_span,
     order_asked,
+    runtime_span,
     wanted_films,
     year_span,
 )
 from bot.store.catalog import FilmSummary
-from bot.store.discovery import FilmPage, FilmQuery, Years, browse
+from bot.store.discovery import (
+    MOST_MINUTES,
+    FilmPage,
+    FilmQuery,
+    Minutes,
+    Years,
+    browse,
+    count_films,
+)
 
 _NOT_FILMS = re.compile(r"\b(?:how old|age|born|birth\w*)\b|^(?:when|whens)\b")
 _ASKS_FILMS = re.compile(
@@ -84,6 +95,16 @@ def _films_named(mentions: list[Mention]) -> bool:
 
 
 _AROUND = {"before": "before", "after": "after", "since": "after", "until": "before"}
+# Said just before a film, two words for "before" or "after" ("older than jaws")
+_AROUND_PAIRS = {
+    ("older", "than"): "before",
+    ("earlier", "than"): "before",
+    ("prior", "to"): "before",
+    ("newer", "than"): "after",
+    ("later", "than"): "after",
+}
+# "movies older than jaws", "films before the matrix": a list asked, not a film's sequel
+_FILMS_ASKED = re.compile(r"\b(?:films|movies|flicks|ones|anything)\b")
 # Said between "before" or "after" and the film: the words for a film, and who made it and
 # how ("after the movie titanic", "before he made the shining", "after making jaws")
 SAID_BEFORE_FILM = frozenset(
@@ -97,11 +118,14 @@ _MADE = re.compile(r"\b(?:make|made|making)\b")
 
 async def _around_a_film(ctx: Context) -> Answer | None:
     """A person's films before or after a film named ("what did cameron direct after
-    titanic", "nolan films before inception"): the films of the years before or after the
+    titanic", "nolan films before inception"), or any films said so ("movies older than
+    jaws", "horror films after the shining"): the films of the years before or after the
     year it came out, said with the film."""
     topics = ctx.topics()
-    if not any(kind == "person" for _, kind in topics):
-        return None
+    if not any(kind == "person" for _, kind in topics) and not _FILMS_ASKED.search(
+        ctx.key_outside()
+    ):
+        return None  # "what came before avatar fire and ash": its prequel (about)
     for mention, kind in topics:
         at = mention.start - 1
         while (
@@ -110,12 +134,18 @@ async def _around_a_film(ctx: Context) -> Answer | None:
             and ctx.tokens[at] in SAID_BEFORE_FILM
         ):
             at -= 1
-        if kind != "film" or at < 0 or ctx.tokens[at] not in _AROUND:
+        pair = (ctx.tokens[at - 1], ctx.tokens[at]) if at > 0 else None
+        side = _AROUND_PAIRS.get(pair) if pair else None
+        if side is not None:
+            at -= 1  # "older than": both words said as "before"
+        else:
+            side = _AROUND.get(ctx.tokens[at]) if at >= 0 else None
+        if kind != "film" or at < 0 or side is None:
             continue
         film = await _the_film_meant(ctx, mention)
         if film is None or film.year is None:
             return None
-        tokens = [*ctx.tokens[:at], _AROUND[ctx.tokens[at]], str(film.year)]
+        tokens = [*ctx.tokens[:at], side, str(film.year)]
         tokens += ctx.tokens[mention.end :]
         moved = at + 2 - mention.end
         mentions = [
@@ -125,9 +155,10 @@ async def _around_a_film(ctx: Context) -> Answer | None:
         ]
         dated = replace(ctx, key=" ".join(tokens), tokens=tokens, mentions=mentions)
         wanted = await wanted_films(dated)
-        if wanted.span is None or not wanted.people or wanted.films:
+        if wanted.span is None or wanted.films:
             return None
-        wanted = replace(wanted, span=replace(wanted.span, said=f"{ctx.tokens[at]} {film.label}"))
+        said = side if pair and pair in _AROUND_PAIRS else ctx.tokens[at]
+        wanted = replace(wanted, span=replace(wanted.span, said=f"{said} {film.label}"))
         return await _listed(dated, wanted)
     return None
 
@@ -159,8 +190,10 @@ async def _genre_alone(ctx: Context) -> Answer | None:
     genre_said = any(m.has("genre") for m in ctx.mentions) or bool(genre_words(ctx.key))
     # "tom hanks comedies"; "french comedies", "english westerns": of a genre and a language
     of_whom = any(m.has("person") for m in ctx.mentions) or _language_said(ctx)
+    narrowed = _narrowed(ctx, genre_said)
     if (
         ctx.mentions
+        and not narrowed
         and not (of_whom and genre_said)
         and not _language_left_out(ctx)
         and not _genres_alone(ctx)
@@ -168,21 +201,51 @@ async def _genre_alone(ctx: Context) -> Answer | None:
         return None
     wanted = await wanted_films(ctx)
     # "romantic comedies"; "films in french", which the catalog may have none of
-    kind = wanted.genre or (wanted.tag if wanted.people else None) or wanted.language
-    if kind is None or not (_ASKS_FILMS.search(ctx.key) or wanted.plural or wanted.without):
+    kind = (
+        wanted.genre
+        or (wanted.tag if wanted.people else None)
+        or wanted.language
+        or wanted.country
+        or wanted.minutes
+        or wanted.span  # "old movies"
+    )
+    # "sci fi horror": two genres said together name a kind of film, films or not said;
+    # "a short comedy", "british comedy": a kind of film too
+    asks_films = _ASKS_FILMS.search(ctx.key) or wanted.plural or wanted.more_genres or narrowed
+    if kind is None or not (asks_films or wanted.without):
         return None
-    if ctx.mentions and (
-        not (
-            wanted.people
-            or wanted.without
-            or wanted.more_genres
-            or (wanted.language and (wanted.genre or wanted.not_in_language))
+    if wanted.films:
+        return None
+    if (
+        ctx.mentions
+        and not narrowed
+        and (
+            not (
+                wanted.people
+                or wanted.without
+                or wanted.more_genres
+                or (wanted.language and (wanted.genre or wanted.not_in_language))
+            )
+            or wanted.films
+            or len(wanted.people) > 1
         )
-        or wanted.films
-        or len(wanted.people) > 1
     ):
         return None  # "comedies without tom hanks" is answered here, "… with hanks and ryan" not
     return await _listed(ctx, wanted)
+
+
+def _narrowed(ctx: Context, genre_said: bool) -> bool:
+    """Whether the question narrows its films in a way only a list of films here reads:
+    by a country ("british thrillers", "films from japan"), a running time ("a short
+    comedy", "movies under 2 hours") or, of a genre, films left out ("sci fi movies except
+    alien")."""
+    return (
+        any(kind == "country" for _, kind in ctx.topics())
+        or not COUNTRY_WORDS.keys().isdisjoint(ctx.tokens)
+        or runtime_span(ctx) is not None
+        or old_span(ctx) is not None
+        or (genre_said and bool(left_out(ctx, "film")))
+    )
 
 
 def _genres_alone(ctx: Context) -> bool:
@@ -227,8 +290,13 @@ async def _listed(ctx: Context, wanted: Wanted) -> Answer:
         # "what did tom hanks make before 1995": made in any role, when not as director
         anyhow = replace(wanted, role=None, query=replace(wanted.query, role=None))
         return await _listed(ctx, anyhow)
+    read = ""  # "old movies": how the word was read
+    if wanted.span is not None and wanted.span.read_from:
+        read = f"(Reading “{wanted.span.read_from}” as {wanted.span.words}.) "
     if not films:
-        text = f"The catalog has no {wanted.describe()}."
+        text = read + f"The catalog has no {wanted.describe()}."
+        if wanted.minutes is not None:  # "comedies under 90 minutes": few running times kept
+            text = read + await _runtimes_lacking(ctx, wanted, text[len(read) :], found_none=True)
         if (narrower := await _narrower(ctx, wanted)) is not None:
             # "comedies with meg ryan" where her films are romantic comedies
             films = narrower[0].films
@@ -236,9 +304,32 @@ async def _listed(ctx: Context, wanted: Wanted) -> Answer:
             text = text[:-1] + f", but it has {found[0].lower()}{found[1:]}"
             return Answer(ctx.question, [f.title for f in films], text, films=films)
         return Answer(ctx.question, [], text)
-    text = films_found(wanted.describe() + kinds_included(included), films, total)
+    text = read + films_found(wanted.describe() + kinds_included(included), films, total)
     text += await merged_note(ctx.catalog, films, wanted.people)
+    if wanted.minutes is not None:
+        text = await _runtimes_lacking(ctx, wanted, text)
     return Answer(ctx.question, [f.title for f in films], text, films=films)
+
+
+async def _runtimes_lacking(
+    ctx: Context, wanted: Wanted, text: str, *, found_none: bool = False
+) -> str:
+    """The reply to films asked by running time, saying how many of the films asked for,
+    the running time aside, the catalog has a running time for, when not all of them:
+    none ("so it cannot tell which are under 90 minutes"), or only some."""
+    apart = replace(wanted.query, minutes=None)
+    every = await count_films(ctx.catalog, apart)
+    kept = await count_films(ctx.catalog, replace(apart, minutes=Minutes(0, MOST_MINUTES)))
+    if kept >= every:
+        return text
+    described = replace(wanted, minutes=None).describe()
+    if kept == 0:
+        return (
+            f"The catalog has no running times for the {described}, so it cannot tell which "
+            f"are {wanted.minutes}."
+        )
+    only = f"running times for only {kept} of the {every} {described}."
+    return f"{text[:-1]}; it has {only}" if found_none else f"{text} The catalog has {only}"
 
 
 async def _narrower(ctx: Context, wanted: Wanted) -> tuple[FilmPage, Wanted] | None:
