@@ -536,6 +536,37 @@ async def test_a_kind_of_a_genre_is_of_the_genre(catalog_of, question, said) -> 
     assert reply.text == said
 
 
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        (
+            "is marnie a drama or a thriller",
+            "Marnie (1964) is a drama and psychological thriller film.",
+        ),
+        ("is marnie drama or comedy", "Marnie (1964) is a drama film, not a comedy film."),
+        (
+            "is marnie a comedy or a western?",
+            "Marnie (1964) is not a comedy or western film: it is a psychological thriller and "
+            "drama film.",
+        ),
+        # each film of the title, one with no genre said so
+        (
+            "is heat crime or sci fi",
+            "Heat (1995) is a crime film, not a science fiction film. The catalog has no genre "
+            "for Heat (1986).",
+        ),
+        (
+            "is marnie a drama and a thriller",
+            "Yes: Marnie (1964) is a drama and psychological thriller film.",
+        ),
+        ("is marnie a drama and a comedy", "No: Marnie (1964) is a drama film, not a comedy film."),
+    ],
+)
+async def test_genres_asked_either_or_are_each_answered(catalog_of, question, said) -> None:
+    reply = await ask(await catalog_of(TWO_HEATS), question)
+    assert reply.text == said
+
+
 async def test_names_counted_on_a_title_films_share_are_counted_for_each(catalog) -> None:
     reply = await ask(catalog, "how many actors are in heat")
     said = "The catalog lists 1 cast member for Heat (1986) and 2 for Heat (1995). "
