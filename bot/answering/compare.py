@@ -1,5 +1,6 @@
 """Two films or two people set side by side ("which is older, jaws or alien", "is the
-godfather longer than casablanca", "who directed more films, kubrick or hitchcock"): each
+godfather longer than casablanca", "who directed more films, kubrick or hitchcock", "age
+gap between tom hanks and meg ryan"): each
 side is found as the question naming it alone would find it, then the catalog's facts
 about the two are compared, or the reply says which fact the catalog lacks."""
 
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from bot.answering.lexicon import MISSPELT
 from bot.answering.reply import STATUS_PHRASES, Answer, join_names
 from bot.store.catalog import Catalog, FilmSummary, PersonRecord
-from bot.store.dates import When, said
+from bot.store.dates import When, said, years_between
 from bot.text import norm
 
 Ask = Callable[[str], Awaitable[Answer]]
@@ -49,6 +50,17 @@ _EITHER_FIRST = re.compile(
     rf"^(?:is|was|are|were|did|does|do|has|have|had) (?P<a>.+?) {_OR} (?P<b>.+?)"
     rf"(?P<head>(?: (?:{_ROLE_VERB}|been|in))*) (?:{_MEASURE})$"
 )
+# "age gap between tom hanks and meg ryan", "how much older is hanks than ryan": by how much
+_AGE_GAP = r"(?:age (?:gap|difference)|difference in (?:age|ages)|gap in (?:age|ages))"
+_GAP_FIRST = re.compile(
+    rf"^(?:(?:what|whats|how big|how large)(?: is| s)? )?(?:the )?{_AGE_GAP} "
+    r"(?:between|of) (?P<a>.+?) (?:and|&) (?P<b>.+)$"
+)
+_GAP_LAST = re.compile(rf"^(?P<a>.+?) (?:and|&|vs|versus) (?P<b>.+?) {_AGE_GAP}$")
+_HOW_MUCH = re.compile(
+    r"^how (?:much|many (?:years|yrs)) (?P<measure>older|younger) (?:is|was) (?P<a>.+?) "
+    r"(?:than|then) (?P<b>.+)$"
+)
 # The credit "more films" counts, from the verb asking it
 _ROLES = (
     (re.compile(r"\b(?:direct\w*|make|made|helm\w*)\b"), "director"),
@@ -81,11 +93,14 @@ class Comparison:
     yes_no: bool
     who: bool
     role: str | None
+    by_how_much: bool = False  # "how much older", "age gap": the years between
 
 
 def split(text: str) -> Comparison | None:
     """The comparison a question asks for, or ``None`` when it asks none."""
     key = " ".join(MISSPELT.get(word, word) for word in norm(text).split())  # "wich"
+    if (gap := _age_gap(key)) is not None:
+        return gap
     if " or " not in key and " than " not in key and " vs " not in key and "versus" not in key:
         return None
     for pattern in (_WHICH_FIRST, _SIDES_FIRST, _THAN, _EITHER_FIRST):
@@ -101,6 +116,21 @@ def split(text: str) -> Comparison | None:
         role = next((role for words, role in _ROLES if words.search(head)), None)
         who = parts.get("ask") in ("who", "whos") or measure == "more"
         return Comparison(measure, a, b, pattern is _THAN, who, role)
+    return None
+
+
+def _age_gap(key: str) -> Comparison | None:
+    """The ages a question asks the difference of ("age gap between …", "how much older is
+    … than …"), or ``None``."""
+    for pattern in (_GAP_FIRST, _GAP_LAST, _HOW_MUCH):
+        match = pattern.match(key)
+        if match is None:
+            continue
+        a, b = match["a"].strip(), match["b"].strip()
+        if not a or not b or a == b:
+            return None
+        measure = "newer" if match.groupdict().get("measure") == "younger" else "older"
+        return Comparison(measure, a, b, False, True, None, by_how_much=True)
     return None
 
 
@@ -286,6 +316,8 @@ def _people_compared(question: str, asked: Comparison, a: PersonRecord, b: Perso
         return Answer(question, [], text, kind="answer", people=people)
     first, second = _ordinal(births[0], births[1]), _ordinal(births[1], births[0])  # type: ignore[arg-type]
     details = f"{a.name} was born {said(births[0])}, {b.name} {said(births[1])}"  # type: ignore[arg-type]
+    if asked.by_how_much:
+        return _age_gap_said(question, asked, a, b, details)
     if first == second:
         return Answer(question, [], f"Neither: {details}.", kind="answer", people=people)
     older = a if first < second else b
@@ -304,3 +336,36 @@ def _ordinal(born: When, other: When) -> int:
     if isinstance(born, int) or isinstance(other, int):
         return born if isinstance(born, int) else born.year
     return born.toordinal()
+
+
+def _age_gap_said(
+    question: str, asked: Comparison, a: PersonRecord, b: PersonRecord, details: str
+) -> Answer:
+    """How many years one of two people is older than the other ("how much younger": the
+    younger one first), in whole years from their birth dates, or about so many when either
+    is known by the year alone."""
+    (older, born), (younger, later) = sorted(
+        ((a, a.birth), (b, b.birth)),
+        key=lambda pair: _ordinal(pair[1], b.birth if pair[0] is a else a.birth),  # type: ignore[arg-type]
+    )
+    years = years_between(born, later)  # type: ignore[arg-type]
+    people = [a.id, b.id]
+    if isinstance(years, tuple):  # a year alone: the years apart, about
+        gap = years[1]
+        if not gap:
+            text = f"{a.name} and {b.name} were born the same year: {details}."
+            return Answer(question, [], text, kind="answer", people=people)
+        said_gap = f"about {gap} year{'s' if gap > 1 else ''}"
+        note = " (the catalog has the year of birth only)"
+    else:
+        gap, note = years, ""
+        if not gap:
+            apart = "on the same day" if born == later else "less than a year apart"
+            text = f"{a.name} and {b.name} were born {apart}: {details}."
+            return Answer(question, [], text, kind="answer", people=people)
+        said_gap = f"{gap} year{'s' if gap > 1 else ''}"
+    if asked.measure == "newer":
+        text = f"{younger.name} is {said_gap} younger than {older.name}{note}: {details}."
+    else:
+        text = f"{older.name} is {said_gap} older than {younger.name}{note}: {details}."
+    return Answer(question, [str(gap)], text, kind="answer", people=people)

@@ -67,6 +67,7 @@ MAX_QUESTION_CHARS = 500
 
 
 REPAIR_MIN_WORD = 4  # shorter unknown words are left alone, not read as typos
+VERB_SLIP_MIN = 4  # shorter words are not read as a misspelt verb of a credit ("did")
 REPAIR_MAX_TRIES = 3  # unknown words tried, in order, for the misspelt name around them
 SURNAME_SLIP_MIN = 7  # shorter lone words are read as misspelt surnames only if no English word
 CLEARLY_MORE = 3  # a person credited this many times more than another of the name is meant
@@ -285,6 +286,11 @@ async def answer(
     capitalised = _capitalised(text, tokens)
     lookups = _Lookups(catalog)
     mentions = _keywords_unmasked(tokens, await find_mentions(tokens, catalog))
+    verbs = [] if _retry else _credit_verb_slips(tokens, mentions)
+    if verbs:  # "did cameron rite the terminator": write, said so
+        tokens, capitalised = _read_as(tokens, capitalised, verbs)
+        key = " ".join(tokens)
+        mentions = _keywords_unmasked(tokens, await find_mentions(tokens, catalog))
     readings: list[Reading] = []
     if not _retry and any(not _one_question_word(m) for m in mentions):
         # "godfather 2" is The Godfather Part II; "did spielberg direct the shining",
@@ -323,6 +329,7 @@ async def answer(
         # "films by the coens": the Coens who worked together, over any other reading
         apart = [r for r in readings if r.end <= family.start or r.start >= family.end]
         readings = sorted([*apart, family])
+    readings = sorted([*verbs, *readings])
     if readings:  # the question as read, and the names in it found again
         tokens, capitalised = _read_as(tokens, capitalised, readings)
         key = " ".join(tokens)
@@ -1624,6 +1631,31 @@ _CREDIT_VERBS = frozenset(
     "direct directed write wrote written produce produced score scored star starred act acted "
     "appear appeared".split()
 )
+# Those a slip from is read as the verb: in order, the first one slip away is meant
+_VERB_SLIPS = sorted(
+    (v for v in _CREDIT_VERBS if len(v) >= VERB_SLIP_MIN), key=lambda v: (len(v), v)
+)
+
+
+def _credit_verb_slips(tokens: list[str], mentions: list[Mention]) -> list[Reading]:
+    """In a yes/no question, a word one slip from the verb of a credit, said after someone
+    and just before a film, "in" or "on" ("did cameron rite the terminator", "did
+    spielberg derect jaws", "did keanu stared in speed"), read as that verb: named by
+    nothing else, or by a title without its article only (The Rite)."""
+    if not tokens or tokens[0] not in _ASKS_WHETHER:
+        return []
+    films = {m.start for m in mentions if m.has("film") and not _one_question_word(m)}
+    named = {i for m in mentions if not (m.size == 1 and m.bare()) for i in m.positions}
+    for at in range(2, len(tokens) - 1):
+        word = tokens[at]
+        if at in named or len(word) < VERB_SLIP_MIN or word in _CREDIT_VERBS:
+            continue
+        if not (at + 1 in films or (tokens[at + 1] in _IN_A_FILM and at + 2 in films)):
+            continue
+        verb = next((v for v in _VERB_SLIPS if OSA.distance(word, v) == 1), None)
+        if verb is not None:
+            return [Reading(at, at + 1, word, verb)]
+    return []
 
 
 def _film_lacked(tokens: list[str], mentions: list[Mention]) -> bool:

@@ -141,3 +141,40 @@ async def test_two_people_with_as_many_films_are_said_to_have_as_many(catalog_of
     # credits in any role: one person's said with a verb for one
     credited = await ask(pairs, "who has more films kubrick or hitchcock")
     assert credited.text.startswith("Alfred Hitchcock is credited on more"), credited.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        (
+            "age gap between hitchcock and kubrick",
+            "Alfred Hitchcock is 28 years older than Stanley Kubrick: Alfred Hitchcock was born "
+            "13 August 1899, Stanley Kubrick 26 July 1928.",
+        ),
+        ("whats the age difference between kubrick and hitchcock", "Alfred Hitchcock is 28 years"),
+        ("how much older is hitchcock than kubrick?", "Alfred Hitchcock is 28 years older"),
+        ("how much younger is kubrick than hitchcock", "Stanley Kubrick is 28 years younger"),
+        ("kubrick and hitchcock age gap", "Alfred Hitchcock is 28 years older"),
+    ],
+)
+async def test_an_age_gap_is_the_years_between_two_births(pairs, question, said) -> None:
+    reply = await ask(pairs, question)
+    assert reply.text.startswith(said), reply.text
+    assert reply.answers == ["28"]
+
+
+async def test_an_age_gap_from_a_year_of_birth_is_about_so_many_years(catalog_of) -> None:
+    catalog = await catalog_of(
+        PAIRS.replace("people:\n", "people:\n  - {name: Ridley Scott, born: 1937}\n")
+    )
+    reply = await ask(catalog, "age gap between ridley scott and kubrick")
+    assert reply.text == (
+        "Stanley Kubrick is about 9 years older than Ridley Scott (the catalog has the year of "
+        "birth only): Ridley Scott was born 1937, Stanley Kubrick 26 July 1928."
+    )
+
+
+async def test_an_age_gap_with_someone_born_on_no_known_date_says_so(pairs) -> None:
+    reply = await ask(pairs, "how much older is hitchcock than michael curtiz")
+    assert reply.text == "The catalog has no birth date for Michael Curtiz, so I can't say."
+    assert reply.answers == []

@@ -536,6 +536,37 @@ async def test_a_kind_of_a_genre_is_of_the_genre(catalog_of, question, said) -> 
     assert reply.text == said
 
 
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        (
+            "is marnie a drama or a thriller",
+            "Marnie (1964) is a drama and psychological thriller film.",
+        ),
+        ("is marnie drama or comedy", "Marnie (1964) is a drama film, not a comedy film."),
+        (
+            "is marnie a comedy or a western?",
+            "Marnie (1964) is not a comedy or western film: it is a psychological thriller and "
+            "drama film.",
+        ),
+        # each film of the title, one with no genre said so
+        (
+            "is heat crime or sci fi",
+            "Heat (1995) is a crime film, not a science fiction film. The catalog has no genre "
+            "for Heat (1986).",
+        ),
+        (
+            "is marnie a drama and a thriller",
+            "Yes: Marnie (1964) is a drama and psychological thriller film.",
+        ),
+        ("is marnie a drama and a comedy", "No: Marnie (1964) is a drama film, not a comedy film."),
+    ],
+)
+async def test_genres_asked_either_or_are_each_answered(catalog_of, question, said) -> None:
+    reply = await ask(await catalog_of(TWO_HEATS), question)
+    assert reply.text == said
+
+
 async def test_names_counted_on_a_title_films_share_are_counted_for_each(catalog) -> None:
     reply = await ask(catalog, "how many actors are in heat")
     said = "The catalog lists 1 cast member for Heat (1986) and 2 for Heat (1995). "
@@ -544,3 +575,50 @@ async def test_names_counted_on_a_title_films_share_are_counted_for_each(catalog
     # a year said: the one film, counted alone
     one = await ask(catalog, "how many actors are in heat 1995")
     assert one.answers == ["2"] and one.text.startswith("The catalog lists 2 cast members. ")
+
+
+_VERBS = """\
+films:
+  - title: The Terminator
+    year: 1984
+    directors: [James Cameron]
+    writers: [James Cameron, Gale Anne Hurd]
+    cast: [{person: Arnold Schwarzenegger, role: The Terminator}]
+    sources: [x]
+  - {title: Speed, year: 1994, directors: [Jan de Bont], cast: [Keanu Reeves], sources: [x]}
+  - {title: The Rite, year: 2011, cast: [Anthony Hopkins], sources: [x]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        (
+            "did cameron rite the terminator",
+            "(Reading “cameron” as “James Cameron”, “rite” as “write”.) Yes: James Cameron wrote "
+            "The Terminator (1984).",
+        ),
+        (
+            "did james cameron derect the terminator?",
+            "(Reading “derect” as “direct”.) Yes: James Cameron directed The Terminator (1984).",
+        ),
+        (
+            "did keanu reeves direkt speed",
+            "(Reading “direkt” as “direct”.) No: Speed (1994) was directed by Jan de Bont.",
+        ),
+        (
+            "did keanu reeves stared in speed",
+            "(Reading “stared” as “starred”.) Yes: Keanu Reeves is in Speed (1994).",
+        ),
+    ],
+)
+async def test_a_misspelt_verb_of_a_credit_is_read_as_the_verb_and_said_so(
+    catalog_of, question, said
+) -> None:
+    reply = await ask(await catalog_of(_VERBS), question)
+    assert reply.text == said
+
+
+async def test_a_title_like_a_misspelt_verb_is_still_the_title(catalog_of) -> None:
+    reply = await ask(await catalog_of(_VERBS), "was anthony hopkins in the rite")
+    assert reply.text == "Yes: Anthony Hopkins is in The Rite (2011)."

@@ -244,3 +244,58 @@ async def test_facts_a_source_merged_for_films_of_one_title_are_said_to_be_merge
         assert "Heat (1972)" in reply.text and "Heat (1995)" in reply.text
     # each film's year is its own; a film whose facts were not merged has no note
     await assert_no_note(catalog, ["when did heat come out", "who directed collateral"])
+
+
+_IN_COMMON = """\
+films:
+  - title: Heat
+    year: 1995
+    directors: [Michael Mann]
+    writers: [Michael Mann]
+    cast: [Al Pacino, Jon Voight]
+    genres: [Crime, Thriller]
+    setting: [Los Angeles]
+    sources: [x]
+  - {title: Heat, year: 1986, directors: [Dick Richards], genres: [Action, Crime], sources: [x]}
+  - title: Collateral
+    year: 2004
+    directors: [Michael Mann]
+    writers: [Stuart Beattie]
+    cast: [Tom Cruise, Jon Voight]
+    genres: [Crime, Thriller]
+    setting: [Los Angeles]
+    sources: [x]
+  - {title: Casablanca, year: 1942, directors: [Michael Curtiz], genres: [Romance], sources: [x]}
+  - {title: Avatar 5, year: 2031, status: announced, directors: [Michael Mann], sources: [x]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        (  # of the two films called Heat, the one with the most in common
+            "what do heat and collateral have in common",
+            "What Heat (1995) and Collateral (2004) have in common: Michael Mann directed both; "
+            "Jon Voight appears in both; both are crime and thriller films; both are set in Los "
+            "Angeles.",
+        ),
+        (
+            "what does heat 1986 share with collateral??",
+            "What Heat (1986) and Collateral (2004) have in common: both are crime films.",
+        ),
+        (
+            "what do casablanca and collateral have in common",
+            "Casablanca (1942) and Collateral (2004) have nothing in common in the catalog: no "
+            "one is credited on both in the same role, and they share no genre, setting, tag, "
+            "company, language or country.",
+        ),
+        (  # a film not released: what it shares is a claim
+            "what do collateral and avatar 5 have in common",
+            "What Collateral (2004) and Avatar 5 (2031) [announced] have in common: Michael Mann "
+            "directed both. Films marked in brackets are not released; their credits are claims.",
+        ),
+    ],
+)
+async def test_what_films_have_in_common_is_all_they_share(catalog_of, question, said) -> None:
+    reply = await ask(await catalog_of(_IN_COMMON), question)
+    assert reply.text == said

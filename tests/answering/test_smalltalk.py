@@ -149,3 +149,53 @@ async def test_a_farewell_gets_a_goodbye(films, question: str) -> None:
 async def test_a_film_called_goodbye_is_still_answered_when_asked_about(catalog_of) -> None:
     films = await catalog_of("films:\n  - {title: Goodbye, year: 2010, directors: Ann Other}\n")
     assert (await ask(films, "who directed goodbye")).answers == ["Ann Other"]
+
+
+_COMMON_TITLES = """\
+films:
+  - {title: It, year: 2017, directors: Andy Muschietti}
+  - {title: Up, year: 2009, directors: Pete Docter}
+  - {title: "Avatar: The Way of Water", year: 2022, directors: James Cameron}
+  - {title: Speed, year: 1994, directors: Jan de Bont}
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("stfu", "Sorry that didn't help. Ask me about a film or the people in it, e.g. "),
+        ("ur dumb", "Sorry that didn't help. "),
+        ("you're so useless lol", "Sorry that didn't help. "),
+        ("this bot sucks", "Sorry that didn't help. "),
+        ("shut up", "Sorry that didn't help. "),  # not the film Up
+        ("how are you?", "All good here, thanks! Ask me about films, e.g. "),
+        ("hows it going", "All good here, thanks! "),  # not the film It
+        ("whats the weather", "I only know about films, so I can't help with that one. "),
+        ("hows the weather in new york today", "I only know about films, so I can't help "),
+        ("what time is it", "I only know about films, so I can't help with that one. "),
+        ("is it going to rain", "I only know about films, so I can't help with that one. "),
+    ],
+)
+async def test_chat_to_the_bot_is_answered_as_chat_not_looked_up(catalog_of, question, said):
+    reply = await ask(await catalog_of(_COMMON_TITLES), question)
+    assert reply.kind == "chat"
+    assert reply.text.startswith(said), reply.text
+    assert reply.films == [] and reply.suggestions == []
+    assert "Water" not in reply.text.split("e.g.")[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "director"),
+    [
+        ("who directed it", "Andy Muschietti"),
+        ("up", "Pete Docter"),
+        ("speed", "Jan de Bont"),
+        ("what is it about", None),
+        ("who directed avatar the way of water", "James Cameron"),
+    ],
+)
+async def test_titles_that_are_common_words_are_still_titles(catalog_of, question, director):
+    reply = await ask(await catalog_of(_COMMON_TITLES), question)
+    assert reply.kind != "chat", reply.text
+    if director is not None:
+        assert director in reply.text

@@ -1,7 +1,8 @@
 """The kinds of questions, one module each. Find where a question is answered here:
 
 =================  =================================================================
-``smalltalk``      "hi", "thanks!", "help", "what can you do", "lol" (and nothing else)
+``smalltalk``      "hi", "thanks!", "help", "what can you do", "lol", "stfu", "what
+                   time is it" (and nothing else)
 ``unkept``         "how many oscars did Titanic win", "Avatar's budget", "where can I
                    stream Up": facts the catalog never keeps, said as such
 ``yesno``          "did James Cameron write Titanic?"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.answering.context import Context
-from bot.answering.kinds.smalltalk import examples
+from bot.answering.kinds.smalltalk import not_films
 from bot.answering.lexicon import words
 from bot.answering.linking import SCAFFOLD, TALK
 from bot.answering.reply import Answer
@@ -33,10 +33,7 @@ async def reply(ctx: Context) -> Answer | None:
         return None  # the not-found reply says the catalog has nobody of that name
     if await _near_a_name(ctx):
         return None  # a misspelt name: the not-found reply suggests what it may be
-    text = (
-        "I only know about films, so I can't help with that one. "
-        f"Ask me about a film or the people in it, e.g. {await examples(ctx.catalog, ctx.rng)}"
-    )
+    text = f"I only know about films, so I can't help with that one. {await not_films(ctx)}"
     return Answer(ctx.question, [], text, kind="chat")
 
 

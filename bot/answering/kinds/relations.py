@@ -1,5 +1,6 @@
 """One fact of one film: "who directed Heat", "what genre is Cast Away", "is Alita 2 real",
-"sources for Cast Away"; a film named alone gets its short summary.
+"sources for Cast Away", "what do Heat and Collateral have in common"; a film named alone
+gets its short summary.
 
 Which fact is asked is the first relation of :mod:`bot.answering.lexicon` whose words appear
 in the question.
@@ -8,6 +9,7 @@ in the question.
 from __future__ import annotations
 
 import re
+from itertools import product
 
 from bot.answering.context import Context
 from bot.answering.lexicon import PERSON_VERBS, RATING_SITES, Relation
@@ -22,11 +24,25 @@ from bot.answering.reply import (
     status_sentence,
     with_status,
 )
-from bot.store.catalog import FilmRecord, FilmSummary
+from bot.store.catalog import ROLES, FilmRecord, FilmSummary
+from bot.text import norm
 
 # A question asking for the people several films share ("who directed both titanic and
 # avatar", "which actors do heat and collateral have in common")
 _SHARED = re.compile(r"\b(?:both|in common|all (?:three|four|of them))\b")
+# "what do heat and collateral have in common": everything the films share, no fact asked
+_COMMON = re.compile(r"\b(?:in common|share|shared|alike)\b")
+# What films may share besides their people, and how a reply says they share it
+_SHARED_VALUES = (
+    ("genre", "{all} are {genres} films"),
+    ("setting", "{all} are set in {values}"),
+    ("tag", "{all} are tagged {values}"),
+    ("company", "{all} are from {values}"),
+    ("language", "{all} are in {values}"),
+    ("country", "{all} are from {values}"),
+)
+NAMES_IN_COMMON = 8  # people named as shared by the films, the rest counted
+COMMON_PAIRS_MOST = 64  # films of titles named tried together for the most in common
 _OWN = ("year", "status", "sources")
 _EARLIER = re.compile(r"\b(?:prequel|follows?\b(?! ?ups?)|sequel (?:of|to) (?:what|which))\b")
 
@@ -46,6 +62,8 @@ async def film_relation(ctx: Context) -> Answer | None:
         return None
     relation = ctx.relation()
     if relation is None:
+        if _COMMON.search(ctx.key_outside()) and (common := await _in_common(ctx)):
+            return common
         return await _film_summary(ctx, films)
     answers: list[str] = []
     lines: list[str] = []
@@ -76,18 +94,24 @@ async def film_relation(ctx: Context) -> Answer | None:
     return Answer(ctx.question, list(dict.fromkeys(answers)), text, films=films)
 
 
+def _named_apart(ctx: Context, records: dict[int, FilmRecord]) -> list[list[FilmRecord]]:
+    """The films of each title the question names apart ("heat and collateral": the two
+    films called Heat, then Collateral)."""
+    named = [
+        [records[h.ref] for h in m.of_kind("film") if h.ref in records]
+        for m in ctx.mentions
+        if m.has("film")
+    ]
+    return [films for films in named if films]
+
+
 def _shared(
     ctx: Context, records: dict[int, FilmRecord], role: str
 ) -> tuple[list[str], str] | None:
     """The people credited in ``role`` on every film the question names apart ("both
     titanic and avatar"; a title several films share counts as one, any of them), and the
     sentence that says so; None when fewer than two films are named apart."""
-    named = [
-        [records[h.ref] for h in m.of_kind("film") if h.ref in records]
-        for m in ctx.mentions
-        if m.has("film")
-    ]
-    named = [films for films in named if films]
+    named = _named_apart(ctx, records)
     if len(named) < 2:
         return None
     people = [dict.fromkeys(n for film in films for n in film.names(role)) for films in named]
@@ -107,6 +131,85 @@ def _shared(
     if len(shared) > 1:
         verb = verb.replace("appears", "appear").replace("is credited", "are credited")
     return shared, f"{join_names(shared)} {verb} {which}.{claims}"
+
+
+async def _in_common(ctx: Context) -> Answer | None:
+    """What the films the question names apart share in the catalog: people in the same
+    role, genres, settings, tags, companies, languages, countries; or that they share
+    none of it. Of a title several films share, the one of a year said with it, else the
+    one with the most in common with the others, is meant. ``None`` when fewer than two
+    films are named apart."""
+    ids = dict.fromkeys(h.ref for m in ctx.mentions for h in m.of_kind("film"))
+    records = {ref: record for ref in ids if (record := await ctx.catalog.film(ref))}
+    named = _named_apart(ctx, records)
+    if len(named) < 2:
+        return None
+    if (year := ctx.year()) is not None:  # "heat 1986": that Heat
+        named = [[r for r in titled if r.year == year] or titled for titled in named]
+    tried = 1
+    for titled in named:
+        tried *= len(titled)
+    together = product(*named) if tried <= COMMON_PAIRS_MOST else [[f[0] for f in named]]
+    said, picked = max(
+        ((_all_share(list(these)), list(these)) for these in together),
+        key=lambda found: len(found[0][0]),
+    )
+    answers, parts = said
+    labels = join_names([marked_label(record.summary) for record in picked])
+    claims = claims_note([record.summary for record in picked])
+    if not parts:
+        text = (
+            f"{labels} have nothing in common in the catalog: no one is credited on "
+            f"{_all_of(picked)} in the same role, and they share no genre, setting, tag, "
+            f"company, language or country.{claims}"
+        )
+    else:
+        text = f"What {labels} have in common: {'; '.join(parts)}.{claims}"
+    text = " ".join([text, *merged_notes(picked)])
+    summaries = [record.summary for record in picked]
+    return Answer(ctx.question, answers, text, films=summaries)
+
+
+def _all_of(records: list[FilmRecord]) -> str:
+    """ "both", "all three", "all 12"."""
+    if len(records) == 2:
+        return "both"
+    return f"all {_SMALL_COUNTS.get(len(records), len(records))}"
+
+
+_SMALL_COUNTS = {3: "three", 4: "four", 5: "five", 6: "six"}
+
+
+def _all_share(records: list[FilmRecord]) -> tuple[list[str], list[str]]:
+    """The names and values every one of ``records`` has, and the phrases that say them
+    ("Michael Mann directed both", "both are crime films")."""
+    every = _all_of(records)
+    roles: dict[str, list[str]] = {}  # each person's roles on all of them
+    for role in ROLES:
+        for name in records[0].names(role):
+            if all(name in r.names(role) for r in records):
+                roles.setdefault(name, []).append(role)
+    together: dict[tuple[str, ...], list[str]] = {}  # "James Cameron and Jon Landau produced"
+    for name, held in roles.items():
+        together.setdefault(tuple(held), []).append(name)
+    answers = list(roles)
+    parts: list[str] = []
+    for held, names in together.items():
+        verbs = [PERSON_VERBS[role] for role in held]
+        if len(names) > 1:
+            verbs = [verb.replace("appears", "appear") for verb in verbs]
+        parts.append(f"{join_names(names, NAMES_IN_COMMON)} {join_names(verbs)} {every}")
+    for kind, phrase in _SHARED_VALUES:
+        values = [
+            v
+            for v in records[0].shown(kind)
+            if all(norm(v) in {norm(w) for w in r.shown(kind)} for r in records)
+        ]
+        if values:
+            answers += values
+            said = join_names(values)
+            parts.append(phrase.format(all=every, genres=said.lower(), values=said))
+    return answers, parts
 
 
 def read(film: FilmRecord, relation: Relation) -> tuple[list[str], str]:

@@ -1,5 +1,6 @@
-"""Small talk: "hi", "thanks!", "help", "what can you do", "lol", "bye": a short, friendly
-reply with example questions from the catalog. Only a message that is small talk and nothing else is
+"""Small talk: "hi", "thanks!", "help", "what can you do", "lol", "bye", "how are you",
+"ur dumb", "what's the weather": a short, friendly reply with example questions from the
+catalog. Only a message that is small talk and nothing else is
 answered here, so "who directed Help!" still asks about the film."""
 
 from __future__ import annotations
@@ -49,6 +50,31 @@ _REACTION = re.compile(
     r"hm+|oh+|ah+|alright|aight|got it|i see|fair enough|nvm|never ?mind|oof|bruh|damn)"
     rf"{_TO_BOT} ?)+$"
 )
+_HOW_ARE_YOU = re.compile(
+    r"^(?:(?:hi|hey|hello|yo) )?(?:how (?:are|r) (?:you|u|ya)(?: doing| doin)?(?: today)?|"
+    r"how (?:you|u|ya) (?:doing|doin)|hows it going|how is it going|hows (?:your|ur) day|"
+    r"how was (?:your|ur) day|hru|wyd|whats good)(?: bot)?$"
+)
+# "stfu", "ur dumb", "this bot sucks": said to the bot, not a name to look up
+_RUDE = re.compile(
+    r"^(?:(?:stfu|shut up|shut it|fuck off|f off|fuck you|f you|screw you|go away|wtf|"
+    r"(?:ur|youre|you are|u r|you|u|this bot|the bot|bot|this|that)(?: is| s)? "
+    r"(?:so |really |very |such an? |an? )?(?:dumb|stupid|useless|trash|garbage|bad|wrong|"
+    r"idiot|dumbass|moron|annoying|sucks?|suck))(?: bot| lol| lmao| tbh| ngl)? ?)+$"
+)
+# Questions about anything but films, said whole ("whats the weather", "what time is it"):
+# the message is no film named "It" nor a title "The Weather" that is almost another one
+_WHERE = r"(?: (?:in|for|at|near) \w+(?: \w+){0,2})?"  # "… in new york"
+_WHEN = r"(?: today| now| outside| tomorrow| rn| tonight)?"
+_NOT_FILMS = re.compile(
+    r"^(?:(?:whats|what is|hows|how is) (?:the )?(?:weather|forecast|temperature|time|date)"
+    rf"(?: like)?{_WHERE}{_WHEN}(?: like)?|"
+    rf"what (?:time|day|date) is it{_WHERE}{_WHEN}|"
+    r"(?:is it|will it|is it going to|is it gonna) (?:rain|snow|be sunny|be hot|be cold)"
+    r"(?: today| tomorrow)?|"
+    r"(?:tell me |say )?(?:a )?joke(?: pls| please)?|tell me a joke(?: pls| please)?|"
+    r"weather(?: today| tomorrow)?)$"
+)
 _FAREWELL = re.compile(
     rf"^{_ACKNOWLEDGED}(?:(?:thanks?|thx|ty|cheers|thank (?:you|u)) (?:and |n )?)?"
     r"(?:(?:bye+|bye bye|good ?bye|good ?night|gn|nighty? night|cya|"
@@ -77,19 +103,45 @@ async def reply(ctx: Context) -> Answer | None:
         return Answer(
             ctx.question, [], "Anything else? Ask me about a film or the people in it.", kind="chat"
         )
+    if _HOW_ARE_YOU.match(key):
+        asks = await examples(ctx.catalog, ctx.rng)
+        text = f"All good here, thanks! Ask me about films, e.g. {asks}"
+        return Answer(ctx.question, [], text, kind="chat")
+    if _RUDE.match(key):
+        text = f"Sorry that didn't help. {await not_films(ctx)}"
+        return Answer(ctx.question, [], text, kind="chat")
+    if _NOT_FILMS.match(key):
+        text = f"I only know about films, so I can't help with that one. {await not_films(ctx)}"
+        return Answer(ctx.question, [], text, kind="chat")
     if _GREETING.match(key):
         text = f"Hi! I answer questions about films. Try {await examples(ctx.catalog, ctx.rng)}"
         return Answer(ctx.question, [], text, kind="chat")
     return None
 
 
-_SMALL_TALK = (_HELP, _THANKS, _GREETING, _FAVOURITE, _REACTION, _FAREWELL)
+_SMALL_TALK = (
+    _HELP,
+    _THANKS,
+    _GREETING,
+    _FAVOURITE,
+    _REACTION,
+    _FAREWELL,
+    _HOW_ARE_YOU,
+    _RUDE,
+    _NOT_FILMS,
+)
 
 
 def is_small_talk(key: str) -> bool:
     """Whether a whole message (in normal form) is a greeting, thanks, a call for help, a
-    question about the bot's own taste, a reaction ("lol") or a goodbye."""
+    question about the bot's own taste, a reaction ("lol"), a goodbye, "how are you", a
+    word of anger ("stfu") or a question about anything but films ("what time is it")."""
     return any(pattern.match(key) for pattern in _SMALL_TALK)
+
+
+async def not_films(ctx: Context) -> str:
+    """What the bot is asked about instead, with example questions from the catalog."""
+    return f"Ask me about a film or the people in it, e.g. {await examples(ctx.catalog, ctx.rng)}"
 
 
 async def _favourite(ctx: Context) -> Answer:

@@ -1,6 +1,6 @@
 """Yes/no questions about a film: a credit ("did James Cameron write Titanic?", "was Tom
-Hanks in Heat"), a genre ("is Psycho a horror film") or a year ("was Jaws released in
-1975")."""
+Hanks in Heat"), a genre ("is Psycho a horror film", each of "is Marnie a drama or a
+thriller") or a year ("was Jaws released in 1975")."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from bot.answering.context import Context
 from bot.answering.lexicon import LANGUAGE_WORDS, PERSON_VERBS
 from bot.answering.linking import Mention
-from bot.answering.reply import Answer, join_names, merged_notes, with_status
+from bot.answering.reply import Answer, either, join_names, merged_notes, with_status
 from bot.answering.wanted import YearSpan, either_said, genre_words, is_of_genre, year_span
 from bot.store.catalog import CreditRecord, FilmRecord
 from bot.text import norm
@@ -210,6 +210,10 @@ async def _genre_or_year(ctx: Context, film_mentions: list[Mention]) -> Answer |
     true."""
     film_words = {i for m in film_mentions for i in m.positions}
     named = film_words | {i for m in ctx.mentions if m.has("company") for i in m.positions}
+    asked = _genres_asked(ctx, named)
+    if len(asked) > 1 and (joined := _joined_by(ctx, [at for at, _ in asked])) is not None:
+        # "is marnie a drama or a thriller": each genre, not the first alone
+        return await _genres(ctx, film_mentions, [genre for _, genre in asked], joined)
     genre = _value_named(ctx, "genre", named)
     if genre is None:  # "is up a pixar animation studios film": not an animation
         said = [
@@ -232,8 +236,7 @@ async def _genre_or_year(ctx: Context, film_mentions: list[Mention]) -> Answer |
     for record in records:
         if genre is not None:
             genres = record.listed("genre")
-            # "is marnie a thriller": a psychological thriller is one
-            kind = next((g for g in genres if is_of_genre(norm(g), norm(genre))), None)
+            kind = _kind_of(genres, genre)  # "is marnie a thriller": a psychological one is
             if kind is not None:
                 yes = True
                 lines.append(f"Yes: {record.label} is {_a(kind.lower())} film.")
@@ -255,6 +258,72 @@ async def _genre_or_year(ctx: Context, film_mentions: list[Mention]) -> Answer |
     if not lines:
         return None
     return _verdict(ctx, yes, lines, records if genre is not None else ())  # years are their own
+
+
+def _genres_asked(ctx: Context, named: set[int]) -> list[tuple[int, str]]:
+    """Every genre the question names outside the films' titles, by the catalog's names or
+    common words ("sci fi"), each with the position of its first word, in the order said."""
+    found: dict[int, str] = {}
+    taken = set(named)
+    for mention in ctx.mentions:
+        if mention.has("genre") and taken.isdisjoint(mention.positions):
+            found[mention.start] = mention.of_kind("genre")[0].display
+            taken.update(mention.positions)
+    for genre, start, _ in genre_words(ctx.key):
+        at = ctx.key.count(" ", 0, start)
+        if at not in taken:
+            found[at] = genre
+            taken.add(at)
+    said: dict[str, tuple[int, str]] = {}
+    for at, genre in sorted(found.items()):
+        said.setdefault(norm(genre), (at, genre))
+    return list(said.values())
+
+
+def _joined_by(ctx: Context, positions: list[int]) -> str | None:
+    """ "or" or "and", whichever joins the words at ``positions``, "or" first; else
+    ``None``."""
+    between = ctx.tokens[min(positions) : max(positions)]
+    return next((word for word in ("or", "and") if word in between), None)
+
+
+async def _genres(
+    ctx: Context, film_mentions: list[Mention], genres: list[str], joined: str
+) -> Answer:
+    """ "is marnie a drama or a thriller": which of the genres each film named is, and
+    which it is not; with "and" ("is heat action and crime"), yes only when it is all of
+    them."""
+    lines: list[str] = []
+    found: list[str] = []
+    records = await _records(ctx, film_mentions)
+    for record in records:
+        listed = record.listed("genre")
+        if not listed:
+            lines.append(with_status(record, f"The catalog has no genre for {record.label}."))
+            continue
+        kinds = {g: _kind_of(listed, g) for g in genres}
+        are = [kind for kind in kinds.values() if kind is not None]
+        not_ = _a(either([g.lower() for g, kind in kinds.items() if kind is None]))
+        found += are
+        if not are:
+            all_ = _a(join_names([g.lower() for g in listed]))
+            line = f"{record.label} is not {not_} film: it is {all_} film."
+        else:
+            line = f"{record.label} is {_a(join_names([g.lower() for g in are]))} film"
+            line += f", not {not_} film." if len(are) < len(kinds) else "."
+        if joined == "and":
+            line = f"{'Yes' if len(are) == len(kinds) else 'No'}: {line}"
+        lines.append(with_status(record, line))
+    if joined == "and":
+        return _verdict(ctx, any(line.startswith("Yes") for line in lines), lines, records)
+    notes = merged_notes(records) if found else []
+    return Answer(ctx.question, list(dict.fromkeys(found)), " ".join([*lines, *notes]))
+
+
+def _kind_of(listed: list[str], genre: str) -> str | None:
+    """The genre of ``listed`` that is ``genre`` or a kind of it (a psychological thriller
+    is a thriller), if any."""
+    return next((g for g in listed if is_of_genre(norm(g), norm(genre))), None)
 
 
 def _value_named(ctx: Context, kind: str, film_words: set[int]) -> str | None:
