@@ -25,12 +25,13 @@ from rapidfuzz.distance import OSA
 from bot.answering import compare, compound, lexicon
 from bot.answering.context import Context
 from bot.answering.kinds import KINDS, characters
-from bot.answering.kinds.about import films_of_the_title, word_of_a_title
+from bot.answering.kinds.about import films_of_the_title, title_of_character, word_of_a_title
 from bot.answering.kinds.smalltalk import examples, is_small_talk
 from bot.answering.kinds.status import is_status_word
 from bot.answering.lexicon import (
     DIED,
     LANGUAGE_WORDS,
+    LIKED_BEFORE,
     MISSPELT,
     OPENINGS,
     RATING_SITE_NAMES,
@@ -297,6 +298,7 @@ async def answer(
             r for r in await _surnames_beside(tokens, mentions, catalog) if r.start not in taken
         ]
         readings += await _title_words_joined(tokens, mentions, catalog)
+        readings += await _title_words_liked(tokens, mentions, catalog)  # "like totoro"
         taken = {i for r in readings for i in range(r.start, r.end)}
         readings += [
             r
@@ -537,11 +539,10 @@ async def _title_word(
         not _lone_tag(m) and not _one_question_word(m) and m not in characters for m in mentions
     ):
         return None
-    said = await word_of_a_title(run, catalog)
-    if said is None or not characters:
-        return said
-    films = {film.title for m in characters for film, _ in await catalog.cast_as(m.norm)}
-    return said if said[1] in films else None
+    if not characters:
+        return await word_of_a_title(run, catalog)
+    title = await title_of_character(run, catalog)
+    return None if title is None else (run, title)
 
 
 async def _answer_after(
@@ -1988,6 +1989,38 @@ async def _title_words_joined(
             said = await word_of_a_title(tokens[at], catalog)
             if said is not None:
                 readings.append(Reading(at, at + 1, *said))
+    return readings
+
+
+# Words after the film in "something like X" that narrow the films like it ("but newer",
+# "without keanu")
+_LIKE_NARROWED = LEAVING_OUT | {"but"}
+
+
+async def _title_words_liked(
+    tokens: list[str], mentions: list[Mention], catalog: Catalog
+) -> list[Reading]:
+    """A word named by nothing but a tag or a character's name, where films like a film
+    are asked ("something like totoro", "movies like totoro but newer"), read as the one
+    title it is a word of (:func:`word_of_a_title`); a character's name only when that
+    title is its own film's (:func:`title_of_character`: Totoro of My Neighbor Totoro)."""
+    readings = []
+    for mention in mentions:
+        character = _lone_character(mention)
+        if not (character or _lone_tag(mention)):
+            continue
+        after = tokens[mention.end] if mention.end < len(tokens) else ""
+        if after and not is_keyword(after) and after not in _LIKE_NARROWED:
+            continue  # the first word of a longer name
+        if not LIKED_BEFORE.search(" ".join(tokens[: mention.start])):
+            continue
+        if character:
+            title = await title_of_character(mention.norm, catalog)
+            said = None if title is None else (mention.norm, title)
+        else:
+            said = await word_of_a_title(mention.norm, catalog)
+        if said is not None:
+            readings.append(Reading(mention.start, mention.end, tokens[mention.start], said[1]))
     return readings
 
 

@@ -351,6 +351,46 @@ async def test_a_character_named_as_a_word_of_its_films_title_is_the_character_o
     assert said in reply.text, reply.text
 
 
+@pytest.mark.parametrize(
+    "question", ["something like totoro", "movies like totoro", "films similar to totoro"]
+)
+async def test_films_like_a_character_said_for_its_films_title_are_like_the_film(
+    catalog_of, question
+) -> None:
+    reply = await ask(await catalog_of(TOTORO), question)
+    assert reply.text == (
+        "(Reading “totoro” as “My Neighbor Totoro”.) If you liked My Neighbor Totoro (1988), "
+        "try Spirited Away (2001) (same director: Hayao Miyazaki)."
+    )
+
+
+@pytest.mark.parametrize(
+    "question", ["whos in totoro", "who is in totoro", "cast of totoro", "totoro cast"]
+)
+async def test_the_cast_of_a_character_said_for_its_films_title_is_the_films(
+    catalog_of, question
+) -> None:
+    reply = await ask(await catalog_of(TOTORO), question)
+    assert reply.text == (
+        "(Reading “totoro” as “My Neighbor Totoro”.) My Neighbor Totoro (1988): starring "
+        "Hitoshi Takagi (Totoro)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("who plays totoro", "Hitoshi Takagi voices Totoro in My Neighbor Totoro (1988)."),
+        ("totoro", "Totoro is a character in My Neighbor Totoro (1988), voiced by Hitoshi Takagi."),
+        # a character whose name is no word of its film's title stays the character
+        ("something like woody", "Woody is a character in Toy Story (1995), voiced by Tom Hanks."),
+    ],
+)
+async def test_a_character_asked_as_one_stays_the_character(catalog_of, question, said) -> None:
+    films = await catalog_of(TOTORO + ROLES.removeprefix("films:\n"))
+    assert (await ask(films, question)).text == said
+
+
 GUMP = """\
 films:
   - title: Forrest Gump

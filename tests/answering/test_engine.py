@@ -524,6 +524,15 @@ async def test_a_rare_word_of_one_title_is_that_title(catalog_of, question, tagg
     )
 
 
+@pytest.mark.parametrize("tagged", [False, True])
+async def test_films_like_a_rare_word_of_one_title_are_like_that_title(catalog_of, tagged) -> None:
+    films = await catalog_of(TITLE_WORDS if tagged else TITLE_WORDS.replace(", tags: [totoro]", ""))
+    reply = await ask(films, "something like totoro")
+    assert reply.text.startswith(
+        "(Reading “totoro” as “My Neighbor Totoro”.) If you liked My Neighbor Totoro (1988), try "
+    ), reply.text
+
+
 async def test_a_tag_of_several_titles_before_a_credit_lists_the_films_it_tags(catalog_of) -> None:
     films = await catalog_of(TITLE_WORDS.replace("tags: [totoro]", "tags: [delivery]"))
     reply = await ask(films, "delivery director")

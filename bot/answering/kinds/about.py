@@ -245,3 +245,14 @@ async def word_of_a_title(word: str, catalog: Catalog) -> tuple[str, str] | None
     if len({norm(film.title) for film in films}) != 1:
         return None
     return word, films[0].title
+
+
+async def title_of_character(word: str, catalog: Catalog) -> str | None:
+    """The title a character's name is a word of, when it is the one title the word is in
+    (:func:`word_of_a_title`) and the character is of that film ("totoro": My Neighbor
+    Totoro, whose Totoro it is); else ``None``."""
+    said = await word_of_a_title(word, catalog)
+    if said is None:
+        return None
+    films = {film.title for film, _ in await catalog.cast_as(word)}
+    return said[1] if said[1] in films else None

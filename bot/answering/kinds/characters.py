@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 from bot.answering.context import Context
+from bot.answering.kinds.about import title_of_character
 from bot.answering.kinds.people import AGE_ASKED
-from bot.answering.lexicon import ASKS_FILMS, is_relation_word
+from bot.answering.lexicon import ASKS_FILMS, RELATION_BY_NAME, is_relation_word
 from bot.answering.linking import SCAFFOLD, find_mentions
 from bot.answering.reply import Answer, join_names, with_status
 from bot.answering.wanted import FILM_NOUNS, is_keyword
@@ -52,6 +53,8 @@ async def reply(ctx: Context) -> Answer | None:
     """Who plays a character (by full or part of the name), else whom a person plays, else
     a character named alone ("woody", "woody movies")."""
     if _cast_asked(ctx) or AGE_ASKED.search(ctx.key):  # "how old was de niro in …"
+        return None
+    if await _cast_of_title_said_short(ctx):  # "who is in totoro": My Neighbor Totoro's
         return None
     return (
         await _who_plays(ctx)
@@ -113,6 +116,18 @@ def _cast_asked(ctx: Context) -> bool:
     )
 
 
+async def _cast_of_title_said_short(ctx: Context) -> bool:
+    """Whether a film's cast is asked where a character named alone is its film's title
+    said for short ("who is in totoro", "cast of totoro"; not "who plays totoro"): the
+    character's name is a word of that one title (:func:`title_of_character`: My Neighbor
+    Totoro, whose Totoro it is), read so when no kind answers for the character."""
+    if ctx.relation() is not _CAST or _PART_ASKED.search(ctx.key):
+        return False
+    alone = [m for m in ctx.characters() if m.size == 1 and not m.has("film", "person")]
+    return any([await title_of_character(m.norm, ctx.catalog) for m in alone])
+
+
+_CAST = RELATION_BY_NAME["cast"]
 _PART_ASKED = re.compile(
     r"\b(?:plays?|played|playing|voices?|voiced|voicing|portray\w*|roles?|characters?|parts?)\b"
 )
