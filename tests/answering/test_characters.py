@@ -324,6 +324,59 @@ async def test_a_character_of_another_film_is_said_missing_from_the_film_named(r
     ), reply.text
 
 
+TOY_STORY = """\
+films:
+  - title: Toy Story
+    year: 1995
+    cast:
+      - {person: Tom Hanks, role: Woody, note: voice}
+      - {person: Tim Allen, role: Buzz Lightyear, note: voice}
+  - title: When Harry Met Sally...
+    year: 1989
+    cast: [{person: Billy Crystal, role: Harry Burns}, {person: Meg Ryan, role: Sally Albright}]
+  - title: Speed
+    year: 1994
+    cast: [{person: Jeff Daniels, role: Harry Temple}]
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        (
+            "who plays woody and buzz",
+            "Tom Hanks voices Woody and Tim Allen voices Buzz Lightyear in Toy Story (1995).",
+        ),
+        (
+            "who voices woody and buzz in toy story",
+            "Tom Hanks voices Woody and Tim Allen voices Buzz Lightyear in Toy Story (1995).",
+        ),
+        (
+            "who voices Buzz Lightyear & Woody",
+            "Tim Allen voices Buzz Lightyear and Tom Hanks voices Woody in Toy Story (1995).",
+        ),
+        # the film that has them both, not Speed's Harry Temple
+        (
+            "who played harry and sally",
+            "Billy Crystal plays Harry Burns and Meg Ryan plays Sally Albright in When Harry "
+            "Met Sally... (1989).",
+        ),
+        (
+            "who plays woody and gandalf",
+            "Tom Hanks voices Woody in Toy Story (1995). The catalog has no character “gandalf”.",
+        ),
+        (
+            "who played woody and buzz in speed",
+            "The catalog has no character “woody” or “buzz” in Speed (1994); its character is "
+            "Harry Temple (Jeff Daniels).",
+        ),
+    ],
+)
+async def test_characters_asked_together_are_each_answered(catalog_of, question, said) -> None:
+    reply = await ask(await catalog_of(TOY_STORY), question)
+    assert reply.text == said
+
+
 TOTORO = """\
 films:
   - title: My Neighbor Totoro
