@@ -238,6 +238,11 @@ async def answer(
         reply = await answer(f"tell me about {about.group('rest')}", catalog, today=today, rng=rng)
         reply.question = question
         return reply
+    if not _retry and (held := _held_asked(text)):
+        # "do you have blade runner", "is heat in the catalog": whether the catalog has it
+        reply = await _whether_held(question, held, catalog, today, rng)
+        if reply is not None:
+            return reply
     if not _retry and (plain := await _without_filler(text, catalog)) is not None:
         reply = await answer(plain, catalog, today=today, rng=rng)
         # "who played gandalf lol": a name the catalog lacks, not the film "LOL"
@@ -706,6 +711,79 @@ _ABOUT_OPENING = re.compile(
     r"(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
+
+
+# "is heat in the catalog", "do you have blade runner in here": whether the catalog has
+# a film or a person, not a credit asked ("is tom hanks in heat") nor films of a kind ("do
+# you have any horror movies", "do you have a favourite")
+_HERE = (
+    r"(?:in|on) (?:here|there|the (?:catalog|catalogue|database|db|list|bot)|"
+    r"(?:your|ur) (?:catalog|catalogue|database|db|list|collection))"
+)
+_NOT_ONE = r"(?!(?:a|an|any|some|anything|something|more|other|others|many|all|every)\b)"
+_HELD = (
+    re.compile(
+        r"^(?:(?:do|does) (?:you|u|ya|the catalog|the bot) (?:have|has|got)|"
+        r"(?:have|has) (?:you|u|the catalog) got|(?:you|u|ya) (?:have|got)) "
+        rf"{_NOT_ONE}(?P<named>\S.*?)(?: {_HERE})?[\s?.!]*$",
+        re.IGNORECASE,
+    ),
+    re.compile(rf"^(?:is|are) {_NOT_ONE}(?P<named>\S.*?) {_HERE}[\s?.!]*$", re.IGNORECASE),
+)
+_READING_SAID = re.compile(r"^\(Reading .*?\.\) ")
+
+
+def _held_asked(text: str) -> str:
+    """The name in a question asking whether the catalog has something ("do you have
+    blade runner", "is heat in here": “heat”), else ""."""
+    return next((found["named"] for held in _HELD if (found := held.match(text))), "")
+
+
+async def _whether_held(
+    question: str, named: str, catalog: Catalog, today: date | None, rng: random.Random | None
+) -> Answer | None:
+    """Whether the catalog has what ``named`` names, read as it would be alone: yes with
+    the films of that title, or the person's films; no with what it may have meant; ``None``
+    when the name is no film or person (small talk, a genre's films)."""
+    if is_small_talk(norm(named)):
+        return None
+    found = await answer(named, catalog, today=today, rng=rng)
+    found.question = question
+    if found.kind == "not_found":
+        said = f"No, “{found.unknown}” is not in the catalog." if found.unknown else found.text
+        if found.unknown and found.suggestions:
+            said += f" Did you mean {join_names(found.suggestions, 5)}?"
+        found.text = said if said.startswith("No") else f"No: {said[0].lower()}{said[1:]}"
+        return found
+    if found.kind != "answer":
+        return None
+    reading = _READING_SAID.match(found.text)
+    read = reading.group() if reading else ""
+    if not found.people and found.films and found.answers == [f.label for f in found.films]:
+        if not read and (more := await _said_beyond(named, catalog)):
+            # "do you have alien covenant": not Alien, whose title it begins with
+            labels = [film.label for film in found.films]
+            text = f"No, “{more}” is not in the catalog. Did you mean {join_names(labels, 5)}?"
+            return Answer(question, [], text, kind="not_found", suggestions=labels, unknown=more)
+        found.text = f"{read}Yes: the catalog has {film_list(found.films)}."
+    elif len(found.people) == 1:  # "do you have tom hanks": the films the person is on
+        found.text = f"{read}Yes: {found.text.removeprefix(read)}"
+    else:
+        return None
+    return found
+
+
+async def _said_beyond(named: str, catalog: Catalog) -> str:
+    """The words typed, when some of them, past an article or a year ("heat 1995"), are
+    in no name the catalog has ("alien covenant"); else ""."""
+    tokens = norm(named).split()
+    covered = {i for m in await find_mentions(tokens, catalog) for i in m.positions}
+    loose = [
+        t
+        for i, t in enumerate(tokens)
+        if i not in covered and t not in ARTICLES and not t.isdigit()
+    ]
+    return " ".join(tokens) if loose else ""
 
 
 async def _without_filler(text: str, catalog: Catalog) -> str | None:
