@@ -25,7 +25,12 @@ from rapidfuzz.distance import OSA
 from bot.answering import compare, compound, lexicon
 from bot.answering.context import Context
 from bot.answering.kinds import KINDS, characters
-from bot.answering.kinds.about import films_of_the_title, title_of_character, word_of_a_title
+from bot.answering.kinds.about import (
+    TELL_ABOUT,
+    films_of_the_title,
+    title_of_character,
+    word_of_a_title,
+)
 from bot.answering.kinds.smalltalk import examples, is_small_talk
 from bot.answering.kinds.status import is_status_word
 from bot.answering.lexicon import (
@@ -366,9 +371,14 @@ async def answer(
         # "comedies with jackie chan", "dramas directed by martin scorsese": a person the
         # catalog lacks is said so, not left out of a list of the genre's films
         unknown_name = True
-    if not unknown_name and unknown and mentions and all(map(_one_question_word, mentions)):
+    if (
+        not unknown_name
+        and unknown
+        and (mentions or TELL_ABOUT.search(key))
+        and all(map(_one_question_word, mentions))
+    ):
         # "who played gandalf": a word in no name and no dictionary is a name the catalog
-        # lacks, not the film "Played"
+        # lacks, not the film "Played"; so is "tell me about gandalf", not another subject
         unknown_name = not all([await english_word(tokens[i]) for i in unknown])
     if not unknown_name and _possessive_unknown(text, tokens, unknown):
         # "nolan's newest movie" where the catalog lacks Nolan: not the newest films
@@ -2334,8 +2344,13 @@ async def _not_found(ctx: Context, lookups: _Lookups, said: str = "") -> Answer:
         )
         suggested = names[:shown]
         return Answer(ctx.question, [], text, kind="clarify", suggestions=suggested, unknown=named)
+    what = "film or person"
+    if named and characters.may_ask_character(ctx.key):  # "who is gandalf"
+        what = (
+            "film, person or character" if await characters.keeps_characters(ctx.catalog) else what
+        )
     text = (
-        f"I couldn't find a film or person I know called “{named}”."
+        f"I couldn't find a {what} I know called “{named}”."
         if named
         else "I couldn't find a film or person I know in that question."
     )

@@ -511,3 +511,31 @@ films:
     # a title no character is named after: the film, as before
     psycho = await ask(catalog, "who played psycho")
     assert psycho.text.startswith("Psycho (1960)"), psycho.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["whats up with gandalf", "who is gandalf", "who played gandalf", "tell me about gandalf"],
+)
+async def test_a_character_the_catalog_lacks_is_said_to_be_unknown(roles, question) -> None:
+    reply = await ask(roles, question)
+    assert reply.kind == "not_found"
+    assert reply.text.startswith(
+        "I couldn't find a film, person or character I know called “gandalf”."
+    ), reply.text
+
+
+async def test_a_catalog_without_characters_is_not_said_to_lack_a_character(catalog_of) -> None:
+    films = await catalog_of("films:\n  - {title: Heat, year: 1995, cast: [Al Pacino]}\n")
+    reply = await ask(films, "who is gandalf")
+    assert reply.text.startswith("I couldn't find a film or person I know called “gandalf”.")
+
+
+@pytest.mark.parametrize(
+    "question", ["whats up with the weather", "tell me about dinosaurs", "whats ur favourite food"]
+)
+async def test_ordinary_words_asked_about_are_not_taken_for_a_character(roles, question) -> None:
+    reply = await ask(roles, question)
+    assert reply.text.startswith("I only know about films, so I can't help with that one."), (
+        reply.text
+    )

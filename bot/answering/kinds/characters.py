@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.answering.context import Context
-from bot.answering.kinds.about import title_of_character
+from bot.answering.kinds.about import TELL_ABOUT, title_of_character
 from bot.answering.kinds.people import AGE_ASKED
 from bot.answering.lexicon import ASKS_FILMS, RELATION_BY_NAME, is_relation_word
 from bot.answering.linking import SCAFFOLD, find_mentions
@@ -77,12 +77,30 @@ def character_in_film(key: str) -> str | None:
     return named if said_in else None
 
 
+# "who is gandalf", "tell me about gandalf": someone asked of by name alone
+_SOMEONE_ASKED = re.compile(r"^(?:who (?:is|was)|whos) (?!(?:in|on|the|a|an|it|that|this)\b)")
+
+
+def may_ask_character(key: str) -> bool:
+    """Whether a question may be about a character by name: who plays or voices one ("who
+    played gandalf"), who one is ("who is gandalf") or what is known of one ("tell me about
+    gandalf")."""
+    return any(
+        pattern.search(key) for pattern in (_VOICE_ASKED, _PLAY_ASKED, _SOMEONE_ASKED, TELL_ABOUT)
+    )
+
+
+async def keeps_characters(catalog: Catalog) -> bool:
+    """Whether the catalog keeps who plays whom (MetaQA's keeps no characters)."""
+    return bool(await catalog.select(_ANY_CHARACTER))
+
+
 async def no_characters(question: str, key: str, catalog: Catalog) -> Answer | None:
     """ "who is the voice of woody", "who voiced woody", "who plays woody" in a catalog
     that keeps no characters (MetaQA's): said plainly, not "voice" read as a title (The
     Voices) nor "woody" as the nearest title (The Wood)."""
     asked = _VOICE_ASKED.search(key) or _PLAY_ASKED.search(key)
-    if asked is None or await catalog.select(_ANY_CHARACTER):
+    if asked is None or await keeps_characters(catalog):
         return None
     tokens = key.split()
     voice = len(key[: asked.start()].split())  # the words asking, from "voice" or "who"
