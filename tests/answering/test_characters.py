@@ -539,3 +539,11 @@ async def test_ordinary_words_asked_about_are_not_taken_for_a_character(roles, q
     assert reply.text.startswith("I only know about films, so I can't help with that one."), (
         reply.text
     )
+
+
+async def test_the_cast_of_films_named_by_a_characters_name_is_not_the_character(catalog) -> None:
+    reply = await ask(catalog, "who was in all of the alita movies")
+    assert reply.text.startswith(
+        "Rosa Salazar appears in both Alita: Battle Angel (2019) and Alita: Battle Angel 2 (2025) "
+        "[unconfirmed]."
+    ), reply.text

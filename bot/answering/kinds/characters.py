@@ -131,8 +131,16 @@ def _cast_asked(ctx: Context) -> bool:
     return (
         bool(characters)
         and _PART_ASKED.search(ctx.key) is None
-        and all(m.has("film") and m.start and ctx.tokens[m.start - 1] in _IN for m in characters)
+        and all(m.has("film") and _said_in(ctx.tokens, m.start) for m in characters)
     )
+
+
+def _said_in(tokens: list[str], at: int) -> bool:
+    """Whether the words before ``at`` end with "in" or "on", and "all of the" or "both"
+    after it ("who was in all of the alita movies")."""
+    while at and tokens[at - 1] in _BEFORE_FILMS:
+        at -= 1
+    return bool(at) and tokens[at - 1] in _IN
 
 
 async def _cast_of_title_said_short(ctx: Context) -> bool:
@@ -151,6 +159,7 @@ _PART_ASKED = re.compile(
     r"\b(?:plays?|played|playing|voices?|voiced|voicing|portray\w*|roles?|characters?|parts?)\b"
 )
 _IN = frozenset(("in", "on"))
+_BEFORE_FILMS = frozenset("the all of both".split())
 
 
 def _crew_asked(ctx: Context) -> bool:
