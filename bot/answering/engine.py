@@ -25,12 +25,18 @@ from rapidfuzz.distance import OSA
 from bot.answering import compare, compound, lexicon
 from bot.answering.context import Context
 from bot.answering.kinds import KINDS, characters
-from bot.answering.kinds.about import films_of_the_title, word_of_a_title
+from bot.answering.kinds.about import (
+    TELL_ABOUT,
+    films_of_the_title,
+    title_of_character,
+    word_of_a_title,
+)
 from bot.answering.kinds.smalltalk import examples, is_small_talk
 from bot.answering.kinds.status import is_status_word
 from bot.answering.lexicon import (
     DIED,
     LANGUAGE_WORDS,
+    LIKED_BEFORE,
     MISSPELT,
     OPENINGS,
     RATING_SITE_NAMES,
@@ -239,6 +245,11 @@ async def answer(
         reply = await answer(f"tell me about {about.group('rest')}", catalog, today=today, rng=rng)
         reply.question = question
         return reply
+    if not _retry and (held := _held_asked(text)):
+        # "do you have blade runner", "is heat in the catalog": whether the catalog has it
+        reply = await _whether_held(question, held, catalog, today, rng)
+        if reply is not None:
+            return reply
     if not _retry and (plain := await _without_filler(text, catalog)) is not None:
         reply = await answer(plain, catalog, today=today, rng=rng)
         # "who played gandalf lol": a name the catalog lacks, not the film "LOL"
@@ -304,6 +315,7 @@ async def answer(
             r for r in await _surnames_beside(tokens, mentions, catalog) if r.start not in taken
         ]
         readings += await _title_words_joined(tokens, mentions, catalog)
+        readings += await _title_words_liked(tokens, mentions, catalog)  # "like totoro"
         taken = {i for r in readings for i in range(r.start, r.end)}
         readings += [
             r
@@ -373,9 +385,14 @@ async def answer(
         # "comedies with jackie chan", "dramas directed by martin scorsese": a person the
         # catalog lacks is said so, not left out of a list of the genre's films
         unknown_name = True
-    if not unknown_name and unknown and mentions and all(map(_one_question_word, mentions)):
+    if (
+        not unknown_name
+        and unknown
+        and (mentions or TELL_ABOUT.search(key))
+        and all(map(_one_question_word, mentions))
+    ):
         # "who played gandalf": a word in no name and no dictionary is a name the catalog
-        # lacks, not the film "Played"
+        # lacks, not the film "Played"; so is "tell me about gandalf", not another subject
         unknown_name = not all([await english_word(tokens[i]) for i in unknown])
     if not unknown_name and _possessive_unknown(text, tokens, unknown):
         # "nolan's newest movie" where the catalog lacks Nolan: not the newest films
@@ -551,11 +568,10 @@ async def _title_word(
         not _lone_tag(m) and not _one_question_word(m) and m not in characters for m in mentions
     ):
         return None
-    said = await word_of_a_title(run, catalog)
-    if said is None or not characters:
-        return said
-    films = {film.title for m in characters for film, _ in await catalog.cast_as(m.norm)}
-    return said if said[1] in films else None
+    if not characters:
+        return await word_of_a_title(run, catalog)
+    title = await title_of_character(run, catalog)
+    return None if title is None else (run, title)
 
 
 async def _answer_after(
@@ -719,6 +735,79 @@ _ABOUT_OPENING = re.compile(
     r"(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
+
+
+# "is heat in the catalog", "do you have blade runner in here": whether the catalog has
+# a film or a person, not a credit asked ("is tom hanks in heat") nor films of a kind ("do
+# you have any horror movies", "do you have a favourite")
+_HERE = (
+    r"(?:in|on) (?:here|there|the (?:catalog|catalogue|database|db|list|bot)|"
+    r"(?:your|ur) (?:catalog|catalogue|database|db|list|collection))"
+)
+_NOT_ONE = r"(?!(?:a|an|any|some|anything|something|more|other|others|many|all|every)\b)"
+_HELD = (
+    re.compile(
+        r"^(?:(?:do|does) (?:you|u|ya|the catalog|the bot) (?:have|has|got)|"
+        r"(?:have|has) (?:you|u|the catalog) got|(?:you|u|ya) (?:have|got)) "
+        rf"{_NOT_ONE}(?P<named>\S.*?)(?: {_HERE})?[\s?.!]*$",
+        re.IGNORECASE,
+    ),
+    re.compile(rf"^(?:is|are) {_NOT_ONE}(?P<named>\S.*?) {_HERE}[\s?.!]*$", re.IGNORECASE),
+)
+_READING_SAID = re.compile(r"^\(Reading .*?\.\) ")
+
+
+def _held_asked(text: str) -> str:
+    """The name in a question asking whether the catalog has something ("do you have
+    blade runner", "is heat in here": “heat”), else ""."""
+    return next((found["named"] for held in _HELD if (found := held.match(text))), "")
+
+
+async def _whether_held(
+    question: str, named: str, catalog: Catalog, today: date | None, rng: random.Random | None
+) -> Answer | None:
+    """Whether the catalog has what ``named`` names, read as it would be alone: yes with
+    the films of that title, or the person's films; no with what it may have meant; ``None``
+    when the name is no film or person (small talk, a genre's films)."""
+    if is_small_talk(norm(named)):
+        return None
+    found = await answer(named, catalog, today=today, rng=rng)
+    found.question = question
+    if found.kind == "not_found":
+        said = f"No, “{found.unknown}” is not in the catalog." if found.unknown else found.text
+        if found.unknown and found.suggestions:
+            said += f" Did you mean {join_names(found.suggestions, 5)}?"
+        found.text = said if said.startswith("No") else f"No: {said[0].lower()}{said[1:]}"
+        return found
+    if found.kind != "answer":
+        return None
+    reading = _READING_SAID.match(found.text)
+    read = reading.group() if reading else ""
+    if not found.people and found.films and found.answers == [f.label for f in found.films]:
+        if not read and (more := await _said_beyond(named, catalog)):
+            # "do you have alien covenant": not Alien, whose title it begins with
+            labels = [film.label for film in found.films]
+            text = f"No, “{more}” is not in the catalog. Did you mean {join_names(labels, 5)}?"
+            return Answer(question, [], text, kind="not_found", suggestions=labels, unknown=more)
+        found.text = f"{read}Yes: the catalog has {film_list(found.films)}."
+    elif len(found.people) == 1:  # "do you have tom hanks": the films the person is on
+        found.text = f"{read}Yes: {found.text.removeprefix(read)}"
+    else:
+        return None
+    return found
+
+
+async def _said_beyond(named: str, catalog: Catalog) -> str:
+    """The words typed, when some of them, past an article or a year ("heat 1995"), are
+    in no name the catalog has ("alien covenant"); else ""."""
+    tokens = norm(named).split()
+    covered = {i for m in await find_mentions(tokens, catalog) for i in m.positions}
+    loose = [
+        t
+        for i, t in enumerate(tokens)
+        if i not in covered and t not in ARTICLES and not t.isdigit()
+    ]
+    return " ".join(tokens) if loose else ""
 
 
 async def _without_filler(text: str, catalog: Catalog) -> str | None:
@@ -2030,6 +2119,38 @@ async def _title_words_joined(
     return readings
 
 
+# Words after the film in "something like X" that narrow the films like it ("but newer",
+# "without keanu")
+_LIKE_NARROWED = LEAVING_OUT | {"but"}
+
+
+async def _title_words_liked(
+    tokens: list[str], mentions: list[Mention], catalog: Catalog
+) -> list[Reading]:
+    """A word named by nothing but a tag or a character's name, where films like a film
+    are asked ("something like totoro", "movies like totoro but newer"), read as the one
+    title it is a word of (:func:`word_of_a_title`); a character's name only when that
+    title is its own film's (:func:`title_of_character`: Totoro of My Neighbor Totoro)."""
+    readings = []
+    for mention in mentions:
+        character = _lone_character(mention)
+        if not (character or _lone_tag(mention)):
+            continue
+        after = tokens[mention.end] if mention.end < len(tokens) else ""
+        if after and not is_keyword(after) and after not in _LIKE_NARROWED:
+            continue  # the first word of a longer name
+        if not LIKED_BEFORE.search(" ".join(tokens[: mention.start])):
+            continue
+        if character:
+            title = await title_of_character(mention.norm, catalog)
+            said = None if title is None else (mention.norm, title)
+        else:
+            said = await word_of_a_title(mention.norm, catalog)
+        if said is not None:
+            readings.append(Reading(mention.start, mention.end, tokens[mention.start], said[1]))
+    return readings
+
+
 def _title_opening(tokens: list[str], run: str) -> str:
     """The run of words named by nothing with the word asking for films that opens it after
     an article ("the last starfighter": “last starfighter”), as a title begins; a run
@@ -2262,8 +2383,13 @@ async def _not_found(ctx: Context, lookups: _Lookups, said: str = "") -> Answer:
         )
         suggested = names[:shown]
         return Answer(ctx.question, [], text, kind="clarify", suggestions=suggested, unknown=named)
+    what = "film or person"
+    if named and characters.may_ask_character(ctx.key):  # "who is gandalf"
+        what = (
+            "film, person or character" if await characters.keeps_characters(ctx.catalog) else what
+        )
     text = (
-        f"I couldn't find a film or person I know called “{named}”."
+        f"I couldn't find a {what} I know called “{named}”."
         if named
         else "I couldn't find a film or person I know in that question."
     )

@@ -225,6 +225,12 @@ ASKS_FILMS = re.compile(
     r"(?: (?:are|were) (?:some|the|good|any|a few)| \w+)? )?(?:films?|movies?)\b"
 )
 
+# Words just before a film whose like is asked for ("something like", "films similar to")
+LIKED_BEFORE = re.compile(
+    r"\b(?:like|similar(?: films?| movies?| flicks?| ones?| stuff)? to|similar|"
+    r"if (?:i|we|u|you) (?:liked|loved|enjoyed)|the vein of|same vibe as)$"
+)
+
 
 def phrase_positions(key: str, relations: tuple[Relation, ...] = RELATIONS) -> set[int]:
     """Positions of the words that make up the question's relation phrases (of

@@ -324,6 +324,59 @@ async def test_a_character_of_another_film_is_said_missing_from_the_film_named(r
     ), reply.text
 
 
+TOY_STORY = """\
+films:
+  - title: Toy Story
+    year: 1995
+    cast:
+      - {person: Tom Hanks, role: Woody, note: voice}
+      - {person: Tim Allen, role: Buzz Lightyear, note: voice}
+  - title: When Harry Met Sally...
+    year: 1989
+    cast: [{person: Billy Crystal, role: Harry Burns}, {person: Meg Ryan, role: Sally Albright}]
+  - title: Speed
+    year: 1994
+    cast: [{person: Jeff Daniels, role: Harry Temple}]
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        (
+            "who plays woody and buzz",
+            "Tom Hanks voices Woody and Tim Allen voices Buzz Lightyear in Toy Story (1995).",
+        ),
+        (
+            "who voices woody and buzz in toy story",
+            "Tom Hanks voices Woody and Tim Allen voices Buzz Lightyear in Toy Story (1995).",
+        ),
+        (
+            "who voices Buzz Lightyear & Woody",
+            "Tim Allen voices Buzz Lightyear and Tom Hanks voices Woody in Toy Story (1995).",
+        ),
+        # the film that has them both, not Speed's Harry Temple
+        (
+            "who played harry and sally",
+            "Billy Crystal plays Harry Burns and Meg Ryan plays Sally Albright in When Harry "
+            "Met Sally... (1989).",
+        ),
+        (
+            "who plays woody and gandalf",
+            "Tom Hanks voices Woody in Toy Story (1995). The catalog has no character “gandalf”.",
+        ),
+        (
+            "who played woody and buzz in speed",
+            "The catalog has no character “woody” or “buzz” in Speed (1994); its character is "
+            "Harry Temple (Jeff Daniels).",
+        ),
+    ],
+)
+async def test_characters_asked_together_are_each_answered(catalog_of, question, said) -> None:
+    reply = await ask(await catalog_of(TOY_STORY), question)
+    assert reply.text == said
+
+
 TOTORO = """\
 films:
   - title: My Neighbor Totoro
@@ -349,6 +402,46 @@ async def test_a_character_named_as_a_word_of_its_films_title_is_the_character_o
 ) -> None:
     reply = await ask(await catalog_of(TOTORO), question)
     assert said in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    "question", ["something like totoro", "movies like totoro", "films similar to totoro"]
+)
+async def test_films_like_a_character_said_for_its_films_title_are_like_the_film(
+    catalog_of, question
+) -> None:
+    reply = await ask(await catalog_of(TOTORO), question)
+    assert reply.text == (
+        "(Reading “totoro” as “My Neighbor Totoro”.) If you liked My Neighbor Totoro (1988), "
+        "try Spirited Away (2001) (same director: Hayao Miyazaki)."
+    )
+
+
+@pytest.mark.parametrize(
+    "question", ["whos in totoro", "who is in totoro", "cast of totoro", "totoro cast"]
+)
+async def test_the_cast_of_a_character_said_for_its_films_title_is_the_films(
+    catalog_of, question
+) -> None:
+    reply = await ask(await catalog_of(TOTORO), question)
+    assert reply.text == (
+        "(Reading “totoro” as “My Neighbor Totoro”.) My Neighbor Totoro (1988): starring "
+        "Hitoshi Takagi (Totoro)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("who plays totoro", "Hitoshi Takagi voices Totoro in My Neighbor Totoro (1988)."),
+        ("totoro", "Totoro is a character in My Neighbor Totoro (1988), voiced by Hitoshi Takagi."),
+        # a character whose name is no word of its film's title stays the character
+        ("something like woody", "Woody is a character in Toy Story (1995), voiced by Tom Hanks."),
+    ],
+)
+async def test_a_character_asked_as_one_stays_the_character(catalog_of, question, said) -> None:
+    films = await catalog_of(TOTORO + ROLES.removeprefix("films:\n"))
+    assert (await ask(films, question)).text == said
 
 
 GUMP = """\
@@ -418,3 +511,39 @@ films:
     # a title no character is named after: the film, as before
     psycho = await ask(catalog, "who played psycho")
     assert psycho.text.startswith("Psycho (1960)"), psycho.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["whats up with gandalf", "who is gandalf", "who played gandalf", "tell me about gandalf"],
+)
+async def test_a_character_the_catalog_lacks_is_said_to_be_unknown(roles, question) -> None:
+    reply = await ask(roles, question)
+    assert reply.kind == "not_found"
+    assert reply.text.startswith(
+        "I couldn't find a film, person or character I know called “gandalf”."
+    ), reply.text
+
+
+async def test_a_catalog_without_characters_is_not_said_to_lack_a_character(catalog_of) -> None:
+    films = await catalog_of("films:\n  - {title: Heat, year: 1995, cast: [Al Pacino]}\n")
+    reply = await ask(films, "who is gandalf")
+    assert reply.text.startswith("I couldn't find a film or person I know called “gandalf”.")
+
+
+@pytest.mark.parametrize(
+    "question", ["whats up with the weather", "tell me about dinosaurs", "whats ur favourite food"]
+)
+async def test_ordinary_words_asked_about_are_not_taken_for_a_character(roles, question) -> None:
+    reply = await ask(roles, question)
+    assert reply.text.startswith("I only know about films, so I can't help with that one."), (
+        reply.text
+    )
+
+
+async def test_the_cast_of_films_named_by_a_characters_name_is_not_the_character(catalog) -> None:
+    reply = await ask(catalog, "who was in all of the alita movies")
+    assert reply.text.startswith(
+        "Rosa Salazar appears in both Alita: Battle Angel (2019) and Alita: Battle Angel 2 (2025) "
+        "[unconfirmed]."
+    ), reply.text

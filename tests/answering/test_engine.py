@@ -524,6 +524,15 @@ async def test_a_rare_word_of_one_title_is_that_title(catalog_of, question, tagg
     )
 
 
+@pytest.mark.parametrize("tagged", [False, True])
+async def test_films_like_a_rare_word_of_one_title_are_like_that_title(catalog_of, tagged) -> None:
+    films = await catalog_of(TITLE_WORDS if tagged else TITLE_WORDS.replace(", tags: [totoro]", ""))
+    reply = await ask(films, "something like totoro")
+    assert reply.text.startswith(
+        "(Reading “totoro” as “My Neighbor Totoro”.) If you liked My Neighbor Totoro (1988), try "
+    ), reply.text
+
+
 async def test_a_tag_of_several_titles_before_a_credit_lists_the_films_it_tags(catalog_of) -> None:
     films = await catalog_of(TITLE_WORDS.replace("tags: [totoro]", "tags: [delivery]"))
     reply = await ask(films, "delivery director")
@@ -675,3 +684,47 @@ films:
     # slips spread over a name's words are typos as before
     spread = await ask(catalog, "stephen spielberg films")
     assert spread.text.startswith("(Reading “stephen spielberg” as “Steven Spielberg”.)")
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("is heat in the catalog", "Yes: the catalog has Heat (1986) and Heat (1995)."),
+        ("do u have cast away?", "Yes: the catalog has Cast Away (2000)."),
+        ("is Heat 1995 in your list", "Yes: the catalog has Heat (1995)."),
+        (
+            "do you have cast awya",
+            "(Reading “cast awya” as “Cast Away”.) Yes: the catalog has Cast Away (2000).",
+        ),
+        (
+            "do you have tom hanks",
+            "Yes: Tom Hanks is credited on Sleepless in Seattle (1993), You've Got Mail (1998) "
+            "and Cast Away (2000).",
+        ),
+        ("is blade runner in here", "No, “blade runner” is not in the catalog."),
+        (
+            "do you have sleepless in paris",
+            "No, “sleepless in paris” is not in the catalog. Did you mean Sleepless in Seattle "
+            "(1993)?",
+        ),
+        # a longer title the catalog lacks is not the film whose title it begins with
+        (
+            "have you got heat wave",
+            "No, “heat wave” is not in the catalog. Did you mean Heat (1986) and Heat (1995)?",
+        ),
+        (
+            "do you have castaway 2",
+            "No: the catalog has no film called “Cast Away 2”; it has Cast Away (2000).",
+        ),
+    ],
+)
+async def test_whether_the_catalog_has_a_film_or_person_is_said_yes_or_no(
+    catalog, question, said
+) -> None:
+    reply = await ask(catalog, question)
+    assert reply.text == said
+
+
+async def test_asking_for_films_of_a_kind_is_not_asking_whether_one_is_held(catalog) -> None:
+    reply = await ask(catalog, "do you have any romantic comedies")
+    assert reply.text.startswith("Romantic comedy films (2): "), reply.text

@@ -224,6 +224,57 @@ async def test_people_several_films_share_are_said_before_each_films_own(
     assert reply.text.startswith(said), reply.text
 
 
+_SERIES = """\
+films:
+  - title: The Terminator
+    year: 1984
+    directors: [James Cameron]
+    cast: [Arnold Schwarzenegger, Michael Biehn, Linda Hamilton]
+    sources: [x]
+  - title: "Terminator 2: Judgment Day"
+    year: 1991
+    follows: the-terminator-1984
+    directors: [James Cameron]
+    cast: [Arnold Schwarzenegger, Linda Hamilton, Edward Furlong]
+    sources: [x]
+  - title: Terminator 3
+    year: 2031
+    status: announced
+    follows: terminator-2-judgment-day-1991
+    sources: [x]
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "answers", "said"),
+    [
+        (
+            "what actors are in both terminator movies",
+            ["Arnold Schwarzenegger", "Linda Hamilton"],
+            "Arnold Schwarzenegger and Linda Hamilton appear in both The Terminator (1984) and "
+            "Terminator 2: Judgment Day (1991).\n",
+        ),
+        (
+            "who directed all the terminator films",
+            ["James Cameron"],
+            "James Cameron directed both The Terminator (1984) and Terminator 2: Judgment Day "
+            "(1991).\n",
+        ),
+    ],
+)
+async def test_people_the_films_of_a_series_share_are_said_before_each_films_own(
+    catalog_of, question, answers, said
+) -> None:
+    reply = await ask(await catalog_of(_SERIES), question)
+    assert reply.answers == answers, reply.text
+    assert reply.text.startswith(said), reply.text
+    # each film of the series is said, the one whose credits the catalog does not know too
+    assert reply.text.endswith(
+        " for Terminator 3 (2031). Terminator 3 (2031) is announced (it has not been released "
+        "yet). Source: x."
+    ), reply.text
+
+
 async def test_films_named_together_without_both_are_answered_each_alone(catalog_of) -> None:
     catalog = await catalog_of(_SHARED_PEOPLE)
     reply = await ask(catalog, "who directed titanic and avatar")

@@ -30,7 +30,7 @@ from bot.answering.reply import (
 from bot.store.catalog import Catalog, FilmRecord, FilmSummary, oldest_first_key
 from bot.text import norm
 
-_TELL_ABOUT = re.compile(
+TELL_ABOUT = re.compile(
     r"^(?:(?:can you |could you |pls |please )?tell me|what do you know|info\w*|anything|"
     r"know anything|give me info\w*)\b.*\b(?:about|on)\b"
 )
@@ -59,7 +59,7 @@ async def reply(ctx: Context) -> Answer | None:
     before_or_after = _EARLIER.search(outside) or _LATER.search(outside)
     if asked == "sequel" or (asked in (None, "year") and before_or_after and not ctx.year()):
         return await _per_film(ctx, _sequels)
-    if asked == "synopsis" or (asked is None and _TELL_ABOUT.search(ctx.key)):
+    if asked == "synopsis" or (asked is None and TELL_ABOUT.search(ctx.key)):
         return await _per_film(ctx, _story)
     return None
 
@@ -245,3 +245,14 @@ async def word_of_a_title(word: str, catalog: Catalog) -> tuple[str, str] | None
     if len({norm(film.title) for film in films}) != 1:
         return None
     return word, films[0].title
+
+
+async def title_of_character(word: str, catalog: Catalog) -> str | None:
+    """The title a character's name is a word of, when it is the one title the word is in
+    (:func:`word_of_a_title`) and the character is of that film ("totoro": My Neighbor
+    Totoro, whose Totoro it is); else ``None``."""
+    said = await word_of_a_title(word, catalog)
+    if said is None:
+        return None
+    films = {film.title for film, _ in await catalog.cast_as(word)}
+    return said[1] if said[1] in films else None

@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 
 from bot.answering.context import Context
+from bot.answering.kinds.about import TELL_ABOUT, title_of_character
 from bot.answering.kinds.people import AGE_ASKED
-from bot.answering.lexicon import ASKS_FILMS, is_relation_word
+from bot.answering.lexicon import ASKS_FILMS, RELATION_BY_NAME, is_relation_word
 from bot.answering.linking import SCAFFOLD, find_mentions
-from bot.answering.reply import Answer, join_names, with_status
+from bot.answering.reply import Answer, either, join_names, with_status
 from bot.answering.wanted import FILM_NOUNS, is_keyword
 from bot.store.catalog import Catalog, CreditRecord, FilmRecord, FilmSummary, oldest_first_key
 from bot.text import norm
@@ -53,8 +54,11 @@ async def reply(ctx: Context) -> Answer | None:
     a character named alone ("woody", "woody movies")."""
     if _cast_asked(ctx) or AGE_ASKED.search(ctx.key):  # "how old was de niro in …"
         return None
+    if await _cast_of_title_said_short(ctx):  # "who is in totoro": My Neighbor Totoro's
+        return None
     return (
-        await _who_plays(ctx)
+        await _characters_joined(ctx)
+        or await _who_plays(ctx)
         or await _who_plays_part(ctx)
         or await _title_character(ctx)
         or await _role_of_person(ctx)
@@ -73,12 +77,30 @@ def character_in_film(key: str) -> str | None:
     return named if said_in else None
 
 
+# "who is gandalf", "tell me about gandalf": someone asked of by name alone
+_SOMEONE_ASKED = re.compile(r"^(?:who (?:is|was)|whos) (?!(?:in|on|the|a|an|it|that|this)\b)")
+
+
+def may_ask_character(key: str) -> bool:
+    """Whether a question may be about a character by name: who plays or voices one ("who
+    played gandalf"), who one is ("who is gandalf") or what is known of one ("tell me about
+    gandalf")."""
+    return any(
+        pattern.search(key) for pattern in (_VOICE_ASKED, _PLAY_ASKED, _SOMEONE_ASKED, TELL_ABOUT)
+    )
+
+
+async def keeps_characters(catalog: Catalog) -> bool:
+    """Whether the catalog keeps who plays whom (MetaQA's keeps no characters)."""
+    return bool(await catalog.select(_ANY_CHARACTER))
+
+
 async def no_characters(question: str, key: str, catalog: Catalog) -> Answer | None:
     """ "who is the voice of woody", "who voiced woody", "who plays woody" in a catalog
     that keeps no characters (MetaQA's): said plainly, not "voice" read as a title (The
     Voices) nor "woody" as the nearest title (The Wood)."""
     asked = _VOICE_ASKED.search(key) or _PLAY_ASKED.search(key)
-    if asked is None or await catalog.select(_ANY_CHARACTER):
+    if asked is None or await keeps_characters(catalog):
         return None
     tokens = key.split()
     voice = len(key[: asked.start()].split())  # the words asking, from "voice" or "who"
@@ -109,14 +131,35 @@ def _cast_asked(ctx: Context) -> bool:
     return (
         bool(characters)
         and _PART_ASKED.search(ctx.key) is None
-        and all(m.has("film") and m.start and ctx.tokens[m.start - 1] in _IN for m in characters)
+        and all(m.has("film") and _said_in(ctx.tokens, m.start) for m in characters)
     )
 
 
+def _said_in(tokens: list[str], at: int) -> bool:
+    """Whether the words before ``at`` end with "in" or "on", and "all of the" or "both"
+    after it ("who was in all of the alita movies")."""
+    while at and tokens[at - 1] in _BEFORE_FILMS:
+        at -= 1
+    return bool(at) and tokens[at - 1] in _IN
+
+
+async def _cast_of_title_said_short(ctx: Context) -> bool:
+    """Whether a film's cast is asked where a character named alone is its film's title
+    said for short ("who is in totoro", "cast of totoro"; not "who plays totoro"): the
+    character's name is a word of that one title (:func:`title_of_character`: My Neighbor
+    Totoro, whose Totoro it is), read so when no kind answers for the character."""
+    if ctx.relation() is not _CAST or _PART_ASKED.search(ctx.key):
+        return False
+    alone = [m for m in ctx.characters() if m.size == 1 and not m.has("film", "person")]
+    return any([await title_of_character(m.norm, ctx.catalog) for m in alone])
+
+
+_CAST = RELATION_BY_NAME["cast"]
 _PART_ASKED = re.compile(
     r"\b(?:plays?|played|playing|voices?|voiced|voicing|portray\w*|roles?|characters?|parts?)\b"
 )
 _IN = frozenset(("in", "on"))
+_BEFORE_FILMS = frozenset("the all of both".split())
 
 
 def _crew_asked(ctx: Context) -> bool:
@@ -202,7 +245,7 @@ async def _who_plays(ctx: Context) -> Answer | None:
         ]
     if not found and named and character_in_film(ctx.key):
         records = await _records(ctx, named)
-        return _no_such_character(ctx, " ".join(m.norm for m in characters), records)
+        return _no_such_character(ctx, [" ".join(m.norm for m in characters)], records)
     return await _players(ctx, found)
 
 
@@ -214,27 +257,88 @@ async def _who_plays_part(ctx: Context) -> Answer | None:
     words = _fragment(ctx, films)
     if not words:
         return None
-    found: list[tuple[FilmSummary, CreditRecord]] = []
+    found = await _parts_named(ctx, films, words)
+    if not found and films and character_in_film(ctx.key):
+        return _no_such_character(ctx, [" ".join(words)], await _records(ctx, films))
+    return await _players(ctx, found)
+
+
+async def _parts_named(
+    ctx: Context, films: list[FilmSummary], words: list[str]
+) -> list[tuple[FilmSummary, CreditRecord]]:
+    """The parts whose character's name has every one of ``words`` ("jack": Jack Dawson),
+    in ``films`` if any, else in any film."""
     if films:
-        records = await _records(ctx, films)
-        found = [
+        return [
             (record.summary, c)
-            for record in records
+            for record in await _records(ctx, films)
             for c in record.people("cast")
             if _named(c.character, words)
         ]
-        if not found and character_in_film(ctx.key):
-            return _no_such_character(ctx, " ".join(words), records)
-    else:
-        short = _SHORT_TITLES.get(words[0], words[0])  # "lt", "lieutenant": either
-        said = {short, *(long for long, other in _SHORT_TITLES.items() if other == short)}
-        known = [c for word in sorted(said) for c in await ctx.catalog.characters_with_word(word)]
-        for character in dict.fromkeys(known):
-            if _named(character, words):
-                found += await ctx.catalog.cast_as(character)
-            if len(found) >= MAX_CHARACTERS:
-                break
-    return await _players(ctx, found)
+    found: list[tuple[FilmSummary, CreditRecord]] = []
+    short = _SHORT_TITLES.get(words[0], words[0])  # "lt", "lieutenant": either
+    said = {short, *(long for long, other in _SHORT_TITLES.items() if other == short)}
+    known = [c for word in sorted(said) for c in await ctx.catalog.characters_with_word(word)]
+    for character in dict.fromkeys(known):
+        if _named(character, words):
+            found += await ctx.catalog.cast_as(character)
+        if len(found) >= MAX_CHARACTERS:
+            break
+    return found
+
+
+async def _characters_joined(ctx: Context) -> Answer | None:
+    """ "who plays woody and buzz", "who voiced woody and buzz in toy story": each of
+    several characters said with "and", by all or part of the name, in the films named
+    after "in" if any, else in a film that has them all if one does ("harry and sally":
+    When Harry Met Sally...); one the catalog lacks is said so ("who plays woody and
+    gandalf")."""
+    asked = _VOICE_ASKED.search(ctx.key) or _PLAY_ASKED.search(ctx.key)
+    if asked is None or ctx.person_ids():
+        return None
+    named = asked["named"].partition(" in ")[0].split()
+    start = len(ctx.key[: asked.start("named")].split())
+    inside = [m for m in ctx.mentions if m.start < start + len(named) and m.end > start]
+    if _AND.isdisjoint(named) or any(
+        not m.has("character") or m.size == len(named) for m in inside
+    ):
+        return None  # one name, or a title or a person said among the names
+    parts: list[list[str]] = [[]]
+    for word in named:
+        if word in _AND:
+            parts.append([])
+        elif word not in _NOT_A_NAME:
+            parts[-1].append(word)
+    if not all(parts):
+        return None
+    ids = {h.ref for m in ctx.mentions if m not in inside for h in m.of_kind("film")}
+    films = [film for film in await ctx.films() if film.id in ids]
+    each: list[list[tuple[FilmSummary, CreditRecord]]] = []
+    for words in parts:
+        whole = await ctx.catalog.cast_as(" ".join(words))
+        each.append(
+            [pair for pair in whole if not films or pair[0].id in ids]
+            or await _parts_named(ctx, films, words)
+        )
+    together = set.intersection(*({film.id for film, _ in found} for found in each))
+    if together:
+        each = [[pair for pair in found if pair[0].id in together] for found in each]
+    lacked = [" ".join(words) for words, found in zip(parts, each, strict=True) if not found]
+    if len(lacked) == len(parts) and films:
+        return _no_such_character(ctx, lacked, await _records(ctx, films))
+    reply = await _players(ctx, [pair for found in each for pair in found])
+    if reply is not None and lacked:
+        where = f" in {join_names([film.label for film in films])}" if films else ""
+        reply.text += f" The catalog has no character {_said_names(lacked)}{where}."
+    return reply
+
+
+_AND = frozenset(("and", "n"))  # "woody and buzz", "woody n buzz"
+
+
+def _said_names(typed: list[str]) -> str:
+    """Names typed, each quoted: “woody” or “buzz”."""
+    return either([f"“{said[:ECHOED_MOST]}”" for said in typed])
 
 
 async def _title_character(ctx: Context) -> Answer | None:
@@ -261,17 +365,16 @@ async def _records(ctx: Context, films: list[FilmSummary]) -> list[FilmRecord]:
     return [record for film in films if (record := await ctx.catalog.film(film.id))]
 
 
-def _no_such_character(ctx: Context, typed: str, records: list[FilmRecord]) -> Answer:
-    """ "who played the shark in jaws" where no character of Jaws is called so: said, with
-    the characters the catalog has for the film."""
+def _no_such_character(ctx: Context, typed: list[str], records: list[FilmRecord]) -> Answer:
+    """ "who played the shark in jaws" where no character of Jaws is called so (nor any of
+    several typed, "woody and buzz in heat"): said, with the characters the catalog has
+    for the film."""
     said = []
     for record in records:
         parts = [f"{c.character} ({c.person})" for c in record.people("cast") if c.character]
         are = "character is" if len(parts) == 1 else "characters are"
         kept = f"; its {are} {join_names(parts, CHARACTERS_SAID)}" if parts else ""
-        said.append(
-            f"The catalog has no character “{typed[:ECHOED_MOST]}” in {record.label}{kept}."
-        )
+        said.append(f"The catalog has no character {_said_names(typed)} in {record.label}{kept}.")
     return Answer(ctx.question, [], " ".join(said), films=[r.summary for r in records])
 
 
@@ -397,10 +500,19 @@ def _sentences(credits: list[tuple[FilmRecord, CreditRecord]]) -> str:
         else:
             released[said] = [record.label]
             order.append(said)
-    return " ".join(
-        item if isinstance(item, str) else f"{' '.join(item)} in {join_names(released[item])}."
-        for item in order
-    )
+    # parts in the same films are said in one sentence: "A voices X and B voices Y in F."
+    sentences: list[str] = []
+    run: list[tuple[str, str, str]] = []
+    for item in [*order, ""]:
+        if run and (isinstance(item, str) or released[item] != released[run[0]]):
+            played = join_names([" ".join(said) for said in run])
+            sentences.append(f"{played} in {join_names(released[run[0]])}.")
+            run = []
+        if isinstance(item, str):
+            sentences.append(item)
+        else:
+            run.append(item)
+    return " ".join(filter(None, sentences))
 
 
 def _uncovered(ctx: Context) -> list[str]:

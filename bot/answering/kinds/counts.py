@@ -7,7 +7,7 @@ import re
 
 from bot.answering.context import Context
 from bot.answering.kinds import about, chains, relations, time
-from bot.answering.kinds.ranking import series_of
+from bot.answering.kinds.relations import series_of
 from bot.answering.lexicon import RELATION_BY_NAME, Relation
 from bot.answering.reply import Answer, claims_note, counted, film_list, join_names
 from bot.answering.wanted import year_span

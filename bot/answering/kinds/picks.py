@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 
 from bot.answering.context import Context
+from bot.answering.lexicon import LIKED_BEFORE
 from bot.answering.linking import Mention
 from bot.answering.reply import Answer, film_list, join_names, merged_films_note
 from bot.answering.wanted import (
@@ -51,10 +52,6 @@ _LIKE_SPAN = re.compile(
     r"\b(?:(?:something|anything|stuff|films?|movies?|flicks?|more|others?|ones?) "
     r"(?:like|similar to)|similar(?: films?| movies?| flicks?| ones?| stuff)? to|"
     r"(?:i|we|u|you) (?:liked|loved|enjoyed)|the vein of|same vibe as) ((?:[\w'-]+ ?){1,8})"
-)
-_LIKE = re.compile(
-    r"\b(?:like|similar(?: films?| movies?| flicks?| ones?| stuff)? to|similar|"
-    r"if (?:i|we|u|you) (?:liked|loved|enjoyed)|the vein of|same vibe as)$"
 )
 
 
@@ -127,7 +124,7 @@ def _liked_film(ctx: Context) -> Mention | None:
     for mention in ctx.mentions:
         before = " ".join(ctx.tokens[: mention.start])
         if mention.has("film") and (
-            _LIKE.search(before) or (_LOVED.search(before) and _PICK.search(_asked(ctx)))
+            LIKED_BEFORE.search(before) or (_LOVED.search(before) and _PICK.search(_asked(ctx)))
         ):
             return mention
     return None

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from bot.answering.context import Context
-from bot.answering.kinds.relations import read
+from bot.answering.kinds.relations import SERIES_LIMIT, read, series_of
 from bot.answering.reply import (
     Answer,
     claims_note,
@@ -36,7 +36,6 @@ from bot.store.discovery import browse
 from bot.text import norm
 
 LISTED = 10  # films in a list when the question does not say how many
-SERIES_LIMIT = 50  # films followed forward through a series, at most
 _FILMS = re.compile(r"\b(?:films?|movies?|flicks?|ones?|pictures?|anything|something)\b")
 _WORDS = {"rating": "best rated", "votes": "most popular"}  # other sorts are said as named
 _LACKS = {
@@ -346,25 +345,3 @@ async def _fact_of_series_film(ctx: Context, sort: str) -> Answer | None:
         their = "their" if len(later) > 1 else "its"
         text += f" Not released yet: {film_list(later)}; {their} facts are claims."
     return Answer(ctx.question, values, text, films=[film])
-
-
-async def series_of(ctx: Context, slug: str) -> list[FilmSummary]:
-    """A film's series in order: back through what each film follows, then forward."""
-    first = await ctx.catalog.film_by_slug(slug)
-    seen = {slug}
-    while first is not None and first.follows and first.follows not in seen:
-        seen.add(first.follows)
-        earlier = await ctx.catalog.film_by_slug(first.follows)
-        if earlier is None:
-            break
-        first = earlier
-    if first is None:
-        return []
-    series = [first.summary]
-    while len(series) < SERIES_LIMIT:
-        following = [f for f in await ctx.catalog.films_following(series[-1].slug)]
-        following = [f for f in following if f.slug not in {s.slug for s in series}]
-        if not following:
-            break
-        series.append(following[0])
-    return series

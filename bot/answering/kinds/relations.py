@@ -28,8 +28,12 @@ from bot.store.catalog import ROLES, FilmRecord, FilmSummary
 from bot.text import norm
 
 # A question asking for the people several films share ("who directed both titanic and
-# avatar", "which actors do heat and collateral have in common")
-_SHARED = re.compile(r"\b(?:both|in common|all (?:three|four|of them))\b")
+# avatar", "which actors do heat and collateral have in common", "who is in all the toy
+# story movies")
+_SHARED = re.compile(
+    r"\b(?:both|in common|all (?:three|four|of them)|"
+    r"all (?:of )?(?:the )?_(?: _)* (?:films|movies))\b"
+)
 # "what do heat and collateral have in common": everything the films share, no fact asked
 _COMMON = re.compile(r"\b(?:in common|share|shared|alike)\b")
 # What films may share besides their people, and how a reply says they share it
@@ -44,6 +48,7 @@ _SHARED_VALUES = (
 NAMES_IN_COMMON = 8  # people named as shared by the films, the rest counted
 COMMON_PAIRS_MOST = 64  # films of titles named tried together for the most in common
 _OWN = ("year", "status", "sources")
+SERIES_LIMIT = 50  # films followed forward through a series, at most
 _EARLIER = re.compile(r"\b(?:prequel|follows?\b(?! ?ups?)|sequel (?:of|to) (?:what|which))\b")
 
 
@@ -65,6 +70,9 @@ async def film_relation(ctx: Context) -> Answer | None:
         if _COMMON.search(ctx.key_outside()) and (common := await _in_common(ctx)):
             return common
         return await _film_summary(ctx, films)
+    shared_asked = relation.role is not None and _SHARED.search(ctx.key_outside())
+    series = await _series_said(ctx, films) if shared_asked else []
+    films = series or films
     answers: list[str] = []
     lines: list[str] = []
     records: dict[int, FilmRecord] = {}
@@ -86,17 +94,38 @@ async def film_relation(ctx: Context) -> Answer | None:
     # Each film's year and status are its own, whatever its source merged
     merged = [] if relation.name in _OWN else list(records.values())
     text = per_film(films, lines, merged)
-    if relation.role is not None and _SHARED.search(ctx.key_outside()):
-        shared = _shared(ctx, records, relation.role)
+    if relation.role is not None and shared_asked:
+        # of a series, the films the catalog lists someone in the role for (not Avatar 4's
+        # cast, which it does not know yet)
+        groups = (
+            [[record] for record in records.values() if record.names(relation.role)]
+            if series
+            else _named_apart(ctx, records)
+        )
+        shared = _shared(groups, relation.role)
         if shared is not None:
             people, said = shared
             return Answer(ctx.question, people, f"{said}\n{text}", films=films)
     return Answer(ctx.question, list(dict.fromkeys(answers)), text, films=films)
 
 
+async def _series_said(ctx: Context, films: list[FilmSummary]) -> list[FilmSummary]:
+    """The films of the series of the one film named, when the question says its title
+    as a word for films ("both terminator movies": The Terminator and Terminator 2:
+    Judgment Day), else none."""
+    named = [m for m in ctx.mentions if m.has("film")]
+    if len(named) != 1 or ctx.tokens[named[0].end : named[0].end + 1] not in _FILMS_SAID:
+        return []
+    series = await series_of(ctx, films[0].slug)
+    return series if len(series) > 1 else []
+
+
+_FILMS_SAID = (["films"], ["movies"], ["flicks"])
+
+
 def _named_apart(ctx: Context, records: dict[int, FilmRecord]) -> list[list[FilmRecord]]:
-    """The films of each title the question names apart ("heat and collateral": the two
-    films called Heat, then Collateral)."""
+    """The films of each title the question names apart ("both titanic and avatar"; a
+    title several films share is one, any of them)."""
     named = [
         [records[h.ref] for h in m.of_kind("film") if h.ref in records]
         for m in ctx.mentions
@@ -105,13 +134,10 @@ def _named_apart(ctx: Context, records: dict[int, FilmRecord]) -> list[list[Film
     return [films for films in named if films]
 
 
-def _shared(
-    ctx: Context, records: dict[int, FilmRecord], role: str
-) -> tuple[list[str], str] | None:
-    """The people credited in ``role`` on every film the question names apart ("both
-    titanic and avatar"; a title several films share counts as one, any of them), and the
-    sentence that says so; None when fewer than two films are named apart."""
-    named = _named_apart(ctx, records)
+def _shared(named: list[list[FilmRecord]], role: str) -> tuple[list[str], str] | None:
+    """The people credited in ``role`` on every film of ``named`` (the films of each
+    title named apart: any of them), and the sentence that says so; None when fewer than
+    two are named."""
     if len(named) < 2:
         return None
     people = [dict.fromkeys(n for film in films for n in film.names(role)) for films in named]
@@ -322,3 +348,25 @@ def who_made(film: FilmRecord) -> str:
     if cast:
         parts.append(f"starring {join_names(cast, 4)}")
     return ", ".join(parts) + "."
+
+
+async def series_of(ctx: Context, slug: str) -> list[FilmSummary]:
+    """A film's series in order: back through what each film follows, then forward."""
+    first = await ctx.catalog.film_by_slug(slug)
+    seen = {slug}
+    while first is not None and first.follows and first.follows not in seen:
+        seen.add(first.follows)
+        earlier = await ctx.catalog.film_by_slug(first.follows)
+        if earlier is None:
+            break
+        first = earlier
+    if first is None:
+        return []
+    series = [first.summary]
+    while len(series) < SERIES_LIMIT:
+        following = [f for f in await ctx.catalog.films_following(series[-1].slug)]
+        following = [f for f in following if f.slug not in {s.slug for s in series}]
+        if not following:
+            break
+        series.append(following[0])
+    return series
