@@ -179,3 +179,39 @@ async def test_films_without_a_running_time_are_said_to_be_unknown(films) -> Non
     )
     reply = await ask(films, "action movies under 2 hours")
     assert reply.text.endswith("The catalog has running times for only 2 of the 4 action films.")
+
+
+SHORT_NAMED = """\
+films:
+  - {title: Desperado, year: 1995, genres: [Action], runtime_minutes: 104,
+     cast: [{person: Cheech Marin, role: Short Bartender}]}
+  - {title: Shaun of the Dead, year: 2004, genres: [Comedy, Horror], runtime_minutes: 99}
+  - {title: Paddington, year: 2014, genres: [Comedy, Family]}
+"""
+
+
+@pytest.mark.parametrize(
+    "question", ["something short to watch", "smth short", "a short movie", "a short one"]
+)
+async def test_short_said_of_a_film_is_its_length_not_a_character(catalog_of, question) -> None:
+    reply = await ask(await catalog_of(SHORT_NAMED), question)
+    assert reply.text.startswith("Films under 100 minutes (1): Shaun of the Dead (2004)."), (
+        reply.text
+    )
+    assert "Short Bartender" not in reply.text
+
+
+async def test_a_character_named_short_is_still_found(catalog_of) -> None:
+    catalog = await catalog_of(SHORT_NAMED)
+    reply = await ask(catalog, "who plays short bartender")
+    assert reply.text == "Cheech Marin plays Short Bartender in Desperado (1995)."
+
+
+async def test_a_short_pick_says_how_many_running_times_are_kept(catalog_of) -> None:
+    catalog = await catalog_of(SHORT_NAMED.replace("runtime_minutes: 99", "runtime_minutes: 101"))
+    reply = await ask(catalog, "recommend me something short")
+    assert reply.answers == []
+    assert reply.text == (
+        "The catalog has no released films under 100 minutes to suggest; it has running "
+        "times for only 2 of the 3 films."
+    )

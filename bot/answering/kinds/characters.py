@@ -12,7 +12,7 @@ from bot.answering.kinds.people import AGE_ASKED
 from bot.answering.lexicon import ASKS_FILMS, RELATION_BY_NAME, is_relation_word
 from bot.answering.linking import SCAFFOLD, find_mentions
 from bot.answering.reply import Answer, either, join_names, with_status
-from bot.answering.wanted import FILM_NOUNS, is_keyword
+from bot.answering.wanted import FILM_NOUNS, is_keyword, narrows_films
 from bot.store.catalog import Catalog, CreditRecord, FilmRecord, FilmSummary, oldest_first_key
 from bot.text import norm
 
@@ -178,7 +178,11 @@ async def _character_alone(ctx: Context) -> Answer | None:
     rest = [
         t
         for i, t in enumerate(ctx.tokens)
-        if i not in covered and t not in _NOT_A_NAME and t not in FILM_NOUNS and not is_keyword(t)
+        if i not in covered
+        and t not in _NOT_A_NAME
+        and t not in FILM_NOUNS
+        and not is_keyword(t)
+        and not narrows_films(ctx.tokens, i)  # "a short movie": not Short Bartender
     ]
     if characters:
         if rest:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 
 from bot.answering.context import Context
+from bot.answering.kinds.time import runtimes_lacking
 from bot.answering.lexicon import LIKED_BEFORE
 from bot.answering.linking import Mention
 from bot.answering.reply import Answer, film_list, join_names, merged_films_note
@@ -73,9 +74,10 @@ async def reply(ctx: Context) -> Answer | None:
     # "recommend an action comedy with jackie chan": the query has both genres
     films = await random_films(ctx.catalog, wanted.query, ctx.rng, count=OFFERED)
     if not films:
-        return Answer(
-            ctx.question, [], f"The catalog has no released {wanted.describe()} to suggest."
-        )
+        text = f"The catalog has no released {wanted.describe()} to suggest."
+        if wanted.minutes is not None:  # "something short": how many running times it has
+            text = await runtimes_lacking(ctx, wanted, text, found_none=True)
+        return Answer(ctx.question, [], text)
     first = films[0]
     text = f"How about {first.label}? {await _why(ctx, first)}"
     unknown = _UNKNOWN_TOPIC.search(ctx.key_outside())

@@ -296,7 +296,7 @@ async def _listed(ctx: Context, wanted: Wanted) -> Answer:
     if not films:
         text = read + f"The catalog has no {wanted.describe()}."
         if wanted.minutes is not None:  # "comedies under 90 minutes": few running times kept
-            text = read + await _runtimes_lacking(ctx, wanted, text[len(read) :], found_none=True)
+            text = read + await runtimes_lacking(ctx, wanted, text[len(read) :], found_none=True)
         if (narrower := await _narrower(ctx, wanted)) is not None:
             # "comedies with meg ryan" where her films are romantic comedies
             films = narrower[0].films
@@ -307,11 +307,11 @@ async def _listed(ctx: Context, wanted: Wanted) -> Answer:
     text = read + films_found(wanted.describe() + kinds_included(included), films, total)
     text += await merged_note(ctx.catalog, films, wanted.people)
     if wanted.minutes is not None:
-        text = await _runtimes_lacking(ctx, wanted, text)
+        text = await runtimes_lacking(ctx, wanted, text)
     return Answer(ctx.question, [f.title for f in films], text, films=films)
 
 
-async def _runtimes_lacking(
+async def runtimes_lacking(
     ctx: Context, wanted: Wanted, text: str, *, found_none: bool = False
 ) -> str:
     """The reply to films asked by running time, saying how many of the films asked for,
