@@ -211,6 +211,47 @@ async def test_like_a_film_without_everyone_it_shares_with_is_said_to_have_none(
     )
 
 
+LIKE_JAWS = """\
+films:
+  - {title: Jaws, year: 1975, directors: [Steven Spielberg], genres: [Thriller, Adventure]}
+  - {title: Jurassic Park, year: 1993, directors: [Steven Spielberg], genres: [Adventure]}
+  - {title: 1941, year: 1979, directors: [Steven Spielberg], genres: [Comedy, War]}
+  - {title: Arachnophobia, year: 1990, genres: [Horror, Comedy, Thriller]}
+  - {title: Alien, year: 1979, genres: [Horror, Science fiction]}
+  - {title: Tootsie, year: 1982, genres: [Romantic comedy]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "allowed"),
+    [
+        ("smth like jaws but funnier", "comedy", {"1941", "Arachnophobia"}),
+        ("like jaws but funny", "comedy", {"1941", "Arachnophobia"}),
+        ("something like jaws but scarier", "horror", {"Arachnophobia"}),
+        ("horror movies like jaws", "horror", {"Arachnophobia"}),
+    ],
+)
+async def test_like_a_film_but_of_a_genre_picks_only_films_of_it(
+    catalog_of, question, said, allowed
+) -> None:
+    catalog = await catalog_of(LIKE_JAWS)
+    for seed in range(4):
+        reply = await pick(catalog, question, seed)
+        assert reply.answers and set(reply.answers) <= allowed, reply.text
+        assert reply.text.startswith(f"If you liked Jaws (1975), try these {said} films: ")
+
+
+async def test_like_a_film_of_a_genre_nothing_like_it_has_is_said_to_have_none(
+    catalog_of,
+) -> None:
+    catalog = await catalog_of(LIKE_JAWS)
+    reply = await pick(catalog, "something like tootsie but scarier")
+    assert reply.answers == []
+    assert reply.text == (
+        "The catalog has no released horror film that shares much with Tootsie (1982)."
+    )
+
+
 GENRES_AS_TITLES = """\
 films:
   - {title: Western, year: 1997, directors: Manuel Poirier, genres: [Drama]}

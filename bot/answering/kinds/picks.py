@@ -17,15 +17,19 @@ from bot.answering.lexicon import LIKED_BEFORE
 from bot.answering.linking import Mention
 from bot.answering.reply import Answer, film_list, join_names, merged_films_note
 from bot.answering.wanted import (
+    genre_words,
     is_keyword,
+    is_of_genre,
     people_left_out,
     wanted_films,
+    words_of_genre,
     year_span,
 )
 from bot.answering.whole_title import title_to_the_end
 from bot.store.catalog import FilmSummary
 from bot.store.discovery import FilmQuery, SimilarFilm, random_films, similar_films
 from bot.store.indexes import ARTICLES
+from bot.text import norm
 
 OFFERED = 3  # films in one reply: the pick and two more
 SIMILAR_POOL = 6  # the closest films a "like X" pick is drawn from
@@ -174,7 +178,8 @@ async def _like(ctx: Context, mention: Mention) -> Answer:
     )
     when = _when_wanted(ctx, mention, source)
     left_out = people_left_out(ctx)  # "like speed but not with keanu"
-    narrowed = when is not None or bool(left_out)
+    genre = _genre_wanted(ctx, mention)  # "like jaws but funnier"
+    narrowed = when is not None or bool(left_out) or genre is not None
     similar = await similar_films(
         ctx.catalog, source.id, limit=SIMILAR_POOL * (8 if narrowed else 2)
     )
@@ -186,18 +191,39 @@ async def _like(ctx: Context, mention: Mention) -> Answer:
         skipped = {f.id for f in await ctx.catalog.films_of_people(list(left_out))}
         pool = [s for s in pool if s.film.id not in skipped]
         without = f" without {join_names(list(left_out.values()))}"
+    kind = ""
+    if genre is not None:
+        said_as = words_of_genre(genre) or (genre,)
+        listed = await ctx.catalog.values_of_films([s.film.id for s in pool], "genre")
+        of_genre = {i for i, g in listed if any(is_of_genre(norm(g), w) for w in said_as)}
+        pool = [s for s in pool if s.film.id in of_genre]
+        kind = f" {genre}"
     pool = pool[:SIMILAR_POOL]
     if not pool:
         said = f" {when[1]}" if when is not None else ""
-        text = f"The catalog has no released film{said}{without} that shares much with "
+        text = f"The catalog has no released{kind} film{said}{without} that shares much with "
         return Answer(ctx.question, [], f"{text}{source.label}.{others}")
     picks = _drawn(pool, ctx.rng)
     said = [f"{p.film.label} ({'; '.join(p.reasons[:2])})" for p in picks]
-    text = f"If you liked {source.label}, try{without and f' these{without}:'} "
+    these = f" these{kind and f'{kind} films'}{without}:" if kind or without else ""
+    text = f"If you liked {source.label}, try{these} "
     text += f"{join_names(said)}.{others}"
     films = [p.film for p in picks]
     text += await merged_films_note(ctx.catalog, [source, *films])  # what they share
     return Answer(ctx.question, [f.title for f in films], text, films=films)
+
+
+# "like jaws but funnier": more of a genre than the film liked, as the genre's common word
+_MORE_OF = {"funnier": "funny", "scarier": "scary", "creepier": "creepy", "spookier": "spooky"}
+
+
+def _genre_wanted(ctx: Context, liked: Mention) -> str | None:
+    """The genre a "like X" pick asks of the films, outside X's title ("like jaws but
+    funnier", "horror movies like alien", "something like heat but a comedy"), in its
+    normal form."""
+    outside = [t for i, t in enumerate(ctx.tokens) if i not in liked.positions]
+    found = genre_words(" ".join(_MORE_OF.get(t, t) for t in outside))
+    return found[0][0] if found else None
 
 
 _NEWER = re.compile(r"\b(?:newer|more recent|recent|modern)\b")
