@@ -97,6 +97,37 @@ async def test_a_pick_naming_a_person_without_a_relation_stays_a_pick(catalog) -
     assert from_years.text.startswith("How about")
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "random film directed by nora ephron",
+        "random movie by nora ephron",
+        "pick a film directed by nora ephron",
+        "random movie about bookshop",
+    ],
+)
+async def test_a_film_at_random_of_a_relation_is_one_pick_not_the_list(catalog, question) -> None:
+    for seed in range(4):
+        reply = await pick(catalog, question, seed)
+        assert reply.text.startswith(f"How about {reply.films[0].label}? "), reply.text
+        assert set(reply.answers) <= {"Sleepless in Seattle", "You've Got Mail"}
+
+
+BILLED_THIRD = """\
+films:
+  - {title: Ghostbusters, year: 1984, genres: [Comedy],
+     cast: [Bill Murray, Dan Aykroyd, Sigourney Weaver]}
+"""
+
+
+async def test_a_pick_with_someone_names_them_among_the_cast(catalog_of) -> None:
+    catalog = await catalog_of(BILLED_THIRD)
+    reply = await pick(catalog, "recommend me a movie with sigourney weaver")
+    assert reply.text == (
+        "How about Ghostbusters (1984)? It's comedy, with Sigourney Weaver and Bill Murray."
+    )
+
+
 async def test_a_pick_about_an_unknown_topic_says_it_does_not_know_it(catalog) -> None:
     unknown = await pick(catalog, "recommend a movie about dinosaurs")
     assert unknown.text.startswith("I don't know which films are about dinosaurs")

@@ -47,6 +47,8 @@ _PICK = re.compile(
     rf"{_GOOD} "
     r"(?!(?:director|actor|actress|writer|composer|producer|person|year)s?$)(?:\w+ )?\w+$)\b"
 )
+# A film asked for at random, of the films a relation names too ("random film by hitchcock")
+_AT_RANDOM = re.compile(r"\b(?:random(?:ly)?|surprise me|pick (?:a|me|one|something))\b")
 # "is X any good", "is X worth watching": whether one film is, not a request for one
 _ASKS_OF_ONE = re.compile(r"^(?:is|isnt|was|are) (?!there\b)")
 # "about" followed by words that named nothing the catalog knows (no mention: no "_")
@@ -71,7 +73,11 @@ async def reply(ctx: Context) -> Answer | None:
     if not _PICK.search(_asked(ctx)):
         return None
     wanted = await wanted_films(ctx, statuses=("released",))
-    if wanted.films or (_asks_a_relation(ctx) and not (wanted.genre or wanted.span)):
+    if wanted.films or (
+        _asks_a_relation(ctx)
+        and not (wanted.genre or wanted.span)
+        and not _AT_RANDOM.search(_asked(ctx))  # "random film by hitchcock": one of them
+    ):
         return None
     if _ASKS_OF_ONE.match(ctx.key) and wanted.query == FilmQuery(statuses=("released",)):
         return None  # "is barbie worth watching": of a film the catalog lacks, not a pick
@@ -83,7 +89,7 @@ async def reply(ctx: Context) -> Answer | None:
             text = await runtimes_lacking(ctx, wanted, text, found_none=True)
         return Answer(ctx.question, [], text)
     first = films[0]
-    text = f"How about {first.label}? {await _why(ctx, first)}"
+    text = f"How about {first.label}? {await _why(ctx, first, wanted.people)}"
     unknown = _UNKNOWN_TOPIC.search(ctx.key_outside())
     if unknown is not None:  # "a movie about dinosaurs": no film is tagged so
         text = (
@@ -278,8 +284,9 @@ def _drawn(pool: list[SimilarFilm], rng: random.Random) -> list[SimilarFilm]:
     return [pool[i] for i in sorted(chosen)]
 
 
-async def _why(ctx: Context, film: FilmSummary) -> str:
-    """What the film is: its genres, director and leads."""
+async def _why(ctx: Context, film: FilmSummary, asked: tuple[str, ...] = ()) -> str:
+    """What the film is: its genres, director and leads, the people ``asked`` for first
+    among them ("a movie with sigourney weaver": her, though she is billed third)."""
     record = await ctx.catalog.film(film.id)
     if record is None:
         return ""
@@ -290,7 +297,7 @@ async def _why(ctx: Context, film: FilmSummary) -> str:
     directors = record.names("director")
     if directors:
         parts.append(f"directed by {join_names(directors)}")
-    cast = record.names("cast")[:2]
+    cast = sorted(record.names("cast"), key=lambda name: name not in asked)[:2]
     if cast:
         parts.append(f"with {join_names(cast)}")
     if not parts:
