@@ -314,6 +314,27 @@ async def test_a_genre_asked_for_as_one_film_is_the_genre_not_the_film_of_its_na
 
 
 @pytest.mark.parametrize(
+    "question",
+    ["whats good to watch", "what to watch", "what do we watch tonight", "choose a movie"],
+)
+async def test_asking_what_to_watch_in_other_words_is_a_pick(catalog_of, question: str) -> None:
+    catalog = await catalog_of(GENRES_AS_TITLES)
+    reply = await pick(catalog, question)
+    assert reply.text.startswith(f"How about {reply.films[0].label}?"), reply.text
+    assert {"Western", "Unforgiven", "The Comedy", "Jaws", "Airplane!"} >= set(reply.answers)
+
+
+@pytest.mark.parametrize(
+    "question", ["roll a western", "get me a western movie", "roll me a western"]
+)
+async def test_a_film_rolled_or_got_of_a_genre_is_one_pick_of_it(catalog_of, question: str) -> None:
+    catalog = await catalog_of(GENRES_AS_TITLES)
+    reply = await pick(catalog, question)
+    assert reply.answers == ["Unforgiven"], reply.text
+    assert reply.text.startswith("How about Unforgiven (1992)?")
+
+
+@pytest.mark.parametrize(
     ("question", "said"),
     [
         ("is jaws a comedy", "No: Jaws (1975) is a thriller film."),

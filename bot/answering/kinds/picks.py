@@ -35,10 +35,13 @@ OFFERED = 3  # films in one reply: the pick and two more
 SIMILAR_POOL = 6  # the closest films a "like X" pick is drawn from
 _GOOD = r"(?:good|great|decent|solid|fun)"  # "a decent war film": one worth watching
 _PICK = re.compile(
-    r"\b(?:recommend\w*|suggest\w*|recs?|random|surprise me|pick (?:a|me|one|something)|"
+    r"\b(?:recommend\w*|suggest\w*|recs?|random|surprise me|"
+    r"(?:pick|roll) (?:a|me|us|one|something)|"
     r"(?:should|shall|can|could) (?:i|we|u) (?:watch|see)|"
     r"(?:wanna|want to|gonna|going to|like to|i want) (?:watch|see)|"
-    r"(?:something|anything|films?|movies?) to watch|tonight|movie night|any good|"
+    r"(?:something|anything|films?|movies?|good) to watch|tonight|movie night|any good|"
+    r"what (?:to|do i|do we|can i|can we) watch|"
+    r"(?:choose|grab|get) (?:me |us )?(?:a|one|some) (?:\w+ )?(?:film|movie|flick)s?|"
     r"(?:im|i am|so|really|kinda|bit) bored|"
     r"(?:need|want|looking for|find me) (?:a|an|some) (?:\w+ ){0,2}(?:film|movie|flick)s?|"
     rf"a {_GOOD} (?:\w+ ){{0,2}}(?:film|movie|flick)|worth watching|"
@@ -48,7 +51,9 @@ _PICK = re.compile(
     r"(?!(?:director|actor|actress|writer|composer|producer|person|year)s?$)(?:\w+ )?\w+$)\b"
 )
 # A film asked for at random, of the films a relation names too ("random film by hitchcock")
-_AT_RANDOM = re.compile(r"\b(?:random(?:ly)?|surprise me|pick (?:a|me|one|something))\b")
+_AT_RANDOM = re.compile(
+    r"\b(?:random(?:ly)?|surprise me|pick (?:a|me|one|something)|roll (?:me |us )?(?:a|one))\b"
+)
 # "is X any good", "is X worth watching": whether one film is, not a request for one
 _ASKS_OF_ONE = re.compile(r"^(?:is|isnt|was|are) (?!there\b)")
 # "about" followed by words that named nothing the catalog knows (no mention: no "_")
