@@ -2335,9 +2335,15 @@ async def _not_found(ctx: Context, lookups: _Lookups, said: str = "") -> Answer:
     tokens = _without_release_words(RATING_SITE_NAMES.sub(" of ", key).split())
     lacked = bool(said) or _film_lacked(ctx.tokens, ctx.mentions)  # "was tom hanks in big"
     object_named = said or _object_named(tokens)
-    whole = not lacked and title_to_the_end(tokens)  # "lawrence of arabia", not “lawrence”
+    # "who voiced shrek": “shrek”, not the words asking who plays or voices it
+    whole = "" if lacked else characters.character_said(title_to_the_end(tokens), ctx.key)
     # a title said whole is matched whole: "silense of the lambs" is not Aliens
-    run = (lacked and object_named) or whole or _residual_run(tokens) or ctx.key_outside()
+    run = (
+        (lacked and object_named)
+        or whole
+        or characters.character_said(_residual_run(tokens), ctx.key)
+        or ctx.key_outside()
+    )
     films = await lookups.fuzzy_titles(run, SUGGESTED_TITLES, SUGGESTED_TITLE_CUTOFF)
     suggestions = [summary.label for summary in await ctx.catalog.summaries(films)]
     for hit in await lookups.fuzzy_people(run, limit=SUGGESTED_PEOPLE, cutoff=SUGGESTED_CUTOFF):
@@ -2346,7 +2352,9 @@ async def _not_found(ctx: Context, lookups: _Lookups, said: str = "") -> Answer:
     named = (
         object_named
         if lacked
-        else _residual_run([t for t in tokens if t not in TALK and t not in WORTH])
+        else characters.character_said(
+            _residual_run([t for t in tokens if t not in TALK and t not in WORTH]), ctx.key
+        )
     )
     named = _with_possessed(tokens, named)  # "schindler's list"
     named = said or whole or _named_whole(ctx, _title_opening(tokens, named) or object_named)
