@@ -29,6 +29,7 @@ from bot.answering.kinds.about import (
     TELL_ABOUT,
     films_of_the_title,
     title_of_character,
+    title_of_subtitle,
     word_of_a_title,
 )
 from bot.answering.kinds.smalltalk import examples, is_small_talk
@@ -432,8 +433,12 @@ async def answer(
                 # "who starred in both heat and the insider": the film it lacks is said so
                 result.text = f"(I don't know “{left_out}”, so this leaves it out.) {result.text}"
             return await _said(result, readings, catalog)
-    if not _retry and (said := await _title_word(tokens, mentions, catalog)) is not None:
-        # "who directed totoro" where "totoro" is a tag too: of the one title it is in
+    if not _retry and (
+        (said := await _title_word(tokens, mentions, catalog)) is not None
+        or (said := await _subtitle_said(tokens, mentions, catalog)) is not None
+    ):
+        # "who directed totoro" where "totoro" is a tag too: of the one title it is in;
+        # "who directed the way of water": of the one title it ends after a colon
         reply = await _read_again(question, key, said, catalog, today, rng)
         if reply is not None:
             return await _said(reply, readings, catalog)
@@ -572,6 +577,23 @@ async def _title_word(
         return await word_of_a_title(run, catalog)
     title = await title_of_character(run, catalog)
     return None if title is None else (run, title)
+
+
+async def _subtitle_said(
+    tokens: list[str], mentions: list[Mention], catalog: Catalog
+) -> tuple[str, str] | None:
+    """For a question that names no film or person, the words outside the question words
+    that one title has after its colon, its article typed too, and that title
+    (:func:`title_of_subtitle`: "the way of water" is Avatar: The Way of Water)."""
+    if any(m.has("film", "person") and not _one_question_word(m) for m in mentions):
+        return None
+    asked = _without_release_words(_without_asked_tail(tokens))  # "when did … come out"
+    run = title_to_the_end(asked) or _residual_run(asked)
+    title = await title_of_subtitle(run, catalog) if " " in run else None
+    if title is None:
+        return None
+    at = _run_at(tokens, run.split())
+    return (f"{tokens[at - 1]} {run}" if at and tokens[at - 1] in ARTICLES else run), title
 
 
 async def _answer_after(
