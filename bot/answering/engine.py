@@ -32,6 +32,7 @@ from bot.answering.kinds.about import (
     title_of_subtitle,
     word_of_a_title,
 )
+from bot.answering.kinds.people import asks_of_a_person, without_life_asked
 from bot.answering.kinds.smalltalk import examples, is_small_talk
 from bot.answering.kinds.status import is_status_word
 from bot.answering.lexicon import (
@@ -1970,9 +1971,44 @@ async def _corrected(
                 slip=slip,
                 best_known=True,
             )
-            if found is not None:
+            if found is not None and not await _other_part_beside(tokens, i, found[1], known):
                 return found
     return None
+
+
+async def _other_part_beside(
+    tokens: list[str], at: int, person: str, known: AbstractSet[str]
+) -> bool:
+    """Whether the word at ``at``, read as ``person``'s given name or surname, has beside it
+    the other part of a name that is not that person's: a word, not asking anything, that
+    some catalog name has or that is no common word ("stephen king" is not Stephen Lang,
+    "john smith" not Jada Pinkett Smith; "keanu birthday" is Keanu Reeves); before a
+    surname, any such word where the two are all the question names, with words asking who
+    someone is or how old around them ("who is nobody smith", "how old is nobody smith";
+    not "young hanks movies")."""
+    names = norm(person).split()
+    given = names[0].startswith(tokens[at]) and tokens[at] not in names[1:]
+    side = at + 1 if given else at - 1
+    if not 0 <= side < len(tokens):
+        return False
+    word = tokens[side]
+    if (
+        any(name.startswith(word) for name in names)  # "leo dicaprio"
+        or not word.isalpha()
+        or word in TALK
+        or word in _NOT_OF_A_NAME
+        or word in _LINKING_WORDS
+        or is_keyword(word)
+        or asks_of_a_person(word)
+        or len(word) < SHORT_NAME_MIN  # "mr hanks"
+    ):
+        return False
+    if word in known or await _unknown_name_word(word, known):
+        return True
+    rest = without_life_asked(" ".join(t for i, t in enumerate(tokens) if i not in (at, side)))
+    return not given and all(
+        (t in SCAFFOLD or t in TALK) and t not in FILM_NOUNS for t in rest.split()
+    )
 
 
 async def _unknown_name_word(word: str, known: AbstractSet[str]) -> bool:
@@ -2381,6 +2417,10 @@ async def _not_found(ctx: Context, lookups: _Lookups, said: str = "") -> Answer:
     named = _with_possessed(tokens, named)  # "schindler's list"
     named = said or whole or _named_whole(ctx, _title_opening(tokens, named) or object_named)
     named = _with_apostrophes(ctx.question, named)[:ECHOED_MAX].strip()
+    if len(parts := norm(named).split()) == 2 and not suggestions:
+        # "nobody smith": a given name the catalog lacks, with a surname it has
+        namesakes = await ctx.catalog.people_by_surname(parts[1])
+        suggestions = list(dict.fromkeys(hit.display for hit in namesakes))[:SUGGESTED_PEOPLE]
     place = _SET_IN.search(ctx.key)
     if place and (where := _residual_run(ctx.key[place.end() :].split())[:ECHOED_MAX]):
         # "films set in paris": a place the catalog has no film in, not a misspelt title
