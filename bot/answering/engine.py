@@ -29,8 +29,10 @@ from bot.answering.kinds.about import (
     TELL_ABOUT,
     films_of_the_title,
     title_of_character,
+    title_of_subtitle,
     word_of_a_title,
 )
+from bot.answering.kinds.people import asks_of_a_person, without_life_asked
 from bot.answering.kinds.smalltalk import examples, is_small_talk
 from bot.answering.kinds.status import is_status_word
 from bot.answering.lexicon import (
@@ -432,8 +434,12 @@ async def answer(
                 # "who starred in both heat and the insider": the film it lacks is said so
                 result.text = f"(I don't know “{left_out}”, so this leaves it out.) {result.text}"
             return await _said(result, readings, catalog)
-    if not _retry and (said := await _title_word(tokens, mentions, catalog)) is not None:
-        # "who directed totoro" where "totoro" is a tag too: of the one title it is in
+    if not _retry and (
+        (said := await _title_word(tokens, mentions, catalog)) is not None
+        or (said := await _subtitle_said(tokens, mentions, catalog)) is not None
+    ):
+        # "who directed totoro" where "totoro" is a tag too: of the one title it is in;
+        # "who directed the way of water": of the one title it ends after a colon
         reply = await _read_again(question, key, said, catalog, today, rng)
         if reply is not None:
             return await _said(reply, readings, catalog)
@@ -572,6 +578,23 @@ async def _title_word(
         return await word_of_a_title(run, catalog)
     title = await title_of_character(run, catalog)
     return None if title is None else (run, title)
+
+
+async def _subtitle_said(
+    tokens: list[str], mentions: list[Mention], catalog: Catalog
+) -> tuple[str, str] | None:
+    """For a question that names no film or person, the words outside the question words
+    that one title has after its colon, its article typed too, and that title
+    (:func:`title_of_subtitle`: "the way of water" is Avatar: The Way of Water)."""
+    if any(m.has("film", "person") and not _one_question_word(m) for m in mentions):
+        return None
+    asked = _without_release_words(_without_asked_tail(tokens))  # "when did … come out"
+    run = title_to_the_end(asked) or _residual_run(asked)
+    title = await title_of_subtitle(run, catalog) if " " in run else None
+    if title is None:
+        return None
+    at = _run_at(tokens, run.split())
+    return (f"{tokens[at - 1]} {run}" if at and tokens[at - 1] in ARTICLES else run), title
 
 
 async def _answer_after(
@@ -1948,9 +1971,44 @@ async def _corrected(
                 slip=slip,
                 best_known=True,
             )
-            if found is not None:
+            if found is not None and not await _other_part_beside(tokens, i, found[1], known):
                 return found
     return None
+
+
+async def _other_part_beside(
+    tokens: list[str], at: int, person: str, known: AbstractSet[str]
+) -> bool:
+    """Whether the word at ``at``, read as ``person``'s given name or surname, has beside it
+    the other part of a name that is not that person's: a word, not asking anything, that
+    some catalog name has or that is no common word ("stephen king" is not Stephen Lang,
+    "john smith" not Jada Pinkett Smith; "keanu birthday" is Keanu Reeves); before a
+    surname, any such word where the two are all the question names, with words asking who
+    someone is or how old around them ("who is nobody smith", "how old is nobody smith";
+    not "young hanks movies")."""
+    names = norm(person).split()
+    given = names[0].startswith(tokens[at]) and tokens[at] not in names[1:]
+    side = at + 1 if given else at - 1
+    if not 0 <= side < len(tokens):
+        return False
+    word = tokens[side]
+    if (
+        any(name.startswith(word) for name in names)  # "leo dicaprio"
+        or not word.isalpha()
+        or word in TALK
+        or word in _NOT_OF_A_NAME
+        or word in _LINKING_WORDS
+        or is_keyword(word)
+        or asks_of_a_person(word)
+        or len(word) < SHORT_NAME_MIN  # "mr hanks"
+    ):
+        return False
+    if word in known or await _unknown_name_word(word, known):
+        return True
+    rest = without_life_asked(" ".join(t for i, t in enumerate(tokens) if i not in (at, side)))
+    return not given and all(
+        (t in SCAFFOLD or t in TALK) and t not in FILM_NOUNS for t in rest.split()
+    )
 
 
 async def _unknown_name_word(word: str, known: AbstractSet[str]) -> bool:
@@ -2335,9 +2393,15 @@ async def _not_found(ctx: Context, lookups: _Lookups, said: str = "") -> Answer:
     tokens = _without_release_words(RATING_SITE_NAMES.sub(" of ", key).split())
     lacked = bool(said) or _film_lacked(ctx.tokens, ctx.mentions)  # "was tom hanks in big"
     object_named = said or _object_named(tokens)
-    whole = not lacked and title_to_the_end(tokens)  # "lawrence of arabia", not “lawrence”
+    # "who voiced shrek": “shrek”, not the words asking who plays or voices it
+    whole = "" if lacked else characters.character_said(title_to_the_end(tokens), ctx.key)
     # a title said whole is matched whole: "silense of the lambs" is not Aliens
-    run = (lacked and object_named) or whole or _residual_run(tokens) or ctx.key_outside()
+    run = (
+        (lacked and object_named)
+        or whole
+        or characters.character_said(_residual_run(tokens), ctx.key)
+        or ctx.key_outside()
+    )
     films = await lookups.fuzzy_titles(run, SUGGESTED_TITLES, SUGGESTED_TITLE_CUTOFF)
     suggestions = [summary.label for summary in await ctx.catalog.summaries(films)]
     for hit in await lookups.fuzzy_people(run, limit=SUGGESTED_PEOPLE, cutoff=SUGGESTED_CUTOFF):
@@ -2346,11 +2410,17 @@ async def _not_found(ctx: Context, lookups: _Lookups, said: str = "") -> Answer:
     named = (
         object_named
         if lacked
-        else _residual_run([t for t in tokens if t not in TALK and t not in WORTH])
+        else characters.character_said(
+            _residual_run([t for t in tokens if t not in TALK and t not in WORTH]), ctx.key
+        )
     )
     named = _with_possessed(tokens, named)  # "schindler's list"
     named = said or whole or _named_whole(ctx, _title_opening(tokens, named) or object_named)
     named = _with_apostrophes(ctx.question, named)[:ECHOED_MAX].strip()
+    if len(parts := norm(named).split()) == 2 and not suggestions:
+        # "nobody smith": a given name the catalog lacks, with a surname it has
+        namesakes = await ctx.catalog.people_by_surname(parts[1])
+        suggestions = list(dict.fromkeys(hit.display for hit in namesakes))[:SUGGESTED_PEOPLE]
     place = _SET_IN.search(ctx.key)
     if place and (where := _residual_run(ctx.key[place.end() :].split())[:ECHOED_MAX]):
         # "films set in paris": a place the catalog has no film in, not a misspelt title

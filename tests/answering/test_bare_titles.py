@@ -308,3 +308,37 @@ async def test_a_genre_is_the_genre_not_a_title_it_may_be_part_of(catalog_of) ->
     # asked about as a film, the title is still the film
     assert (await ask(catalog, "who directed war")).answers == ["Philip G. Atwell"]
     assert (await ask(catalog, "who directed the comedy")).answers == ["Rick Alverson"]
+
+
+SUBTITLED = """\
+films:
+  - {title: "Avatar: The Way of Water", year: 2022, directors: [James Cameron], sources: [x]}
+  - {title: "Alita: Battle Angel", year: 2019, directors: [Robert Rodriguez], sources: [x]}
+  - {title: "Alien: Resurrection", year: 1997, directors: [Jean-Pierre Jeunet], sources: [x]}
+  - {title: "Sea Stories: Battle Angel", year: 2001, directors: [Ann Other], sources: [x]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "answers"),
+    [
+        ("who directed the way of water", "the way of water", ["James Cameron"]),
+        ("the way of water", "the way of water", ["Avatar: The Way of Water (2022)"]),
+        ("when did the way of water come out", "the way of water", ["2022"]),
+        ("who directed way of water", "way of water", ["James Cameron"]),
+    ],
+)
+async def test_the_words_after_a_titles_colon_said_alone_are_the_film(
+    catalog_of, question, said, answers
+) -> None:
+    catalog = await catalog_of(SUBTITLED)
+    reply = await ask(catalog, question)
+    assert reply.text.startswith(f"(Reading “{said}” as “Avatar: The Way of Water”.)"), reply.text
+    assert reply.answers == answers, reply.text
+
+
+async def test_words_two_titles_have_after_their_colon_are_neither(catalog_of) -> None:
+    catalog = await catalog_of(SUBTITLED)
+    reply = await ask(catalog, "who directed battle angel")
+    assert reply.kind == "not_found", reply.text
+    assert "Robert Rodriguez" not in reply.answers

@@ -525,6 +525,28 @@ async def test_a_character_the_catalog_lacks_is_said_to_be_unknown(roles, questi
     ), reply.text
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who voiced shrek",
+        "who voices shrek",
+        "who is the voice of shrek",
+        "voice actor for shrek",
+        "who portrayed shrek",
+        "whos the voice actor of shrek",
+        "whos the voice of shrek?",
+    ],
+)
+async def test_the_words_asking_who_voices_a_character_are_not_said_as_its_name(
+    roles, question
+) -> None:
+    reply = await ask(roles, question)
+    assert reply.kind == "not_found"
+    assert reply.text.startswith(
+        "I couldn't find a film, person or character I know called “shrek”."
+    ), reply.text
+
+
 async def test_a_catalog_without_characters_is_not_said_to_lack_a_character(catalog_of) -> None:
     films = await catalog_of("films:\n  - {title: Heat, year: 1995, cast: [Al Pacino]}\n")
     reply = await ask(films, "who is gandalf")

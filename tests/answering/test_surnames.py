@@ -266,6 +266,69 @@ async def test_a_given_name_alone_or_a_full_name_with_a_slip_is_still_the_person
     assert reply.answers == ["Toy Story", "Galaxy Quest"], reply.text
 
 
+ONE_WORD_SHARED = """\
+films:
+  - {title: Avatar, year: 2009, cast: [Stephen Lang, Sam Worthington], sources: [x]}
+  - {title: The Lion King, year: 1994, cast: [Matthew Broderick], sources: [x]}
+  - {title: Collateral, year: 2004, cast: [Tom Cruise, Jada Pinkett Smith], sources: [x]}
+  - {title: Speed, year: 1994, cast: [Keanu Reeves], sources: [x]}
+  - {title: Big, year: 1988, cast: [Tom Hanks], sources: [x]}
+people:
+  - {name: Keanu Reeves, born: 1964-09-02}
+  - {name: Tom Hanks, born: 1956-07-09}
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "named", "suggested"),
+    [
+        # "king" is a word of a title, no one's surname: another person than Stephen Lang
+        ("stephen king movies", "stephen king", "Stephen Lang"),
+        ("who is stephen king", "stephen king", "Stephen Lang"),
+        # a surname after a given name the catalog lacks: someone else of that surname
+        ("who is nobody smith", "nobody smith", "Jada Pinkett Smith"),
+        ("nobody smith", "nobody smith", "Jada Pinkett Smith"),
+        ("who is will smith", "will smith", "Jada Pinkett Smith"),
+    ],
+)
+async def test_a_name_only_one_word_of_which_is_someones_is_said_to_be_unknown(
+    catalog_of, question, named, suggested
+) -> None:
+    catalog = await catalog_of(ONE_WORD_SHARED)
+    reply = await ask(catalog, question)
+    assert reply.kind == "not_found", reply.text
+    assert f"called “{named}”" in reply.text and reply.answers == [], reply.text
+    assert "Reading" not in reply.text and suggested in reply.suggestions, reply.text
+
+
+async def test_an_age_gap_with_a_name_the_catalog_lacks_says_so(catalog_of) -> None:
+    catalog = await catalog_of(ONE_WORD_SHARED)
+    reply = await ask(catalog, "age gap between tom hanks and nobody smith")
+    assert reply.text == (
+        "I couldn't find a film or person I know called “nobody smith”, so I can't compare "
+        "it with Tom Hanks."
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("keanu birthday", "Keanu Reeves was born on 2 September 1964."),
+        ("whens keanu's birthday", "Keanu Reeves was born on 2 September 1964."),
+        ("keanu age", ": born on 2 September 1964."),
+        ("who is jada smith", "Jada Pinkett Smith"),
+        ("young hanks movies", "Tom Hanks is credited on Big (1988)."),
+    ],
+)
+async def test_a_given_name_or_surname_beside_a_word_asking_of_them_is_still_the_person(
+    catalog_of, question, said
+) -> None:
+    catalog = await catalog_of(ONE_WORD_SHARED)
+    reply = await ask(catalog, question)
+    assert reply.kind == "answer", reply.text
+    assert said in reply.text
+
+
 WORKING = """\
 films:
   - {title: The Terminator, year: 1984, directors: [James Cameron], cast: [Arnold Schwarzenegger]}

@@ -28,6 +28,7 @@ from bot.answering.reply import (
     status_note,
 )
 from bot.store.catalog import Catalog, FilmRecord, FilmSummary, oldest_first_key
+from bot.store.indexes import without_article
 from bot.text import norm
 
 TELL_ABOUT = re.compile(
@@ -245,6 +246,22 @@ async def word_of_a_title(word: str, catalog: Catalog) -> tuple[str, str] | None
     if len({norm(film.title) for film in films}) != 1:
         return None
     return word, films[0].title
+
+
+async def title_of_subtitle(said: str, catalog: Catalog) -> str | None:
+    """The one title whose words after its colon are ``said``, with their article or
+    without ("the way of water", "way of water": Avatar: The Way of Water), said for short;
+    ``None`` when no title or several have them so."""
+    said = without_article(said) or said
+    if " " not in said:
+        return None  # one word of a title is read by :func:`word_of_a_title`
+    candidates = [ref for name, ref in await catalog.title_candidates(said) if name.endswith(said)]
+    titles = set()
+    for film in await catalog.summaries(dict.fromkeys(candidates)):
+        _, colon, after = film.title.partition(": ")
+        if colon and (without_article(norm(after)) or norm(after)) == said:
+            titles.add(film.title)
+    return titles.pop() if len(titles) == 1 else None
 
 
 async def title_of_character(word: str, catalog: Catalog) -> str | None:

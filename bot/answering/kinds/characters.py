@@ -10,7 +10,7 @@ from bot.answering.context import Context
 from bot.answering.kinds.about import TELL_ABOUT, title_of_character
 from bot.answering.kinds.people import AGE_ASKED
 from bot.answering.lexicon import ASKS_FILMS, RELATION_BY_NAME, is_relation_word
-from bot.answering.linking import SCAFFOLD, find_mentions
+from bot.answering.linking import SCAFFOLD, TALK, find_mentions
 from bot.answering.reply import Answer, either, join_names, with_status
 from bot.answering.wanted import FILM_NOUNS, is_keyword, narrows_films
 from bot.store.catalog import Catalog, CreditRecord, FilmRecord, FilmSummary, oldest_first_key
@@ -75,6 +75,22 @@ def character_in_film(key: str) -> str | None:
         return None
     named, said_in, _ = asked["named"].partition(" in ")
     return named if said_in else None
+
+
+def character_said(run: str, key: str) -> str:
+    """Words said back for a name the catalog lacks, where the question asks who plays or
+    voices it: the character's name, where the words are it after words asking of it, or
+    question words, or only such words ("voiced shrek", "whos the voice of shrek", "voice"
+    in "voice actor for shrek": “shrek”); else the words as they are."""
+    asked = _VOICE_ASKED.search(key) or _PLAY_ASKED.search(key) if run else None
+    if asked is None:
+        return run
+    named = asked["named"].partition(" in ")[0]
+    asking = set(key[asked.start() : asked.start("named")].split())
+    words = run.split()
+    while words and (words[0] in asking or words[0] in TALK or is_keyword(words[0])):
+        words = words[1:]
+    return named if " ".join(words) in ("", named) else run
 
 
 # "who is gandalf", "tell me about gandalf": someone asked of by name alone

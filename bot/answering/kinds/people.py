@@ -31,6 +31,18 @@ _WHO_IS_OPENING = re.compile(r"^(?:who|whos|tell me|what do you know|info|inform
 UNLIKELY_AGE = 100  # from here on an age is said as "would be", not "is"
 
 
+def asks_of_a_person(word: str) -> bool:
+    """Whether one word asks of a person's life or films ("birthday", "age", "died",
+    "debut", "movies"): a word of the question, not of a name beside it ("keanu birthday")."""
+    return bool(_ANY_ASKED.fullmatch(word) or _FILMS.fullmatch(word))
+
+
+def without_life_asked(text: str) -> str:
+    """The words left when those asking of a person's birth, age or death are taken out
+    ("how old is": “is”)."""
+    return _ANY_ASKED.sub(" ", text)
+
+
 async def reply(ctx: Context) -> Answer | None:
     """Birth, age, who someone is, and their first or latest film."""
     if not (_ANY_ASKED.search(ctx.key) or _WHO_IS_OPENING.search(ctx.key)):
