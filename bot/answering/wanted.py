@@ -165,19 +165,25 @@ OLD_BEFORE = 1970
 _OLD_WORDS = frozenset({"old", "classic"})
 
 
+_ANY_FILM = frozenset("something anything smth sth".split())  # "something short to watch"
+
+
 def narrows_films(tokens: Sequence[str], at: int) -> bool:
     """Whether the word at ``at`` narrows the films asked for by their age or length ("old
-    movies", "a short comedy", "any good oldies"): a word of the question, not of a name
-    ("no country for old men")."""
+    movies", "a short comedy", "any good oldies", "something short"): a word of the
+    question, not of a name ("no country for old men")."""
     token = tokens[at]
     if token == "oldies":
         return True
     after = tokens[at + 1 : at + 3]
-    said_of_films = bool(after) and (
-        after[0] in FILM_NOUNS
-        or after[0] in _GENRE_FORMS
-        or after[0] == "ones"
-        or " ".join(after) in _GENRE_FORMS  # "short sci fi movies"
+    said_of_films = (at > 0 and tokens[at - 1] in _ANY_FILM) or (
+        bool(after)
+        and (
+            after[0] in FILM_NOUNS
+            or after[0] in _GENRE_FORMS
+            or after[0] == "ones"
+            or " ".join(after) in _GENRE_FORMS  # "short sci fi movies"
+        )
     )
     return said_of_films and (token in _OLD_WORDS or token in _LENGTH_WORDS)
 
