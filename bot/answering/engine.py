@@ -792,8 +792,8 @@ async def _whether_held(
     """Whether the catalog has what ``named`` names, read as it would be alone: yes with
     the films of that title, or the person's films; no with what it may have meant; ``None``
     when the name is no film or person (small talk, a genre's films)."""
-    if is_small_talk(norm(named)):
-        return None
+    if is_small_talk(norm(named)) or is_small_talk(norm(question)):
+        return None  # "do you have feelings": asked of the bot, not of the catalog
     found = await answer(named, catalog, today=today, rng=rng)
     found.question = question
     if found.kind == "not_found":

@@ -163,7 +163,8 @@ def year_span(key: str) -> YearSpan | None:
 # "old movies", "classic westerns", "oldies": films before this year, said so
 OLD_BEFORE = 1970
 _OLD_WORDS = frozenset({"old", "classic"})
-_SOME_FILM = frozenset({"something", "anything"})  # "something short": a film that is
+# "something short", "smth long": a film that is
+_SOME_FILM = frozenset("something anything smth sth".split())
 
 
 def narrows_films(tokens: Sequence[str], at: int) -> bool:
@@ -324,11 +325,11 @@ _GENRE_FORMS = _SINGULAR | {_plural(word): genre for word, genre in _SINGULAR.it
 _GENRE_WORD = re.compile(r"\b(?:" + "|".join(sorted(_GENRE_FORMS, key=len, reverse=True)) + r")\b")
 
 
-def genre_words(key: str) -> list[tuple[str, int, bool]]:
+def genre_words(key: str) -> list[tuple[str, int, bool, int]]:
     """Genres named by common words in a normalised question: the genre, the offset of the
-    word, and whether it was said in the plural ("comedies")."""
+    words, whether they were said in the plural ("comedies"), and the offset after them."""
     return [
-        (_GENRE_FORMS[m.group()], m.start(), m.group() not in _SINGULAR)
+        (_GENRE_FORMS[m.group()], m.start(), m.group() not in _SINGULAR, m.end())
         for m in _GENRE_WORD.finditer(key)
     ]
 
@@ -724,7 +725,7 @@ async def _more_genres(
     ]
     named = {i for m, _ in topics for i in m.positions} | taken
     known = await genres_by_norm(ctx.catalog)
-    for word, start, _ in genre_words(ctx.key):
+    for word, start, _, _ in genre_words(ctx.key):
         if ctx.key.count(" ", 0, start) not in named and word in known:
             found.append(known[word])
     return tuple(g for g in dict.fromkeys(found) if norm(g) != norm(genre))
@@ -799,7 +800,7 @@ async def _genre_word(ctx: Context, taken: set[int]) -> tuple[str, bool, int] | 
     """A genre named by a common word ("sci fi", "scary", "westerns"), as the catalog
     spells it when it has it, whether it was said in the plural, and the word's position."""
     known = await genres_by_norm(ctx.catalog)
-    for genre, start, plural in genre_words(ctx.key):
+    for genre, start, plural, _ in genre_words(ctx.key):
         at = ctx.key.count(" ", 0, start)
         if at not in taken:
             return known.get(genre, genre.capitalize()), plural, at

@@ -569,3 +569,52 @@ async def test_the_cast_of_films_named_by_a_characters_name_is_not_the_character
         "Rosa Salazar appears in both Alita: Battle Angel (2019) and Alita: Battle Angel 2 (2025) "
         "[unconfirmed]."
     ), reply.text
+
+
+ORDINARY_WORDS = """\
+films:
+  - title: "Dr. Strangelove"
+    year: 1964
+    directors: [Stanley Kubrick]
+    cast: [{person: Peter Sellers, role: President Merkin Muffley}]
+    sources: [x]
+  - title: Desperado
+    year: 1995
+    directors: [Robert Rodriguez]
+    cast: [{person: Cheech Marin, role: Short Bartender}]
+    sources: [x]
+  - {title: Aliens, year: 1986, cast: [{person: Carrie Henn, role: Newt}], sources: [x]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("who is the president", "I only know about films, so I can't help with that one. "),
+        ("tell me the news", "I only know about films, so I can't help with that one. "),
+        ("something short", "The catalog has no running times for the films, so it cannot "),
+        ("something short to watch", "The catalog has no running times for the films"),
+        ("short films", "The catalog has no running times for the films"),
+    ],
+)
+async def test_an_everyday_word_in_a_characters_name_is_not_the_character(
+    catalog_of, question, said
+) -> None:
+    reply = await ask(await catalog_of(ORDINARY_WORDS), question)
+    assert reply.text.startswith(said), reply.text
+    read = reply.text.split("e.g.")[0]  # not the example questions after
+    assert "Bartender" not in read and "Muffley" not in read and "Newt" not in read
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("who plays the president in dr strangelove", "Peter Sellers plays President Merkin "),
+        ("who plays the president", "Peter Sellers plays President Merkin Muffley"),
+        ("who is newt", "Carrie Henn plays Newt in Aliens (1986)."),
+        ("who played the bartender", "Cheech Marin plays Short Bartender in Desperado"),
+    ],
+)
+async def test_a_character_asked_as_one_is_still_found(catalog_of, question, said) -> None:
+    reply = await ask(await catalog_of(ORDINARY_WORDS), question)
+    assert reply.text.startswith(said), reply.text

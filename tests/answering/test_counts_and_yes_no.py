@@ -622,3 +622,17 @@ async def test_a_misspelt_verb_of_a_credit_is_read_as_the_verb_and_said_so(
 async def test_a_title_like_a_misspelt_verb_is_still_the_title(catalog_of) -> None:
     reply = await ask(await catalog_of(_VERBS), "was anthony hopkins in the rite")
     assert reply.text == "Yes: Anthony Hopkins is in The Rite (2011)."
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("is marnie psychological thriller drama", "Yes: Marnie (1964) is a psychological "),
+        ("is marnie a drama comedy film", "No: Marnie (1964) is a drama film, not a comedy "),
+        ("is heat a sci fi crime movie", "No: Heat (1995) is a crime film, not a science "),
+    ],
+)
+async def test_genres_said_side_by_side_are_each_checked(catalog_of, question, said) -> None:
+    # "is alien sci fi horror": both genres, as if said with "and"
+    reply = await ask(await catalog_of(TWO_HEATS), question)
+    assert reply.text.startswith(said), reply.text

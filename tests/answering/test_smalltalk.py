@@ -202,3 +202,48 @@ async def test_titles_that_are_common_words_are_still_titles(catalog_of, questio
     assert reply.kind != "chat", reply.text
     if director is not None:
         assert director in reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "wats the wether",
+        "whats the weather in tokyo",
+        "whats the wether like in paris today",
+        "whats the capital of france",
+        "what is the population of japan",
+        "who is the president of france",
+        "tell me the news",
+        "any news",
+    ],
+)
+async def test_other_subjects_typed_loosely_get_a_polite_word(catalog_of, question) -> None:
+    reply = await ask(await catalog_of(_COMMON_TITLES), question)
+    assert reply.kind == "chat", reply.text
+    assert reply.text.startswith("I only know about films, so I can't help with that one.")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "do you have feelings",
+        "are you a robot",
+        "are you alive?",
+        "do you like me",
+        "r u a bot",
+        "whats your name",
+    ],
+)
+async def test_questions_about_the_bot_itself_get_small_talk(films, question) -> None:
+    reply = await ask(films, question)
+    assert reply.kind == "chat", reply.text
+    assert reply.text.startswith(
+        "I'm just a bot that answers questions about films, with no feelings or life of my "
+        "own. Ask me about a film or the people in it, e.g. "
+    )
+
+
+async def test_whether_the_catalog_has_a_film_is_still_asked(catalog_of) -> None:
+    # "do you have …" of the catalog, beside "do you have feelings" of the bot
+    reply = await ask(await catalog_of(_COMMON_TITLES), "do you have speed")
+    assert reply.text == "Yes: the catalog has Speed (1994)."

@@ -9,11 +9,18 @@ import re
 from bot.answering.context import Context
 from bot.answering.kinds.about import TELL_ABOUT, title_of_character
 from bot.answering.kinds.people import AGE_ASKED
-from bot.answering.lexicon import ASKS_FILMS, RELATION_BY_NAME, is_relation_word
+from bot.answering.lexicon import (
+    ASKS_FILMS,
+    RELATION_BY_NAME,
+    english_word,
+    is_common_word,
+    is_relation_word,
+)
 from bot.answering.linking import SCAFFOLD, TALK, find_mentions
 from bot.answering.reply import Answer, either, join_names, with_status
 from bot.answering.wanted import FILM_NOUNS, is_keyword, narrows_films
 from bot.store.catalog import Catalog, CreditRecord, FilmRecord, FilmSummary, oldest_first_key
+from bot.store.indexes import ARTICLES
 from bot.text import norm
 
 _PLAYS = re.compile(
@@ -204,7 +211,11 @@ async def _character_alone(ctx: Context) -> Answer | None:
         if rest:
             return None
         names = [m.norm for m in characters]
-    elif ctx.mentions or not 0 < len(rest) <= PART_WORDS_MOST:
+    elif (
+        ctx.mentions
+        or not 0 < len(rest) <= PART_WORDS_MOST
+        or await _a_common_noun(ctx, rest)  # "who is the president"
+    ):
         return None
     else:  # "ripley": part of a character's name, where nothing else is named
         near = await ctx.catalog.characters_with_word(rest[0], limit=MAX_CHARACTERS)
@@ -275,12 +286,25 @@ async def _who_plays_part(ctx: Context) -> Answer | None:
         return None  # nothing but names and question words: no part of a name to look for
     films = await ctx.films()
     words = _fragment(ctx, films)
-    if not words:
+    if not words or (not films and await _a_common_noun(ctx, words)):
         return None
     found = await _parts_named(ctx, films, words)
     if not found and films and character_in_film(ctx.key):
         return _no_such_character(ctx, [" ".join(words)], await _records(ctx, films))
     return await _players(ctx, found)
+
+
+async def _a_common_noun(ctx: Context, words: list[str]) -> bool:
+    """Whether words that may be part of a character's name are said as everyday words
+    after an article, with nothing asking of a part ("who is the president": not President
+    Merkin Muffley; but "who plays the president", "who is ripley")."""
+    at = ctx.tokens.index(words[0])
+    return (
+        at > 0
+        and ctx.tokens[at - 1] in ARTICLES
+        and _PART_ASKED.search(ctx.key) is None
+        and all([await english_word(w) and is_common_word(w) for w in words])
+    )
 
 
 async def _parts_named(

@@ -8,7 +8,7 @@ import re
 
 from bot.answering.context import Context
 from bot.answering.kinds.smalltalk import not_films
-from bot.answering.lexicon import words
+from bot.answering.lexicon import english_word, is_common_word, words
 from bot.answering.linking import SCAFFOLD, TALK
 from bot.answering.reply import Answer
 from bot.answering.whole_title import SEQUEL_ASKED, title_to_the_end
@@ -21,20 +21,33 @@ _FILM_WORDS = words(
 )
 
 BARE_NAME_MAX = 5  # longer texts without a question word are not taken for a name
-# "who is peter gent": a person the catalog does not know, not another subject
-_ASKS_WHO = re.compile(r"^(?:who|whos|who s)(?: is| was| are| were)? \w")
+# "who is peter gent": a person the catalog does not know, not another subject; but "who
+# is the president" asks who holds a post, in everyday words after an article
+_ASKS_WHO = re.compile(r"^(?:who|whos|who s)(?: is| was| are| were)? (?P<named>\w.*)$")
 
 
 async def reply(ctx: Context) -> Answer | None:
     """A polite word on what the bot is for, when the question is about something else."""
     if ctx.mentions or ctx.relation() is not None or _FILM_WORDS.search(ctx.key):
         return None
-    if _ASKS_WHO.search(ctx.key) or _a_bare_name(ctx.tokens) or _about_a_title(ctx.tokens):
+    if await _someone_named(ctx.key) or _a_bare_name(ctx.tokens) or _about_a_title(ctx.tokens):
         return None  # the not-found reply says the catalog has nobody of that name
     if await _near_a_name(ctx):
         return None  # a misspelt name: the not-found reply suggests what it may be
     text = f"I only know about films, so I can't help with that one. {await not_films(ctx)}"
     return Answer(ctx.question, [], text, kind="chat")
+
+
+async def _someone_named(key: str) -> bool:
+    """Whether "who is …" asks of someone by name ("who is peter gent"), not of a post said
+    in everyday words after an article ("who is the president")."""
+    asked = _ASKS_WHO.search(key)
+    if asked is None:
+        return False
+    article, *words = asked["named"].split()
+    if article not in ARTICLES or not words:
+        return True
+    return not all([await english_word(w) and is_common_word(w) for w in words])
 
 
 def _a_bare_name(tokens: list[str]) -> bool:

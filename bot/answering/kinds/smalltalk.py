@@ -1,6 +1,6 @@
 """Small talk: "hi", "thanks!", "help", "what can you do", "lol", "bye", "how are you",
-"ur dumb", "what's the weather": a short, friendly reply with example questions from the
-catalog. Only a message that is small talk and nothing else is
+"ur dumb", "what's the weather", "are you a robot": a short, friendly reply with example
+questions from the catalog. Only a message that is small talk and nothing else is
 answered here, so "who directed Help!" still asks about the film."""
 
 from __future__ import annotations
@@ -66,14 +66,40 @@ _RUDE = re.compile(
 # the message is no film named "It" nor a title "The Weather" that is almost another one
 _WHERE = r"(?: (?:in|for|at|near) \w+(?: \w+){0,2})?"  # "… in new york"
 _WHEN = r"(?: today| now| outside| tomorrow| rn| tonight)?"
+_WHATS = r"(?:whats|wats|what is|wat is|hows|how is)"  # "wats the wether": a slip or two
+_WEATHER = r"(?:wh?ea?the?r|forecast|temperature|time|date)"  # "wether", "weathr"
+# "whats the capital of france": a fact of a place or of the world, not a title like
+# "the capital of france" the catalog lacks
+_FACT_OF = r"(?:capital|population|currency|president|prime minister|flag|size|area)"
 _NOT_FILMS = re.compile(
-    r"^(?:(?:whats|what is|hows|how is) (?:the )?(?:weather|forecast|temperature|time|date)"
+    rf"^(?:{_WHATS} (?:the )?{_WEATHER}"
     rf"(?: like)?{_WHERE}{_WHEN}(?: like)?|"
     rf"what (?:time|day|date) is it{_WHERE}{_WHEN}|"
+    rf"{_WHATS} the {_FACT_OF} of \w+(?: \w+){{0,2}}|"
+    r"(?:who is|whos|who s) the (?:president|prime minister|king|queen|pope) of \w+(?: \w+)?|"
+    r"(?:(?:tell|give) me |whats |what is |wats |any )?(?:the |some )?(?:news|headlines)"
+    r"(?: today| pls| please)?|"
     r"(?:is it|will it|is it going to|is it gonna) (?:rain|snow|be sunny|be hot|be cold)"
     r"(?: today| tomorrow)?|"
     r"(?:tell me |say )?(?:a )?joke(?: pls| please)?|tell me a joke(?: pls| please)?|"
-    r"weather(?: today| tomorrow)?)$"
+    r"wh?ea?the?r(?: today| tomorrow)?)$"
+)
+# "do you have feelings", "are you a robot", "do you like me": the bot asked about itself,
+# not whether the catalog has "feelings" nor a title "Alive"
+_YOU = r"(?:you|u|ya)"
+_ABOUT_THE_BOT = re.compile(
+    rf"^(?:(?:do|can|could|will) {_YOU} (?:ever )?(?:have|feel|get|got) (?:any )?"
+    r"(?:feelings|emotions|a heart|a soul|a brain|a body|a life|friends|a family|"
+    r"a girlfriend|a boyfriend|a crush|dreams|opinions|thoughts|consciousness)|"
+    rf"(?:are|r) {_YOU} (?:a |an )?(?:real )?(?:robot|bot|ai|a i|human|person|real|alive|"
+    r"sentient|conscious|self aware|machine|computer|program|chatgpt|gpt|living|smart|"
+    r"happy|sad|lonely|bored|single|married|a real person|my friend)|"
+    rf"(?:do|can|could) {_YOU} (?:like|love|hate|understand|hear|see|remember) (?:me|us)|"
+    rf"(?:do|can|could) {_YOU} (?:think|feel|dream|sleep|eat|breathe|die|learn)|"
+    rf"(?:how old|where) (?:are|r) {_YOU}|who (?:made|created|built|programmed|coded) {_YOU}|"
+    rf"(?:whats|what is) (?:your|ur) (?:name|age)|"
+    rf"(?:i )?(?:love|like|hate) {_YOU})"
+    r"(?: bot| lol| tho| though| really| too| at all)?$"
 )
 _FAREWELL = re.compile(
     rf"^{_ACKNOWLEDGED}(?:(?:thanks?|thx|ty|cheers|thank (?:you|u)) (?:and |n )?)?"
@@ -110,6 +136,13 @@ async def reply(ctx: Context) -> Answer | None:
     if _RUDE.match(key):
         text = f"Sorry that didn't help. {await not_films(ctx)}"
         return Answer(ctx.question, [], text, kind="chat")
+    if _ABOUT_THE_BOT.match(key):
+        text = (
+            "I'm just a bot that answers questions about films, with no feelings or life of "
+            "my own. "
+            f"{await not_films(ctx)}"
+        )
+        return Answer(ctx.question, [], text, kind="chat")
     if _NOT_FILMS.match(key):
         text = f"I only know about films, so I can't help with that one. {await not_films(ctx)}"
         return Answer(ctx.question, [], text, kind="chat")
@@ -129,13 +162,15 @@ _SMALL_TALK = (
     _HOW_ARE_YOU,
     _RUDE,
     _NOT_FILMS,
+    _ABOUT_THE_BOT,
 )
 
 
 def is_small_talk(key: str) -> bool:
     """Whether a whole message (in normal form) is a greeting, thanks, a call for help, a
     question about the bot's own taste, a reaction ("lol"), a goodbye, "how are you", a
-    word of anger ("stfu") or a question about anything but films ("what time is it")."""
+    word of anger ("stfu"), a question about anything but films ("what time is it") or
+    about the bot itself ("are you a robot")."""
     return any(pattern.match(key) for pattern in _SMALL_TALK)
 
 

@@ -252,7 +252,7 @@ def _genres_alone(ctx: Context) -> bool:
     """Whether the question names genres and nothing else, two of them or more ("sci fi
     horror", "animated comedies"): the films of all of them."""
     return all(m.has("genre") for m in ctx.mentions) and (
-        len({genre for genre, _, _ in genre_words(ctx.key)}) > 1
+        len({genre for genre, *_ in genre_words(ctx.key)}) > 1
     )
 
 

@@ -211,13 +211,13 @@ async def _genre_or_year(ctx: Context, film_mentions: list[Mention]) -> Answer |
     film_words = {i for m in film_mentions for i in m.positions}
     named = film_words | {i for m in ctx.mentions if m.has("company") for i in m.positions}
     asked = _genres_asked(ctx, named)
-    if len(asked) > 1 and (joined := _joined_by(ctx, [at for at, _ in asked])) is not None:
+    if len(asked) > 1 and (joined := _joined_by(ctx, asked)) is not None:
         # "is marnie a drama or a thriller": each genre, not the first alone
-        return await _genres(ctx, film_mentions, [genre for _, genre in asked], joined)
+        return await _genres(ctx, film_mentions, [genre for _, _, genre in asked], joined)
     genre = _value_named(ctx, "genre", named)
     if genre is None:  # "is up a pixar animation studios film": not an animation
         said = [
-            g for g, start, _ in genre_words(ctx.key) if ctx.key.count(" ", 0, start) not in named
+            g for g, start, *_ in genre_words(ctx.key) if ctx.key.count(" ", 0, start) not in named
         ]
         genre = said[0] if said else None
     # "in 1975", "in 98", "in the 90s": the years asked, outside the title ("2001")
@@ -260,31 +260,37 @@ async def _genre_or_year(ctx: Context, film_mentions: list[Mention]) -> Answer |
     return _verdict(ctx, yes, lines, records if genre is not None else ())  # years are their own
 
 
-def _genres_asked(ctx: Context, named: set[int]) -> list[tuple[int, str]]:
+def _genres_asked(ctx: Context, named: set[int]) -> list[tuple[int, int, str]]:
     """Every genre the question names outside the films' titles, by the catalog's names or
-    common words ("sci fi"), each with the position of its first word, in the order said."""
-    found: dict[int, str] = {}
+    common words ("sci fi"), each with the positions of its first word and of the word
+    after it, in the order said."""
+    found: dict[int, tuple[int, str]] = {}
     taken = set(named)
     for mention in ctx.mentions:
         if mention.has("genre") and taken.isdisjoint(mention.positions):
-            found[mention.start] = mention.of_kind("genre")[0].display
+            found[mention.start] = (mention.end, mention.of_kind("genre")[0].display)
             taken.update(mention.positions)
-    for genre, start, _ in genre_words(ctx.key):
+    for genre, start, _, end in genre_words(ctx.key):
         at = ctx.key.count(" ", 0, start)
         if at not in taken:
-            found[at] = genre
+            found[at] = (ctx.key.count(" ", 0, end) + 1, genre)
             taken.add(at)
-    said: dict[str, tuple[int, str]] = {}
-    for at, genre in sorted(found.items()):
-        said.setdefault(norm(genre), (at, genre))
+    said: dict[str, tuple[int, int, str]] = {}
+    for at, (end, genre) in sorted(found.items()):
+        said.setdefault(norm(genre), (at, end, genre))
     return list(said.values())
 
 
-def _joined_by(ctx: Context, positions: list[int]) -> str | None:
-    """ "or" or "and", whichever joins the words at ``positions``, "or" first; else
-    ``None``."""
-    between = ctx.tokens[min(positions) : max(positions)]
-    return next((word for word in ("or", "and") if word in between), None)
+def _joined_by(ctx: Context, asked: list[tuple[int, int, str]]) -> str | None:
+    """ "or" or "and", whichever joins the genres ``asked``, "or" first; "and" for genres
+    said one after another ("is alien sci fi horror": both); else ``None``."""
+    first, last = min(at for at, _, _ in asked), max(at for at, _, _ in asked)
+    between = ctx.tokens[first:last]
+    joined = next((word for word in ("or", "and") if word in between), None)
+    said = {i for at, end, _ in asked for i in range(at, end)}
+    if joined is None and said.issuperset(range(first, last)):
+        return "and"
+    return joined
 
 
 async def _genres(
