@@ -364,6 +364,9 @@ def _age_gap_said(
             text = f"{a.name} and {b.name} were born {apart}: {details}."
             return Answer(question, [], text, kind="answer", people=people)
         said_gap = f"{gap} year{'s' if gap > 1 else ''}"
+    first, second = (younger, older) if asked.measure == "newer" else (older, younger)
+    # the births in the order the sentence names the two
+    details = f"{first.name} was born {said(first.birth)}, {second.name} {said(second.birth)}"  # type: ignore[arg-type]
     if asked.measure == "newer":
         text = f"{younger.name} is {said_gap} younger than {older.name}{note}: {details}."
     else:

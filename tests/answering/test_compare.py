@@ -153,7 +153,11 @@ async def test_two_people_with_as_many_films_are_said_to_have_as_many(catalog_of
         ),
         ("whats the age difference between kubrick and hitchcock", "Alfred Hitchcock is 28 years"),
         ("how much older is hitchcock than kubrick?", "Alfred Hitchcock is 28 years older"),
-        ("how much younger is kubrick than hitchcock", "Stanley Kubrick is 28 years younger"),
+        (  # the births in the order the sentence names the two
+            "how much younger is kubrick than hitchcock",
+            "Stanley Kubrick is 28 years younger than Alfred Hitchcock: Stanley Kubrick was born "
+            "26 July 1928, Alfred Hitchcock 13 August 1899.",
+        ),
         ("kubrick and hitchcock age gap", "Alfred Hitchcock is 28 years older"),
     ],
 )
@@ -170,7 +174,7 @@ async def test_an_age_gap_from_a_year_of_birth_is_about_so_many_years(catalog_of
     reply = await ask(catalog, "age gap between ridley scott and kubrick")
     assert reply.text == (
         "Stanley Kubrick is about 9 years older than Ridley Scott (the catalog has the year of "
-        "birth only): Ridley Scott was born 1937, Stanley Kubrick 26 July 1928."
+        "birth only): Stanley Kubrick was born 26 July 1928, Ridley Scott 1937."
     )
 
 

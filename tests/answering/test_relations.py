@@ -306,6 +306,7 @@ films:
     cast: [Al Pacino, Jon Voight]
     genres: [Crime, Thriller]
     setting: [Los Angeles]
+    countries: [United States]
     sources: [x]
   - {title: Heat, year: 1986, directors: [Dick Richards], genres: [Action, Crime], sources: [x]}
   - title: Collateral
@@ -315,6 +316,7 @@ films:
     cast: [Tom Cruise, Jon Voight]
     genres: [Crime, Thriller]
     setting: [Los Angeles]
+    countries: [United States]
     sources: [x]
   - {title: Casablanca, year: 1942, directors: [Michael Curtiz], genres: [Romance], sources: [x]}
   - {title: Avatar 5, year: 2031, status: announced, directors: [Michael Mann], sources: [x]}
@@ -328,7 +330,7 @@ films:
             "what do heat and collateral have in common",
             "What Heat (1995) and Collateral (2004) have in common: Michael Mann directed both; "
             "Jon Voight appears in both; both are crime and thriller films; both are set in Los "
-            "Angeles.",
+            "Angeles; both are from the United States.",
         ),
         (
             "what does heat 1986 share with collateral??",

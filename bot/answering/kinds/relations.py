@@ -24,6 +24,7 @@ from bot.answering.reply import (
     status_sentence,
     with_status,
 )
+from bot.answering.wanted import country_words
 from bot.store.catalog import ROLES, FilmRecord, FilmSummary
 from bot.text import norm
 
@@ -233,7 +234,7 @@ def _all_share(records: list[FilmRecord]) -> tuple[list[str], list[str]]:
         ]
         if values:
             answers += values
-            said = join_names(values)
+            said = join_names([country_words(v) for v in values] if kind == "country" else values)
             parts.append(phrase.format(all=every, genres=said.lower(), values=said))
     return answers, parts
 
