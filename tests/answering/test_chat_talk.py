@@ -151,6 +151,20 @@ async def test_a_kind_of_film_in_the_plural_is_not_a_title_with_an_s(
     assert "Scary Movie" not in reply.text
 
 
+@pytest.mark.parametrize("question", ["scary", "any scary", "scary pls", "got any horror"])
+async def test_a_word_for_a_kind_of_film_said_alone_lists_its_films(
+    kinds_and_names, question
+) -> None:
+    reply = await ask(kinds_and_names, question)
+    assert reply.answers == ["Halloween", "The Fog"], reply.text
+    assert reply.text.startswith("Horror films (2): ")
+
+
+async def test_a_word_for_a_kind_of_film_with_other_words_is_no_list(kinds_and_names) -> None:
+    reply = await ask(kinds_and_names, "scary clowns")
+    assert not reply.text.startswith("Horror films"), reply.text
+
+
 async def test_a_kind_of_film_asked_for_is_not_a_title(kinds_and_names) -> None:
     reply = await ask(kinds_and_names, "recommend me a scary movie")
     assert reply.films and reply.films[0].title in {"Halloween", "The Fog"}

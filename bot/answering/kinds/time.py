@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from bot.answering.context import Context
-from bot.answering.lexicon import ASKS_PEOPLE, COUNTRY_WORDS
+from bot.answering.lexicon import ASKS_PEOPLE, CHAT_FILLER, COUNTRY_WORDS
 from bot.answering.linking import Mention
 from bot.answering.reply import (
     SHOWN_FILMS,
@@ -211,7 +211,13 @@ async def _genre_alone(ctx: Context) -> Answer | None:
     )
     # "sci fi horror": two genres said together name a kind of film, films or not said;
     # "a short comedy", "british comedy": a kind of film too
-    asks_films = _ASKS_FILMS.search(ctx.key) or wanted.plural or wanted.more_genres or narrowed
+    asks_films = (
+        _ASKS_FILMS.search(ctx.key)
+        or wanted.plural
+        or wanted.more_genres
+        or narrowed
+        or _genre_said_whole(ctx.key)
+    )
     if kind is None or not (asks_films or wanted.without):
         return None
     if wanted.films:
@@ -246,6 +252,23 @@ def _narrowed(ctx: Context, genre_said: bool) -> bool:
         or old_span(ctx) is not None
         or (genre_said and bool(left_out(ctx, "film")))
     )
+
+
+# Words asking for some films of a kind said alone ("any anime", "got any scifi")
+_SOME_OF = frozenset("any some got more gimme".split())
+
+
+def _genre_said_whole(key: str) -> bool:
+    """Whether words for genres are all the question says, but for words asking for some
+    and chat filler ("anime", "any scifi", "scary pls"): a kind of film asked for, as
+    "horror" alone is."""
+    said = genre_words(key)
+    if not said:
+        return False
+    rest = key
+    for *_, start, _, end in reversed(said):
+        rest = rest[:start] + rest[end:]
+    return all(word in _SOME_OF or word in CHAT_FILLER for word in rest.split())
 
 
 def _genres_alone(ctx: Context) -> bool:
