@@ -21,6 +21,7 @@ from bot import progress
 from bot.answering import answer
 from bot.answering.lexicon import read_english
 from bot.answering.reply import Answer, merged_films_note
+from bot.answering.wanted import genre_named
 from bot.cards import film_json, film_text, person_json, person_text, unknown_text
 from bot.catalog import CatalogError, CatalogInvalid, check_directory
 from bot.catalog.schema import STATUSES
@@ -563,7 +564,10 @@ def cmd_person(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_browse(args: argparse.Namespace, settings: Settings) -> int:
     async def work(catalog: Catalog) -> tuple[object, bool]:
         query = query_from_options(
-            genre=args.genre, year=args.year, person=args.person, status=args.status
+            genre=await genre_named(catalog, args.genre),
+            year=args.year,
+            person=args.person,
+            status=args.status,
         )
         offset = max(args.page - 1, 0) * PAGE_SIZE
         page = await browse(catalog, query, args.sort, offset=offset)
@@ -599,7 +603,10 @@ def cmd_browse(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_random(args: argparse.Namespace, settings: Settings) -> int:
     async def work(catalog: Catalog) -> tuple[object, bool]:
         query = query_from_options(
-            genre=args.genre, year=args.year, status=args.status, default_statuses=("released",)
+            genre=await genre_named(catalog, args.genre),
+            year=args.year,
+            status=args.status,
+            default_statuses=("released",),
         )
         picked = await random_films(catalog, query)
         if not picked:

@@ -47,6 +47,21 @@ def test_browse_lists_a_page_with_directors_ratings_and_statuses(facts, capsys) 
     assert out.splitlines()[1] == "1. Constantine 2 (2027) · ⚠ announced"
 
 
+def test_browse_and_random_read_a_genre_in_everyday_words(facts, capsys) -> None:
+    code, out, _ = run(facts, capsys, "browse", "--genre", "scifi", "--sort", "oldest")
+    assert code == 0
+    assert out.splitlines() == [
+        "Films: genre Science Fiction (2, sorted by oldest, page 1 of 1)",
+        "1. The Matrix (1999) · Lana Wachowski, Lilly Wachowski · ★ 8.7",
+        "2. The Matrix Reloaded (2003) · Lana Wachowski, Lilly Wachowski · ★ 7.2",
+    ]
+    code, out, _ = run(facts, capsys, "random", "--genre", "sci-fi", "--json")
+    assert code == 0 and json.loads(out)["film"]["title"].startswith("The Matrix")
+    # a word for a genre the catalog lacks is reported as typed
+    code, out, _ = run(facts, capsys, "browse", "--genre", "scary")
+    assert code == 1 and out.startswith("No genre is called “scary”.")
+
+
 def test_browse_json_by_person_and_years(facts, capsys) -> None:
     code, out, _ = run(
         facts, capsys, "browse", "--person", "keanu reeves", "--year", "1990-2005", "--json"

@@ -304,6 +304,20 @@ async def genres_by_norm(catalog: Catalog) -> dict[str, str]:
     return {norm(name): name for name in await genre_names(catalog)}
 
 
+async def genre_named(catalog: Catalog, typed: str | None) -> str | None:
+    """The catalog's genre that a genre option typed in everyday words stands for ("scifi":
+    "Science fiction", or "Sci-Fi" where the catalog calls it so; "westerns": "Western");
+    else the text as typed: a name the catalog has, or one it lacks, reported as such."""
+    if typed is None or not typed.strip():
+        return typed
+    names = await genres_by_norm(catalog)
+    key = norm(typed)
+    genre = _GENRE_FORMS.get(key)
+    if key in names or genre is None:
+        return typed
+    return next((names[word] for word in words_of_genre(genre) if word in names), typed)
+
+
 def words_of_genre(word: str) -> tuple[str, ...]:
     """Every word for the genre a word (in normal form) names, the genre first: "sci fi"
     gives ("science fiction", "sci fi", "scifi", "sci fy"); a word for no genre, none."""

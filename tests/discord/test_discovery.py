@@ -47,6 +47,18 @@ async def test_browse_filters_by_genre_decade_status_and_sorts(channel, member) 
     ]
 
 
+async def test_browse_and_random_read_a_genre_in_everyday_words(channel, member) -> None:
+    result = await member.slash(channel, "browse", genre="sci fi")
+    embed = result.response.embeds[0]
+    assert embed.title == "Films: genre Science Fiction"
+    assert [line.split(" · ")[0] for line in lines_of(embed)] == [
+        "1. The Matrix Reloaded (2003)",
+        "2. The Matrix (1999)",
+    ]
+    picked = await member.slash(channel, "random", genre="scifi")
+    assert picked.response.embeds[0].title.startswith("The Matrix")
+
+
 async def test_browse_by_person_through_autocomplete_typos_included(channel, member) -> None:
     choices = await member.autocomplete(channel, "browse", "person", "keanu reevs")
     assert choices[0]["name"] == "Keanu Reeves"

@@ -7,6 +7,7 @@ from discord import app_commands
 from discord.ext import commands
 from discord.utils import escape_markdown
 
+from bot.answering.wanted import genre_named
 from bot.catalog.schema import STATUSES
 from bot.discord.bot import FilmBotBase, reply_privately
 from bot.discord.choices import genre_choices, person_choices, person_name
@@ -52,7 +53,7 @@ class BrowseCog(commands.Cog):
         catalog = self.bot.store.catalog
         try:
             query = query_from_options(
-                genre=genre,
+                genre=await genre_named(catalog, genre),
                 year=year,
                 person=await person_name(catalog, person) if person else None,
                 status=status.value if status else None,

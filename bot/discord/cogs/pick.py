@@ -9,6 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 from discord.utils import escape_markdown
 
+from bot.answering.wanted import genre_named
 from bot.discord.bot import FilmBotBase, reply_privately
 from bot.discord.choices import genre_choices, prequel_label
 from bot.discord.cogs.browse import STATUS_CHOICES
@@ -97,7 +98,7 @@ class RandomCog(commands.Cog):
     ) -> None:
         try:
             query = query_from_options(
-                genre=genre,
+                genre=await genre_named(self.bot.store.catalog, genre),
                 year=year,
                 status=status.value if status else None,
                 default_statuses=("released",),
