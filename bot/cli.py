@@ -39,6 +39,7 @@ from bot.store.discovery import (
     query_from_options,
     random_films,
     similar_films,
+    sort_said,
 )
 
 log = logging.getLogger("film_bot")
@@ -589,7 +590,10 @@ def cmd_browse(args: argparse.Namespace, settings: Settings) -> int:
             return shown, bool(page.films)
         if message:
             return message, False
-        lines = [f"Films: {query.describe()} ({page.total}, sorted by {args.sort}, "]
+        said = sort_said(
+            page if page.offset == 0 else await browse(catalog, query, args.sort), args.sort
+        )
+        lines = [f"Films: {query.describe()} ({page.total}, sorted by {said}, "]
         lines[0] += f"page {page.page} of {page.pages})"
         lines += [
             f"{n}. {film_line(f, page.directors.get(f.id, ()))}"

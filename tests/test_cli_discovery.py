@@ -62,6 +62,18 @@ def test_browse_and_random_read_a_genre_in_everyday_words(facts, capsys) -> None
     assert code == 1 and out.startswith("No genre is called “scary”.")
 
 
+def test_browse_sorted_by_a_value_no_film_has_says_it_lists_them_newest_first(
+    facts, capsys
+) -> None:
+    code, out, _ = run(facts, capsys, "browse", "--genre", "fantasy", "--sort", "votes")
+    assert code == 0
+    assert out.splitlines()[0] == (
+        "Films: genre fantasy (1, sorted by newest (none has votes), page 1 of 1)"
+    )
+    code, out, _ = run(facts, capsys, "browse", "--genre", "action", "--sort", "rating")
+    assert out.splitlines()[0] == "Films: genre action (5, sorted by rating, page 1 of 1)"
+
+
 def test_browse_json_by_person_and_years(facts, capsys) -> None:
     code, out, _ = run(
         facts, capsys, "browse", "--person", "keanu reeves", "--year", "1990-2005", "--json"

@@ -1170,6 +1170,21 @@ async def nothing_found(catalog: Catalog, query: FilmQuery) -> str:
     return text + (" Try fewer filters." if filters > 1 else "")
 
 
+# What a list sorted by a film's value says when none of its films has the value
+_NONE_HAS = {"rating": "none has a rating", "votes": "none has votes"}
+
+
+def sort_said(first: FilmPage, sort: str) -> str:
+    """How a list whose first page is ``first`` is said to be sorted: by ``sort``, or, when
+    its first film lacks the value sorted by (films that have it come first: none has it),
+    newest first, said why ("newest (none has a rating)")."""
+    column = SORTS[sort].column if sort in SORTS else None
+    lacking = _NONE_HAS.get(column or "")
+    if lacking and first.films and getattr(first.films[0], column or "") is None:
+        return f"newest ({lacking})"
+    return sort
+
+
 def film_line(film: FilmSummary, directors: Sequence[str] = ()) -> str:
     """``Heat (1995) · Michael Mann · ★ 8.3``; a film not released says so."""
     parts = [film.label]

@@ -59,6 +59,15 @@ async def test_browse_and_random_read_a_genre_in_everyday_words(channel, member)
     assert picked.response.embeds[0].title.startswith("The Matrix")
 
 
+async def test_browse_by_rating_of_films_none_rated_says_they_are_newest_first(
+    channel, member
+) -> None:
+    result = await member.slash(channel, "browse", genre="fantasy", sort="rating")
+    embed = result.response.embeds[0]
+    assert lines_of(embed) == ["1. Constantine 2 (2027) · ⚠ announced"]
+    assert embed.footer.text == "1 film · sorted by newest (none has a rating) · page 1 of 1"
+
+
 async def test_browse_by_person_through_autocomplete_typos_included(channel, member) -> None:
     choices = await member.autocomplete(channel, "browse", "person", "keanu reevs")
     assert choices[0]["name"] == "Keanu Reeves"

@@ -19,6 +19,7 @@ from bot.store.discovery import (
     browse,
     nothing_found,
     query_from_options,
+    sort_said,
 )
 
 BROWSE_SORTS = ("newest", "oldest", "title", "rating")
@@ -67,12 +68,14 @@ class BrowseCog(commands.Cog):
             await reply_privately(interaction, escape_markdown(await nothing_found(catalog, query)))
             return
 
+        said = sort_said(first, order)
+
         async def render(index: int) -> discord.Embed:
             page = first
             if index:
                 # the catalog being served now: a reload may have swapped it since
                 page = await browse(self.bot.store.catalog, query, order, offset=index * PAGE_SIZE)
-            return browse_embed(page, query, order)
+            return browse_embed(page, query, said)
 
         await send_pages(interaction, render, first.pages)
 
