@@ -47,6 +47,7 @@ from bot.answering.lexicon import (
     SEQUEL_NUMBERS,
     SEQUEL_PARTS,
     asked_positions,
+    common_english,
     english_read,
     english_word,
     is_common_word,
@@ -747,9 +748,7 @@ async def _unknown_word_among(words: list[str], catalog: Catalog) -> bool:
     """Whether one of the words is in no name the catalog has and is no common English
     word: the rest of a name it lacks ("last year at marienbad")."""
     known = await catalog.known_words()
-    return any(
-        [w not in known and not (await english_word(w) and is_common_word(w)) for w in words]
-    )
+    return any([w not in known and not await common_english(w) for w in words])
 
 
 # "whats up with alita 2", "what's the deal with keanu": tell me about …
@@ -1126,7 +1125,7 @@ async def _given_name_shortened(
         for i in words
         if i - 1 not in words  # "tom hnaks": part of a name the catalog lacks
         and i + 1 not in words
-        and not (await english_word(tokens[i]) and is_common_word(tokens[i], GIVEN_NAME_MOST))
+        and not await common_english(tokens[i], GIVEN_NAME_MOST)
     ]
     if not words:
         return []
@@ -1263,7 +1262,7 @@ async def _value_shortened(
                 alone
                 and not norm(name).startswith(f"{typed} ")
                 and (
-                    (await english_word(typed) and is_common_word(typed))
+                    await common_english(typed)
                     or (
                         start
                         and await _unknown_name_word(tokens[start - 1], await catalog.known_words())
@@ -1677,7 +1676,7 @@ async def _unknown_before_films(tokens: list[str], unknown: list[int]) -> str:
         if not (films or picked) or is_status_word(tokens[i]):  # "unreleased films"
             continue
         # the dictionary has many names as words: a rare one is read as a name
-        if not await english_word(tokens[i]) or not is_common_word(tokens[i]):
+        if not await common_english(tokens[i]):
             start = i  # with the words of the name before it ("tim burton")
             while start and _may_be_name_word(tokens[start - 1]):
                 start -= 1

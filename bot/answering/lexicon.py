@@ -415,6 +415,12 @@ def is_common_word(word: str, least: int = COMMON_WORD_MIN) -> bool:
     return _english().word_frequency[word] >= least
 
 
+async def common_english(word: str, least: int = COMMON_WORD_MIN) -> bool:
+    """Whether a word is English and common (:func:`is_common_word`): an everyday word,
+    not a name ("president", not "smith"); off the event loop while the dictionary is read."""
+    return await english_word(word) and is_common_word(word, least)
+
+
 # Languages said as a word ("is jaws french"), known whether the catalog has films in them
 # or not, so that a film in another language is said to be in it, not left unasked
 LANGUAGE_WORDS = frozenset(

@@ -12,8 +12,7 @@ from bot.answering.kinds.people import AGE_ASKED
 from bot.answering.lexicon import (
     ASKS_FILMS,
     RELATION_BY_NAME,
-    english_word,
-    is_common_word,
+    common_english,
     is_relation_word,
 )
 from bot.answering.linking import SCAFFOLD, TALK, find_mentions
@@ -303,7 +302,7 @@ async def _a_common_noun(ctx: Context, words: list[str]) -> bool:
         at > 0
         and ctx.tokens[at - 1] in ARTICLES
         and _PART_ASKED.search(ctx.key) is None
-        and all([await english_word(w) and is_common_word(w) for w in words])
+        and all([await common_english(w) for w in words])
     )
 
 

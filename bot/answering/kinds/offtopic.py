@@ -8,7 +8,7 @@ import re
 
 from bot.answering.context import Context
 from bot.answering.kinds.smalltalk import not_films
-from bot.answering.lexicon import english_word, is_common_word, words
+from bot.answering.lexicon import common_english, words
 from bot.answering.linking import SCAFFOLD, TALK
 from bot.answering.reply import Answer
 from bot.answering.whole_title import SEQUEL_ASKED, title_to_the_end
@@ -47,7 +47,7 @@ async def _someone_named(key: str) -> bool:
     article, *words = asked["named"].split()
     if article not in ARTICLES or not words:
         return True
-    return not all([await english_word(w) and is_common_word(w) for w in words])
+    return not all([await common_english(w) for w in words])
 
 
 def _a_bare_name(tokens: list[str]) -> bool:
