@@ -608,6 +608,8 @@ async def _answer_after(
     """The answer to a question asked right after ``previous``: its "it" or "he" is what
     ``previous`` was about, and a question naming nothing ("who starred") asks of that."""
     text = clean_question(question)
+    if is_small_talk(norm(text)):  # "hows it going": no film its "it" stands for
+        return await answer(question, catalog, today=today, rng=rng)
     if (own := await _subject_named(text, catalog, today, rng)) is not None:
         own.question = question
         return own

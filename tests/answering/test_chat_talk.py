@@ -208,6 +208,15 @@ async def test_it_or_he_right_after_an_answer_is_what_it_was_about(chatty) -> No
     assert "Al Pacino" in director.text
 
 
+@pytest.mark.parametrize("talk", ["hows it going", "how is it going"])
+async def test_small_talk_after_an_answer_about_several_films_is_small_talk(chatty, talk) -> None:
+    films = await ask(chatty, "which is older, the godfather or jaws")
+    assert len(films.films) > 1, films.text
+    reply = await answer(talk, chatty, previous=films)
+    assert reply.kind == "chat", reply.text
+    assert "which film do you mean" not in reply.text
+
+
 async def test_a_title_the_catalog_lacks_after_an_answer_is_not_the_film_before(catalog) -> None:
     first = await ask(catalog, "whos in heat")
     # every word of "star wars" also asks something (a credit, a genre)
