@@ -55,6 +55,13 @@ class Context:
     _topics: list[tuple[Mention, str]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
+    _named: frozenset[int] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def named(self) -> frozenset[int]:
+        """The positions of the question's words that a mentioned name covers."""
+        if self._named is None:
+            self._named = frozenset(i for m in self.mentions for i in m.positions)
+        return self._named
 
     def relation(self) -> Relation | None:
         """The relation a question's opening settles, else the first relation whose keywords

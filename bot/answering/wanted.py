@@ -191,7 +191,7 @@ def narrows_films(tokens: Sequence[str], at: int) -> bool:
 def old_span(ctx: Context) -> YearSpan | None:
     """The years "old" or "classic" said of films outside every name stands for ("old
     movies", "some classic westerns", "any good oldies"): those before :data:`OLD_BEFORE`."""
-    named = {i for m in ctx.mentions for i in m.positions}
+    named = ctx.named()
     for at, token in enumerate(ctx.tokens):
         if token not in _LENGTH_WORDS and narrows_films(ctx.tokens, at) and at not in named:
             start = len(" ".join(ctx.tokens[:at])) + (1 if at else 0)
@@ -227,7 +227,7 @@ def runtime_span(ctx: Context) -> RuntimeSpan | None:
     long"; not "how long is heat")."""
     if "short" not in ctx.key and "long" not in ctx.key and not _RUNTIME.search(ctx.key):
         return None  # most questions ask no running time
-    named = {i for m in ctx.mentions for i in m.positions}
+    named = ctx.named()
     match = _RUNTIME.search(ctx.key)
     if match is not None:
         at = ctx.key.count(" ", 0, match.start())
@@ -699,7 +699,7 @@ def _country(ctx: Context, topics: list[tuple[Mention, str]], taken: set[int]) -
         if kind == "country" and not taken & set(mention.positions):
             taken |= set(mention.positions)
             return mention.of_kind("country")[0].display
-    named = {i for m in ctx.mentions for i in m.positions}
+    named = ctx.named()
     for at, token in enumerate(ctx.tokens):
         if token in COUNTRY_WORDS and at not in named and at not in taken:
             taken.add(at)
@@ -710,7 +710,7 @@ def _country(ctx: Context, topics: list[tuple[Mention, str]], taken: set[int]) -
 def language_word_at(ctx: Context, taken: Collection[int] = ()) -> int | None:
     """Where a word for a language is said outside every name (and ``taken``): "french
     comedies", said whether or not the catalog has a film in French."""
-    named = {i for m in ctx.mentions for i in m.positions}
+    named = ctx.named()
     return next(
         (
             i

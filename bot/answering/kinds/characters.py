@@ -560,7 +560,7 @@ def _sentences(credits: list[tuple[FilmRecord, CreditRecord]]) -> str:
 
 def _uncovered(ctx: Context) -> list[str]:
     """The question's words outside every name it mentions, less the question words."""
-    covered = {i for m in ctx.mentions for i in m.positions}
+    covered = ctx.named()
     return [
         t
         for i, t in enumerate(ctx.tokens)
